@@ -1,0 +1,8 @@
+from .answer import Answer
+from .chatbot import Chatbot, answer
+from .errors import ChatbotError, CorpusError, DocumentError, IndexCorruptError, ModelError, QuestionError
+from .passage import Passage
+from .settings import Settings
+
+__all__ = ["answer", "Chatbot", "Answer", "Passage", "Settings", "ChatbotError", "CorpusError",
+           "DocumentError", "IndexCorruptError", "ModelError", "QuestionError"]

@@ -1,0 +1,68 @@
+"""Analyzer: turns text into the terms keyword matching uses, and fixes typos against the corpus vocabulary."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
+from rapidfuzz import fuzz, process
+
+from .text import words
+
+# Words that carry the form of a question rather than its topic.
+QUESTION_WORDS = {
+    "what", "whats", "what's", "which", "who", "whom", "whose", "when", "where", "why", "how", "much", "many",
+    "do", "does", "did", "can", "could", "would", "should", "shall", "may", "might", "must", "will", "is",
+    "are", "was", "were", "be", "been", "am", "i", "me", "my", "you", "your", "u", "we", "our", "us",
+    "tell", "please", "know", "get", "got", "like", "just", "really", "realy", "kind", "kinds", "sort",
+    "thing", "things", "stuff", "whatever", "someone", "somebody", "anyone", "something", "there", "here",
+    "also", "about", "any", "some", "lot", "lots", "need", "want", "say", "says", "said", "mean", "means",
+    "don't", "doesn't", "can't", "cant", "isn't", "aren't", "it's", "that's", "i'm", "im", "let", "give",
+}
+STOPWORDS = frozenset(STOPWORDS_EN) | QUESTION_WORDS
+# A word this common in English (Zipf scale) is taken as spelled right even if the corpus lacks it.
+REAL_WORD_ZIPF = 3.0
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+class Analyzer:
+    """Stems terms and corrects misspelt words to words the corpus actually uses."""
+
+    def __init__(self, vocabulary: set[str]):
+        self.vocabulary = vocabulary
+        self._choices = sorted(w for w in vocabulary if len(w) >= 3 and w.isalpha())
+
+    @staticmethod
+    def stem(word: str) -> str:
+        return _stemmer().stemWord(word)
+
+    def terms(self, text: str) -> list[str]:
+        """Stemmed content terms (stopwords and question words removed), in order, with repeats."""
+        stem = _stemmer().stemWords
+        return stem([w for w in words(text) if w not in STOPWORDS and len(w) > 1 or w.isdigit()])
+
+    def correct(self, text: str) -> str:
+        """Replace words that are neither in the corpus nor common English with their nearest corpus word."""
+        def fix(match: re.Match) -> str:
+            word = match.group(0)
+            lower = word.lower()
+            if (len(lower) < 4 or not lower.isalpha() or lower in self.vocabulary
+                    or lower in STOPWORDS or _zipf(lower) >= REAL_WORD_ZIPF):
+                return word
+            cutoff = 80 if len(lower) < 7 else 75
+            best = process.extractOne(lower, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            return best[0] if best else word
+
+        return re.sub(r"[A-Za-z]+", fix, text)

@@ -1,0 +1,39 @@
+"""Answer: what the bot says about one question, and how sure it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .passage import Passage
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str  # the question as answered (a follow-up is shown joined to its context)
+    found: bool  # False when the bot declines
+    text: str  # the reply shown to a person (Markdown; document text is HTML-escaped)
+    confidence: float  # in [0, 1]
+    passages: list[Passage] = field(default_factory=list)  # best first; the suggestions when declined
+    sentence: str = ""  # the sentence of passages[0] that best answers the question
+    notice: str = ""  # e.g. that an overlong question was shortened
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "found": self.found,
+            "text": self.text,
+            "confidence": round(self.confidence, 4),
+            "sentence": self.sentence,
+            "notice": self.notice,
+            "passages": [p.to_dict() for p in self.passages],
+        }
+
+
+def confidence_label(confidence: float) -> str:
+    if confidence >= 0.85:
+        return "very likely"
+    if confidence >= 0.7:
+        return "likely"
+    if confidence >= 0.5:
+        return "possibly"
+    return "unlikely"

@@ -1,0 +1,226 @@
+"""Chatbot: the engine behind answer(), the CLI and the web UI."""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from .answer import Answer, confidence_label
+from .conversation import entities, resolve
+from .corpus import Corpus
+from .embedder import Embedder, SentenceTransformerEmbedder
+from .errors import ChatbotError, DocumentError, QuestionError
+from .index import VIEW_SENTENCE, Index, package_version
+from .passage import Passage
+from .retriever import Candidate, Query, Retriever
+from .settings import Settings
+from .synonyms import Synonyms
+from .text import clean, words
+
+# Confidence is a logistic function of the semantic match and of how much of the question the passage
+# covers; names and numbers of the question that the passage lacks cut it down (Berlin, 2020, ...).
+DENSE_MIDPOINT, DENSE_SLOPE = 0.45, 12.0
+COVERAGE_MIDPOINT, COVERAGE_SLOPE = 0.55, 6.0
+MISSING_NAME_FACTOR = 0.3
+# Two answers whose scores are this close are both offered ("Did you mean ...").
+CLOSE_SCORE = 0.03
+
+
+def is_stale(manifest: dict | None, corpus_hash: str, model: str, settings: Settings) -> bool:
+    return (manifest is None
+            or manifest.get("corpus_hash") != corpus_hash
+            or manifest.get("model") != model
+            or manifest.get("settings") != settings.passage_params()
+            or manifest.get("package_version") != package_version())
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    rebuilt: bool
+    passages: int
+    embedded: int
+    problems: list[DocumentError]
+
+
+class Chatbot:
+    def __init__(self, settings: Settings, index: Index, embedder: Embedder, synonyms: Synonyms,
+                 report: BuildReport):
+        self.settings = settings
+        self.index = index
+        self.embedder = embedder
+        self.synonyms = synonyms
+        self.report = report
+        self.retriever = Retriever(index, embedder)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, corpus: str | None = None, index_dir: str | None = None, *, model: str | None = None,
+             settings: Settings | None = None, embedder: Embedder | None = None, rebuild: bool = False,
+             progress: bool = False) -> "Chatbot":
+        """Open the index for a corpus, building it first when it is missing, stale, or `rebuild` is set."""
+        settings = (settings or Settings.from_env()).with_(corpus=corpus, index_dir=index_dir, model=model)
+        embedder = embedder or SentenceTransformerEmbedder(settings.model)
+        docs = Corpus.open(settings.corpus)
+        corpus_hash = docs.content_hash()
+        manifest = None if rebuild else Index.read_manifest(settings.index_dir)
+        if rebuild or is_stale(manifest, corpus_hash, embedder.name, settings):
+            loaded = docs.load(max_chars=settings.max_passage_chars)
+            index = Index.build(settings.index_dir, loaded.passages, embedder, corpus_hash=corpus_hash,
+                                settings=settings.passage_params(), progress=progress)
+            report = BuildReport(True, len(loaded.passages), index.manifest["counts"]["embedded"], loaded.problems)
+        else:
+            index = Index.load(settings.index_dir)
+            report = BuildReport(False, len(index.passages), 0, [])
+        return cls(settings, index, embedder, Synonyms(docs.synonyms), report)
+
+    # ---- answering ------------------------------------------------------------------------------
+
+    def answer(self, question: str, history: list[str] | None = None) -> Answer:
+        """Answer one question; `history` holds the earlier user messages of the conversation, oldest first."""
+        question, notice = self._clean_question(question)
+        history = [h for h in (clean(str(m)).replace("\n", " ").strip() for m in (history or [])) if h][-4:]
+        history = [h[: self.settings.max_question_chars] for h in history]
+        analyzer = self.retriever.analyzer
+
+        resolved = resolve(question, history, lambda text: len(analyzer.terms(text)))
+        focus = question if resolved != question else resolved
+        text, _ = self.synonyms.expand(analyzer.correct(resolved))
+        focus_text, _ = self.synonyms.expand(analyzer.correct(focus))
+        focus_terms = analyzer.terms(focus_text)
+        terms = list(dict.fromkeys(analyzer.terms(text) + analyzer.terms(analyzer.correct(resolved))))
+        if focus is question and resolved != question:
+            terms += focus_terms  # the follow-up's own words weigh double
+        vector = self.retriever.encode([text])[0]
+        candidates = self.retriever.search(Query(text, terms), vector, k=max(self.settings.top_k, 10))
+        if not candidates:
+            return Answer(resolved, False, self._decline_text([]), 0.0, [], "", notice)
+
+        names = self._names(focus_text)
+        confidences = [self._confidence(c, names) for c in candidates[:3]]
+        # Among near-equal candidates the one that keeps the question's names wins.
+        best = max(range(len(confidences)),
+                   key=lambda i: (confidences[i] > 0.5 and candidates[0].score - candidates[i].score < CLOSE_SCORE,
+                                  -i))
+        if best:
+            candidates.insert(0, candidates.pop(best))
+            confidences.insert(0, confidences.pop(best))
+        confidence = confidences[0]
+        passages = [self.index.passages[c.passage].with_score(round(c.score, 4))
+                    for c in candidates[: self.settings.top_k]]
+        found = confidence >= self.settings.threshold
+        sentence = self._sentence(candidates[0])
+        if not found:
+            return Answer(resolved, False, self._decline_text(passages), confidence, passages, sentence, notice)
+        close = [p for c, p in zip(candidates[1:3], passages[1:3])
+                 if candidates[0].score - c.score < CLOSE_SCORE and p.text != passages[0].text]
+        text_md = self._answer_text(passages[0], sentence, confidence, close, notice)
+        return Answer(resolved, True, text_md, confidence, passages, sentence, notice)
+
+    def _clean_question(self, question: str) -> tuple[str, str]:
+        if not isinstance(question, str):
+            raise QuestionError(f"A question must be text, not {type(question).__name__}.")
+        question = " ".join(clean(question).split())
+        if not question:
+            raise QuestionError("The question is empty. Type a question, for example: "
+                                "\"How much do machine learning engineers earn?\"")
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            cut = question[:limit].rsplit(" ", 1)[0] or question[:limit]
+            return cut, f"Your question was long, so only its first {len(cut)} characters were read."
+        return question, ""
+
+    def _names(self, text: str) -> list[list[str]]:
+        """Stemmed words of each name or number in the question (synonym long forms already applied)."""
+        analyzer = self.retriever.analyzer
+        out = []
+        for name in entities(text):
+            stems = [analyzer.stem(w) for w in words(name)]
+            if stems:
+                out.append(stems)
+        return out
+
+    def _confidence(self, c: Candidate, names: list[list[str]]) -> float:
+        z = DENSE_SLOPE * (c.dense - DENSE_MIDPOINT) + COVERAGE_SLOPE * (c.coverage - COVERAGE_MIDPOINT)
+        confidence = 1.0 / (1.0 + math.exp(-z))
+        for stems in names:
+            if not all(self.retriever.contains(c.passage, s) for s in stems):
+                confidence *= MISSING_NAME_FACTOR
+        return confidence
+
+    def _sentence(self, c: Candidate) -> str:
+        kind, text = self.retriever.view_text(c)
+        return text if kind == VIEW_SENTENCE else ""
+
+    # ---- wording --------------------------------------------------------------------------------
+
+    @staticmethod
+    def _decline_text(suggestions: list[Passage]) -> str:
+        lines = ["I don't know: the documents I have don't answer that."]
+        if suggestions:
+            lines += ["", "Closest things I can answer:"]
+            lines += [f"- {html.escape(suggestion_of(p))}" for p in suggestions[:3]]
+        return "\n".join(lines)
+
+    @staticmethod
+    def _answer_text(p: Passage, sentence: str, confidence: float, close: list[Passage], notice: str) -> str:
+        parts = [f"_{html.escape(notice)}_", ""] if notice else []
+        parts.append(render_passage(p, sentence))
+        where = " — ".join(html.escape(x) for x in (p.title, p.section) if x)
+        parts += ["", f"Source: {where} · Confidence: {confidence_label(confidence)} ({confidence:.0%})"]
+        if close:
+            parts += ["", "Did you mean: " + "; ".join(html.escape(suggestion_of(q)) for q in close) + "?"]
+        return "\n".join(parts)
+
+
+def suggestion_of(p: Passage) -> str:
+    """A short handle for a passage: its FAQ question, table row, or first sentence."""
+    if p.question:
+        return p.question
+    first = p.text.split("\n")[-1] if p.kind == "table" else p.text.split("\n")[0]
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+
+
+def render_passage(p: Passage, sentence: str = "") -> str:
+    """Markdown for a passage, with document text escaped and the answering sentence in bold."""
+    if p.kind == "table":
+        *head, row = p.text.split("\n")
+        caption = head[0] if len(head) == 2 else ""
+        header = head[-1] if head else ""
+        out = [f"**{html.escape(caption)}**", ""] if caption else []
+        out += [f"| {html.escape(header)} |", "|---|", f"| {html.escape(row)} |"]
+        return "\n".join(out)
+    body = p.text
+    if p.kind == "faq" and p.question:
+        body = p.text[len(p.question):].strip()
+    body = html.escape(body)
+    if sentence:
+        target = html.escape(sentence)
+        body = body.replace(target, f"**{target}**", 1)
+    body = re.sub(r"^([-*•]|\d+[.)]) ", r"\n\1 ", body, flags=re.MULTILINE).replace("\n\n", "\n")
+    body = body.replace("\n", "  \n")
+    return f"**Q: {html.escape(p.question)}**\n\n{body}" if p.kind == "faq" else body
+
+
+_default: Chatbot | None = None
+_default_lock = threading.Lock()
+
+
+def default_chatbot() -> Chatbot:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Chatbot.load()
+        return _default
+
+
+def answer(question: str, history: list[str] | None = None) -> Answer:
+    """Answer a question from the shipped corpus (or CHATBOT_CORPUS); the index is built on first use."""
+    return default_chatbot().answer(question, history)
+
+
+__all__ = ["Chatbot", "answer", "ChatbotError"]

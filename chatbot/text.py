@@ -1,0 +1,36 @@
+"""Text helpers shared by the parsers and the ranker: cleaning, sentences and word tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# A sentence ends at . ! ? (optionally followed by a closing quote) before a capital, digit or quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9£$])")
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+
+def clean(text: str) -> str:
+    """Drop control and invisible formatting characters and fold runs of spaces; keeps newlines."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences; a line break always ends a sentence."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(s.strip() for s in _SENTENCE_END.split(line) if s.strip())
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens; inner apostrophes, dots and hyphens stay ("don't", "scikit-learn", "3.5")."""
+    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
