@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 import Stemmer
-from bm25s.stopwords import STOPWORDS_EN
+from bm25s.stopwords import STOPWORDS_EN_PLUS
 from rapidfuzz import fuzz, process
 
 from .text import words
@@ -19,9 +19,9 @@ QUESTION_WORDS = {
     "tell", "please", "know", "get", "got", "like", "just", "really", "realy", "kind", "kinds", "sort",
     "thing", "things", "stuff", "whatever", "someone", "somebody", "anyone", "something", "there", "here",
     "also", "about", "any", "some", "lot", "lots", "need", "want", "say", "says", "said", "mean", "means",
-    "don't", "doesn't", "can't", "cant", "isn't", "aren't", "it's", "that's", "i'm", "im", "let", "give",
+    "one", "ones", "don't", "doesn't", "can't", "cant", "isn't", "aren't", "it's", "that's", "i'm", "im", "let", "give",
 }
-STOPWORDS = frozenset(STOPWORDS_EN) | QUESTION_WORDS
+STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | QUESTION_WORDS
 # A word this common in English (Zipf scale) is taken as spelled right even if the corpus lacks it.
 REAL_WORD_ZIPF = 3.0
 
@@ -35,6 +35,12 @@ def _zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "en")
+
+
+def _drop_clitic(word: str) -> str:
+    """ "engineer's" -> "engineer", "they're" -> "they"; "don't" stays (a stopword as it is)."""
+    head, _, tail = word.rpartition("'")
+    return head if head and tail in ("s", "re", "ll", "ve", "d", "m") else word
 
 
 class Analyzer:
@@ -51,7 +57,8 @@ class Analyzer:
     def terms(self, text: str) -> list[str]:
         """Stemmed content terms (stopwords and question words removed), in order, with repeats."""
         stem = _stemmer().stemWords
-        return stem([w for w in words(text) if w not in STOPWORDS and len(w) > 1 or w.isdigit()])
+        parts = (part for w in words(text) for part in _drop_clitic(w).split("-"))
+        return stem([w for w in parts if w and w not in STOPWORDS])
 
     def correct(self, text: str) -> str:
         """Replace words that are neither in the corpus nor common English with their nearest corpus word."""

@@ -9,7 +9,7 @@ bullets or numbered items form a list that stays with the sentence introducing i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .passage import Passage
 from .text import sentences, word_count
@@ -19,6 +19,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
+# Bump when parsing changes, so indexes built by an older parser are rebuilt.
+PARSER_VERSION = 2
 MAX_HEADING_WORDS = 12
 MAX_QUESTION_WORDS = 30
 
@@ -175,6 +177,14 @@ def parse_article(text: str, *, source: str, title: str = "", max_chars: int = 1
             add_prose(block.lines[0], block.line_no)
         elif block.kind == "list":
             head = [block.intro] if block.intro else []
+            items = "\n".join(block.lines)
+            previous = passages[-1] if passages else None
+            if (not head and index and blocks[index - 1].kind == "prose" and previous is not None
+                    and previous.kind == "text" and previous.section == section
+                    and len(previous.text) + len(items) < max_chars):
+                # A paragraph followed by bullets that support it: one passage, as it reads.
+                passages[-1] = replace(previous, text=f"{previous.text}\n{items}")
+                continue
             limit = max(max_chars - len(block.intro), 200)
             for chunk in _pack(block.lines, limit, "\n"):
                 add("text", "\n".join(head + [chunk]), block.line_no)

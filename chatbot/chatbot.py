@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .article import PARSER_VERSION
+from .analyzer import STOPWORDS
 from .answer import Answer, confidence_label
 from .conversation import entities, resolve
 from .corpus import Corpus
 from .embedder import Embedder, SentenceTransformerEmbedder
 from .errors import ChatbotError, DocumentError, QuestionError
-from .index import VIEW_SENTENCE, Index, package_version
+from .index import FORMAT_VERSION, Index, package_version
 from .passage import Passage
 from .retriever import Candidate, Query, Retriever
 from .settings import Settings
@@ -24,19 +26,29 @@ from .text import clean, words
 
 # Confidence is a logistic function of the semantic match and of how much of the question the passage
 # covers; names and numbers of the question that the passage lacks cut it down (Berlin, 2020, ...).
-DENSE_MIDPOINT, DENSE_SLOPE = 0.45, 12.0
-COVERAGE_MIDPOINT, COVERAGE_SLOPE = 0.55, 6.0
+DENSE_MIDPOINT, DENSE_SLOPE = 0.5, 12.0
+COVERAGE_MIDPOINT, COVERAGE_SLOPE = 0.4, 9.0
 MISSING_NAME_FACTOR = 0.3
+# "How much ...?" and "What percentage ...?" want a number; a passage without one answers something else.
+QUANTITY_QUESTION = re.compile(r"\bhow (?:much|many|old|long|often)\b|\bwhat (?:percentage|percent|proportion|share|"
+                               r"number|amount|salary|rate)\b|\bhow (?:big|large|high)\b", re.IGNORECASE)
+MISSING_NUMBER_FACTOR = 0.4
 # Two answers whose scores are this close are both offered ("Did you mean ...").
 CLOSE_SCORE = 0.03
 
 
 def is_stale(manifest: dict | None, corpus_hash: str, model: str, settings: Settings) -> bool:
     return (manifest is None
+            or manifest.get("format") != FORMAT_VERSION
             or manifest.get("corpus_hash") != corpus_hash
             or manifest.get("model") != model
-            or manifest.get("settings") != settings.passage_params()
+            or manifest.get("settings") != index_params(settings)
             or manifest.get("package_version") != package_version())
+
+
+def index_params(settings: Settings) -> dict:
+    """What decides the content of an index besides the corpus and the model."""
+    return {**settings.passage_params(), "parser": PARSER_VERSION}
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,7 @@ class Chatbot:
         if rebuild or is_stale(manifest, corpus_hash, embedder.name, settings):
             loaded = docs.load(max_chars=settings.max_passage_chars)
             index = Index.build(settings.index_dir, loaded.passages, embedder, corpus_hash=corpus_hash,
-                                settings=settings.passage_params(), progress=progress)
+                                settings=index_params(settings), progress=progress)
             report = BuildReport(True, len(loaded.passages), index.manifest["counts"]["embedded"], loaded.problems)
         else:
             index = Index.load(settings.index_dir)
@@ -88,24 +100,26 @@ class Chatbot:
         analyzer = self.retriever.analyzer
 
         resolved = resolve(question, history, lambda text: len(analyzer.terms(text)))
-        focus = question if resolved != question else resolved
-        text, _ = self.synonyms.expand(analyzer.correct(resolved))
-        focus_text, _ = self.synonyms.expand(analyzer.correct(focus))
-        focus_terms = analyzer.terms(focus_text)
-        terms = list(dict.fromkeys(analyzer.terms(text) + analyzer.terms(analyzer.correct(resolved))))
-        if focus is question and resolved != question:
-            terms += focus_terms  # the follow-up's own words weigh double
+        is_follow_up = resolved != question
+        corrected = analyzer.correct(resolved)
+        text, _ = self.synonyms.expand(corrected)
+        focus = analyzer.correct(question) if is_follow_up else corrected
+        terms = analyzer.terms(text)
+        focus_terms = analyzer.terms(self.synonyms.expand(focus)[0]) if is_follow_up else []
+        query = Query(text, terms + focus_terms,  # a follow-up's own words weigh double
+                      extra_terms=[t for t in analyzer.terms(corrected) if t not in terms], focus_terms=focus_terms)
         vector = self.retriever.encode([text])[0]
-        candidates = self.retriever.search(Query(text, terms), vector, k=max(self.settings.top_k, 10))
+        candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, 10))
         if not candidates:
             return Answer(resolved, False, self._decline_text([]), 0.0, [], "", notice)
 
-        names = self._names(focus_text)
-        confidences = [self._confidence(c, names) for c in candidates[:3]]
-        # Among near-equal candidates the one that keeps the question's names wins.
+        names = self._names(focus)
+        wants_number = bool(QUANTITY_QUESTION.search(question if is_follow_up else resolved))
+        confidences = [self._confidence(c, names, wants_number) for c in candidates[:3]]
+        # Among near-equal candidates prefer one that keeps the question's names and answer type.
         best = max(range(len(confidences)),
-                   key=lambda i: (confidences[i] > 0.5 and candidates[0].score - candidates[i].score < CLOSE_SCORE,
-                                  -i))
+                   key=lambda i: (candidates[0].score - candidates[i].score < CLOSE_SCORE
+                                  and confidences[i] >= self.settings.threshold, -i))
         if best:
             candidates.insert(0, candidates.pop(best))
             confidences.insert(0, confidences.pop(best))
@@ -113,7 +127,7 @@ class Chatbot:
         passages = [self.index.passages[c.passage].with_score(round(c.score, 4))
                     for c in candidates[: self.settings.top_k]]
         found = confidence >= self.settings.threshold
-        sentence = self._sentence(candidates[0])
+        sentence = self.retriever.best_sentence(candidates[0])
         if not found:
             return Answer(resolved, False, self._decline_text(passages), confidence, passages, sentence, notice)
         close = [p for c, p in zip(candidates[1:3], passages[1:3])
@@ -134,27 +148,26 @@ class Chatbot:
             return cut, f"Your question was long, so only its first {len(cut)} characters were read."
         return question, ""
 
-    def _names(self, text: str) -> list[list[str]]:
-        """Stemmed words of each name or number in the question (synonym long forms already applied)."""
-        analyzer = self.retriever.analyzer
+    def _names(self, text: str) -> list[list[list[str]]]:
+        """Each name or number in the question, as the stemmed words of each of its accepted forms."""
+        stem = self.retriever.analyzer.stem
         out = []
         for name in entities(text):
-            stems = [analyzer.stem(w) for w in words(name)]
-            if stems:
-                out.append(stems)
+            forms = [name, *self.synonyms.table.get(name.lower(), [])]
+            # Stopwords are not indexed ("US" is "us"), so they cannot be required.
+            out.append([[stem(w) for w in words(form) if w not in STOPWORDS] for form in forms])
         return out
 
-    def _confidence(self, c: Candidate, names: list[list[str]]) -> float:
+    def _confidence(self, c: Candidate, names: list[list[list[str]]], wants_number: bool) -> float:
         z = DENSE_SLOPE * (c.dense - DENSE_MIDPOINT) + COVERAGE_SLOPE * (c.coverage - COVERAGE_MIDPOINT)
         confidence = 1.0 / (1.0 + math.exp(-z))
-        for stems in names:
-            if not all(self.retriever.contains(c.passage, s) for s in stems):
+        contains = self.retriever.contains
+        for forms in names:
+            if not any(form and all(contains(c.passage, s) for s in form) for form in forms):
                 confidence *= MISSING_NAME_FACTOR
+        if wants_number and not any(ch.isdigit() for ch in self.index.passages[c.passage].text):
+            confidence *= MISSING_NUMBER_FACTOR
         return confidence
-
-    def _sentence(self, c: Candidate) -> str:
-        kind, text = self.retriever.view_text(c)
-        return text if kind == VIEW_SENTENCE else ""
 
     # ---- wording --------------------------------------------------------------------------------
 

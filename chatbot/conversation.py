@@ -10,16 +10,23 @@ _CONNECTOR = re.compile(
     r"^\s*(?:and|but|or|also|plus|so|then|now|what about|how about|what of|same for|same with|"
     r"in|for|at|with|from|about)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
-_NAME = re.compile(r"(?<=\w )\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
+# A capitalised word that does not open the sentence, with the capitalised words after it ("San Francisco", "DevOps").
+_NAME = re.compile(r"(?<=[\w,] )\b[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:[ -][A-Z][A-Za-z]+)*\b")
+
+
+_ANAPHOR = re.compile(r"\b(?:one|ones|it|its|that|those|these|them|they|there|this|he|she|his|her)\b", re.IGNORECASE)
 
 
 def is_follow_up(question: str, content_terms: int) -> bool:
-    """A question that leans on the previous one: it opens with a connector or says almost nothing itself."""
-    return bool(_CONNECTOR.match(question)) or content_terms <= 1
+    """A question that leans on the previous one: it opens with a connector, says almost nothing
+    itself, or is short and points back ("Which one does Google offer?")."""
+    return (bool(_CONNECTOR.match(question)) or content_terms <= 1
+            or (content_terms <= 2 and bool(_ANAPHOR.search(question))))
 
 
 def entities(text: str) -> list[str]:
-    """Names and numbers: words that pin a question to one row or one fact."""
+    """Names and numbers: words that pin a question to one row or one fact. Acronyms are left out:
+    people abbreviate freely ("FB", "KB") what documents spell out."""
     return _NAME.findall(text) + _NUMBER.findall(text)
 
 

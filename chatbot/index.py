@@ -38,7 +38,7 @@ from .errors import IndexCorruptError
 from .passage import Passage
 from .text import sentences, words
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
@@ -58,16 +58,20 @@ def search_text(p: Passage) -> str:
     return "\n".join(filter(None, [p.title, p.section, *p.alternates, p.text]))
 
 
-def views_of(p: Passage) -> list[tuple[int, str]]:
-    """The texts embedded for one passage: the whole passage, its FAQ questions, and its sentences."""
+def views_of(p: Passage) -> list[tuple[int, str, str]]:
+    """The texts embedded for one passage, as (kind, text to embed, sentence shown): the whole passage,
+    its FAQ questions, and each of its sentences."""
     body = p.text[len(p.question):].strip() if p.kind == "faq" else p.text
     whole = f"{p.section}: {p.text}" if p.section and p.kind == "text" else p.text
-    views = [(VIEW_PASSAGE, whole)]
-    views += [(VIEW_QUESTION, q) for q in (p.question, *p.alternates) if q]
+    views = [(VIEW_PASSAGE, whole, "")]
+    views += [(VIEW_QUESTION, q, "") for q in (p.question, *p.alternates) if q]
     if p.kind != "table":
         parts = sentences(body)
         if len(parts) > 1:
-            views += [(VIEW_SENTENCE, s) for s in parts if len(words(s)) >= 3]
+            # A sentence is embedded under its heading or question, so "Healthcare – AI-driven
+            # diagnostics" still says that it is about machine learning jobs.
+            context = p.question or p.section
+            views += [(VIEW_SENTENCE, f"{context}: {s}" if context else s, s) for s in parts if len(words(s)) >= 3]
     return views
 
 
@@ -107,7 +111,7 @@ class Index:
 
         index_dir = Path(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
-        views = [(i, kind, text) for i, p in enumerate(passages) for kind, text in views_of(p)]
+        views = [(i, kind, text) for i, p in enumerate(passages) for kind, text, _ in views_of(p)]
         keys = [hashlib.sha1(f"{embedder.name}\0{text}".encode()).hexdigest() for _, _, text in views]
         cached = _cached_vectors(index_dir, embedder.name)
         todo = [n for n, key in enumerate(keys) if key not in cached]

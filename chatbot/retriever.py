@@ -10,19 +10,28 @@ terms, weighted by how rare they are in the corpus, that the passage contains.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .analyzer import Analyzer
 from .embedder import Embedder
-from .index import Index, views_of
+from .index import VIEW_PASSAGE, VIEW_QUESTION, Index, views_of
 
 # Weight of keyword evidence next to cosine similarity (which lives in about [0.1, 0.9]).
-KEYWORD_WEIGHT = 0.15
+KEYWORD_WEIGHT = 0.1
 # Weight of term coverage in the ranking score.
 COVERAGE_WEIGHT = 0.1
-DENSE_CANDIDATES = 200
+# Weight of how fully the question names a table row's label ("data scientist" picks the Data Scientist row).
+ROW_WEIGHT = 0.1
+# Weight of how fully a passage covers a follow-up's own words ("and healthcare?").
+FOCUS_WEIGHT = 0.2
+# For a FAQ entry: the weight of the best answer match next to the best question match.
+ANSWER_WEIGHT = 0.3
+# For other passages: the weight of the best sentence match next to the match of the whole passage.
+SENTENCE_WEIGHT = 1.0
+POOL_SIZE = 40
+DENSE_CANDIDATES = 100
 KEYWORD_CANDIDATES = 10
 
 
@@ -40,7 +49,9 @@ class Candidate:
 @dataclass(frozen=True)
 class Query:
     text: str  # what is embedded
-    terms: list[str]  # stemmed terms for keyword matching (repeats weigh more)
+    terms: list[str]  # stemmed terms the passage should cover (repeats weigh more in BM25)
+    extra_terms: list[str] = field(default_factory=list)  # only for BM25 (e.g. "ml" next to "machine learning")
+    focus_terms: list[str] = field(default_factory=list)  # a follow-up's own terms, which the answer must cover
 
 
 class Retriever:
@@ -51,13 +62,21 @@ class Retriever:
         self._first_view = np.searchsorted(index.view_passage, np.arange(len(index.passages) + 1))
         bm25 = index.bm25
         self._term_ids = bm25.vocab_dict
-        indptr = np.asarray(bm25.scores["indptr"])
-        self._indices = np.asarray(bm25.scores["indices"])
+        # Which passages hold each term: the columns of BM25's term matrix, sorted for binary search.
+        import scipy.sparse
+
+        scores = bm25.scores
+        matrix = scipy.sparse.csc_matrix((scores["data"], scores["indices"], scores["indptr"]),
+                                         shape=(scores["num_docs"], len(scores["indptr"]) - 1))
+        matrix.sort_indices()
+        indptr = matrix.indptr
+        self._indices = matrix.indices
         self._indptr = indptr
         n = max(len(index.passages), 1)
         df = np.diff(indptr)
         self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self._unknown_idf = math.log1p((n + 0.5) / 0.5)
+        self._row_labels: dict[int, list[str]] = {}
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.embedder.encode(texts)
@@ -80,43 +99,69 @@ class Retriever:
     def search(self, query: Query, vector: np.ndarray, k: int = 10) -> list[Candidate]:
         index = self.index
         limit = min(DENSE_CANDIDATES, index.vectors.ntotal)
-        sims, ids = index.vectors.search(vector.reshape(1, -1), limit)
-        best: dict[int, tuple[float, int]] = {}
-        for sim, view in zip(sims[0], ids[0]):
-            if view < 0:
-                continue
-            p = int(index.view_passage[view])
-            if p not in best:  # results come best first
-                best[p] = (float(sim), int(view - self._first_view[p]))
-
-        known = [t for t in query.terms if t in self._term_ids]
+        _, ids = index.vectors.search(vector.reshape(1, -1), limit)
+        pool = dict.fromkeys(int(index.view_passage[v]) for v in ids[0] if v >= 0)
+        known = [t for t in query.terms + query.extra_terms if t in self._term_ids]
         keyword = np.zeros(len(index.passages), dtype=np.float32)
         if known:
             keyword = np.asarray(index.bm25.get_scores(known), dtype=np.float32)
             top = float(keyword.max())
             keyword = keyword / top if top > 0 else keyword
             for p in np.argsort(-keyword)[:KEYWORD_CANDIDATES]:
-                p = int(p)
-                if keyword[p] > 0 and p not in best:
-                    best[p] = self._dense_of(p, vector)
+                if keyword[p] > 0:
+                    pool.setdefault(int(p))
+        pool = list(pool)[:POOL_SIZE]
 
         unique_terms = list(dict.fromkeys(query.terms))
-        weights = {t: self.idf(t) for t in unique_terms}
-        total = sum(weights.values()) or 1.0
+        asked = set(unique_terms)
         out = []
-        for p, (dense, view) in best.items():
+        for p in pool:
+            dense, view = self._dense_of(p, vector)
             missing = tuple(t for t in unique_terms if not self.contains(p, t))
-            coverage = 1.0 - sum(weights[t] for t in missing) / total if unique_terms else 0.0
-            score = dense + KEYWORD_WEIGHT * float(keyword[p]) + COVERAGE_WEIGHT * coverage
+            coverage = self._coverage(unique_terms, missing)
+            focus = self._coverage(query.focus_terms, [t for t in query.focus_terms if t in missing])
+            score = (dense + KEYWORD_WEIGHT * float(keyword[p]) + COVERAGE_WEIGHT * coverage
+                     + ROW_WEIGHT * self._row_overlap(p, asked) + FOCUS_WEIGHT * focus)
             out.append(Candidate(p, score, dense, float(keyword[p]), coverage, missing, view))
         out.sort(key=lambda c: c.score, reverse=True)
         return out[:k]
 
-    def _dense_of(self, p: int, vector: np.ndarray) -> tuple[float, int]:
-        start, end = int(self._first_view[p]), int(self._first_view[p + 1])
-        matrix = self.index.vectors.reconstruct_n(start, end - start)
-        sims = matrix @ vector
-        return float(sims.max()), int(sims.argmax())
+    def _coverage(self, terms: list[str], missing) -> float:
+        if not terms:
+            return 0.0
+        total = sum(self.idf(t) for t in set(terms))
+        return 1.0 - sum(self.idf(t) for t in set(missing)) / total
 
-    def view_text(self, c: Candidate) -> tuple[int, str]:
-        return views_of(self.index.passages[c.passage])[c.best_view]
+    def _row_overlap(self, p: int, asked: set[str]) -> float:
+        """For a table row: the rarity-weighted share of its label's terms that the question uses."""
+        label = self._row_labels.get(p)
+        if label is None:
+            passage = self.index.passages[p]
+            row = passage.text.rsplit("\n", 1)[-1] if passage.kind == "table" else ""
+            label = self._row_labels[p] = [t for t in self.analyzer.terms(row) if not any(ch.isdigit() for ch in t)]
+        if not label:
+            return 0.0
+        return sum(self.idf(t) for t in label if t in asked) / sum(self.idf(t) for t in label)
+
+    def _dense_of(self, p: int, vector: np.ndarray) -> tuple[float, int]:
+        """Semantic match of a passage, and which of its views matched best.
+
+        For a FAQ entry the match with its question (or an alternate) and the match with its answer
+        are added up, as two pieces of evidence; for other passages the best view counts.
+        """
+        start, end = int(self._first_view[p]), int(self._first_view[p + 1])
+        sims = self.index.vectors.reconstruct_n(start, end - start) @ vector
+        kinds = self.index.view_kind[start:end]
+        is_primary = kinds == (VIEW_QUESTION if (kinds == VIEW_QUESTION).any() else VIEW_PASSAGE)
+        if is_primary.all():
+            best_view = int(sims.argmax())
+            return float(sims[best_view]), best_view
+        primary = float(sims[is_primary].max())
+        rest = np.flatnonzero(~is_primary)
+        best_view = int(rest[sims[rest].argmax()])
+        weight = ANSWER_WEIGHT if (kinds == VIEW_QUESTION).any() else SENTENCE_WEIGHT
+        return (primary + weight * float(sims[best_view])) / (1 + weight), best_view
+
+    def best_sentence(self, c: Candidate) -> str:
+        """The sentence of the passage that matched the query best ("" if the whole passage did)."""
+        return views_of(self.index.passages[c.passage])[c.best_view][2]
