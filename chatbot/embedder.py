@@ -49,6 +49,9 @@ class SentenceTransformerEmbedder:
                     # A hub name: never reach out to the network unless the user allowed it.
                     os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as transformers_logging
+
+                transformers_logging.disable_progress_bar()  # the per-load "Loading weights" bar is noise
 
                 try:
                     self._model = SentenceTransformer(self._path, device="cpu")

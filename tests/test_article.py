@@ -1,0 +1,95 @@
+from chatbot.article import parse_article
+from chatbot.text import clean
+
+ARTICLE = """Salaries Explained
+Introduction
+Engineers earn well. This article explains why.
+Pay by City Salary Range
+Paris, FR €50,000 – €70,000
+Berlin, DE €55,000 – €75,000
+Tokyo, JP ¥8,000,000 – ¥11,000,000
+
+Skills you need
+To do the job you need:
+- Python: used everywhere.
+- Statistics: the basis of modelling.
+
+Frequently Asked Questions
+
+Is a degree required?
+
+Usually yes. A degree in computer science helps. Some people get in through bootcamps.
+
+What tools are common?
+
+PyTorch and scikit-learn.
+"""
+
+
+def passages():
+    return parse_article(clean(ARTICLE), source="a.txt")
+
+
+def test_title_comes_from_the_first_heading():
+    assert {p.title for p in passages()} == {"Salaries Explained"}
+
+
+def test_table_rows_keep_their_header_and_are_one_passage_each():
+    rows = [p for p in passages() if p.kind == "table"]
+    assert [r.text.split("\n")[-1] for r in rows] == [
+        "Paris, FR €50,000 – €70,000", "Berlin, DE €55,000 – €75,000", "Tokyo, JP ¥8,000,000 – ¥11,000,000"]
+    assert all(r.text.split("\n")[0] == "Pay by City Salary Range" for r in rows)
+
+
+def test_faq_pairs_hold_question_and_answer_together():
+    faqs = [p for p in passages() if p.kind == "faq"]
+    assert [f.question for f in faqs] == ["Is a degree required?", "What tools are common?"]
+    assert faqs[0].text.startswith("Is a degree required?\nUsually yes.")
+    assert "bootcamps" in faqs[0].text
+    assert faqs[0].section == "Frequently Asked Questions"
+
+
+def test_list_stays_with_its_introduction_and_heading():
+    (lst,) = [p for p in passages() if "Python" in p.text]
+    assert lst.section == "Skills you need"
+    assert lst.text.startswith("To do the job you need:\n- Python")
+    assert "Statistics" in lst.text
+
+
+def test_paragraph_keeps_its_heading_and_source():
+    (intro,) = [p for p in passages() if p.text.startswith("Engineers earn well")]
+    assert (intro.section, intro.source, intro.kind) == ("Introduction", "a.txt", "text")
+
+
+def test_long_paragraphs_are_cut_between_sentences_only():
+    sentence = "This sentence is about twelve words long and ends here."
+    text = "Title\n\nHeading\n" + " ".join([sentence] * 60)
+    parts = parse_article(clean(text), source="x.md", max_chars=300)
+    assert len(parts) > 5
+    for p in parts:
+        assert len(p.text) <= 300
+        assert p.text.startswith("This sentence") and p.text.endswith("ends here.")
+        assert p.section == "Heading"
+
+
+def test_long_faq_answer_parts_all_carry_the_question():
+    answer = " ".join(f"Step {i} is to do something useful with care." for i in range(80))
+    parts = parse_article(clean(f"Help\n\nHow do I start?\n\n{answer}\n"), source="x.md", max_chars=400)
+    assert len(parts) > 2
+    assert all(p.kind == "faq" and p.text.startswith("How do I start?\n") for p in parts)
+    assert all(p.text.endswith(".") for p in parts)
+
+
+def test_markdown_headings_and_pipe_tables():
+    md = "# Plans\n\n## Prices\n\n| Plan | Price |\n|---|---|\n| Basic | $5 |\n| Pro | $20 |\n"
+    ps = parse_article(clean(md), source="p.md")
+    rows = [p for p in ps if p.kind == "table"]
+    assert [r.text for r in rows] == ["Plan Price\nBasic $5", "Plan Price\nPro $20"]
+    assert rows[0].title == "Plans" and rows[0].section == "Prices"
+
+
+def test_a_question_without_an_answer_is_a_heading():
+    ps = parse_article(clean("Doc\n\nWhy learn ML?\n\n- It pays.\n- It is fun.\n\nWhat next?\n"), source="d.md")
+    # A question followed by a list is a FAQ entry; a trailing question with nothing under it is kept as text.
+    assert ps[0].kind == "faq" and "It pays." in ps[0].text
+    assert ps[-1].text == "What next?"

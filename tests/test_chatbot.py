@@ -1,0 +1,86 @@
+import pytest
+
+from chatbot import QuestionError
+from chatbot.conversation import entities, resolve
+from chatbot.evaluation import hits
+from chatbot.synonyms import Synonyms
+
+
+def test_answer_returns_the_faq_entry_with_its_question_and_answer(fake_bot):
+    a = fake_bot.answer("How can I reset my password?")
+    assert a.found and 0.5 <= a.confidence <= 1.0
+    top = a.passages[0]
+    assert top.kind == "faq" and top.text.startswith("How do I reset my password?\n")
+    assert "Reset password" in a.text and "Source:" in a.text
+    assert len(a.passages) <= 5 and a.passages[0].score >= a.passages[-1].score
+
+
+def test_alternate_wordings_are_matched(fake_bot):
+    assert fake_bot.answer("forgot my password").passages[0].question == "How do I reset my password?"
+
+
+def test_table_rows_are_answers_of_kind_table(fake_bot):
+    a = fake_bot.answer("What is the price of the Pro plan?")
+    assert a.passages[0].kind == "table" and a.passages[0].text.endswith("Pro $20")
+
+
+def test_unrelated_questions_are_declined_with_suggestions(fake_bot):
+    a = fake_bot.answer("Who won the football world cup in 1998?")
+    assert not a.found and a.confidence < 0.5
+    assert a.text.startswith("I don't know") and a.passages  # suggestions offered
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t", "\x00\x01"])
+def test_empty_questions_raise_a_typed_error(fake_bot, question):
+    with pytest.raises(QuestionError, match="empty"):
+        fake_bot.answer(question)
+
+
+def test_non_text_questions_raise_a_typed_error(fake_bot):
+    with pytest.raises(QuestionError):
+        fake_bot.answer(None)
+
+
+def test_overlong_questions_are_truncated_with_a_notice(fake_bot):
+    a = fake_bot.answer("password " * 2000)
+    assert "first" in a.notice and len(a.question) <= fake_bot.settings.max_question_chars
+
+
+def test_control_characters_and_markup_are_harmless(fake_bot):
+    a = fake_bot.answer("reset\x07 my <script>alert(1)</script> password\u202e?")
+    assert a.passages and "<script>" not in a.text
+
+
+def test_the_model_is_called_once_per_question(fake_bot):
+    calls = fake_bot.embedder.calls
+    fake_bot.answer("Do you ship abroad?")
+    fake_bot.answer("and to Canada?", history=["Do you ship abroad?"])
+    assert fake_bot.embedder.calls == calls + 2
+
+
+def test_follow_ups_are_joined_to_the_previous_question():
+    count = lambda text: len([w for w in text.split() if len(w) > 3])  # noqa: E731
+    joined = resolve("what about 2017?", ["How many jobs were there in 2015?"], count)
+    assert "2017" in joined and "2015" not in joined and "jobs" in joined
+    joined = resolve("and in London?", ["What is the salary in San Francisco?"], count)
+    assert "London" in joined and "San Francisco" not in joined and "salary" in joined
+    assert resolve("What do engineers earn in London?", ["Anything"], count) == "What do engineers earn in London?"
+
+
+def test_names_and_numbers_are_entities():
+    assert entities("What percentage of DevOps engineers in New York earn $100,000 in 2020?") == \
+        ["DevOps", "New York", "100,000", "2020"]
+
+
+def test_synonyms_expand_abbreviations_and_can_be_extended():
+    syn = Synonyms({"PM": ["product manager"]})
+    assert syn.expand("ML jobs in SF") == ("machine learning jobs in San Francisco",
+                                             ["machine learning", "San Francisco"])
+    assert syn.expand("a PM role")[0] == "a product manager role"
+    assert syn.expand("HTML and XML")[0] == "HTML and XML"  # whole words only
+
+
+def test_scoring_rule_matches_substrings_and_spread_out_table_tokens():
+    assert hits("Year: 2016 | Jobs: 15,000", "2016 15,000")
+    assert hits("London, UK £60,000 – £85,000", "London, UK £60,000 - £85,000")
+    assert not hits("2015 10,000", "2016 15,000")

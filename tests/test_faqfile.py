@@ -1,0 +1,77 @@
+import pytest
+
+from chatbot.corpus import Corpus
+from chatbot.errors import CorpusError
+from chatbot.faqfile import parse_csv, parse_jsonl
+
+
+def test_csv_with_alternates():
+    ps, problems = parse_csv('question,answer,alternates\nQ one?,A one.,Alt a|Alt b\n', source="f.csv", title="F")
+    assert problems == []
+    assert ps[0].text == "Q one?\nA one." and ps[0].alternates == ("Alt a", "Alt b") and ps[0].kind == "faq"
+
+
+def test_csv_bad_rows_are_skipped_and_named_by_line():
+    text = 'question,answer\nGood?,Yes.\nonly one column\n"Quoted, with\nnewline?",Fine.\n,No question.\n'
+    ps, problems = parse_csv(text, source="f.csv", title="F")
+    assert [p.question for p in ps] == ["Good?", "Quoted, with newline?"]
+    assert [(p.line, "row skipped" in p.reason) for p in problems] == [(3, True), (6, True)]
+    assert str(problems[0]).startswith("f.csv line 3:")
+
+
+def test_csv_without_question_and_answer_columns_is_rejected():
+    ps, problems = parse_csv("q,a\nx,y\n", source="f.csv", title="F")
+    assert ps == [] and "question" in str(problems[0]) and problems[0].line == 1
+
+
+def test_jsonl_broken_line_is_reported_and_the_rest_loads():
+    text = '{"question": "A?", "answer": "a", "alternates": ["aa"]}\n{broken\n{"question": "B?", "answer": "b"}\n[1]\n'
+    ps, problems = parse_jsonl(text, source="f.jsonl", title="F")
+    assert [p.question for p in ps] == ["A?", "B?"] and ps[0].alternates == ("aa",)
+    assert [p.line for p in problems] == [2, 4]
+
+
+def test_jsonl_wrong_types_are_reported():
+    ps, problems = parse_jsonl('{"question": 3, "answer": "a"}\n{"question": "Q", "answer": "a", "alternates": 5}\n',
+                               source="f.jsonl", title="F")
+    assert ps == [] and len(problems) == 2
+
+
+def test_one_bad_file_never_empties_the_corpus(tmp_path):
+    (tmp_path / "good.jsonl").write_text('{"question": "Q?", "answer": "A."}\n', encoding="utf-8")
+    (tmp_path / "bad.csv").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 menu\n\nCoffee costs two euros.\n".encode("latin-1"))
+    loaded = Corpus.open(tmp_path).load()
+    assert {p.source for p in loaded.passages} == {"good.jsonl", "latin.txt"}
+    assert any("Café" in p.title or "Café" in p.text for p in loaded.passages)
+    messages = [str(p) for p in loaded.problems]
+    assert any(m.startswith("bad.csv") and "binary" in m for m in messages)
+    assert any(m.startswith("latin.txt") and "UTF-8" in m for m in messages)
+
+
+def test_utf16_and_bom_files_load(tmp_path):
+    (tmp_path / "u16.csv").write_bytes("question,answer\nWhy?,Because.\n".encode("utf-16"))
+    (tmp_path / "bom.jsonl").write_bytes(b'\xef\xbb\xbf{"question": "When?", "answer": "Now."}\n')
+    loaded = Corpus.open(tmp_path).load()
+    assert sorted(p.question for p in loaded.passages) == ["When?", "Why?"]
+    assert loaded.problems == []
+
+
+def test_a_folder_with_no_readable_documents_is_a_clear_error(tmp_path):
+    (tmp_path / "notes.csv").write_text("nothing,here\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"(?s)No passages could be read.*notes.csv line 1"):
+        Corpus.open(tmp_path).load()
+    with pytest.raises(CorpusError, match="does not exist"):
+        Corpus.open(tmp_path / "missing")
+
+
+def test_html_pages_are_reduced_to_their_main_text(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>Shipping help</title><script>alert(1)</script></head><body>"
+        "<nav>Home | About</nav><article><h2>Delivery times</h2>"
+        "<p>Parcels to Europe arrive within five working days. Express delivery takes two days.</p>"
+        "</article></body></html>", encoding="utf-8")
+    loaded = Corpus.open(tmp_path).load()
+    texts = " ".join(p.text for p in loaded.passages)
+    assert "five working days" in texts and "alert(1)" not in texts
+    assert loaded.passages[0].title == "Shipping help"

@@ -1,0 +1,90 @@
+import json
+
+import pytest
+
+from chatbot import Chatbot, IndexCorruptError, Settings
+from chatbot.index import POINTER, Index
+
+
+def current_build(index_dir):
+    return index_dir / (index_dir / POINTER).read_text().strip()
+
+
+def test_manifest_records_what_the_index_was_built_from(fake_bot):
+    manifest = fake_bot.index.manifest
+    assert manifest["model"] == "fake-bag-of-words" and manifest["dimension"] == 256
+    assert manifest["corpus_hash"] and manifest["package_version"] and manifest["built_at"]
+    assert manifest["settings"]["max_passage_chars"] == 1200 and "parser" in manifest["settings"]
+    assert manifest["counts"]["passages"] == len(fake_bot.index.passages) > 0
+    assert all(len(f["sha256"]) == 64 for f in manifest["files"].values())
+
+
+def test_index_is_plain_files_without_pickle(fake_bot):
+    folder = fake_bot.index.folder
+    names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert {"manifest.json", "passages.jsonl", "vectors.faiss", "view_passage.npy"} <= names
+    assert not any(n.endswith((".pkl", ".pickle", ".joblib")) for n in names)
+    for npy in folder.rglob("*.npy"):
+        assert b"pickle" not in npy.read_bytes()[:128].lower()
+
+
+def test_load_reuses_a_fresh_index_and_rebuilds_a_stale_one(faq_corpus, tmp_path, fake_embedder):
+    settings = Settings(corpus=faq_corpus, index_dir=tmp_path / "index")
+    first = Chatbot.load(settings=settings, embedder=fake_embedder)
+    again = Chatbot.load(settings=settings, embedder=fake_embedder)
+    assert first.report.rebuilt and not again.report.rebuilt
+    assert again.index.folder == first.index.folder
+
+    (faq_corpus / "more.jsonl").write_text('{"question": "Do you sell gift cards?", "answer": "Yes, online."}\n')
+    changed = Chatbot.load(settings=settings, embedder=fake_embedder)
+    assert changed.report.rebuilt and changed.index.folder != first.index.folder
+    assert any(p.question == "Do you sell gift cards?" for p in changed.index.passages)
+    # Only the new entry's texts were embedded: the rest came from the embedding cache.
+    assert 0 < changed.report.embedded < first.report.embedded
+    # The old build is cleaned up.
+    assert not first.index.folder.exists()
+
+
+def test_changed_settings_rebuild(faq_corpus, tmp_path, fake_embedder):
+    Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "i"), embedder=fake_embedder)
+    bot = Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "i", max_passage_chars=300),
+                       embedder=fake_embedder)
+    assert bot.report.rebuilt
+
+
+@pytest.mark.parametrize("damage", ["truncate", "tamper", "delete"])
+def test_a_damaged_index_file_is_a_clear_error(fake_bot, damage):
+    target = current_build(fake_bot.settings.index_dir) / "vectors.faiss"
+    if damage == "truncate":
+        target.write_bytes(target.read_bytes()[:100])
+    elif damage == "tamper":
+        data = bytearray(target.read_bytes())
+        data[-1] ^= 0xFF
+        target.write_bytes(bytes(data))
+    else:
+        target.unlink()
+    with pytest.raises(IndexCorruptError, match="chatbot build"):
+        Index.load(fake_bot.settings.index_dir)
+
+
+def test_a_garbled_manifest_is_a_clear_error(fake_bot):
+    (current_build(fake_bot.settings.index_dir) / "manifest.json").write_text("{not json")
+    with pytest.raises(IndexCorruptError, match="manifest"):
+        Chatbot.load(settings=fake_bot.settings, embedder=fake_bot.embedder)
+
+
+def test_a_failed_build_leaves_the_previous_index_in_use(fake_bot, faq_corpus):
+    before = current_build(fake_bot.settings.index_dir)
+
+    class Exploding:
+        name = fake_bot.embedder.name
+        dimension = 256
+
+        def encode(self, texts, progress=False):
+            raise RuntimeError("killed mid-build")
+
+    (faq_corpus / "new.jsonl").write_text('{"question": "New?", "answer": "Yes."}\n')
+    with pytest.raises(RuntimeError):
+        Chatbot.load(settings=fake_bot.settings, embedder=Exploding())
+    assert current_build(fake_bot.settings.index_dir) == before
+    assert Index.load(fake_bot.settings.index_dir).manifest == json.loads((before / "manifest.json").read_text())

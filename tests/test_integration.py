@@ -1,0 +1,99 @@
+"""The real model, the real FAISS index and the shipped corpus, end to end."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from chatbot import Chatbot, Settings
+from chatbot.evaluation import evaluate, load_cases
+
+from .conftest import DEV_SET, FAQ_CSV, ROOT
+
+pytestmark = pytest.mark.integration
+
+
+def test_salary_question_gets_the_table_row(shipped_bot):
+    a = shipped_bot.answer("How much do ML engineers earn in New York?")
+    assert a.found and a.confidence > 0.7
+    assert a.passages[0].kind == "table" and "New York, NY $115,000" in a.passages[0].text
+    assert a.passages[0].title == "Why Machine Learning Engineer"
+
+
+def test_follow_up_uses_the_conversation(shipped_bot):
+    a = shipped_bot.answer("and in London?", history=["How much do ML engineers earn in New York?"])
+    assert a.found and "London, UK £60,000" in a.passages[0].text
+
+
+def test_faq_question_reworded(shipped_bot):
+    a = shipped_bot.answer("Which programming languages should I learn to become an ML engineer?")
+    assert a.found and a.passages[0].kind == "faq"
+    assert a.passages[0].question == "What programming languages should a Machine Learning Engineer be proficient in?"
+
+
+@pytest.mark.parametrize("question", [
+    "What is the average salary of a machine learning engineer in Tokyo?",
+    "How many machine learning engineer jobs were there in 2019?",
+    "What is the capital of Australia?",
+])
+def test_questions_the_corpus_does_not_answer_are_declined(shipped_bot, question):
+    a = shipped_bot.answer(question)
+    assert not a.found and a.text.startswith("I don't know") and a.passages
+
+
+def test_best_sentence_is_found_inside_a_long_passage(shipped_bot):
+    a = shipped_bot.answer("How does machine learning help with cybersecurity?")
+    assert "detect threats" in a.sentence and a.sentence in a.passages[0].text
+
+
+@pytest.mark.skipif(not DEV_SET.exists(), reason="shared/eval/dev.jsonl is not beside the checkout")
+def test_dev_set_targets(shipped_bot):
+    summary, _ = evaluate(shipped_bot, load_cases(DEV_SET))
+    assert summary["hit_at_1"] >= 0.84
+    assert summary["hit_at_3"] >= 0.94
+    assert summary["decline_rate_out_of_scope"] >= 0.9
+    assert summary["false_decline_rate"] <= 0.05
+
+
+def test_a_small_faq_file_with_the_real_model(tmp_path):
+    corpus = tmp_path / "docs"
+    corpus.mkdir()
+    (corpus / "faq.csv").write_text(FAQ_CSV, encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"))
+    a = bot.answer("I can't remember my password, what now?")
+    assert a.found and a.passages[0].question == "How do I reset my password?"
+    a = bot.answer("When are you open on Saturday?")
+    assert a.passages[0].question == "What are your opening hours?"
+    assert not bot.answer("What is the boiling point of water?").found
+
+
+def _cli(*args, cwd=ROOT, **kw):
+    env = {**os.environ, "CHATBOT_INDEX": kw.pop("index")}
+    return subprocess.run([sys.executable, "-m", "chatbot", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_cli_build_ask_and_eval(tmp_path):
+    index = str(tmp_path / "index")
+    built = _cli("build", index=index)
+    assert built.returncode == 0 and "Indexed" in built.stdout
+    asked = _cli("ask", "what about 2017?", "--history", "How many ML engineer jobs were there in 2015?", "--json",
+                 index=index)
+    assert asked.returncode == 0, asked.stderr
+    answer = json.loads(asked.stdout)
+    assert answer["found"] and "2017 20,000" in answer["passages"][0]["text"]
+    declined = _cli("ask", "Where is the best pizza in Rome?", index=index)
+    assert declined.returncode == 1 and "I don't know" in declined.stdout
+    empty = _cli("ask", "   ", index=index)
+    assert empty.returncode == 2 and "empty" in empty.stderr and "Traceback" not in empty.stderr
+    if DEV_SET.exists():
+        ev = _cli("eval", str(DEV_SET), "--json", index=index)
+        summary = json.loads(ev.stdout)["summary"]
+        assert summary["cases"] == 60 and summary["hit_at_1"] >= 0.84
+
+
+def test_cli_reports_a_missing_corpus_clearly(tmp_path):
+    r = _cli("ask", "hello", "--corpus", str(tmp_path / "nope"), index=str(tmp_path / "i"))
+    assert r.returncode == 2 and "does not exist" in r.stderr and "Traceback" not in r.stderr
