@@ -16,6 +16,7 @@ class Answer:
     passages: list[Passage] = field(default_factory=list)  # best first; the suggestions when declined
     sentence: str = ""  # the sentence of passages[0] that best answers the question
     notice: str = ""  # e.g. that an overlong question was shortened
+    suggestions: list[str] = field(default_factory=list)  # questions to offer: the closest ones, or a near tie
 
     def to_dict(self) -> dict:
         return {
@@ -25,6 +26,7 @@ class Answer:
             "confidence": round(self.confidence, 4),
             "sentence": self.sentence,
             "notice": self.notice,
+            "suggestions": self.suggestions,
             "passages": [p.to_dict() for p in self.passages],
         }
 

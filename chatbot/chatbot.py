@@ -90,6 +90,10 @@ class Chatbot:
             report = BuildReport(False, len(index.passages), 0, [])
         return cls(settings, index, embedder, Synonyms(docs.synonyms), report)
 
+    def warm_up(self) -> None:
+        """Load the model and the word lists now, so that the first person to ask does not wait."""
+        self.answer("warm up")
+
     # ---- answering ------------------------------------------------------------------------------
 
     def answer(self, question: str, history: list[str] | None = None) -> Answer:
@@ -111,7 +115,7 @@ class Chatbot:
         vector = self.retriever.encode([text])[0]
         candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, 10))
         if not candidates:
-            return Answer(resolved, False, self._decline_text([]), 0.0, [], "", notice)
+            return Answer(resolved, False, self._decline_text([]), 0.0, [], "", notice, [])
 
         names = self._names(focus)
         wants_number = bool(QUANTITY_QUESTION.search(question if is_follow_up else resolved))
@@ -129,11 +133,14 @@ class Chatbot:
         found = confidence >= self.settings.threshold
         sentence = self.retriever.best_sentence(candidates[0])
         if not found:
-            return Answer(resolved, False, self._decline_text(passages), confidence, passages, sentence, notice)
+            suggestions = list(dict.fromkeys(suggestion_of(p) for p in passages[:3]))
+            return Answer(resolved, False, self._decline_text(suggestions), confidence, passages, sentence, notice,
+                          suggestions)
         close = [p for c, p in zip(candidates[1:3], passages[1:3])
                  if candidates[0].score - c.score < CLOSE_SCORE and p.text != passages[0].text]
-        text_md = self._answer_text(passages[0], sentence, confidence, close, notice)
-        return Answer(resolved, True, text_md, confidence, passages, sentence, notice)
+        suggestions = list(dict.fromkeys(suggestion_of(p) for p in close))
+        text_md = self._answer_text(passages[0], sentence, confidence, suggestions, notice)
+        return Answer(resolved, True, text_md, confidence, passages, sentence, notice, suggestions)
 
     def _clean_question(self, question: str) -> tuple[str, str]:
         if not isinstance(question, str):
@@ -172,29 +179,33 @@ class Chatbot:
     # ---- wording --------------------------------------------------------------------------------
 
     @staticmethod
-    def _decline_text(suggestions: list[Passage]) -> str:
+    def _decline_text(suggestions: list[str]) -> str:
         lines = ["I don't know: the documents I have don't answer that."]
         if suggestions:
             lines += ["", "Closest things I can answer:"]
-            lines += [f"- {html.escape(suggestion_of(p))}" for p in suggestions[:3]]
+            lines += [f"- {html.escape(s)}" for s in suggestions]
         return "\n".join(lines)
 
     @staticmethod
-    def _answer_text(p: Passage, sentence: str, confidence: float, close: list[Passage], notice: str) -> str:
+    def _answer_text(p: Passage, sentence: str, confidence: float, close: list[str], notice: str) -> str:
         parts = [f"_{html.escape(notice)}_", ""] if notice else []
         parts.append(render_passage(p, sentence))
-        where = " — ".join(html.escape(x) for x in (p.title, p.section) if x)
-        parts += ["", f"Source: {where} · Confidence: {confidence_label(confidence)} ({confidence:.0%})"]
+        where = " › ".join(html.escape(x) for x in (p.title, p.section) if x)
+        parts += ["", f"_Source: {where}_  ", f"_Confidence: {confidence_label(confidence)} ({confidence:.0%})_"]
         if close:
-            parts += ["", "Did you mean: " + "; ".join(html.escape(suggestion_of(q)) for q in close) + "?"]
+            parts += ["", "Another answer is about as close. Did you mean: " + "; ".join(map(html.escape, close)) + "?"]
         return "\n".join(parts)
 
 
 def suggestion_of(p: Passage) -> str:
-    """A short handle for a passage: its FAQ question, table row, or first sentence."""
+    """Something to ask that leads to a passage: its FAQ question, its table row with the table's
+    header, or its heading."""
     if p.question:
         return p.question
-    first = p.text.split("\n")[-1] if p.kind == "table" else p.text.split("\n")[0]
+    if p.kind == "table":
+        *head, row = p.text.split("\n")
+        return f"{head[0]}: {row}" if head else row
+    first = p.section or p.text.split("\n")[0]
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
 
 

@@ -1,0 +1,161 @@
+"""The web UI in a real browser (Debian's Chromium driven by Playwright) and through gradio_client."""
+
+import os
+import re
+import shutil
+import socket
+import sqlite3
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from chatbot import Chatbot, Settings
+from chatbot.ui import serve
+
+from .conftest import ROOT
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "test-artifacts"
+UNSAFE_DOC = """Security notes
+
+Rendering
+
+Document text is shown as text. This line contains <script>window.__pwned = 1</script> and <b>bold markup</b>, which the reader sees literally.
+"""
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs /usr/bin/chromium for the browser tests: run `make test`, which installs it")
+    pytest.skip("Debian's chromium is not installed (make test installs it)", allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args():
+    return {"executable_path": str(CHROMIUM), "headless": True,
+            "args": ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync"]}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """The shipped corpus plus one document full of markup, served on a free port."""
+    tmp = tmp_path_factory.mktemp("ui")
+    corpus = tmp / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    (corpus / "security-notes.md").write_text(UNSAFE_DOC, encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp / "index", data_dir=tmp / "data"))
+    port = _free_port()
+    demo = serve(bot, port=port, block=False)
+    yield {"url": f"http://127.0.0.1:{port}/", "bot": bot, "db": tmp / "data" / "feedback.sqlite3"}
+    demo.close()
+
+
+@pytest.fixture
+def chat(page, app):
+    page.goto(app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    return page
+
+
+def question_box(page):
+    return page.locator("textarea").first
+
+
+def wait_for_reply(page, before: int):
+    """Wait until a new bot message is there and the question box is usable again (the reply is complete)."""
+    page.wait_for_function(f"document.querySelectorAll('[data-testid=\"bot\"]').length > {before}", timeout=30_000)
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    return bot_messages(page).last
+
+
+def ask(page, question: str):
+    before = bot_messages(page).count()
+    box = question_box(page)
+    expect(box).to_be_editable(timeout=30_000)
+    box.fill(question)
+    box.press("Enter")
+    return wait_for_reply(page, before)
+
+
+def bot_messages(page):
+    return page.locator('[data-testid="bot"]')
+
+
+def test_a_question_shows_the_right_passage_and_its_source(chat):
+    reply = ask(chat, "How much do ML engineers earn in New York?")
+    text = reply.inner_text()
+    assert "New York, NY $115,000" in text
+    assert "Why Machine Learning Engineer" in text and "Future Outlook and Salary" in text
+    assert re.search(r"Confidence: (very likely|likely)", text)
+    assert reply.locator("table").count() == 1  # a table row is shown as a small table
+
+
+def test_follow_up_uses_the_conversation(chat):
+    ask(chat, "How much do ML engineers earn in New York?")
+    reply = ask(chat, "and in London?")
+    assert "London, UK £60,000" in reply.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    chat.screenshot(path=str(ARTIFACTS / "conversation.png"), full_page=True)
+
+
+def test_clicking_an_example_asks_it(chat, app):
+    examples = [p.question for p in app["bot"].index.passages if p.question]
+    button = chat.get_by_text(re.compile("|".join(map(re.escape, examples)))).first
+    button.wait_for(state="visible")
+    label = button.inner_text().strip()
+    button.click()
+    reply = wait_for_reply(chat, 0)
+    assert label.rstrip("?").split()[-1] in reply.inner_text()
+    assert "Q: " in reply.inner_text()
+
+
+def test_out_of_scope_is_declined_with_clickable_suggestions(chat):
+    reply = ask(chat, "What is the average salary of a machine learning engineer in Berlin?")
+    assert "I don't know" in reply.inner_text()
+    options = chat.locator("button.option, .options button, [data-testid='option']")
+    if options.count() == 0:  # fall back to any button holding a suggested question
+        options = chat.get_by_role("button", name=re.compile("Salar|Salary|salary"))
+    assert options.count() >= 1
+    before = bot_messages(chat).count()
+    options.first.click()
+    assert "Source:" in wait_for_reply(chat, before).inner_text()
+
+
+def test_like_is_stored_with_question_passage_and_time(chat, app):
+    ask(chat, "What percentage of machine learning engineers are women?")
+    chat.get_by_role("button", name="Like").last.click()
+    chat.get_by_text("your feedback was saved").wait_for(timeout=10_000)
+    rows = sqlite3.connect(app["db"]).execute(
+        "SELECT liked, question, passage, created_at FROM feedback ORDER BY id DESC LIMIT 1").fetchall()
+    liked, question, passage, created = rows[0]
+    assert liked == 1 and question == "What percentage of machine learning engineers are women?"
+    assert "Machine Learning Engineer 30%" in passage and created.startswith("20")
+
+
+def test_markup_in_documents_is_shown_as_text_and_never_runs(chat):
+    reply = ask(chat, "What does the security note say about rendering document text?")
+    text = reply.inner_text()
+    assert "<script>window.__pwned = 1</script>" in text and "<b>bold markup</b>" in text
+    assert chat.evaluate("window.__pwned") is None
+    assert reply.locator("script").count() == 0 and reply.locator("b").count() == 0
+
+
+def test_api_endpoint_works_from_gradio_client(app):
+    from gradio_client import Client
+
+    client = Client(app["url"], analytics_enabled=False, verbose=False)
+    first = client.predict("How many machine learning engineer jobs were there in 2016?", api_name="/chat")
+    assert "2016 15,000" in str(first)
+    follow = client.predict("what about 2017?", api_name="/chat")  # one client keeps one conversation
+    assert "2017 20,000" in str(follow)
+    fresh = Client(app["url"], analytics_enabled=False, verbose=False)
+    assert "I don't know" in str(fresh.predict("Who won the 1998 football world cup?", api_name="/chat"))
