@@ -21,7 +21,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chatbot", description="Answer questions from your documents.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    build = sub.add_parser("build", help="build (or rebuild) the index of the corpus")
+    build = sub.add_parser("build", help="build the index of the corpus if it is missing or stale")
+    build.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
     _common(build)
 
     ask = sub.add_parser("ask", help="answer one question")
@@ -80,10 +81,13 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     if args.command == "build":
-        bot = _load(args, rebuild=True)
+        bot = _load(args, rebuild=args.force)
         r = bot.report
-        print(f"Indexed {r.passages} passages from {bot.settings.corpus} into {bot.index.folder} "
-              f"({r.embedded} texts embedded, the rest reused from the cache).")
+        if r.rebuilt:
+            print(f"Indexed {r.passages} passages from {bot.settings.corpus} into {bot.index.folder} "
+                  f"({r.embedded} texts embedded, the rest reused from the cache).")
+        else:
+            print(f"The index in {bot.index.folder} is up to date ({r.passages} passages).")
         return 0
     if args.command == "ask":
         bot = _load(args)

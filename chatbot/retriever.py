@@ -77,6 +77,14 @@ class Retriever:
         self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self._unknown_idf = math.log1p((n + 0.5) / 0.5)
         self._row_labels: dict[int, list[str]] = {}
+        # A flat FAISS index keeps its vectors in one array: read them in place, without a copy.
+        vectors = index.vectors
+        self._matrix = None
+        if hasattr(vectors, "get_xb"):
+            import faiss
+
+            self._matrix = faiss.rev_swig_ptr(vectors.get_xb(), vectors.ntotal * vectors.d).reshape(
+                vectors.ntotal, vectors.d)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return self.embedder.encode(texts)
@@ -114,23 +122,29 @@ class Retriever:
 
         unique_terms = list(dict.fromkeys(query.terms))
         asked = set(unique_terms)
+        pool_array = np.array(pool, dtype=np.int64)
+        # present[i, j]: passage pool[j] contains term unique_terms[i]
+        present = np.array([np.isin(pool_array, self._passages_with(t)) for t in unique_terms]).reshape(
+            len(unique_terms), len(pool))
+        idf = np.array([self.idf(t) for t in unique_terms])
+        coverage = idf @ present / idf.sum() if unique_terms else np.zeros(len(pool))
+        is_focus = np.array([t in query.focus_terms for t in unique_terms], dtype=bool)
+        focus = (idf * is_focus) @ present / (idf * is_focus).sum() if is_focus.any() else np.zeros(len(pool))
+        dense = self._dense_of(pool_array, vector)
         out = []
-        for p in pool:
-            dense, view = self._dense_of(p, vector)
-            missing = tuple(t for t in unique_terms if not self.contains(p, t))
-            coverage = self._coverage(unique_terms, missing)
-            focus = self._coverage(query.focus_terms, [t for t in query.focus_terms if t in missing])
-            score = (dense + KEYWORD_WEIGHT * float(keyword[p]) + COVERAGE_WEIGHT * coverage
-                     + ROW_WEIGHT * self._row_overlap(p, asked) + FOCUS_WEIGHT * focus)
-            out.append(Candidate(p, score, dense, float(keyword[p]), coverage, missing, view))
+        for j, p in enumerate(pool):
+            score = (dense[j][0] + KEYWORD_WEIGHT * float(keyword[p]) + COVERAGE_WEIGHT * float(coverage[j])
+                     + ROW_WEIGHT * self._row_overlap(p, asked) + FOCUS_WEIGHT * float(focus[j]))
+            missing = tuple(t for i, t in enumerate(unique_terms) if not present[i, j])
+            out.append(Candidate(p, score, dense[j][0], float(keyword[p]), float(coverage[j]), missing, dense[j][1]))
         out.sort(key=lambda c: c.score, reverse=True)
         return out[:k]
 
-    def _coverage(self, terms: list[str], missing) -> float:
-        if not terms:
-            return 0.0
-        total = sum(self.idf(t) for t in set(terms))
-        return 1.0 - sum(self.idf(t) for t in set(missing)) / total
+    def _passages_with(self, term: str) -> np.ndarray:
+        tid = self._term_ids.get(term)
+        if tid is None:
+            return np.empty(0, dtype=self._indices.dtype)
+        return self._indices[self._indptr[tid]:self._indptr[tid + 1]]
 
     def _row_overlap(self, p: int, asked: set[str]) -> float:
         """For a table row: the rarity-weighted share of its label's terms that the question uses."""
@@ -143,24 +157,37 @@ class Retriever:
             return 0.0
         return sum(self.idf(t) for t in label if t in asked) / sum(self.idf(t) for t in label)
 
-    def _dense_of(self, p: int, vector: np.ndarray) -> tuple[float, int]:
-        """Semantic match of a passage, and which of its views matched best.
+    def _dense_of(self, pool: np.ndarray, vector: np.ndarray) -> list[tuple[float, int]]:
+        """Semantic match of each passage, and which of its views matched best.
 
         For a FAQ entry the match with its question (or an alternate) and the match with its answer
-        are added up, as two pieces of evidence; for other passages the best view counts.
+        are added up, as two pieces of evidence; for other passages the whole passage and its best
+        sentence are.
         """
-        start, end = int(self._first_view[p]), int(self._first_view[p + 1])
-        sims = self.index.vectors.reconstruct_n(start, end - start) @ vector
-        kinds = self.index.view_kind[start:end]
-        is_primary = kinds == (VIEW_QUESTION if (kinds == VIEW_QUESTION).any() else VIEW_PASSAGE)
-        if is_primary.all():
-            best_view = int(sims.argmax())
-            return float(sims[best_view]), best_view
-        primary = float(sims[is_primary].max())
-        rest = np.flatnonzero(~is_primary)
-        best_view = int(rest[sims[rest].argmax()])
-        weight = ANSWER_WEIGHT if (kinds == VIEW_QUESTION).any() else SENTENCE_WEIGHT
-        return (primary + weight * float(sims[best_view])) / (1 + weight), best_view
+        starts, ends = self._first_view[pool], self._first_view[pool + 1]
+        rows = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends)])
+        all_sims = self._view_vectors(rows) @ vector
+        all_kinds = self.index.view_kind[rows]
+        out, offset = [], 0
+        for a, b in zip(starts, ends):
+            sims, kinds = all_sims[offset:offset + b - a], all_kinds[offset:offset + b - a]
+            offset += b - a
+            has_question = bool((kinds == VIEW_QUESTION).any())
+            is_primary = kinds == (VIEW_QUESTION if has_question else VIEW_PASSAGE)
+            if is_primary.all():
+                best_view = int(sims.argmax())
+                out.append((float(sims[best_view]), best_view))
+                continue
+            rest = np.flatnonzero(~is_primary)
+            best_view = int(rest[sims[rest].argmax()])
+            weight = ANSWER_WEIGHT if has_question else SENTENCE_WEIGHT
+            out.append(((float(sims[is_primary].max()) + weight * float(sims[best_view])) / (1 + weight), best_view))
+        return out
+
+    def _view_vectors(self, rows: np.ndarray) -> np.ndarray:
+        if self._matrix is not None:
+            return self._matrix[rows]
+        return np.vstack([self.index.vectors.reconstruct(int(r)) for r in rows])
 
     def best_sentence(self, c: Candidate) -> str:
         """The sentence of the passage that matched the query best ("" if the whole passage did)."""

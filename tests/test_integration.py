@@ -79,6 +79,8 @@ def test_cli_build_ask_and_eval(tmp_path):
     index = str(tmp_path / "index")
     built = _cli("build", index=index)
     assert built.returncode == 0 and "Indexed" in built.stdout
+    again = _cli("build", index=index)
+    assert again.returncode == 0 and "up to date" in again.stdout
     asked = _cli("ask", "what about 2017?", "--history", "How many ML engineer jobs were there in 2015?", "--json",
                  index=index)
     assert asked.returncode == 0, asked.stderr

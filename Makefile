@@ -1,0 +1,39 @@
+# Two commands do everything on a fresh machine:
+#   make run    set up, build the index if it is missing or stale, and open the web UI on http://127.0.0.1:7860
+#   make test   set up (Chromium included) and run the whole test suite
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+TORCH  ?= torch==2.13.0
+PYTHON ?= python3
+
+.PHONY: run test index bench browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# The CPU build of PyTorch first: a plain "torch" requirement would pull a multi-GB CUDA build.
+	$(PY) -m pip install --quiet $(TORCH)
+	$(PY) -m pip install --quiet -e ".[test,bench]"
+	touch $(STAMP)
+
+index: $(STAMP)
+	$(VENV)/bin/chatbot build
+
+run: index
+	$(VENV)/bin/chatbot serve
+
+browser:
+	@test -x /usr/bin/chromium || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: index browser
+	$(PY) -m pytest -q -p no:cacheprovider
+
+bench: index
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf index test-artifacts
