@@ -1,8 +1,8 @@
 from .answer import Answer
 from .chatbot import Chatbot, answer
-from .errors import ChatbotError, CorpusError, DocumentError, IndexCorruptError, ModelError, QuestionError
+from .errors import BusyError, ChatbotError, CorpusError, DocumentError, IndexCorruptError, ModelError, QuestionError
 from .passage import Passage
 from .settings import Settings
 
-__all__ = ["answer", "Chatbot", "Answer", "Passage", "Settings", "ChatbotError", "CorpusError",
+__all__ = ["answer", "Chatbot", "Answer", "Passage", "Settings", "BusyError", "ChatbotError", "CorpusError",
            "DocumentError", "IndexCorruptError", "ModelError", "QuestionError"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import threading
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -26,9 +26,15 @@ STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | QUESTION_WORDS
 REAL_WORD_ZIPF = 3.0
 
 
-@lru_cache(maxsize=1)
+_local = threading.local()
+
+
 def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("english")
+    # PyStemmer objects must not be shared between threads: one per thread.
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("english")
+    return stemmer
 
 
 def _zipf(word: str) -> float:

@@ -13,6 +13,7 @@ import numpy as np
 from .article import PARSER_VERSION
 from .analyzer import STOPWORDS
 from .answer import Answer, confidence_label
+from .batcher import EncodeBatcher
 from .conversation import entities, resolve
 from .corpus import Corpus
 from .embedder import Embedder, SentenceTransformerEmbedder
@@ -68,7 +69,7 @@ class Chatbot:
         self.synonyms = synonyms
         self.report = report
         self.retriever = Retriever(index, embedder)
-        self._lock = threading.Lock()
+        self.encoder = EncodeBatcher(embedder)
 
     @classmethod
     def load(cls, corpus: str | None = None, index_dir: str | None = None, *, model: str | None = None,
@@ -112,7 +113,7 @@ class Chatbot:
         focus_terms = analyzer.terms(self.synonyms.expand(focus)[0]) if is_follow_up else []
         query = Query(text, terms + focus_terms,  # a follow-up's own words weigh double
                       extra_terms=[t for t in analyzer.terms(corrected) if t not in terms], focus_terms=focus_terms)
-        vector = self.retriever.encode([text])[0]
+        vector = self.encoder.encode(text)
         candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, 10))
         if not candidates:
             return Answer(resolved, False, self._decline_text([]), 0.0, [], "", notice, [])

@@ -34,3 +34,7 @@ class IndexCorruptError(ChatbotError):
 
 class ModelError(ChatbotError):
     """The embedding model could not be loaded."""
+
+
+class BusyError(ChatbotError):
+    """Too many questions are waiting; the caller should try again shortly."""

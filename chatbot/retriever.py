@@ -86,8 +86,6 @@ class Retriever:
             self._matrix = faiss.rev_swig_ptr(vectors.get_xb(), vectors.ntotal * vectors.d).reshape(
                 vectors.ntotal, vectors.d)
 
-    def encode(self, texts: list[str]) -> np.ndarray:
-        return self.embedder.encode(texts)
 
     def contains(self, passage: int, term: str) -> bool:
         tid = self._term_ids.get(term)

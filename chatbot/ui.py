@@ -3,13 +3,15 @@
 import os
 
 from .chatbot import Chatbot
-from .errors import ChatbotError, QuestionError
+from .errors import BusyError, ChatbotError, QuestionError
 from .feedback import FeedbackStore
 
 TITLE = "Ask the documents"
 EXAMPLE_COUNT = 4
-# Questions beyond this many waiting are told the server is busy instead of piling up.
-QUEUE_SIZE = 64
+# Questions answered at once. Each waits on the shared encoder (chatbot.batcher), which batches them and
+# tells the ones beyond its limit that the bot is busy; Gradio's own queue is only a backstop.
+CONCURRENT_QUESTIONS = 64
+QUEUE_SIZE = 256
 
 
 def example_questions(bot: Chatbot, count: int = EXAMPLE_COUNT) -> list[str]:
@@ -42,7 +44,7 @@ def build_app(bot: Chatbot, store: FeedbackStore):
         earlier = [message_text(m.get("content")) for m in history if m.get("role") == "user"]
         try:
             a = bot.answer(question, history=earlier)
-        except QuestionError as exc:
+        except (QuestionError, BusyError) as exc:
             return str(exc)
         except ChatbotError as exc:
             return f"Sorry, something went wrong: {exc}"
@@ -85,6 +87,7 @@ def build_app(bot: Chatbot, store: FeedbackStore):
                         "When the documents do not cover a question, it says so.",
             api_name="chat",
             cache_examples=False,
+            concurrency_limit=CONCURRENT_QUESTIONS,
         )
         chatbot.like(record, inputs=[chatbot], outputs=None, api_visibility="private")
     return demo
@@ -102,7 +105,7 @@ def serve(bot: Chatbot, *, host: str = "127.0.0.1", port: int = 7860, auth: str 
         if not user or not password:
             raise ChatbotError('--auth takes "user:password".')
         credentials = (user, password)
-    demo.queue(max_size=QUEUE_SIZE, default_concurrency_limit=4)
+    demo.queue(max_size=QUEUE_SIZE)
     demo.launch(server_name=host, server_port=port, auth=credentials, prevent_thread_lock=not block,
-                show_error=True, quiet=not block)
+                show_error=True, quiet=not block, max_threads=CONCURRENT_QUESTIONS + 16)
     return demo

@@ -1,0 +1,134 @@
+"""The web server under load, with a login, and refusing to start on a broken index."""
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+import httpx
+import psutil
+import pytest
+
+from chatbot import Chatbot
+from chatbot.batcher import EncodeBatcher
+from chatbot.cli import _parser
+from chatbot.index import POINTER
+from chatbot.ui import serve
+
+from .conftest import ROOT
+from .test_ui import _free_port
+
+pytestmark = pytest.mark.integration
+FULL = os.environ.get("CHATBOT_FULL_TESTS") == "1"
+QUESTIONS = ["How much do ML engineers earn in New York?", "What skills does an ML engineer need?",
+             "How many machine learning engineer jobs were there in 2016?", "Where can I buy a bicycle?",
+             "What are the challenges faced by machine learning engineers?"]
+
+
+def call(client: httpx.Client, base: str, question: str) -> str:
+    """One question through Gradio's REST API; returns the reply text or raises."""
+    posted = client.post(f"{base}gradio_api/call/chat", json={"data": [question]}, timeout=60)
+    posted.raise_for_status()
+    stream = client.get(f"{base}gradio_api/call/chat/{posted.json()['event_id']}", timeout=60)
+    stream.raise_for_status()
+    if "event: complete" not in stream.text:
+        raise RuntimeError(f"no complete event: {stream.text[:200]}")
+    return stream.text
+
+
+@pytest.fixture(scope="module")
+def server(shipped_bot):
+    port = _free_port()
+    demo = serve(shipped_bot, port=port, block=False)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+def test_fifty_clients_get_answers_with_no_errors_and_flat_memory(server):
+    clients, seconds = 50, (60 if FULL else 12)
+    errors: list[str] = []
+    answered = [0]
+    process = psutil.Process()
+    stop = time.monotonic() + seconds
+
+    def client_loop(n: int):
+        with httpx.Client() as client:
+            i = n
+            while time.monotonic() < stop:
+                try:
+                    reply = call(client, server, QUESTIONS[i % len(QUESTIONS)])
+                    if "busy" not in reply:
+                        answered[0] += 1
+                except Exception as exc:  # noqa: BLE001 - every failure is counted
+                    errors.append(repr(exc))
+                i += 1
+
+    threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    time.sleep(min(4, seconds / 3))
+    rss_warm = process.memory_info().rss
+    for t in threads:
+        t.join(timeout=seconds + 120)
+    rss_end = process.memory_info().rss
+    assert errors == []
+    assert answered[0] >= clients
+    assert rss_end <= rss_warm * 1.10, f"memory grew from {rss_warm >> 20} MiB to {rss_end >> 20} MiB"
+
+
+def test_a_full_queue_says_busy_instead_of_growing(shipped_bot):
+    bot = Chatbot(shipped_bot.settings, shipped_bot.index, shipped_bot.embedder, shipped_bot.synonyms,
+                  shipped_bot.report)
+    bot.encoder = EncodeBatcher(bot.embedder, max_waiting=2)
+    port = _free_port()
+    demo = serve(bot, port=port, block=False)
+    replies: list[str] = []
+    try:
+        def one():
+            with httpx.Client() as client:
+                replies.append(call(client, f"http://127.0.0.1:{port}/", QUESTIONS[0]))
+
+        threads = [threading.Thread(target=one) for _ in range(40)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    finally:
+        demo.close()
+    assert len(replies) == 40  # every request got a complete reply
+    busy = [r for r in replies if "busy" in r and "try again" in r]
+    assert busy and len(busy) < 40
+    assert all("New York" in r for r in replies if r not in busy)
+
+
+def test_login_is_required_when_auth_is_set(shipped_bot):
+    port = _free_port()
+    demo = serve(shipped_bot, port=port, block=False, auth="alice:s3cret")
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert httpx.post(f"{base}gradio_api/call/chat", json={"data": ["hi"]}).status_code == 401
+        with httpx.Client() as client:
+            assert client.post(f"{base}login", data={"username": "alice", "password": "nope"}).status_code >= 400
+            assert client.post(f"{base}login", data={"username": "alice", "password": "s3cret"}).status_code == 200
+            assert "2016 15,000" in call(client, base, "How many ML engineer jobs were there in 2016?")
+    finally:
+        demo.close()
+
+
+def test_server_binds_to_localhost_by_default():
+    assert _parser().parse_args(["serve"]).host == "127.0.0.1"
+    assert serve.__kwdefaults__["host"] == "127.0.0.1"
+
+
+def test_serve_refuses_to_start_on_a_broken_index(shipped_bot, tmp_path):
+    index = tmp_path / "index"
+    shutil.copytree(shipped_bot.settings.index_dir, index)
+    build = index / (index / POINTER).read_text().strip()
+    (build / "vectors.faiss").write_bytes(b"garbage")
+    env = {**os.environ, "CHATBOT_INDEX": str(index), "CHATBOT_CORPUS": str(ROOT / "corpus")}
+    r = subprocess.run([sys.executable, "-m", "chatbot", "serve", "--port", str(_free_port())], env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2
+    assert "missing or truncated" in r.stderr and "chatbot build" in r.stderr and "Running on" not in r.stdout
