@@ -88,3 +88,35 @@ def test_a_failed_build_leaves_the_previous_index_in_use(fake_bot, faq_corpus):
         Chatbot.load(settings=fake_bot.settings, embedder=Exploding())
     assert current_build(fake_bot.settings.index_dir) == before
     assert Index.load(fake_bot.settings.index_dir).manifest == json.loads((before / "manifest.json").read_text())
+
+
+def test_large_indexes_switch_to_ivf_and_keep_recall():
+    import numpy as np
+
+    from chatbot.index import make_vector_index
+
+    rng = np.random.default_rng(0)
+    centres = rng.normal(size=(50, 64)).astype(np.float32)
+    matrix = centres[rng.integers(0, 50, 5000)] + rng.normal(0, 0.4, (5000, 64)).astype(np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    small, small_params = make_vector_index(matrix[:500], exact_limit=1000)
+    assert small_params == {"type": "flat", "exact": True}
+    ivf, params = make_vector_index(matrix, exact_limit=1000)
+    assert params["type"] == "ivf-flat" and params["sample_recall_at_10"] >= 0.97
+    assert 1 <= params["nprobe"] <= params["nlist"]
+    _, found = ivf.search(matrix[:20], 1)
+    assert list(found[:, 0]) == list(range(20))  # a stored vector finds itself
+
+
+def test_an_ivf_index_round_trips_and_answers(faq_corpus, tmp_path, fake_embedder, monkeypatch):
+    import chatbot.index
+
+    monkeypatch.setattr(chatbot.index, "EXACT_LIMIT", 5)
+    rows = "\n".join(f'{{"question": "How do I configure widget {i}?", "answer": "Open panel {i}."}}'
+                     for i in range(300))
+    (faq_corpus / "widgets.jsonl").write_text(rows + "\n")
+    bot = Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "ivf"), embedder=fake_embedder)
+    assert bot.index.manifest["index_type"]["type"] == "ivf-flat"
+    again = Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "ivf"), embedder=fake_embedder)
+    assert not again.report.rebuilt
+    assert again.answer("How can I reset my password?").passages[0].question == "How do I reset my password?"
