@@ -39,7 +39,7 @@ from .errors import IndexCorruptError
 from .passage import Passage
 from .text import sentences, words
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
@@ -62,16 +62,22 @@ def search_text(p: Passage) -> str:
 def views_of(p: Passage) -> list[tuple[int, str, str]]:
     """The texts embedded for one passage, as (kind, text to embed, sentence shown): the whole passage,
     its FAQ questions, and each of its sentences."""
-    body = p.text[len(p.question):].strip() if p.kind == "faq" else p.text
+    if p.kind == "faq":
+        # The question views carry the context, so the answer's sentences are embedded as they are,
+        # and the whole entry needs no view of its own: the entry costs about one encode of its text.
+        answer = p.text[len(p.question):].strip()
+        views = [(VIEW_QUESTION, q, "") for q in (p.question, *p.alternates) if q]
+        views += [(VIEW_SENTENCE, f"{p.question}: {s}", s) for s in sentences(answer) if words(s)]
+        return views if len(views) > 1 else [(VIEW_PASSAGE, p.text, ""), *views]
+    body = p.text
     whole = f"{p.section}: {p.text}" if p.section and p.kind == "text" else p.text
     views = [(VIEW_PASSAGE, whole, "")]
-    views += [(VIEW_QUESTION, q, "") for q in (p.question, *p.alternates) if q]
     if p.kind != "table":
         parts = sentences(body)
         if len(parts) > 1:
-            # A sentence is embedded under its heading or question, so "Healthcare – AI-driven
-            # diagnostics" still says that it is about machine learning jobs.
-            context = p.question or p.section
+            # A sentence is embedded under its heading, so "Healthcare – AI-driven diagnostics"
+            # still says that it is about machine learning jobs.
+            context = p.section
             views += [(VIEW_SENTENCE, f"{context}: {s}" if context else s, s) for s in parts if len(words(s)) >= 3]
     return views
 
