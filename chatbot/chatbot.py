@@ -34,6 +34,9 @@ MISSING_NAME_FACTOR = 0.3
 QUANTITY_QUESTION = re.compile(r"\bhow (?:much|many|old|long|often)\b|\bwhat (?:percentage|percent|proportion|share|"
                                r"number|amount|salary|rate)\b|\bhow (?:big|large|high)\b", re.IGNORECASE)
 MISSING_NUMBER_FACTOR = 0.4
+# A table row answers only a question that picks it out: when the question names nothing of the row's
+# label ("product managers" against Machine Learning Engineer, Data Scientist, ...), the row is a guess.
+UNNAMED_ROW_FACTOR = 0.5
 # Two answers whose scores are this close are both offered ("Did you mean ...").
 CLOSE_SCORE = 0.03
 
@@ -175,6 +178,8 @@ class Chatbot:
                 confidence *= MISSING_NAME_FACTOR
         if wants_number and not any(ch.isdigit() for ch in self.index.passages[c.passage].text):
             confidence *= MISSING_NUMBER_FACTOR
+        if c.row_match == 0.0:
+            confidence *= UNNAMED_ROW_FACTOR
         return confidence
 
     # ---- wording --------------------------------------------------------------------------------

@@ -44,6 +44,7 @@ class Candidate:
     coverage: float  # rarity-weighted share of query terms found in the passage, in [0, 1]
     missing: tuple[str, ...]  # query terms the passage lacks
     best_view: int  # position of the best-matching view in views_of(passage)
+    row_match: float | None = None  # for a table row with a label: how fully the question names it
 
 
 @dataclass(frozen=True)
@@ -131,10 +132,12 @@ class Retriever:
         dense = self._dense_of(pool_array, vector)
         out = []
         for j, p in enumerate(pool):
+            row_match = self._row_overlap(p, asked)
             score = (dense[j][0] + KEYWORD_WEIGHT * float(keyword[p]) + COVERAGE_WEIGHT * float(coverage[j])
-                     + ROW_WEIGHT * self._row_overlap(p, asked) + FOCUS_WEIGHT * float(focus[j]))
+                     + ROW_WEIGHT * (row_match or 0.0) + FOCUS_WEIGHT * float(focus[j]))
             missing = tuple(t for i, t in enumerate(unique_terms) if not present[i, j])
-            out.append(Candidate(p, score, dense[j][0], float(keyword[p]), float(coverage[j]), missing, dense[j][1]))
+            out.append(Candidate(p, score, dense[j][0], float(keyword[p]), float(coverage[j]), missing, dense[j][1],
+                                 row_match))
         out.sort(key=lambda c: c.score, reverse=True)
         return out[:k]
 
@@ -144,15 +147,16 @@ class Retriever:
             return np.empty(0, dtype=self._indices.dtype)
         return self._indices[self._indptr[tid]:self._indptr[tid + 1]]
 
-    def _row_overlap(self, p: int, asked: set[str]) -> float:
-        """For a table row: the rarity-weighted share of its label's terms that the question uses."""
+    def _row_overlap(self, p: int, asked: set[str]) -> float | None:
+        """For a table row: the rarity-weighted share of its label's terms that the question uses
+        (None when the passage is no table row, or its label is only numbers)."""
         label = self._row_labels.get(p)
         if label is None:
             passage = self.index.passages[p]
             row = passage.text.rsplit("\n", 1)[-1] if passage.kind == "table" else ""
             label = self._row_labels[p] = [t for t in self.analyzer.terms(row) if not any(ch.isdigit() for ch in t)]
         if not label:
-            return 0.0
+            return None
         return sum(self.idf(t) for t in label if t in asked) / sum(self.idf(t) for t in label)
 
     def _dense_of(self, pool: np.ndarray, vector: np.ndarray) -> list[tuple[float, int]]:
