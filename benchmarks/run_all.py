@@ -26,7 +26,10 @@ TINY = {"latency_rounds": 1, "cold_runs": 1, "build_passages": 300, "scale_sizes
         "scale_exact_limit": 3_000, "clients": [1, 2], "client_seconds": 2, "stackfaq_limit": 40}
 
 
-def run(size: dict, out: Path) -> dict:
+STEPS = ("latency", "cold_start", "build", "scale", "concurrency", "quality")
+
+
+def run(size: dict, out: Path, only: list[str] | None = None) -> dict:
     import build
     import coldstart
     import concurrency
@@ -38,11 +41,14 @@ def run(size: dict, out: Path) -> dict:
 
     xml = SHARED / "benchmarks" / "stackfaq" / "stackExchange-FAQ.xml"
     dev = SHARED / "eval" / "dev.jsonl"
-    results: dict = {"date": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
-                     "machine": f"{platform.machine()}, {_cores()} cores, {_memory_gib()} GiB, {platform.python_version()}",
-                     "seconds": {}}
+    previous = out / "results.json"
+    results: dict = json.loads(previous.read_text(encoding="utf-8")) if only and previous.exists() else {"seconds": {}}
+    results["date"] = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    results["machine"] = f"{platform.machine()}, {_cores()} cores, {_memory_gib()} GiB, Python {platform.python_version()}"
 
     def timed(name, fn):
+        if only and name not in only:
+            return
         start = time.perf_counter()
         print(f"[{name}] ...", file=sys.stderr, flush=True)
         results[name] = fn()
@@ -172,7 +178,7 @@ def plots(r: dict, out: Path) -> None:
             values.append(q["ranking_hit_at_1"])
             colors.append("#2a7" if system == "this project" else "#999")
     axes[3].bar(range(len(values)), values, color=colors)
-    axes[3].set_xticks(range(len(values)), names, fontsize=7)
+    axes[3].set_xticks(range(len(values)), names, fontsize=7, rotation=35, ha="right")
     axes[3].set_ylim(0, 1)
     axes[3].set_title("Ranking Hit@1")
     fig.suptitle(f"{r['date']} · {r['machine']}")
@@ -185,8 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiny", action="store_true", help="tiny sizes: checks that everything runs")
     parser.add_argument("--out", type=Path, default=HERE / "results")
+    parser.add_argument("--only", help=f"comma-separated steps to re-run into an existing results.json ({', '.join(STEPS)}); "
+                                         "'report' only rewrites the table and plot")
     args = parser.parse_args(argv)
-    results = run(TINY if args.tiny else FULL, args.out)
+    results = run(TINY if args.tiny else FULL, args.out, args.only.split(",") if args.only else None)
     print((args.out / "results.md").read_text(encoding="utf-8"))
     print(f"total {sum(results['seconds'].values()):.0f} s; files in {args.out}")
     return 0

@@ -129,15 +129,15 @@ class Retriever:
         coverage = idf @ present / idf.sum() if unique_terms else np.zeros(len(pool))
         is_focus = np.array([t in query.focus_terms for t in unique_terms], dtype=bool)
         focus = (idf * is_focus) @ present / (idf * is_focus).sum() if is_focus.any() else np.zeros(len(pool))
-        dense = self._dense_of(pool_array, vector)
+        dense, best_view = self._dense_of(pool_array, vector)
         out = []
         for j, p in enumerate(pool):
             row_match = self._row_overlap(p, asked)
-            score = (dense[j][0] + KEYWORD_WEIGHT * float(keyword[p]) + COVERAGE_WEIGHT * float(coverage[j])
+            score = (float(dense[j]) + KEYWORD_WEIGHT * float(keyword[p]) + COVERAGE_WEIGHT * float(coverage[j])
                      + ROW_WEIGHT * (row_match or 0.0) + FOCUS_WEIGHT * float(focus[j]))
             missing = tuple(t for i, t in enumerate(unique_terms) if not present[i, j])
-            out.append(Candidate(p, score, dense[j][0], float(keyword[p]), float(coverage[j]), missing, dense[j][1],
-                                 row_match))
+            out.append(Candidate(p, score, float(dense[j]), float(keyword[p]), float(coverage[j]), missing,
+                                 int(best_view[j]), row_match))
         out.sort(key=lambda c: c.score, reverse=True)
         return out[:k]
 
@@ -159,32 +159,33 @@ class Retriever:
             return None
         return sum(self.idf(t) for t in label if t in asked) / sum(self.idf(t) for t in label)
 
-    def _dense_of(self, pool: np.ndarray, vector: np.ndarray) -> list[tuple[float, int]]:
+    def _dense_of(self, pool: np.ndarray, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Semantic match of each passage, and which of its views matched best.
 
         For a FAQ entry the match with its question (or an alternate) and the match with its answer
         are added up, as two pieces of evidence; for other passages the whole passage and its best
-        sentence are.
+        sentence are. Views of one passage are contiguous, so this works segment by segment.
         """
         starts, ends = self._first_view[pool], self._first_view[pool + 1]
-        rows = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends)])
-        all_sims = self._view_vectors(rows) @ vector
-        all_kinds = self.index.view_kind[rows]
-        out, offset = [], 0
-        for a, b in zip(starts, ends):
-            sims, kinds = all_sims[offset:offset + b - a], all_kinds[offset:offset + b - a]
-            offset += b - a
-            has_question = bool((kinds == VIEW_QUESTION).any())
-            is_primary = kinds == (VIEW_QUESTION if has_question else VIEW_PASSAGE)
-            if is_primary.all():
-                best_view = int(sims.argmax())
-                out.append((float(sims[best_view]), best_view))
-                continue
-            rest = np.flatnonzero(~is_primary)
-            best_view = int(rest[sims[rest].argmax()])
-            weight = ANSWER_WEIGHT if has_question else SENTENCE_WEIGHT
-            out.append(((float(sims[is_primary].max()) + weight * float(sims[best_view])) / (1 + weight), best_view))
-        return out
+        lengths = ends - starts
+        offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+        rows = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
+        sims = self._view_vectors(rows) @ vector
+        kinds = self.index.view_kind[rows]
+        segment = np.repeat(np.arange(len(pool)), lengths)
+        has_question = np.add.reduceat((kinds == VIEW_QUESTION).astype(np.int32), offsets) > 0
+        is_primary = kinds == np.where(has_question, VIEW_QUESTION, VIEW_PASSAGE)[segment]
+        primary = np.maximum.reduceat(np.where(is_primary, sims, -np.inf), offsets)
+        rest = np.maximum.reduceat(np.where(is_primary, -np.inf, sims), offsets)
+        has_rest = np.isfinite(rest)
+        weight = np.where(has_question, ANSWER_WEIGHT, SENTENCE_WEIGHT)
+        dense = np.where(has_rest, (primary + weight * rest) / (1 + weight), primary)
+        # The best view: the best non-primary one (a sentence or the answer) when there is one.
+        target = np.where(has_rest, rest, primary)[segment]
+        position = np.arange(len(sims))
+        chosen = np.where((sims == target) & (is_primary != has_rest[segment]), position, len(sims))
+        best_view = np.minimum.reduceat(chosen, offsets) - offsets
+        return dense, best_view
 
     def _view_vectors(self, rows: np.ndarray) -> np.ndarray:
         if self._matrix is not None:
