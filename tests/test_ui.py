@@ -159,3 +159,12 @@ def test_api_endpoint_works_from_gradio_client(app):
     assert "2017 20,000" in str(follow)
     fresh = Client(app["url"], analytics_enabled=False, verbose=False)
     assert "I don't know" in str(fresh.predict("Who won the 1998 football world cup?", api_name="/chat"))
+
+
+def test_what_people_type_is_shown_as_text(chat):
+    typed = '<b>bold</b> <img src=x onerror="window.__typed=1"> **stars** salary?'
+    ask(chat, typed)
+    mine = chat.locator('[data-testid="user"]').last
+    assert mine.inner_text().strip() == typed
+    assert mine.locator("b, img, strong").count() == 0
+    assert chat.evaluate("window.__typed") is None
