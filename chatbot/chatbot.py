@@ -230,7 +230,9 @@ def render_passage(p: Passage, sentence: str = "") -> str:
     body = html.escape(body)
     if sentence:
         target = html.escape(sentence)
-        body = body.replace(target, f"**{target}**", 1)
+        marker = re.match(r"(?:[-*•]|\d+[.)])\s+", target)  # keep a bullet outside the bold, or the list breaks
+        lead, core = (target[: marker.end()], target[marker.end():]) if marker else ("", target)
+        body = body.replace(target, f"{lead}**{core}**", 1)
     body = re.sub(r"^([-*•]|\d+[.)]) ", r"\n\1 ", body, flags=re.MULTILINE).replace("\n\n", "\n")
     body = body.replace("\n", "  \n")
     return f"**Q: {html.escape(p.question)}**\n\n{body}" if p.kind == "faq" else body

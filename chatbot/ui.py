@@ -105,7 +105,7 @@ def build_app(bot: Chatbot, store: FeedbackStore):
             examples=[{"text": q} for q in examples] or None,
             sanitize_html=True,
             render_markdown=True,
-            height=560,
+            height="68vh",
         )
         with gr.Row():
             box = gr.Textbox(placeholder="Ask a question…", show_label=False, scale=8, autofocus=True,

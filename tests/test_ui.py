@@ -100,9 +100,12 @@ def test_a_question_shows_the_right_passage_and_its_source(chat):
 
 
 def test_follow_up_uses_the_conversation(chat):
+    chat.set_viewport_size({"width": 1280, "height": 1900})  # tall enough for the whole conversation
     ask(chat, "How much do ML engineers earn in New York?")
     reply = ask(chat, "and in London?")
     assert "London, UK £60,000" in reply.inner_text()
+    reply = ask(chat, "How does machine learning help with cybersecurity?")
+    assert "detect threats" in reply.locator("strong").inner_text()  # the answering sentence stands out
     ARTIFACTS.mkdir(exist_ok=True)
     chat.screenshot(path=str(ARTIFACTS / "conversation.png"), full_page=True)
 
