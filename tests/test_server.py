@@ -5,7 +5,6 @@ import shutil
 import subprocess
 import sys
 import threading
-import time
 
 import httpx
 import psutil
@@ -18,63 +17,30 @@ from chatbot.index import POINTER
 from chatbot.ui import serve
 
 from .conftest import ROOT
-from .test_ui import _free_port
 
 pytestmark = pytest.mark.integration
 FULL = os.environ.get("CHATBOT_FULL_TESTS") == "1"
-QUESTIONS = ["How much do ML engineers earn in New York?", "What skills does an ML engineer need?",
-             "How many machine learning engineer jobs were there in 2016?", "Where can I buy a bicycle?",
-             "What are the challenges faced by machine learning engineers?"]
-
-
-def call(client: httpx.Client, base: str, question: str) -> str:
-    """One question through Gradio's REST API; returns the reply text or raises."""
-    posted = client.post(f"{base}gradio_api/call/chat", json={"data": [question]}, timeout=60)
-    posted.raise_for_status()
-    stream = client.get(f"{base}gradio_api/call/chat/{posted.json()['event_id']}", timeout=60)
-    stream.raise_for_status()
-    if "event: complete" not in stream.text:
-        raise RuntimeError(f"no complete event: {stream.text[:200]}")
-    return stream.text
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from concurrency import QUESTIONS, ask as call, free_port as _free_port, run_clients  # noqa: E402 - shared load generator
 
 
 @pytest.fixture(scope="module")
 def server(shipped_bot):
     port = _free_port()
     demo = serve(shipped_bot, port=port, block=False)
-    yield f"http://127.0.0.1:{port}/"
+    yield f"http://127.0.0.1:{port}"
     demo.close()
 
 
 def test_fifty_clients_get_answers_with_no_errors_and_flat_memory(server):
     clients, seconds = 50, (60 if FULL else 12)
-    errors: list[str] = []
-    answered = [0]
     process = psutil.Process()
-    stop = time.monotonic() + seconds
-
-    def client_loop(n: int):
-        with httpx.Client() as client:
-            i = n
-            while time.monotonic() < stop:
-                try:
-                    reply = call(client, server, QUESTIONS[i % len(QUESTIONS)])
-                    if "busy" not in reply:
-                        answered[0] += 1
-                except Exception as exc:  # noqa: BLE001 - every failure is counted
-                    errors.append(repr(exc))
-                i += 1
-
-    threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(clients)]
-    for t in threads:
-        t.start()
-    time.sleep(min(4, seconds / 3))
+    run_clients(server, clients, 4, 10_000)  # warm-up
     rss_warm = process.memory_info().rss
-    for t in threads:
-        t.join(timeout=seconds + 120)
+    result = run_clients(server, clients, seconds, 100_000)
     rss_end = process.memory_info().rss
-    assert errors == []
-    assert answered[0] >= clients
+    assert result["errors"] == 0
+    assert result["requests"] - result["busy_replies"] >= clients
     assert rss_end <= rss_warm * 1.10, f"memory grew from {rss_warm >> 20} MiB to {rss_end >> 20} MiB"
 
 
@@ -88,7 +54,7 @@ def test_a_full_queue_says_busy_instead_of_growing(shipped_bot):
     try:
         def one():
             with httpx.Client() as client:
-                replies.append(call(client, f"http://127.0.0.1:{port}/", QUESTIONS[0]))
+                replies.append(call(client, f"http://127.0.0.1:{port}", QUESTIONS[0]))
 
         threads = [threading.Thread(target=one) for _ in range(40)]
         for t in threads:
@@ -106,12 +72,12 @@ def test_a_full_queue_says_busy_instead_of_growing(shipped_bot):
 def test_login_is_required_when_auth_is_set(shipped_bot):
     port = _free_port()
     demo = serve(shipped_bot, port=port, block=False, auth="alice:s3cret")
-    base = f"http://127.0.0.1:{port}/"
+    base = f"http://127.0.0.1:{port}"
     try:
-        assert httpx.post(f"{base}gradio_api/call/chat", json={"data": ["hi"]}).status_code == 401
+        assert httpx.post(f"{base}/gradio_api/call/chat", json={"data": ["hi"]}).status_code == 401
         with httpx.Client() as client:
-            assert client.post(f"{base}login", data={"username": "alice", "password": "nope"}).status_code >= 400
-            assert client.post(f"{base}login", data={"username": "alice", "password": "s3cret"}).status_code == 200
+            assert client.post(f"{base}/login", data={"username": "alice", "password": "nope"}).status_code >= 400
+            assert client.post(f"{base}/login", data={"username": "alice", "password": "s3cret"}).status_code == 200
             assert "2016 15,000" in call(client, base, "How many ML engineer jobs were there in 2016?")
     finally:
         demo.close()
