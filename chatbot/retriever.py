@@ -18,10 +18,11 @@ from .analyzer import Analyzer
 from .embedder import Embedder
 from .index import VIEW_PASSAGE, VIEW_QUESTION, Index, views_of
 
-# Weight of keyword evidence next to cosine similarity (which lives in about [0.1, 0.9]).
-KEYWORD_WEIGHT = 0.1
+# Weight of keyword evidence next to cosine similarity (which lives in about [0.1, 0.9]). Keyword
+# evidence and term coverage measure much the same thing, so the two together stay small.
+KEYWORD_WEIGHT = 0.05
 # Weight of term coverage in the ranking score.
-COVERAGE_WEIGHT = 0.1
+COVERAGE_WEIGHT = 0.05
 # Weight of how fully the question names a table row's label ("data scientist" picks the Data Scientist row).
 ROW_WEIGHT = 0.1
 # Weight of how fully a passage covers a follow-up's own words ("and healthcare?").
