@@ -8,7 +8,6 @@ import re
 import threading
 from dataclasses import dataclass
 
-import numpy as np
 
 from .article import PARSER_VERSION
 from .analyzer import STOPWORDS
@@ -17,7 +16,7 @@ from .batcher import EncodeBatcher
 from .conversation import entities, resolve
 from .corpus import Corpus
 from .embedder import Embedder, SentenceTransformerEmbedder
-from .errors import ChatbotError, DocumentError, QuestionError
+from .errors import DocumentError, QuestionError
 from .index import FORMAT_VERSION, Index, package_version
 from .passage import Passage
 from .retriever import Candidate, Query, Retriever
@@ -71,7 +70,7 @@ class Chatbot:
         self.embedder = embedder
         self.synonyms = synonyms
         self.report = report
-        self.retriever = Retriever(index, embedder)
+        self.retriever = Retriever(index)
         self.encoder = EncodeBatcher(embedder)
 
     @classmethod
@@ -114,7 +113,7 @@ class Chatbot:
         focus = analyzer.correct(question) if is_follow_up else corrected
         terms = analyzer.terms(text)
         focus_terms = analyzer.terms(self.synonyms.expand(focus)[0]) if is_follow_up else []
-        query = Query(text, terms + focus_terms,  # a follow-up's own words weigh double
+        query = Query(terms + focus_terms,  # a follow-up's own words weigh double
                       extra_terms=[t for t in analyzer.terms(corrected) if t not in terms], focus_terms=focus_terms)
         vector = self.encoder.encode(text)
         candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, 10))
@@ -254,5 +253,3 @@ def answer(question: str, history: list[str] | None = None) -> Answer:
     """Answer a question from the shipped corpus (or CHATBOT_CORPUS); the index is built on first use."""
     return default_chatbot().answer(question, history)
 
-
-__all__ = ["Chatbot", "answer", "ChatbotError"]

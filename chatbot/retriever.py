@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .analyzer import Analyzer
-from .embedder import Embedder
 from .index import VIEW_PASSAGE, VIEW_QUESTION, Index, views_of
 
 # Weight of keyword evidence next to cosine similarity (which lives in about [0.1, 0.9]). Keyword
@@ -50,16 +49,14 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Query:
-    text: str  # what is embedded
     terms: list[str]  # stemmed terms the passage should cover (repeats weigh more in BM25)
     extra_terms: list[str] = field(default_factory=list)  # only for BM25 (e.g. "ml" next to "machine learning")
     focus_terms: list[str] = field(default_factory=list)  # a follow-up's own terms, which the answer must cover
 
 
 class Retriever:
-    def __init__(self, index: Index, embedder: Embedder):
+    def __init__(self, index: Index):
         self.index = index
-        self.embedder = embedder
         self.analyzer = Analyzer(index.vocabulary)
         self._first_view = np.searchsorted(index.view_passage, np.arange(len(index.passages) + 1))
         bm25 = index.bm25
@@ -88,21 +85,14 @@ class Retriever:
             self._matrix = faiss.rev_swig_ptr(vectors.get_xb(), vectors.ntotal * vectors.d).reshape(
                 vectors.ntotal, vectors.d)
 
-
     def contains(self, passage: int, term: str) -> bool:
-        tid = self._term_ids.get(term)
-        if tid is None:
-            return False
-        docs = self._indices[self._indptr[tid]:self._indptr[tid + 1]]
+        docs = self._passages_with(term)
         pos = np.searchsorted(docs, passage)
         return bool(pos < len(docs) and docs[pos] == passage)
 
     def idf(self, term: str) -> float:
         tid = self._term_ids.get(term)
         return float(self._idf[tid]) if tid is not None else self._unknown_idf
-
-    def in_corpus(self, term: str) -> bool:
-        return term in self._term_ids
 
     def search(self, query: Query, vector: np.ndarray, k: int = 10) -> list[Candidate]:
         index = self.index
