@@ -282,10 +282,12 @@ def _cached_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
 
         folder = index_dir / (index_dir / POINTER).read_text(encoding="utf-8").strip()
         keys = (folder / "view_keys.txt").read_text(encoding="utf-8").split()
-        flat = faiss.read_index(str(folder / "vectors.faiss"))
-        if flat.ntotal != len(keys):
+        stored = faiss.read_index(str(folder / "vectors.faiss"))
+        if stored.ntotal != len(keys):
             return {}
-        matrix = flat.reconstruct_n(0, flat.ntotal)
+        if hasattr(stored, "make_direct_map"):  # an IVF index can give its vectors back only with this map
+            stored.make_direct_map()
+        matrix = stored.reconstruct_n(0, stored.ntotal)
         return dict(zip(keys, matrix))
     except Exception:
         return {}  # the cache is an optimisation: anything unreadable is simply re-embedded

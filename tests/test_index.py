@@ -120,3 +120,6 @@ def test_an_ivf_index_round_trips_and_answers(faq_corpus, tmp_path, fake_embedde
     again = Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "ivf"), embedder=fake_embedder)
     assert not again.report.rebuilt
     assert again.answer("How can I reset my password?").passages[0].question == "How do I reset my password?"
+    (faq_corpus / "one-more.jsonl").write_text('{"question": "Is there a mobile app?", "answer": "Yes."}\n')
+    changed = Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "ivf"), embedder=fake_embedder)
+    assert changed.report.rebuilt and changed.report.embedded == 2  # the cache works for IVF indexes too
