@@ -98,7 +98,9 @@ class Retriever:
         index = self.index
         limit = min(DENSE_CANDIDATES, index.vectors.ntotal)
         _, ids = index.vectors.search(vector.reshape(1, -1), limit)
-        pool = dict.fromkeys(int(index.view_passage[v]) for v in ids[0] if v >= 0)
+        # The passages of the best views, then the best keyword matches: keyword candidates are added
+        # after the cut so that a wide dense pool cannot crowd them out.
+        pool = dict.fromkeys(list(dict.fromkeys(int(index.view_passage[v]) for v in ids[0] if v >= 0))[:POOL_SIZE])
         known = [t for t in query.terms + query.extra_terms if t in self._term_ids]
         keyword = np.zeros(len(index.passages), dtype=np.float32)
         if known:
@@ -108,7 +110,7 @@ class Retriever:
             for p in np.argsort(-keyword)[:KEYWORD_CANDIDATES]:
                 if keyword[p] > 0:
                     pool.setdefault(int(p))
-        pool = list(pool)[:POOL_SIZE]
+        pool = list(pool)
 
         unique_terms = list(dict.fromkeys(query.terms))
         asked = set(unique_terms)
