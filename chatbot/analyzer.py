@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Mapping
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from .text import words
 
@@ -24,6 +26,12 @@ QUESTION_WORDS = {
 STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | QUESTION_WORDS
 # A word this common in English (Zipf scale) is taken as spelled right even if the corpus lacks it.
 REAL_WORD_ZIPF = 3.0
+# A rarer English word ("singling", "replicating") is replaced only by a corpus word at least this much
+# more common (2 on the Zipf scale is 100 times): a typo's fix is far more common than the typo, while a
+# real word's nearest corpus word ("signing", "replacing") is merely another word.
+CORRECTION_MARGIN_ZIPF = 2.0
+# Words this long may hold two slips ("visualisaton"); shorter ones one ("salry").
+LONG_WORD = 8
 
 
 _local = threading.local()
@@ -52,7 +60,7 @@ def _drop_clitic(word: str) -> str:
 class Analyzer:
     """Stems terms and corrects misspelt words to words the corpus actually uses."""
 
-    def __init__(self, vocabulary: set[str]):
+    def __init__(self, vocabulary: Mapping[str, int]):
         self.vocabulary = vocabulary
         self._choices = sorted(w for w in vocabulary if len(w) >= 3 and w.isalpha())
 
@@ -74,8 +82,18 @@ class Analyzer:
             if (len(lower) < 4 or not lower.isalpha() or lower in self.vocabulary
                     or lower in STOPWORDS or _zipf(lower) >= REAL_WORD_ZIPF):
                 return word
-            cutoff = 80 if len(lower) < 7 else 75
-            best = process.extractOne(lower, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-            return best[0] if best else word
+            # A typo is a slip or two (transposed letters count as one); among the nearest corpus
+            # words, the one the corpus uses most is the likeliest meant ("vide": video, not side).
+            limit = 1 if len(lower) < LONG_WORD else 2
+            found = process.extract(lower, self._choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+            if not found:
+                return word
+            nearest = min(distance for _, distance, _ in found)
+            best = max(sorted(c for c, distance, _ in found if distance == nearest),
+                       key=lambda c: (self.vocabulary[c], _zipf(c)))
+            known = _zipf(lower)
+            if known > 0 and _zipf(best) - known < CORRECTION_MARGIN_ZIPF:
+                return word
+            return best
 
         return re.sub(r"[A-Za-z]+", fix, text)

@@ -11,7 +11,7 @@ Layout of an index folder:
         view_passage.npy       passage number of each view
         view_kind.npy          0 passage, 1 question, 2 sentence
         view_keys.txt          content hash of each view's text (the embedding cache key)
-        vocabulary.txt         corpus words, for typo correction
+        vocabulary.txt         corpus words and their counts, for typo correction
         bm25/                  bm25s files (JSON and .npy, no pickle)
 
 A build is written into a hidden folder, renamed into place, and only then named in CURRENT, so a
@@ -27,6 +27,7 @@ import os
 import secrets
 import shutil
 import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -39,7 +40,7 @@ from .errors import IndexCorruptError
 from .passage import Passage
 from .text import sentences, words
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
@@ -105,7 +106,7 @@ class Index:
     vectors: "object"  # faiss.Index
     view_passage: np.ndarray
     view_kind: np.ndarray
-    vocabulary: set[str]
+    vocabulary: dict[str, int]  # corpus word -> how often the corpus uses it
     bm25: "object"  # bm25s.BM25
 
     # ---- building -------------------------------------------------------------------------------
@@ -132,8 +133,8 @@ class Index:
                 matrix[n] = cached[key]
         vector_index, index_type = make_vector_index(matrix)
 
-        vocabulary = sorted({w for p in passages for w in words(search_text(p)) if w.isalpha()})
-        analyzer = Analyzer(set(vocabulary))
+        vocabulary = Counter(w for p in passages for w in words(search_text(p)) if w.isalpha())
+        analyzer = Analyzer(vocabulary)
         bm25 = bm25s.BM25()
         bm25.index([analyzer.terms(search_text(p)) or ["\u2205"] for p in passages], show_progress=False)
 
@@ -148,7 +149,8 @@ class Index:
         np.save(work / "view_passage.npy", np.array([v[0] for v in views], dtype=np.int32))
         np.save(work / "view_kind.npy", np.array([v[1] for v in views], dtype=np.int8))
         (work / "view_keys.txt").write_text("\n".join(keys) + "\n", encoding="utf-8")
-        (work / "vocabulary.txt").write_text("\n".join(vocabulary) + "\n", encoding="utf-8")
+        (work / "vocabulary.txt").write_text("".join(f"{w} {n}\n" for w, n in sorted(vocabulary.items())),
+                                             encoding="utf-8")
         bm25.save(str(work / "bm25"))
         files = sorted(p for p in work.rglob("*") if p.is_file())
         manifest = {
@@ -218,7 +220,8 @@ class Index:
                 vectors.make_direct_map()  # lets candidates be rescored from their stored vectors
             view_passage = np.load(folder / "view_passage.npy", allow_pickle=False)
             view_kind = np.load(folder / "view_kind.npy", allow_pickle=False)
-            vocabulary = set((folder / "vocabulary.txt").read_text(encoding="utf-8").split())
+            vocabulary = {w: int(n) for w, n in (line.split(" ") for line in
+                          (folder / "vocabulary.txt").read_text(encoding="utf-8").splitlines() if line)}
             bm25 = bm25s.BM25.load(str(folder / "bm25"), load_corpus=False, allow_pickle=False)
         except Exception as exc:
             raise IndexCorruptError(f"The index in {folder} could not be read ({exc}). {fix}") from exc

@@ -1,0 +1,33 @@
+from chatbot.analyzer import Analyzer
+
+CORPUS_WORDS = {"salary": 5, "engineer": 9, "engine": 1, "video": 7, "side": 1, "signing": 2, "replacing": 1,
+                "visualization": 1, "among": 1, "learning": 4, "machine": 4}
+
+
+def test_terms_drop_question_words_and_stem():
+    assert Analyzer(CORPUS_WORDS).terms("How much do the engineers earn?") == ["engin", "earn"]
+
+
+def test_corrects_a_slip_to_the_corpus_word():
+    analyzer = Analyzer(CORPUS_WORDS)
+    assert analyzer.correct("salry enginer") == "salary engineer"
+    assert analyzer.correct("machin lerning") == "machine learning"
+
+
+def test_two_slips_only_in_long_words():
+    analyzer = Analyzer(CORPUS_WORDS)
+    assert analyzer.correct("data visualisaton") == "data visualization"
+    assert analyzer.correct("sxlrx") == "sxlrx"  # two slips in a short word: too far to guess
+
+
+def test_ties_go_to_the_word_the_corpus_uses_most():
+    assert Analyzer(CORPUS_WORDS).correct("vide") == "video"
+    assert Analyzer({**CORPUS_WORDS, "side": 50}).correct("vide") == "side"
+
+
+def test_real_words_are_not_corrected_into_other_words():
+    analyzer = Analyzer(CORPUS_WORDS)
+    # Rarer English words near a corpus word are left alone: they mean something else.
+    assert analyzer.correct("Singling out replicating") == "Singling out replicating"
+    # Common English words and words the corpus has are never touched.
+    assert analyzer.correct("the engine side") == "the engine side"
