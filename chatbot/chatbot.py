@@ -36,6 +36,8 @@ MISSING_NUMBER_FACTOR = 0.4
 # A table row answers only a question that picks it out: when the question names nothing of the row's
 # label ("product managers" against Machine Learning Engineer, Data Scientist, ...), the row is a guess.
 UNNAMED_ROW_FACTOR = 0.5
+# Candidates whose scores are this close are tied.
+TIED_SCORE = 0.01
 # Two answers whose scores are this close are both offered ("Did you mean ...").
 CLOSE_SCORE = 0.03
 
@@ -123,10 +125,10 @@ class Chatbot:
         names = self._names(focus)
         wants_number = bool(QUANTITY_QUESTION.search(question if is_follow_up else resolved))
         confidences = [self._confidence(c, names, wants_number) for c in candidates[:3]]
-        # Among near-equal candidates prefer one that keeps the question's names and answer type.
+        # Scores this close are a tie, and the confidence breaks it: it weighs coverage of the question
+        # and its names, numbers and table row, which the ranking score weighs less or not at all.
         best = max(range(len(confidences)),
-                   key=lambda i: (candidates[0].score - candidates[i].score < CLOSE_SCORE
-                                  and confidences[i] >= self.settings.threshold, -i))
+                   key=lambda i: (candidates[0].score - candidates[i].score < TIED_SCORE, confidences[i], -i))
         if best:
             candidates.insert(0, candidates.pop(best))
             confidences.insert(0, confidences.pop(best))
