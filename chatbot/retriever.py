@@ -30,6 +30,9 @@ FOCUS_WEIGHT = 0.2
 ANSWER_WEIGHT = 0.3
 # For other passages: the weight of the best sentence match next to the match of the whole passage.
 SENTENCE_WEIGHT = 1.0
+# Two rows with one label are the same row of the same measure when their tables embed this close
+# (the same row of two tables that measure different things stays below 0.7).
+REPEAT_SIMILARITY = 0.8
 POOL_SIZE = 40
 DENSE_CANDIDATES = 100
 KEYWORD_CANDIDATES = 10
@@ -75,7 +78,7 @@ class Retriever:
         df = np.diff(indptr)
         self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self._unknown_idf = math.log1p((n + 0.5) / 0.5)
-        self._row_labels: dict[int, list[str]] = {}
+        self._row_labels: dict[int, tuple[str, ...]] = {}
         # A flat FAISS index keeps its vectors in one array: read them in place, without a copy.
         vectors = index.vectors
         self._matrix = None
@@ -132,7 +135,7 @@ class Retriever:
             out.append(Candidate(p, score, float(dense[j]), float(keyword[p]), float(coverage[j]), missing,
                                  int(best_view[j]), row_match))
         out.sort(key=lambda c: c.score, reverse=True)
-        return out[:k]
+        return self._demote_repeats(out)[:k]
 
     def _passages_with(self, term: str) -> np.ndarray:
         tid = self._term_ids.get(term)
@@ -140,17 +143,39 @@ class Retriever:
             return np.empty(0, dtype=self._indices.dtype)
         return self._indices[self._indptr[tid]:self._indptr[tid + 1]]
 
-    def _row_overlap(self, p: int, asked: set[str]) -> float | None:
-        """For a table row: the rarity-weighted share of its label's terms that the question uses
-        (None when the passage is no table row, or its label is only numbers)."""
+    def _row_label(self, p: int) -> tuple[str, ...]:
+        """The terms that name a table row ("Data Scientist"); empty for other passages and for rows
+        named only by numbers."""
         label = self._row_labels.get(p)
         if label is None:
             passage = self.index.passages[p]
             row = passage.text.rsplit("\n", 1)[-1] if passage.kind == "table" else ""
-            label = self._row_labels[p] = [t for t in self.analyzer.terms(row) if not any(ch.isdigit() for ch in t)]
+            label = self._row_labels[p] = tuple(t for t in self.analyzer.terms(row) if not any(ch.isdigit() for ch in t))
+        return label
+
+    def _row_overlap(self, p: int, asked: set[str]) -> float | None:
+        """For a table row: the rarity-weighted share of its label's terms that the question uses
+        (None when the passage is no table row, or its label is only numbers)."""
+        label = self._row_label(p)
         if not label:
             return None
         return sum(self.idf(t) for t in label if t in asked) / sum(self.idf(t) for t in label)
+
+    def _demote_repeats(self, ranked: list[Candidate]) -> list[Candidate]:
+        """Move a table row that repeats a better-ranked one (the same row of a table that measures the
+        same thing, as when two articles carry one table) after the rest: it is no second answer."""
+        kept, repeats = [], []
+        rows: list[tuple[tuple[str, ...], np.ndarray]] = []
+        for c in ranked:
+            label = self._row_label(c.passage)
+            if label:
+                vector = self._view_vectors(self._first_view[[c.passage]])[0]
+                if any(label == seen and float(vector @ other) >= REPEAT_SIMILARITY for seen, other in rows):
+                    repeats.append(c)
+                    continue
+                rows.append((label, vector))
+            kept.append(c)
+        return kept + repeats
 
     def _dense_of(self, pool: np.ndarray, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Semantic match of each passage, and which of its views matched best.

@@ -1,6 +1,6 @@
 import pytest
 
-from chatbot import QuestionError
+from chatbot import Chatbot, QuestionError, Settings
 from chatbot.conversation import entities, resolve
 from chatbot.evaluation import hits
 from chatbot.synonyms import Synonyms
@@ -22,6 +22,25 @@ def test_alternate_wordings_are_matched(fake_bot):
 def test_table_rows_are_answers_of_kind_table(fake_bot):
     a = fake_bot.answer("What is the price of the Pro plan?")
     assert a.passages[0].kind == "table" and a.passages[0].text.endswith("Pro $20")
+
+
+def test_a_row_repeated_by_a_second_copy_of_its_table_comes_after_other_answers(tmp_path, fake_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    table = "## Prices by plan\n\n| Plan | Monthly price in US dollars |\n|---|---|\n| Basic | {} |\n| Pro | $20 |\n"
+    (corpus / "guide.md").write_text("# Store guide\n\n" + table.format("$5"), encoding="utf-8")
+    (corpus / "old-guide.md").write_text("# Old store guide\n\n" + table.format("$4"), encoding="utf-8")
+    (corpus / "plans.md").write_text("# Plans\n\n## Basic plan\n\nThe Basic plan has one user and 5 GB of "
+                                     "storage; its price covers email support.\n", encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+
+    a = bot.answer("Basic plan price")
+    basic = [p for p in a.passages if p.text.endswith(("Basic $5", "Basic $4"))]
+    pro = [p for p in a.passages if p.text.endswith("Pro $20")]
+    assert len(basic) == 2 and len(pro) == 2
+    # The second copy of the Basic row scores above the Pro row but adds nothing: it comes after it.
+    assert basic[1].score > pro[0].score
+    assert a.passages.index(basic[1]) > a.passages.index(pro[0])
 
 
 def test_unrelated_questions_are_declined_with_suggestions(fake_bot):
