@@ -49,10 +49,12 @@ def test_best_sentence_is_found_inside_a_long_passage(shipped_bot):
 
 
 @pytest.mark.skipif(not DEV_SET.exists(), reason="shared/eval/dev.jsonl is not beside the checkout")
-def test_dev_set_targets(shipped_bot):
+def test_dev_set_stays_within_one_case_of_the_targets(shipped_bot):
+    # Targets: Hit@1 0.90, Hit@3 0.97 (measured: 0.90, 0.98). One case of slack (0.02) lets another
+    # CPU's last float bits flip a near tie without failing the build; a real regression fails.
     summary, _ = evaluate(shipped_bot, load_cases(DEV_SET))
-    assert summary["hit_at_1"] >= 0.84
-    assert summary["hit_at_3"] >= 0.94
+    assert summary["hit_at_1"] >= 0.88
+    assert summary["hit_at_3"] >= 0.96
     assert summary["decline_rate_out_of_scope"] >= 0.9
     assert summary["false_decline_rate"] <= 0.05
 
