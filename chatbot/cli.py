@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="score a JSON Lines question set (Hit@1, Hit@3, declines)")
     ev.add_argument("file", type=Path)
     ev.add_argument("--json", action="store_true", help="print the summary and every case as JSON")
+    ev.add_argument("--misses", action="store_true", help="also list the cases the bot got wrong, and what it gave")
     _common(ev)
 
     serve = sub.add_parser("serve", help="start the web chat UI")
@@ -104,6 +105,8 @@ def _run(args) -> int:
                              indent=2))
         else:
             print(_format_summary(summary))
+            if args.misses:
+                print(_format_misses(results))
         return 0
     if args.command == "serve":
         from .ui import serve
@@ -124,6 +127,31 @@ def _run(args) -> int:
             store.export_csv(sys.stdout)
         return 0
     raise AssertionError(args.command)
+
+
+def _format_misses(results) -> str:
+    """One line per case that is not a hit at 1: an answerable question declined or answered by the
+    wrong passage, or an out-of-scope question answered."""
+    lines = ["", "Misses:"]
+    for r in results:
+        out_of_scope = r.kind == "out_of_scope"
+        if (not r.found) if out_of_scope else r.hit_at_1:
+            continue
+        if out_of_scope:
+            got = "answered: " + _one_line(r.top)
+        elif not r.found:
+            got = "declined" + (" (right passage in the top 3)" if r.hit_at_3 else "")
+        else:
+            got = ("in the top 3; " if r.hit_at_3 else "") + "gave: " + _one_line(r.top)
+        lines.append(f"  {r.id} [{r.kind}] {r.question[:70]!r} -> {got}")
+    if len(lines) == 2:
+        lines.append("  none")
+    return "\n".join(lines)
+
+
+def _one_line(text: str, limit: int = 100) -> str:
+    line = " / ".join(part.strip() for part in text.split("\n") if part.strip())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
 def _format_summary(s: dict) -> str:

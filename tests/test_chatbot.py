@@ -103,3 +103,25 @@ def test_scoring_rule_matches_substrings_and_spread_out_table_tokens():
     assert hits("Year: 2016 | Jobs: 15,000", "2016 15,000")
     assert hits("London, UK £60,000 – £85,000", "London, UK £60,000 - £85,000")
     assert not hits("2015 10,000", "2016 15,000")
+
+
+def test_eval_lists_the_misses_and_only_them(fake_bot):
+    from chatbot.cli import _format_misses
+    from chatbot.evaluation import evaluate
+
+    cases = [
+        {"id": "hit", "kind": "faq", "question": "How can I reset my password?", "history": [],
+         "expect": ["click Reset password"]},
+        {"id": "wrong", "kind": "fact", "question": "How can I reset my password?", "history": [],
+         "expect": ["We ship to 40 countries"]},
+        {"id": "declined-ok", "kind": "out_of_scope", "question": "Who won the football world cup in 1998?",
+         "history": [], "expect": []},
+        {"id": "answered-oos", "kind": "out_of_scope", "question": "Do you ship abroad?", "history": [],
+         "expect": []},
+    ]
+    summary, results = evaluate(fake_bot, cases)
+    text = _format_misses(results)
+    lines = text.splitlines()[2:]
+    assert [line.split()[0] for line in lines] == ["wrong", "answered-oos"]
+    assert "gave: How do I reset my password?" in lines[0]
+    assert "answered: Do you ship abroad?" in lines[1]
