@@ -3,7 +3,9 @@
 The seed articles are flattened web pages, so structure is inferred from the shape of lines:
 a short line without end punctuation is a heading, a run of three or more such lines is a table
 (header line, then rows), a short line ending in "?" followed by prose is a FAQ question, and
-bullets or numbered items form a list that stays with the sentence introducing it.
+bullets or numbered items form a list that stays with the sentence introducing it. Markdown
+headings, pipe tables (whose cells are kept) and question headings ("### How do I ...?") are read
+as what they say.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 2
+PARSER_VERSION = 3
+# Joins the cells of a Markdown table's header and rows, so that they can be shown as columns again.
+CELL_SEPARATOR = " | "
 MAX_HEADING_WORDS = 12
 MAX_QUESTION_WORDS = 30
 
@@ -32,6 +36,7 @@ class _Block:
     line_no: int
     intro: str = ""  # for lists: the sentence introducing them
     header: list[str] = field(default_factory=list)  # for Markdown tables: column names
+    from_heading: bool = False  # for questions: written as a Markdown heading
 
 
 def _is_short_line(line: str) -> bool:
@@ -63,7 +68,10 @@ def _blocks(text: str) -> list[_Block]:
             continue
         heading = _MD_HEADING.match(line)
         if heading:
-            blocks.append(_Block("heading", [heading.group(1)], i + 1))
+            # A heading that asks something ("### How do I cancel?") is a FAQ question, as on help pages.
+            text = heading.group(1)
+            blocks.append(_Block("question" if _is_question(text) else "heading", [text], i + 1,
+                                 from_heading=True))
             i += 1
             continue
         if line.startswith("|") and i + 1 < len(lines) and _MD_TABLE_RULE.match(lines[i + 1]):
@@ -71,9 +79,9 @@ def _blocks(text: str) -> list[_Block]:
             j = i + 2
             rows = []
             while j < len(lines) and lines[j].startswith("|"):
-                rows.append(" ".join(_cells(lines[j])))
+                rows.append(CELL_SEPARATOR.join(_cells(lines[j])))
                 j += 1
-            blocks.append(_Block("table", [" ".join(header), *rows], i + 1, header=header))
+            blocks.append(_Block("table", [CELL_SEPARATOR.join(header), *rows], i + 1, header=header))
             i = j
             continue
         if _BULLET.match(line):
@@ -132,7 +140,7 @@ def _pack(units: list[str], limit: int, sep: str) -> list[str]:
 def parse_article(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Split an article into passages. `text` must already be cleaned (see text.clean)."""
     blocks = _blocks(text)
-    if not title and blocks and blocks[0].kind == "heading":
+    if not title and blocks and (blocks[0].kind == "heading" or blocks[0].from_heading):
         title = blocks[0].lines[0]
     title = title or source
     passages: list[Passage] = []
@@ -167,6 +175,8 @@ def parse_article(text: str, *, source: str, title: str = "", max_chars: int = 1
             units = sentences(body)
             for chunk in _pack(units, max(max_chars - len(question), 200), " "):
                 add("faq", f"{question}\n{chunk}", pending_question.line_no, question=question)
+            if pending_question.from_heading:
+                section = question  # more paragraphs under the heading belong to it too
             pending_question = None
             continue
         if pending_question is not None:
@@ -190,6 +200,8 @@ def parse_article(text: str, *, source: str, title: str = "", max_chars: int = 1
                 add("text", "\n".join(head + [chunk]), block.line_no)
         elif block.kind == "table":
             header, rows = block.lines[0], block.lines[1:]
+            # A Markdown table is named by its heading when no "Table: ..." line names it.
+            caption = caption or (section if block.header else "")
             top = f"{caption}\n{header}" if caption else header
             for offset, row in enumerate(rows, start=1):
                 add("table", f"{top}\n{row}", block.line_no + offset)

@@ -9,7 +9,7 @@ import threading
 from dataclasses import dataclass
 
 
-from .article import PARSER_VERSION
+from .article import CELL_SEPARATOR, PARSER_VERSION
 from .analyzer import STOPWORDS
 from .answer import Answer, confidence_label
 from .batcher import EncodeBatcher
@@ -223,7 +223,11 @@ def render_passage(p: Passage, sentence: str = "") -> str:
         caption = head[0] if len(head) == 2 else ""
         header = head[-1] if head else ""
         out = [f"**{html.escape(caption)}**", ""] if caption else []
-        out += [f"| {html.escape(header)} |", "|---|", f"| {html.escape(row)} |"]
+        columns, cells = header.split(CELL_SEPARATOR), row.split(CELL_SEPARATOR)
+        if len(columns) != len(cells):  # a flattened table: its cells are not known
+            columns, cells = [header], [row]
+        out += ["| " + " | ".join(map(html.escape, columns)) + " |", "|" + "---|" * len(columns),
+                "| " + " | ".join(map(html.escape, cells)) + " |"]
         return "\n".join(out)
     body = p.text
     if p.kind == "faq" and p.question:

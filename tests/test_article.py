@@ -84,8 +84,23 @@ def test_markdown_headings_and_pipe_tables():
     md = "# Plans\n\n## Prices\n\n| Plan | Price |\n|---|---|\n| Basic | $5 |\n| Pro | $20 |\n"
     ps = parse_article(clean(md), source="p.md")
     rows = [p for p in ps if p.kind == "table"]
-    assert [r.text for r in rows] == ["Plan Price\nBasic $5", "Plan Price\nPro $20"]
+    # Cells stay apart, and the heading names the table.
+    assert [r.text for r in rows] == ["Prices\nPlan | Price\nBasic | $5", "Prices\nPlan | Price\nPro | $20"]
     assert rows[0].title == "Plans" and rows[0].section == "Prices"
+
+
+def test_question_headings_are_faq_entries():
+    md = ("# Help\n\n## Frequently asked questions\n\n### How do I cancel my plan?\n\n"
+          "Open Billing and click Cancel.\n\nYour data stays for 30 days.\n\n### Is there a free trial?\n\n"
+          "Yes, for 14 days.\n\n## About us\n\nWe are a small team.\n")
+    ps = parse_article(clean(md), source="help.md")
+    faq = [p for p in ps if p.kind == "faq"]
+    assert [(p.question, p.text) for p in faq] == [
+        ("How do I cancel my plan?", "How do I cancel my plan?\nOpen Billing and click Cancel."),
+        ("Is there a free trial?", "Is there a free trial?\nYes, for 14 days.")]
+    # A second paragraph under a question heading stays under it; the next heading ends it.
+    assert [(p.section, p.text) for p in ps if p.kind == "text"] == [
+        ("How do I cancel my plan?", "Your data stays for 30 days."), ("About us", "We are a small team.")]
 
 
 def test_a_question_without_an_answer_is_a_heading():

@@ -21,7 +21,7 @@ def test_alternate_wordings_are_matched(fake_bot):
 
 def test_table_rows_are_answers_of_kind_table(fake_bot):
     a = fake_bot.answer("What is the price of the Pro plan?")
-    assert a.passages[0].kind == "table" and a.passages[0].text.endswith("Pro $20")
+    assert a.passages[0].kind == "table" and a.passages[0].text.endswith("Pro | $20")
 
 
 def test_a_row_repeated_by_a_second_copy_of_its_table_comes_after_other_answers(tmp_path, fake_embedder):
@@ -35,8 +35,8 @@ def test_a_row_repeated_by_a_second_copy_of_its_table_comes_after_other_answers(
     bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
 
     a = bot.answer("Basic plan price")
-    basic = [p for p in a.passages if p.text.endswith(("Basic $5", "Basic $4"))]
-    pro = [p for p in a.passages if p.text.endswith("Pro $20")]
+    basic = [p for p in a.passages if p.text.endswith(("Basic | $5", "Basic | $4"))]
+    pro = [p for p in a.passages if p.text.endswith("Pro | $20")]
     assert len(basic) == 2 and len(pro) == 2
     # The second copy of the Basic row scores above the Pro row but adds nothing: it comes after it.
     assert basic[1].score > pro[0].score
@@ -125,3 +125,16 @@ def test_eval_lists_the_misses_and_only_them(fake_bot):
     assert [line.split()[0] for line in lines] == ["wrong", "answered-oos"]
     assert "gave: How do I reset my password?" in lines[0]
     assert "answered: Do you ship abroad?" in lines[1]
+
+
+def test_a_table_row_is_shown_as_a_table_with_its_columns():
+    from chatbot.chatbot import render_passage
+    from chatbot.passage import Passage
+
+    cells = Passage(text="Plans\nPlan | Storage | Price\nTeam | 1 TB | <b>$49</b>", title="Help", section="Plans",
+                    source="help.md", kind="table")
+    assert render_passage(cells).splitlines() == [
+        "**Plans**", "", "| Plan | Storage | Price |", "|---|---|---|", "| Team | 1 TB | &lt;b&gt;$49&lt;/b&gt; |"]
+    # A flattened table (cells unknown) is one column: header over row.
+    flat = Passage(text="Year Jobs\n2016 15,000", title="T", section="", source="a.txt", kind="table")
+    assert render_passage(flat).splitlines() == ["| Year Jobs |", "|---|", "| 2016 15,000 |"]
