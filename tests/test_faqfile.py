@@ -75,3 +75,19 @@ def test_html_pages_are_reduced_to_their_main_text(tmp_path):
     texts = " ".join(p.text for p in loaded.passages)
     assert "five working days" in texts and "alert(1)" not in texts
     assert loaded.passages[0].title == "Shipping help"
+
+
+def test_a_help_page_gives_faq_entries_and_table_rows_with_columns(tmp_path):
+    (tmp_path / "help.html").write_text(
+        "<html><head><title>Acme help</title></head><body><main><h1>Acme help</h1>"
+        "<h2>Questions</h2><h3>How do I cancel my subscription?</h3>"
+        "<p>Go to Billing and click Cancel. Your data stays for 30 days.</p>"
+        "<h3>Which regions host my data?</h3><p>Frankfurt, Dublin and Virginia host it.</p>"
+        "<h2>Plans</h2><table><tr><th>Plan</th><th>Storage</th></tr><tr><td>Starter</td><td>10 GB</td></tr>"
+        "<tr><td>Team</td><td>1 TB</td></tr></table></main></body></html>", encoding="utf-8")
+    passages = Corpus.open(tmp_path).load().passages
+    faq = {p.question: p.text for p in passages if p.kind == "faq"}
+    assert faq["How do I cancel my subscription?"].endswith("Go to Billing and click Cancel. Your data stays for 30 days.")
+    assert "Which regions host my data?" in faq
+    assert [p.text for p in passages if p.kind == "table"] == ["Plans\nPlan | Storage\nStarter | 10 GB",
+                                                               "Plans\nPlan | Storage\nTeam | 1 TB"]
