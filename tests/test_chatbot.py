@@ -119,7 +119,7 @@ def test_eval_lists_the_misses_and_only_them(fake_bot):
         {"id": "answered-oos", "kind": "out_of_scope", "question": "Do you ship abroad?", "history": [],
          "expect": []},
     ]
-    summary, results = evaluate(fake_bot, cases)
+    _, results = evaluate(fake_bot, cases)
     text = _format_misses(results)
     lines = text.splitlines()[2:]
     assert [line.split()[0] for line in lines] == ["wrong", "answered-oos"]
