@@ -8,7 +8,6 @@ import re
 import threading
 from dataclasses import dataclass
 
-
 from .article import CELL_SEPARATOR, PARSER_VERSION
 from .analyzer import STOPWORDS
 from .answer import Answer, confidence_label

@@ -135,7 +135,7 @@ class Retriever:
             out.append(Candidate(p, score, float(dense[j]), float(keyword[p]), float(coverage[j]), missing,
                                  int(best_view[j]), row_match))
         out.sort(key=lambda c: c.score, reverse=True)
-        return self._demote_repeats(out)[:k]
+        return self._demote_repeats(out, k)
 
     def _passages_with(self, term: str) -> np.ndarray:
         tid = self._term_ids.get(term)
@@ -161,21 +161,26 @@ class Retriever:
             return None
         return sum(self.idf(t) for t in label if t in asked) / sum(self.idf(t) for t in label)
 
-    def _demote_repeats(self, ranked: list[Candidate]) -> list[Candidate]:
-        """Move a table row that repeats a better-ranked one (the same row of a table that measures the
-        same thing, as when two articles carry one table) after the rest: it is no second answer."""
+    def _demote_repeats(self, ranked: list[Candidate], k: int) -> list[Candidate]:
+        """The best k candidates, where a table row that repeats a better-ranked one (the same row of a
+        table that measures the same thing, as when two articles carry one table) goes after the rest:
+        it is no second answer. Vectors are read only for rows whose labels match."""
         kept, repeats = [], []
-        rows: list[tuple[tuple[str, ...], np.ndarray]] = []
         for c in ranked:
+            if len(kept) == k:
+                break
             label = self._row_label(c.passage)
-            if label:
-                vector = self._view_vectors(self._first_view[[c.passage]])[0]
-                if any(label == seen and float(vector @ other) >= REPEAT_SIMILARITY for seen, other in rows):
-                    repeats.append(c)
-                    continue
-                rows.append((label, vector))
-            kept.append(c)
-        return kept + repeats
+            if label and any(self._row_label(o.passage) == label and self._similarity(c.passage, o.passage)
+                             >= REPEAT_SIMILARITY for o in kept):
+                repeats.append(c)
+            else:
+                kept.append(c)
+        return (kept + repeats)[:k]
+
+    def _similarity(self, a: int, b: int) -> float:
+        """Cosine of two passages' first views (the whole row, for a table row)."""
+        first, second = self._view_vectors(self._first_view[[a, b]])
+        return float(first @ second)
 
     def _dense_of(self, pool: np.ndarray, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Semantic match of each passage, and which of its views matched best.
