@@ -46,8 +46,8 @@ def generate(xml: Path, count: int, folder: Path, seed: int = 0) -> None:
 
 def measure(count: int, xml: Path) -> dict:
     from chatbot import Chatbot, Settings
-    from chatbot.corpus import Corpus
-    from chatbot.embedder import SentenceTransformerEmbedder
+    from chatbot.reading.corpus import Corpus
+    from chatbot.search.embedder import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder()
     embedder.encode(["warm up"])

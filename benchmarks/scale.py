@@ -30,7 +30,7 @@ QUERIES = 200
 
 def real_embeddings(xml: Path, folder: Path) -> tuple[Path, Path]:
     import stackfaq
-    from chatbot.embedder import SentenceTransformerEmbedder
+    from chatbot.search.embedder import SentenceTransformerEmbedder
     from chatbot.text import sentences
 
     threads = stackfaq.read_threads(xml)
@@ -58,7 +58,7 @@ def synthesize(base: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
 def one_size(n: int, base_path: Path, query_path: Path, exact_limit: int | None) -> dict:
     import faiss
 
-    from chatbot.index import make_vector_index
+    from chatbot.search.index import make_vector_index
 
     matrix = synthesize(np.load(base_path), n)
     queries = np.load(query_path)

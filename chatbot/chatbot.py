@@ -8,19 +8,19 @@ import re
 import threading
 from dataclasses import dataclass
 
-from .article import CELL_SEPARATOR, PARSER_VERSION
-from .analyzer import STOPWORDS
+from .reading.article import CELL_SEPARATOR, PARSER_VERSION
+from .search.analyzer import STOPWORDS
 from .answer import Answer, confidence_label
-from .batcher import EncodeBatcher
-from .conversation import entities, resolve
-from .corpus import Corpus
-from .embedder import Embedder, SentenceTransformerEmbedder
+from .search.batcher import EncodeBatcher
+from .search.conversation import entities, resolve
+from .reading.corpus import Corpus
+from .search.embedder import Embedder, SentenceTransformerEmbedder
 from .errors import DocumentError, QuestionError
-from .index import FORMAT_VERSION, Index, package_version
+from .search.index import FORMAT_VERSION, Index, package_version
 from .passage import Passage
-from .retriever import Candidate, Query, Retriever
+from .search.retriever import Candidate, Query, Retriever
 from .settings import Settings
-from .synonyms import Synonyms
+from .search.synonyms import Synonyms
 from .text import clean, words
 
 # Confidence is a logistic function of the semantic match and of how much of the question the passage

@@ -109,14 +109,14 @@ def _run(args) -> int:
                 print(_format_misses(results))
         return 0
     if args.command == "serve":
-        from .ui import serve
+        from .serving.ui import serve
 
         bot = _load(args)
         auth = args.auth or os.environ.get("CHATBOT_AUTH")
         serve(bot, host=args.host, port=args.port, auth=auth)
         return 0
     if args.command == "feedback":
-        from .feedback import FeedbackStore
+        from .serving.feedback import FeedbackStore
 
         store = FeedbackStore(_settings(args).data_dir)
         if args.output:

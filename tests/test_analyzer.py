@@ -1,4 +1,4 @@
-from chatbot.analyzer import Analyzer
+from chatbot.search.analyzer import Analyzer
 
 CORPUS_WORDS = {"salary": 5, "engineer": 9, "engine": 1, "video": 7, "side": 1, "signing": 2, "replacing": 1,
                 "visualization": 1, "among": 1, "learning": 4, "machine": 4}

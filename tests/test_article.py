@@ -1,4 +1,4 @@
-from chatbot.article import parse_article
+from chatbot.reading.article import parse_article
 from chatbot.text import clean
 
 ARTICLE = """Salaries Explained

@@ -1,9 +1,9 @@
 import pytest
 
 from chatbot import Chatbot, QuestionError, Settings
-from chatbot.conversation import entities, resolve
+from chatbot.search.conversation import entities, resolve
 from chatbot.evaluation import hits
-from chatbot.synonyms import Synonyms
+from chatbot.search.synonyms import Synonyms
 
 
 def test_answer_returns_the_faq_entry_with_its_question_and_answer(fake_bot):

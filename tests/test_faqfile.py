@@ -1,8 +1,8 @@
 import pytest
 
-from chatbot.corpus import Corpus
+from chatbot.reading.corpus import Corpus
 from chatbot.errors import CorpusError
-from chatbot.faqfile import parse_csv, parse_jsonl
+from chatbot.reading.faqfile import parse_csv, parse_jsonl
 
 
 def test_csv_with_alternates():

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chatbot import Answer, Chatbot, IndexCorruptError, QuestionError, Settings
-from chatbot.corpus import Corpus
-from chatbot.feedback import FeedbackStore
-from chatbot.index import POINTER, Index
+from chatbot.reading.corpus import Corpus
+from chatbot.serving.feedback import FeedbackStore
+from chatbot.search.index import POINTER, Index
 
 from .conftest import FAQ_CSV, ROOT, FakeEmbedder
 
@@ -184,7 +184,7 @@ def test_sigkill_during_builds_never_leaves_a_half_index(tmp_path):
 STORE_CHILD = textwrap.dedent("""
     import sys
     sys.path.insert(0, {root!r})
-    from chatbot.feedback import FeedbackStore
+    from chatbot.serving.feedback import FeedbackStore
     store = FeedbackStore({data!r})
     n = 0
     while True:

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from chatbot import Chatbot, IndexCorruptError, Settings
-from chatbot.index import POINTER, Index
+from chatbot.search.index import POINTER, Index
 
 
 def current_build(index_dir):
@@ -93,7 +93,7 @@ def test_a_failed_build_leaves_the_previous_index_in_use(fake_bot, faq_corpus):
 def test_large_indexes_switch_to_ivf_and_keep_recall():
     import numpy as np
 
-    from chatbot.index import make_vector_index
+    from chatbot.search.index import make_vector_index
 
     rng = np.random.default_rng(0)
     centres = rng.normal(size=(50, 64)).astype(np.float32)
@@ -109,9 +109,9 @@ def test_large_indexes_switch_to_ivf_and_keep_recall():
 
 
 def test_an_ivf_index_round_trips_and_answers(faq_corpus, tmp_path, fake_embedder, monkeypatch):
-    import chatbot.index
+    import chatbot.search.index
 
-    monkeypatch.setattr(chatbot.index, "EXACT_LIMIT", 5)
+    monkeypatch.setattr(chatbot.search.index, "EXACT_LIMIT", 5)
     rows = "\n".join(f'{{"question": "How do I configure widget {i}?", "answer": "Open panel {i}."}}'
                      for i in range(300))
     (faq_corpus / "widgets.jsonl").write_text(rows + "\n")

@@ -11,10 +11,10 @@ import psutil
 import pytest
 
 from chatbot import Chatbot
-from chatbot.batcher import EncodeBatcher
+from chatbot.search.batcher import EncodeBatcher
 from chatbot.cli import _parser
-from chatbot.index import POINTER
-from chatbot.ui import serve
+from chatbot.search.index import POINTER
+from chatbot.serving.ui import serve
 
 from .conftest import ROOT
 

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from chatbot import Chatbot, Settings
-from chatbot.ui import serve
+from chatbot.serving.ui import serve
 
 from .conftest import ROOT
 

@@ -15,7 +15,7 @@ from concurrent.futures import Future
 import numpy as np
 
 from .embedder import Embedder
-from .errors import BusyError
+from ..errors import BusyError
 
 
 class EncodeBatcher:

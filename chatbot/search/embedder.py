@@ -8,7 +8,7 @@ from typing import Protocol
 
 import numpy as np
 
-from .errors import ModelError
+from ..errors import ModelError
 
 BUNDLED_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 

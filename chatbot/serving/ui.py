@@ -8,8 +8,8 @@ import html
 import os
 import re
 
-from .chatbot import Chatbot
-from .errors import BusyError, ChatbotError, QuestionError
+from ..chatbot import Chatbot
+from ..errors import BusyError, ChatbotError, QuestionError
 from .feedback import FeedbackStore
 
 TITLE = "Ask the documents"

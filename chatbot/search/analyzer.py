@@ -11,7 +11,7 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .text import words
+from ..text import words
 
 # Words that carry the form of a question rather than its topic.
 QUESTION_WORDS = {

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .passage import Passage
-from .text import sentences, word_count
+from ..passage import Passage
+from ..text import sentences, word_count
 
 _BULLET = re.compile(r"^(?:[-*+•●◦▪–]|\d{1,2}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")

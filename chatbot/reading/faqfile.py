@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from .errors import DocumentError
-from .passage import Passage
+from ..errors import DocumentError
+from ..passage import Passage
 
 # Several alternate wordings in one CSV cell are separated by this character.
 ALTERNATES_SEPARATOR = "|"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import words
+from ..text import words
 
 _CONNECTOR = re.compile(
     r"^\s*(?:and|but|or|also|plus|so|then|now|what about|how about|what of|same for|same with|"

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import parse_article
-from .errors import CorpusError, DocumentError
+from ..errors import CorpusError, DocumentError
 from .faqfile import parse_csv, parse_jsonl
-from .passage import Passage
-from .text import clean
+from ..passage import Passage
+from ..text import clean
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}

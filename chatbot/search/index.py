@@ -36,9 +36,9 @@ import numpy as np
 
 from .analyzer import Analyzer
 from .embedder import Embedder
-from .errors import IndexCorruptError
-from .passage import Passage
-from .text import sentences, words
+from ..errors import IndexCorruptError
+from ..passage import Passage
+from ..text import sentences, words
 
 FORMAT_VERSION = 5
 POINTER = "CURRENT"

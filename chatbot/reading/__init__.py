@@ -1,0 +1,1 @@
+"""Reading documents: a corpus folder, its files, and the passages they become."""

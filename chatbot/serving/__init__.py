@@ -1,0 +1,1 @@
+"""Serving: the web UI and the feedback people give."""
