@@ -10,13 +10,14 @@ from .passage import Passage
 @dataclass(frozen=True)
 class Answer:
     question: str  # the question as answered (a follow-up is shown joined to its context)
-    found: bool  # False when the bot declines
+    found: bool  # False when the bot declines: the documents most likely do not answer the question
     text: str  # the reply shown to a person (Markdown; document text is HTML-escaped)
-    confidence: float  # in [0, 1]
+    confidence: float  # in [0, 1]: the estimated probability that passages[0] answers the question
     passages: list[Passage] = field(default_factory=list)  # best first; the suggestions when declined
     sentence: str = ""  # the sentence of passages[0] that best answers the question
     notice: str = ""  # e.g. that an overlong question was shortened
     suggestions: list[str] = field(default_factory=list)  # questions to offer: the closest ones, or a near tie
+    answerable: float = 0.0  # in [0, 1]: the estimated probability that the documents answer it at all
 
     def to_dict(self) -> dict:
         return {
@@ -24,6 +25,7 @@ class Answer:
             "found": self.found,
             "text": self.text,
             "confidence": round(self.confidence, 4),
+            "answerable": round(self.answerable, 4),
             "sentence": self.sentence,
             "notice": self.notice,
             "suggestions": self.suggestions,

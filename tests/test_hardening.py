@@ -200,9 +200,17 @@ def test_acknowledged_feedback_survives_sigkill(tmp_path):
     code = STORE_CHILD.format(root=str(ROOT), data=str(tmp_path))
     for _ in range(10 if FULL else 4):
         child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-        reader = threading.Thread(target=lambda: acknowledged.extend(int(x) for x in child.stdout))
+        started = threading.Event()
+
+        def read(child=child, started=started):
+            for line in child.stdout:
+                acknowledged.append(int(line))
+                started.set()
+
+        reader = threading.Thread(target=read)
         reader.start()
-        time.sleep(rng.uniform(0.5, 1.5))
+        started.wait(timeout=120)  # importing the package takes seconds on a loaded machine: kill only once it writes
+        time.sleep(rng.uniform(0.1, 1.0))
         child.send_signal(signal.SIGKILL)
         child.wait()
         reader.join()

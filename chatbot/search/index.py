@@ -40,7 +40,7 @@ from ..errors import IndexCorruptError
 from ..passage import Passage
 from ..text import sentences, words
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
@@ -65,12 +65,15 @@ def views_of(p: Passage) -> list[tuple[int, str, str]]:
     its FAQ questions, and each of its sentences."""
     if p.kind == "faq":
         # Each answer sentence is embedded under its question, so that it says what it answers (this
-        # is worth 3 StackFAQ queries and 1 dev case over bare sentences); the question views and
-        # these cover the whole entry, which needs no view of its own.
+        # is worth 3 StackFAQ queries and 1 dev case over bare sentences); the whole entry is embedded
+        # too, since a question often matches the answer as a whole better than its own question.
         answer = p.text[len(p.question):].strip()
         views = [(VIEW_QUESTION, q, "") for q in (p.question, *p.alternates) if q]
-        views += [(VIEW_SENTENCE, f"{p.question}: {s}", s) for s in sentences(answer) if words(s)]
-        return views if len(views) > 1 else [(VIEW_PASSAGE, p.text, ""), *views]
+        views.append((VIEW_PASSAGE, p.text, ""))
+        parts = [s for s in sentences(answer) if words(s)]
+        if len(parts) > 1:
+            views += [(VIEW_SENTENCE, f"{p.question}: {s}", s) for s in parts]
+        return views
     body = p.text
     whole = f"{p.section}: {p.text}" if p.section and p.kind == "text" else p.text
     views = [(VIEW_PASSAGE, whole, "")]

@@ -1,10 +1,11 @@
 """Retriever: ranks passages for one query by weighing semantic and keyword evidence.
 
-Semantic evidence is the best cosine similarity between the query and any *view* of a passage: the
-whole passage, its FAQ question or alternates, or one of its sentences (the answer is often one
-sentence inside a long passage). Keyword evidence is BM25 over the passage with its title and
-heading, scaled to the best keyword match of this query. Coverage is the share of the query's
-terms, weighted by how rare they are in the corpus, that the passage contains.
+Semantic evidence is the cosine similarity between the query and the *views* of a passage: its FAQ
+question or alternates, the whole passage (for a FAQ entry, question and answer together), and each of
+its sentences (the answer is often one sentence inside a long passage). Keyword evidence is BM25 over
+the passage with its title and heading, scaled to the best keyword match of this query. Coverage is the
+share of the query's terms, weighted by how rare they are in the corpus, that the passage contains.
+How these weigh is learned (search/scorer.py), not set by hand.
 """
 
 from __future__ import annotations
@@ -15,21 +16,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .analyzer import Analyzer
-from .index import VIEW_PASSAGE, VIEW_QUESTION, Index, views_of
+from .index import VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE, Index, views_of
+from .scorer import RANKING_FEATURES, Scorer
 
-# Weight of keyword evidence next to cosine similarity (which lives in about [0.1, 0.9]). Keyword
-# evidence and term coverage measure much the same thing, so the two together stay small.
-KEYWORD_WEIGHT = 0.05
-# Weight of term coverage in the ranking score.
-COVERAGE_WEIGHT = 0.05
-# Weight of how fully the question names a table row's label ("data scientist" picks the Data Scientist row).
-ROW_WEIGHT = 0.1
-# Weight of how fully a passage covers a follow-up's own words ("and healthcare?").
-FOCUS_WEIGHT = 0.2
-# For a FAQ entry: the weight of the best answer match next to the best question match.
-ANSWER_WEIGHT = 0.3
-# For other passages: the weight of the best sentence match next to the match of the whole passage.
-SENTENCE_WEIGHT = 1.0
 # Two rows with one label are the same row of the same measure when their tables embed this close
 # (the same row of two tables that measure different things stays below 0.7).
 REPEAT_SIMILARITY = 0.8
@@ -42,12 +31,20 @@ KEYWORD_CANDIDATES = 10
 class Candidate:
     passage: int  # position in Index.passages
     score: float  # ranking score
-    dense: float  # best cosine similarity over the passage's views
-    keyword: float  # BM25 relative to this query's best, in [0, 1]
-    coverage: float  # rarity-weighted share of query terms found in the passage, in [0, 1]
+    features: dict[str, float]  # the evidence the score weighs (RANKING_FEATURES)
     missing: tuple[str, ...]  # query terms the passage lacks
-    best_view: int  # position of the best-matching view in views_of(passage)
+    best_view: int  # position of the best-matching sentence (else question, else whole) in views_of(passage)
     row_match: float | None = None  # for a table row with a label: how fully the question names it
+
+    @property
+    def dense(self) -> float:
+        """The best semantic match over the passage's views."""
+        f = self.features
+        return max(f["question"], f["whole"], f["sentence"])
+
+    @property
+    def coverage(self) -> float:
+        return self.features["coverage"]
 
 
 @dataclass(frozen=True)
@@ -58,8 +55,9 @@ class Query:
 
 
 class Retriever:
-    def __init__(self, index: Index):
+    def __init__(self, index: Index, scorer: Scorer | None = None):
         self.index = index
+        self.scorer = scorer or Scorer.default()
         self.analyzer = Analyzer(index.vocabulary)
         self._first_view = np.searchsorted(index.view_passage, np.arange(len(index.passages) + 1))
         bm25 = index.bm25
@@ -97,6 +95,16 @@ class Retriever:
         tid = self._term_ids.get(term)
         return float(self._idf[tid]) if tid is not None else self._unknown_idf
 
+    def unknown_share(self, terms: list[str]) -> float:
+        """The rarity-weighted share of query terms that no passage uses: a question about something
+        else altogether is mostly made of them."""
+        unique = list(dict.fromkeys(terms))
+        if not unique:
+            return 0.0
+        idf = np.array([self.idf(t) for t in unique])
+        unknown = np.array([t not in self._term_ids for t in unique])
+        return float(idf @ unknown / idf.sum())
+
     def search(self, query: Query, vector: np.ndarray, k: int = 10) -> list[Candidate]:
         index = self.index
         limit = min(DENSE_CANDIDATES, index.vectors.ntotal)
@@ -125,15 +133,18 @@ class Retriever:
         coverage = idf @ present / idf.sum() if unique_terms else np.zeros(len(pool))
         is_focus = np.array([t in query.focus_terms for t in unique_terms], dtype=bool)
         focus = (idf * is_focus) @ present / (idf * is_focus).sum() if is_focus.any() else np.zeros(len(pool))
-        dense, best_view = self._dense_of(pool_array, vector)
+        question, whole, sentence, best_view = self._similarities(pool_array, vector)
+        rows = np.array([self._row_overlap(p, asked) for p in pool], dtype=object)
+        row = np.array([r or 0.0 for r in rows], dtype=np.float64)
+        columns = {"question": question, "whole": whole, "sentence": sentence, "keyword": keyword[pool_array],
+                   "coverage": coverage, "row": row, "focus": focus}
+        matrix = np.column_stack([columns[name] for name in RANKING_FEATURES]).astype(np.float64)
+        scores = self.scorer.rank(matrix)
         out = []
         for j, p in enumerate(pool):
-            row_match = self._row_overlap(p, asked)
-            score = (float(dense[j]) + KEYWORD_WEIGHT * float(keyword[p]) + COVERAGE_WEIGHT * float(coverage[j])
-                     + ROW_WEIGHT * (row_match or 0.0) + FOCUS_WEIGHT * float(focus[j]))
             missing = tuple(t for i, t in enumerate(unique_terms) if not present[i, j])
-            out.append(Candidate(p, score, float(dense[j]), float(keyword[p]), float(coverage[j]), missing,
-                                 int(best_view[j]), row_match))
+            out.append(Candidate(p, float(scores[j]), dict(zip(RANKING_FEATURES, map(float, matrix[j]))), missing,
+                                 int(best_view[j]), rows[j]))
         out.sort(key=lambda c: c.score, reverse=True)
         return self._demote_repeats(out, k)
 
@@ -182,33 +193,34 @@ class Retriever:
         first, second = self._view_vectors(self._first_view[[a, b]])
         return float(first @ second)
 
-    def _dense_of(self, pool: np.ndarray, vector: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Semantic match of each passage, and which of its views matched best.
-
-        For a FAQ entry the match with its question (or an alternate) and the match with its answer
-        are added up, as two pieces of evidence; for other passages the whole passage and its best
-        sentence are. Views of one passage are contiguous, so this works segment by segment.
-        """
+    def _similarities(self, pool: np.ndarray, vector: np.ndarray):
+        """Per passage: the best match of its FAQ questions, of the whole passage, of its sentences (each
+        falls back to the whole passage, or for a FAQ entry to its question, when the passage has no such
+        view), and which view to show as the answering sentence. Views of one passage are contiguous, so
+        this works segment by segment."""
         starts, ends = self._first_view[pool], self._first_view[pool + 1]
         lengths = ends - starts
         offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
         rows = np.repeat(starts - offsets, lengths) + np.arange(int(lengths.sum()))
         sims = self._view_vectors(rows) @ vector
         kinds = self.index.view_kind[rows]
+
+        def best(kind: int) -> np.ndarray:
+            return np.maximum.reduceat(np.where(kinds == kind, sims, -np.inf), offsets)
+
+        question, whole, sentence = best(VIEW_QUESTION), best(VIEW_PASSAGE), best(VIEW_SENTENCE)
+        whole = np.where(np.isfinite(whole), whole, question)
+        question = np.where(np.isfinite(question), question, whole)
+        sentence = np.where(np.isfinite(sentence), sentence, whole)
+        # The view to show: the best sentence when there is one, else the best view of any kind.
         segment = np.repeat(np.arange(len(pool)), lengths)
-        has_question = np.add.reduceat((kinds == VIEW_QUESTION).astype(np.int32), offsets) > 0
-        is_primary = kinds == np.where(has_question, VIEW_QUESTION, VIEW_PASSAGE)[segment]
-        primary = np.maximum.reduceat(np.where(is_primary, sims, -np.inf), offsets)
-        rest = np.maximum.reduceat(np.where(is_primary, -np.inf, sims), offsets)
-        has_rest = np.isfinite(rest)
-        weight = np.where(has_question, ANSWER_WEIGHT, SENTENCE_WEIGHT)
-        dense = np.where(has_rest, (primary + weight * rest) / (1 + weight), primary)
-        # The best view: the best non-primary one (a sentence or the answer) when there is one.
-        target = np.where(has_rest, rest, primary)[segment]
-        position = np.arange(len(sims))
-        chosen = np.where((sims == target) & (is_primary != has_rest[segment]), position, len(sims))
+        has_sentence = np.add.reduceat((kinds == VIEW_SENTENCE).astype(np.int32), offsets) > 0
+        eligible = (kinds == VIEW_SENTENCE) | ~has_sentence[segment]
+        masked = np.where(eligible, sims, -np.inf)
+        target = np.maximum.reduceat(masked, offsets)[segment]
+        chosen = np.where(eligible & (masked == target), np.arange(len(sims)), len(sims))
         best_view = np.minimum.reduceat(chosen, offsets) - offsets
-        return dense, best_view
+        return question, whole, sentence, best_view
 
     def _view_vectors(self, rows: np.ndarray) -> np.ndarray:
         if self._matrix is not None:

@@ -1,0 +1,94 @@
+"""Scorer: the learned weights that rank passages and say how sure the bot is.
+
+Three small linear models over a few features, fitted together on several question sets at once
+(benchmarks/fit_scorer.py; the README says how), and stored as plain JSON beside this module:
+
+- ranking: a weighted sum of the semantic and keyword evidence of a passage (RANKING_FEATURES);
+- correct: the probability that a passage answers the question (a logistic model, calibrated, over
+  CONFIDENCE_FEATURES): this is the confidence people see;
+- answerable: the probability that the documents answer the question at all, from the best passage's
+  features: below the threshold the bot declines.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+RANKING_FEATURES = ("question", "whole", "sentence", "keyword", "coverage", "row", "focus")
+# Only relative evidence: how the best passage stands out and what of the question it lacks. The level of
+# a cosine says little across corpora (a question on a corpus all about one topic scores 0.7 against
+# passages that do not answer it; a paraphrase scores 0.4 against the one that does), and fitted with
+# it the models carried over worse to the set left out.
+CONFIDENCE_FEATURES = ("margin", "contrast", "coverage", "unknown", "missing_rarest", "missing_name", "missing_number",
+                       "unnamed_row")
+# The direction in which each piece of evidence may move the estimates (the fit keeps these signs).
+EVIDENCE_SIGNS = {"margin": 1, "contrast": 1, "coverage": 1, "unknown": -1, "missing_rarest": -1, "missing_name": -1,
+                  "missing_number": -1, "unnamed_row": -1}
+PARAMS_FILE = Path(__file__).with_name("scorer.json")
+
+
+@dataclass(frozen=True)
+class Logistic:
+    bias: float
+    weights: dict[str, float]
+
+    def __call__(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(w * features[name] for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass(frozen=True)
+class Scorer:
+    ranking: dict[str, float]
+    correct: Logistic
+    answerable: Logistic
+    decline_below: float = 0.5  # the bot declines when the answerability is below this
+    fitted_on: tuple[str, ...] = ()
+    notes: dict = field(default_factory=dict)
+
+    def rank(self, matrix: np.ndarray) -> np.ndarray:
+        """Ranking scores of candidates, one row of RANKING_FEATURES each."""
+        return matrix @ np.array([self.ranking[name] for name in RANKING_FEATURES])
+
+    def to_dict(self) -> dict:
+        return {"ranking": self.ranking,
+                "correct": {"bias": self.correct.bias, "weights": self.correct.weights},
+                "answerable": {"bias": self.answerable.bias, "weights": self.answerable.weights},
+                "decline_below": self.decline_below,
+                "fitted_on": list(self.fitted_on), "notes": self.notes}
+
+    @classmethod
+    def from_dict(cls, params: dict) -> "Scorer":
+        missing = set(RANKING_FEATURES) - params["ranking"].keys()
+        if missing:
+            raise ValueError(f"scorer parameters lack ranking weights for {sorted(missing)}")
+        return cls(ranking=dict(params["ranking"]), correct=Logistic(**params["correct"]),
+                   answerable=Logistic(**params["answerable"]), decline_below=float(params.get("decline_below", 0.5)),
+                   fitted_on=tuple(params.get("fitted_on", ())),
+                   notes=params.get("notes", {}))
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Scorer":
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    @classmethod
+    def default(cls) -> "Scorer":
+        return _default()
+
+    def save(self, path: str | Path) -> None:
+        Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
+
+
+_DEFAULT: Scorer | None = None
+
+
+def _default() -> Scorer:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Scorer.load(PARAMS_FILE)
+    return _DEFAULT
