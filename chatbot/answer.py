@@ -17,6 +17,7 @@ class Answer:
     sentence: str = ""  # the sentence of passages[0] that best answers the question
     notice: str = ""  # e.g. that an overlong question was shortened
     suggestions: list[str] = field(default_factory=list)  # questions to offer: the closest ones, or a near tie
+    small_talk: str = ""  # "greeting", "thanks", "goodbye", "identity" or "help" when the message was small talk
 
     def to_dict(self) -> dict:
         return {
@@ -27,6 +28,7 @@ class Answer:
             "sentence": self.sentence,
             "notice": self.notice,
             "suggestions": self.suggestions,
+            "small_talk": self.small_talk,
             "passages": [p.to_dict() for p in self.passages],
         }
 

@@ -20,6 +20,7 @@ from .search.index import FORMAT_VERSION, Index, package_version
 from .passage import Passage
 from .search.retriever import Candidate, Query, Retriever
 from .settings import Settings
+from .smalltalk import popular_questions, small_talk
 from .search.synonyms import Synonyms
 from .text import clean, words
 
@@ -73,6 +74,7 @@ class Chatbot:
         self.report = report
         self.retriever = Retriever(index)
         self.encoder = EncodeBatcher(embedder)
+        self.question_log = None  # a FeedbackStore; when set, its most asked questions are offered
 
     @classmethod
     def load(cls, corpus: str | None = None, index_dir: str | None = None, *, model: str | None = None,
@@ -103,6 +105,9 @@ class Chatbot:
     def answer(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question; `history` holds the earlier user messages of the conversation, oldest first."""
         question, notice = self._clean_question(question)
+        chat = small_talk(question, self.offered_questions)
+        if chat is not None:
+            return chat
         history = [h for h in (clean(str(m)).replace("\n", " ").strip() for m in (history or [])) if h][-4:]
         history = [h[: self.settings.max_question_chars] for h in history]
         analyzer = self.retriever.analyzer
@@ -181,6 +186,11 @@ class Chatbot:
         if c.row_match == 0.0:
             confidence *= UNNAMED_ROW_FACTOR
         return confidence
+
+    def offered_questions(self, count: int = 4) -> list[str]:
+        """Questions to offer instead of the nearest passages when a message is small talk or unrelated to
+        the documents (hook for the decline path): the most asked ones that the bot answers, then examples."""
+        return popular_questions(self.question_log, self.index.passages, count)
 
     # ---- wording --------------------------------------------------------------------------------
 
