@@ -38,6 +38,12 @@ def safe_name(name: str) -> str:
     return stem[:100] + suffix.lower()
 
 
+def check_size(name: str, size: int, max_bytes: int) -> None:
+    if size > max_bytes:
+        raise AdminError(f"{name} is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB. Split it into "
+                         "smaller documents.")
+
+
 def save_upload(root: str | Path, name: str, data: bytes, *, max_bytes: int, max_chars: int = 1200,
                 suffixes: list[str] | None = None) -> tuple[Path, LoadedCorpus]:
     """Check an uploaded document and put it in the corpus folder; returns its path and its passages.
@@ -48,9 +54,7 @@ def save_upload(root: str | Path, name: str, data: bytes, *, max_bytes: int, max
     suffixes = suffixes or supported_suffixes()
     if Path(name).suffix not in suffixes:
         raise AdminError(f"{name}: this kind of file cannot be read. Upload one of: {', '.join(suffixes)}.")
-    if len(data) > max_bytes:
-        raise AdminError(f"{name} is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB. Split it "
-                         "into smaller documents.")
+    check_size(name, len(data), max_bytes)
     if not data.strip():
         raise AdminError(f"{name} is empty.")
     target = root / name
