@@ -61,7 +61,7 @@ def test_old_questions_are_pruned_and_days_are_counted(tmp_path, fake_bot):
     store.log_question("old", a, when=now - timedelta(days=10))
     store.log_question("q1", a, when=now - timedelta(days=1))
     liked = store.log_question("q2", a, when=now)
-    store.log_question("q3", d, when=now)
+    store.log_question("q3", d, when=now + timedelta(seconds=1))
     store.set_question_feedback(liked, False)
     days = store.daily_counts(3, now=now)
     assert [x["day"] for x in days] == ["2026-11-20", "2026-11-21", "2026-11-22"]
@@ -249,3 +249,28 @@ def test_small_talk_gets_a_friendly_reply_with_questions_to_try(fake_bot):
     assert fake_bot.answer("thanks, but how do I reset my password?").small_talk == ""
     with pytest.raises(QuestionError):
         fake_bot.answer("\ud800")
+
+
+# ---- command line -----------------------------------------------------------------------------------
+
+def test_cli_log_export_and_no_log(admin, tmp_path, capsys):
+    from chatbot.cli import _parser, main
+
+    ask(admin, DECLINED)
+    out = tmp_path / "log.csv"
+    assert main(["log", "export", "-o", str(out), "--data", str(tmp_path / "data")]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["question"], r["outcome"]) for r in rows] == [(DECLINED, "declined")]
+    assert "Wrote 1 logged questions" in capsys.readouterr().err
+    assert _parser().parse_args(["serve", "--no-log"]).log is False
+    assert _parser().parse_args(["serve"]).log is True
+
+
+def test_log_settings_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CHATBOT_LOG_DAYS", "7")
+    monkeypatch.setenv("CHATBOT_ADMIN_TOKEN", "t0ken")
+    settings = Settings.from_env(log_questions=False)
+    assert settings.log_retention_days == 7 and settings.admin_token == "t0ken" and not settings.log_questions
+    assert "t0ken" not in repr(settings)
+    with pytest.raises(ValueError):
+        Settings(log_retention_days=0)
