@@ -2,6 +2,7 @@
 itself, and the chat logs its questions."""
 
 import json
+import socket
 import uuid
 
 import httpx
@@ -13,9 +14,14 @@ from chatbot import Chatbot, Settings
 from chatbot.serving.ui import serve
 
 from .conftest import FAQ_CSV, FakeEmbedder
-from .test_ui import _free_port
 
 DECLINED = "Can I pay with a gift card?"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
