@@ -72,3 +72,36 @@ def test_a_declined_question_is_listed_and_teaching_it_makes_it_answered(page, a
     reply = ask(page, DECLINED).inner_text()
     assert "I don't know" not in reply and f"Q: {ENTRY}" in reply
     assert re.search(r"Confidence: (very likely|likely|possibly)", reply)
+
+
+def test_a_disliked_answer_is_listed(page, admin_app):
+    question = "What tools and frameworks do Machine Learning Engineers use?"
+    page.goto(admin_app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    assert "I don't know" not in ask(page, question).inner_text()
+    page.get_by_role("button", name="Dislike").last.click()
+    page.get_by_text("your feedback was saved").wait_for(timeout=10_000)
+    open_admin(page, admin_app["url"], TOKEN)
+    expect(page.locator("#admin-groups")).to_contain_text(question, timeout=30_000)
+
+
+def test_a_document_uploaded_on_the_page_is_answered_and_a_binary_one_refused(page, admin_app, tmp_path):
+    good = tmp_path / "Office hours.md"
+    good.write_text("# Office\n\n## Opening hours\n\nThe ML engineering office opens at 7am on Saturdays.\n",
+                    encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    open_admin(page, admin_app["url"], TOKEN)
+    expect(page.locator("#admin-status")).to_contain_text("open question", timeout=30_000)
+    upload = page.locator("#admin-upload input[type=file]")
+    upload.set_input_files(str(binary))
+    page.locator("#admin-upload-button").click()
+    expect(page.locator("#admin-documents-result")).to_contain_text("binary", timeout=60_000)
+    page.locator("#admin-upload button[aria-label='Clear']").click()
+    page.locator("#admin-upload input[type=file]").set_input_files(str(good))
+    page.locator("#admin-upload-button").click()
+    expect(page.locator("#admin-documents-result")).to_contain_text("Added Office-hours.md", timeout=120_000)
+    assert (admin_app["corpus"] / "Office-hours.md").exists() and not (admin_app["corpus"] / "photo.txt").exists()
+    page.goto(admin_app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    assert "7am on Saturdays" in ask(page, "When does the ML engineering office open on Saturdays?").inner_text()

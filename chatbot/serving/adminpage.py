@@ -24,10 +24,10 @@ GROUP_HEADERS = ["asked", "last asked (UTC)", "questions", "closest FAQ entries"
 
 
 def report_text(report: BuildReport, done: str) -> str:
-    lines = [f"{done} The index now holds {report.passages} passages ({report.embedded} texts embedded, the "
-             "rest reused); the next question uses it."]
+    lines = [f"{done} The index now holds {_plural(report.passages, 'passage')} "
+             f"({_plural(report.embedded, 'text')} embedded, the rest reused); the next question uses it."]
     lines += [f"- warning: {p}" for p in report.problems]
-    return as_text("\n".join(lines))
+    return "\n".join(lines)
 
 
 def group_rows(groups: list[QuestionGroup]) -> list[list]:
@@ -112,7 +112,7 @@ def build_admin_page(demo, admin: Admin) -> None:
         source = Path(path)
         check_size(source.name, source.stat().st_size, admin.settings.max_upload_bytes)  # before reading it
         name, passages, report = admin.upload(source.name, source.read_bytes())
-        return report_text(report, f"Added {name} ({passages} passages).")
+        return report_text(report, f"Added {name} ({_plural(passages, 'passage')}).")
 
     def delete(name):
         if not name:
@@ -161,8 +161,8 @@ def build_admin_page(demo, admin: Admin) -> None:
             teach_result = gr.Markdown(elem_id="admin-teach-result")
             gr.Markdown("## Documents")
             upload_file = gr.File(label=f"Add a document (up to {admin.settings.max_upload_bytes // 1_000_000} MB)",
-                                  type="filepath", file_count="single")
-            upload_button = gr.Button("Add the document")
+                                  type="filepath", file_count="single", elem_id="admin-upload")
+            upload_button = gr.Button("Add the document", elem_id="admin-upload-button")
             with gr.Row():
                 documents = gr.Dropdown(label="Document", allow_custom_value=False, filterable=True, scale=3)
                 delete_button = gr.Button("Delete the document", variant="stop", scale=1)
