@@ -3,14 +3,16 @@
 import csv
 import io
 import json
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chatbot import Chatbot, Settings
 from chatbot.errors import AdminError, QuestionError
 from chatbot.reading.corpus import Corpus
-from chatbot.reading.learned import LEARNED_FILE, learned_name
+from chatbot.reading.learned import LEARNED_FILE, LearnedFaq, learned_name
 from chatbot.reading.upload import safe_name, supported_suffixes
 from chatbot.serving.admin import Admin, group_vectors
 from chatbot.serving.feedback import FeedbackStore
@@ -274,3 +276,33 @@ def test_log_settings_come_from_the_environment(monkeypatch):
     assert "t0ken" not in repr(settings)
     with pytest.raises(ValueError):
         Settings(log_retention_days=0)
+
+
+ANY_TEXT = st.text(st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF,
+                                                              exclude_categories=[])), max_size=80)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=ANY_TEXT)
+def test_any_upload_name_is_made_safe_or_refused(name):
+    try:
+        safe = safe_name(name)
+    except AdminError as exc:
+        assert str(exc)
+        return
+    assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", safe) and ".." not in safe.split(".")[0]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=ANY_TEXT, answer=ANY_TEXT)
+def test_any_learned_text_is_stored_as_valid_json_or_refused(tmp_path_factory, question, answer):
+    root = tmp_path_factory.mktemp("learned")
+    learned = LearnedFaq(root)
+    try:
+        learned.add_entry(question, answer)
+    except AdminError as exc:
+        assert str(exc)
+        assert not learned.path.exists()
+        return
+    record = json.loads(learned.path.read_text(encoding="utf-8"))
+    assert record["question"].strip() and record["answer"].strip()

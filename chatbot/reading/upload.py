@@ -32,10 +32,11 @@ def safe_name(name: str) -> str:
         raise AdminError(f"{name!r} is a hidden file name; rename the file without the leading dot.")
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     stem, suffix = os.path.splitext(ascii_name.strip())
-    stem = _UNSAFE.sub("-", stem).strip("-.")
+    stem = _UNSAFE.sub("-", stem).strip("-._")
+    suffix = _UNSAFE.sub("", suffix[1:]).lower()
     if not stem:
         raise AdminError(f"{name!r} has no usable file name; rename it with letters or digits.")
-    return stem[:100] + suffix.lower()
+    return stem[:100] + (f".{suffix}" if suffix else "")
 
 
 def check_size(name: str, size: int, max_bytes: int) -> None:
