@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..chatbot import BuildReport
 from ..errors import ChatbotError
-from ..reading.upload import check_size
+from ..reading.upload import check_size, supported_suffixes
 from .admin import Admin, QuestionGroup
 from .ui import as_text
 
@@ -161,7 +161,8 @@ def build_admin_page(demo, admin: Admin) -> None:
             teach_result = gr.Markdown(elem_id="admin-teach-result")
             gr.Markdown("## Documents")
             upload_file = gr.File(label=f"Add a document (up to {admin.settings.max_upload_bytes // 1_000_000} MB)",
-                                  type="filepath", file_count="single", elem_id="admin-upload")
+                                  type="filepath", file_count="single", file_types=supported_suffixes(),
+                                  elem_id="admin-upload")
             upload_button = gr.Button("Add the document", elem_id="admin-upload-button")
             with gr.Row():
                 documents = gr.Dropdown(label="Document", allow_custom_value=False, filterable=True, scale=3)
