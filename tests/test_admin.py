@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chatbot import Chatbot, Settings
 from chatbot.errors import AdminError, QuestionError
-from chatbot.reading.corpus import Corpus
 from chatbot.reading.learned import LEARNED_FILE, LearnedFaq, learned_name
 from chatbot.reading.upload import safe_name, supported_suffixes
 from chatbot.serving.admin import Admin, group_vectors
@@ -195,7 +194,6 @@ def test_upload_is_indexed_and_can_be_deleted(admin):
     ("help.csv", b"question,answer\nA?,b\n", "already has"),
 ])
 def test_bad_uploads_are_refused_with_a_reason(admin, name, data, message):
-    admin.live.current.settings  # noqa: B018 - the bot in use before
     before = sorted(p.name for p in admin.settings.corpus.rglob("*"))
     admin.live.current = Chatbot.load(settings=admin.settings.with_(max_upload_bytes=2_000_000),
                                       embedder=admin.live.current.embedder)
