@@ -4,6 +4,7 @@ itself, and the chat logs its questions."""
 import json
 import socket
 import uuid
+from contextlib import nullcontext
 
 import httpx
 import pytest
@@ -46,10 +47,10 @@ def event(demo, name: str) -> int:
     return next(k for k, f in demo.fns.items() if f.fn is not None and f.fn.__name__ == name)
 
 
-def call(base: str, fn_index: int, data: list) -> dict:
+def call(base: str, fn_index: int, data: list, client: httpx.Client | None = None) -> dict:
     """Join Gradio's queue as the browser does and return the completed message."""
     session = uuid.uuid4().hex
-    with httpx.Client(timeout=60) as client:
+    with nullcontext(client) if client else httpx.Client(timeout=60) as client:
         client.post(f"{base}/gradio_api/queue/join", json={"data": data, "fn_index": fn_index,
                                                              "session_hash": session}).raise_for_status()
         with client.stream("GET", f"{base}/gradio_api/queue/data", params={"session_hash": session}) as stream:
@@ -80,3 +81,21 @@ def test_the_chat_logs_questions_and_the_export_has_them(server):
     path = exported[1]["value"]["path"] if "value" in exported[1] else exported[1]["path"]
     text = open(path, encoding="utf-8").read()
     assert "Do you ship abroad?,answered" in text
+
+
+def test_with_a_login_the_logged_in_user_is_the_admin(tmp_path, faq_corpus_module):
+    bot = Chatbot.load(settings=Settings(corpus=faq_corpus_module, index_dir=tmp_path / "index",
+                                         data_dir=tmp_path / "data"), embedder=FakeEmbedder())
+    port = _free_port()
+    demo = serve(bot, port=port, block=False, auth="alice:s3cret")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        show = event(demo, "show")
+        with httpx.Client(timeout=60) as client:
+            assert client.post(f"{base}/gradio_api/queue/join", json={"data": [""], "fn_index": show,
+                                                                       "session_hash": "x"}).status_code == 401
+            client.post(f"{base}/login", data={"username": "alice", "password": "s3cret"}).raise_for_status()
+            shown = call(base, show, [""], client)["output"]["data"]
+        assert "No open questions" in shown[0]
+    finally:
+        demo.close()
