@@ -18,6 +18,7 @@ class Answer:
     notice: str = ""  # e.g. that an overlong question was shortened
     suggestions: list[str] = field(default_factory=list)  # questions to offer: the closest ones, or a near tie
     answerable: float = 0.0  # in [0, 1]: the estimated probability that the documents answer it at all
+    small_talk: str = ""  # "greeting", "thanks", "goodbye", "identity" or "help" when the message was small talk
 
     def to_dict(self) -> dict:
         return {
@@ -29,6 +30,7 @@ class Answer:
             "sentence": self.sentence,
             "notice": self.notice,
             "suggestions": self.suggestions,
+            "small_talk": self.small_talk,
             "passages": [p.to_dict() for p in self.passages],
         }
 

@@ -20,12 +20,15 @@ from .passage import Passage
 from .search.retriever import Candidate, Query, Retriever
 from .search.scorer import Scorer
 from .settings import Settings
+from .smalltalk import popular_questions, small_talk
 from .search.synonyms import Synonyms
 from .text import clean, words
 
 # "How much ...?" and "What percentage ...?" want a number; a passage without one answers something else.
 QUANTITY_QUESTION = re.compile(r"\bhow (?:much|many|old|long|often)\b|\bwhat (?:percentage|percent|proportion|share|"
                                r"number|amount|salary|rate)\b|\bhow (?:big|large|high)\b", re.IGNORECASE)
+# A declined question this much made of words no document uses is about something else altogether.
+UNRELATED_UNKNOWN = 0.5
 ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 # An answer whose confidence is below this is given as a lead, not as the answer: the bot says it is not
 # sure and offers the next candidates too.
@@ -80,6 +83,7 @@ class Chatbot:
         self.scorer = scorer or Scorer.default()
         self.retriever = Retriever(index, self.scorer)
         self.encoder = EncodeBatcher(embedder)
+        self.question_log = None  # a FeedbackStore; when set, its most asked questions are offered
 
     @classmethod
     def load(cls, corpus: str | None = None, index_dir: str | None = None, *, model: str | None = None,
@@ -109,6 +113,9 @@ class Chatbot:
 
     def answer(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question; `history` holds the earlier user messages of the conversation, oldest first."""
+        chat = small_talk(self._clean_question(question)[0], self.offered_questions)
+        if chat is not None:
+            return chat
         r = self.rank(question, history)
         if not r.candidates:
             return Answer(r.question, False, self._decline_text([]), 0.0, [], "", r.notice, [], 0.0)
@@ -119,7 +126,11 @@ class Chatbot:
         sentence = self.retriever.best_sentence(candidates[0])
         threshold = self.scorer.decline_below if self.settings.threshold is None else self.settings.threshold
         if answerable < threshold:
-            suggestions = list(dict.fromkeys(suggestion_of(p) for p in passages[:3]))
+            if evidence[0]["coverage"] == 0 or evidence[0]["unknown"] >= UNRELATED_UNKNOWN:
+                # Unrelated to the documents: the nearest passages are noise; offer what people ask.
+                suggestions = self.offered_questions(3)
+            else:
+                suggestions = list(dict.fromkeys(suggestion_of(p) for p in passages[:3]))
             return Answer(r.question, False, self._decline_text(suggestions), confidence, passages, sentence,
                           r.notice, suggestions, answerable)
         if confidence < SURE:
@@ -211,6 +222,11 @@ class Chatbot:
             # the row's label, the row is a guess.
             "unnamed_row": float(c.row_match == 0.0),
         }
+
+    def offered_questions(self, count: int = 4) -> list[str]:
+        """Questions to offer instead of the nearest passages when a message is small talk or unrelated to
+        the documents (hook for the decline path): the most asked ones that the bot answers, then examples."""
+        return popular_questions(self.question_log, self.index.passages, count)
 
     # ---- wording --------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Command line: chatbot build | ask | eval | serve | feedback export. Errors become one friendly line here."""
+"""Command line: chatbot build | ask | eval | serve | feedback export | log export. Errors become one friendly line here."""
 
 from __future__ import annotations
 
@@ -42,7 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=int, default=7860)
     serve.add_argument("--data", help="folder for the feedback database (default: ./data or CHATBOT_DATA)")
-    serve.add_argument("--auth", metavar="USER:PASSWORD", help="ask for this login (also CHATBOT_AUTH)")
+    serve.add_argument("--auth", metavar="USER:PASSWORD", help="ask for this login (also CHATBOT_AUTH); it also "
+                       "opens the admin page at /admin, as CHATBOT_ADMIN_TOKEN does")
+    serve.add_argument("--no-log", dest="log", action="store_false",
+                       help="do not keep the question log (the questions asked and what became of them)")
     _common(serve)
 
     feedback = sub.add_parser("feedback", help="work with the likes and dislikes people gave")
@@ -50,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     export = fsub.add_parser("export", help="write all feedback as CSV")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     export.add_argument("--data", help="folder of the feedback database (default: ./data or CHATBOT_DATA)")
+
+    log = sub.add_parser("log", help="work with the log of questions asked in the web UI")
+    lsub = log.add_subparsers(dest="action", required=True)
+    log_export = lsub.add_parser("export", help="write the question log as CSV")
+    log_export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    log_export.add_argument("--data", help="folder of the feedback database (default: ./data or CHATBOT_DATA)")
     return parser
 
 
@@ -57,7 +66,8 @@ def _settings(args):
     from .settings import Settings
 
     return Settings.from_env(corpus=getattr(args, "corpus", None), index_dir=getattr(args, "index", None),
-                             model=getattr(args, "model", None), data_dir=getattr(args, "data", None))
+                             model=getattr(args, "model", None), data_dir=getattr(args, "data", None),
+                             log_questions=getattr(args, "log", None))
 
 
 def _load(args, *, rebuild: bool = False):
@@ -115,16 +125,18 @@ def _run(args) -> int:
         auth = args.auth or os.environ.get("CHATBOT_AUTH")
         serve(bot, host=args.host, port=args.port, auth=auth)
         return 0
-    if args.command == "feedback":
+    if args.command in ("feedback", "log"):
         from .serving.feedback import FeedbackStore
 
         store = FeedbackStore(_settings(args).data_dir)
+        export, what = ((store.export_csv, "feedback rows") if args.command == "feedback"
+                        else (store.export_questions_csv, "logged questions"))
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as f:
-                count = store.export_csv(f)
-            print(f"Wrote {count} feedback rows to {args.output}.", file=sys.stderr)
+                count = export(f)
+            print(f"Wrote {count} {what} to {args.output}.", file=sys.stderr)
         else:
-            store.export_csv(sys.stdout)
+            export(sys.stdout)
         return 0
     raise AssertionError(args.command)
 

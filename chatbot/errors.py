@@ -38,3 +38,7 @@ class ModelError(ChatbotError):
 
 class BusyError(ChatbotError):
     """Too many questions are waiting; the caller should try again shortly."""
+
+
+class AdminError(ChatbotError):
+    """An admin action (a learned question, an upload, a deletion) cannot be done as asked."""

@@ -31,6 +31,14 @@ class Settings:
     max_question_chars: int = 1000
     # How many passages an Answer carries.
     top_k: int = 5
+    # The web UI logs each question and its outcome (no user names or addresses), and deletes them after
+    # this many days.
+    log_questions: bool = True
+    log_retention_days: int = 90
+    # Opens the admin page of the web UI without --auth; never shown in a repr.
+    admin_token: str = field(default="", repr=False)
+    # Documents uploaded on the admin page may be this large.
+    max_upload_bytes: int = 10 * 1024 * 1024
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "corpus", Path(self.corpus))
@@ -38,6 +46,8 @@ class Settings:
         object.__setattr__(self, "data_dir", Path(self.data_dir))
         if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
+        if self.log_retention_days < 1:
+            raise ValueError(f"log_retention_days must be at least 1, got {self.log_retention_days}")
 
     def with_(self, **changes) -> "Settings":
         """A copy with the given fields changed; None values are ignored."""
@@ -52,6 +62,8 @@ class Settings:
             "data_dir": os.environ.get("CHATBOT_DATA"),
             "model": os.environ.get("CHATBOT_MODEL"),
             "threshold": _float(os.environ.get("CHATBOT_THRESHOLD")),
+            "log_retention_days": _int(os.environ.get("CHATBOT_LOG_DAYS")),
+            "admin_token": os.environ.get("CHATBOT_ADMIN_TOKEN"),
         }
         return cls().with_(**env).with_(**overrides)
 
@@ -62,3 +74,7 @@ class Settings:
 
 def _float(value: str | None) -> float | None:
     return float(value) if value not in (None, "") else None
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value not in (None, "") else None

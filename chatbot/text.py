@@ -14,6 +14,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 def clean(text: str) -> str:
     """Drop control and invisible formatting characters and fold runs of spaces; keeps newlines."""
+    # A string from JSON or the browser may hold lone UTF-16 surrogates ("\ud800"), which no encoder
+    # accepts: a pair is joined into its character and a lone one is dropped.
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from chatbot import Chatbot, Settings
+from chatbot import Chatbot, QuestionError, Settings
 from chatbot.evaluation import evaluate, load_cases
 
 from .conftest import DEV_SET, FAQ_CSV, ROOT
@@ -101,3 +101,13 @@ def test_cli_build_ask_and_eval(tmp_path):
 def test_cli_reports_a_missing_corpus_clearly(tmp_path):
     r = _cli("ask", "hello", "--corpus", str(tmp_path / "nope"), index=str(tmp_path / "i"))
     assert r.returncode == 2 and "does not exist" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("question", ["\ud800", "salary in \udfffNew York\ud83d\ude00?"])
+def test_lone_surrogates_reach_the_real_tokenizer_safely(shipped_bot, question):
+    try:
+        a = shipped_bot.answer(question)
+    except QuestionError as exc:  # nothing left once the lone surrogate is dropped
+        assert "empty" in str(exc)
+    else:
+        assert a.text and "\ud800" not in a.question and "\udfff" not in a.question

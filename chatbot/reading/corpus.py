@@ -12,6 +12,7 @@ from pathlib import Path
 from .article import parse_article
 from ..errors import CorpusError, DocumentError
 from .faqfile import parse_csv, parse_jsonl
+from .learned import fold_learned, learned_name
 from ..passage import Passage
 from ..text import clean
 
@@ -84,6 +85,7 @@ class Corpus:
             if not found and not bad:
                 problems.append(DocumentError(name, "no text found; file skipped"))
             passages.extend(found)
+        passages = fold_learned(passages, learned_name(self.root))
         if not passages:
             detail = "".join(f"\n  - {p}" for p in problems)
             raise CorpusError(

@@ -1,4 +1,5 @@
-"""Web UI: a Gradio chat over a Chatbot, with examples, suggestions, likes and a named /chat API.
+"""Web UI: a Gradio chat over a Chatbot, with examples, suggestions, likes, a named /chat API, a log of
+the questions asked, and an admin page (adminpage.py).
 
 What people type is shown as they typed it: it is escaped before it reaches the chat (Gradio renders
 messages as Markdown with HTML), and kept raw in the session state for follow-ups and feedback.
@@ -10,7 +11,9 @@ import re
 
 from ..chatbot import Chatbot
 from ..errors import BusyError, ChatbotError, QuestionError
+from ..smalltalk import example_questions as corpus_examples
 from .feedback import FeedbackStore
+from .live import LiveBot
 
 TITLE = "Ask the documents"
 EXAMPLE_COUNT = 4
@@ -23,11 +26,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 def example_questions(bot: Chatbot, count: int = EXAMPLE_COUNT) -> list[str]:
     """FAQ questions of the corpus, spread over its documents."""
-    questions = list(dict.fromkeys(p.question for p in bot.index.passages if p.question))
-    if len(questions) <= count:
-        return questions
-    step = len(questions) / count
-    return [questions[int(i * step)] for i in range(count)]
+    return corpus_examples(bot.index.passages, count)
 
 
 def message_text(content) -> str:
@@ -46,57 +45,71 @@ def as_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text)).replace("\n", "  \n")
 
 
-def build_app(bot: Chatbot, store: FeedbackStore):
+def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = False):
+    """The chat at / and the admin page at /admin. `login_required`: the server asks for --auth's login,
+    which then also opens the admin page."""
     # Gradio reads this when it is imported: no usage reports leave the machine.
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     import gradio as gr
 
-    def reply(question: str, earlier: list[str]) -> dict:
+    from .admin import Admin
+    from .adminpage import build_admin_page
+
+    bot.question_log = store
+    live = LiveBot(bot)  # the admin page swaps in a new bot when the documents change
+    logging = bot.settings.log_questions
+
+    def reply(question: str, earlier: list[str]) -> tuple[dict, str | None]:
+        """The reply message, and the question's id in the log (None when not logged)."""
         try:
-            a = bot.answer(question, history=earlier)
+            a = live.current.answer(question, history=earlier)
         except (QuestionError, BusyError) as exc:
-            return {"role": "assistant", "content": as_text(str(exc))}
+            return {"role": "assistant", "content": as_text(str(exc))}, None
         except ChatbotError as exc:
-            return {"role": "assistant", "content": as_text(f"Sorry, something went wrong: {exc}")}
+            return {"role": "assistant", "content": as_text(f"Sorry, something went wrong: {exc}")}, None
         message = {"role": "assistant", "content": a.text}
         if a.suggestions:
             message["options"] = [{"value": s} for s in a.suggestions]
-        return message
+        return message, store.log_question(a.question if earlier else question, a) if logging else None
 
-    def ask(question, history, asked):
+    def ask(question, history, asked, logged):
         question = message_text(question)
         if not question.strip():
-            return "", history, asked
-        message = reply(question, asked)
-        return "", [*history, {"role": "user", "content": as_text(question)}, message], [*asked, question]
+            return "", history, asked, logged
+        message, log_id = reply(question, asked)
+        return ("", [*history, {"role": "user", "content": as_text(question)}, message], [*asked, question],
+                [*logged, log_id])
 
-    def ask_selected(history, asked, event: gr.SelectData):
+    def ask_selected(history, asked, logged, event: gr.SelectData):
         """An example or a suggested question was clicked: ask it."""
-        _, history, asked = ask(message_text(event.value), history, asked)
-        return history, asked
+        _, history, asked, logged = ask(message_text(event.value), history, asked, logged)
+        return history, asked, logged
 
-    def record(history, asked, data: gr.LikeData):
+    def record(history, asked, logged, data: gr.LikeData):
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
         users = sum(1 for m in history[: index + 1] if m.get("role") == "user")
         if not users or users > len(asked):
             return
         question, earlier = asked[users - 1], asked[: users - 1]
         try:
-            shown = bot.answer(question, history=earlier)  # deterministic: the answer that was shown
+            shown = live.current.answer(question, history=earlier)  # deterministic: the answer that was shown
         except ChatbotError:
             shown = None
         store.add(liked=bool(data.liked), question=question, history=earlier, answer=shown)
+        if users <= len(logged) and logged[users - 1]:
+            store.set_question_feedback(logged[users - 1], bool(data.liked))
         gr.Info("Thanks, your feedback was saved.")
 
     def api_chat(message: str, asked: list[str]):
         """The /chat endpoint: one question in, the reply's Markdown out; the session remembers the conversation."""
-        return reply(message, asked)["content"], [*asked, message]
+        return reply(message, asked)[0]["content"], [*asked, message]
 
-    examples = example_questions(bot)
+    examples = bot.offered_questions(EXAMPLE_COUNT)
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         gr.Markdown(f"# {TITLE}\nEach answer names the document and section it comes from and how sure the bot "
                     "is. When the documents do not cover a question, it says so.")
         asked = gr.State([])
+        logged = gr.State([])  # the log id of each question in `asked`
         chatbot = gr.Chatbot(
             label="Answers from the documents",
             feedback_options=("Like", "Dislike"),
@@ -111,17 +124,18 @@ def build_app(bot: Chatbot, store: FeedbackStore):
             box = gr.Textbox(placeholder="Ask a question…", show_label=False, scale=8, autofocus=True,
                              submit_btn=True)
         limits = {"concurrency_limit": CONCURRENT_QUESTIONS, "api_visibility": "private"}
-        box.submit(ask, [box, chatbot, asked], [box, chatbot, asked], **limits)
-        chatbot.example_select(ask_selected, [chatbot, asked], [chatbot, asked], **limits)
-        chatbot.option_select(ask_selected, [chatbot, asked], [chatbot, asked], **limits)
-        chatbot.clear(lambda: [], None, asked, api_visibility="private")
-        chatbot.like(record, [chatbot, asked], None, api_visibility="private")
+        box.submit(ask, [box, chatbot, asked, logged], [box, chatbot, asked, logged], **limits)
+        chatbot.example_select(ask_selected, [chatbot, asked, logged], [chatbot, asked, logged], **limits)
+        chatbot.option_select(ask_selected, [chatbot, asked, logged], [chatbot, asked, logged], **limits)
+        chatbot.clear(lambda: ([], []), None, [asked, logged], api_visibility="private")
+        chatbot.like(record, [chatbot, asked, logged], None, api_visibility="private")
 
         api_question = gr.Textbox(visible=False)
         api_reply = gr.Markdown(visible=False)
         api_memory = gr.State([])
         gr.Button(visible=False).click(api_chat, [api_question, api_memory], [api_reply, api_memory],
                                        api_name="chat", concurrency_limit=CONCURRENT_QUESTIONS)
+    build_admin_page(demo, Admin(live, store, login_required=login_required))
     return demo
 
 
@@ -134,10 +148,11 @@ def serve(bot: Chatbot, *, host: str = "127.0.0.1", port: int = 7860, auth: str 
         if not user or not password:
             raise ChatbotError('--auth takes "user:password".')
         credentials = (user, password)
-    store = FeedbackStore(bot.settings.data_dir)
+    store = FeedbackStore(bot.settings.data_dir, retention_days=bot.settings.log_retention_days)
     bot.warm_up()
-    demo = build_app(bot, store)
+    demo = build_app(bot, store, login_required=credentials is not None)
     demo.queue(max_size=QUEUE_SIZE)
     demo.launch(server_name=host, server_port=port, auth=credentials, prevent_thread_lock=not block,
-                show_error=True, quiet=not block, max_threads=CONCURRENT_QUESTIONS + 16)
+                show_error=True, quiet=not block, max_threads=CONCURRENT_QUESTIONS + 16,
+                max_file_size=bot.settings.max_upload_bytes)
     return demo

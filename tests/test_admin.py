@@ -1,0 +1,306 @@
+"""The question log, the admin actions (auth, teaching, uploads, deletions) and small talk, with the FakeEmbedder."""
+
+import csv
+import io
+import json
+import re
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from chatbot import Chatbot, Settings
+from chatbot.errors import AdminError, QuestionError
+from chatbot.reading.learned import LEARNED_FILE, LearnedFaq, learned_name
+from chatbot.reading.upload import safe_name, supported_suffixes
+from chatbot.serving.admin import Admin, group_vectors
+from chatbot.serving.feedback import FeedbackStore
+from chatbot.serving.live import LiveBot
+from chatbot.smalltalk import intent_of
+
+from .conftest import FakeEmbedder
+
+DECLINED = "Can I pay with a gift card?"
+
+
+@pytest.fixture
+def admin(fake_bot, tmp_path):
+    bot = Chatbot.load(settings=fake_bot.settings.with_(admin_token="s3cret-token"), embedder=fake_bot.embedder)
+    store = FeedbackStore(tmp_path / "data", retention_days=30)
+    bot.question_log = store
+    return Admin(LiveBot(bot), store)
+
+
+def ask(admin, question):
+    a = admin.live.current.answer(question)
+    admin.store.log_question(question, a)
+    return a
+
+
+# ---- the question log -------------------------------------------------------------------------------
+
+def test_log_keeps_question_outcome_passage_and_feedback(admin):
+    answered = ask(admin, "How do I reset my password?")
+    declined = ask(admin, DECLINED)
+    assert answered.found and not declined.found
+    ask(admin, "hello")
+    rows = admin.store.question_rows()
+    assert [r["outcome"] for r in rows] == ["answered", "declined", "small talk"]
+    assert rows[0]["source"] == "help.csv" and "Reset password" in rows[0]["passage"]
+    assert rows[1]["passage"] is None and rows[1]["liked"] is None
+    admin.store.set_question_feedback(rows[0]["id"], False)
+    assert [r["question"] for r in admin.store.unanswered()] == [DECLINED, "How do I reset my password?"]
+    assert set(rows[0]) == {"id", "asked_at", "question", "outcome", "confidence", "source", "section", "passage",
+                            "liked", "resolved_at"}  # nothing about who asked
+
+
+def test_old_questions_are_pruned_and_days_are_counted(tmp_path, fake_bot):
+    store = FeedbackStore(tmp_path / "d")
+    now = datetime(2026, 11, 22, 12, tzinfo=timezone.utc)
+    a = fake_bot.answer("How do I reset my password?")
+    d = fake_bot.answer(DECLINED)
+    store.log_question("old", a, when=now - timedelta(days=10))
+    store.log_question("q1", a, when=now - timedelta(days=1))
+    liked = store.log_question("q2", a, when=now)
+    store.log_question("q3", d, when=now + timedelta(seconds=1))
+    store.set_question_feedback(liked, False)
+    days = store.daily_counts(3, now=now)
+    assert [x["day"] for x in days] == ["2026-11-20", "2026-11-21", "2026-11-22"]
+    assert days[1] == {"day": "2026-11-21", "answered": 1, "declined": 0, "disliked": 0}
+    assert days[2] == {"day": "2026-11-22", "answered": 1, "declined": 1, "disliked": 1}
+    assert store.prune_questions(7, now=now) == 1
+    assert [r["question"] for r in store.question_rows()] == ["q1", "q2", "q3"]
+    pruning = FeedbackStore(tmp_path / "p", retention_days=7)  # prunes as it logs
+    pruning.log_question("too old", a, when=datetime.now(timezone.utc) - timedelta(days=8))
+    pruning.log_question("recent", a)
+    assert [r["question"] for r in pruning.question_rows()] == ["recent"]
+
+
+def test_most_asked_needs_several_askers_and_falls_back_to_examples(admin):
+    for _ in range(3):
+        ask(admin, "What are your opening hours?")
+    ask(admin, "Do you ship abroad?")  # asked once: private to whoever asked it
+    offered = admin.live.current.offered_questions(3)
+    assert offered[0] == "What are your opening hours?"
+    assert "Do you ship abroad?" not in offered[:1] and len(offered) == 3
+    assert admin.store.most_asked(5) == ["What are your opening hours?"]
+
+
+def test_log_export_is_csv_with_formulas_quoted(admin):
+    ask(admin, "=HYPERLINK(\"x\") password reset?")
+    out = io.StringIO()
+    assert admin.store.export_questions_csv(out) == 1
+    rows = list(csv.reader(io.StringIO(out.getvalue())))
+    assert rows[0][:4] == ["id", "asked_at", "question", "outcome"]
+    assert rows[1][2].startswith("'=HYPERLINK")
+
+
+# ---- who may use the admin page -----------------------------------------------------------------------
+
+def test_admin_actions_need_the_token_or_a_login(admin, fake_bot):
+    with pytest.raises(AdminError, match="token"):
+        admin.authorize(None, None)
+    with pytest.raises(AdminError, match="token"):
+        admin.authorize("wrong", None)
+    admin.authorize("s3cret-token", None)
+    closed = Admin(LiveBot(fake_bot), admin.store)  # no token, no login: the page is off
+    assert not closed.enabled
+    with pytest.raises(AdminError, match="--auth"):
+        closed.authorize("", None)
+    with pytest.raises(AdminError):
+        closed.authorize("", "alice")  # a user name only counts when the server asks for a login
+    Admin(LiveBot(fake_bot), admin.store, login_required=True).authorize(None, "alice")
+
+
+# ---- teaching the bot -------------------------------------------------------------------------------
+
+def test_declined_questions_are_grouped_by_meaning_with_the_closest_entries(admin):
+    for q in ["Can I pay with a gift card?", "can i pay with a gift card", "Pay by gift card?",
+              "Where is your shop located?"]:
+        ask(admin, q)
+    groups = admin.groups()
+    assert sum(g.count for g in groups) == 4
+    gift = next(g for g in groups if "Pay by gift card?" in g.questions)
+    assert gift.count == 3
+    assert {q.lower().rstrip("?") for q in gift.questions} == {"can i pay with a gift card", "pay by gift card"}
+    assert all(c in admin.faq_entries() for c in gift.closest) and gift.closest
+    assert group_vectors(FakeEmbedder().encode(["one"])) == [0]
+
+
+def test_an_alternate_makes_the_declined_question_answered_and_embeds_only_it(admin):
+    assert not ask(admin, DECLINED).found
+    encoded = admin.live.current.embedder.texts_encoded
+    report = admin.add_alternate(DECLINED, "Do you ship abroad?")
+    assert report.rebuilt and report.embedded == 1
+    assert admin.live.current.embedder.texts_encoded == encoded + 1
+    a = admin.live.current.answer(DECLINED)
+    assert a.found and a.passages[0].question == "Do you ship abroad?"
+    assert admin.store.unanswered() == []  # dealt with
+    record = json.loads((admin.settings.corpus / LEARNED_FILE).read_text().splitlines()[0])
+    assert record["question"] == "Do you ship abroad?" and record["alternates"] == [DECLINED]
+    # The entry is not duplicated: the learned record lends its wording to the entry of help.csv.
+    entries = [p for p in admin.live.current.index.passages if p.question == "Do you ship abroad?"]
+    assert [p.source for p in entries] == ["help.csv"] and DECLINED in entries[0].alternates
+    with pytest.raises(AdminError, match="already"):
+        admin.add_alternate(DECLINED, "Do you ship abroad?")
+    with pytest.raises(AdminError, match="no FAQ entry"):
+        admin.add_alternate("x", "Not an entry?")
+    with pytest.raises(AdminError, match="empty"):
+        admin.add_alternate("  \x00 ", "Do you ship abroad?")
+
+
+def test_a_new_entry_is_answered_next(admin):
+    report = admin.add_entry("Can I pay with a gift card?", "Yes, gift cards work at checkout.")
+    assert report.embedded >= 1
+    a = admin.live.current.answer("Can I pay with a gift card?")
+    assert a.found and "gift cards work at checkout" in a.text
+    with pytest.raises(AdminError, match="answer is empty"):
+        admin.add_entry("Another question?", "   ")
+    with pytest.raises(AdminError, match="under"):
+        admin.add_entry("x" * 600, "answer")
+
+
+def test_learned_file_path_can_be_set_in_corpus_toml(tmp_path):
+    (tmp_path / "corpus.toml").write_text('[learned]\nfile = "faq/learned.jsonl"\n')
+    assert learned_name(tmp_path) == "faq/learned.jsonl"
+    (tmp_path / "corpus.toml").write_text('[learned]\nfile = "../outside.jsonl"\n')
+    with pytest.raises(Exception, match="inside the corpus"):
+        learned_name(tmp_path)
+
+
+# ---- documents --------------------------------------------------------------------------------------
+
+def test_upload_is_indexed_and_can_be_deleted(admin):
+    name, passages, report = admin.upload("Gift Cards (2026).md",
+                                          b"# Payments\n\n## Gift cards\n\nGift cards can pay for any order.\n")
+    assert name == "Gift-Cards-2026.md" and passages >= 1 and report.rebuilt
+    assert name in admin.documents()
+    assert "Gift cards can pay" in admin.live.current.answer("Can gift cards pay for an order?").text
+    admin.delete(name)
+    assert name not in admin.documents()
+    assert not any(p.source == name for p in admin.live.current.index.passages)
+    assert not any(p.name.startswith(".") for p in admin.settings.corpus.iterdir())
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("../x.md", b"# Hi\n\ntext here.\n", "path"),
+    ("..", b"text", "path"),
+    ("sub/x.md", b"text", "path"),
+    (".hidden.md", b"text", "hidden"),
+    ("tool.exe", b"MZ\x00\x00", "cannot be read"),
+    ("big.md", b"a" * 2_000_001, "limit"),
+    ("binary.txt", bytes(range(256)) * 20, "binary"),
+    ("empty.md", b"  \n", "empty"),
+    ("help.csv", b"question,answer\nA?,b\n", "already has"),
+])
+def test_bad_uploads_are_refused_with_a_reason(admin, name, data, message):
+    before = sorted(p.name for p in admin.settings.corpus.rglob("*"))
+    admin.live.current = Chatbot.load(settings=admin.settings.with_(max_upload_bytes=2_000_000),
+                                      embedder=admin.live.current.embedder)
+    with pytest.raises(AdminError, match=message):
+        admin.upload(name, data)
+    assert sorted(p.name for p in admin.settings.corpus.rglob("*")) == before
+
+
+def test_deleting_needs_a_listed_name_and_keeps_the_last_document(admin):
+    with pytest.raises(AdminError, match="no document"):
+        admin.delete("../corpus/help.csv")
+    with pytest.raises(AdminError, match="no document"):
+        admin.delete("corpus.toml")
+    admin.delete("guide.md")
+    with pytest.raises(AdminError, match="only document"):
+        admin.delete("help.csv")
+    assert admin.documents() == ["help.csv"]
+
+
+def test_safe_names_and_supported_suffixes_come_from_the_corpus_module():
+    assert safe_name("Café menu.md") == "Cafe-menu.md"
+    assert set(supported_suffixes()) >= {".md", ".csv", ".jsonl", ".txt", ".html"}
+    with pytest.raises(AdminError):
+        safe_name("..\\x.md")
+
+
+# ---- small talk -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("message, intent", [
+    ("hi", "greeting"), ("Hello there!", "greeting"), ("heyyy 👋", "greeting"), ("Good morning", "greeting"),
+    ("how are you?", "greeting"), ("thanks!", "thanks"), ("Thank you so much", "thanks"), ("thnaks", "thanks"),
+    ("bye", "goodbye"), ("see you later", "goodbye"), ("thanks, bye", "goodbye"), ("who are you?", "identity"),
+    ("hi, who are you?", "identity"), ("what can you do?", "help"), ("HELP!!", "help"),
+])
+def test_small_talk_is_recognised(message, intent):
+    assert intent_of(message) == intent
+
+
+@pytest.mark.parametrize("message", [
+    "help me install ruby", "thanks, but how do I cancel?", "hi, how do I reset my password?",
+    "Who are you hiring?", "what is machine learning", "where", "good salary?", "Is there help for new users?",
+    "what is this company", "ok so what about London?",
+])
+def test_questions_are_not_small_talk(message):
+    assert intent_of(message) is None
+
+
+def test_small_talk_gets_a_friendly_reply_with_questions_to_try(fake_bot):
+    a = fake_bot.answer("Hello!")
+    assert a.small_talk == "greeting" and not a.found and a.passages == []
+    assert "I don't know" not in a.text and "Hello" in a.text
+    assert a.suggestions and all(q in a.text for q in a.suggestions)
+    assert fake_bot.answer("thanks, but how do I reset my password?").small_talk == ""
+    with pytest.raises(QuestionError):
+        fake_bot.answer("\ud800")
+
+
+# ---- command line -----------------------------------------------------------------------------------
+
+def test_cli_log_export_and_no_log(admin, tmp_path, capsys):
+    from chatbot.cli import _parser, main
+
+    ask(admin, DECLINED)
+    out = tmp_path / "log.csv"
+    assert main(["log", "export", "-o", str(out), "--data", str(tmp_path / "data")]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["question"], r["outcome"]) for r in rows] == [(DECLINED, "declined")]
+    assert "Wrote 1 logged questions" in capsys.readouterr().err
+    assert _parser().parse_args(["serve", "--no-log"]).log is False
+    assert _parser().parse_args(["serve"]).log is True
+
+
+def test_log_settings_come_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CHATBOT_LOG_DAYS", "7")
+    monkeypatch.setenv("CHATBOT_ADMIN_TOKEN", "t0ken")
+    settings = Settings.from_env(log_questions=False)
+    assert settings.log_retention_days == 7 and settings.admin_token == "t0ken" and not settings.log_questions
+    assert "t0ken" not in repr(settings)
+    with pytest.raises(ValueError):
+        Settings(log_retention_days=0)
+
+
+ANY_TEXT = st.text(st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF,
+                                                              exclude_categories=[])), max_size=80)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=ANY_TEXT)
+def test_any_upload_name_is_made_safe_or_refused(name):
+    try:
+        safe = safe_name(name)
+    except AdminError as exc:
+        assert str(exc)
+        return
+    assert re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", safe) and ".." not in safe.split(".")[0]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(question=ANY_TEXT, answer=ANY_TEXT)
+def test_any_learned_text_is_stored_as_valid_json_or_refused(tmp_path_factory, question, answer):
+    root = tmp_path_factory.mktemp("learned")
+    learned = LearnedFaq(root)
+    try:
+        learned.add_entry(question, answer)
+    except AdminError as exc:
+        assert str(exc)
+        assert not learned.path.exists()
+        return
+    record = json.loads(learned.path.read_text(encoding="utf-8"))
+    assert record["question"].strip() and record["answer"].strip()

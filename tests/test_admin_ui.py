@@ -1,0 +1,107 @@
+"""The admin page in a real browser (Debian's Chromium driven by Playwright), with the real model."""
+
+import re
+import shutil
+
+import pytest
+from playwright.sync_api import expect
+
+from chatbot import Chatbot, Settings
+from chatbot.serving.ui import serve
+
+from .conftest import ROOT
+from .test_ui import ARTIFACTS, _free_port, ask, browser_type_launch_args, question_box  # noqa: F401 - fixtures
+
+pytestmark = [pytest.mark.integration, pytest.mark.browser]
+
+TOKEN = "admin-token-for-tests"
+DECLINED = "Can I prove my ML skills with an exam?"
+ENTRY = "Are there any certifications available for Machine Learning Engineers?"
+
+
+@pytest.fixture(scope="module")
+def admin_app(tmp_path_factory):
+    """The shipped corpus with an admin token; the shipped index is copied so that nothing is re-embedded."""
+    tmp = tmp_path_factory.mktemp("admin-ui")
+    shutil.copytree(ROOT / "corpus", tmp / "corpus")
+    if (ROOT / "index").exists():
+        shutil.copytree(ROOT / "index", tmp / "index")
+    settings = Settings(corpus=tmp / "corpus", index_dir=tmp / "index", data_dir=tmp / "data", admin_token=TOKEN)
+    bot = Chatbot.load(settings=settings)
+    port = _free_port()
+    demo = serve(bot, port=port, block=False)
+    yield {"url": f"http://127.0.0.1:{port}/", "corpus": tmp / "corpus"}
+    demo.close()
+
+
+def open_admin(page, url, token):
+    page.goto(url + "admin")
+    page.locator("#admin-token input, #admin-token textarea").first.fill(token)
+    page.locator("#admin-show").click()
+
+
+def test_the_admin_page_refuses_a_wrong_token(page, admin_app):
+    open_admin(page, admin_app["url"], "not the token")
+    expect(page.locator("#admin-status")).to_contain_text("Wrong or missing admin token", timeout=30_000)
+    expect(page.locator("#admin-groups")).to_be_hidden()
+
+
+def test_a_declined_question_is_listed_and_teaching_it_makes_it_answered(page, admin_app):
+    page.goto(admin_app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    assert "I don't know" in ask(page, DECLINED).inner_text()
+
+    open_admin(page, admin_app["url"], TOKEN)
+    expect(page.locator("#admin-groups")).to_contain_text(DECLINED, timeout=30_000)
+    expect(page.locator("#admin-status")).to_contain_text("1 open question in 1 group")
+    entry = page.locator("#admin-entry input")
+    entry.click()
+    entry.fill("certifications")
+    page.get_by_role("option", name=ENTRY).click()
+    expect(page.locator("#admin-question input")).to_have_value(DECLINED)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.set_viewport_size({"width": 1280, "height": 1600})
+    page.screenshot(path=str(ARTIFACTS / "admin.png"), full_page=True)
+    page.locator("#admin-add-alternate").click()
+    expect(page.locator("#admin-teach-result")).to_contain_text("another wording", timeout=120_000)
+    expect(page.locator("#admin-groups")).not_to_contain_text(DECLINED, timeout=30_000)
+    assert DECLINED in (admin_app["corpus"] / "_learned.jsonl").read_text(encoding="utf-8")
+
+    page.goto(admin_app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    reply = ask(page, DECLINED).inner_text()
+    assert "I don't know" not in reply and f"Q: {ENTRY}" in reply
+    assert re.search(r"Confidence: (very likely|likely|possibly)", reply)
+
+
+def test_a_disliked_answer_is_listed(page, admin_app):
+    question = "What tools and frameworks do Machine Learning Engineers use?"
+    page.goto(admin_app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    assert "I don't know" not in ask(page, question).inner_text()
+    page.get_by_role("button", name="Dislike").last.click()
+    page.get_by_text("your feedback was saved").wait_for(timeout=10_000)
+    open_admin(page, admin_app["url"], TOKEN)
+    expect(page.locator("#admin-groups")).to_contain_text(question, timeout=30_000)
+
+
+def test_a_document_uploaded_on_the_page_is_answered_and_a_binary_one_refused(page, admin_app, tmp_path):
+    good = tmp_path / "Office hours.md"
+    good.write_text("# Office\n\n## Opening hours\n\nThe ML engineering office opens at 7am on Saturdays.\n",
+                    encoding="utf-8")
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    open_admin(page, admin_app["url"], TOKEN)
+    expect(page.locator("#admin-status")).to_contain_text("open question", timeout=30_000)
+    upload = page.locator("#admin-upload input[type=file]")
+    upload.set_input_files(str(binary))
+    page.locator("#admin-upload-button").click()
+    expect(page.locator("#admin-documents-result")).to_contain_text("binary", timeout=60_000)
+    page.locator("#admin-upload button[aria-label='Clear']").click()
+    page.locator("#admin-upload input[type=file]").set_input_files(str(good))
+    page.locator("#admin-upload-button").click()
+    expect(page.locator("#admin-documents-result")).to_contain_text("Added Office-hours.md", timeout=120_000)
+    assert (admin_app["corpus"] / "Office-hours.md").exists() and not (admin_app["corpus"] / "photo.txt").exists()
+    page.goto(admin_app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    assert "7am on Saturdays" in ask(page, "When does the ML engineering office open on Saturdays?").inner_text()
