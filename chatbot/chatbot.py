@@ -121,6 +121,10 @@ class Chatbot:
             return Answer(r.question, False, self._decline_text([]), 0.0, [], "", r.notice, [], 0.0)
         candidates, evidence = r.candidates, r.evidence
         confidence, answerable = self.scorer.correct(evidence[0]), self.scorer.answerable(evidence[0])
+        if evidence[0]["unknown"] == 1.0:
+            # No word of the question occurs in any document: a semantic match alone is a guess (on every
+            # set of the quality suite, no answerable question is like this).
+            confidence = answerable = 0.0
         passages = [self.index.passages[c.passage].with_score(round(c.score, 4))
                     for c in candidates[: self.settings.top_k]]
         sentence = self.retriever.best_sentence(candidates[0])
