@@ -286,6 +286,22 @@ def evaluate_set(s: EvalSet, work: Path, *, with_baselines: bool = True) -> dict
     return result
 
 
+def run_suite(names: list[str], shared: Path = SHARED, work: Path | None = None, *, limit: int | None = None,
+              with_baselines: bool = True) -> dict:
+    """Every named set that is present under `shared`, scored; sets that are absent are skipped."""
+    work = work or Path(tempfile.gettempdir()) / "chatbot-quality"
+    results = {}
+    for name in names:
+        s = load_set(name.strip(), shared, work)
+        if s is None:
+            print(f"[{name}] not found under {shared}; skipped", file=sys.stderr)
+            continue
+        s.cases = s.cases[:limit]
+        print(f"[{name}] {len(s.cases)} questions ...", file=sys.stderr, flush=True)
+        results[name] = evaluate_set(s, work, with_baselines=with_baselines)
+    return results
+
+
 def table(results: dict) -> str:
     columns = ("hit_at_1", "ranking_hit_at_1", "hit_at_3", "hit_at_5", "mrr_at_10", "false_declines",
                "unanswerable_declined")
@@ -329,18 +345,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "chatbot-quality",
                         help="where the sets' indexes are kept between runs")
     parser.add_argument("--no-baselines", action="store_true", help="only this project (faster)")
+    parser.add_argument("--limit", type=int, help="only the first N questions of each set (a quick check)")
     parser.add_argument("--out", type=Path, help="write quality.json, quality.md and reliability.png here")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
-    results = {}
-    for name in args.sets.split(","):
-        s = load_set(name.strip(), args.shared, args.work)
-        if s is None:
-            print(f"[{name}] not found under {args.shared}; skipped", file=sys.stderr)
-            continue
-        print(f"[{name}] {len(s.cases)} questions ...", file=sys.stderr, flush=True)
-        results[name] = evaluate_set(s, args.work, with_baselines=not args.no_baselines)
+    results = run_suite(args.sets.split(","), args.shared, args.work, limit=args.limit,
+                        with_baselines=not args.no_baselines)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "quality.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -21,9 +21,9 @@ SHARED = HERE.parent.parent / "shared"
 sys.path.insert(0, str(HERE))
 
 FULL = {"latency_rounds": 5, "cold_runs": 5, "build_passages": 20000, "scale_sizes": [10_000, 100_000, 1_000_000],
-        "scale_exact_limit": None, "clients": [1, 8, 32], "client_seconds": 15, "stackfaq_limit": None}
+        "scale_exact_limit": None, "clients": [1, 8, 32], "client_seconds": 15, "quality_limit": None}
 TINY = {"latency_rounds": 1, "cold_runs": 1, "build_passages": 300, "scale_sizes": [2_000, 6_000],
-        "scale_exact_limit": 3_000, "clients": [1, 2], "client_seconds": 2, "stackfaq_limit": 40}
+        "scale_exact_limit": 3_000, "clients": [1, 2], "client_seconds": 2, "quality_limit": 20}
 
 
 STEPS = ("latency", "cold_start", "build", "scale", "concurrency", "quality")
@@ -61,10 +61,8 @@ def run(size: dict, out: Path, only: list[str] | None = None) -> dict:
     timed("build", lambda: build.measure(size["build_passages"], xml))
     timed("scale", lambda: scale.measure(size["scale_sizes"], xml, size["scale_exact_limit"]))
     timed("concurrency", lambda: concurrency.measure(size["clients"], size["client_seconds"]))
-    timed("quality", lambda: {
-        **({"dev": quality.dev_quality(Chatbot.load(), load_cases(dev))} if dev.exists() else {}),
-        "stackfaq": quality.stackfaq_quality(xml, size["stackfaq_limit"]),
-    })
+    timed("quality", lambda: quality.run_suite(list(quality.SETS), SHARED, out / "tmp" / "quality",
+                                               limit=size["quality_limit"]))
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (out / "results.md").write_text(markdown(results), encoding="utf-8")
@@ -89,6 +87,8 @@ def _mark(ok: bool) -> str:
 
 
 def markdown(r: dict) -> str:
+    import quality
+
     lat, cold, bld, con = r["latency"], r["cold_start"], r["build"], r["concurrency"]
     big = r["scale"][-1]
     most = con["runs"][-1]
@@ -131,14 +131,8 @@ def markdown(r: dict) -> str:
     for c in con["runs"]:
         lines.append(f"| {c['clients']} | {c['throughput_per_s']} | {c['p50_ms']} ms | {c['p95_ms']} ms | "
                      f"{c['errors']} | {c['busy_replies']} |")
-    lines += ["", "Quality (Hit@1 counts an answer only when the bot did not decline; ranking Hit@1 ignores declines):",
-              "", "| set | system | Hit@1 | ranking Hit@1 | Hit@3 | MRR | decline (out of scope) | false decline |",
-              "|---|---|---|---|---|---|---|---|"]
-    for set_name, systems in r["quality"].items():
-        for system, q in systems.items():
-            cells = [q["hit_at_1"], q["ranking_hit_at_1"], q["hit_at_3"], q["mrr"],
-                     q["decline_rate_out_of_scope"], q["false_decline_rate"]]
-            lines.append(f"| {set_name} | {system} | " + " | ".join("n/a" if c is None else str(c) for c in cells) + " |")
+    lines += ["", "Quality (`benchmarks/quality.py`; Hit@1 counts an answer only when the bot did not decline, "
+              "ranking Hit@1 ignores declines):", "", quality.table(r["quality"])]
     return "\n".join(lines) + "\n"
 
 
@@ -174,6 +168,8 @@ def plots(r: dict, out: Path) -> None:
     names, values, colors = [], [], []
     for set_name, systems in r["quality"].items():
         for system, q in systems.items():
+            if system == "reliability":
+                continue
             names.append(f"{set_name}\n{system}")
             values.append(q["ranking_hit_at_1"])
             colors.append("#2a7" if system == "this project" else "#999")

@@ -219,7 +219,8 @@ class Chatbot:
             "contrast": contrast,
             "coverage": c.features["coverage"],
             "unknown": unknown,
-            "missing_rarest": float(rarest in c.missing),
+            "missing_rarest": float(rarest in c.missing and self.retriever.known(rarest)),
+            "rarest_unknown": float(rarest is not None and not self.retriever.known(rarest)),
             "missing_name": float(missing_name),
             "missing_number": float(wants_number and not any(ch.isdigit() for ch in passage.text)),
             # A table row answers only a question that picks it out: when the question names nothing of

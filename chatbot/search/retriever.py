@@ -91,6 +91,10 @@ class Retriever:
         pos = np.searchsorted(docs, passage)
         return bool(pos < len(docs) and docs[pos] == passage)
 
+    def known(self, term: str) -> bool:
+        """Whether any passage uses the term."""
+        return term in self._term_ids
+
     def idf(self, term: str) -> float:
         tid = self._term_ids.get(term)
         return float(self._idf[tid]) if tid is not None else self._unknown_idf

@@ -24,10 +24,10 @@ RANKING_FEATURES = ("question", "whole", "sentence", "keyword", "coverage", "row
 # a cosine says little across corpora (a question on a corpus all about one topic scores 0.7 against
 # passages that do not answer it; a paraphrase scores 0.4 against the one that does), and fitted with
 # it the models carried over worse to the set left out.
-CONFIDENCE_FEATURES = ("margin", "contrast", "coverage", "unknown", "missing_rarest", "missing_name", "missing_number",
-                       "unnamed_row")
+CONFIDENCE_FEATURES = ("margin", "contrast", "coverage", "unknown", "rarest_unknown", "missing_rarest", "missing_name",
+                       "missing_number", "unnamed_row")
 # The direction in which each piece of evidence may move the estimates (the fit keeps these signs).
-EVIDENCE_SIGNS = {"margin": 1, "contrast": 1, "coverage": 1, "unknown": -1, "missing_rarest": -1, "missing_name": -1,
+EVIDENCE_SIGNS = {"margin": 1, "contrast": 1, "coverage": 1, "unknown": -1, "rarest_unknown": -1, "missing_rarest": -1, "missing_name": -1,
                   "missing_number": -1, "unnamed_row": -1}
 PARAMS_FILE = Path(__file__).with_name("scorer.json")
 
