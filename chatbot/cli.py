@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -43,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=7860)
     serve.add_argument("--data", help="folder for the feedback database (default: ./data or CHATBOT_DATA)")
     serve.add_argument("--auth", metavar="USER:PASSWORD", help="ask for this login (also CHATBOT_AUTH)")
+    serve.add_argument("--database", metavar="URL",
+                       help="keep feedback in this PostgreSQL database (also CHATBOT_DATABASE_URL; default: SQLite)")
     _common(serve)
 
     feedback = sub.add_parser("feedback", help="work with the likes and dislikes people gave")
@@ -50,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     export = fsub.add_parser("export", help="write all feedback as CSV")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     export.add_argument("--data", help="folder of the feedback database (default: ./data or CHATBOT_DATA)")
+    export.add_argument("--database", metavar="URL", help="read a PostgreSQL database instead (also "
+                        "CHATBOT_DATABASE_URL)")
     return parser
 
 
@@ -57,7 +60,8 @@ def _settings(args):
     from .settings import Settings
 
     return Settings.from_env(corpus=getattr(args, "corpus", None), index_dir=getattr(args, "index", None),
-                             model=getattr(args, "model", None), data_dir=getattr(args, "data", None))
+                             model=getattr(args, "model", None), data_dir=getattr(args, "data", None),
+                             database_url=getattr(args, "database", None))
 
 
 def _load(args, *, rebuild: bool = False):
@@ -112,13 +116,13 @@ def _run(args) -> int:
         from .serving.ui import serve
 
         bot = _load(args)
-        auth = args.auth or os.environ.get("CHATBOT_AUTH")
-        serve(bot, host=args.host, port=args.port, auth=auth)
+        serve(bot, host=args.host, port=args.port, auth=args.auth or bot.settings.auth)
         return 0
     if args.command == "feedback":
         from .serving.feedback import FeedbackStore
 
-        store = FeedbackStore(_settings(args).data_dir)
+        settings = _settings(args)
+        store = FeedbackStore(settings.data_dir, settings.database_url)
         if args.output:
             with open(args.output, "w", encoding="utf-8", newline="") as f:
                 count = store.export_csv(f)

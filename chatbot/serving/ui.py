@@ -127,17 +127,29 @@ def build_app(bot: Chatbot, store: FeedbackStore):
 
 def serve(bot: Chatbot, *, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None,
           block: bool = True):
-    """Start the web UI. `auth` is "user:password"; without it anyone who can reach host:port may use it."""
+    """Start the web UI and the REST API (/api). `auth` is "user:password"; without it (and without
+    Settings.api_token) anyone who can reach host:port may use them. Returns the running server."""
     credentials = None
     if auth:
         user, _, password = auth.partition(":")
         if not user or not password:
             raise ChatbotError('--auth takes "user:password".')
         credentials = (user, password)
-    store = FeedbackStore(bot.settings.data_dir)
+    store = FeedbackStore(bot.settings.data_dir, bot.settings.database_url)
     bot.warm_up()
     demo = build_app(bot, store)
     demo.queue(max_size=QUEUE_SIZE)
-    demo.launch(server_name=host, server_port=port, auth=credentials, prevent_thread_lock=not block,
-                show_error=True, quiet=not block, max_threads=CONCURRENT_QUESTIONS + 16)
-    return demo
+    import gradio as gr
+    from fastapi import FastAPI
+
+    from .api import build_api
+    from .server import WebServer
+
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    app.mount("/api", build_api(bot, store, auth=credentials, token=bot.settings.api_token))
+    app = gr.mount_gradio_app(app, demo, path="/", auth=credentials, show_error=True)
+    server = WebServer(app, host=host, port=port)
+    if block:
+        server.run()
+        return server
+    return server.start()
