@@ -52,7 +52,8 @@ class ApiError(Exception):
 
 
 class BodyLimit:
-    """ASGI middleware: a body larger than `limit` bytes is refused with 413 before it is read whole."""
+    """ASGI middleware: a body larger than `limit` bytes is refused with 413, and never held whole: it is
+    read (up to the limit) before the app sees it, whether or not it declared its length."""
 
     def __init__(self, app, limit: int):
         self.app, self.limit = app, limit
@@ -60,21 +61,29 @@ class BodyLimit:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        refused = JSONResponse({"error": _too_large_text(self.limit), "status": 413}, status_code=413)
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            response = JSONResponse({"error": _too_large_text(self.limit), "status": 413}, status_code=413)
-            return await response(scope, receive, send)
-        seen = 0
-
-        async def counted():
-            nonlocal seen
+            return await refused(scope, receive, send)
+        body, more = bytearray(), True
+        while more:
             message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise ApiError(413, _too_large_text(self.limit))
-            return message
+            if message["type"] != "http.request":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.limit:
+                return await refused(scope, receive, send)
+        replayed = False
 
-        await self.app(scope, counted, send)
+        async def replay():
+            nonlocal replayed
+            if replayed:
+                return await receive()  # after the body: wait for the disconnect, as the server would
+            replayed = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
+
+        await self.app(scope, replay, send)
 
 
 def _too_large_text(limit: int) -> str:
