@@ -172,6 +172,8 @@ class OnnxEmbedder:
             tokenizer.enable_padding(pad_id=pad_id)
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
+            # Idle worker threads would spin waiting for work, taking CPU from the threads that answer.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             session = onnxruntime.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
             self._inputs = {i.name for i in session.get_inputs()}
             self._pipeline = pipeline
