@@ -14,6 +14,7 @@ import json
 import os
 import secrets
 import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 import numpy as np
@@ -148,7 +149,9 @@ class OnnxEmbedder:
         return self._cache_dir / model_key(self.name, self._path, quantized=self.quantized) / "model.onnx"
 
     def load(self) -> "OnnxEmbedder":
-        """Export the model if it has not been yet, and open it. Raises ModelError when that cannot be done."""
+        """Export the model if it has not been yet, and start opening it. Raises ModelError when the model
+        cannot run here. The session (about half a second for this model) opens in the background, while
+        the caller loads the index; the first encode() waits for it."""
         with self._lock:
             if self._session is not None:
                 return self
@@ -174,12 +177,21 @@ class OnnxEmbedder:
             options.log_severity_level = 3
             # Idle worker threads would spin waiting for work, taking CPU from the threads that answer.
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            session = onnxruntime.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
-            self._inputs = {i.name for i in session.get_inputs()}
             self._pipeline = pipeline
             self._tokenizer = tokenizer
-            self._session = session
+            self._session = Future()
+            threading.Thread(target=self._open, args=(onnxruntime, target, options, self._session),
+                             name="chatbot-onnx-open", daemon=True).start()
         return self
+
+    @staticmethod
+    def _open(onnxruntime, target: Path, options, ready: Future) -> None:
+        try:
+            session = onnxruntime.InferenceSession(str(target), options, providers=["CPUExecutionProvider"])
+            ready.set_result((session, {i.name for i in session.get_inputs()}))
+        except Exception as exc:  # noqa: BLE001 - handed to encode()
+            ready.set_exception(ModelError(f"onnxruntime could not open {target} ({exc}). Delete that folder to "
+                                           "export the model again, or set CHATBOT_EMBEDDER=torch."))
 
     @property
     def dimension(self) -> int:
@@ -188,6 +200,7 @@ class OnnxEmbedder:
     def encode(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
         if self._session is None:
             self.load()
+        session, inputs = self._session.result()
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         # Texts of similar length share a batch, so little time goes into padding.
@@ -200,11 +213,11 @@ class OnnxEmbedder:
             steps = tqdm(steps, desc="Embedding", unit="batch")
         for start in steps:
             chunk = order[start:start + self.batch_size]
-            for i, vector in zip(chunk, self._encode_batch([texts[i] for i in chunk])):
+            for i, vector in zip(chunk, self._encode_batch(session, inputs, [texts[i] for i in chunk])):
                 out[i] = vector
         return np.ascontiguousarray(np.stack(out), dtype=np.float32)
 
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+    def _encode_batch(self, session, inputs: set[str], texts: list[str]) -> np.ndarray:
         pipeline = self._pipeline
         if pipeline["lower_case"]:
             texts = [t.lower() for t in texts]
@@ -213,7 +226,7 @@ class OnnxEmbedder:
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": mask,
                  "token_type_ids": np.array([e.type_ids for e in encodings], dtype=np.int64)}
-        hidden = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0]
+        hidden = session.run(None, {k: v for k, v in feeds.items() if k in inputs})[0]
         weights = mask[:, :, None].astype(np.float32)
         mode = pipeline["pooling"]
         if mode == "cls_token":
