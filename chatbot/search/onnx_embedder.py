@@ -181,7 +181,7 @@ class OnnxEmbedder:
             self._tokenizer = tokenizer
             self._session = Future()
             threading.Thread(target=self._open, args=(onnxruntime, target, options, self._session),
-                             name="chatbot-onnx-open", daemon=True).start()
+                             name="chatbot-onnx-open").start()  # not a daemon: exiting mid-open aborts
         return self
 
     @staticmethod
