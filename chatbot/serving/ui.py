@@ -139,6 +139,7 @@ def serve(bot: Chatbot, *, host: str = "127.0.0.1", port: int = 7860, auth: str 
     bot.warm_up()
     demo = build_app(bot, store)
     demo.queue(max_size=QUEUE_SIZE)
+    demo.max_threads = CONCURRENT_QUESTIONS + 16  # what launch(max_threads=...) sets
     import gradio as gr
     from fastapi import FastAPI
 
