@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+SETTLE_S = 0.02
 DEFAULT_QUESTIONS = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
 FALLBACK = ["How much do ML engineers earn in New York?", "What skills does a machine learning engineer need?",
             "How many machine learning engineer jobs were there in 2016?", "What is the weather today?"]
@@ -45,6 +46,7 @@ def measure(bot, cases: list[dict], rounds: int, torch_embedder=None) -> dict:
             start = time.perf_counter()
             torch_encode([case["question"]])
             t_torch.append(time.perf_counter() - start)
+            time.sleep(SETTLE_S)  # torch's worker threads spin on after a call: keep them off the next timing
             start = time.perf_counter()
             bot.answer(case["question"], history=case.get("history") or [])
             t_answer.append(time.perf_counter() - start)

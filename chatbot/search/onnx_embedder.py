@@ -175,8 +175,10 @@ class OnnxEmbedder:
             tokenizer.enable_padding(pad_id=pad_id)
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
-            # Idle worker threads would spin waiting for work, taking CPU from the threads that answer.
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            # onnxruntime's worker threads spin while a call runs (fast hand-offs between them) but stop at
+            # its end: spinning between calls would take the CPU that answers need.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "1")
+            options.add_session_config_entry("session.force_spinning_stop", "1")
             self._pipeline = pipeline
             self._tokenizer = tokenizer
             self._session = Future()
