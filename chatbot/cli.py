@@ -80,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     except ChatbotError as exc:
         print(f"chatbot: {exc}", file=sys.stderr)
         return 2
+    except PermissionError as exc:  # e.g. a replica on a read-only index folder whose index is stale
+        print(f"chatbot: cannot write {exc.filename} ({exc.strerror}). Run `chatbot build` as a user that may "
+              "write the index folder, then start again.", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 
