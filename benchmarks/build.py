@@ -44,12 +44,13 @@ def generate(xml: Path, count: int, folder: Path, seed: int = 0) -> None:
                 n += 1
 
 
-def measure(count: int, xml: Path) -> dict:
+def measure(count: int, xml: Path, embedder_kind: str = "onnx") -> dict:
+    """`embedder_kind`: "onnx" (what `chatbot build` uses by default) or "torch" (sentence-transformers)."""
     from chatbot import Chatbot, Settings
     from chatbot.reading.corpus import Corpus
-    from chatbot.search.embedder import SentenceTransformerEmbedder
+    from chatbot.search.embedder import load_embedder
 
-    embedder = SentenceTransformerEmbedder()
+    embedder = load_embedder(Settings(embedder=embedder_kind))
     embedder.encode(["warm up"])
     with tempfile.TemporaryDirectory() as tmp:
         corpus, index = Path(tmp) / "corpus", Path(tmp) / "index"
@@ -76,7 +77,7 @@ def measure(count: int, xml: Path) -> dict:
         again = Chatbot.load(settings=settings, embedder=embedder)
         incremental = time.perf_counter() - start
     return {
-        "passages": len(texts), "views": views,
+        "embedder": type(embedder).__name__, "passages": len(texts), "views": views,
         "bare_encode_passages_per_s": round(len(texts) / bare, 1),
         "build_passages_per_s": round(len(texts) / full, 1),
         "build_rate_ratio": round(bare / full, 3),
@@ -89,9 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=20000)
     parser.add_argument("--stackfaq", type=Path, default=DEFAULT_XML)
+    parser.add_argument("--embedder", choices=["onnx", "torch"], default="onnx")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    r = measure(args.passages, args.stackfaq)
+    r = measure(args.passages, args.stackfaq, args.embedder)
     print(json.dumps(r) if args.json else json.dumps(r, indent=2))
     return 0
 

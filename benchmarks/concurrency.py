@@ -1,15 +1,24 @@
-"""Many users at once: N concurrent clients asking through the running web server's API on 127.0.0.1.
+"""Many users at once: N concurrent clients asking the running web server on 127.0.0.1.
 
     python benchmarks/concurrency.py [--clients 1,8,32] [--seconds 15] [--json]
 
 The server is started as `chatbot serve` would start it, on a free port of 127.0.0.1, and stopped at
-the end. Each client asks questions one after another through Gradio's REST API (POST, then read the
-result stream) until the time is up or it has asked --max-requests; errors are counted, never retried.
+the end. Closed loop: each client asks questions one after another through the REST API (POST
+/api/answer) until the time is up or it has asked --max-requests; errors are counted, never retried.
+The same closed loop runs through Gradio's client protocol (/gradio_api/call/chat) for comparison.
+Then, in the same run:
+
+- the engine alone: `answer()` from as many threads as the most clients, in this process, while the
+  server idles (target: REST answers/s >= 0.7 x this);
+- open loop: questions arrive on the REST API at half the rate the most clients got, evenly spaced,
+  whatever the answers take; latency counts from when a question was due (target: p95 <= 4 x the
+  1-client p50).
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import socket
@@ -59,7 +68,41 @@ def ask(client: httpx.Client, base: str, question: str) -> str:
     return result.text
 
 
-def run_clients(base: str, clients: int, seconds: float, max_requests: int) -> dict:
+class Connection:
+    """One keep-alive HTTP/1.1 connection from the standard library: a load generator that costs far less
+    CPU per request than httpx, which matters when it shares two cores with the server."""
+
+    def __init__(self):
+        self._conn: http.client.HTTPConnection | None = None
+
+    def post_json(self, base: str, path: str, body: dict) -> tuple[int, dict]:
+        if self._conn is None:
+            host, port = base.split("//", 1)[1].rstrip("/").split(":")
+            self._conn = http.client.HTTPConnection(host, int(port), timeout=60)
+        try:
+            self._conn.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
+            response = self._conn.getresponse()
+            return response.status, json.loads(response.read())
+        except (OSError, http.client.HTTPException):
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def api_ask(client: Connection, base: str, question: str) -> str:
+    status, body = client.post_json(base, "/api/answer", {"question": question})
+    if status == 429:
+        return "busy"
+    if status != 200:
+        raise RuntimeError(f"{status}: {body}")
+    return body["text"]
+
+
+def run_clients(base: str, clients: int, seconds: float, max_requests: int, ask=ask, connect=httpx.Client) -> dict:
     latencies: list[float] = []
     errors: list[str] = []
     busy = [0]
@@ -67,7 +110,8 @@ def run_clients(base: str, clients: int, seconds: float, max_requests: int) -> d
     stop = time.monotonic() + seconds
 
     def loop(n: int):
-        with httpx.Client() as client:
+        client = connect()
+        try:
             i = n
             while time.monotonic() < stop:
                 with lock:
@@ -83,6 +127,8 @@ def run_clients(base: str, clients: int, seconds: float, max_requests: int) -> d
                     with lock:
                         errors.append(repr(exc))
                 i += 1
+        finally:
+            client.close()
 
     started = time.perf_counter()
     threads = [threading.Thread(target=loop, args=(n,)) for n in range(clients)]
@@ -100,6 +146,69 @@ def run_clients(base: str, clients: int, seconds: float, max_requests: int) -> d
     }
 
 
+def in_process(threads: int, seconds: float) -> dict:
+    """answer() from `threads` threads in this process: what the engine gives without HTTP."""
+    from chatbot import Chatbot
+
+    bot = Chatbot.load()
+    for q in QUESTIONS:
+        bot.answer(q)
+    done = [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def loop(n: int):
+        i = n
+        while time.monotonic() < stop:
+            bot.answer(QUESTIONS[i % len(QUESTIONS)])
+            with lock:
+                done[0] += 1
+            i += 1
+
+    started = time.perf_counter()
+    workers = [threading.Thread(target=loop, args=(n,)) for n in range(threads)]
+    for t in workers:
+        t.start()
+    for t in workers:
+        t.join()
+    return {"threads": threads, "answers_per_s": round(done[0] / (time.perf_counter() - started), 2)}
+
+
+def open_loop(base: str, rate: float, seconds: float) -> dict:
+    """Questions due every 1/rate s on the REST API, each on its own connection slot, whatever came before."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    local = threading.local()
+    count = max(1, int(rate * seconds))
+
+    def one(n: int, due: float):
+        client = getattr(local, "client", None) or Connection()
+        local.client = client
+        try:
+            text = api_ask(client, base, QUESTIONS[n % len(QUESTIONS)])
+            if text == "busy":
+                raise RuntimeError("busy")
+            with lock:
+                latencies.append(time.perf_counter() - due)
+        except Exception as exc:  # noqa: BLE001 - counted, not retried
+            with lock:
+                errors.append(repr(exc))
+
+    start = time.perf_counter() + 0.1
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        for n in range(count):
+            due = start + n / rate
+            time.sleep(max(0.0, due - time.perf_counter()))
+            pool.submit(one, n, due)
+    ordered = sorted(latencies)
+    return {"rate_per_s": round(rate, 2), "requests": len(ordered), "errors": len(errors),
+            "p50_ms": round(statistics.median(ordered) * 1000, 1) if ordered else None,
+            "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000, 1) if ordered else None}
+
+
 def measure(clients: list[int], seconds: float, max_requests: int = 5000) -> dict:
     import psutil
 
@@ -110,15 +219,23 @@ def measure(clients: list[int], seconds: float, max_requests: int = 5000) -> dic
         with httpx.Client() as client:
             for q in QUESTIONS:
                 ask(client, base, q)  # warm up
+                api_ask(Connection(), base, q)
         rss_start = psutil.Process(server.pid).memory_info().rss
-        runs = [run_clients(base, n, seconds, max_requests) for n in clients]
+        runs = [run_clients(base, n, seconds, max_requests, ask=api_ask, connect=Connection) for n in clients]
+        gradio_runs = [run_clients(base, n, seconds, max_requests) for n in clients[-1:]]
+        engine = in_process(clients[-1], seconds)
+        open_run = open_loop(base, runs[-1]["throughput_per_s"] / 2, seconds)
         rss_end = psutil.Process(server.pid).memory_info().rss
     finally:
         server.terminate()
         server.wait(timeout=30)
     single = next((r for r in runs if r["clients"] == 1), None)
     most = runs[-1]
-    return {"runs": runs, "server_rss_mib": [round(rss_start / 2**20), round(rss_end / 2**20)],
+    return {"runs": runs, "gradio_runs": gradio_runs, "in_process": engine, "open_loop": open_run,
+            "server_rss_mib": [round(rss_start / 2**20), round(rss_end / 2**20)],
+            "throughput_over_in_process": round(most["throughput_per_s"] / engine["answers_per_s"], 3),
+            "open_loop_p95_over_single_p50": (round(open_run["p95_ms"] / single["p50_ms"], 2)
+                                              if single and open_run["p95_ms"] else None),
             "p95_over_single_p50": round(most["p95_ms"] / single["p50_ms"], 2) if single and most["p95_ms"] else None}
 
 
@@ -131,6 +248,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     r = measure([int(c) for c in args.clients.split(",")], args.seconds, args.max_requests)
     print(json.dumps(r, indent=None if args.json else 2))
+    if not args.json:
+        most, engine, open_run = r["runs"][-1], r["in_process"], r["open_loop"]
+        print(f"{most['clients']} clients on POST /api/answer: {most['throughput_per_s']} answers/s, {most['errors']} "
+              f"errors; answer() from {engine['threads']} threads: {engine['answers_per_s']}/s: ratio "
+              f"{r['throughput_over_in_process']} (target >= 0.7)\n"
+              f"open loop at {open_run['rate_per_s']}/s: p95 {open_run['p95_ms']} ms, {open_run['errors']} errors; "
+              f"ratio to the 1-client p50 {r['open_loop_p95_over_single_p50']} (target <= 4)")
     return 0
 
 

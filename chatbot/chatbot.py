@@ -13,7 +13,7 @@ from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
 from .search.conversation import entities, resolve
 from .reading.corpus import Corpus
-from .search.embedder import Embedder, SentenceTransformerEmbedder
+from .search.embedder import Embedder, load_embedder
 from .errors import DocumentError, QuestionError
 from .search.index import FORMAT_VERSION, Index, package_version
 from .passage import Passage
@@ -91,7 +91,7 @@ class Chatbot:
              progress: bool = False, scorer: Scorer | None = None) -> "Chatbot":
         """Open the index for a corpus, building it first when it is missing, stale, or `rebuild` is set."""
         settings = (settings or Settings.from_env()).with_(corpus=corpus, index_dir=index_dir, model=model)
-        embedder = embedder or SentenceTransformerEmbedder(settings.model)
+        embedder = embedder or load_embedder(settings)
         docs = Corpus.open(settings.corpus)
         corpus_hash = docs.content_hash()
         manifest = None if rebuild else Index.read_manifest(settings.index_dir)

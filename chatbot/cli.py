@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -46,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
                        "opens the admin page at /admin, as CHATBOT_ADMIN_TOKEN does")
     serve.add_argument("--no-log", dest="log", action="store_false",
                        help="do not keep the question log (the questions asked and what became of them)")
+    serve.add_argument("--database", metavar="URL",
+                       help="keep feedback and the question log in this PostgreSQL database (also "
+                            "CHATBOT_DATABASE_URL; default: SQLite in the data folder)")
     _common(serve)
 
     feedback = sub.add_parser("feedback", help="work with the likes and dislikes people gave")
@@ -53,12 +55,16 @@ def _parser() -> argparse.ArgumentParser:
     export = fsub.add_parser("export", help="write all feedback as CSV")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     export.add_argument("--data", help="folder of the feedback database (default: ./data or CHATBOT_DATA)")
+    export.add_argument("--database", metavar="URL", help="read a PostgreSQL database instead (also "
+                        "CHATBOT_DATABASE_URL)")
 
     log = sub.add_parser("log", help="work with the log of questions asked in the web UI")
     lsub = log.add_subparsers(dest="action", required=True)
     log_export = lsub.add_parser("export", help="write the question log as CSV")
     log_export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
     log_export.add_argument("--data", help="folder of the feedback database (default: ./data or CHATBOT_DATA)")
+    log_export.add_argument("--database", metavar="URL", help="read a PostgreSQL database instead (also "
+                            "CHATBOT_DATABASE_URL)")
     return parser
 
 
@@ -67,7 +73,8 @@ def _settings(args):
 
     return Settings.from_env(corpus=getattr(args, "corpus", None), index_dir=getattr(args, "index", None),
                              model=getattr(args, "model", None), data_dir=getattr(args, "data", None),
-                             log_questions=getattr(args, "log", None))
+                             log_questions=getattr(args, "log", None),
+                             database_url=getattr(args, "database", None))
 
 
 def _load(args, *, rebuild: bool = False):
@@ -85,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args)
     except ChatbotError as exc:
         print(f"chatbot: {exc}", file=sys.stderr)
+        return 2
+    except PermissionError as exc:  # e.g. a replica on a read-only index folder whose index is stale
+        print(f"chatbot: cannot write {exc.filename} ({exc.strerror}). Run `chatbot build` as a user that may "
+              "write the index folder, then start again.", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -122,13 +133,13 @@ def _run(args) -> int:
         from .serving.ui import serve
 
         bot = _load(args)
-        auth = args.auth or os.environ.get("CHATBOT_AUTH")
-        serve(bot, host=args.host, port=args.port, auth=auth)
+        serve(bot, host=args.host, port=args.port, auth=args.auth or bot.settings.auth)
         return 0
     if args.command in ("feedback", "log"):
         from .serving.feedback import FeedbackStore
 
-        store = FeedbackStore(_settings(args).data_dir)
+        settings = _settings(args)
+        store = FeedbackStore(settings.data_dir, settings.database_url)
         export, what = ((store.export_csv, "feedback rows") if args.command == "feedback"
                         else (store.export_questions_csv, "logged questions"))
         if args.output:

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+EMBEDDERS = ("onnx", "onnx-int8", "torch")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -39,11 +40,24 @@ class Settings:
     admin_token: str = field(default="", repr=False)
     # Documents uploaded on the admin page may be this large.
     max_upload_bytes: int = 10 * 1024 * 1024
+    # What runs the model: "onnx" (onnxruntime, no torch needed to ask), "onnx-int8" (its dynamically
+    # quantised export) or "torch" (sentence-transformers).
+    embedder: str = "onnx"
+    # Where the ONNX export of the model is kept; empty means a "models" folder inside the index folder.
+    model_cache: str = ""
+    # Login for the web UI and the REST API ("user:password"), and a token the REST API also takes as
+    # "Authorization: Bearer <token>".
+    auth: str = ""
+    api_token: str = ""
+    # Feedback goes to this PostgreSQL database (postgresql://...) when set, else to SQLite in data_dir.
+    database_url: str = ""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "corpus", Path(self.corpus))
         object.__setattr__(self, "index_dir", Path(self.index_dir))
         object.__setattr__(self, "data_dir", Path(self.data_dir))
+        if self.embedder not in EMBEDDERS:
+            raise ValueError(f"embedder must be one of {', '.join(EMBEDDERS)}, got {self.embedder!r}")
         if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
             raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
         if self.log_retention_days < 1:
@@ -64,8 +78,17 @@ class Settings:
             "threshold": _float(os.environ.get("CHATBOT_THRESHOLD")),
             "log_retention_days": _int(os.environ.get("CHATBOT_LOG_DAYS")),
             "admin_token": os.environ.get("CHATBOT_ADMIN_TOKEN"),
+            "embedder": os.environ.get("CHATBOT_EMBEDDER") or None,
+            "model_cache": os.environ.get("CHATBOT_MODEL_CACHE"),
+            "auth": os.environ.get("CHATBOT_AUTH"),
+            "api_token": os.environ.get("CHATBOT_API_TOKEN"),
+            "database_url": os.environ.get("CHATBOT_DATABASE_URL"),
         }
         return cls().with_(**env).with_(**overrides)
+
+    @property
+    def model_cache_dir(self) -> Path:
+        return Path(self.model_cache) if self.model_cache else self.index_dir / "models"
 
     def passage_params(self) -> dict:
         """The settings that change what a built index holds (recorded in its manifest)."""

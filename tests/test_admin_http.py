@@ -44,7 +44,7 @@ def faq_corpus_module(tmp_path_factory):
 
 
 def event(demo, name: str) -> int:
-    return next(k for k, f in demo.fns.items() if f.fn is not None and f.fn.__name__ == name)
+    return next(k for k, f in demo.blocks.fns.items() if f.fn is not None and f.fn.__name__ == name)
 
 
 def call(base: str, fn_index: int, data: list, client: httpx.Client | None = None) -> dict:

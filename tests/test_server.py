@@ -69,6 +69,50 @@ def test_a_full_queue_says_busy_instead_of_growing(shipped_bot):
     assert all("New York" in r for r in replies if r not in busy)
 
 
+def test_the_rest_api_says_busy_with_429_when_the_queue_is_full(shipped_bot):
+    bot = Chatbot(shipped_bot.settings, shipped_bot.index, shipped_bot.embedder, shipped_bot.synonyms,
+                  shipped_bot.report)
+    bot.encoder = EncodeBatcher(bot.embedder, max_waiting=2)
+    port = _free_port()
+    server = serve(bot, port=port, block=False)
+    statuses: list[int] = []
+    try:
+        def one():
+            r = httpx.post(f"http://127.0.0.1:{port}/api/answer", json={"question": QUESTIONS[0]}, timeout=120)
+            statuses.append(r.status_code)
+            assert r.status_code == 200 and "New York" in r.json()["text"] or \
+                r.status_code == 429 and "busy" in r.json()["error"] and r.headers["retry-after"]
+
+        threads = [threading.Thread(target=one) for _ in range(40)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    finally:
+        server.close()
+    assert len(statuses) == 40 and 200 in statuses and 429 in statuses
+
+
+def test_the_ui_login_and_the_api_token_both_guard_the_rest_api(shipped_bot):
+    bot = Chatbot(shipped_bot.settings.with_(api_token="t0ken"), shipped_bot.index, shipped_bot.embedder,
+                  shipped_bot.synonyms, shipped_bot.report)
+    port = _free_port()
+    server = serve(bot, port=port, block=False, auth="alice:s3cret")
+    base = f"http://127.0.0.1:{port}"
+    ask = {"question": "How many ML engineer jobs were there in 2016?"}
+    try:
+        assert httpx.post(f"{base}/api/answer", json=ask).status_code == 401
+        assert httpx.get(f"{base}/api/health").status_code == 401
+        by_login = httpx.post(f"{base}/api/answer", json=ask, auth=("alice", "s3cret"))
+        by_token = httpx.post(f"{base}/api/answer", json=ask, headers={"Authorization": "Bearer t0ken"})
+        assert by_login.status_code == by_token.status_code == 200
+        assert "2016 15,000" in by_login.json()["text"] and by_login.json() == by_token.json()
+        assert httpx.get(f"{base}/api/docs").status_code == 200
+        assert httpx.get(f"{base}/").status_code == 200  # the UI is still there, behind its own login page
+    finally:
+        server.close()
+
+
 def test_login_is_required_when_auth_is_set(shipped_bot):
     port = _free_port()
     demo = serve(shipped_bot, port=port, block=False, auth="alice:s3cret")

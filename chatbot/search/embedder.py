@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from typing import Protocol
@@ -73,3 +74,18 @@ class SentenceTransformerEmbedder:
         vectors = model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
                                convert_to_numpy=True, show_progress_bar=progress)
         return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def load_embedder(settings) -> Embedder:
+    """The embedder `settings.embedder` names, loaded. ONNX falls back to sentence-transformers, with a
+    warning, when the model cannot run on onnxruntime (an unsupported model, no export and no torch to
+    make one, ...)."""
+    if settings.embedder != "torch":
+        from .onnx_embedder import OnnxEmbedder
+
+        try:
+            return OnnxEmbedder(settings.model, cache_dir=settings.model_cache_dir,
+                                quantized=settings.embedder == "onnx-int8").load()
+        except (ModelError, ImportError, OSError) as exc:
+            logging.getLogger(__name__).warning("Using sentence-transformers (torch): %s", exc)
+    return SentenceTransformerEmbedder(settings.model)

@@ -45,7 +45,7 @@ def as_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text)).replace("\n", "  \n")
 
 
-def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = False):
+def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = False, live: LiveBot | None = None):
     """The chat at / and the admin page at /admin. `login_required`: the server asks for --auth's login,
     which then also opens the admin page."""
     # Gradio reads this when it is imported: no usage reports leave the machine.
@@ -56,7 +56,7 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
     from .adminpage import build_admin_page
 
     bot.question_log = store
-    live = LiveBot(bot)  # the admin page swaps in a new bot when the documents change
+    live = live or LiveBot(bot)  # the admin page swaps in a new bot when the documents change
     logging = bot.settings.log_questions
 
     def reply(question: str, earlier: list[str]) -> tuple[dict, str | None]:
@@ -141,18 +141,34 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
 
 def serve(bot: Chatbot, *, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None,
           block: bool = True):
-    """Start the web UI. `auth` is "user:password"; without it anyone who can reach host:port may use it."""
+    """Start the web UI and the REST API (/api). `auth` is "user:password"; without it (and without
+    Settings.api_token) anyone who can reach host:port may use them. Returns the running server."""
     credentials = None
     if auth:
         user, _, password = auth.partition(":")
         if not user or not password:
             raise ChatbotError('--auth takes "user:password".')
         credentials = (user, password)
-    store = FeedbackStore(bot.settings.data_dir, retention_days=bot.settings.log_retention_days)
+    store = FeedbackStore(bot.settings.data_dir, bot.settings.database_url,
+                          retention_days=bot.settings.log_retention_days)
     bot.warm_up()
-    demo = build_app(bot, store, login_required=credentials is not None)
+    live = LiveBot(bot)
+    demo = build_app(bot, store, login_required=credentials is not None, live=live)
     demo.queue(max_size=QUEUE_SIZE)
-    demo.launch(server_name=host, server_port=port, auth=credentials, prevent_thread_lock=not block,
-                show_error=True, quiet=not block, max_threads=CONCURRENT_QUESTIONS + 16,
-                max_file_size=bot.settings.max_upload_bytes)
-    return demo
+    demo.max_threads = CONCURRENT_QUESTIONS + 16  # what launch(max_threads=...) sets
+    import gradio as gr
+    from fastapi import FastAPI
+
+    from .api import build_api
+    from .server import WebServer
+
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    # The API answers with the bot the admin page keeps current, as the chat does.
+    app.mount("/api", build_api(lambda: live.current, store, auth=credentials, token=bot.settings.api_token))
+    app = gr.mount_gradio_app(app, demo, path="/", auth=credentials, show_error=True, ssr_mode=False,
+                              max_file_size=bot.settings.max_upload_bytes)
+    server = WebServer(app, host=host, port=port, blocks=demo)
+    if block:
+        server.run()
+        return server
+    return server.start()

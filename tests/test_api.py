@@ -1,0 +1,118 @@
+"""The REST API: answers as JSON, feedback stored, login or token, errors as JSON with their status."""
+
+import base64
+import csv
+import io
+
+import pytest
+from fastapi.testclient import TestClient
+
+from chatbot.serving.api import MAX_BODY_BYTES, MAX_QUESTION_CHARS, build_api
+from chatbot.serving.feedback import FeedbackStore
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = FeedbackStore(tmp_path / "feedback")
+    yield s
+    s.close()
+
+
+def client(bot, store, **kwargs):
+    return TestClient(build_api(bot, store, **kwargs), raise_server_exceptions=False)
+
+
+def test_an_answer_comes_back_as_the_answers_json(fake_bot, store):
+    api = client(fake_bot, store)
+    r = api.post("/answer", json={"question": "How do I reset my password?"})
+    assert r.status_code == 200
+    body = r.json()
+    assert body == fake_bot.answer("How do I reset my password?").to_dict()
+    assert body["found"] and "Reset password" in body["passages"][0]["text"]
+
+
+def test_history_makes_a_follow_up(fake_bot, store):
+    api = client(fake_bot, store)
+    alone = api.post("/answer", json={"question": "and the Pro plan?"}).json()
+    follow = api.post("/answer", json={"question": "and the Pro plan?", "history": ["What does the Basic plan cost?"]})
+    assert follow.json() == fake_bot.answer("and the Pro plan?", history=["What does the Basic plan cost?"]).to_dict()
+    assert follow.json()["question"] != alone["question"]
+
+
+@pytest.mark.parametrize("body, says", [
+    ({"question": "   "}, "The question is empty"),
+    ({"question": 12}, "question"),
+    ({"text": "hello"}, "question: Field required"),
+    ({"question": "x" * (MAX_QUESTION_CHARS + 1)}, "at most"),
+    ({"question": "hi", "history": "not a list"}, "history"),
+])
+def test_a_bad_question_is_a_400_that_says_what_is_wrong(fake_bot, store, body, says):
+    r = client(fake_bot, store).post("/answer", json=body)
+    assert r.status_code == 400
+    assert r.json()["status"] == 400 and says in r.json()["error"]
+
+
+def test_a_body_that_is_not_json_is_a_400(fake_bot, store):
+    r = client(fake_bot, store).post("/answer", content=b"{question", headers={"content-type": "application/json"})
+    assert r.status_code == 400 and r.json()["status"] == 400
+
+
+def test_an_oversized_body_is_refused_with_413(fake_bot, store):
+    api = client(fake_bot, store)
+    big = b'{"question": "' + b"a" * MAX_BODY_BYTES + b'"}'
+    r = api.post("/answer", content=big, headers={"content-type": "application/json"})
+    assert r.status_code == 413 and "KiB" in r.json()["error"]
+
+    def chunks():  # no Content-Length: counted as it arrives
+        yield b'{"question": "'
+        for _ in range(MAX_BODY_BYTES // 1024 + 1):
+            yield b"a" * 1024
+        yield b'"}'
+
+    r = api.post("/answer", content=chunks(), headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_feedback_is_stored_with_the_answer_that_was_shown(fake_bot, store):
+    api = client(fake_bot, store)
+    r = api.post("/feedback", json={"question": "Do you ship abroad?", "liked": False, "history": ["hello"]})
+    assert r.status_code == 201
+    [row] = store.rows()
+    assert row["id"] == r.json()["id"] and row["liked"] == 0 and row["question"] == "Do you ship abroad?"
+    assert "40 countries" in row["passage"] and row["history"] == '["hello"]'
+    assert api.post("/feedback", json={"question": "Do you ship abroad?"}).status_code == 400  # liked is required
+    out = io.StringIO()
+    assert store.export_csv(out) == 1
+    assert list(csv.reader(io.StringIO(out.getvalue())))[1][3] == "Do you ship abroad?"
+
+
+def test_health_and_the_openapi_page(fake_bot, store):
+    api = client(fake_bot, store)
+    health = api.get("/health").json()
+    assert health["status"] == "ok" and health["passages"] == len(fake_bot.index.passages)
+    assert health["feedback"] == "sqlite"
+    assert api.get("/docs").status_code == 200
+    paths = api.get("/openapi.json").json()["paths"]
+    assert {"/answer", "/feedback", "/health"} <= set(paths)
+
+
+def test_while_the_index_loads_the_api_says_503(store):
+    api = client(lambda: None, store)
+    for r in (api.post("/answer", json={"question": "hi"}), api.get("/health")):
+        assert r.status_code == 503 and r.json()["status"] == 503 and r.headers["retry-after"]
+
+
+def test_login_or_token_is_required_when_set(fake_bot, store):
+    api = client(fake_bot, store, auth=("alice", "s3cret"), token="t0ken")
+    ask = {"question": "What are your opening hours?"}
+    assert api.post("/answer", json=ask).status_code == 401
+    assert api.post("/answer", json=ask).json()["status"] == 401
+    assert api.post("/answer", json=ask, auth=("alice", "nope")).status_code == 401
+    assert api.post("/answer", json=ask, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert api.post("/answer", json=ask, headers={"Authorization": "Basic %%%"}).status_code == 401
+    assert api.post("/answer", json=ask, auth=("alice", "s3cret")).status_code == 200
+    assert api.post("/answer", json=ask, headers={"Authorization": "Bearer t0ken"}).status_code == 200
+    basic = base64.b64encode(b"alice:s3cret").decode()
+    assert api.get("/health", headers={"Authorization": f"Basic {basic}"}).status_code == 200
+    assert api.post("/feedback", json={**ask, "liked": True}).status_code == 401
+    assert store.rows() == []
