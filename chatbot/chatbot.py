@@ -29,11 +29,13 @@ QUANTITY_QUESTION = re.compile(r"\bhow (?:much|many|old|long|often)\b|\bwhat (?:
                                r"number|amount|salary|rate)\b|\bhow (?:big|large|high)\b", re.IGNORECASE)
 # A declined question this much made of words no document uses is about something else altogether.
 UNRELATED_UNKNOWN = 0.5
+# An acronym in a question ("UK"); it names something when the synonyms spell it out as a proper name.
 ACRONYM = re.compile(r"\b[A-Z]{2,5}\b")
 # An answer whose confidence is below this is given as a lead, not as the answer: the bot says it is not
 # sure and offers the next candidates too.
 SURE = 0.5
-# How many candidates get a confidence (the tie-break and the offers look no further).
+# How many candidates get their evidence weighed (the margin compares each with the others; the scorer's
+# fit learns from all of them).
 WEIGHED = 3
 # The ranks (from, to) of the candidates that stand for "passages on the topic" next to the best ones.
 BACKGROUND = (5, 15)
