@@ -8,7 +8,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from .reading.article import CELL_SEPARATOR, PARSER_VERSION
+from .reading.outline import CELL_SEPARATOR, PARSER_VERSION
 from .search.analyzer import STOPWORDS
 from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher

@@ -12,11 +12,18 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9£$
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 
-def clean(text: str) -> str:
-    """Drop control and invisible formatting characters and fold runs of spaces; keeps newlines."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+def clean(text: str, *, keep_indent: bool = False) -> str:
+    """Drop control and invisible formatting characters and fold runs of spaces; keeps newlines, and
+    with `keep_indent` the spaces that open a line (plain text marks code and answers by them)."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").expandtabs(8)
     text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    if not keep_indent:
+        return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        lines.append(" " * (len(line) - len(body)) + _SPACES.sub(" ", body).strip() if body.strip() else "")
+    return "\n".join(lines)
 
 
 def sentences(text: str) -> list[str]:
