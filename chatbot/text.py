@@ -16,6 +16,7 @@ def clean(text: str, *, keep_indent: bool = False) -> str:
     """Drop control and invisible formatting characters and fold runs of spaces; keeps newlines, and
     with `keep_indent` the spaces that open a line (plain text marks code and answers by them)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").expandtabs(8)
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")  # line and paragraph separators
     text = _CONTROL.sub("", text)
     if not keep_indent:
         return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))

@@ -29,6 +29,7 @@ MAX_LABEL_CHARS = 80
 _LANGUAGE_SUFFIX = re.compile(r"^(.+?)[_\-.: ]([a-z]{2})$")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]+)\)")
+_LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s")
 _ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
 
 
@@ -91,8 +92,20 @@ def answer_text(cell: str) -> str:
 
         cell = BeautifulSoup(cell, "html.parser").get_text()
     cell = _MD_LINK.sub(r"\1", cell)
-    lines = [" ".join(line.split()) for line in cell.strip().split("\n")]
-    return "\n".join(line for line in lines if line)
+    # Lines wrapped inside a paragraph join; a blank line or a list item starts a new line.
+    out: list[str] = []
+    joinable = False
+    for raw in cell.strip().split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            joinable = False
+            continue
+        if joinable and not _LIST_ITEM.match(line):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+        joinable = True
+    return "\n".join(out)
 
 
 def _entry(question, answer, alternates, *, source: str, title: str, line: int, section: str = "") -> Passage:
@@ -209,7 +222,6 @@ def parse_xlsx(data: bytes, *, source: str, title: str,
 def parse_jsonl(text: str, *, source: str, title: str,
                 columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     passages, problems = [], []
-    layout: dict[str, str] | None = None
     for line_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -229,7 +241,6 @@ def parse_jsonl(text: str, *, source: str, title: str,
                                           line_no))
             continue
         alt = _find(keys, ALTERNATE_NAMES, "")
-        layout = layout or {}
         labels = [k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
                   and isinstance(record[k], str) and not _ID_COLUMN.search(_normal(k))
                   and not _LANGUAGE_SUFFIX.match(_normal(k))]

@@ -50,19 +50,34 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
     return blocks, title
 
 
-def _text(node) -> str:
-    """Visible text of an element: spaces folded, <br> kept as a line break."""
+_SKIPPED_STRINGS = ("Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData")
+
+
+def _pieces(node) -> list[str]:
+    """Visible strings of a node with whitespace folded, and "\n" for each <br>."""
     from bs4 import NavigableString
 
+    if isinstance(node, NavigableString):
+        return [] if type(node).__name__ in _SKIPPED_STRINGS else [re.sub(r"\s+", " ", str(node))]
+    if node.name == "br":
+        return ["\n"]
     parts: list[str] = []
-    for piece in node.descendants if not isinstance(node, NavigableString) else [node]:
+    for piece in node.descendants:
         if isinstance(piece, NavigableString):
-            if type(piece).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
-                continue
-            parts.append(str(piece))
+            if type(piece).__name__ not in _SKIPPED_STRINGS:
+                parts.append(re.sub(r"\s+", " ", str(piece)))
         elif piece.name == "br":
             parts.append("\n")
-    return "\n".join(" ".join(line.split()) for line in "".join(parts).split("\n")).strip()
+    return parts
+
+
+def _lines(parts: list[str]) -> str:
+    return "\n".join(line for line in (" ".join(raw.split()) for raw in "".join(parts).split("\n")) if line)
+
+
+def _text(node) -> str:
+    """Visible text of an element: spaces folded, <br> kept as a line break."""
+    return _lines(_pieces(node))
 
 
 def _is_link_list(node) -> bool:
@@ -95,17 +110,18 @@ def _walk(node, blocks: list[Block]) -> None:
     inline: list = []
 
     def flush() -> None:
-        text = "\n".join(" ".join(line.split()) for line in "".join(
-            str(p) if isinstance(p, NavigableString) else ("\n" if p.name == "br" else _text(p) + (
-                " " if p.name not in ("a", "b", "strong", "i", "em", "code", "span") else ""))
-            for p in inline).split("\n")).strip()
+        text = _lines([piece for p in inline for piece in _pieces(p)])
+        links = "".join(_text(a) for p in inline if isinstance(p, Tag)
+                        for a in ([p] if p.name == "a" else p.find_all("a")))
+        # A run of nothing but links is navigation ("Previous | Contents | Next", a logo).
+        only_links = links and len(re.sub(r"[\W_]+", "", links)) >= len(re.sub(r"[\W_]+", "", text))
         inline.clear()
-        if text:
+        if text and not only_links:
             blocks.append(Block("paragraph", text))
 
     for child in list(node.children):
         if isinstance(child, NavigableString):
-            if type(child).__name__ in ("Comment", "Doctype", "Declaration", "ProcessingInstruction"):
+            if type(child).__name__ in _SKIPPED_STRINGS:
                 continue
             inline.append(child)
             continue

@@ -123,7 +123,7 @@ def _html_block(node, blocks: list[Block]) -> None:
     content = node.content
     heading = _HTML_HEADING.search(content)
     if heading:
-        text = " ".join(_TAG.sub(" ", heading.group(2)).split())
+        text = " ".join(_TAG.sub("", heading.group(2)).split())
         if text:
             blocks.append(heading_block(_unescape(text), level=int(heading.group(1)), line=_line(node)))
         return
@@ -174,7 +174,7 @@ def _list(node, blocks: list[Block], depth: int) -> None:
                     intro = ""
                     blocks.append(current)
                 line = (lead if k == 0 else " " * len(lead)) + text.replace("\n", " ")
-                current.text = f"{current.text}\n{line}" if current.text else line
+                current.text = f"{current.text}\n{line}" if current.text else line.lstrip()
             elif child.type in ("bullet_list", "ordered_list"):
                 if current is None or blocks[-1] is not current:
                     current = Block("list", "", _line(child))

@@ -86,6 +86,22 @@ def _units(block: Block) -> list[str]:
     return [block.text]  # code stays whole, line breaks and all
 
 
+def _pack_blocks(blocks: list[Block], limit: int) -> list[str]:
+    """Group whole blocks into chunks of at most `limit` characters, one block a line; a block too
+    long for one chunk is cut between its sentences, items or lines."""
+    chunks: list[str] = []
+    for block in blocks:
+        text = _block_text(block)
+        pieces = [text] if len(text) <= limit else _pack(
+            _units(block), limit, " " if block.kind == "paragraph" else "\n")
+        for piece in pieces:
+            if chunks and len(chunks[-1]) + 1 + len(piece) <= limit:
+                chunks[-1] += "\n" + piece
+            else:
+                chunks.append(piece)
+    return chunks
+
+
 def _block_text(block: Block) -> str:
     if block.kind == "list":
         return "\n".join(([block.intro] if block.intro else []) + [block.text])
@@ -94,10 +110,25 @@ def _block_text(block: Block) -> str:
     return block.text
 
 
+def _promote_faq_headings(blocks: list[Block]) -> list[Block]:
+    """On a FAQ page, where most headings of one level ask something, the others of that level are
+    entries too, only worded as statements ("PuTTY makes a beep when I type.")."""
+    levels: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.kind in ("heading", "question") and block.level and block.scope == "entry":
+            levels.setdefault(block.level, []).append(block)
+    promoted = set()
+    for level, found in levels.items():
+        questions = sum(b.kind == "question" for b in found)
+        if questions >= 3 and questions >= 0.5 * len(found):
+            promoted.update(id(b) for b in found if b.kind == "heading")
+    return [replace(b, kind="question") if id(b) in promoted else b for b in blocks]
+
+
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its answer, a table row with its caption and
     header, a paragraph (or list, or code) under its heading."""
-    blocks = [b for b in blocks if b.text.strip() or b.rows]
+    blocks = _promote_faq_headings([b for b in blocks if b.text.strip() or b.rows])
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
@@ -139,19 +170,14 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 i = j
                 continue
             question = block.text
-            if block.scope == "next":
-                units = sentences("\n".join(_block_text(b) for b in answer))
-            else:
-                units = [u for b in answer for u in _units(b)]
             limit = max(max_chars - len(question), 200)
-            if block.scope == "entry" and sum(len(u) + 1 for u in units) <= limit:
-                # Short enough whole: keep the answer's paragraph breaks as written.
-                chunks = ["\n".join(_block_text(b) for b in answer)]
+            if block.scope == "next":
+                chunks = _pack(sentences("\n".join(_block_text(b) for b in answer)), limit, " ")
             else:
-                chunks = _pack(units, limit, " " if block.scope == "next" else "\n")
+                chunks = _pack_blocks(answer, limit)
             for chunk in chunks:
                 add("faq", f"{question}\n{chunk}", block.line, question=question)
-            if block.level:
+            if block.level and block.scope == "next":
                 section = question  # more paragraphs under the heading belong to it too
             last_kind = "faq"
             i = j

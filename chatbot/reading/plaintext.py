@@ -19,7 +19,7 @@ from ..passage import Passage
 from ..text import clean, word_count
 from .outline import CELL_SEPARATOR, Block, build_passages, heading_block, is_question
 
-_BULLET = re.compile(r"^(?:[-*+•●◦▪–]|\d{1,2}[.)])\s+(?=\S)")
+_BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
@@ -34,8 +34,8 @@ MAX_HEADING_WORDS = 12
 WRAP_WIDTH = 100
 # ... and at least this share of its lines run on into the next line of the same paragraph.
 WRAPPED_SHARE = 0.25
-# Lines indented this much deeper than the paragraph before them are code (as in Markdown).
-CODE_INDENT = 4
+# Lines indented this much deeper than the paragraph before them are code.
+CODE_INDENT = 3
 
 
 def parse_plaintext(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
@@ -166,6 +166,15 @@ def _groups(lines: list[str]) -> list[tuple[int, list[str]]]:
     return groups
 
 
+def _split_question(group: list[str]) -> tuple[list[str], list[str]]:
+    """A numbered question's own lines, and the answer lines that follow them without a blank line
+    (text out of a PDF often has none): the question ends at its first line ending in "?"."""
+    for k, line in enumerate(group[:3]):
+        if line.rstrip().endswith("?"):
+            return group[:k + 1], group[k + 1:]
+    return group, []
+
+
 def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
     """Line numbers of numbered FAQ questions: a short numbered paragraph whose answer is the text
     indented under it (zlib's " 1. Is zlib Y2K-compliant?"), or that asks something ("1.1 What does
@@ -174,12 +183,12 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
     for k, (line_no, group) in enumerate(groups):
         first = group[0]
         number = _NUMBERED.match(first.strip())
-        if not number or word_count(" ".join(group)) > 40:
+        question, rest = _split_question(group)
+        text = " ".join(line.strip() for line in question)
+        if not number or word_count(text) > 40:
             continue
-        text = " ".join(line.strip() for line in group)
-        answered_below = k + 1 < len(groups) and _indent(groups[k + 1][1][0]) > _indent(first) + 1
-        asks = is_question(_NUMBERED.sub("", text))
-        if answered_below or asks:
+        answered_below = not rest and k + 1 < len(groups) and _indent(groups[k + 1][1][0]) > _indent(first) + 1
+        if answered_below or text.endswith("?"):
             found.add(line_no)
     return found if len(found) >= 3 else set()
 
@@ -192,8 +201,9 @@ def _unwrap(group: list[str]) -> list[str]:
     for line in group:
         indent, body = _indent(line), line.strip()
         bullet = _BULLET.match(body)
-        continues = items and not bullet and (indent == item_indent or (
-            _BULLET.match(items[-1]) and indent > item_indent))
+        # A bullet's wrapped lines may sit under it or, out of a PDF, at the margin.
+        continues = items and not bullet and (indent == item_indent or (_BULLET.match(items[-1]) and (
+            indent > item_indent or not items[-1].endswith((".", "!", "?", ":")))))
         if continues:
             # A word hyphenated at the end of a line is joined back ("open-\nsource" stays "open-source").
             items[-1] += ("" if items[-1].endswith("-") and body[:1].islower() else " ") + body
@@ -218,20 +228,25 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
     blocks: list[Block] = []
     text_indent = 0  # indentation of the last paragraph of prose
     in_entry = False
+    entry_indent = 0  # indentation of the question whose answer is being read
     for line_no, group in groups:
         indent = min(_indent(line) for line in group)
         first = group[0].strip()
-        if blocks and indent >= text_indent + CODE_INDENT and blocks[-1].kind != "heading":
+        # The first paragraph under a question or heading sets the indentation of the text.
+        if blocks and indent >= text_indent + CODE_INDENT and blocks[-1].kind not in ("heading", "question"):
             code = "\n".join(line[text_indent:] if line[:text_indent].isspace() else line.strip()
                              for line in group)
             blocks.append(Block("code", code.rstrip(), line_no))
             continue
         text_indent = indent
         if line_no in numbered:
-            question = _NUMBERED.sub("", " ".join(line.strip() for line in group))
-            blocks.append(Block("question", question, line_no))
-            in_entry = True
-            continue
+            question, rest = _split_question(group)
+            blocks.append(Block("question", _NUMBERED.sub("", " ".join(line.strip() for line in question)), line_no))
+            in_entry, entry_indent = True, indent
+            if not rest:
+                continue
+            group, line_no = rest, line_no + len(question)
+            first = group[0].strip()
         if _QA_PREFIX.match(first):
             question = _QA_PREFIX.sub("", " ".join(line.strip() for line in group))
             answer = ""
@@ -241,6 +256,7 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
                     answer = _ANSWER_PREFIX.sub("", " ".join(g.strip() for g in group[k:]))
                     break
             blocks.append(Block("question", question, line_no))
+            entry_indent = indent
             if answer:
                 blocks.append(Block("paragraph", answer, line_no))
             in_entry = True
@@ -255,13 +271,15 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
             number = _NUMBERED.match(text)
             bare = _NUMBERED.sub("", text) if number else text
             if not (_BULLET.match(text) and not number):
-                if _is_short_line(bare) and bare[:1].isupper():
+                # Inside an answer indented under its question, a short line is prose, not a heading.
+                if (_is_short_line(bare) and bare[:1].isupper() and not (in_entry and indent > entry_indent)
+                        and blocks and blocks[-1].kind != "question"):
                     blocks.append(heading_block(bare, level=0, line=line_no))
                     in_entry = False
                     continue
-                if is_question(bare):
+                if is_question(bare) and not (in_entry and indent > entry_indent):
                     blocks.append(Block("question", bare, line_no))
-                    in_entry = True
+                    in_entry, entry_indent = True, indent
                     continue
                 if not number:
                     blocks.append(Block("paragraph", text, line_no))
