@@ -13,18 +13,15 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 
 def clean(text: str, *, keep_indent: bool = False) -> str:
-    """Drop control and invisible formatting characters and fold runs of spaces; keeps newlines, and
-    with `keep_indent` the spaces that open a line (plain text marks code and answers by them)."""
+    """Drop control and invisible formatting characters and fold runs of spaces; keeps newlines. With
+    `keep_indent` the spaces stay where they are (plain text marks code and answers by indentation)."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").expandtabs(8)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")  # line and paragraph separators
     text = _CONTROL.sub("", text)
     if not keep_indent:
         return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
-    lines = []
-    for line in text.split("\n"):
-        body = line.lstrip(" ")
-        lines.append(" " * (len(line) - len(body)) + _SPACES.sub(" ", body).strip() if body.strip() else "")
-    return "\n".join(lines)
+    # Runs of spaces inside a line stay too: they align code and the columns of plain-text tables.
+    return "\n".join(_SPACES.sub(lambda m: " " * len(m.group()), line).rstrip() for line in text.split("\n"))
 
 
 def sentences(text: str) -> list[str]:

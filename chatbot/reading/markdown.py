@@ -12,6 +12,8 @@ import re
 
 from ..passage import Passage
 from ..text import clean
+from dataclasses import replace
+
 from .outline import Block, build_passages, heading_block, looks_like_question
 
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -41,8 +43,12 @@ def _line(node) -> int:
 
 def inline_text(node) -> str:
     """The text a reader sees: link text without its target, code with its backticks, soft breaks as spaces."""
+    return _render(node.children)
+
+
+def _render(nodes) -> str:
     parts: list[str] = []
-    for child in node.children:
+    for child in nodes:
         if child.type == "text":
             parts.append(child.content)
         elif child.type == "code_inline":
@@ -83,10 +89,10 @@ def _bold_question(item) -> str:
     first = item.children[0] if item.children else None
     if first is None or first.type != "paragraph":
         return ""
-    inline = first.children[0]
-    if not inline.children or inline.children[0].type != "strong":
+    parts = [c for c in first.children[0].children if not (c.type == "text" and not c.content.strip())]
+    if not parts or parts[0].type != "strong":
         return ""
-    question = " ".join(inline_text(inline.children[0]).split())
+    question = " ".join(inline_text(parts[0]).split())
     return question if looks_like_question(question) else ""
 
 
@@ -145,43 +151,44 @@ def _list(node, blocks: list[Block], depth: int) -> None:
     if items and all(_is_link_only(item) for item in items):
         return  # a table of contents repeats the headings below it
     ordered = node.type == "ordered_list"
-    # Nested items continue their parent's list.
-    current: Block | None = blocks[-1] if depth and blocks and blocks[-1].kind == "list" else None
     intro = ""
     if depth == 0 and blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
         intro = blocks.pop().text
+    # A heading inside a list item titles that item only: the next item is under the heading before the list.
+    outer = next((b for b in reversed(blocks) if b.kind == "heading"), None)
     for number, item in enumerate(items, start=1):
-        question = _bold_question(item) if depth == 0 else ""
-        if question:
-            current = None
-            blocks.append(Block("question", question, _line(item), level=0))
-            first = item.children[0].children[0]
-            rest = " ".join(inline_text(c) for c in first.children[1:]).strip()
-            if rest:
-                blocks.append(Block("paragraph", " ".join(rest.split()), _line(item)))
-            for child in item.children[1:]:
-                _emit(child, blocks, depth + 1)
-            continue
-        marker = f"{number}." if ordered else "-"
-        lead = "  " * depth + marker + " "
-        for k, child in enumerate(item.children):
-            if child.type == "paragraph":
-                text = _text(child)
-                if not text:
-                    continue
-                if current is None or blocks[-1] is not current:
-                    current = Block("list", "", _line(child), intro=intro)
-                    intro = ""
-                    blocks.append(current)
-                line = (lead if k == 0 else " " * len(lead)) + text.replace("\n", " ")
-                current.text = f"{current.text}\n{line}" if current.text else line.lstrip()
-            elif child.type in ("bullet_list", "ordered_list"):
-                if current is None or blocks[-1] is not current:
-                    current = Block("list", "", _line(child))
-                    blocks.append(current)
-                nested: list[Block] = [current]
-                _list(child, nested, depth + 1)
-                # Nested items join their parent's list; code or headings inside them follow it.
-                blocks.extend(nested[1:])
-            else:
-                _emit(child, blocks, depth + 1)
+        start = len(blocks)
+        _item(item, f"{number}." if ordered else "-", blocks, depth, intro)
+        intro = ""
+        if depth == 0 and outer is not None and any(b.kind == "heading" for b in blocks[start:]):
+            blocks.append(replace(outer, line=0))
+
+
+def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> None:
+    question = _bold_question(item) if depth == 0 else ""
+    if question:
+        blocks.append(Block("question", question, _line(item)))
+        inline = item.children[0].children[0]
+        strong = next(k for k, c in enumerate(inline.children) if c.type == "strong")
+        rest = _render(inline.children[strong + 1:]).strip()
+        if rest:
+            blocks.append(Block("paragraph", " ".join(rest.split()), _line(item)))
+        for child in item.children[1:]:
+            _emit(child, blocks, depth + 1)
+        return
+    lead = "  " * depth + marker + " "
+    for k, child in enumerate(item.children):
+        if child.type == "paragraph":
+            text = _text(child)
+            if not text:
+                continue
+            if not (blocks and blocks[-1].kind == "list"):
+                # The list goes on after code or a heading inside an item, as a new block.
+                blocks.append(Block("list", "", _line(child), intro=intro))
+                intro = ""
+            line = (lead if k == 0 else " " * len(lead)) + text.replace("\n", " ")
+            blocks[-1].text = f"{blocks[-1].text}\n{line}" if blocks[-1].text else line.lstrip()
+        elif child.type in ("bullet_list", "ordered_list"):
+            _list(child, blocks, depth + 1)  # nested items join the list being written
+        else:
+            _emit(child, blocks, depth + 1)

@@ -48,7 +48,7 @@ def plaintext_blocks(text: str) -> list[Block]:
     lines = text.split("\n")
     if _is_hard_wrapped(lines) or _is_qa_faq(lines) or _numbered_questions(_groups(lines)):
         return _paragraph_blocks(lines)
-    return _line_blocks([line.strip() for line in lines])
+    return _line_blocks([" ".join(line.split()) for line in lines])
 
 
 # ---- flattened pages: one paragraph per line -----------------------------------------------------
@@ -184,7 +184,7 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
         first = group[0]
         number = _NUMBERED.match(first.strip())
         question, rest = _split_question(group)
-        text = " ".join(line.strip() for line in question)
+        text = " ".join(" ".join(question).split())
         if not number or word_count(text) > 40:
             continue
         answered_below = not rest and k + 1 < len(groups) and _indent(groups[k + 1][1][0]) > _indent(first) + 1
@@ -199,7 +199,7 @@ def _unwrap(group: list[str]) -> list[str]:
     items: list[str] = []
     item_indent = 0
     for line in group:
-        indent, body = _indent(line), line.strip()
+        indent, body = _indent(line), " ".join(line.split())
         bullet = _BULLET.match(body)
         # A bullet's wrapped lines may sit under it or, out of a PDF, at the margin.
         continues = items and not bullet and (indent == item_indent or (_BULLET.match(items[-1]) and (
@@ -241,19 +241,19 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
         text_indent = indent
         if line_no in numbered:
             question, rest = _split_question(group)
-            blocks.append(Block("question", _NUMBERED.sub("", " ".join(line.strip() for line in question)), line_no))
+            blocks.append(Block("question", _NUMBERED.sub("", " ".join(" ".join(question).split())), line_no))
             in_entry, entry_indent = True, indent
             if not rest:
                 continue
             group, line_no = rest, line_no + len(question)
             first = group[0].strip()
         if _QA_PREFIX.match(first):
-            question = _QA_PREFIX.sub("", " ".join(line.strip() for line in group))
+            question = _QA_PREFIX.sub("", " ".join(" ".join(group).split()))
             answer = ""
             for k, line in enumerate(group):
                 if k and _ANSWER_PREFIX.match(line.strip()):
-                    question = _QA_PREFIX.sub("", " ".join(g.strip() for g in group[:k]))
-                    answer = _ANSWER_PREFIX.sub("", " ".join(g.strip() for g in group[k:]))
+                    question = _QA_PREFIX.sub("", " ".join(" ".join(group[:k]).split()))
+                    answer = _ANSWER_PREFIX.sub("", " ".join(" ".join(group[k:]).split()))
                     break
             blocks.append(Block("question", question, line_no))
             entry_indent = indent
@@ -273,7 +273,7 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
             if not (_BULLET.match(text) and not number):
                 # Inside an answer indented under its question, a short line is prose, not a heading.
                 if (_is_short_line(bare) and bare[:1].isupper() and not (in_entry and indent > entry_indent)
-                        and blocks and blocks[-1].kind != "question"):
+                        and not (blocks and blocks[-1].kind == "question")):
                     blocks.append(heading_block(bare, level=0, line=line_no))
                     in_entry = False
                     continue
