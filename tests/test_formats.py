@@ -6,10 +6,13 @@ import json
 import textwrap
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chatbot.cli import main
 from chatbot.errors import DocumentError
 from chatbot.reading.corpus import Corpus
+
+from .conftest import SHARED
 
 MARKDOWN = """\
 # Widget Guide
@@ -462,3 +465,91 @@ def test_unreadable_binary_formats_are_a_clear_per_file_error(tmp_path):
 def test_empty_documents_are_reported(tmp_path, name):
     passages, problems = read(tmp_path, name, "")
     assert passages == [] and "no text found" in str(problems[0])
+
+
+# ---- the real documents of ../shared/eval/realdocs-dev (read where they lie, never copied) ----------
+
+REALDOCS = SHARED / "eval" / "realdocs-dev" / "corpus"
+# FAQ entries each document holds, counted by hand from the document itself.
+REALDOCS_ENTRIES = {
+    "dash/FAQ.docx": 14, "gc-infobase/faq.csv": 13, "luajit/faq.html": 8, "putty/AppendixA.html": 82,
+    "rbenv/README.md": 0, "restic/faq.rst": 11, "ripgrep/FAQ.md": 27, "sailpoint-nerm-splunk/FAQ.pdf": 29,
+    "zlib/FAQ.txt": 44,
+}
+
+
+@pytest.fixture(scope="module")
+def realdocs():
+    if not REALDOCS.is_dir():
+        pytest.skip("../shared/eval/realdocs-dev is not beside the checkout")
+    return Corpus.open(REALDOCS).load()
+
+
+def test_every_real_document_loads_without_problems(realdocs):
+    assert {f.name: f.problems for f in realdocs.files} == {name: () for name in REALDOCS_ENTRIES}
+
+
+@pytest.mark.parametrize("name", sorted(REALDOCS_ENTRIES))
+def test_each_faq_entry_of_a_real_document_is_one_faq_question(realdocs, name):
+    passages = [p for p in realdocs.passages if p.source == name]
+    entries = [p for p in passages if p.kind == "faq"]
+    assert len({p.question for p in entries}) == REALDOCS_ENTRIES[name]
+    no_code_or_fragments_in_labels(passages)
+    for p in entries:
+        # Paired with its own answer: the question opens the passage, and no other question sits in it.
+        question, answer = p.text.split("\n", 1)
+        assert question == p.question and answer.strip()
+        assert not any(other.question in answer for other in entries if len(other.question) > 30
+                       and other.question != p.question and other.question not in p.question)
+
+
+# ---- any bytes at all: passages or a clear per-file error, never a crash --------------------------
+
+def _valid(suffix: str) -> bytes:
+    import openpyxl
+
+    if suffix == ".pdf":
+        return pdf_bytes([["1.1 Is it free?", " ", "Yes."]])
+    if suffix == ".docx":
+        return docx_bytes()
+    if suffix == ".xlsx":
+        book = openpyxl.Workbook()
+        book.active.append(["question", "answer"])
+        book.active.append(["Is it free?", "Yes."])
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    return {".md": MARKDOWN, ".rst": RST, ".html": HTML, ".txt": PLAIN_FAQ, ".csv": "q,a\nIs it free?,Yes.\n",
+            ".tsv": "q\ta\nIs it free?\tYes.\n", ".jsonl": '{"q": "Is it free?", "a": "Yes."}\n'}[suffix].encode()
+
+
+SUFFIXES = [".md", ".rst", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".pdf", ".docx", ".xlsx"]
+
+
+def _check_any_bytes(tmp_path, suffix, data):
+    path = tmp_path / f"doc{suffix}"
+    path.write_bytes(data)
+    passages, problems = Corpus.open(tmp_path).read(path)
+    assert passages or problems
+    for problem in problems:
+        assert isinstance(problem, DocumentError) and problem.path == path.name and problem.reason
+    for p in passages:
+        assert p.kind in ("faq", "table", "text") and p.text.strip() and p.source == path.name
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2000))
+def test_random_bytes_give_passages_or_a_per_file_error(tmp_path, suffix, data):
+    _check_any_bytes(tmp_path, suffix, data)
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.tuples(st.integers(min_value=0), st.binary(max_size=8)), min_size=1, max_size=4))
+def test_damaged_files_give_passages_or_a_per_file_error(tmp_path, suffix, cuts):
+    data = bytearray(_valid(suffix))
+    for at, junk in cuts:
+        at %= len(data)
+        data[at:at + len(junk)] = junk
+    _check_any_bytes(tmp_path, suffix, bytes(data))

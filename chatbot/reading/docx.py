@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 
 from ..errors import DocumentError
 from ..passage import Passage
@@ -19,32 +18,43 @@ def parse_docx(data: bytes, *, source: str, title: str = "", max_chars: int = 12
     return build_passages(docx_blocks(data, source=source), source=source, title=title, max_chars=max_chars)
 
 
-def docx_blocks(data: bytes, *, source: str) -> list[Block]:
+def _parts(data: bytes, source: str) -> list[tuple[str, str, bool] | list[list[str]]]:
+    """The body in order: (style, text, is a list item) for a paragraph, rows of cells for a table."""
     import docx  # only when a corpus has Word files
-    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentError(source, f"is not a readable Word .docx file ({exc}); file skipped") from exc
+        parts: list = []
+        for part in document.iter_inner_content():
+            if isinstance(part, Table):
+                parts.append([[" ".join(cell.text.split()) for cell in row.cells] for row in part.rows])
+            else:
+                style = (part.style.name if part.style is not None else "") or ""
+                parts.append((style, " ".join(part.text.split()), _is_list_item(part, style)))
+        return parts
+    except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
+        raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
+                                    "file skipped") from exc
+
+
+def docx_blocks(data: bytes, *, source: str) -> list[Block]:
     blocks: list[Block] = []
-    for part in document.iter_inner_content():
-        if isinstance(part, Table):
-            rows = [[" ".join(cell.text.split()) for cell in row.cells] for row in part.rows]
+    for part in _parts(data, source):
+        if isinstance(part, list):
+            rows = part
             if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
                 blocks.append(Block("table", rows=rows))
             elif text := " ".join(c for r in rows for c in r if c):
                 blocks.append(Block("paragraph", text))
             continue
-        text = " ".join(part.text.split())
+        style, text, list_item = part
         if not text:
             continue
-        style = (part.style.name if part.style is not None else "") or ""
         heading = _HEADING_STYLE.match(style)
         if heading or style.lower() in _TITLE_STYLES:
             blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 1))
-        elif _is_list_item(part, style):
+        elif list_item:
             if blocks and blocks[-1].kind == "list":
                 blocks[-1].text += f"\n- {text}"
             else:

@@ -199,23 +199,27 @@ def parse_csv(text: str, *, source: str, title: str, columns: FaqColumns = FaqCo
 def parse_xlsx(data: bytes, *, source: str, title: str,
                columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     """Every sheet of a workbook whose first row names question and answer columns."""
-    import zipfile
-
     import openpyxl  # only for workbooks
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise DocumentError(source, f"is not a readable Excel workbook ({exc}); file skipped") from exc
+        try:
+            sheets = [(sheet.title, list(sheet.iter_rows(values_only=True))) for sheet in book.worksheets]
+        finally:
+            book.close()
+    except Exception as exc:  # noqa: BLE001 - a damaged file fails in openpyxl, zipfile, zlib or the XML parser
+        raise DocumentError(source, f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); "
+                                    "file skipped") from exc
     passages, problems = [], []
-    try:
-        for sheet in book.worksheets:
-            rows = ((n, [c for c in row]) for n, row in enumerate(sheet.iter_rows(values_only=True), start=1))
-            found, bad = parse_rows(rows, source=f"{source}", title=title, columns=columns)
-            passages += found
-            problems += [DocumentError(p.path, f"sheet {sheet.title!r}: {p.reason}", p.line) for p in bad]
-    finally:
-        book.close()
+    for name, rows in sheets:
+        width = len(rows[0]) if rows else 0
+        # A sheet's rows end at their last filled cell: pad them to the header, drop empty cells past it.
+        cells = [["" if c is None else str(c) for c in row] for row in rows]
+        cells = [row[:width] + [""] * (width - len(row)) if not any(row[width:]) else row for row in cells]
+        numbered = enumerate(cells, start=1)
+        found, bad = parse_rows(numbered, source=source, title=title, columns=columns)
+        passages += found
+        problems += [DocumentError(p.path, f"sheet {name!r}: {p.reason}", p.line) for p in bad]
     return passages, problems
 
 
