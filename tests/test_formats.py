@@ -309,6 +309,16 @@ def test_question_and_answer_lines(tmp_path):
                              "Can I change my user name?": "No. Ask support to do it."}
 
 
+def test_question_and_answer_lines_in_a_flattened_page_keep_its_table(tmp_path):
+    text = ("Salaries\n\nPay by city Salary range\nParis €50,000\nBerlin €55,000\nTokyo ¥8,000,000\n\n"
+            "Q: Is a degree required?\nA: Usually yes.\n\nQ: What tools are common?\nA: PyTorch.\n")
+    passages, _ = read(tmp_path, "pay.txt", text)
+    assert [p.text for p in passages if p.kind == "table"] == [
+        "Pay by city Salary range\nParis €50,000", "Pay by city Salary range\nBerlin €55,000",
+        "Pay by city Salary range\nTokyo ¥8,000,000"]
+    assert faq(passages) == {"Is a degree required?": "Usually yes.", "What tools are common?": "PyTorch."}
+
+
 def test_hard_wrapped_prose_never_becomes_a_table_or_headings(tmp_path):
     prose = textwrap.fill("Our office moved in spring. " * 12, width=60)
     table = "Plan      Storage    Price\nBasic     10 GB      Free\nTeam      1 TB       8 EUR\nLarge     10 TB      30 EUR"
@@ -553,3 +563,14 @@ def test_damaged_files_give_passages_or_a_per_file_error(tmp_path, suffix, cuts)
         at %= len(data)
         data[at:at + len(junk)] = junk
     _check_any_bytes(tmp_path, suffix, bytes(data))
+
+
+def test_bold_questions_in_paragraphs_and_q_labels(tmp_path):
+    md = ("# Help\n\n**Q: How do I pay?**\nBy card or by invoice.\n\n**Can I pay later?** Yes, within 30 days.\n\n"
+          "## Prices\n\n**Note** that prices include tax.\n")
+    passages, _ = read(tmp_path, "help.md", md)
+    assert faq(passages) == {"How do I pay?": "By card or by invoice.", "Can I pay later?": "Yes, within 30 days."}
+    assert any(p.kind == "text" and p.text == "Note that prices include tax." for p in passages)
+    html = "<h1>Help</h1><p><strong>Q. Where do you ship?</strong><br>To the EU and the UK.</p>"
+    passages, _ = read(tmp_path, "help.html", html)
+    assert faq(passages) == {"Where do you ship?": "To the EU and the UK."}

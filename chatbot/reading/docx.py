@@ -8,7 +8,7 @@ import re
 
 from ..errors import DocumentError
 from ..passage import Passage
-from .outline import Block, build_passages, heading_block, looks_like_question
+from .outline import Block, build_passages, heading_block, looks_like_question, question_text
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle"}
@@ -62,7 +62,7 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
                     blocks[-1].text.endswith(":") else ""
                 blocks.append(Block("list", f"- {text}", intro=intro))
         elif looks_like_question(text):
-            blocks.append(Block("question", text))
+            blocks.append(Block("question", question_text(text)))
         else:
             blocks.append(Block("paragraph", text))
     return blocks

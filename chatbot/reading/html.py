@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..passage import Passage
-from .outline import Block, build_passages, heading_block, looks_like_question
+from .outline import Block, build_passages, heading_block, looks_like_question, question_text
 
 _DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg",
          "iframe", "address", "head", "button", "select", "object")
@@ -100,8 +100,9 @@ def _bold_question(node) -> tuple[str, str]:
     question = " ".join(_text(first).split())
     if not looks_like_question(question):
         return "", ""
-    whole = _text(node)
-    return question, whole[whole.find(question) + len(question):].strip() if question in whole else ""
+    whole = " ".join(_text(node).split())
+    rest = whole[whole.find(question) + len(question):].strip() if question in whole else ""
+    return question_text(question), rest
 
 
 def _walk(node, blocks: list[Block]) -> None:
@@ -163,7 +164,8 @@ def _element(node, blocks: list[Block]) -> None:
         summary = node.find("summary")
         if summary is not None:
             text = _text(summary).replace("\n", " ")
-            blocks.append(Block("question", text) if looks_like_question(text) else heading_block(text, level=6))
+            blocks.append(Block("question", question_text(text)) if looks_like_question(text)
+                          else heading_block(text, level=6))
             summary.extract()
         _walk(node, blocks)
     elif name == "table":

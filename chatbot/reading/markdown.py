@@ -14,7 +14,7 @@ from ..passage import Passage
 from ..text import clean
 from dataclasses import replace
 
-from .outline import Block, build_passages, heading_block, looks_like_question
+from .outline import Block, build_passages, heading_block, looks_like_question, question_text
 
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -84,16 +84,24 @@ def _is_link_only(item) -> bool:
         _is_link_only(sub) for lst in item.children if lst.type != "paragraph" for sub in lst.children)
 
 
+def _after_strong(paragraph) -> str:
+    """The text of a paragraph after its opening bold part."""
+    inline = paragraph.children[0]
+    strong = next(k for k, c in enumerate(inline.children) if c.type == "strong")
+    return " ".join(_render(inline.children[strong + 1:]).split())
+
+
 def _bold_question(item) -> str:
-    """The question of a list item that opens with a bold question ("**How do I ...?**"), else ""."""
-    first = item.children[0] if item.children else None
+    """The question of a paragraph, or list item, that opens with a bold question ("**How do I ...?**"),
+    else ""."""
+    first = item if item.type == "paragraph" else (item.children[0] if item.children else None)
     if first is None or first.type != "paragraph":
         return ""
     parts = [c for c in first.children[0].children if not (c.type == "text" and not c.content.strip())]
     if not parts or parts[0].type != "strong":
         return ""
     question = " ".join(inline_text(parts[0]).split())
-    return question if looks_like_question(question) else ""
+    return question_text(question) if looks_like_question(question) else ""
 
 
 def _emit(node, blocks: list[Block], depth: int = 0) -> None:
@@ -101,6 +109,14 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
     if kind == "heading":
         blocks.append(heading_block(_text(node), level=int(node.tag[1]), line=_line(node)))
     elif kind == "paragraph":
+        question = _bold_question(node)
+        if question:
+            # "**How do I ...?** The answer." or the answer on the next line: a FAQ entry.
+            blocks.append(Block("question", question, _line(node)))
+            rest = _after_strong(node)
+            if rest:
+                blocks.append(Block("paragraph", rest, _line(node)))
+            return
         text = _text(node)
         if text:
             blocks.append(Block("paragraph", text, _line(node)))
@@ -168,11 +184,9 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
     question = _bold_question(item) if depth == 0 else ""
     if question:
         blocks.append(Block("question", question, _line(item)))
-        inline = item.children[0].children[0]
-        strong = next(k for k, c in enumerate(inline.children) if c.type == "strong")
-        rest = _render(inline.children[strong + 1:]).strip()
+        rest = _after_strong(item.children[0])
         if rest:
-            blocks.append(Block("paragraph", " ".join(rest.split()), _line(item)))
+            blocks.append(Block("paragraph", rest, _line(item)))
         for child in item.children[1:]:
             _emit(child, blocks, depth + 1)
         return

@@ -22,6 +22,7 @@ MAX_QUESTION_WORDS = 30
 
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)])\s+(?=\S)")
+_Q_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.]\s+(?=\S)", re.IGNORECASE)
 _QUESTION_START = re.compile(
     r"^(?:how|what|when|where|which|who|whom|whose|why|is|are|am|was|were|do|does|did|can|could|"
     r"should|shall|will|would|may|might|must|have|has|had)\b", re.IGNORECASE)
@@ -51,15 +52,22 @@ def is_question(text: str) -> bool:
 
 def looks_like_question(text: str) -> bool:
     """A paragraph that reads as a question even without its "?" being last ("Is it free? (beta)")."""
-    text = text.strip()
+    text = _Q_PREFIX.sub("", text.strip())
     return is_question(text) or (
         word_count(text) <= MAX_QUESTION_WORDS and "?" in text[-3:] and bool(_QUESTION_START.match(text)))
+
+
+def question_text(text: str) -> str:
+    """A question as people ask it: without its "Q:" label or section number."""
+    text = " ".join(text.split())
+    return _Q_PREFIX.sub("", _SECTION_NUMBER.sub("", text)) or text
 
 
 def heading_block(text: str, *, level: int, line: int = 0) -> Block:
     """A heading that asks something ("How do I cancel?") is a FAQ question, as on help pages.
     Its section number ("A.2.8", "3.10:") is dropped: people do not ask by number."""
     text = _SECTION_NUMBER.sub("", " ".join(text.split())) or text.strip()
+    text = _Q_PREFIX.sub("", text) or text
     return Block("question" if is_question(text) else "heading", text, line, level=level)
 
 

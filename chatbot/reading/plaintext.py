@@ -46,8 +46,9 @@ def parse_plaintext(text: str, *, source: str, title: str = "", max_chars: int =
 def plaintext_blocks(text: str) -> list[Block]:
     text = clean(text, keep_indent=True)
     lines = text.split("\n")
-    if _is_hard_wrapped(lines) or _is_qa_faq(lines) or _numbered_questions(_groups(lines)):
-        return _paragraph_blocks(lines)
+    wrapped = _is_hard_wrapped(lines)
+    if wrapped or _is_qa_faq(lines) or _numbered_questions(_groups(lines)):
+        return _paragraph_blocks(lines, wrapped=wrapped)
     return _line_blocks([" ".join(line.split()) for line in lines])
 
 
@@ -222,7 +223,9 @@ def _looks_like_table(group: list[str]) -> bool:
     return len(shapes) == 1 and shapes.pop() >= 2 and all(_is_short_line(" ".join(line.split())) for line in group)
 
 
-def _paragraph_blocks(lines: list[str]) -> list[Block]:
+def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
+    """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
+    a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page."""
     groups = _groups(lines)
     numbered = _numbered_questions(groups)
     blocks: list[Block] = []
@@ -264,6 +267,10 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
         if _looks_like_table(group):
             rows = [_CELL_GAP.split(line.strip()) for line in group]
             blocks.append(Block("table", line=line_no, rows=rows))
+            continue
+        if not wrapped and len(group) >= 3 and all(_is_short_line(" ".join(line.split())) for line in group):
+            rows = [[" ".join(line.split())] for line in group]
+            blocks.append(Block("table", line=line_no, rows=rows, flattened=True))
             continue
         items = _unwrap(group)
         if len(items) == 1:

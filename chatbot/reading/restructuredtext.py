@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..passage import Passage
 from ..text import clean
-from .outline import Block, build_passages, heading_block, looks_like_question
+from .outline import Block, build_passages, heading_block, looks_like_question, question_text
 
 # Sphinx adds these roles and directives; plain docutils would report each use as an error.
 _SPHINX_ROLES = ("ref", "doc", "term", "command", "option", "file", "program", "envvar", "class", "func",
@@ -85,7 +85,8 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             definition = next((c for c in item.children if c.tagname == "definition"), None)
             if term is not None:
                 text = _flat(term)
-                blocks.append(Block("question", text) if looks_like_question(text) else heading_block(text, level=6))
+                blocks.append(Block("question", question_text(text)) if looks_like_question(text)
+                              else heading_block(text, level=6))
             if definition is not None:
                 _walk(definition, blocks, depth)
     elif kind == "table":
