@@ -574,3 +574,10 @@ def test_bold_questions_in_paragraphs_and_q_labels(tmp_path):
     html = "<h1>Help</h1><p><strong>Q. Where do you ship?</strong><br>To the EU and the UK.</p>"
     passages, _ = read(tmp_path, "help.html", html)
     assert faq(passages) == {"Where do you ship?": "To the EU and the UK."}
+
+
+@pytest.mark.parametrize("suffix", [".md", ".rst", ".html", ".txt", ".csv", ".jsonl"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from(list("=-`*#|:.>?!\n\t Q1aZ<>/[](){}\"',_~+é")), max_size=400))
+def test_markup_soup_gives_passages_or_a_per_file_error(tmp_path, suffix, text):
+    _check_any_bytes(tmp_path, suffix, text.encode("utf-8"))

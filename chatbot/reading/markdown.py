@@ -28,7 +28,7 @@ def markdown_blocks(text: str) -> list[Block]:
     from markdown_it import MarkdownIt  # only when a corpus has Markdown
     from markdown_it.tree import SyntaxTreeNode
 
-    text = clean(text, keep_indent=True)
+    text = clean(text.expandtabs(4), keep_indent=True)  # Markdown's tab stops are 4 columns
     parser = MarkdownIt("commonmark").enable("table")
     tree = SyntaxTreeNode(parser.parse(text))
     blocks: list[Block] = []

@@ -13,11 +13,10 @@ each answered by the indented text under it.
 from __future__ import annotations
 
 import re
-import statistics
 
 from ..passage import Passage
 from ..text import clean, word_count
-from .outline import CELL_SEPARATOR, Block, build_passages, heading_block, is_question
+from .outline import Block, build_passages, heading_block, is_question
 
 _BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
@@ -304,5 +303,3 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
             blocks.append(Block("list", "\n".join(items), line_no))
     return blocks
 
-
-__all__ = ["CELL_SEPARATOR", "parse_plaintext", "plaintext_blocks"]

@@ -3,6 +3,7 @@ their meaning; a section title or definition term that asks something is a FAQ q
 
 from __future__ import annotations
 
+from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
 from .outline import Block, build_passages, heading_block, looks_like_question, question_text
@@ -15,7 +16,7 @@ _SKIP = ("target", "comment", "substitution_definition", "system_message", "pend
 
 
 def parse_restructuredtext(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
-    return build_passages(restructuredtext_blocks(text), source=source, title=title, max_chars=max_chars)
+    return build_passages(restructuredtext_blocks(text, source=source), source=source, title=title, max_chars=max_chars)
 
 
 def _setup() -> None:
@@ -29,14 +30,18 @@ def _setup() -> None:
         roles.register_generic_role(name, nodes.literal)
 
 
-def restructuredtext_blocks(text: str) -> list[Block]:
+def restructuredtext_blocks(text: str, *, source: str = "") -> list[Block]:
     from docutils.core import publish_doctree  # only when a corpus has reStructuredText
 
     _setup()
-    tree = publish_doctree(clean(text, keep_indent=True), settings_overrides={
-        "report_level": 5, "halt_level": 5, "doctitle_xform": False, "file_insertion_enabled": False,
-        "raw_enabled": False, "input_encoding": "unicode", "warning_stream": False,
-        "syntax_highlight": "none"})
+    try:
+        tree = publish_doctree(clean(text, keep_indent=True), settings_overrides={
+            "report_level": 5, "halt_level": 5, "doctitle_xform": False, "file_insertion_enabled": False,
+            "raw_enabled": False, "input_encoding": "unicode", "warning_stream": False,
+            "syntax_highlight": "none"})
+    except Exception as exc:  # noqa: BLE001 - docutils reports most mistakes in the tree, but not all
+        raise DocumentError(source, f"could not be read as reStructuredText ({type(exc).__name__}: {exc}); "
+                                    "file skipped") from exc
     blocks: list[Block] = []
     _walk(tree, blocks, 0)
     return blocks
