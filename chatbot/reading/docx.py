@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 
 from ..errors import DocumentError
 from ..passage import Passage
@@ -56,7 +57,7 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
             blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 1))
         elif list_item:
             if blocks and blocks[-1].kind == "list":
-                blocks[-1].text += f"\n- {text}"
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n- {text}")
             else:
                 intro = blocks.pop().text if blocks and blocks[-1].kind == "paragraph" and \
                     blocks[-1].text.endswith(":") else ""

@@ -201,7 +201,8 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
                 blocks.append(Block("list", "", _line(child), intro=intro))
                 intro = ""
             line = (lead if k == 0 else " " * len(lead)) + text.replace("\n", " ")
-            blocks[-1].text = f"{blocks[-1].text}\n{line}" if blocks[-1].text else line.lstrip()
+            text = f"{blocks[-1].text}\n{line}" if blocks[-1].text else line.lstrip()
+            blocks[-1] = replace(blocks[-1], text=text)
         elif child.type in ("bullet_list", "ordered_list"):
             _list(child, blocks, depth + 1)  # nested items join the list being written
         else:

@@ -9,7 +9,7 @@ every format is split the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..passage import Passage
 from ..text import sentences, word_count
@@ -28,7 +28,7 @@ _QUESTION_START = re.compile(
     r"should|shall|will|would|may|might|must|have|has|had)\b", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Block:
     kind: str  # "heading" | "question" | "paragraph" | "list" | "table" | "code"
     text: str = ""  # heading or question; a paragraph; a list's items one per line; code as written
@@ -38,9 +38,12 @@ class Block:
     # "next" with the one block that follows (a question line in an article).
     scope: str = "entry"
     intro: str = ""  # lists: the sentence that introduces them ("You need:")
-    rows: list[list[str]] = field(default_factory=list)  # tables: header row first, then data rows
+    rows: tuple[tuple[str, ...], ...] = ()  # tables: header row first, then data rows
     caption: str = ""  # tables: their own caption, if the document gives one
     flattened: bool = False  # tables guessed from the shape of lines: named only by a "Table: ..." heading
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rows", tuple(tuple(row) for row in self.rows))
 
 
 def is_question(text: str) -> bool:

@@ -16,7 +16,10 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*
 
 def parse_pdf(data: bytes, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     blocks, pdf_title = pdf_blocks(data, source=source)
-    return build_passages(blocks, source=source, title=title or pdf_title, max_chars=max_chars)
+    # The first heading names the document better than the file's metadata ("Microsoft Word - faq.docx").
+    if not title and not (blocks and blocks[0].kind == "heading"):
+        title = re.sub(r"^Microsoft Word - ", "", pdf_title)
+    return build_passages(blocks, source=source, title=title, max_chars=max_chars)
 
 
 def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str]:

@@ -13,6 +13,7 @@ each answered by the indented text under it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..passage import Passage
 from ..text import clean, word_count
@@ -118,7 +119,7 @@ def _line_blocks(lines: list[str]) -> list[Block]:
             continue
         # Consecutive lines are one paragraph, except after a line ending in ":" (it introduces a list).
         if blocks and blocks[-1].kind == "paragraph" and lines[i - 1] and not blocks[-1].text.endswith(":"):
-            blocks[-1].text += " " + line
+            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {line}")
         else:
             blocks.append(Block("paragraph", line, i + 1))
         i += 1
