@@ -581,3 +581,11 @@ def test_bold_questions_in_paragraphs_and_q_labels(tmp_path):
 @given(text=st.text(alphabet=st.sampled_from(list("=-`*#|:.>?!\n\t Q1aZ<>/[](){}\"',_~+é")), max_size=400))
 def test_markup_soup_gives_passages_or_a_per_file_error(tmp_path, suffix, text):
     _check_any_bytes(tmp_path, suffix, text.encode("utf-8"))
+
+
+def test_markdown_saved_as_text_keeps_its_code_out_of_headings(tmp_path):
+    text = "# Tool\n\nInstall it:\n\n```\npip install tool\ntool --init\n```\n\n## Usage\n\nRun `tool` in a folder.\n"
+    passages, _ = read(tmp_path, "README.txt", text)
+    no_code_or_fragments_in_labels(passages)
+    assert [(p.section, p.text) for p in passages] == [
+        ("", "Install it:\npip install tool\ntool --init"), ("Usage", "Run `tool` in a folder.")]

@@ -25,6 +25,7 @@ _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
 # "12. Question", "3.10: Question", "A.2.8 Question": the number that opens a numbered question.
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _QA_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.)]\s*", re.IGNORECASE)
 _ANSWER_PREFIX = re.compile(r"^(?:A|Answer)\s*[:.)]\s*", re.IGNORECASE)
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
@@ -44,6 +45,11 @@ def parse_plaintext(text: str, *, source: str, title: str = "", max_chars: int =
 
 
 def plaintext_blocks(text: str) -> list[Block]:
+    if len(_FENCE.findall(text)) >= 2:
+        # Fenced code blocks: Markdown saved as .txt (a README.txt). Read it as what it is.
+        from .markdown import markdown_blocks
+
+        return markdown_blocks(text)
     text = clean(text, keep_indent=True)
     lines = text.split("\n")
     wrapped = _is_hard_wrapped(lines)
