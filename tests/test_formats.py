@@ -246,6 +246,13 @@ def test_html_page_structure(tmp_path):
     assert {p.section for p in passages if p.kind == "faq"} == {"General"}
 
 
+def test_html_article_header_and_form_wrapped_pages_keep_their_content(tmp_path):
+    page = ("<html><body><header><p>Site name</p></header><form id='aspnetForm'><article><header><h1>Returns</h1>"
+            "</header><p>Send it back within 30 days.</p></article></form></body></html>")
+    passages, problems = read(tmp_path, "returns.html", page)
+    assert problems == [] and [(p.title, p.text) for p in passages] == [("Returns", "Send it back within 30 days.")]
+
+
 def test_html_fragment(tmp_path):
     passages, problems = read(tmp_path, "part.htm", "<h2>Returns</h2><p>Send it back within 30 days.</p>"
                                                     "<h2>Refunds</h2><p>Paid within a week.</p>")

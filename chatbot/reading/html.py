@@ -13,14 +13,17 @@ import re
 from ..passage import Passage
 from .outline import Block, build_passages, heading_block, looks_like_question, question_text
 
-_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg",
-         "iframe", "address", "head", "button", "select", "object")
+_DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
+         "head", "button", "select", "textarea", "input", "object")
+# A page's <header> is furniture; an article's or section's <header> holds its heading.
+_CONTENT = ("article", "main", "section")
 # id or class names of page furniture.
 _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|menu|sidebar|footer|header|head|breadcrumbs?|toc|"
                         r"site-?nav|skip|banner|cookie.*)$", re.IGNORECASE)
 _BLOCKS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "dl", "dt", "dd", "table", "pre",
            "blockquote", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center",
-           "figure", "figcaption", "fieldset", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "caption"}
+           "figure", "figcaption", "fieldset", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
+           "header", "hgroup", "form", "menu", "search", "legend"}
 _Q_PREFIX = re.compile(r"^\s*Q\s*[:.]\s*", re.IGNORECASE)
 _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
 
@@ -38,6 +41,9 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
     for tag in soup.find_all(_DROP):
         tag.decompose()
+    for tag in soup.find_all("header"):
+        if not tag.decomposed and tag.find_parent(_CONTENT) is None:
+            tag.decompose()
     for tag in soup.find_all(True):
         if tag.decomposed or tag.attrs is None:
             continue
