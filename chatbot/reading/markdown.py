@@ -58,7 +58,10 @@ def _render(nodes) -> str:
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "html_inline":
-            parts.append(" " if re.match(r"<br\b", child.content, re.IGNORECASE) else "")
+            # Tags written into the prose stay as written (shown as text, never run); a <br> is a space.
+            content = child.content
+            parts.append(" " if re.match(r"<br\b", content, re.IGNORECASE) else
+                         "" if content.startswith("<!--") else content)
         elif child.type == "image":
             parts.append(child.attrs.get("alt", "") or inline_text(child))
         else:  # link, strong, em, s: their text
