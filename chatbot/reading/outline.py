@@ -69,8 +69,7 @@ def question_text(text: str) -> str:
 def heading_block(text: str, *, level: int, line: int = 0) -> Block:
     """A heading that asks something ("How do I cancel?") is a FAQ question, as on help pages.
     Its section number ("A.2.8", "3.10:") is dropped: people do not ask by number."""
-    text = _SECTION_NUMBER.sub("", " ".join(text.split())) or text.strip()
-    text = _Q_PREFIX.sub("", text) or text
+    text = question_text(text)
     return Block("question" if is_question(text) else "heading", text, line, level=level)
 
 
@@ -87,14 +86,14 @@ def _pack(units: list[str], limit: int, sep: str) -> list[str]:
 
 
 def _units(block: Block) -> list[str]:
-    """The pieces a block may be cut into: sentences of prose, items of a list, code whole."""
+    """The pieces a block may be cut into: sentences of prose, items of a list, lines of code or table."""
     if block.kind == "paragraph":
         return sentences(block.text)
     if block.kind == "list":
         return ([block.intro] if block.intro else []) + [i for i in block.text.split("\n") if i.strip()]
     if block.kind == "table":
         return [CELL_SEPARATOR.join(row) for row in block.rows]
-    return [block.text]  # code stays whole, line breaks and all
+    return block.text.split("\n")  # code: its lines
 
 
 def _pack_blocks(blocks: list[Block], limit: int) -> list[str]:
