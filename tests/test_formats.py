@@ -596,3 +596,10 @@ def test_markdown_saved_as_text_keeps_its_code_out_of_headings(tmp_path):
     no_code_or_fragments_in_labels(passages)
     assert [(p.section, p.text) for p in passages] == [
         ("", "Install it:\npip install tool\ntool --init"), ("Usage", "Run `tool` in a folder.")]
+
+
+def test_plain_answers_with_angle_brackets_are_not_taken_for_html(tmp_path):
+    passages, _ = read(tmp_path, "faq.jsonl", json.dumps(
+        {"question": "How do I compare <a> and <b>?", "answer": "Write if a<b and b>c then swap."}) + "\n")
+    assert [(p.question, p.text) for p in passages] == [
+        ("How do I compare <a> and <b>?", "How do I compare <a> and <b>?\nWrite if a<b and b>c then swap.")]

@@ -27,7 +27,9 @@ PREFERRED_LANGUAGE = "en"
 # Metadata longer than this is content, not a label worth showing as a section.
 MAX_LABEL_CHARS = 80
 _LANGUAGE_SUFFIX = re.compile(r"^(.+?)[_\-.: ]([a-z]{2})$")
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# HTML only when it closes a tag or breaks a line: "a <b> c" in plain prose is left alone.
+_HTML_TAG = re.compile(r"</(?:a|p|li|ul|ol|b|strong|em|i|u|code|pre|div|span|h[1-6]|td|tr|table|blockquote)>"
+                       r"|<br\s*/?>", re.IGNORECASE)
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]+)\)")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s")
 _ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
@@ -119,7 +121,7 @@ def _entry(question, answer, alternates, *, source: str, title: str, line: int, 
         alternates = []
     if not isinstance(alternates, list) or not all(isinstance(a, str) for a in alternates):
         raise DocumentError(source, '"alternates" must be a list of strings', line)
-    question = " ".join(answer_text(question).split())
+    question = " ".join(question.split())
     answer = answer_text(answer)
     if not question or not answer:
         raise DocumentError(source, "the question or the answer holds no text", line)
