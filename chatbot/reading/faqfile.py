@@ -94,7 +94,8 @@ def answer_text(cell: str) -> str:
 
         cell = BeautifulSoup(cell, "html.parser").get_text()
     cell = _MD_LINK.sub(r"\1", cell)
-    # Lines wrapped inside a paragraph join; a blank line or a list item starts a new line.
+    # A line break inside a sentence is a wrap: the lines join. A blank line, a list item or a
+    # line after a finished sentence starts a new line.
     out: list[str] = []
     joinable = False
     for raw in cell.strip().split("\n"):
@@ -102,7 +103,7 @@ def answer_text(cell: str) -> str:
         if not line:
             joinable = False
             continue
-        if joinable and not _LIST_ITEM.match(line):
+        if joinable and not _LIST_ITEM.match(line) and not out[-1].endswith((".", "!", "?", ":")):
             out[-1] += " " + line
         else:
             out.append(line)
