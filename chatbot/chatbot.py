@@ -7,12 +7,12 @@ import re
 import threading
 from dataclasses import dataclass
 
-from .reading.article import CELL_SEPARATOR, PARSER_VERSION
+from .reading.outline import CELL_SEPARATOR, PARSER_VERSION
 from .search.analyzer import STOPWORDS
 from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
 from .search.conversation import entities, resolve
-from .reading.corpus import Corpus
+from .reading.corpus import Corpus, FileReport
 from .search.embedder import Embedder, load_embedder
 from .errors import DocumentError, QuestionError
 from .search.index import FORMAT_VERSION, Index, package_version
@@ -72,6 +72,7 @@ class BuildReport:
     passages: int
     embedded: int
     problems: list[DocumentError]
+    files: tuple[FileReport, ...] = ()  # what each file became, when the index was rebuilt
 
 
 class Chatbot:
@@ -101,7 +102,8 @@ class Chatbot:
             loaded = docs.load(max_chars=settings.max_passage_chars)
             index = Index.build(settings.index_dir, loaded.passages, embedder, corpus_hash=corpus_hash,
                                 settings=index_params(settings), progress=progress)
-            report = BuildReport(True, len(loaded.passages), index.manifest["counts"]["embedded"], loaded.problems)
+            report = BuildReport(True, len(loaded.passages), index.manifest["counts"]["embedded"], loaded.problems,
+                                 tuple(loaded.files))
         else:
             index = Index.load(settings.index_dir)
             report = BuildReport(False, len(index.passages), 0, [])

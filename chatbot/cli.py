@@ -1,4 +1,5 @@
-"""Command line: chatbot build | ask | eval | serve | feedback export | log export. Errors become one friendly line here."""
+"""Command line: chatbot build | inspect | ask | eval | serve | feedback export | log export. Errors become one
+friendly line here."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ def _parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the index of the corpus if it is missing or stale")
     build.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
     _common(build)
+
+    inspect = sub.add_parser("inspect", help="show the passages one document becomes (kind, section, question, text)")
+    inspect.add_argument("file", type=Path)
+    inspect.add_argument("--json", action="store_true", help="print one JSON object per passage")
+    inspect.add_argument("--corpus", help="corpus folder whose corpus.toml applies (default: the file's folder)")
 
     ask = sub.add_parser("ask", help="answer one question")
     ask.add_argument("question")
@@ -77,13 +83,51 @@ def _settings(args):
                              database_url=getattr(args, "database", None))
 
 
-def _load(args, *, rebuild: bool = False):
+def _load(args, *, rebuild: bool = False, warn: bool = True):
     from .chatbot import Chatbot
 
     bot = Chatbot.load(settings=_settings(args), rebuild=rebuild, progress=sys.stderr.isatty())
-    for problem in bot.report.problems:
+    for problem in bot.report.problems if warn else ():
         print(f"warning: {problem}", file=sys.stderr)
     return bot
+
+
+def _format_files(files) -> str:
+    """One line per file: its format and passages by kind, then its problems."""
+    width = max((len(f.name) for f in files), default=0)
+    lines = []
+    for f in files:
+        counts = ", ".join(f"{n} {kind}" for kind, n in f.counts.items() if n) or "no passages"
+        lines.append(f"  {f.name:<{width}}  {f.format:<16} {counts}")
+        lines += [f"      problem: {p.reason}" + (f" (line {p.line})" if p.line else "") for p in f.problems]
+    return "\n".join(lines)
+
+
+def _inspect(args) -> int:
+    from .reading.corpus import Corpus
+    from .settings import Settings
+
+    path = args.file.resolve()
+    if not path.is_file():
+        print(f"chatbot: {args.file} is not a file.", file=sys.stderr)
+        return 2
+    root = Path(args.corpus).resolve() if args.corpus else path.parent
+    if not path.is_relative_to(root):
+        root = path.parent
+    passages, problems = Corpus.open(root).read(path, max_chars=Settings().max_passage_chars)
+    for p in passages:
+        if args.json:
+            print(json.dumps(p.to_dict(), ensure_ascii=False))
+            continue
+        print(f"[{p.kind}] line {p.line or '?'}  section: {p.section or '-'}" +
+              (f"  question: {p.question}" if p.question else ""))
+        print("\n".join("    " + line for line in p.text.split("\n")))
+    for problem in problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    kinds = {k: sum(p.kind == k for p in passages) for k in ("faq", "table", "text")}
+    print(f"{len(passages)} passages ({', '.join(f'{n} {k}' for k, n in kinds.items())}), "
+          f"{len(problems)} problems", file=sys.stderr)
+    return 0 if passages else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,14 +147,22 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     if args.command == "build":
-        bot = _load(args, rebuild=args.force)
+        bot = _load(args, rebuild=args.force, warn=False)
         r = bot.report
         if r.rebuilt:
             print(f"Indexed {r.passages} passages from {bot.settings.corpus} into {bot.index.folder} "
                   f"({r.embedded} texts embedded, the rest reused from the cache).")
+            files = r.files
         else:
+            from .reading.corpus import Corpus
+
             print(f"The index in {bot.index.folder} is up to date ({r.passages} passages).")
+            files = Corpus.open(bot.settings.corpus).load(max_chars=bot.settings.max_passage_chars).files
+        print("Files:")
+        print(_format_files(files))
         return 0
+    if args.command == "inspect":
+        return _inspect(args)
     if args.command == "ask":
         bot = _load(args)
         a = bot.answer(args.question, history=args.history)

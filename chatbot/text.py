@@ -12,14 +12,19 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9£$
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 
-def clean(text: str) -> str:
-    """Drop control and invisible formatting characters and fold runs of spaces; keeps newlines."""
+def clean(text: str, *, keep_indent: bool = False) -> str:
+    """Drop control and invisible formatting characters and fold runs of spaces; keeps newlines. With
+    `keep_indent` the spaces stay where they are (plain text marks code and answers by indentation)."""
     # A string from JSON or the browser may hold lone UTF-16 surrogates ("\ud800"), which no encoder
     # accepts: a pair is joined into its character and a lone one is dropped.
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").expandtabs(8)
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")  # line and paragraph separators
     text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    if not keep_indent:
+        return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # Runs of spaces inside a line stay too: they align code and the columns of plain-text tables.
+    return "\n".join(_SPACES.sub(lambda m: " " * len(m.group()), line).rstrip() for line in text.split("\n"))
 
 
 def sentences(text: str) -> list[str]:

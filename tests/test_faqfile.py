@@ -20,8 +20,8 @@ def test_csv_bad_rows_are_skipped_and_named_by_line():
 
 
 def test_csv_without_question_and_answer_columns_is_rejected():
-    ps, problems = parse_csv("q,a\nx,y\n", source="f.csv", title="F")
-    assert ps == [] and "question" in str(problems[0]) and problems[0].line == 1
+    ps, problems = parse_csv("name,value\nx,y\n", source="f.csv", title="F")
+    assert ps == [] and "question_column" in str(problems[0]) and problems[0].line == 1
 
 
 def test_jsonl_broken_line_is_reported_and_the_rest_loads():

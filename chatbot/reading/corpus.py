@@ -9,17 +9,21 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article import parse_article
 from ..errors import CorpusError, DocumentError
-from .faqfile import parse_csv, parse_jsonl
+from ..passage import KINDS, Passage
+from .faqfile import FaqColumns, parse_csv, parse_jsonl, parse_xlsx
 from .learned import fold_learned, learned_name
-from ..passage import Passage
-from ..text import clean
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm"}
-FAQ_SUFFIXES = {".csv", ".jsonl"}
-DOCUMENT_SUFFIXES = ARTICLE_SUFFIXES | HTML_SUFFIXES | FAQ_SUFFIXES
+# The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
+FORMATS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".rst": "restructuredtext", ".rest": "restructuredtext",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".pdf": "pdf", ".docx": "docx",
+    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".xlsx": "xlsx",
+}
+DOCUMENT_SUFFIXES = set(FORMATS)
 CONFIG_FILE = "corpus.toml"
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -28,9 +32,19 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 @dataclass(frozen=True)
+class FileReport:
+    """What one file became: its format, how many passages of each kind, and what went wrong."""
+    name: str
+    format: str  # "unsupported" for a file no reader takes
+    counts: dict[str, int]
+    problems: tuple[DocumentError, ...] = ()
+
+
+@dataclass(frozen=True)
 class LoadedCorpus:
     passages: list[Passage]
     problems: list[DocumentError] = field(default_factory=list)  # files or lines skipped, or read with a caveat
+    files: list[FileReport] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,8 @@ class Corpus:
     files: tuple[Path, ...]
     titles: dict[str, str]
     synonyms: dict[str, list[str]]
+    faq_columns: FaqColumns = FaqColumns()
+    unsupported: tuple[Path, ...] = ()
 
     @classmethod
     def open(cls, root: str | Path) -> "Corpus":
@@ -46,13 +62,15 @@ class Corpus:
         if not root.is_dir():
             raise CorpusError(f"The corpus folder {root} does not exist. Create it and put documents in it "
                               f"({', '.join(sorted(DOCUMENT_SUFFIXES))}), or pass --corpus DIR.")
-        files = tuple(sorted(
+        found = sorted(
             p for p in root.rglob("*")
-            if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES
+            if p.is_file() and p.name != CONFIG_FILE
             and not any(part.startswith(".") for part in p.relative_to(root).parts)
-        ))
-        titles, synonyms = _read_config(root / CONFIG_FILE)
-        return cls(root=root, files=files, titles=titles, synonyms=synonyms)
+        )
+        titles, synonyms, faq_columns = _read_config(root / CONFIG_FILE)
+        return cls(root=root, files=tuple(p for p in found if p.suffix.lower() in FORMATS), titles=titles,
+                   synonyms=synonyms, faq_columns=faq_columns,
+                   unsupported=tuple(p for p in found if p.suffix.lower() not in FORMATS))
 
     def name(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -70,28 +88,73 @@ class Corpus:
         """Parse every document. A file that cannot be read is reported and skipped, never fatal alone."""
         passages: list[Passage] = []
         problems: list[DocumentError] = []
+        reports: list[FileReport] = []
         for path in self.files:
-            name = self.name(path)
-            try:
-                text, notice = read_text(path, name)
-                if notice:
-                    problems.append(notice)
-                found, bad = parse_document(text, suffix=path.suffix.lower(), source=name,
-                                            title=self.titles.get(name, ""), max_chars=max_chars)
-            except DocumentError as exc:
-                problems.append(exc)
-                continue
-            problems.extend(bad)
-            if not found and not bad:
-                problems.append(DocumentError(name, "no text found; file skipped"))
+            found, bad = self.read(path, max_chars=max_chars)
             passages.extend(found)
+            problems.extend(bad)
+            reports.append(FileReport(self.name(path), FORMATS[path.suffix.lower()],
+                                      {k: sum(p.kind == k for p in found) for k in KINDS}, tuple(bad)))
+        for path in self.unsupported:
+            reason = (f"format not supported ({path.suffix or 'no suffix'}); file skipped. Readable: "
+                      f"{', '.join(sorted(FORMATS))}")
+            problem = DocumentError(self.name(path), reason)
+            problems.append(problem)
+            reports.append(FileReport(self.name(path), "unsupported", {k: 0 for k in KINDS}, (problem,)))
         passages = fold_learned(passages, learned_name(self.root))
         if not passages:
             detail = "".join(f"\n  - {p}" for p in problems)
             raise CorpusError(
                 f"No passages could be read from {self.root} ({len(self.files)} document files found). "
-                f"Add .txt, .md, .html, .csv or .jsonl documents.{detail}")
-        return LoadedCorpus(passages, problems)
+                f"Add documents ({', '.join(sorted(FORMATS))}).{detail}")
+        return LoadedCorpus(passages, problems, reports)
+
+    def read(self, path: Path, *, max_chars: int = 1200) -> tuple[list[Passage], list[DocumentError]]:
+        """The passages of one file, and its problems (a file that cannot be read is one problem)."""
+        name = self.name(path)
+        problems: list[DocumentError] = []
+        try:
+            found, bad = read_document(path, source=name, title=self.titles.get(name, ""), max_chars=max_chars,
+                                       faq_columns=self.faq_columns)
+        except DocumentError as exc:
+            return [], [exc]
+        problems.extend(bad)
+        if not found and not bad:
+            problems.append(DocumentError(name, "no text found; file skipped"))
+        return found, problems
+
+
+def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 1200,
+                  faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
+    """Read one file with the reader for its format. Raises DocumentError when the file cannot be read."""
+    kind = FORMATS.get(path.suffix.lower())
+    if kind is None:
+        raise DocumentError(source, f"format not supported ({path.suffix or 'no suffix'}); file skipped")
+    if kind in ("pdf", "docx", "xlsx", "html"):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DocumentError(source, f"cannot be read ({exc.strerror}); file skipped") from exc
+        if kind == "pdf":
+            from .pdf import parse_pdf
+
+            return parse_pdf(data, source=source, title=title, max_chars=max_chars), []
+        if kind == "docx":
+            from .docx import parse_docx
+
+            return parse_docx(data, source=source, title=title, max_chars=max_chars), []
+        if kind == "xlsx":
+            return parse_xlsx(data, source=source, title=title or _stem(source), columns=faq_columns)
+        from .html import parse_html
+
+        if b"\0" in data[:4096] and not data.startswith(tuple(bom for bom, _ in _BOMS)):
+            raise DocumentError(source, "looks like a binary file, not text; file skipped")
+        # Bytes, so that the page's declared charset (<meta charset=...>) is honoured.
+        return parse_html(data, source=source, title=title, max_chars=max_chars), []
+    text, notice = read_text(path, source)
+    found, problems = parse_document(text, kind=kind, source=source, title=title, max_chars=max_chars,
+                                     faq_columns=faq_columns)
+    return found, ([notice] if notice else []) + problems
 
 
 def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
@@ -120,34 +183,39 @@ def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
     return text, notice
 
 
-def parse_document(text: str, *, suffix: str, source: str, title: str = "",
-                   max_chars: int = 1200) -> tuple[list[Passage], list[DocumentError]]:
-    if suffix == ".csv":
-        return parse_csv(text.lstrip("\ufeff"), source=source, title=title or _stem(source))
-    if suffix == ".jsonl":
-        return parse_jsonl(text.lstrip("\ufeff"), source=source, title=title or _stem(source))
-    if suffix in HTML_SUFFIXES:
-        text, html_title = _html_to_markdown(text)
-        title = title or html_title
-    return parse_article(clean(text), source=source, title=title, max_chars=max_chars), []
+def parse_document(text: str, *, kind: str, source: str, title: str = "", max_chars: int = 1200,
+                   faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
+    """Split decoded text of one of the text formats (text, markdown, restructuredtext, html, csv, tsv, jsonl)."""
+    text = text.lstrip("\ufeff")
+    if kind in ("csv", "tsv"):
+        return parse_csv(text, source=source, title=title or _stem(source), columns=faq_columns,
+                         delimiter="\t" if kind == "tsv" else ",")
+    if kind == "jsonl":
+        return parse_jsonl(text, source=source, title=title or _stem(source), columns=faq_columns)
+    if kind == "markdown":
+        from .markdown import parse_markdown
+
+        return parse_markdown(text, source=source, title=title, max_chars=max_chars), []
+    if kind == "restructuredtext":
+        from .restructuredtext import parse_restructuredtext
+
+        return parse_restructuredtext(text, source=source, title=title, max_chars=max_chars), []
+    if kind == "html":
+        from .html import parse_html
+
+        return parse_html(text, source=source, title=title, max_chars=max_chars), []
+    from .plaintext import parse_plaintext
+
+    return parse_plaintext(text, source=source, title=title, max_chars=max_chars), []
 
 
 def _stem(source: str) -> str:
     return Path(source).stem.replace("-", " ").replace("_", " ").strip().capitalize()
 
 
-def _html_to_markdown(html: str) -> tuple[str, str]:
-    import trafilatura  # heavy: only imported when a corpus has HTML pages
-
-    text = trafilatura.extract(html, output_format="markdown", include_tables=True, include_formatting=True,
-                               include_comments=False, favor_recall=True) or trafilatura.html2txt(html)
-    metadata = trafilatura.extract_metadata(html)
-    return text or "", (metadata.title if metadata and metadata.title else "")
-
-
-def _read_config(path: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
+def _read_config(path: Path) -> tuple[dict[str, str], dict[str, list[str]], FaqColumns]:
     if not path.exists():
-        return {}, {}
+        return {}, {}, FaqColumns()
     try:
         config = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -159,4 +227,9 @@ def _read_config(path: Path) -> tuple[dict[str, str], dict[str, list[str]]]:
     synonyms = {k: [v] if isinstance(v, str) else v for k, v in synonyms.items()}
     if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in synonyms.values()):
         raise CorpusError(f'{path}: every [synonyms] entry must be "term" = ["long form", ...].')
-    return titles, synonyms
+    faq = config.get("faq", {})
+    if not isinstance(faq, dict) or not all(isinstance(faq.get(k, ""), str) for k in ("question_column",
+                                                                                     "answer_column")):
+        raise CorpusError(f'{path}: [faq] takes question_column = "column name" and answer_column = "column name".')
+    columns = FaqColumns(question=faq.get("question_column", ""), answer=faq.get("answer_column", ""))
+    return titles, synonyms, columns

@@ -1,19 +1,117 @@
-"""FAQ files: question/answer pairs in CSV (`question,answer[,alternates]`) or JSON Lines."""
+"""FAQ files: one question and its answer per row of a CSV, TSV or XLSX table, or per JSON Lines record.
+
+The question and answer columns are found by their header (question/q/query/prompt/title and
+answer/a/response/reply/body, also with a language suffix such as `q_en`; English is preferred, else
+the first), or named in corpus.toml's `[faq]` table. Other short columns (a category, a product) are
+kept and shown as the entry's section. HTML and Markdown inside answers become plain text.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 from ..errors import DocumentError
 from ..passage import Passage
 
 # Several alternate wordings in one CSV cell are separated by this character.
 ALTERNATES_SEPARATOR = "|"
+QUESTION_NAMES = ("question", "questions", "q", "query", "prompt", "title", "faq_question", "question_text")
+ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "faq_answer", "answer_text")
+ALTERNATE_NAMES = ("alternates", "alternate_questions", "variants", "paraphrases")
+PREFERRED_LANGUAGE = "en"
+# Metadata longer than this is content, not a label worth showing as a section.
+MAX_LABEL_CHARS = 80
+_LANGUAGE_SUFFIX = re.compile(r"^(.+?)[_\-.: ]([a-z]{2})$")
+# HTML only when it closes a tag or breaks a line: "a <b> c" in plain prose is left alone.
+_HTML_TAG = re.compile(r"</(?:a|p|li|ul|ol|b|strong|em|i|u|code|pre|div|span|h[1-6]|td|tr|table|blockquote)>"
+                       r"|<br\s*/?>", re.IGNORECASE)
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]+)\)")
+_LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s")
+_ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
 
 
-def _entry(question, answer, alternates, *, source: str, title: str, line: int) -> Passage:
+@dataclass(frozen=True)
+class FaqColumns:
+    """Column names set in corpus.toml (`[faq] question_column = "..."`); empty means "find it"."""
+    question: str = ""
+    answer: str = ""
+
+
+@dataclass(frozen=True)
+class _Layout:
+    question: int
+    answer: int
+    alternates: int | None
+    labels: tuple[int, ...]  # metadata columns shown as the section
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+
+
+def _find(header: list[str], names: tuple[str, ...], wanted: str) -> int | None:
+    """The column named `wanted`, else one of `names`: exact, then English-suffixed, then any suffix."""
+    normal = [_normal(h) for h in header]
+    if wanted:
+        return normal.index(_normal(wanted)) if _normal(wanted) in normal else None
+    for name in names:
+        if name in normal:
+            return normal.index(name)
+    suffixed = [(k, m.group(2)) for k, h in enumerate(normal)
+                if (m := _LANGUAGE_SUFFIX.match(h)) and m.group(1) in names]
+    for k, language in suffixed:
+        if language == PREFERRED_LANGUAGE:
+            return k
+    return suffixed[0][0] if suffixed else None
+
+
+def _layout(header: list[str], columns: FaqColumns, source: str) -> _Layout:
+    question = _find(header, QUESTION_NAMES, columns.question)
+    answer = _find(header, ANSWER_NAMES, columns.answer)
+    if question is None or answer is None or question == answer:
+        raise DocumentError(source, "no question and answer columns found in the first row "
+                            f"{header!r}. Name them question and answer, or set question_column and "
+                            "answer_column in the [faq] table of corpus.toml", 1)
+    alternates = _find(header, ALTERNATE_NAMES, "")
+    normal = [_normal(h) for h in header]
+    # The same question or answer in another language is not a label.
+    translated = {m.group(1) for h in (normal[question], normal[answer]) if (m := _LANGUAGE_SUFFIX.match(h))}
+    labels = tuple(k for k, h in enumerate(normal)
+                   if k not in (question, answer, alternates) and h and not _ID_COLUMN.search(h)
+                   and not ((m := _LANGUAGE_SUFFIX.match(h)) and m.group(1) in translated))
+    return _Layout(question, answer, alternates, labels)
+
+
+def answer_text(cell: str) -> str:
+    """An answer cell as plain text: HTML tags and Markdown link targets dropped, indentation folded."""
+    if _HTML_TAG.search(cell):
+        from bs4 import BeautifulSoup  # only for cells that hold HTML
+
+        cell = BeautifulSoup(cell, "html.parser").get_text()
+    cell = _MD_LINK.sub(r"\1", cell)
+    # A line break inside a sentence is a wrap: the lines join. A blank line, a list item or a
+    # line after a finished sentence starts a new line.
+    out: list[str] = []
+    joinable = False
+    for raw in cell.strip().split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            joinable = False
+            continue
+        if joinable and not _LIST_ITEM.match(line) and not out[-1].endswith((".", "!", "?", ":")):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+        joinable = True
+    return "\n".join(out)
+
+
+def _entry(question, answer, alternates, *, source: str, title: str, line: int, section: str = "") -> Passage:
     if not isinstance(question, str) or not question.strip():
         raise DocumentError(source, "the question is missing or empty", line)
     if not isinstance(answer, str) or not answer.strip():
@@ -25,10 +123,13 @@ def _entry(question, answer, alternates, *, source: str, title: str, line: int) 
     if not isinstance(alternates, list) or not all(isinstance(a, str) for a in alternates):
         raise DocumentError(source, '"alternates" must be a list of strings', line)
     question = " ".join(question.split())
+    answer = answer_text(answer)
+    if not question or not answer:
+        raise DocumentError(source, "the question or the answer holds no text", line)
     return Passage(
-        text=f"{question}\n{answer.strip()}",
+        text=f"{question}\n{answer}",
         title=title,
-        section="",
+        section=section,
         source=source,
         kind="faq",
         question=question,
@@ -37,45 +138,96 @@ def _entry(question, answer, alternates, *, source: str, title: str, line: int) 
     )
 
 
-def parse_csv(text: str, *, source: str, title: str) -> tuple[list[Passage], list[DocumentError]]:
-    """Rows that cannot be read are returned as problems; the other rows still load."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str,
+               columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
+    """Rows of a table, each with its line number, the header first. Rows that cannot be read are
+    returned as problems; the other rows still load."""
+    rows = iter(rows)
     try:
-        header = [h.strip().lower() for h in next(reader)]
+        _, header = next(rows)
     except StopIteration:
         return [], [DocumentError(source, "the file is empty")]
-    except csv.Error as exc:
-        return [], [DocumentError(source, f"not valid CSV ({exc})", 1)]
-    if "question" not in header or "answer" not in header:
-        return [], [DocumentError(source, 'the first row must name the columns "question" and "answer" '
-                                          f"(optionally \"alternates\"), found {header!r}", 1)]
-    col = {name: header.index(name) for name in ("question", "answer", "alternates") if name in header}
+    except DocumentError as exc:
+        return [], [exc]
+    header = [str(h or "").strip() for h in header]
+    try:
+        layout = _layout(header, columns, source)
+    except DocumentError as exc:
+        return [], [exc]
     passages, problems = [], []
     while True:
-        line = reader.line_num + 1
         try:
-            row = next(reader)
+            line, row = next(rows)
         except StopIteration:
             break
-        except csv.Error as exc:
-            problems.append(DocumentError(source, f"not valid CSV ({exc}); row skipped", line))
+        except DocumentError as exc:
+            problems.append(exc)
             break
+        row = ["" if cell is None else str(cell) for cell in row]
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) < len(header) or len(row) > len(header):
+        if len(row) != len(header):
             problems.append(DocumentError(
                 source, f"expected {len(header)} columns, found {len(row)}; row skipped", line))
             continue
+        section = " / ".join(v for k in layout.labels if (v := " ".join(row[k].split()))
+                             and len(v) <= MAX_LABEL_CHARS)
         try:
-            passages.append(_entry(row[col["question"]], row[col["answer"]],
-                                   row[col["alternates"]] if "alternates" in col else None,
-                                   source=source, title=title, line=line))
+            passages.append(_entry(row[layout.question], row[layout.answer],
+                                   row[layout.alternates] if layout.alternates is not None else None,
+                                   source=source, title=title, line=line, section=section))
         except DocumentError as exc:
             problems.append(DocumentError(source, exc.reason + "; row skipped", line))
     return passages, problems
 
 
-def parse_jsonl(text: str, *, source: str, title: str) -> tuple[list[Passage], list[DocumentError]]:
+def _csv_rows(text: str, source: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    while True:
+        line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise DocumentError(source, f"not valid CSV ({exc}); the rest of the file is skipped", line) from exc
+        yield line, row
+
+
+def parse_csv(text: str, *, source: str, title: str, columns: FaqColumns = FaqColumns(),
+              delimiter: str = ",") -> tuple[list[Passage], list[DocumentError]]:
+    return parse_rows(_csv_rows(text, source, delimiter), source=source, title=title, columns=columns)
+
+
+def parse_xlsx(data: bytes, *, source: str, title: str,
+               columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
+    """Every sheet of a workbook whose first row names question and answer columns."""
+    import openpyxl  # only for workbooks
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheets = [(sheet.title, list(sheet.iter_rows(values_only=True))) for sheet in book.worksheets]
+        finally:
+            book.close()
+    except Exception as exc:  # noqa: BLE001 - a damaged file fails in openpyxl, zipfile, zlib or the XML parser
+        raise DocumentError(source, f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); "
+                                    "file skipped") from exc
+    passages, problems = [], []
+    for name, rows in sheets:
+        width = len(rows[0]) if rows else 0
+        # A sheet's rows end at their last filled cell: pad them to the header, drop empty cells past it.
+        cells = [["" if c is None else str(c) for c in row] for row in rows]
+        cells = [row[:width] + [""] * (width - len(row)) if not any(row[width:]) else row for row in cells]
+        numbered = enumerate(cells, start=1)
+        found, bad = parse_rows(numbered, source=source, title=title, columns=columns)
+        passages += found
+        problems += [DocumentError(p.path, f"sheet {name!r}: {p.reason}", p.line) for p in bad]
+    return passages, problems
+
+
+def parse_jsonl(text: str, *, source: str, title: str,
+                columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     passages, problems = [], []
     for line_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -88,9 +240,22 @@ def parse_jsonl(text: str, *, source: str, title: str) -> tuple[list[Passage], l
         if not isinstance(record, dict):
             problems.append(DocumentError(source, "each line must be a JSON object; line skipped", line_no))
             continue
+        keys = list(record)
+        q, a = _find(keys, QUESTION_NAMES, columns.question), _find(keys, ANSWER_NAMES, columns.answer)
+        if q is None or a is None:
+            problems.append(DocumentError(source, 'each line needs a "question" and an "answer" (or keys such as '
+                                          'query/response, or names set in corpus.toml [faq]); line skipped',
+                                          line_no))
+            continue
+        alt = _find(keys, ALTERNATE_NAMES, "")
+        labels = [k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
+                  and isinstance(record[k], str) and not _ID_COLUMN.search(_normal(k))
+                  and not _LANGUAGE_SUFFIX.match(_normal(k))]
+        section = " / ".join(v for k in labels if (v := " ".join(record[k].split())) and len(v) <= MAX_LABEL_CHARS)
         try:
-            passages.append(_entry(record.get("question"), record.get("answer"), record.get("alternates"),
-                                   source=source, title=title, line=line_no))
+            passages.append(_entry(record[keys[q]], record[keys[a]],
+                                   record[keys[alt]] if alt is not None else None,
+                                   source=source, title=title, line=line_no, section=section))
         except DocumentError as exc:
             problems.append(DocumentError(source, exc.reason + "; line skipped", line_no))
     return passages, problems

@@ -1,5 +1,4 @@
-from chatbot.reading.article import parse_article
-from chatbot.text import clean
+from chatbot.reading.plaintext import parse_plaintext
 
 ARTICLE = """Salaries Explained
 Introduction
@@ -27,7 +26,7 @@ PyTorch and scikit-learn.
 
 
 def passages():
-    return parse_article(clean(ARTICLE), source="a.txt")
+    return parse_plaintext(ARTICLE, source="a.txt")
 
 
 def test_title_comes_from_the_first_heading():
@@ -64,7 +63,7 @@ def test_paragraph_keeps_its_heading_and_source():
 def test_long_paragraphs_are_cut_between_sentences_only():
     sentence = "This sentence is about twelve words long and ends here."
     text = "Title\n\nHeading\n" + " ".join([sentence] * 60)
-    parts = parse_article(clean(text), source="x.md", max_chars=300)
+    parts = parse_plaintext(text, source="x.md", max_chars=300)
     assert len(parts) > 5
     for p in parts:
         assert len(p.text) <= 300
@@ -74,7 +73,7 @@ def test_long_paragraphs_are_cut_between_sentences_only():
 
 def test_long_faq_answer_parts_all_carry_the_question():
     answer = " ".join(f"Step {i} is to do something useful with care." for i in range(80))
-    parts = parse_article(clean(f"Help\n\nHow do I start?\n\n{answer}\n"), source="x.md", max_chars=400)
+    parts = parse_plaintext(f"Help\n\nHow do I start?\n\n{answer}\n", source="x.md", max_chars=400)
     assert len(parts) > 2
     assert all(p.kind == "faq" and p.text.startswith("How do I start?\n") for p in parts)
     assert all(p.text.endswith(".") for p in parts)
@@ -82,7 +81,7 @@ def test_long_faq_answer_parts_all_carry_the_question():
 
 def test_markdown_headings_and_pipe_tables():
     md = "# Plans\n\n## Prices\n\n| Plan | Price |\n|---|---|\n| Basic | $5 |\n| Pro | $20 |\n"
-    ps = parse_article(clean(md), source="p.md")
+    ps = parse_plaintext(md, source="p.md")
     rows = [p for p in ps if p.kind == "table"]
     # Cells stay apart, and the heading names the table.
     assert [r.text for r in rows] == ["Prices\nPlan | Price\nBasic | $5", "Prices\nPlan | Price\nPro | $20"]
@@ -93,7 +92,7 @@ def test_question_headings_are_faq_entries():
     md = ("# Help\n\n## Frequently asked questions\n\n### How do I cancel my plan?\n\n"
           "Open Billing and click Cancel.\n\nYour data stays for 30 days.\n\n### Is there a free trial?\n\n"
           "Yes, for 14 days.\n\n## About us\n\nWe are a small team.\n")
-    ps = parse_article(clean(md), source="help.md")
+    ps = parse_plaintext(md, source="help.md")
     faq = [p for p in ps if p.kind == "faq"]
     assert [(p.question, p.text) for p in faq] == [
         ("How do I cancel my plan?", "How do I cancel my plan?\nOpen Billing and click Cancel."),
@@ -104,7 +103,7 @@ def test_question_headings_are_faq_entries():
 
 
 def test_a_question_without_an_answer_is_a_heading():
-    ps = parse_article(clean("Doc\n\nWhy learn ML?\n\n- It pays.\n- It is fun.\n\nWhat next?\n"), source="d.md")
+    ps = parse_plaintext("Doc\n\nWhy learn ML?\n\n- It pays.\n- It is fun.\n\nWhat next?\n", source="d.md")
     # A question followed by a list is a FAQ entry; a trailing question with nothing under it is kept as text.
     assert ps[0].kind == "faq" and "It pays." in ps[0].text
     assert ps[-1].text == "What next?"

@@ -1,0 +1,76 @@
+"""Word documents (.docx): read with python-docx. Heading styles give the sections; a paragraph that
+asks something is a FAQ question answered by what follows it; list paragraphs and tables are kept."""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import replace
+
+from ..errors import DocumentError
+from ..passage import Passage
+from .outline import Block, build_passages, heading_block, looks_like_question, question_text
+
+_HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
+_TITLE_STYLES = {"title", "subtitle"}
+
+
+def parse_docx(data: bytes, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    return build_passages(docx_blocks(data, source=source), source=source, title=title, max_chars=max_chars)
+
+
+def _parts(data: bytes, source: str) -> list[tuple[str, str, bool] | list[list[str]]]:
+    """The body in order: (style, text, is a list item) for a paragraph, rows of cells for a table."""
+    import docx  # only when a corpus has Word files
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        parts: list = []
+        for part in document.iter_inner_content():
+            if isinstance(part, Table):
+                parts.append([[" ".join(cell.text.split()) for cell in row.cells] for row in part.rows])
+            else:
+                style = (part.style.name if part.style is not None else "") or ""
+                parts.append((style, " ".join(part.text.split()), _is_list_item(part, style)))
+        return parts
+    except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
+        raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
+                                    "file skipped") from exc
+
+
+def docx_blocks(data: bytes, *, source: str) -> list[Block]:
+    blocks: list[Block] = []
+    for part in _parts(data, source):
+        if isinstance(part, list):
+            rows = part
+            if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                blocks.append(Block("table", rows=rows))
+            elif text := " ".join(c for r in rows for c in r if c):
+                blocks.append(Block("paragraph", text))
+            continue
+        style, text, list_item = part
+        if not text:
+            continue
+        heading = _HEADING_STYLE.match(style)
+        if heading or style.lower() in _TITLE_STYLES:
+            blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 1))
+        elif list_item:
+            if blocks and blocks[-1].kind == "list":
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n- {text}")
+            else:
+                intro = blocks.pop().text if blocks and blocks[-1].kind == "paragraph" and \
+                    blocks[-1].text.endswith(":") else ""
+                blocks.append(Block("list", f"- {text}", intro=intro))
+        elif looks_like_question(text):
+            blocks.append(Block("question", question_text(text)))
+        else:
+            blocks.append(Block("paragraph", text))
+    return blocks
+
+
+def _is_list_item(paragraph, style: str) -> bool:
+    if "list" in style.lower():
+        return True
+    properties = paragraph._p.pPr
+    return properties is not None and properties.numPr is not None

@@ -1,0 +1,250 @@
+"""HTML: structure read from the DOM (BeautifulSoup with lxml), for whole pages and fragments alike.
+
+Headings h1-h6, definition lists (a `<dt>` that asks, or starts with "Q:", is a FAQ question answered by
+its `<dd>`), `<details>`/`<summary>`, list items or paragraphs that open with a bold question, tables
+and `<pre>` code are kept as what they are. Navigation, headers, footers, scripts, styles and lists of
+links (tables of contents, "Previous | Next") are dropped. The page's declared charset is honoured.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..passage import Passage
+from .outline import Block, build_passages, heading_block, looks_like_question, question_text
+
+_DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
+         "head", "button", "select", "textarea", "input", "object")
+# A page's <header> is furniture; an article's or section's <header> holds its heading.
+_CONTENT = ("article", "main", "section")
+# id or class names of page furniture.
+_FURNITURE = re.compile(r"^(?:nav|navbar|navigation|menu|sidebar|footer|header|head|breadcrumbs?|toc|"
+                        r"site-?nav|skip|banner|cookie.*)$", re.IGNORECASE)
+_BLOCKS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "dl", "dt", "dd", "table", "pre",
+           "blockquote", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center",
+           "figure", "figcaption", "fieldset", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
+           "header", "hgroup", "form", "menu", "search", "legend"}
+_Q_PREFIX = re.compile(r"^\s*Q\s*[:.]\s*", re.IGNORECASE)
+_Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
+
+
+def parse_html(data: bytes | str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    blocks, page_title = html_blocks(data)
+    return build_passages(blocks, source=source, title=title or page_title, max_chars=max_chars)
+
+
+def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
+    """The outline of a page and its <title>."""
+    from bs4 import BeautifulSoup  # only when a corpus has HTML
+
+    soup = BeautifulSoup(data, "lxml")
+    title = " ".join(soup.title.get_text().split()) if soup.title else ""
+    for tag in soup.find_all(_DROP):
+        tag.decompose()
+    for tag in soup.find_all("header"):
+        if not tag.decomposed and tag.find_parent(_CONTENT) is None:
+            tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        names = [tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""]
+        if tag.name not in ("body", "html", "main") and any(_FURNITURE.match(n) for n in names if n):
+            tag.decompose()
+    root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
+    blocks: list[Block] = []
+    _walk(root, blocks)
+    return blocks, title
+
+
+_SKIPPED_STRINGS = ("Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData")
+
+
+def _pieces(node) -> list[str]:
+    """Visible strings of a node with whitespace folded, and "\n" for each <br>."""
+    from bs4 import NavigableString
+
+    if isinstance(node, NavigableString):
+        return [] if type(node).__name__ in _SKIPPED_STRINGS else [re.sub(r"\s+", " ", str(node))]
+    if node.name == "br":
+        return ["\n"]
+    parts: list[str] = []
+    for piece in node.descendants:
+        if isinstance(piece, NavigableString):
+            if type(piece).__name__ not in _SKIPPED_STRINGS:
+                parts.append(re.sub(r"\s+", " ", str(piece)))
+        elif piece.name == "br":
+            parts.append("\n")
+    return parts
+
+
+def _lines(parts: list[str]) -> str:
+    return "\n".join(line for line in (" ".join(raw.split()) for raw in "".join(parts).split("\n")) if line)
+
+
+def _text(node) -> str:
+    """Visible text of an element: spaces folded, <br> kept as a line break."""
+    return _lines(_pieces(node))
+
+
+def _is_link_list(node) -> bool:
+    """A list or paragraph made of nothing but links: a table of contents or "Previous | Next"."""
+    links = node.find_all("a", href=True)
+    if not links:
+        return False
+    text = re.sub(r"[\s|•·»«\[\]()>-]+", "", _text(node))
+    linked = re.sub(r"[\s|•·»«\[\]()>-]+", "", "".join(_text(a) for a in links))
+    return bool(text) and len(linked) >= len(text)
+
+
+def _bold_question(node) -> tuple[str, str]:
+    """(question, rest) for an element that opens with a bold question, else ("", "")."""
+    from bs4 import NavigableString
+
+    first = next((c for c in node.children if not (isinstance(c, NavigableString) and not c.strip())), None)
+    if first is None or isinstance(first, NavigableString) or first.name not in ("b", "strong"):
+        return "", ""
+    question = " ".join(_text(first).split())
+    if not looks_like_question(question):
+        return "", ""
+    whole = " ".join(_text(node).split())
+    rest = whole[whole.find(question) + len(question):].strip() if question in whole else ""
+    return question_text(question), rest
+
+
+def _walk(node, blocks: list[Block]) -> None:
+    from bs4 import NavigableString, Tag
+
+    inline: list = []
+
+    def flush() -> None:
+        text = _lines([piece for p in inline for piece in _pieces(p)])
+        links = "".join(_text(a) for p in inline if isinstance(p, Tag)
+                        for a in ([p] if p.name == "a" else p.find_all("a")))
+        # A run of nothing but links is navigation ("Previous | Contents | Next", a logo).
+        only_links = links and len(re.sub(r"[\W_]+", "", links)) >= len(re.sub(r"[\W_]+", "", text))
+        inline.clear()
+        if text and not only_links:
+            blocks.append(Block("paragraph", text))
+
+    for child in list(node.children):
+        if isinstance(child, NavigableString):
+            if type(child).__name__ in _SKIPPED_STRINGS:
+                continue
+            inline.append(child)
+            continue
+        if not isinstance(child, Tag):
+            continue
+        if child.name not in _BLOCKS:
+            inline.append(child)
+            continue
+        flush()
+        _element(child, blocks)
+    flush()
+
+
+def _element(node, blocks: list[Block]) -> None:
+    name = node.name
+    if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = _text(node).replace("\n", " ")
+        if text:
+            blocks.append(heading_block(text, level=int(name[1])))
+    elif name == "pre":
+        code = node.get_text().strip("\n")
+        if code.strip():
+            blocks.append(Block("code", code))
+    elif name == "p":
+        if _is_link_list(node):
+            return
+        question, rest = _bold_question(node)
+        if question:
+            blocks.append(Block("question", question))
+            if rest:
+                blocks.append(Block("paragraph", rest))
+            return
+        _walk(node, blocks)
+    elif name in ("ul", "ol"):
+        _list(node, blocks)
+    elif name == "dl":
+        _definitions(node, blocks)
+    elif name == "details":
+        summary = node.find("summary")
+        if summary is not None:
+            text = _text(summary).replace("\n", " ")
+            blocks.append(Block("question", question_text(text)) if looks_like_question(text)
+                          else heading_block(text, level=6))
+            summary.extract()
+        _walk(node, blocks)
+    elif name == "table":
+        _table(node, blocks)
+    elif name == "hr":
+        return
+    else:
+        _walk(node, blocks)
+
+
+def _list(node, blocks: list[Block]) -> None:
+    items = node.find_all("li", recursive=False)
+    if not items or _is_link_list(node):
+        return
+    lines: list[str] = []
+
+    def close() -> None:
+        if lines:
+            intro = ""
+            if blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
+                intro = blocks.pop().text
+            blocks.append(Block("list", "\n".join(lines), intro=intro))
+            lines.clear()
+
+    for item in items:
+        question, rest = _bold_question(item)
+        if question:
+            close()
+            blocks.append(Block("question", question))
+            if rest:
+                blocks.append(Block("paragraph", rest))
+            continue
+        if item.find(["pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl"]):
+            # An item with structure of its own: its text, then that structure.
+            close()
+            _walk(item, blocks)
+            continue
+        text = _text(item).replace("\n", " ")
+        if text:
+            lines.append(f"- {text}")
+    close()
+
+
+def _definitions(node, blocks: list[Block]) -> None:
+    """<dt> terms and questions with their <dd> answers. Unclosed <dt>s that follow each other
+    (several wordings of one question) are one question."""
+    terms: list[str] = []
+    for child in node.find_all(["dt", "dd"], recursive=False):
+        if child.name == "dt":
+            text = _text(child).replace("\n", " ")
+            if text:
+                terms.append(text)
+            continue
+        if terms:
+            asked = any(_Q_PREFIX.match(t) or looks_like_question(t) for t in terms)
+            question = " ".join(_Q_INSIDE.sub(" ", _Q_PREFIX.sub("", t)) for t in terms)
+            blocks.append(Block("question", question) if asked else heading_block(question, level=6))
+            terms = []
+        _walk(child, blocks)
+    if terms:
+        blocks.append(Block("paragraph", " ".join(terms)))
+
+
+def _table(node, blocks: list[Block]) -> None:
+    rows = [tr for tr in node.find_all("tr") if tr.find_parent("table") is node]
+    cells = [[" ".join(_text(c).split()) for c in tr.find_all(["th", "td"], recursive=False)] for tr in rows]
+    nested = node.find("table") is not None or node.find(["h1", "h2", "h3", "h4", "h5", "h6", "pre", "ul", "ol"])
+    if nested or len(cells) < 2 or max(len(r) for r in cells) < 2:
+        # A layout table: read what is inside it.
+        for tr in rows:
+            for cell in tr.find_all(["th", "td"], recursive=False):
+                _walk(cell, blocks)
+        return
+    caption = node.find("caption")
+    blocks.append(Block("table", rows=[r for r in cells if any(r)],
+                        caption=" ".join(_text(caption).split()) if caption else ""))

@@ -1,0 +1,212 @@
+"""Markdown: read with a CommonMark parser (markdown-it-py, with pipe tables), not line by line.
+
+Soft-wrapped lines join into one paragraph; fenced and indented code stays code inside the passage it
+belongs to; raw HTML headings (`<h3>How do I ...?</h3>`) count as headings; a list made only of
+links (a table of contents) is dropped; a list item that is a bold question ("1. **Why ...?**")
+is a FAQ entry answered by the rest of the item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..passage import Passage
+from ..text import clean
+from dataclasses import replace
+
+from .outline import Block, build_passages, heading_block, looks_like_question, question_text
+
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def parse_markdown(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    return build_passages(markdown_blocks(text), source=source, title=title, max_chars=max_chars)
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    from markdown_it import MarkdownIt  # only when a corpus has Markdown
+    from markdown_it.tree import SyntaxTreeNode
+
+    text = clean(text.expandtabs(4), keep_indent=True)  # Markdown's tab stops are 4 columns
+    parser = MarkdownIt("commonmark").enable("table")
+    tree = SyntaxTreeNode(parser.parse(text))
+    blocks: list[Block] = []
+    for node in tree.children:
+        _emit(node, blocks)
+    return blocks
+
+
+def _line(node) -> int:
+    return node.map[0] + 1 if node.map else 0
+
+
+def inline_text(node) -> str:
+    """The text a reader sees: link text without its target, code with its backticks, soft breaks as spaces."""
+    return _render(node.children)
+
+
+def _render(nodes) -> str:
+    parts: list[str] = []
+    for child in nodes:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type == "code_inline":
+            parts.append(f"`{child.content}`")
+        elif child.type in ("softbreak",):
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "html_inline":
+            # Tags written into the prose stay as written (shown as text, never run); a <br> is a space.
+            content = child.content
+            parts.append(" " if re.match(r"<br\b", content, re.IGNORECASE) else
+                         "" if content.startswith("<!--") else content)
+        elif child.type == "image":
+            parts.append(child.attrs.get("alt", "") or inline_text(child))
+        else:  # link, strong, em, s: their text
+            parts.append(inline_text(child))
+    return "".join(parts)
+
+
+def _text(node) -> str:
+    """Inline text of a paragraph-like node, spaces folded, line breaks kept."""
+    inline = next((c for c in node.children if c.type == "inline"), None)
+    raw = inline_text(inline) if inline is not None else node.content
+    return "\n".join(" ".join(line.split()) for line in raw.split("\n")).strip()
+
+
+def _is_link_only(item) -> bool:
+    """A list item that is nothing but a link: an entry of a table of contents."""
+    paragraphs = [c for c in item.children if c.type == "paragraph"]
+    if len(paragraphs) != 1 or any(c.type not in ("paragraph", "bullet_list", "ordered_list") for c in item.children):
+        return False
+    inline = paragraphs[0].children[0]
+    meaningful = [c for c in inline.children if not (c.type == "text" and not c.content.strip())]
+    return len(meaningful) == 1 and meaningful[0].type == "link" and all(
+        _is_link_only(sub) for lst in item.children if lst.type != "paragraph" for sub in lst.children)
+
+
+def _after_strong(paragraph) -> str:
+    """The text of a paragraph after its opening bold part."""
+    inline = paragraph.children[0]
+    strong = next(k for k, c in enumerate(inline.children) if c.type == "strong")
+    return " ".join(_render(inline.children[strong + 1:]).split())
+
+
+def _bold_question(item) -> str:
+    """The question of a paragraph, or list item, that opens with a bold question ("**How do I ...?**"),
+    else ""."""
+    first = item if item.type == "paragraph" else (item.children[0] if item.children else None)
+    if first is None or first.type != "paragraph":
+        return ""
+    parts = [c for c in first.children[0].children if not (c.type == "text" and not c.content.strip())]
+    if not parts or parts[0].type != "strong":
+        return ""
+    question = " ".join(inline_text(parts[0]).split())
+    return question_text(question) if looks_like_question(question) else ""
+
+
+def _emit(node, blocks: list[Block], depth: int = 0) -> None:
+    kind = node.type
+    if kind == "heading":
+        blocks.append(heading_block(_text(node), level=int(node.tag[1]), line=_line(node)))
+    elif kind == "paragraph":
+        question = _bold_question(node)
+        if question:
+            # "**How do I ...?** The answer." or the answer on the next line: a FAQ entry.
+            blocks.append(Block("question", question, _line(node)))
+            rest = _after_strong(node)
+            if rest:
+                blocks.append(Block("paragraph", rest, _line(node)))
+            return
+        text = _text(node)
+        if text:
+            blocks.append(Block("paragraph", text, _line(node)))
+    elif kind in ("fence", "code_block"):
+        code = node.content.rstrip("\n")
+        if code.strip():
+            blocks.append(Block("code", code, _line(node)))
+    elif kind == "html_block":
+        _html_block(node, blocks)
+    elif kind in ("bullet_list", "ordered_list"):
+        _list(node, blocks, depth)
+    elif kind == "table":
+        rows = []
+        for section in node.children:
+            for tr in section.children:
+                rows.append([_text(cell) for cell in tr.children])
+        if len(rows) >= 2:
+            blocks.append(Block("table", line=_line(node), rows=rows))
+    elif kind == "blockquote":
+        for child in node.children:
+            _emit(child, blocks, depth)
+    # hr, and anything else without text: nothing to keep
+
+
+def _html_block(node, blocks: list[Block]) -> None:
+    content = node.content
+    heading = _HTML_HEADING.search(content)
+    if heading:
+        text = " ".join(_TAG.sub("", heading.group(2)).split())
+        if text:
+            blocks.append(heading_block(_unescape(text), level=int(heading.group(1)), line=_line(node)))
+        return
+    if content.lstrip().startswith("<!--"):
+        return
+    text = " ".join(_TAG.sub(" ", content).split())
+    if text:
+        blocks.append(Block("paragraph", _unescape(text), _line(node)))
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def _list(node, blocks: list[Block], depth: int) -> None:
+    items = node.children
+    if items and all(_is_link_only(item) for item in items):
+        return  # a table of contents repeats the headings below it
+    ordered = node.type == "ordered_list"
+    intro = ""
+    if depth == 0 and blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
+        intro = blocks.pop().text
+    # A heading inside a list item titles that item only: the next item is under the heading before the list.
+    outer = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+    for number, item in enumerate(items, start=1):
+        start = len(blocks)
+        _item(item, f"{number}." if ordered else "-", blocks, depth, intro)
+        intro = ""
+        if depth == 0 and outer is not None and any(b.kind == "heading" for b in blocks[start:]):
+            blocks.append(replace(outer, line=0))
+
+
+def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> None:
+    question = _bold_question(item) if depth == 0 else ""
+    if question:
+        blocks.append(Block("question", question, _line(item)))
+        rest = _after_strong(item.children[0])
+        if rest:
+            blocks.append(Block("paragraph", rest, _line(item)))
+        for child in item.children[1:]:
+            _emit(child, blocks, depth + 1)
+        return
+    lead = "  " * depth + marker + " "
+    for k, child in enumerate(item.children):
+        if child.type == "paragraph":
+            text = _text(child)
+            if not text:
+                continue
+            if not (blocks and blocks[-1].kind == "list"):
+                # The list goes on after code or a heading inside an item, as a new block.
+                blocks.append(Block("list", "", _line(child), intro=intro))
+                intro = ""
+            line = (lead if k == 0 else " " * len(lead)) + text.replace("\n", " ")
+            text = f"{blocks[-1].text}\n{line}" if blocks[-1].text else line.lstrip()
+            blocks[-1] = replace(blocks[-1], text=text)
+        elif child.type in ("bullet_list", "ordered_list"):
+            _list(child, blocks, depth + 1)  # nested items join the list being written
+        else:
+            _emit(child, blocks, depth + 1)

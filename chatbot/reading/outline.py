@@ -1,0 +1,226 @@
+"""Outline: the structure every reader finds in a document (headings, questions, paragraphs, lists,
+tables, code), and the one place that turns it into passages.
+
+Each format's reader (Markdown, reStructuredText, HTML, PDF, DOCX, plain text) only says what the
+blocks are; the rules for what becomes a FAQ entry, a table row or a paragraph live here, so that
+every format is split the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..passage import Passage
+from ..text import sentences, word_count
+
+# Bump when parsing changes, so indexes built by an older parser are rebuilt.
+PARSER_VERSION = 4
+# Joins the cells of a table's header and rows, so that they can be shown as columns again.
+CELL_SEPARATOR = " | "
+MAX_QUESTION_WORDS = 30
+
+_TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
+_SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)])\s+(?=\S)")
+_Q_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.]\s+(?=\S)", re.IGNORECASE)
+_QUESTION_START = re.compile(
+    r"^(?:how|what|when|where|which|who|whom|whose|why|is|are|am|was|were|do|does|did|can|could|"
+    r"should|shall|will|would|may|might|must|have|has|had)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "heading" | "question" | "paragraph" | "list" | "table" | "code"
+    text: str = ""  # heading or question; a paragraph; a list's items one per line; code as written
+    line: int = 0  # first line in the source file (1-based; 0 when not known)
+    level: int = 0  # headings: 1-6 (0 for a heading guessed from the shape of a line)
+    # Questions: "entry" answers with every block up to the next heading or question (FAQ pages);
+    # "next" with the one block that follows (a question line in an article).
+    scope: str = "entry"
+    intro: str = ""  # lists: the sentence that introduces them ("You need:")
+    rows: tuple[tuple[str, ...], ...] = ()  # tables: header row first, then data rows
+    caption: str = ""  # tables: their own caption, if the document gives one
+    flattened: bool = False  # tables guessed from the shape of lines: named only by a "Table: ..." heading
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rows", tuple(tuple(row) for row in self.rows))
+
+
+def is_question(text: str) -> bool:
+    """A heading, title or line that asks something: ends with "?" and is one short sentence."""
+    text = text.strip()
+    return (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS
+            and len(sentences(text)) == 1 and "```" not in text)
+
+
+def looks_like_question(text: str) -> bool:
+    """A paragraph that reads as a question even without its "?" being last ("Is it free? (beta)")."""
+    text = _Q_PREFIX.sub("", text.strip())
+    return is_question(text) or (
+        word_count(text) <= MAX_QUESTION_WORDS and "?" in text[-3:] and bool(_QUESTION_START.match(text)))
+
+
+def question_text(text: str) -> str:
+    """A question as people ask it: without its "Q:" label or section number."""
+    text = " ".join(text.split())
+    return _Q_PREFIX.sub("", _SECTION_NUMBER.sub("", text)) or text
+
+
+def heading_block(text: str, *, level: int, line: int = 0) -> Block:
+    """A heading that asks something ("How do I cancel?") is a FAQ question, as on help pages.
+    Its section number ("A.2.8", "3.10:") is dropped: people do not ask by number."""
+    text = question_text(text)
+    return Block("question" if is_question(text) else "heading", text, line, level=level)
+
+
+def _pack(units: list[str], limit: int, sep: str) -> list[str]:
+    """Group units (sentences, list items, code blocks) into chunks of at most `limit` characters,
+    never cutting a unit."""
+    chunks: list[str] = []
+    for unit in units:
+        if chunks and len(chunks[-1]) + len(sep) + len(unit) <= limit:
+            chunks[-1] += sep + unit
+        else:
+            chunks.append(unit)
+    return chunks
+
+
+def _units(block: Block) -> list[str]:
+    """The pieces a block may be cut into: sentences of prose, items of a list, lines of code or table."""
+    if block.kind == "paragraph":
+        return sentences(block.text)
+    if block.kind == "list":
+        return ([block.intro] if block.intro else []) + [i for i in block.text.split("\n") if i.strip()]
+    if block.kind == "table":
+        return [CELL_SEPARATOR.join(row) for row in block.rows]
+    return block.text.split("\n")  # code: its lines
+
+
+def _pack_blocks(blocks: list[Block], limit: int) -> list[str]:
+    """Group whole blocks into chunks of at most `limit` characters, one block a line; a block too
+    long for one chunk is cut between its sentences, items or lines."""
+    chunks: list[str] = []
+    for block in blocks:
+        text = _block_text(block)
+        pieces = [text] if len(text) <= limit else _pack(
+            _units(block), limit, " " if block.kind == "paragraph" else "\n")
+        for piece in pieces:
+            if chunks and len(chunks[-1]) + 1 + len(piece) <= limit:
+                chunks[-1] += "\n" + piece
+            else:
+                chunks.append(piece)
+    return chunks
+
+
+def _block_text(block: Block) -> str:
+    if block.kind == "list":
+        return "\n".join(([block.intro] if block.intro else []) + [block.text])
+    if block.kind == "table":
+        return "\n".join(CELL_SEPARATOR.join(row) for row in block.rows)
+    return block.text
+
+
+def _promote_faq_headings(blocks: list[Block]) -> list[Block]:
+    """On a FAQ page, where most headings of one level ask something, the others of that level are
+    entries too, only worded as statements ("PuTTY makes a beep when I type.")."""
+    levels: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.kind in ("heading", "question") and block.level and block.scope == "entry":
+            levels.setdefault(block.level, []).append(block)
+    promoted = set()
+    for level, found in levels.items():
+        questions = sum(b.kind == "question" for b in found)
+        if questions >= 3 and questions >= 0.5 * len(found):
+            promoted.update(id(b) for b in found if b.kind == "heading")
+    return [replace(b, kind="question") if id(b) in promoted else b for b in blocks]
+
+
+def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    """Turn an outline into passages: a FAQ question with its answer, a table row with its caption and
+    header, a paragraph (or list, or code) under its heading."""
+    blocks = _promote_faq_headings([b for b in blocks if b.text.strip() or b.rows])
+    if not title and blocks and blocks[0].kind in ("heading", "question") and (
+            blocks[0].kind == "heading" or blocks[0].level):
+        title = blocks[0].text
+    title = title or source
+    passages: list[Passage] = []
+    section = ""
+    caption = ""  # a "Table: ..." heading names the next table
+    last_kind = ""  # kind of the previous block, to keep a paragraph and the list after it together
+
+    def add(kind: str, body: str, line: int, question: str = "") -> None:
+        passages.append(Passage(text=body, title=title, section=section, source=source, kind=kind,
+                                question=question, line=line))
+
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        if block.kind == "heading":
+            if not (i == 0 and block.text == title):
+                if _TABLE_CAPTION.match(block.text):
+                    caption = _TABLE_CAPTION.sub("", block.text)
+                section = block.text
+            last_kind = "heading"
+            i += 1
+            continue
+        if block.kind == "question":
+            j = i + 1
+            if block.scope == "entry":
+                while j < len(blocks) and blocks[j].kind not in ("heading", "question"):
+                    j += 1
+            elif j < len(blocks) and blocks[j].kind in ("paragraph", "list"):
+                j += 1
+            answer = blocks[i + 1:j]
+            if not answer:
+                # A question with no answer under it is a heading after all.
+                if i == len(blocks) - 1 and block.scope == "next":
+                    add("text", block.text, block.line)
+                section = block.text
+                last_kind = "heading"
+                i = j
+                continue
+            question = block.text
+            limit = max(max_chars - len(question), 200)
+            if block.scope == "next":
+                chunks = _pack(sentences("\n".join(_block_text(b) for b in answer)), limit, " ")
+            else:
+                chunks = _pack_blocks(answer, limit)
+            for chunk in chunks:
+                add("faq", f"{question}\n{chunk}", block.line, question=question)
+            if block.level and block.scope == "next":
+                section = question  # more paragraphs under the heading belong to it too
+            last_kind = "faq"
+            i = j
+            continue
+        if block.kind == "paragraph":
+            for chunk in _pack(sentences(block.text), max_chars, " "):
+                add("text", chunk, block.line)
+        elif block.kind in ("list", "code"):
+            previous = passages[-1] if passages else None
+            body = _block_text(block)
+            follows_prose = last_kind == "paragraph" or (last_kind in ("list", "code") and "code" in (
+                block.kind, last_kind))
+            if (not block.intro and follows_prose and previous is not None
+                    and previous.kind == "text" and previous.section == section
+                    and len(previous.text) + len(body) < max_chars):
+                # A paragraph followed by bullets or code that support it: one passage, as it reads.
+                passages[-1] = replace(previous, text=f"{previous.text}\n{body}")
+            elif block.kind == "code":
+                for chunk in _pack(block.text.split("\n"), max_chars, "\n"):
+                    add("text", chunk, block.line)
+            else:
+                head = [block.intro] if block.intro else []
+                limit = max(max_chars - len(block.intro), 200)
+                for chunk in _pack(_units(replace(block, intro="")), limit, "\n"):
+                    add("text", "\n".join(head + [chunk]), block.line)
+        elif block.kind == "table" and block.rows:
+            header, rows = block.rows[0], block.rows[1:]
+            name = block.caption or caption or ("" if block.flattened else section)
+            top = CELL_SEPARATOR.join(header)
+            top = f"{name}\n{top}" if name else top
+            for offset, row in enumerate(rows, start=1):
+                add("table", f"{top}\n{CELL_SEPARATOR.join(row)}", block.line + offset if block.line else 0)
+            caption = ""
+        last_kind = block.kind
+        i += 1
+    return passages

@@ -1,0 +1,312 @@
+"""Plain text: structure inferred from the shape of lines.
+
+Two kinds of plain text are common. Flattened web pages keep one paragraph per line: there a short
+line without end punctuation is a heading, a run of three or more such lines is a table (header line,
+then rows), a line that asks something followed by prose is a FAQ question, and bullets stay with
+the sentence introducing them. Hard-wrapped text (READMEs, old FAQ files, text taken out of a PDF)
+wraps each paragraph over lines of 70 to 80 characters: there the paragraphs are the blocks between
+blank lines, lines indented deeper than their paragraph are code, and a table needs several rows of
+the same shape. Either kind may be a FAQ: `Q:`/`A:` lines, or numbered questions (" 1. Is it free?")
+each answered by the indented text under it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..passage import Passage
+from ..text import clean, word_count
+from .outline import Block, build_passages, heading_block, is_question
+
+_BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
+_MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
+# "12. Question", "3.10: Question", "A.2.8 Question": the number that opens a numbered question.
+_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+_QA_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.)]\s*", re.IGNORECASE)
+_ANSWER_PREFIX = re.compile(r"^(?:A|Answer)\s*[:.)]\s*", re.IGNORECASE)
+# Cells of a plain-text table are set apart by two or more spaces, or a tab.
+_CELL_GAP = re.compile(r"\s{2,}|\t")
+MAX_HEADING_WORDS = 12
+# Hard-wrapped text: most lines are at most this long ...
+WRAP_WIDTH = 100
+# ... and at least this share of its lines run on into the next line of the same paragraph.
+WRAPPED_SHARE = 0.25
+# Lines indented this much deeper than the paragraph before them are code.
+CODE_INDENT = 3
+
+
+def parse_plaintext(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    """Split a plain-text document into passages."""
+    return build_passages(plaintext_blocks(text), source=source, title=title, max_chars=max_chars)
+
+
+def plaintext_blocks(text: str) -> list[Block]:
+    if len(_FENCE.findall(text)) >= 2:
+        # Fenced code blocks: Markdown saved as .txt (a README.txt). Read it as what it is.
+        from .markdown import markdown_blocks
+
+        return markdown_blocks(text)
+    text = clean(text, keep_indent=True)
+    lines = text.split("\n")
+    wrapped = _is_hard_wrapped(lines)
+    if wrapped or _is_qa_faq(lines) or _numbered_questions(_groups(lines)):
+        return _paragraph_blocks(lines, wrapped=wrapped)
+    return _line_blocks([" ".join(line.split()) for line in lines])
+
+
+# ---- flattened pages: one paragraph per line -----------------------------------------------------
+
+def _is_short_line(line: str) -> bool:
+    return (
+        word_count(line) <= MAX_HEADING_WORDS
+        and not _END_PUNCT.search(line)
+        and not _BULLET.match(line)
+        and "|" not in line
+    )
+
+
+def _is_question_line(line: str) -> bool:
+    return is_question(line) and not _BULLET.match(line)
+
+
+def _line_blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading:
+            text = heading.group(1)
+            level = len(line) - len(line.lstrip("#"))
+            kind = "question" if _is_question_line(text) else "heading"
+            blocks.append(Block(kind, text, i + 1, level=level, scope="next"))
+            i += 1
+            continue
+        if line.startswith("|") and i + 1 < len(lines) and _MD_TABLE_RULE.match(lines[i + 1]):
+            rows = [_cells(line)]
+            j = i + 2
+            while j < len(lines) and lines[j].startswith("|"):
+                rows.append(_cells(lines[j]))
+                j += 1
+            blocks.append(Block("table", line=i + 1, rows=rows))
+            i = j
+            continue
+        if _BULLET.match(line):
+            j = i
+            while j < len(lines) and _BULLET.match(lines[j]):
+                j += 1
+            intro = ""
+            if blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
+                intro = blocks.pop().text
+            blocks.append(Block("list", "\n".join(lines[i:j]), i + 1, intro=intro))
+            i = j
+            continue
+        if _is_short_line(line):
+            j = i
+            while j < len(lines) and lines[j] and _is_short_line(lines[j]):
+                j += 1
+            run = lines[i:j]
+            if len(run) >= 3:
+                blocks.append(Block("table", line=i + 1, rows=[[r] for r in run], flattened=True))
+            else:
+                blocks.extend(Block("heading", h, i + 1 + k) for k, h in enumerate(run))
+            i = j
+            continue
+        if _is_question_line(line):
+            blocks.append(Block("question", line, i + 1, scope="next"))
+            i += 1
+            continue
+        # Consecutive lines are one paragraph, except after a line ending in ":" (it introduces a list).
+        if blocks and blocks[-1].kind == "paragraph" and lines[i - 1] and not blocks[-1].text.endswith(":"):
+            blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text} {line}")
+        else:
+            blocks.append(Block("paragraph", line, i + 1))
+        i += 1
+    return blocks
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+# ---- hard-wrapped text: paragraphs between blank lines ---------------------------------------------
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    filled = [line for line in lines if line.strip()]
+    if len(filled) < 4:
+        return False
+    lengths = sorted(len(line.strip()) for line in filled)
+    if lengths[int(0.95 * (len(lengths) - 1))] > WRAP_WIDTH:
+        return False
+    runs_on = sum(1 for a, b in zip(lines, lines[1:])
+                  if len(a.strip()) >= 40 and b.strip() and not _BULLET.match(b.strip()))
+    return runs_on >= WRAPPED_SHARE * len(filled)
+
+
+def _is_qa_faq(lines: list[str]) -> bool:
+    questions = sum(1 for line in lines if _QA_PREFIX.match(line.strip()))
+    answers = sum(1 for line in lines if _ANSWER_PREFIX.match(line.strip()))
+    return questions >= 2 and answers >= 2
+
+
+def _groups(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines, each with its first line number."""
+    groups: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        if groups and lines[number - 2].strip():
+            groups[-1][1].append(line)
+        else:
+            groups.append((number, [line]))
+    return groups
+
+
+def _split_question(group: list[str]) -> tuple[list[str], list[str]]:
+    """A numbered question's own lines, and the answer lines that follow them without a blank line
+    (text out of a PDF often has none): the question ends at its first line ending in "?"."""
+    for k, line in enumerate(group[:3]):
+        if line.rstrip().endswith("?"):
+            return group[:k + 1], group[k + 1:]
+    return group, []
+
+
+def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
+    """Line numbers of numbered FAQ questions: a short numbered paragraph whose answer is the text
+    indented under it (zlib's " 1. Is zlib Y2K-compliant?"), or that asks something ("1.1 What does
+    it do?"). Needs three of them, so that an ordinary numbered list is not taken for a FAQ."""
+    found: set[int] = set()
+    for k, (line_no, group) in enumerate(groups):
+        first = group[0]
+        number = _NUMBERED.match(first.strip())
+        question, rest = _split_question(group)
+        text = " ".join(" ".join(question).split())
+        if not number or word_count(text) > 40:
+            continue
+        answered_below = not rest and k + 1 < len(groups) and _indent(groups[k + 1][1][0]) > _indent(first) + 1
+        if answered_below or text.endswith("?"):
+            found.add(line_no)
+    return found if len(found) >= 3 else set()
+
+
+def _unwrap(group: list[str]) -> list[str]:
+    """Join the wrapped lines of a paragraph; a bullet starts a new item, and its continuation lines
+    (indented under it) join it."""
+    items: list[str] = []
+    item_indent = 0
+    for line in group:
+        indent, body = _indent(line), " ".join(line.split())
+        bullet = _BULLET.match(body)
+        # A bullet's wrapped lines may sit under it or, out of a PDF, at the margin.
+        continues = items and not bullet and (indent == item_indent or (_BULLET.match(items[-1]) and (
+            indent > item_indent or not items[-1].endswith((".", "!", "?", ":")))))
+        if continues:
+            # A word hyphenated at the end of a line is joined back ("open-\nsource" stays "open-source").
+            items[-1] += ("" if items[-1].endswith("-") and body[:1].islower() else " ") + body
+        else:
+            items.append(body)
+            item_indent = indent
+    return items
+
+
+def _looks_like_table(group: list[str]) -> bool:
+    """Strong evidence only: three or more lines, each split into the same number (≥ 2) of cells by
+    wide gaps, none of them prose."""
+    if len(group) < 3:
+        return False
+    shapes = {len(_CELL_GAP.split(line.strip())) for line in group}
+    return len(shapes) == 1 and shapes.pop() >= 2 and all(_is_short_line(" ".join(line.split())) for line in group)
+
+
+def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
+    """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
+    a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page."""
+    groups = _groups(lines)
+    numbered = _numbered_questions(groups)
+    blocks: list[Block] = []
+    text_indent = 0  # indentation of the last paragraph of prose
+    in_entry = False
+    entry_indent = 0  # indentation of the question whose answer is being read
+    for line_no, group in groups:
+        indent = min(_indent(line) for line in group)
+        first = group[0].strip()
+        # The first paragraph under a question or heading sets the indentation of the text.
+        if blocks and indent >= text_indent + CODE_INDENT and blocks[-1].kind not in ("heading", "question"):
+            code = "\n".join(line[text_indent:] if line[:text_indent].isspace() else line.strip()
+                             for line in group)
+            blocks.append(Block("code", code.rstrip(), line_no))
+            continue
+        text_indent = indent
+        if line_no in numbered:
+            question, rest = _split_question(group)
+            blocks.append(Block("question", _NUMBERED.sub("", " ".join(" ".join(question).split())), line_no))
+            in_entry, entry_indent = True, indent
+            if not rest:
+                continue
+            group, line_no = rest, line_no + len(question)
+            first = group[0].strip()
+        if _QA_PREFIX.match(first):
+            question = _QA_PREFIX.sub("", " ".join(" ".join(group).split()))
+            answer = ""
+            for k, line in enumerate(group):
+                if k and _ANSWER_PREFIX.match(line.strip()):
+                    question = _QA_PREFIX.sub("", " ".join(" ".join(group[:k]).split()))
+                    answer = _ANSWER_PREFIX.sub("", " ".join(" ".join(group[k:]).split()))
+                    break
+            blocks.append(Block("question", question, line_no))
+            entry_indent = indent
+            if answer:
+                blocks.append(Block("paragraph", answer, line_no))
+            in_entry = True
+            continue
+        if _looks_like_table(group):
+            rows = [_CELL_GAP.split(line.strip()) for line in group]
+            blocks.append(Block("table", line=line_no, rows=rows))
+            continue
+        if not wrapped and len(group) >= 3 and all(_is_short_line(" ".join(line.split())) for line in group):
+            rows = [[" ".join(line.split())] for line in group]
+            blocks.append(Block("table", line=line_no, rows=rows, flattened=True))
+            continue
+        items = _unwrap(group)
+        if len(items) == 1:
+            text = _ANSWER_PREFIX.sub("", items[0]) if in_entry else items[0]
+            number = _NUMBERED.match(text)
+            bare = _NUMBERED.sub("", text) if number else text
+            if not (_BULLET.match(text) and not number):
+                # Inside an answer indented under its question, a short line is prose, not a heading.
+                if (_is_short_line(bare) and bare[:1].isupper() and not (in_entry and indent > entry_indent)
+                        and not (blocks and blocks[-1].kind == "question")):
+                    blocks.append(heading_block(bare, level=0, line=line_no))
+                    in_entry = False
+                    continue
+                if is_question(bare) and not (in_entry and indent > entry_indent):
+                    blocks.append(Block("question", bare, line_no))
+                    in_entry, entry_indent = True, indent
+                    continue
+                if not number:
+                    blocks.append(Block("paragraph", text, line_no))
+                    continue
+        # Prose followed by bullets: the prose, then the list (introduced by the prose's ":" line).
+        prose = [item for item in items if not _BULLET.match(item)]
+        if prose and not _BULLET.match(items[0]):
+            split = next((k for k, item in enumerate(items) if _BULLET.match(item)), len(items))
+            head, bullets = items[:split], items[split:]
+            intro = head.pop() if bullets and head[-1].endswith(":") else ""
+            blocks.extend(Block("paragraph", h, line_no) for h in head)
+            if bullets:
+                blocks.append(Block("list", "\n".join(bullets), line_no, intro=intro))
+        else:
+            blocks.append(Block("list", "\n".join(items), line_no))
+    return blocks
+

@@ -1,0 +1,605 @@
+"""Every document format becomes the passages a reader would expect: FAQ entries paired with their own
+answers, table rows with their header, code kept as code, page furniture dropped, nothing lost silently."""
+
+import io
+import json
+import textwrap
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from chatbot.cli import main
+from chatbot.errors import DocumentError
+from chatbot.reading.corpus import Corpus
+
+from .conftest import SHARED
+
+MARKDOWN = """\
+# Widget Guide
+
+Widget keeps your files in sync. It runs on Linux, macOS and Windows, and it
+needs no server of its own: every copy talks to the others directly.
+
+* [How do I install Widget?](#install)
+* [Why is the first sync slow?](#slow)
+
+## Installation
+
+1. Download the package for your system.
+
+   #### Homebrew
+
+   On macOS, we recommend Homebrew:
+
+   ```sh
+   brew install widget
+   ```
+
+2. Start it once so that it creates its folder.
+
+Indented code works too:
+
+    widget --version
+
+name | default | description
+---- | ------- | -----------
+`WIDGET_HOME` | `~/.widget` | Where Widget keeps its state.<br>Also see `widget home`.
+`WIDGET_DEBUG` | | Prints debug output.
+
+<h3 name="install">
+How do I install Widget?
+</h3>
+
+Follow the steps under Installation. They take
+about two minutes.
+
+<h3 name="slow">
+Why is the first sync slow?
+</h3>
+
+The first sync hashes every file. Later syncs only look at files that
+changed, so they finish in seconds.
+
+```
+widget status --verbose
+```
+
+## More questions
+
+1. **Can I sync a network drive?** Not yet; mount it locally first.
+2. **Does Widget encrypt my files?** Yes, with AES-256 in transit.
+"""
+
+
+def read(tmp_path, name, content, config=None):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    if config:
+        (tmp_path / "corpus.toml").write_text(config, encoding="utf-8")
+    return Corpus.open(tmp_path).read(path)
+
+
+def faq(passages):
+    return {p.question: p.text.split("\n", 1)[1] for p in passages if p.kind == "faq"}
+
+
+def no_code_or_fragments_in_labels(passages):
+    for p in passages:
+        for label in (p.section, p.question):
+            assert "```" not in label and not label.endswith((",", " and", " the", " to", " of")), label
+
+
+def test_markdown_structure(tmp_path):
+    passages, problems = read(tmp_path, "guide.md", MARKDOWN)
+    assert problems == []
+    no_code_or_fragments_in_labels(passages)
+    assert {p.title for p in passages} == {"Widget Guide"}
+    texts = [p.text for p in passages if p.kind == "text"]
+    # A soft-wrapped paragraph is one line; the table of contents is gone.
+    assert texts[0] == ("Widget keeps your files in sync. It runs on Linux, macOS and Windows, and it needs no "
+                        "server of its own: every copy talks to the others directly.")
+    assert not any("(#install)" in t or t.startswith("- How do I install") for t in texts)
+    # Code stays inside the passage of the text that introduces it, under its own heading.
+    homebrew = next(p for p in passages if "brew install widget" in p.text)
+    assert homebrew.section == "Homebrew" and "recommend Homebrew" in homebrew.text
+    assert any("widget --version" in p.text for p in passages)
+    rows = [p.text for p in passages if p.kind == "table"]
+    assert rows == [
+        "Installation\nname | default | description\n`WIDGET_HOME` | `~/.widget` | Where Widget keeps its state. "
+        "Also see `widget home`.",
+        "Installation\nname | default | description\n`WIDGET_DEBUG` |  | Prints debug output."]
+    entries = faq(passages)
+    assert entries["How do I install Widget?"] == "Follow the steps under Installation. They take about two minutes."
+    assert entries["Why is the first sync slow?"] == (
+        "The first sync hashes every file. Later syncs only look at files that changed, so they finish in "
+        "seconds.\nwidget status --verbose")
+    assert entries["Can I sync a network drive?"] == "Not yet; mount it locally first."
+    assert entries["Does Widget encrypt my files?"] == "Yes, with AES-256 in transit."
+    # Each entry's section is its own heading, never the previous question.
+    assert {p.section for p in passages if p.kind == "faq"} == {"Installation", "More questions"}
+
+
+RST = """\
+Frequently Asked Questions
+==========================
+
+This is the list of questions about Backup.
+
+Will Backup resume an interrupted run?
+--------------------------------------
+
+Yes. Backup keeps an index of what it uploaded, so a new run
+skips those files.
+
+.. important:: Keep at least one finished snapshot.
+
+How can I pass the password automatically?
+------------------------------------------
+
+Set the environment variable::
+
+    export BACKUP_PASSWORD=secret
+
+.. code-block:: console
+
+    $ backup run --password-file ~/.pw
+
+Why is the first run slow?
+--------------------------
+
+It reads every file once.
+
+Tuning the CPU priority
+-----------------------
+
+Run it under ``nice`` to lower its priority.
+
+Glossary
+--------
+
+Is a snapshot a full copy?
+    No. A snapshot only refers to data that is already stored.
+Pack
+    A file holding many blobs.
+"""
+
+
+def test_restructuredtext_structure(tmp_path):
+    passages, problems = read(tmp_path, "faq.rst", RST)
+    assert problems == []
+    no_code_or_fragments_in_labels(passages)
+    entries = faq(passages)
+    assert entries["Will Backup resume an interrupted run?"] == (
+        "Yes. Backup keeps an index of what it uploaded, so a new run skips those files.\n"
+        "Keep at least one finished snapshot.")
+    answer = entries["How can I pass the password automatically?"]
+    assert "export BACKUP_PASSWORD=secret" in answer and "$ backup run --password-file ~/.pw" in answer
+    # On a page of questions, a title worded as a statement is an entry too.
+    assert entries["Tuning the CPU priority"] == "Run it under nice to lower its priority."
+    assert entries["Is a snapshot a full copy?"] == "No. A snapshot only refers to data that is already stored."
+    assert any(p.section == "Pack" and p.text == "A file holding many blobs." for p in passages)
+    assert {p.title for p in passages} == {"Frequently Asked Questions"}
+
+
+HTML = """\
+<!DOCTYPE html>
+<html><head><meta charset="iso-8859-1"><title>Gadget FAQ</title>
+<script>var tracking = 1;</script><style>body { color: red }</style></head>
+<body>
+<div id="nav"><a href="/">Home</a> | <a href="/download">Download</a></div>
+<header><p>Gadget &mdash; the caf\xe9 edition</p></header>
+<p><a href="prev.html">Previous</a> | <a href="toc.html">Contents</a> | <a href="next.html">Next</a></p>
+<ul><li><a href="#a1">A.1 What is Gadget?</a></li><li><a href="#a2">A.2 Does it run on ARM?</a></li></ul>
+<h1>Gadget FAQ</h1>
+<h2><a name="s1"></a>A.1 General</h2>
+<h3><a name="a1"></a>A.1.1 What is Gadget?</h3>
+<p>Gadget is a small caf\xe9 ordering tool.</p>
+<p>It runs in a browser.</p>
+<h3>A.1.2 Gadget beeps when I type.</h3>
+<p>Turn off the bell under Settings.</p>
+<h3>A.1.3 Is Gadget free?</h3>
+<p>Yes.</p>
+<h3>A.1.4 Does it run on ARM?</h3>
+<pre>
+$ gadget --arch
+arm64
+</pre>
+<dl>
+<dt>Q: Why do I get "bad token"?<br>
+<dt>Q: Login fails after an update.<br>
+<dd>Clear the cache.<br>Then log in again.
+</dl>
+<details><summary>Can I export my orders?</summary><p>Yes, as CSV from the Orders page.</p></details>
+<ul>
+<li><b>Is there a mobile app?</b> Not yet.</li>
+<li><b>Who wrote Gadget?</b> A team of three.</li>
+</ul>
+<h2>Prices</h2>
+<table><tr><th>Plan</th><th>Price</th></tr><tr><td>Basic</td><td>Free</td></tr><tr><td>Pro</td><td>5 EUR</td></tr></table>
+<footer>Last changed: $Date: 2014-11-08 $</footer>
+</body></html>
+"""
+
+
+def test_html_page_structure(tmp_path):
+    passages, problems = read(tmp_path, "faq.html", HTML.encode("latin-1"))
+    assert problems == []
+    no_code_or_fragments_in_labels(passages)
+    everything = "\n".join(p.text for p in passages)
+    for furniture in ("tracking", "color: red", "Download", "Previous", "the café edition", "$Date"):
+        assert furniture not in everything
+    entries = faq(passages)
+    assert entries["What is Gadget?"] == "Gadget is a small café ordering tool.\nIt runs in a browser."
+    assert entries["Gadget beeps when I type."] == "Turn off the bell under Settings."
+    assert entries["Does it run on ARM?"] == "$ gadget --arch\narm64"
+    assert entries['Why do I get "bad token"? Login fails after an update.'] == "Clear the cache.\nThen log in again."
+    assert entries["Can I export my orders?"] == "Yes, as CSV from the Orders page."
+    assert entries["Is there a mobile app?"] == "Not yet."
+    assert entries["Who wrote Gadget?"] == "A team of three."
+    assert [p.text for p in passages if p.kind == "table"] == ["Prices\nPlan | Price\nBasic | Free",
+                                                               "Prices\nPlan | Price\nPro | 5 EUR"]
+    assert {p.title for p in passages} == {"Gadget FAQ"}
+    assert {p.section for p in passages if p.kind == "faq"} == {"General"}
+
+
+def test_html_article_header_and_form_wrapped_pages_keep_their_content(tmp_path):
+    page = ("<html><body><header><p>Site name</p></header><form id='aspnetForm'><article><header><h1>Returns</h1>"
+            "</header><p>Send it back within 30 days.</p></article></form></body></html>")
+    passages, problems = read(tmp_path, "returns.html", page)
+    assert problems == [] and [(p.title, p.text) for p in passages] == [("Returns", "Send it back within 30 days.")]
+
+
+def test_html_fragment(tmp_path):
+    passages, problems = read(tmp_path, "part.htm", "<h2>Returns</h2><p>Send it back within 30 days.</p>"
+                                                    "<h2>Refunds</h2><p>Paid within a week.</p>")
+    assert problems == [] and [(p.title, p.section, p.text) for p in passages] == [
+        ("Returns", "", "Send it back within 30 days."), ("Returns", "Refunds", "Paid within a week.")]
+
+
+PLAIN_FAQ = """\
+                Frequently Asked Questions about Squash
+
+
+If your question is not here, please check the web site, which may
+have more recent information.
+
+
+ 1. Is Squash thread-safe?
+
+    Yes. Each stream keeps its state in its own structure, so two threads
+    can use two streams at once.
+
+ 2. I found a bug in Squash.
+
+    Please send a small program that shows it to bugs@example.org.
+
+ 3. Why do I get "undefined reference to sq_open"?
+
+    If "make test" produces something like
+
+       example.o: undefined reference to `sq_open'
+
+    check that no old copy of libsquash is installed.
+
+10. Can Squash read .zip archives
+    made by other tools?
+
+    Not by itself, no.
+"""
+
+
+def test_numbered_plain_text_faq(tmp_path):
+    passages, problems = read(tmp_path, "FAQ.txt", PLAIN_FAQ)
+    assert problems == []
+    no_code_or_fragments_in_labels(passages)
+    entries = faq(passages)
+    assert list(entries) == ["Is Squash thread-safe?", "I found a bug in Squash.",
+                             'Why do I get "undefined reference to sq_open"?',
+                             "Can Squash read .zip archives made by other tools?"]
+    assert entries["Is Squash thread-safe?"] == ("Yes. Each stream keeps its state in its own structure, so two "
+                                                 "threads can use two streams at once.")
+    assert entries['Why do I get "undefined reference to sq_open"?'] == (
+        'If "make test" produces something like\n   example.o: undefined reference to `sq_open\'\n'
+        "check that no old copy of libsquash is installed.")
+    assert {p.title for p in passages} == {"Frequently Asked Questions about Squash"}
+
+
+def test_question_and_answer_lines(tmp_path):
+    text = "Help\n\nQ: How do I reset my password?\nA: Use the link on the sign-in page.\n\n" \
+           "Q: Can I change my user name?\nA: No. Ask support to do it.\n"
+    passages, _ = read(tmp_path, "qa.txt", text)
+    assert faq(passages) == {"How do I reset my password?": "Use the link on the sign-in page.",
+                             "Can I change my user name?": "No. Ask support to do it."}
+
+
+def test_question_and_answer_lines_in_a_flattened_page_keep_its_table(tmp_path):
+    text = ("Salaries\n\nPay by city Salary range\nParis €50,000\nBerlin €55,000\nTokyo ¥8,000,000\n\n"
+            "Q: Is a degree required?\nA: Usually yes.\n\nQ: What tools are common?\nA: PyTorch.\n")
+    passages, _ = read(tmp_path, "pay.txt", text)
+    assert [p.text for p in passages if p.kind == "table"] == [
+        "Pay by city Salary range\nParis €50,000", "Pay by city Salary range\nBerlin €55,000",
+        "Pay by city Salary range\nTokyo ¥8,000,000"]
+    assert faq(passages) == {"Is a degree required?": "Usually yes.", "What tools are common?": "PyTorch."}
+
+
+def test_hard_wrapped_prose_never_becomes_a_table_or_headings(tmp_path):
+    prose = textwrap.fill("Our office moved in spring. " * 12, width=60)
+    table = "Plan      Storage    Price\nBasic     10 GB      Free\nTeam      1 TB       8 EUR\nLarge     10 TB      30 EUR"
+    passages, _ = read(tmp_path, "notes.txt", f"Office news\n\n{prose}\n\n{prose}\n\nPrices\n\n{table}\n")
+    assert [p.kind for p in passages] == ["text", "text", "table", "table", "table"]
+    assert passages[0].text == ("Our office moved in spring. " * 12).strip() and passages[0].section == ""
+    assert passages[2].text == "Prices\nPlan | Storage | Price\nBasic | 10 GB | Free"
+
+
+def docx_bytes():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Please edit this template before publishing.")
+    document.add_heading("FAQ for Vault", level=1)
+    document.add_paragraph("Who can deposit data here?")
+    document.add_paragraph("Any member of the university can deposit data.")
+    document.add_paragraph("What do I need to submit?")
+    document.add_paragraph("You need:")
+    document.add_paragraph("Permission from the PI", style="List Bullet")
+    document.add_paragraph("A title and an abstract", style="List Bullet")
+    document.add_heading("Limits", level=2)
+    table = document.add_table(rows=3, cols=2)
+    for r, (a, b) in enumerate([("Item", "Limit"), ("File size", "10 GB"), ("Files", "1000")]):
+        table.rows[r].cells[0].text, table.rows[r].cells[1].text = a, b
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_docx_headings_questions_lists_and_tables(tmp_path):
+    passages, problems = read(tmp_path, "faq.docx", docx_bytes())
+    assert problems == []
+    entries = faq(passages)
+    assert entries == {"Who can deposit data here?": "Any member of the university can deposit data.",
+                       "What do I need to submit?": "You need:\n- Permission from the PI\n- A title and an abstract"}
+    assert {p.section for p in passages if p.kind == "faq"} == {"FAQ for Vault"}
+    assert [p.text for p in passages if p.kind == "table"] == ["Limits\nItem | Limit\nFile size | 10 GB",
+                                                               "Limits\nItem | Limit\nFiles | 1000"]
+
+
+def pdf_bytes(pages: list[list[str]]) -> bytes:
+    """A minimal PDF: one Helvetica text line per entry, top to bottom (an empty entry is a line holding a
+    space, as Word's PDF export writes them)."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for lines in pages:
+        ops = "".join(f"BT /F1 11 Tf 72 {760 - 16 * k} Td ({line.replace('(', '[').replace(')', ']') or ' '}) Tj ET\n"
+                      for k, line in enumerate(lines))
+        objects.append(f"<< /Length {len(ops)} >>\nstream\n{ops}endstream")
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+                       f"/Contents {len(objects)} 0 R >>")
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_pdf_numbered_questions(tmp_path):
+    pages = [["Relay Add-on: FAQ", "", "1. General Questions", "", "1.1 What does the add-on do?", "",
+              "It copies audit events into your search tool so that you can",
+              "report on them.", "", "1.2 Is this add-on free to use?", "", "Yes, it is open source."],
+             ["2", "1.3 Which versions are supported?", "Check the list:",
+              "- Version 9 and above", "- The cloud edition"]]
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes(pages))
+    assert problems == []
+    no_code_or_fragments_in_labels(passages)
+    assert faq(passages) == {
+        "What does the add-on do?": "It copies audit events into your search tool so that you can report on them.",
+        "Is this add-on free to use?": "Yes, it is open source.",
+        "Which versions are supported?": "Check the list:\n- Version 9 and above\n- The cloud edition"}
+    assert {p.section for p in passages if p.kind == "faq"} == {"General Questions"}
+
+
+def test_scanned_pdf_is_reported_not_empty(tmp_path):
+    passages, problems = read(tmp_path, "scan.pdf", pdf_bytes([[], []]))
+    assert passages == [] and "no text layer" in str(problems[0]) and problems[0].path == "scan.pdf"
+
+
+def test_faq_tables_find_their_columns(tmp_path):
+    csv_text = ('id,q_fr,q_en,a_fr,a_en,category\n1,Pourquoi ?,Why is it free?,Parce que.,'
+                '"Because it is <a href=\'x\'>funded</a> by\n  [grants](http://g.org).",Billing\n')
+    passages, problems = read(tmp_path, "faq.csv", csv_text)
+    assert problems == [] and [(p.question, p.text, p.section) for p in passages] == [
+        ("Why is it free?", "Why is it free?\nBecause it is funded by grants.", "Billing")]
+    passages, _ = read(tmp_path, "support.tsv", "query\tresponse\nHow do I log in?\tUse your email.\n")
+    assert faq(passages) == {"How do I log in?": "Use your email."}
+    passages, _ = read(tmp_path, "bot.jsonl", json.dumps({"prompt": "Is it open?", "reply": "Yes, 24/7."}) + "\n")
+    assert faq(passages) == {"Is it open?": "Yes, 24/7."}
+
+
+def test_faq_columns_set_in_corpus_toml(tmp_path):
+    passages, problems = read(tmp_path, "faq.csv", "Frage,Antwort,Thema\nWie alt?,Zehn Jahre.,Allgemein\n",
+                              config='[faq]\nquestion_column = "Frage"\nanswer_column = "Antwort"\n')
+    assert problems == [] and [(p.question, p.section) for p in passages] == [("Wie alt?", "Allgemein")]
+
+
+def test_xlsx_faq(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Category", "Question", "Answer"])
+    sheet.append(["Orders", "Can I cancel an order?", "Yes, within one hour."])
+    sheet.append([None, None, None])
+    sheet.append(["Orders", "Where is my parcel?", None])
+    out = io.BytesIO()
+    book.save(out)
+    passages, problems = read(tmp_path, "faq.xlsx", out.getvalue())
+    assert [(p.question, p.section, p.line) for p in passages] == [("Can I cancel an order?", "Orders", 2)]
+    assert [(p.line, "answer" in p.reason) for p in problems] == [(4, True)]
+
+
+def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
+    (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
+    (tmp_path / "slides.pptx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
+    loaded = Corpus.open(tmp_path).load()
+    report = {f.name: f for f in loaded.files}
+    assert report["guide.md"].format == "markdown" and report["guide.md"].counts["faq"] == 4
+    assert report["guide.md"].counts["table"] == 2 and report["guide.md"].problems == ()
+    assert report["slides.pptx"].format == "unsupported" and "not supported" in str(report["slides.pptx"].problems[0])
+    assert "no text" in str(report["empty.txt"].problems[0])
+    assert {p.path for p in loaded.problems} == {"slides.pptx", "empty.txt"}
+
+
+def test_inspect_prints_the_passages_of_one_file(tmp_path, capsys):
+    (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
+    assert main(["inspect", str(tmp_path / "guide.md")]) == 0
+    out = capsys.readouterr().out
+    assert "[faq] line 32  section: Installation  question: How do I install Widget?" in out
+    assert "    Follow the steps under Installation. They take about two minutes." in out
+    assert main(["inspect", "--json", str(tmp_path / "guide.md")]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sum(r["kind"] == "table" for r in rows) == 2
+
+
+def test_unreadable_binary_formats_are_a_clear_per_file_error(tmp_path):
+    for name in ("broken.pdf", "broken.docx", "broken.xlsx"):
+        passages, problems = read(tmp_path, name, b"not really " + name.encode())
+        assert passages == [] and len(problems) == 1 and isinstance(problems[0], DocumentError)
+        assert problems[0].path == name and "file skipped" in problems[0].reason
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.rst", "a.html"])
+def test_empty_documents_are_reported(tmp_path, name):
+    passages, problems = read(tmp_path, name, "")
+    assert passages == [] and "no text found" in str(problems[0])
+
+
+# ---- the real documents of ../shared/eval/realdocs-dev (read where they lie, never copied) ----------
+
+REALDOCS = SHARED / "eval" / "realdocs-dev" / "corpus"
+# FAQ entries each document holds, counted by hand from the document itself.
+REALDOCS_ENTRIES = {
+    "dash/FAQ.docx": 14, "gc-infobase/faq.csv": 13, "luajit/faq.html": 8, "putty/AppendixA.html": 82,
+    "rbenv/README.md": 0, "restic/faq.rst": 11, "ripgrep/FAQ.md": 27, "sailpoint-nerm-splunk/FAQ.pdf": 29,
+    "zlib/FAQ.txt": 44,
+}
+
+
+@pytest.fixture(scope="module")
+def realdocs():
+    if not REALDOCS.is_dir():
+        pytest.skip("../shared/eval/realdocs-dev is not beside the checkout")
+    return Corpus.open(REALDOCS).load()
+
+
+def test_every_real_document_loads_without_problems(realdocs):
+    assert {f.name: f.problems for f in realdocs.files} == {name: () for name in REALDOCS_ENTRIES}
+
+
+@pytest.mark.parametrize("name", sorted(REALDOCS_ENTRIES))
+def test_each_faq_entry_of_a_real_document_is_one_faq_question(realdocs, name):
+    passages = [p for p in realdocs.passages if p.source == name]
+    entries = [p for p in passages if p.kind == "faq"]
+    assert len({p.question for p in entries}) == REALDOCS_ENTRIES[name]
+    no_code_or_fragments_in_labels(passages)
+    for p in entries:
+        # Paired with its own answer: the question opens the passage, and no other question sits in it.
+        question, answer = p.text.split("\n", 1)
+        assert question == p.question and answer.strip()
+        assert not any(other.question in answer for other in entries if len(other.question) > 30
+                       and other.question != p.question and other.question not in p.question)
+
+
+# ---- any bytes at all: passages or a clear per-file error, never a crash --------------------------
+
+def _valid(suffix: str) -> bytes:
+    import openpyxl
+
+    if suffix == ".pdf":
+        return pdf_bytes([["1.1 Is it free?", " ", "Yes."]])
+    if suffix == ".docx":
+        return docx_bytes()
+    if suffix == ".xlsx":
+        book = openpyxl.Workbook()
+        book.active.append(["question", "answer"])
+        book.active.append(["Is it free?", "Yes."])
+        out = io.BytesIO()
+        book.save(out)
+        return out.getvalue()
+    return {".md": MARKDOWN, ".rst": RST, ".html": HTML, ".txt": PLAIN_FAQ, ".csv": "q,a\nIs it free?,Yes.\n",
+            ".tsv": "q\ta\nIs it free?\tYes.\n", ".jsonl": '{"q": "Is it free?", "a": "Yes."}\n'}[suffix].encode()
+
+
+SUFFIXES = [".md", ".rst", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".pdf", ".docx", ".xlsx"]
+
+
+def _check_any_bytes(tmp_path, suffix, data):
+    path = tmp_path / f"doc{suffix}"
+    path.write_bytes(data)
+    passages, problems = Corpus.open(tmp_path).read(path)
+    assert passages or problems
+    for problem in problems:
+        assert isinstance(problem, DocumentError) and problem.path == path.name and problem.reason
+    for p in passages:
+        assert p.kind in ("faq", "table", "text") and p.text.strip() and p.source == path.name
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=2000))
+def test_random_bytes_give_passages_or_a_per_file_error(tmp_path, suffix, data):
+    _check_any_bytes(tmp_path, suffix, data)
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.tuples(st.integers(min_value=0), st.binary(max_size=8)), min_size=1, max_size=4))
+def test_damaged_files_give_passages_or_a_per_file_error(tmp_path, suffix, cuts):
+    data = bytearray(_valid(suffix))
+    for at, junk in cuts:
+        at %= len(data)
+        data[at:at + len(junk)] = junk
+    _check_any_bytes(tmp_path, suffix, bytes(data))
+
+
+def test_bold_questions_in_paragraphs_and_q_labels(tmp_path):
+    md = ("# Help\n\n**Q: How do I pay?**\nBy card or by invoice.\n\n**Can I pay later?** Yes, within 30 days.\n\n"
+          "## Prices\n\n**Note** that prices include tax.\n")
+    passages, _ = read(tmp_path, "help.md", md)
+    assert faq(passages) == {"How do I pay?": "By card or by invoice.", "Can I pay later?": "Yes, within 30 days."}
+    assert any(p.kind == "text" and p.text == "Note that prices include tax." for p in passages)
+    html = "<h1>Help</h1><p><strong>Q. Where do you ship?</strong><br>To the EU and the UK.</p>"
+    passages, _ = read(tmp_path, "help.html", html)
+    assert faq(passages) == {"Where do you ship?": "To the EU and the UK."}
+
+
+@pytest.mark.parametrize("suffix", [".md", ".rst", ".html", ".txt", ".csv", ".jsonl"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.sampled_from(list("=-`*#|:.>?!\n\t Q1aZ<>/[](){}\"',_~+é")), max_size=400))
+def test_markup_soup_gives_passages_or_a_per_file_error(tmp_path, suffix, text):
+    _check_any_bytes(tmp_path, suffix, text.encode("utf-8"))
+
+
+def test_markdown_saved_as_text_keeps_its_code_out_of_headings(tmp_path):
+    text = "# Tool\n\nInstall it:\n\n```\npip install tool\ntool --init\n```\n\n## Usage\n\nRun `tool` in a folder.\n"
+    passages, _ = read(tmp_path, "README.txt", text)
+    no_code_or_fragments_in_labels(passages)
+    assert [(p.section, p.text) for p in passages] == [
+        ("", "Install it:\npip install tool\ntool --init"), ("Usage", "Run `tool` in a folder.")]
+
+
+def test_plain_answers_with_angle_brackets_are_not_taken_for_html(tmp_path):
+    passages, _ = read(tmp_path, "faq.jsonl", json.dumps(
+        {"question": "How do I compare <a> and <b>?", "answer": "Write if a<b and b>c then swap."}) + "\n")
+    assert [(p.question, p.text) for p in passages] == [
+        ("How do I compare <a> and <b>?", "How do I compare <a> and <b>?\nWrite if a<b and b>c then swap.")]
