@@ -80,7 +80,8 @@ class Admin:
     # ---- unanswered questions -------------------------------------------------------------------
 
     def groups(self, limit: int = GROUP_LIMIT) -> list[QuestionGroup]:
-        """Open questions that were declined or disliked, grouped by meaning, the newest group first."""
+        """Open questions that were declined, answered unsure or disliked, grouped by meaning, the newest
+        group first."""
         rows = self.store.unanswered(limit)
         if not rows:
             return []

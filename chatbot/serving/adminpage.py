@@ -132,7 +132,7 @@ def build_admin_page(demo, admin: Admin) -> None:
 
     private = {"api_visibility": "private"}
     with demo.route("Admin", ADMIN_PATH, show_in_navbar=admin.login_required):
-        gr.Markdown("# Admin\nQuestions the bot declined or whose answer got a dislike, grouped by meaning, and "
+        gr.Markdown("# Admin\nQuestions the bot declined, answered unsure, or whose answer got a dislike, grouped by meaning, and "
                     "the documents it answers from.")
         if not admin.enabled:
             gr.Markdown("**The admin page is off.** Start the server with `--auth USER:PASSWORD`, or set "

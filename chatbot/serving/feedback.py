@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TextIO
 
+from ..chatbot import SURE
 from ..errors import ChatbotError
 
 SCHEMA = """
@@ -57,7 +58,7 @@ CREATE TABLE IF NOT EXISTS question_log (
 )
 LOG_COLUMNS = ("id", "asked_at", "question", "outcome", "confidence", "source", "section", "passage", "liked",
                "resolved_at")
-ANSWERED, DECLINED, SMALL_TALK = "answered", "declined", "small talk"
+ANSWERED, UNSURE, DECLINED, SMALL_TALK = "answered", "unsure", "declined", "small talk"
 # A question is offered to everyone only once this many people asked it, so that nobody's one-off
 # question (which may hold something private) is shown to others.
 MIN_ASKS_TO_OFFER = 3
@@ -215,7 +216,9 @@ class FeedbackStore:
     def log_question(self, question: str, answer, when: datetime | None = None) -> str:
         """Store a question and its outcome; returns the id that set_question_feedback() takes."""
         top = answer.passages[0] if answer.found and answer.passages else None
-        outcome = SMALL_TALK if answer.small_talk else ANSWERED if answer.found else DECLINED
+        # An answer given as a lead ("I am not sure ...") is one the people who keep the FAQ should see.
+        outcome = (SMALL_TALK if answer.small_talk else DECLINED if not answer.found
+                   else UNSURE if answer.confidence < SURE else ANSWERED)
         log_id = uuid.uuid4().hex
         row = (log_id, _iso(when), question, outcome, round(float(answer.confidence), 4),
                top.source if top else None, top.section if top else None, top.text if top else None)
@@ -246,9 +249,11 @@ class FeedbackStore:
                            params)
 
     def unanswered(self, limit: int = 1000) -> list[dict]:
-        """Open questions that the bot declined or whose answer got a dislike, newest first."""
+        """Open questions that the bot declined, answered only as a lead ("I am not sure"), or whose answer
+        got a dislike, newest first."""
         return self._dicts(f"SELECT {', '.join(LOG_COLUMNS)} FROM question_log WHERE resolved_at IS NULL AND "
-                           "(outcome = ? OR liked = 0) ORDER BY asked_at DESC, id DESC LIMIT ?", (DECLINED, limit))
+                           "(outcome IN (?, ?) OR liked = 0) ORDER BY asked_at DESC, id DESC LIMIT ?",
+                           (DECLINED, UNSURE, limit))
 
     def most_asked(self, limit: int, min_count: int = MIN_ASKS_TO_OFFER) -> list[str]:
         """Answered questions (that got no dislike), most asked first; only those asked `min_count` times."""
@@ -271,7 +276,7 @@ class FeedbackStore:
             if day in counts:
                 counts[day][row["outcome"]] += 1
                 counts[day]["disliked"] += row["liked"] == 0
-        return [{"day": day.isoformat(), "answered": c[ANSWERED], "declined": c[DECLINED],
+        return [{"day": day.isoformat(), "answered": c[ANSWERED] + c[UNSURE], "declined": c[DECLINED],
                  "disliked": c["disliked"]} for day, c in counts.items()]
 
     def export_questions_csv(self, out: TextIO) -> int:
