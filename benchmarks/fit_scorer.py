@@ -189,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=quality.SHARED)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "chatbot-quality")
     parser.add_argument("--write", action="store_true", help="store the weights fitted on all sets")
+    parser.add_argument("--keep-ranking", action="store_true",
+                        help="keep the stored ranking weights; fit only the confidence and the decline point")
     args = parser.parse_args(argv)
 
     from chatbot import Chatbot, Settings
@@ -209,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{name}] collecting candidates ...", file=sys.stderr, flush=True)
         ranking_data[name] = collect(bot, s)[0]
     old = np.array([current.ranking[f] for f in RANKING_FEATURES])
-    weights = fit_ranking(ranking_data, old)
+    weights = old if args.keep_ranking else fit_ranking(ranking_data, old)
     print("\nRanking Hit@1 (argmax of the score; before tie-breaks): current | fitted on all | left out")
     for name in ranking_data:
         others = {n: q for n, q in ranking_data.items() if n != name}
