@@ -17,6 +17,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="sentence-transformers model path or name (default: bundled all-MiniLM-L6-v2)")
 
 
+def _export(actions, help: str) -> None:
+    export = actions.add_parser("export", help=help)
+    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--data", help="folder of the feedback database (default: ./data or CHATBOT_DATA)")
+    export.add_argument("--database", metavar="URL", help="read a PostgreSQL database instead (also "
+                        "CHATBOT_DATABASE_URL)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chatbot", description="Answer questions from your documents.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -57,20 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     _common(serve)
 
     feedback = sub.add_parser("feedback", help="work with the likes and dislikes people gave")
-    fsub = feedback.add_subparsers(dest="action", required=True)
-    export = fsub.add_parser("export", help="write all feedback as CSV")
-    export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    export.add_argument("--data", help="folder of the feedback database (default: ./data or CHATBOT_DATA)")
-    export.add_argument("--database", metavar="URL", help="read a PostgreSQL database instead (also "
-                        "CHATBOT_DATABASE_URL)")
-
+    _export(feedback.add_subparsers(dest="action", required=True), "write all feedback as CSV")
     log = sub.add_parser("log", help="work with the log of questions asked in the web UI")
-    lsub = log.add_subparsers(dest="action", required=True)
-    log_export = lsub.add_parser("export", help="write the question log as CSV")
-    log_export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    log_export.add_argument("--data", help="folder of the feedback database (default: ./data or CHATBOT_DATA)")
-    log_export.add_argument("--database", metavar="URL", help="read a PostgreSQL database instead (also "
-                            "CHATBOT_DATABASE_URL)")
+    _export(log.add_subparsers(dest="action", required=True), "write the question log as CSV")
     return parser
 
 

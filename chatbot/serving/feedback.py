@@ -204,12 +204,7 @@ class FeedbackStore:
 
     def export_csv(self, out: TextIO) -> int:
         """Write every row as CSV. Cells that a spreadsheet would run as a formula are quoted as text."""
-        writer = csv.writer(out)
-        writer.writerow(COLUMNS)
-        rows = self.rows()
-        for row in rows:
-            writer.writerow([_as_text(row[c]) for c in COLUMNS])
-        return len(rows)
+        return _write_csv(out, COLUMNS, self.rows())
 
     # ---- the question log -----------------------------------------------------------------------
 
@@ -281,12 +276,7 @@ class FeedbackStore:
 
     def export_questions_csv(self, out: TextIO) -> int:
         """Write the question log as CSV, oldest first, with formulas quoted as text."""
-        writer = csv.writer(out)
-        writer.writerow(LOG_COLUMNS)
-        rows = self.question_rows()
-        for row in rows:
-            writer.writerow([_as_text(row[c]) for c in LOG_COLUMNS])
-        return len(rows)
+        return _write_csv(out, LOG_COLUMNS, self.question_rows())
 
     def _change(self, sql: str, params: tuple) -> int:
         """Run an INSERT, UPDATE or DELETE; returns how many rows it touched."""
@@ -308,6 +298,14 @@ class FeedbackStore:
 
 def _iso(when: datetime | None) -> str:
     return (when or datetime.now(timezone.utc)).astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _write_csv(out: TextIO, columns: tuple[str, ...], rows: list[dict]) -> int:
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_as_text(row[c]) for c in columns])
+    return len(rows)
 
 
 def _as_text(value):
