@@ -10,7 +10,8 @@ import pytest
 from chatbot import Settings
 from chatbot.errors import ModelError
 from chatbot.search.embedder import SentenceTransformerEmbedder, load_embedder
-from chatbot.search.onnx_embedder import OnnxEmbedder, UnsupportedModelError, model_key, read_pipeline
+from chatbot.search.onnx_embedder import (OnnxEmbedder, UnsupportedModelError, fuse_attention, model_key,
+                                          read_pipeline)
 
 from .conftest import DEV_SET, ROOT
 
@@ -59,6 +60,18 @@ def test_the_export_key_changes_with_the_model_files_and_the_quantisation(tmp_pa
     assert model_key("m", model, quantized=False) not in (first, model_key("m", model, quantized=True))
 
 
+def test_a_graph_the_optimiser_cannot_fuse_is_kept_as_exported(tmp_path):
+    graph = tmp_path / "model.onnx"
+    graph.write_bytes(b"not a graph onnxruntime can read")
+
+    class Config:
+        num_attention_heads, hidden_size = 12, 384
+
+    fuse_attention(graph, Config())
+    assert graph.read_bytes() == b"not a graph onnxruntime can read"
+    assert [p.name for p in tmp_path.iterdir()] == ["model.onnx"]
+
+
 @pytest.mark.integration
 def test_onnx_vectors_match_the_torch_model_on_the_eval_questions(tmp_path):
     questions = ([json.loads(line)["question"] for line in DEV_SET.read_text(encoding="utf-8").splitlines() if line]
@@ -66,6 +79,10 @@ def test_onnx_vectors_match_the_torch_model_on_the_eval_questions(tmp_path):
     onnx = OnnxEmbedder(cache_dir=tmp_path / "models").load()
     assert onnx.onnx_path.is_file()
     assert [p.name for p in onnx.onnx_path.parent.iterdir()] == ["model.onnx"]  # no partial file left behind
+    import onnx as onnx_format
+
+    operators = {node.op_type for node in onnx_format.load(str(onnx.onnx_path)).graph.node}
+    assert {"Attention", "EmbedLayerNormalization"} <= operators  # the faster fused graph, checked below
     torch_vectors = SentenceTransformerEmbedder().encode(questions)
     onnx_vectors = onnx.encode(questions)
     assert onnx_vectors.shape == torch_vectors.shape and onnx_vectors.dtype == np.float32

@@ -23,7 +23,7 @@ from ..errors import ModelError
 from .embedder import BUNDLED_MODEL, bundled_model_path
 
 # Bump when the export or the pooling changes: a new key, so an old file is never reused.
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2
 TRANSFORMER = "sentence_transformers.models.Transformer"
 POOLING = "sentence_transformers.models.Pooling"
 NORMALIZE = "sentence_transformers.models.Normalize"
@@ -78,6 +78,7 @@ def read_pipeline(path: Path) -> dict:
 
 def export_onnx(path: Path, target: Path, *, quantized: bool) -> None:
     """Write the model's transformer as ONNX to `target`, atomically (a temporary file, then a rename)."""
+    import inspect
     import logging
     import warnings
 
@@ -90,34 +91,43 @@ def export_onnx(path: Path, target: Path, *, quantized: bool) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     try:
-        transformer = AutoModel.from_pretrained(str(path)).eval()
+        # Eager attention exports as plain MatMul/Softmax nodes, which onnxruntime can fuse (fuse_attention).
+        transformer = AutoModel.from_pretrained(str(path), attn_implementation="eager").eval()
+
+        # Models without token types (MPNet, RoBERTa-like) take only ids and mask.
+        takes_types = "token_type_ids" in inspect.signature(transformer.forward).parameters
 
         class LastHiddenState(torch.nn.Module):
             def __init__(self):
                 super().__init__()
                 self.transformer = transformer
 
-            def forward(self, input_ids, attention_mask, token_type_ids):
+            def forward(self, input_ids, attention_mask, token_type_ids=None):
+                types = {"token_type_ids": token_type_ids} if token_type_ids is not None else {}
                 return self.transformer(input_ids=input_ids, attention_mask=attention_mask,
-                                        token_type_ids=token_type_ids).last_hidden_state
+                                        **types).last_hidden_state
 
-        names = ["input_ids", "attention_mask", "token_type_ids"]
+        names = ["input_ids", "attention_mask", "token_type_ids"][: 3 if takes_types else 2]
         sample = (torch.ones((2, 8), dtype=torch.long), torch.ones((2, 8), dtype=torch.long),
-                  torch.zeros((2, 8), dtype=torch.long))
+                  torch.zeros((2, 8), dtype=torch.long))[: len(names)]
         axes = {name: {0: "batch", 1: "tokens"} for name in [*names, "last_hidden_state"]}
         with torch.no_grad(), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the tracer's notes on Python branches it freezes for one shape
             torch.onnx.export(LastHiddenState().eval(), sample, str(partial), input_names=names,
                               output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17,
                               dynamo=False)
+        fuse_attention(partial, transformer.config)
         if quantized:
+            import onnx
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
             plain = partial.with_name(partial.name + ".fp32")
             os.replace(partial, plain)
             logging.disable(logging.WARNING)  # its advice to pre-process the graph is noise here
             try:
-                quantize_dynamic(str(plain), str(partial), weight_type=QuantType.QInt8)
+                # The fused operators are outside the standard domain: their outputs' type is said here.
+                quantize_dynamic(str(plain), str(partial), weight_type=QuantType.QInt8,
+                                 extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
             finally:
                 logging.disable(logging.NOTSET)
                 plain.unlink(missing_ok=True)
@@ -126,6 +136,37 @@ def export_onnx(path: Path, target: Path, *, quantized: bool) -> None:
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
+
+
+def fuse_attention(model_file: Path, config) -> None:
+    """Rewrite a BERT-like graph in place with onnxruntime's fused operators (attention, embedding layer
+    norm, GELU): about a sixth faster per question on a CPU. The graph is kept as exported when the
+    optimiser fails or the fused graph's output differs from the original's."""
+    import onnxruntime
+    from onnxruntime.transformers import optimizer
+
+    heads, hidden = getattr(config, "num_attention_heads", 0), getattr(config, "hidden_size", 0)
+    fused = model_file.with_name(model_file.name + ".fused")
+    try:
+        optimizer.optimize_model(str(model_file), model_type="bert", num_heads=heads, hidden_size=hidden,
+                                 opt_level=1).save_model_to_file(str(fused))
+        # One short and one padded text: the fused attention must honour the attention mask.
+        feeds = {"input_ids": np.array([[101, 2054, 2003, 1037, 3231, 102], [101, 7592, 102, 0, 0, 0]]),
+                 "attention_mask": np.array([[1, 1, 1, 1, 1, 1], [1, 1, 1, 0, 0, 0]]),
+                 "token_type_ids": np.zeros((2, 6), dtype=np.int64)}
+        outputs = []
+        for candidate in (model_file, fused):
+            options = onnxruntime.SessionOptions()
+            options.log_severity_level = 3
+            session = onnxruntime.InferenceSession(str(candidate), options, providers=["CPUExecutionProvider"])
+            hidden_states = session.run(None, {i.name: feeds[i.name] for i in session.get_inputs()})[0]
+            outputs.append(hidden_states[feeds["attention_mask"].astype(bool)])
+        if np.allclose(outputs[0], outputs[1], atol=1e-3):
+            os.replace(fused, model_file)
+    except Exception:  # noqa: BLE001 - an architecture the optimiser does not know: the plain graph is right
+        pass
+    finally:
+        fused.unlink(missing_ok=True)
 
 
 class OnnxEmbedder:
