@@ -101,9 +101,12 @@ def intent_of(message: str) -> str | None:
     raw = normalise(message)
     if not raw or len(raw) > MAX_WORDS:
         return None
-    words = [_known(w) for w in raw]
-    if None in words:
-        return None
+    words = []
+    for word in raw:  # most messages are questions: stop at their first word that is no small talk
+        known = _known(word)
+        if known is None:
+            return None
+        words.append(known)
     found: set[str] = set()
     position = 0
     while position < len(words):

@@ -131,7 +131,7 @@ class Retriever:
         asked = set(unique_terms)
         pool_array = np.array(pool, dtype=np.int64)
         # present[i, j]: passage pool[j] contains term unique_terms[i]
-        present = np.array([np.isin(pool_array, self._passages_with(t)) for t in unique_terms]).reshape(
+        present = np.array([self._among(pool_array, self._passages_with(t)) for t in unique_terms]).reshape(
             len(unique_terms), len(pool))
         idf = np.array([self.idf(t) for t in unique_terms])
         coverage = idf @ present / idf.sum() if unique_terms else np.zeros(len(pool))
@@ -151,6 +151,14 @@ class Retriever:
                                  int(best_view[j]), rows[j]))
         out.sort(key=lambda c: c.score, reverse=True)
         return self._demote_repeats(out, k)
+
+    @staticmethod
+    def _among(passages: np.ndarray, sorted_docs: np.ndarray) -> np.ndarray:
+        """Which of `passages` are in `sorted_docs` (a binary search: the pool is small, the lists long)."""
+        if not len(sorted_docs):
+            return np.zeros(len(passages), dtype=bool)
+        pos = np.minimum(np.searchsorted(sorted_docs, passages), len(sorted_docs) - 1)
+        return sorted_docs[pos] == passages
 
     def _passages_with(self, term: str) -> np.ndarray:
         tid = self._term_ids.get(term)
