@@ -116,3 +116,24 @@ def test_login_or_token_is_required_when_set(fake_bot, store):
     assert api.get("/health", headers={"Authorization": f"Basic {basic}"}).status_code == 200
     assert api.post("/feedback", json={**ask, "liked": True}).status_code == 401
     assert store.rows() == []
+
+
+def test_questions_asked_through_the_api_reach_the_question_log_with_their_feedback(fake_bot, store):
+    api = client(fake_bot, store, log_questions=True)
+    assert api.post("/answer", json={"question": "Where can I buy a bicycle?"}).json()["found"] is False
+    api.post("/answer", json={"question": "How do I reset my password?"})
+    liked = api.post("/feedback", json={"question": "How do I reset my password?", "liked": False})
+    assert liked.status_code == 201
+    rows = {r["question"]: r for r in store.question_rows()}
+    assert rows.keys() == {"Where can I buy a bicycle?", "How do I reset my password?"}  # feedback logs nothing more
+    assert rows["Where can I buy a bicycle?"]["outcome"] == "declined"
+    assert rows["How do I reset my password?"]["liked"] == 0
+    # the admin page's list: the declined question and the disliked answer
+    assert {r["question"] for r in store.unanswered()} == set(rows)
+
+
+def test_without_the_log_the_api_stores_only_the_feedback(fake_bot, store):
+    api = client(fake_bot, store)
+    api.post("/answer", json={"question": "Where can I buy a bicycle?"})
+    api.post("/feedback", json={"question": "How do I reset my password?", "liked": True})
+    assert store.question_rows() == [] and len(store.rows()) == 1

@@ -199,7 +199,10 @@ def test_two_replicas_behind_nginx_share_the_index_and_store_every_like_in_postg
 
         with psycopg.connect(postgres) as conn:
             stored = conn.execute("SELECT id, question, liked FROM feedback").fetchall()
+            logged = conn.execute("SELECT question, liked FROM question_log").fetchall()
         assert sorted((i, q, 1) for i, q in liked) == sorted(r for r in stored if r[1] in dict(liked).values())
+        # every question, whichever replica answered it, is in the shared question log with its like
+        assert sorted((q, 1) for _, q in liked) == sorted(r for r in logged if r[0] in dict(liked).values())
         exported = subprocess.run([sys.executable, "-m", "chatbot", "feedback", "export", "--database", postgres],
                                   cwd=ROOT, capture_output=True, text=True, timeout=120, check=True).stdout
         assert all(q in exported for _, q in liked)

@@ -87,6 +87,11 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+def logged_question(request: AnswerRequest, answer) -> str:
+    """What the log keeps of a question: a follow-up joined to its context, as the UI logs it."""
+    return answer.question if request.history else request.question
+
+
 def _too_large_text(limit: int) -> str:
     return f"The request body is larger than {limit // 1024} KiB. Send one question at a time."
 
@@ -117,8 +122,10 @@ def authorizer(auth: tuple[str, str] | None, token: str) -> Callable[[Request], 
 
 
 def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore, *,
-              auth: tuple[str, str] | None = None, token: str = "") -> FastAPI:
-    """The API as an app to mount at /api. `bot` may be a function that returns None while the index loads."""
+              auth: tuple[str, str] | None = None, token: str = "", log_questions: bool = False) -> FastAPI:
+    """The API as an app to mount at /api. `bot` may be a function that returns None while the index loads.
+    With `log_questions`, questions and their outcomes go to the question log as the UI's do, so that the
+    admin page also shows what a website's users ask through the API."""
     current = bot if callable(bot) and not isinstance(bot, Chatbot) else (lambda: bot)
     api = FastAPI(title="FAQ chatbot API", version="1", docs_url="/docs", redoc_url=None,
                   openapi_url="/openapi.json", dependencies=[Depends(authorizer(auth, token))],
@@ -164,13 +171,17 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
         (best first) and questions to suggest."""
         # Returned as a response, so FastAPI neither re-validates nor re-encodes it: that costs CPU that
         # answers need.
-        return Response(json.dumps(answer_of(request).to_dict(), ensure_ascii=False).encode(),
-                        media_type="application/json")
+        answer = answer_of(request)
+        if log_questions:
+            store.log_question(logged_question(request, answer), answer)
+        return Response(json.dumps(answer.to_dict(), ensure_ascii=False).encode(), media_type="application/json")
 
     @api.post("/feedback", status_code=201, summary="Like or dislike the answer to a question")
     def post_feedback(request: FeedbackRequest) -> dict:
         shown = answer_of(request)  # deterministic: the answer the person saw
         row = store.add(liked=request.liked, question=request.question, history=request.history, answer=shown)
+        if log_questions:
+            store.set_latest_question_feedback(logged_question(request, shown), request.liked)
         return {"id": row}
 
     @api.get("/health", summary="Whether the server can answer")

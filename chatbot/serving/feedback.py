@@ -227,6 +227,13 @@ class FeedbackStore:
     def set_question_feedback(self, log_id: str, liked: bool) -> None:
         self._change("UPDATE question_log SET liked = ? WHERE id = ?", (int(liked), log_id))
 
+    def set_latest_question_feedback(self, question: str, liked: bool) -> int:
+        """Feedback on the newest logged asking of `question` that has none yet (for clients that send the
+        question back with the like, as the REST API's do); returns how many rows it touched (0 or 1)."""
+        return self._change("UPDATE question_log SET liked = ? WHERE id = (SELECT id FROM question_log WHERE "
+                            "question = ? AND liked IS NULL ORDER BY asked_at DESC, id DESC LIMIT 1)",
+                            (int(liked), question))
+
     def resolve_questions(self, question: str, when: datetime | None = None) -> int:
         """Mark every open logged question with this text (any case) as dealt with; returns how many."""
         return self._change("UPDATE question_log SET resolved_at = ? WHERE LOWER(question) = LOWER(?) "

@@ -164,7 +164,8 @@ def serve(bot: Chatbot, *, host: str = "127.0.0.1", port: int = 7860, auth: str 
 
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     # The API answers with the bot the admin page keeps current, as the chat does.
-    app.mount("/api", build_api(lambda: live.current, store, auth=credentials, token=bot.settings.api_token))
+    app.mount("/api", build_api(lambda: live.current, store, auth=credentials, token=bot.settings.api_token,
+                                    log_questions=bot.settings.log_questions))
     app = gr.mount_gradio_app(app, demo, path="/", auth=credentials, show_error=True, ssr_mode=False,
                               max_file_size=bot.settings.max_upload_bytes)
     server = WebServer(app, host=host, port=port, blocks=demo)
