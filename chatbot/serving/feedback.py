@@ -69,7 +69,9 @@ COLUMNS = ("id", "created_at", "liked", "question", "history", "answer", "confid
 
 
 class SqliteBackend:
-    """One SQLite file; WAL and full sync, so an acknowledged like survives a power cut or SIGKILL."""
+    """One SQLite file; WAL and full sync, so an acknowledged like survives a power cut or SIGKILL. A change
+    that is not `durable` (a question log row) is not synced: it survives SIGKILL, and a power cut may lose
+    the last few, which keeps a disk sync off every question asked."""
 
     name = "sqlite"
 
@@ -86,8 +88,14 @@ class SqliteBackend:
     def insert(self, sql: str, params: tuple) -> int:
         return int(self._conn.execute(sql, params).lastrowid)
 
-    def change(self, sql: str, params: tuple) -> int:
-        return self._conn.execute(sql, params).rowcount
+    def change(self, sql: str, params: tuple, *, durable: bool = True) -> int:
+        if durable:
+            return self._conn.execute(sql, params).rowcount
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        try:
+            return self._conn.execute(sql, params).rowcount
+        finally:
+            self._conn.execute("PRAGMA synchronous=FULL")
 
     def query(self, sql: str, params: tuple = ()) -> list[dict]:
         cur = self._conn.execute(sql, params)
@@ -142,8 +150,18 @@ class PostgresBackend:
     def insert(self, sql: str, params: tuple) -> int:
         return int(self._run(sql.rstrip() + " RETURNING id", params).fetchone()[0])
 
-    def change(self, sql: str, params: tuple) -> int:
-        return self._run(sql, params).rowcount
+    def change(self, sql: str, params: tuple, *, durable: bool = True) -> int:
+        if durable:
+            return self._run(sql, params).rowcount
+        # The commit does not wait for the server's disk (a crash of the server may lose the last few rows).
+        try:
+            with self._conn.transaction():
+                self._conn.execute("SET LOCAL synchronous_commit TO OFF")
+                return self._conn.execute(self.translate(sql), params).rowcount
+        except self._psycopg.OperationalError:
+            if not self._conn.closed:
+                raise
+            return self._run(sql, params).rowcount
 
     def query(self, sql: str, params: tuple = ()) -> list[dict]:
         cur = self._run(sql, params)
@@ -218,21 +236,21 @@ class FeedbackStore:
         row = (log_id, _iso(when), question, outcome, round(float(answer.confidence), 4),
                top.source if top else None, top.section if top else None, top.text if top else None)
         self._change("INSERT INTO question_log (id, asked_at, question, outcome, confidence, source, section, "
-                      "passage) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row)
+                      "passage) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", row, durable=False)
         if self.retention_days is not None and time.monotonic() - self._pruned_at > PRUNE_EVERY:
             self._pruned_at = time.monotonic()
             self.prune_questions(self.retention_days)
         return log_id
 
     def set_question_feedback(self, log_id: str, liked: bool) -> None:
-        self._change("UPDATE question_log SET liked = ? WHERE id = ?", (int(liked), log_id))
+        self._change("UPDATE question_log SET liked = ? WHERE id = ?", (int(liked), log_id), durable=False)
 
     def set_latest_question_feedback(self, question: str, liked: bool) -> int:
         """Feedback on the newest logged asking of `question` that has none yet (for clients that send the
         question back with the like, as the REST API's do); returns how many rows it touched (0 or 1)."""
         return self._change("UPDATE question_log SET liked = ? WHERE id = (SELECT id FROM question_log WHERE "
                             "question = ? AND liked IS NULL ORDER BY asked_at DESC, id DESC LIMIT 1)",
-                            (int(liked), question))
+                            (int(liked), question), durable=False)
 
     def resolve_questions(self, question: str, when: datetime | None = None) -> int:
         """Mark every open logged question with this text (any case) as dealt with; returns how many."""
@@ -285,10 +303,10 @@ class FeedbackStore:
         """Write the question log as CSV, oldest first, with formulas quoted as text."""
         return _write_csv(out, LOG_COLUMNS, self.question_rows())
 
-    def _change(self, sql: str, params: tuple) -> int:
+    def _change(self, sql: str, params: tuple, *, durable: bool = True) -> int:
         """Run an INSERT, UPDATE or DELETE; returns how many rows it touched."""
         with self._lock:
-            return self._db().change(sql, params)
+            return self._db().change(sql, params, durable=durable)
 
     def _dicts(self, sql: str, params: tuple) -> list[dict]:
         if not self._exists():
