@@ -140,7 +140,7 @@ def export_onnx(path: Path, target: Path, *, quantized: bool) -> None:
 
 def fuse_attention(model_file: Path, config) -> None:
     """Rewrite a BERT-like graph in place with onnxruntime's fused operators (attention, embedding layer
-    norm, GELU): about a sixth faster per question on a CPU. The graph is kept as exported when the
+    norm, GELU): about a tenth faster per question on a CPU. The graph is kept as exported when the
     optimiser fails or the fused graph's output differs from the original's."""
     import onnxruntime
     from onnxruntime.transformers import optimizer
