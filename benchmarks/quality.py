@@ -272,10 +272,13 @@ def expected_calibration_error(outcomes: list[Outcome], bins: int = 10) -> float
     return round(total / max(len(outcomes), 1), 4)
 
 
-def evaluate_set(s: EvalSet, work: Path, *, with_baselines: bool = True) -> dict:
+def evaluate_set(s: EvalSet, work: Path, *, with_baselines: bool = True, model: str = "") -> dict:
     from chatbot import Chatbot, Settings
 
-    bot = Chatbot.load(settings=Settings(corpus=s.corpus, index_dir=work / s.name / "index", top_k=DEPTH))
+    # One index folder per model, so that switching models does not rebuild the other's.
+    folder = "index" if not model else "index-" + "".join(c if c.isalnum() else "-" for c in Path(model).name)
+    bot = Chatbot.load(settings=Settings(corpus=s.corpus, index_dir=work / s.name / folder, top_k=DEPTH,
+                                         model=model))
     project = run_project(bot, s)
     result = {"this project": rates(project)}
     result["this project"]["calibration_error"] = expected_calibration_error(project)
@@ -287,7 +290,7 @@ def evaluate_set(s: EvalSet, work: Path, *, with_baselines: bool = True) -> dict
 
 
 def run_suite(names: list[str], shared: Path = SHARED, work: Path | None = None, *, limit: int | None = None,
-              with_baselines: bool = True) -> dict:
+              with_baselines: bool = True, model: str = "") -> dict:
     """Every named set that is present under `shared`, scored; sets that are absent are skipped."""
     work = work or Path(tempfile.gettempdir()) / "chatbot-quality"
     results = {}
@@ -298,7 +301,7 @@ def run_suite(names: list[str], shared: Path = SHARED, work: Path | None = None,
             continue
         s.cases = s.cases[:limit]
         print(f"[{name}] {len(s.cases)} questions ...", file=sys.stderr, flush=True)
-        results[name] = evaluate_set(s, work, with_baselines=with_baselines)
+        results[name] = evaluate_set(s, work, with_baselines=with_baselines, model=model)
     return results
 
 
@@ -347,11 +350,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-baselines", action="store_true", help="only this project (faster)")
     parser.add_argument("--limit", type=int, help="only the first N questions of each set (a quick check)")
     parser.add_argument("--out", type=Path, help="write quality.json, quality.md and reliability.png here")
+    parser.add_argument("--model", default="", help="a sentence-transformers folder or name (default: the bundled "
+                        "all-MiniLM-L6-v2); the baselines use it too")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
     results = run_suite(args.sets.split(","), args.shared, args.work, limit=args.limit,
-                        with_baselines=not args.no_baselines)
+                        with_baselines=not args.no_baselines, model=args.model)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "quality.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

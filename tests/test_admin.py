@@ -86,6 +86,19 @@ def test_most_asked_needs_several_askers_and_falls_back_to_examples(admin):
     assert admin.store.most_asked(5) == ["What are your opening hours?"]
 
 
+def test_the_most_asked_questions_are_counted_once_a_minute_not_on_every_question(admin, monkeypatch):
+    from chatbot.serving import feedback
+
+    for _ in range(3):
+        ask(admin, "What are your opening hours?")
+    assert admin.store.most_asked(5) == ["What are your opening hours?"]
+    for _ in range(4):
+        ask(admin, "How do I reset my password?")
+    assert admin.store.most_asked(5) == ["What are your opening hours?"]  # the count of a moment ago
+    monkeypatch.setattr(feedback, "MOST_ASKED_TTL", 0.0)
+    assert admin.store.most_asked(5) == ["How do I reset my password?", "What are your opening hours?"]
+
+
 def test_log_export_is_csv_with_formulas_quoted(admin):
     ask(admin, "=HYPERLINK(\"x\") password reset?")
     out = io.StringIO()
