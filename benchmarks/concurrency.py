@@ -46,8 +46,8 @@ def free_port() -> int:
 
 
 def start_server(port: int, env: dict, *options: str) -> subprocess.Popen:
-    server = subprocess.Popen([sys.executable, "-m", "chatbot", "serve", "--port", str(port), *options], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([sys.executable, "-m", "chatbot", "serve", "--port", str(port), *options], cwd=ROOT,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         try:
