@@ -137,13 +137,21 @@ class PostgresBackend:
         sql = re.sub(r"\bREAL\b", "DOUBLE PRECISION", sql)
         return sql.replace("%", "%%").replace("?", "%s")
 
-    def _run(self, sql: str, params: tuple):
+    def _run(self, sql: str, params: tuple, *, durable: bool = True):
         try:
-            return self._conn.execute(self.translate(sql), params)
+            return self._execute(sql, params, durable)
         except self._psycopg.OperationalError:
             if not self._conn.closed:
                 raise
             self._conn = self._connect()  # the server restarted or dropped us: once more, on a new connection
+            return self._execute(sql, params, durable)
+
+    def _execute(self, sql: str, params: tuple, durable: bool):
+        if durable:
+            return self._conn.execute(self.translate(sql), params)
+        # The commit does not wait for the server's disk (a crash of the server may lose the last few rows).
+        with self._conn.transaction():
+            self._conn.execute("SET LOCAL synchronous_commit TO OFF")
             return self._conn.execute(self.translate(sql), params)
 
     def execute(self, sql: str, params: tuple = ()) -> list[tuple]:
@@ -154,17 +162,7 @@ class PostgresBackend:
         return int(self._run(sql.rstrip() + " RETURNING id", params).fetchone()[0])
 
     def change(self, sql: str, params: tuple, *, durable: bool = True) -> int:
-        if durable:
-            return self._run(sql, params).rowcount
-        # The commit does not wait for the server's disk (a crash of the server may lose the last few rows).
-        try:
-            with self._conn.transaction():
-                self._conn.execute("SET LOCAL synchronous_commit TO OFF")
-                return self._conn.execute(self.translate(sql), params).rowcount
-        except self._psycopg.OperationalError:
-            if not self._conn.closed:
-                raise
-            return self._run(sql, params).rowcount
+        return self._run(sql, params, durable=durable).rowcount
 
     def query(self, sql: str, params: tuple = ()) -> list[dict]:
         cur = self._run(sql, params)
