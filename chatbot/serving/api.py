@@ -27,7 +27,7 @@ from starlette.exceptions import HTTPException
 
 from ..chatbot import Chatbot
 from ..errors import BusyError, ChatbotError, IndexCorruptError, ModelError, QuestionError
-from .feedback import FeedbackStore
+from .feedback import FeedbackStore, logged_question
 
 MAX_BODY_BYTES = 64 * 1024
 # Longer questions are refused; up to this, the engine reads the first Settings.max_question_chars.
@@ -85,11 +85,6 @@ class BodyLimit:
             return {"type": "http.request", "body": bytes(body), "more_body": False}
 
         await self.app(scope, replay, send)
-
-
-def logged_question(request: AnswerRequest, answer) -> str:
-    """What the log keeps of a question: a follow-up joined to its context, as the UI logs it."""
-    return answer.question if request.history else request.question
 
 
 def _too_large_text(limit: int) -> str:
@@ -175,7 +170,7 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
         # answers need.
         answer = answer_of(request)
         if log_questions:
-            store.log_question(logged_question(request, answer), answer)
+            store.log_question(logged_question(request.question, request.history, answer), answer)
         return Response(json.dumps(answer.to_dict(), ensure_ascii=False).encode(), media_type="application/json")
 
     @api.post("/feedback", status_code=201, summary="Like or dislike the answer to a question")
@@ -183,7 +178,8 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
         shown = answer_of(request)  # deterministic: the answer the person saw
         row = store.add(liked=request.liked, question=request.question, history=request.history, answer=shown)
         if log_questions:
-            store.set_latest_question_feedback(logged_question(request, shown), request.liked)
+            store.set_latest_question_feedback(logged_question(request.question, request.history, shown),
+                                                  request.liked)
         return {"id": row}
 
     @api.get("/health", summary="Whether the server can answer")

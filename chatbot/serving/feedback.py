@@ -71,6 +71,12 @@ COLUMNS = ("id", "created_at", "liked", "question", "history", "answer", "confid
            "passage")
 
 
+def logged_question(question: str, history: list[str], answer) -> str:
+    """What the log keeps of a question: a follow-up joined to its context (as the bot understood it), else
+    the question as asked."""
+    return answer.question if history else question
+
+
 class SqliteBackend:
     """One SQLite file; WAL and full sync, so an acknowledged like survives a power cut or SIGKILL. A change
     that is not `durable` (a question log row) is not synced: it survives SIGKILL, and a power cut may lose
