@@ -8,6 +8,15 @@ def test_terms_drop_question_words_and_stem():
     assert Analyzer(CORPUS_WORDS).terms("How much do the engineers earn?") == ["engin", "earn"]
 
 
+def test_a_name_and_its_number_match_however_they_are_joined():
+    analyzer = Analyzer(CORPUS_WORDS)
+    expected = ["covid", "19"]
+    assert analyzer.terms("COVID-19") == analyzer.terms("covid19") == analyzer.terms("Covid 19") == expected
+    assert analyzer.terms("python3") == ["python", "3"]
+    # Only a name running into its number is split: "1st" and "3.5" stay whole.
+    assert analyzer.terms("1st 3.5") == ["1st", "3.5"]
+
+
 def test_corrects_a_slip_to_the_corpus_word():
     analyzer = Analyzer(CORPUS_WORDS)
     assert analyzer.correct("salry enginer") == "salary engineer"

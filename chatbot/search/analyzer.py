@@ -32,6 +32,9 @@ REAL_WORD_ZIPF = 3.0
 CORRECTION_MARGIN_ZIPF = 2.0
 # Words this long may hold two slips ("visualisaton"); shorter ones one ("salry").
 LONG_WORD = 8
+# Where a name runs into its number ("covid19", "python3", "ipv6"): split there, so that it matches the
+# same name written "COVID-19" or "covid 19".
+NAME_NUMBER = re.compile(r"(?<=[a-z])(?=\d)")
 
 
 _local = threading.local()
@@ -71,7 +74,7 @@ class Analyzer:
     def terms(self, text: str) -> list[str]:
         """Stemmed content terms (stopwords and question words removed), in order, with repeats."""
         stem = _stemmer().stemWords
-        parts = (part for w in words(text) for part in _drop_clitic(w).split("-"))
+        parts = (piece for w in words(text) for part in _drop_clitic(w).split("-") for piece in NAME_NUMBER.split(part))
         return stem([w for w in parts if w and w not in STOPWORDS])
 
     def correct(self, text: str) -> str:
