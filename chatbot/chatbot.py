@@ -163,10 +163,12 @@ class Chatbot:
         corrected = analyzer.correct(resolved)
         text, _ = self.synonyms.expand(corrected)
         focus = analyzer.correct(question) if is_follow_up else corrected
-        terms = analyzer.terms(text)
-        focus_terms = analyzer.terms(self.synonyms.expand(focus)[0]) if is_follow_up else []
+        form = self.retriever.corpus_form
+        terms = [form(t) for t in analyzer.terms(text)]
+        focus_terms = [form(t) for t in analyzer.terms(self.synonyms.expand(focus)[0])] if is_follow_up else []
         query = Query(terms + focus_terms,  # a follow-up's own words weigh double
-                      extra_terms=[t for t in analyzer.terms(corrected) if t not in terms], focus_terms=focus_terms)
+                      extra_terms=[t for t in map(form, analyzer.terms(corrected)) if t not in terms],
+                      focus_terms=focus_terms)
         vector = self.encoder.encode(text)
         candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, BACKGROUND[1]))
         names = self._names(focus)

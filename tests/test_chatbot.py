@@ -43,6 +43,21 @@ def test_a_row_repeated_by_a_second_copy_of_its_table_comes_after_other_answers(
     assert a.passages.index(basic[1]) > a.passages.index(pro[0])
 
 
+def test_a_word_in_another_form_than_the_corpus_uses_still_names_the_row(tmp_path, fake_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "jobs.md").write_text("# Jobs\n\n## Where engineers work\n\n| Industry | Share of engineers |\n|---|---|\n"
+                                    "| Finance | 20% |\n| Healthcare | 15% |\n", encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+
+    # "financial" stems to "financi", the row's "Finance" to "financ": the same word in another form.
+    assert bot.retriever.corpus_form("financi") == "financ"
+    assert bot.retriever.corpus_form("organ") == "organ"  # too short a beginning to join words
+    best = bot.rank("What share of engineers work at financial firms?").candidates[0]
+    assert bot.index.passages[best.passage].text.endswith("Finance | 20%")
+    assert best.row_match == 1.0
+
+
 def test_unrelated_questions_are_declined_with_suggestions(fake_bot):
     a = fake_bot.answer("Who won the football world cup in 1998?")
     assert not a.found and a.confidence < 0.5

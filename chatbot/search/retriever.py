@@ -10,6 +10,8 @@ How these weigh is learned (search/scorer.py), not set by hand.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -25,6 +27,10 @@ REPEAT_SIMILARITY = 0.8
 POOL_SIZE = 40
 DENSE_CANDIDATES = 100
 KEYWORD_CANDIDATES = 10
+# A query stem the corpus lacks is taken as another form of a corpus stem when one begins the other and
+# they share at least this many letters ("financi", financial, is "financ", finance); shorter shared
+# beginnings join unrelated words ("organ" and "organiz").
+SHARED_STEM = 6
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,7 @@ class Retriever:
         self._first_view = np.searchsorted(index.view_passage, np.arange(len(index.passages) + 1))
         bm25 = index.bm25
         self._term_ids = bm25.vocab_dict
+        self._sorted_terms = sorted(self._term_ids)
         # Which passages hold each term: the columns of BM25's term matrix, sorted for binary search.
         import scipy.sparse
 
@@ -90,6 +97,19 @@ class Retriever:
         docs = self._passages_with(term)
         pos = np.searchsorted(docs, passage)
         return bool(pos < len(docs) and docs[pos] == passage)
+
+    def corpus_form(self, term: str) -> str:
+        """The term as the corpus writes it: itself when known, else a known stem of the same word in
+        another form (the longest known stem it begins with, else the shortest known stem that begins
+        with it), else itself."""
+        if term in self._term_ids or len(term) < SHARED_STEM or not term.isalpha():
+            return term
+        for end in range(len(term) - 1, SHARED_STEM - 1, -1):
+            if term[:end] in self._term_ids:
+                return term[:end]
+        start = bisect.bisect_left(self._sorted_terms, term)
+        longer = itertools.takewhile(lambda t: t.startswith(term), self._sorted_terms[start:start + 50])
+        return min(longer, key=len, default=term)
 
     def known(self, term: str) -> bool:
         """Whether any passage uses the term."""
