@@ -40,3 +40,13 @@ def test_real_words_are_not_corrected_into_other_words():
     assert analyzer.correct("Singling out replicating") == "Singling out replicating"
     # Common English words and words the corpus has are never touched.
     assert analyzer.correct("the engine side") == "the engine side"
+
+
+def test_names_are_not_corrected_into_corpus_words():
+    analyzer = Analyzer({**CORPUS_WORDS, "most": 9, "standard": 3})
+    # A name the documents lack is the evidence of a near miss; it must not turn into a corpus word.
+    assert analyzer.correct("Do engineers use Mosh or Zstandard?") == "Do engineers use Mosh or Zstandard?"
+    assert analyzer.correct("is the SALRY in PuTTYs good") == "is the SALRY in PuTTYs good"
+    # A capital that only begins a sentence, or a message all in capitals, is no name.
+    assert analyzer.correct("Salry? Enginer salry.") == "salary? engineer salary."
+    assert analyzer.correct("WHAT IS THE SALRY") == "WHAT IS THE salary"

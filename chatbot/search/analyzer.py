@@ -60,6 +60,15 @@ def _drop_clitic(word: str) -> str:
     return head if head and tail in ("s", "re", "ll", "ve", "d", "m") else word
 
 
+def _looks_like_name(text: str, start: int, word: str) -> bool:
+    """A capital inside a word (PuTTY, NVIDIA, unless the whole message is in capitals), or a capitalised
+    word that does not begin a sentence (Mosh)."""
+    if any(ch.isupper() for ch in word[1:]):
+        return not text.isupper()
+    before = text[:start].rstrip()
+    return word[0].isupper() and bool(before) and before[-1] not in ".!?:;\"'(“‘"
+
+
 class Analyzer:
     """Stems terms and corrects misspelt words to words the corpus actually uses."""
 
@@ -82,6 +91,10 @@ class Analyzer:
         def fix(match: re.Match) -> str:
             word = match.group(0)
             lower = word.lower()
+            if _looks_like_name(text, match.start(), word):
+                # A name the documents lack ("Mosh", "Zstandard") is what tells a near miss from an answer:
+                # made into the nearest corpus word ("most", "standard") it would vanish.
+                return word
             if (len(lower) < 4 or not lower.isalpha() or lower in self.vocabulary
                     or lower in STOPWORDS or _zipf(lower) >= REAL_WORD_ZIPF):
                 return word
