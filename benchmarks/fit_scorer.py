@@ -1,6 +1,6 @@
 """Fit the scorer (chatbot/search/scorer.json) on several question sets at once.
 
-    python benchmarks/fit_scorer.py [--sets dev,paraphrase,realdocs,covidq,stackfaq] [--write]
+    python benchmarks/fit_scorer.py [--sets dev,paraphrase,realdocs,covidq,stackfaq] [--model PATH] [--write]
 
 1. Ranking weights: a coordinate search that maximises, averaged over the sets, Hit@1 + MRR/2 of the
    ranking (each set counts the same, whatever its size: StackFAQ has 1,249 questions and dev 60).
@@ -189,20 +189,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=quality.SHARED)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "chatbot-quality")
     parser.add_argument("--write", action="store_true", help="store the weights fitted on all sets")
+    parser.add_argument("--model", default="", help="fit on this model's scores (a sentence-transformers folder "
+                        "or name; default: the bundled all-MiniLM-L6-v2); --write stores the weights where "
+                        "Chatbot.load finds them for that model")
     parser.add_argument("--keep-ranking", action="store_true",
                         help="keep the stored ranking weights; fit only the confidence and the decline point")
     args = parser.parse_args(argv)
 
     from chatbot import Chatbot, Settings
-    from chatbot.search.scorer import PARAMS_FILE, RANKING_FEATURES, Logistic, Scorer
+    from chatbot.search.scorer import RANKING_FEATURES, Logistic, Scorer, params_file
 
-    current = Scorer.default()
+    current = Scorer.for_model(args.model)
     sets = {n: quality.load_set(n, args.shared, args.work) for n in args.sets.split(",")}
     sets = {n: s for n, s in sets.items() if s is not None}
 
     def bots(scorer):
         for name, s in sets.items():
-            settings = Settings(corpus=s.corpus, index_dir=args.work / name / "index", top_k=60)
+            settings = Settings(corpus=s.corpus, index_dir=quality.index_dir(args.work, name, args.model), top_k=60,
+                                model=args.model, model_cache=str(args.work / "models"))
             yield name, s, Chatbot.load(settings=settings, scorer=scorer)
 
     # 1. ranking
@@ -255,10 +259,10 @@ def main(argv: list[str] | None = None) -> int:
                         correct=Logistic(*fitted["correct"]), answerable=Logistic(*fitted["answerable"]),
                         decline_below=round(threshold, 3),
                         fitted_on=tuple(sets),
-                        notes={"how": "benchmarks/fit_scorer.py", "fitted_at":
-                               datetime.now(timezone.utc).strftime("%Y-%m-%d")})
-        scorer.save(PARAMS_FILE)
-        print(f"\nWrote {PARAMS_FILE}")
+                        notes={"how": "benchmarks/fit_scorer.py", "model": args.model or "bundled all-MiniLM-L6-v2",
+                               "fitted_at": datetime.now(timezone.utc).strftime("%Y-%m-%d")})
+        scorer.save(params_file(args.model))
+        print(f"\nWrote {params_file(args.model)}")
     return 0
 
 

@@ -272,13 +272,18 @@ def expected_calibration_error(outcomes: list[Outcome], bins: int = 10) -> float
     return round(total / max(len(outcomes), 1), 4)
 
 
+def index_dir(work: Path, set_name: str, model: str = "") -> Path:
+    """One index folder per set and model, so that switching models does not rebuild the other's."""
+    folder = "index" if not model else "index-" + "".join(c if c.isalnum() else "-" for c in Path(model).name)
+    return work / set_name / folder
+
+
 def evaluate_set(s: EvalSet, work: Path, *, with_baselines: bool = True, model: str = "") -> dict:
     from chatbot import Chatbot, Settings
 
-    # One index folder per model, so that switching models does not rebuild the other's.
-    folder = "index" if not model else "index-" + "".join(c if c.isalnum() else "-" for c in Path(model).name)
-    bot = Chatbot.load(settings=Settings(corpus=s.corpus, index_dir=work / s.name / folder, top_k=DEPTH,
-                                         model=model))
+    # The sets share one ONNX export of the model, under the work folder, instead of one per index.
+    bot = Chatbot.load(settings=Settings(corpus=s.corpus, index_dir=index_dir(work, s.name, model), top_k=DEPTH,
+                                         model=model, model_cache=str(work / "models")))
     project = run_project(bot, s)
     result = {"this project": rates(project)}
     result["this project"]["calibration_error"] = expected_calibration_error(project)

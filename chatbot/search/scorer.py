@@ -29,7 +29,16 @@ CONFIDENCE_FEATURES = ("margin", "contrast", "coverage", "unknown", "rarest_unkn
 # The direction in which each piece of evidence may move the estimates (the fit keeps these signs).
 EVIDENCE_SIGNS = {"margin": 1, "contrast": 1, "coverage": 1, "unknown": -1, "rarest_unknown": -1, "missing_rarest": -1, "missing_name": -1,
                   "missing_number": -1, "unnamed_row": -1}
-PARAMS_FILE = Path(__file__).with_name("scorer.json")
+PARAMS_FILE = Path(__file__).with_name("scorer.json")  # fitted on the bundled model's scores
+
+
+def params_file(model: str = "") -> Path:
+    """Where the weights fitted on a model's scores are kept: scorer.json for the bundled model, else
+    scorer-<the model's folder or hub name>.json beside it (each model's cosines have their own scale)."""
+    if not model:
+        return PARAMS_FILE
+    slug = "".join(c if c.isalnum() else "-" for c in Path(model.rstrip("/\\")).name)
+    return PARAMS_FILE.with_name(f"scorer-{slug}.json")
 
 
 @dataclass(frozen=True)
@@ -79,6 +88,12 @@ class Scorer:
     @classmethod
     def default(cls) -> "Scorer":
         return _default()
+
+    @classmethod
+    def for_model(cls, model: str = "") -> "Scorer":
+        """The weights fitted on this model's scores when there are any, else those of the bundled model."""
+        path = params_file(model)
+        return cls.load(path) if model and path.exists() else _default()
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")

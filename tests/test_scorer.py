@@ -1,0 +1,26 @@
+import dataclasses
+
+from chatbot import Chatbot, Settings
+from chatbot.search import scorer as scorer_module
+from chatbot.search.scorer import Scorer
+
+
+def test_a_model_with_weights_fitted_on_its_scores_gets_them(tmp_path, monkeypatch, faq_corpus, fake_embedder):
+    Scorer.default()  # the bundled model's weights, read before the folder is swapped
+    monkeypatch.setattr(scorer_module, "PARAMS_FILE", tmp_path / "scorer.json")
+    fitted = dataclasses.replace(Scorer.default(), decline_below=0.77, notes={"model": "models/other-model"})
+    fitted.save(tmp_path / "scorer-other-model.json")
+
+    assert Scorer.for_model("models/other-model/").decline_below == 0.77
+    assert Scorer.for_model("/elsewhere/other-model").decline_below == 0.77
+    # A model nobody fitted weights for, and the bundled one, use the bundled model's weights.
+    assert Scorer.for_model("models/unknown") is Scorer.default()
+    assert Scorer.for_model("") is Scorer.default()
+
+    settings = Settings(corpus=faq_corpus, index_dir=tmp_path / "index", model="models/other-model")
+    assert Chatbot.load(settings=settings, embedder=fake_embedder).scorer.decline_below == 0.77
+
+
+def test_weights_survive_a_round_trip_through_their_file(tmp_path):
+    Scorer.default().save(tmp_path / "scorer.json")
+    assert Scorer.load(tmp_path / "scorer.json") == Scorer.default()
