@@ -107,7 +107,8 @@ class Chatbot:
         else:
             index = Index.load(settings.index_dir)
             report = BuildReport(False, len(index.passages), 0, [])
-        return cls(settings, index, embedder, Synonyms(docs.synonyms), report, scorer or Scorer.for_model(settings.model))
+        scorer = scorer or Scorer.for_model(settings.model)
+        return cls(settings, index, embedder, Synonyms(docs.synonyms), report, scorer)
 
     def warm_up(self) -> None:
         """Load the model and the word lists now, so that the first person to ask does not wait."""
