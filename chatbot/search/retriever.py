@@ -107,9 +107,9 @@ class Retriever:
         for end in range(len(term) - 1, SHARED_STEM - 1, -1):
             if term[:end] in self._term_ids:
                 return term[:end]
-        start = bisect.bisect_left(self._sorted_terms, term)
-        longer = itertools.takewhile(lambda t: t.startswith(term), self._sorted_terms[start:start + 50])
-        return min(longer, key=len, default=term)
+        terms = self._sorted_terms
+        following = (terms[i] for i in range(bisect.bisect_left(terms, term), len(terms)))
+        return min(itertools.takewhile(lambda t: t.startswith(term), following), key=len, default=term)
 
     def known(self, term: str) -> bool:
         """Whether any passage uses the term."""
