@@ -1,4 +1,4 @@
-from chatbot.search.analyzer import Analyzer
+from chatbot.search.analyzer import Analyzer, name_spans
 
 CORPUS_WORDS = {"salary": 5, "engineer": 9, "engine": 1, "video": 7, "side": 1, "signing": 2, "replacing": 1,
                 "visualization": 1, "among": 1, "learning": 4, "machine": 4}
@@ -42,11 +42,20 @@ def test_real_words_are_not_corrected_into_other_words():
     assert analyzer.correct("the engine side") == "the engine side"
 
 
-def test_names_are_not_corrected_into_corpus_words():
-    analyzer = Analyzer({**CORPUS_WORDS, "most": 9, "standard": 3})
+def test_a_name_is_corrected_only_into_a_name_of_the_corpus():
+    analyzer = Analyzer({**CORPUS_WORDS, "most": 9, "standard": 3, "francisco": 2, "san": 2},
+                        names={"francisco", "san"})
     # A name the documents lack is the evidence of a near miss; it must not turn into a corpus word.
     assert analyzer.correct("Do engineers use Mosh or Zstandard?") == "Do engineers use Mosh or Zstandard?"
     assert analyzer.correct("is the SALRY in PuTTYs good") == "is the SALRY in PuTTYs good"
+    # A misspelt name of the corpus is still fixed, in its capitals.
+    assert analyzer.correct("salaries in San Fransisco") == "salaries in San Francisco"
     # A capital that only begins a sentence, or a message all in capitals, is no name.
-    assert analyzer.correct("Salry? Enginer salry.") == "salary? engineer salary."
-    assert analyzer.correct("WHAT IS THE SALRY") == "WHAT IS THE salary"
+    assert analyzer.correct("Salry? Enginer salry.") == "Salary? Engineer salary."
+    assert analyzer.correct("WHAT IS THE SALRY") == "WHAT IS THE SALARY"
+
+
+def test_names_are_capitalised_words_inside_a_sentence_or_words_with_inner_capitals():
+    text = "Does PuTTY support Mosh? Yes. It runs on iPhone and in San Francisco (Microsoft)."
+    assert sorted(name_spans(text).values()) == ["Francisco", "Mosh", "PuTTY", "San", "iPhone"]
+    assert name_spans("WHAT IS THE SALARY IN SAN FRANCISCO") == {}

@@ -58,6 +58,16 @@ def test_a_word_in_another_form_than_the_corpus_uses_still_names_the_row(tmp_pat
     assert best.row_match == 1.0
 
 
+def test_a_misspelt_name_becomes_a_name_of_the_corpus_and_a_missing_one_stays(fake_bot):
+    # "Open Settings, choose Security ...", "Monday to Friday": names the corpus writes.
+    assert {"settings", "security", "monday", "friday"} <= fake_bot.index.names
+    analyzer = fake_bot.retriever.analyzer
+    assert analyzer.correct("Are you open on Mondy?") == "Are you open on Monday?"
+    # "Lynk" is one slip from "link", which the corpus uses, but not as a name: as a name it stays.
+    assert analyzer.correct("Can I pay with lynk?") == "Can I pay with link?"
+    assert analyzer.correct("Can I pay with Lynk?") == "Can I pay with Lynk?"
+
+
 def test_unrelated_questions_are_declined_with_suggestions(fake_bot):
     a = fake_bot.answer("Who won the football world cup in 1998?")
     assert not a.found and a.confidence < 0.5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -60,21 +60,36 @@ def _drop_clitic(word: str) -> str:
     return head if head and tail in ("s", "re", "ll", "ve", "d", "m") else word
 
 
-def _looks_like_name(text: str, start: int, word: str) -> bool:
-    """A capital inside a word (PuTTY, NVIDIA, unless the whole message is in capitals), or a capitalised
-    word that does not begin a sentence (Mosh)."""
-    if any(ch.isupper() for ch in word[1:]):
-        return not text.isupper()
-    before = text[:start].rstrip()
-    return word[0].isupper() and bool(before) and before[-1] not in ".!?:;\"'(“‘"
+# A name: a capitalised word that does not begin a sentence (Mosh, Francisco), or a word with a capital
+# inside (PuTTY, NVIDIA, iPhone).
+_NAME_WORD = re.compile(r"(?<=[^\s.!?:;\"'(“‘])\s+(?P<capitalised>[A-Z][A-Za-z]*)\b"
+                        r"|\b(?P<inner>[A-Za-z][a-z]*[A-Z][A-Za-z]*)\b")
+
+
+def name_spans(text: str) -> dict[int, str]:
+    """The names of a text by where they start (none in a text all in capitals: they cannot be told)."""
+    if text.isupper():
+        return {}
+    return {m.start(group): m.group(group) for m in _NAME_WORD.finditer(text)
+            for group in ("capitalised", "inner") if m.group(group)}
+
+
+def _same_case(word: str, like: str) -> str:
+    """`word` in the capitals of `like` ("London" for "Londn", "SALARY" for "SALRY")."""
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 class Analyzer:
     """Stems terms and corrects misspelt words to words the corpus actually uses."""
 
-    def __init__(self, vocabulary: Mapping[str, int]):
+    def __init__(self, vocabulary: Mapping[str, int], names: Iterable[str] = ()):
         self.vocabulary = vocabulary
         self._choices = sorted(w for w in vocabulary if len(w) >= 3 and w.isalpha())
+        # A misspelt name is only ever one of the corpus's names: "Fransisco" is "Francisco", but "Mosh",
+        # a name the documents lack, must not become "most", or the near miss loses what gives it away.
+        self._name_choices = sorted(w for w in names if len(w) >= 3 and w.isalpha() and w in vocabulary)
 
     @staticmethod
     def stem(word: str) -> str:
@@ -88,20 +103,19 @@ class Analyzer:
 
     def correct(self, text: str) -> str:
         """Replace words that are neither in the corpus nor common English with their nearest corpus word."""
+        names = name_spans(text)
+
         def fix(match: re.Match) -> str:
             word = match.group(0)
             lower = word.lower()
-            if _looks_like_name(text, match.start(), word):
-                # A name the documents lack ("Mosh", "Zstandard") is what tells a near miss from an answer:
-                # made into the nearest corpus word ("most", "standard") it would vanish.
-                return word
+            choices = self._name_choices if match.start() in names else self._choices
             if (len(lower) < 4 or not lower.isalpha() or lower in self.vocabulary
                     or lower in STOPWORDS or _zipf(lower) >= REAL_WORD_ZIPF):
                 return word
             # A typo is a slip or two (transposed letters count as one); among the nearest corpus
             # words, the one the corpus uses most is the likeliest meant ("vide": video, not side).
             limit = 1 if len(lower) < LONG_WORD else 2
-            found = process.extract(lower, self._choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
+            found = process.extract(lower, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
             if not found:
                 return word
             nearest = min(distance for _, distance, _ in found)
@@ -110,6 +124,6 @@ class Analyzer:
             known = _zipf(lower)
             if known > 0 and _zipf(best) - known < CORRECTION_MARGIN_ZIPF:
                 return word
-            return best
+            return _same_case(best, word)
 
         return re.sub(r"[A-Za-z]+", fix, text)

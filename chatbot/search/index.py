@@ -12,6 +12,7 @@ Layout of an index folder:
         view_kind.npy          0 passage, 1 question, 2 sentence
         view_keys.txt          content hash of each view's text (the embedding cache key)
         vocabulary.txt         corpus words and their counts, for typo correction
+        names.txt              corpus words written as names (Francisco, PuTTY), for correcting names
         bm25/                  bm25s files (JSON and .npy, no pickle)
 
 A build is written into a hidden folder, renamed into place, and only then named in CURRENT, so a
@@ -34,13 +35,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .analyzer import Analyzer
+from .analyzer import Analyzer, name_spans
 from .embedder import Embedder
 from ..errors import IndexCorruptError
 from ..passage import Passage
 from ..text import sentences, words
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
@@ -111,6 +112,7 @@ class Index:
     view_passage: np.ndarray
     view_kind: np.ndarray
     vocabulary: dict[str, int]  # corpus word -> how often the corpus uses it
+    names: frozenset[str]  # corpus words written as names, lower-cased
     bm25: "object"  # bm25s.BM25
 
     # ---- building -------------------------------------------------------------------------------
@@ -138,7 +140,9 @@ class Index:
         vector_index, index_type = make_vector_index(matrix)
 
         vocabulary = Counter(w for p in passages for w in words(search_text(p)) if w.isalpha())
-        analyzer = Analyzer(vocabulary)
+        names = sorted({name.lower() for p in passages for name in name_spans(search_text(p)).values()}
+                       & vocabulary.keys())
+        analyzer = Analyzer(vocabulary, names)
         bm25 = bm25s.BM25()
         bm25.index([analyzer.terms(search_text(p)) or ["\u2205"] for p in passages], show_progress=False)
 
@@ -155,6 +159,7 @@ class Index:
         (work / "view_keys.txt").write_text("\n".join(keys) + "\n", encoding="utf-8")
         (work / "vocabulary.txt").write_text("".join(f"{w} {n}\n" for w, n in sorted(vocabulary.items())),
                                              encoding="utf-8")
+        (work / "names.txt").write_text("".join(f"{w}\n" for w in names), encoding="utf-8")
         bm25.save(str(work / "bm25"))
         files = sorted(p for p in work.rglob("*") if p.is_file())
         manifest = {
@@ -226,12 +231,13 @@ class Index:
             view_kind = np.load(folder / "view_kind.npy", allow_pickle=False)
             vocabulary = {w: int(n) for w, n in (line.split(" ") for line in
                           (folder / "vocabulary.txt").read_text(encoding="utf-8").splitlines() if line)}
+            names = frozenset((folder / "names.txt").read_text(encoding="utf-8").split())
             bm25 = bm25s.BM25.load(str(folder / "bm25"), load_corpus=False, allow_pickle=False)
         except Exception as exc:
             raise IndexCorruptError(f"The index in {folder} could not be read ({exc}). {fix}") from exc
         if vectors.ntotal != len(view_passage) or len(view_kind) != len(view_passage):
             raise IndexCorruptError(f"The index in {folder} is inconsistent (vector and view counts differ). {fix}")
-        return cls(folder, manifest, passages, vectors, view_passage, view_kind, vocabulary, bm25)
+        return cls(folder, manifest, passages, vectors, view_passage, view_kind, vocabulary, names, bm25)
 
 
 # Up to this many vectors the search is exact (a few ms at most); above it an inverted-file index

@@ -64,7 +64,7 @@ class Retriever:
     def __init__(self, index: Index, scorer: Scorer | None = None):
         self.index = index
         self.scorer = scorer or Scorer.default()
-        self.analyzer = Analyzer(index.vocabulary)
+        self.analyzer = Analyzer(index.vocabulary, index.names)
         self._first_view = np.searchsorted(index.view_passage, np.arange(len(index.passages) + 1))
         bm25 = index.bm25
         self._term_ids = bm25.vocab_dict
