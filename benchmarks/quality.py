@@ -274,8 +274,9 @@ def expected_calibration_error(outcomes: list[Outcome], bins: int = 10) -> float
 
 def index_dir(work: Path, set_name: str, model: str = "") -> Path:
     """One index folder per set and model, so that switching models does not rebuild the other's."""
-    folder = "index" if not model else "index-" + "".join(c if c.isalnum() else "-" for c in Path(model).name)
-    return work / set_name / folder
+    from chatbot.search.embedder import model_slug
+
+    return work / set_name / ("index-" + model_slug(model) if model else "index")
 
 
 def evaluate_set(s: EvalSet, work: Path, *, with_baselines: bool = True, model: str = "") -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -22,6 +23,11 @@ class Embedder(Protocol):
 
     def encode(self, texts: list[str], *, progress: bool = False) -> np.ndarray:
         """Unit-length float32 vectors, one row per text."""
+
+
+def model_slug(model: str) -> str:
+    """A model's folder or hub name as a file-name part ("models/all-mpnet-base-v2/": all-mpnet-base-v2)."""
+    return "".join(c if c.isalnum() else "-" for c in Path(model.rstrip("/\\")).name)
 
 
 def bundled_model_path() -> str:

@@ -140,9 +140,8 @@ class Index:
         vector_index, index_type = make_vector_index(matrix)
 
         vocabulary = Counter(w for p in passages for w in words(search_text(p)) if w.isalpha())
-        names = sorted({name.lower() for p in passages for name in name_spans(search_text(p)).values()}
-                       & vocabulary.keys())
-        analyzer = Analyzer(vocabulary, names)
+        names = sorted({name.lower() for p in passages for name in name_spans(search_text(p)).values()})
+        analyzer = Analyzer(vocabulary)  # only for its terms here
         bm25 = bm25s.BM25()
         bm25.index([analyzer.terms(search_text(p)) or ["\u2205"] for p in passages], show_progress=False)
 

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .embedder import model_slug
+
 RANKING_FEATURES = ("question", "whole", "sentence", "keyword", "coverage", "row", "focus")
 # Only relative evidence: how the best passage stands out and what of the question it lacks. The level of
 # a cosine says little across corpora (a question on a corpus all about one topic scores 0.7 against
@@ -37,8 +39,7 @@ def params_file(model: str = "") -> Path:
     scorer-<the model's folder or hub name>.json beside it (each model's cosines have their own scale)."""
     if not model:
         return PARAMS_FILE
-    slug = "".join(c if c.isalnum() else "-" for c in Path(model.rstrip("/\\")).name)
-    return PARAMS_FILE.with_name(f"scorer-{slug}.json")
+    return PARAMS_FILE.with_name(f"scorer-{model_slug(model)}.json")
 
 
 @dataclass(frozen=True)
