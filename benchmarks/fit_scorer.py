@@ -15,6 +15,9 @@
    over the sets, twice the false declines plus the unanswerable questions answered. A false decline
    costs more: an unsure answer is shown as one, with the next leads, while a decline leaves the
    person with nothing.
+Between 1 and 2, the floor of the cosine below which the best match counts as dissimilar (the only level
+of a cosine weighed) is chosen: of a few candidates, the one whose answerability and decline point (2, 3)
+cost least among those under which no set declines more of its answerable questions than with no floor.
 
 Leave-one-set-out figures are printed for each step: fitted on the other sets, scored on the one left
 out. That is how well the weights carry over to documents and questions they were not fitted on.
@@ -39,6 +42,7 @@ import quality  # noqa: E402
 
 L2 = 1e-3  # ridge penalty of the logistic models (on standardised features)
 FALSE_DECLINE_COST = 2.0  # against 1 for an unanswerable question answered
+FLOORS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)  # candidate floors of the cosine; 0 is none
 
 
 @dataclass
@@ -48,11 +52,12 @@ class Question:
     answerable: bool
 
 
-def collect(bot, s: quality.EvalSet) -> tuple[list[Question], list[list[dict]], list[list[bool]]]:
-    """Ranking features of every candidate, and the confidence evidence of the first few, with labels."""
+def collect(bot, s: quality.EvalSet) -> tuple[list[Question], list[list[dict]], list[list[bool]], list[list[float]]]:
+    """Ranking features of every candidate, and the confidence evidence of the first few with labels and
+    their best cosine (to place the floor of "dissimilar")."""
     from chatbot.search.scorer import RANKING_FEATURES
 
-    questions, evidence, labels = [], [], []
+    questions, evidence, labels, similarity = [], [], [], []
     for case in s.cases:
         r = bot.rank(case.question, case.history)
         passages = [bot.index.passages[c.passage] for c in r.candidates]
@@ -62,7 +67,8 @@ def collect(bot, s: quality.EvalSet) -> tuple[list[Question], list[list[dict]], 
         questions.append(Question(features, right, case.answerable))
         evidence.append(r.evidence)
         labels.append(list(right[: len(r.evidence)]))
-    return questions, evidence, labels
+        similarity.append([c.dense for c in r.candidates[: len(r.evidence)]])
+    return questions, evidence, labels, similarity
 
 
 def _ranking_quality(questions: list[Question], weights: np.ndarray) -> tuple[float, float]:
@@ -178,6 +184,46 @@ def choose_threshold(per_set: dict, bias: float, weights: dict) -> float:
     return float(min(np.arange(0.05, 0.96, 0.01), key=cost))
 
 
+def with_floor(evidence: list[list[dict]], similarity: list[list[float]], floor: float) -> list[list[dict]]:
+    """The evidence with "dissimilar" measured against this floor of the cosine."""
+    return [[dict(e, dissimilar=max(0.0, floor - d)) for e, d in zip(es, ds)] for es, ds in zip(evidence, similarity)]
+
+
+def decline_rates(per_set: dict, bias: float, weights: dict, cut: float) -> dict[str, tuple[float, float]]:
+    """Per set: false declines and unanswerable declined (nan when the set has none of that kind)."""
+    out = {}
+    for name, (evidence, _, answerable) in per_set.items():
+        p = np.array([_predict(bias, weights, es[0]) for es in evidence if es])
+        a = np.array([x for es, x in zip(evidence, answerable) if es], dtype=bool)
+        out[name] = (float((p[a] < cut).mean()) if a.any() else float("nan"),
+                     float((p[~a] < cut).mean()) if (~a).any() else float("nan"))
+    return out
+
+
+def choose_floor(evidence_data: dict, similarity: dict) -> float:
+    """The cosine below which a best match counts as dissimilar: of FLOORS, the one whose fitted
+    answerability and decline point cost least (as choose_threshold counts), among those under which no
+    set declines more of its answerable questions than with no floor at all. A floor is the one level of
+    a cosine weighed, so it must not cost any corpus its answers."""
+    results = {}
+    for floor in FLOORS:
+        data = {n: (with_floor(ev, similarity[n], floor), labels, answerable)
+                for n, (ev, labels, answerable) in evidence_data.items()}
+        bias, weights = fit_logistic(data, "answerable")
+        cut = choose_threshold(data, bias, weights)
+        rates = decline_rates(data, bias, weights, cut)
+        cost = np.mean([FALSE_DECLINE_COST * fd + (0.0 if np.isnan(nd) else 1 - nd) for fd, nd in rates.values()])
+        results[floor] = (float(cost), rates)
+    baseline = results[FLOORS[0]][1]
+    allowed = [f for f, (_, rates) in results.items()
+               if all(rates[n][0] <= baseline[n][0] + 1e-9 for n in rates)]
+    print("\nFloor of the cosine ('dissimilar' below it): cost; false declines / unanswerable declined per set")
+    for floor, (cost, rates) in results.items():
+        print(f"  {floor:.2f} {cost:.4f} " + " ".join(f"{n} {fd:.3f}/{nd:.3f}" for n, (fd, nd) in rates.items())
+              + ("" if floor in allowed else "  (a set declines more answerable questions)"))
+    return min(allowed, key=lambda f: (results[f][0], f))
+
+
 def _predict(bias: float, weights: dict, evidence: dict) -> float:
     z = bias + sum(weights[f] * evidence[f] for f in weights)
     return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
@@ -228,15 +274,19 @@ def main(argv: list[str] | None = None) -> int:
     # 2. confidence and answerability, on candidates ranked by the fitted weights
     ranked = Scorer(ranking={f: float(w) for f, w in zip(RANKING_FEATURES, weights)}, correct=current.correct,
                     answerable=current.answerable)
-    evidence_data = {}
+    evidence_data, similarity = {}, {}
     for name, s, bot in bots(ranked):
         print(f"[{name}] collecting evidence ...", file=sys.stderr, flush=True)
-        _, evidence, labels = collect(bot, s)
+        _, evidence, labels, similarity[name] = collect(bot, s)
         evidence_data[name] = (evidence, labels, [c.answerable for c in s.cases])
+    floor = choose_floor(evidence_data, similarity)
+    evidence_data = {n: (with_floor(ev, similarity[n], floor), labels, answerable)
+                     for n, (ev, labels, answerable) in evidence_data.items()}
     fitted = {which: fit_logistic(evidence_data, which) for which in ("correct", "answerable")}
     threshold = choose_threshold(evidence_data, *fitted["answerable"])
-    print(f"\nDecline below answerability {threshold:.2f}. Left out (fitted on the other sets, decline point "
-          "included): mean confidence vs share of answers right; false declines; unanswerable declined")
+    print(f"\nDissimilar below a cosine of {floor:.2f}; decline below answerability {threshold:.2f}. Left out (fitted "
+          "on the other sets, decline point included): mean confidence vs share of answers right; false declines; "
+          "unanswerable declined")
     for name, (evidence, labels, answerable) in evidence_data.items():
         others = {n: d for n, d in evidence_data.items() if n != name} or evidence_data
         cb, cw = fit_logistic(others, "correct")
@@ -257,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         scorer = Scorer(ranking={f: round(float(w), 4) for f, w in zip(RANKING_FEATURES, weights)},
                         correct=Logistic(*fitted["correct"]), answerable=Logistic(*fitted["answerable"]),
-                        decline_below=round(threshold, 3),
+                        decline_below=round(threshold, 3), dissimilar_below=floor,
                         fitted_on=tuple(sets),
                         notes={"how": "benchmarks/fit_scorer.py", "model": args.model or "bundled all-MiniLM-L6-v2",
                                "fitted_at": datetime.now(timezone.utc).strftime("%Y-%m-%d")})

@@ -233,6 +233,7 @@ class Chatbot:
             # A table row answers only a question that picks it out: when the question names nothing of
             # the row's label, the row is a guess.
             "unnamed_row": float(c.row_match == 0.0),
+            "dissimilar": max(0.0, self.scorer.dissimilar_below - c.dense),
         }
 
     def offered_questions(self, count: int = 4) -> list[str]:

@@ -22,15 +22,16 @@ import numpy as np
 from .embedder import model_slug
 
 RANKING_FEATURES = ("question", "whole", "sentence", "keyword", "coverage", "row", "focus")
-# Only relative evidence: how the best passage stands out and what of the question it lacks. The level of
-# a cosine says little across corpora (a question on a corpus all about one topic scores 0.7 against
+# Mostly relative evidence: how the best passage stands out and what of the question it lacks. The level
+# of a cosine says little across corpora (a question on a corpus all about one topic scores 0.7 against
 # passages that do not answer it; a paraphrase scores 0.4 against the one that does), and fitted with
-# it the models carried over worse to the set left out.
+# it the models carried over worse to the set left out. Only how far the best match falls below a floor
+# of barely any similarity ("dissimilar", Scorer.dissimilar_below) is weighed.
 CONFIDENCE_FEATURES = ("margin", "contrast", "coverage", "unknown", "rarest_unknown", "missing_rarest", "missing_name",
-                       "missing_number", "unnamed_row")
+                       "missing_number", "unnamed_row", "dissimilar")
 # The direction in which each piece of evidence may move the estimates (the fit keeps these signs).
 EVIDENCE_SIGNS = {"margin": 1, "contrast": 1, "coverage": 1, "unknown": -1, "rarest_unknown": -1, "missing_rarest": -1, "missing_name": -1,
-                  "missing_number": -1, "unnamed_row": -1}
+                  "missing_number": -1, "unnamed_row": -1, "dissimilar": -1}
 PARAMS_FILE = Path(__file__).with_name("scorer.json")  # fitted on the bundled model's scores
 
 
@@ -58,6 +59,10 @@ class Scorer:
     correct: Logistic
     answerable: Logistic
     decline_below: float = 0.5  # the bot declines when the answerability is below this
+    # A best match below this cosine is barely similar at all, as a question about pancakes is to every
+    # passage on machine learning ("dissimilar" is how far below). A high cosine says little (see
+    # CONFIDENCE_FEATURES); a very low one says the question is about something else. Fitted per model.
+    dissimilar_below: float = 0.0
     fitted_on: tuple[str, ...] = ()
     notes: dict = field(default_factory=dict)
 
@@ -69,7 +74,7 @@ class Scorer:
         return {"ranking": self.ranking,
                 "correct": {"bias": self.correct.bias, "weights": self.correct.weights},
                 "answerable": {"bias": self.answerable.bias, "weights": self.answerable.weights},
-                "decline_below": self.decline_below,
+                "decline_below": self.decline_below, "dissimilar_below": self.dissimilar_below,
                 "fitted_on": list(self.fitted_on), "notes": self.notes}
 
     @classmethod
@@ -79,6 +84,7 @@ class Scorer:
             raise ValueError(f"scorer parameters lack ranking weights for {sorted(missing)}")
         return cls(ranking=dict(params["ranking"]), correct=Logistic(**params["correct"]),
                    answerable=Logistic(**params["answerable"]), decline_below=float(params.get("decline_below", 0.5)),
+                   dissimilar_below=float(params.get("dissimilar_below", 0.0)),
                    fitted_on=tuple(params.get("fitted_on", ())),
                    notes=params.get("notes", {}))
 

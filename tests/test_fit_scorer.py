@@ -1,0 +1,41 @@
+"""The fit's choice of the cosine floor below which a best match counts as dissimilar."""
+
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+fit_scorer = pytest.importorskip("fit_scorer")
+
+
+def _evidence(margin: float) -> list[dict]:
+    zero = dict.fromkeys(("contrast", "coverage", "unknown", "rarest_unknown", "missing_rarest", "missing_name",
+                          "missing_number", "unnamed_row", "dissimilar"), 0.0)
+    return [dict(zero, margin=margin)]
+
+
+def _set(cases: list[tuple[float, float, bool]]):
+    """(margin, best cosine, answerable) per question: the evidence, labels and answerability of a set,
+    and the best cosines."""
+    evidence = [_evidence(m) for m, _, _ in cases]
+    labels = [[a] for _, _, a in cases]
+    return (evidence, labels, [a for _, _, a in cases]), [[c] for _, c, _ in cases]
+
+
+def test_the_floor_declines_unrelated_questions_and_costs_no_answerable_one():
+    # Nothing but the cosine tells the unrelated questions (0.05) from the answerable ones.
+    first, first_cosines = _set([(0.1, 0.6, True)] * 8 + [(0.1, 0.05, False)] * 4)
+    # On the second set an answerable question scores only 0.12, below its near misses (0.14): a floor above
+    # 0.12 would read it as the less similar one.
+    second, second_cosines = _set([(0.1, 0.5, True)] * 7 + [(0.1, 0.12, True)] + [(0.1, 0.14, False)] * 4)
+    cosines = {"first": first_cosines, "second": second_cosines}
+    floor = fit_scorer.choose_floor({"first": first, "second": second}, cosines)
+    assert floor == 0.1
+
+    data = {n: (fit_scorer.with_floor(ev, cosines[n], floor), labels, answerable)
+            for n, (ev, labels, answerable) in {"first": first, "second": second}.items()}
+    bias, weights = fit_scorer.fit_logistic(data, "answerable")
+    rates = fit_scorer.decline_rates(data, bias, weights, fit_scorer.choose_threshold(data, bias, weights))
+    assert rates == {"first": (0.0, 1.0), "second": (0.0, 0.0)}
