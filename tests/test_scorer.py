@@ -13,9 +13,13 @@ def test_a_model_with_weights_fitted_on_its_scores_gets_them(tmp_path, monkeypat
 
     assert Scorer.for_model("models/other-model/").decline_below == 0.77
     assert Scorer.for_model("/elsewhere/other-model").decline_below == 0.77
-    # A model nobody fitted weights for, and the bundled one, use the bundled model's weights.
-    assert Scorer.for_model("models/unknown") is Scorer.default()
+    # The bundled model, and a model nobody fitted weights for, use the bundled model's weights; the latter
+    # without its floor of the cosine, which is set on the bundled model's scale.
     assert Scorer.for_model("") is Scorer.default()
+    assert Scorer.default().dissimilar_below > 0
+    unfitted = Scorer.for_model("models/unknown")
+    assert unfitted.dissimilar_below == 0.0
+    assert dataclasses.replace(unfitted, dissimilar_below=Scorer.default().dissimilar_below) == Scorer.default()
 
     settings = Settings(corpus=faq_corpus, index_dir=tmp_path / "index", model="models/other-model")
     assert Chatbot.load(settings=settings, embedder=fake_embedder).scorer.decline_below == 0.77

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -98,9 +98,13 @@ class Scorer:
 
     @classmethod
     def for_model(cls, model: str = "") -> "Scorer":
-        """The weights fitted on this model's scores when there are any, else those of the bundled model."""
+        """The weights fitted on this model's scores when there are any, else those of the bundled model
+        without its floor of the cosine: another model's cosines run on another scale, and a floor set
+        for the bundled model could read all of them as dissimilar."""
         path = params_file(model)
-        return cls.load(path) if model and path.exists() else _default()
+        if not model:
+            return _default()
+        return cls.load(path) if path.exists() else replace(_default(), dissimilar_below=0.0)
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
