@@ -135,12 +135,13 @@ class Chatbot:
         sentence = self.retriever.best_sentence(candidates[0])
         threshold = self.scorer.decline_below if self.settings.threshold is None else self.settings.threshold
         if answerable < threshold:
-            if evidence[0]["coverage"] == 0 or evidence[0]["unknown"] >= UNRELATED_UNKNOWN:
+            unrelated = evidence[0]["coverage"] == 0 or evidence[0]["unknown"] >= UNRELATED_UNKNOWN
+            if unrelated:
                 # Unrelated to the documents: the nearest passages are noise; offer what people ask.
                 suggestions = self.offered_questions(3)
             else:
                 suggestions = list(dict.fromkeys(suggestion_of(p) for p in passages[:3]))
-            return Answer(r.question, False, self._decline_text(suggestions), confidence, passages, sentence,
+            return Answer(r.question, False, self._decline_text(suggestions, unrelated), confidence, passages, sentence,
                           r.notice, suggestions, answerable)
         if confidence < SURE:
             # Unsure but not lost: the best lead, said to be one, and the next ones to try.
@@ -244,10 +245,11 @@ class Chatbot:
     # ---- wording --------------------------------------------------------------------------------
 
     @staticmethod
-    def _decline_text(suggestions: list[str]) -> str:
+    def _decline_text(suggestions: list[str], unrelated: bool = False) -> str:
         lines = ["I don't know: the documents I have don't answer that."]
         if suggestions:
-            lines += ["", "Closest things I can answer:"]
+            # The questions offered for an unrelated one are not close to it: they are what people ask.
+            lines += ["", "Questions I can answer, for example:" if unrelated else "Closest things I can answer:"]
             lines += [f"- {html.escape(s)}" for s in suggestions]
         return "\n".join(lines)
 

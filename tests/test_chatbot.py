@@ -71,7 +71,10 @@ def test_a_misspelt_name_becomes_a_name_of_the_corpus_and_a_missing_one_stays(fa
 def test_unrelated_questions_are_declined_with_suggestions(fake_bot):
     a = fake_bot.answer("Who won the football world cup in 1998?")
     assert not a.found and a.confidence < 0.5
-    assert a.text.startswith("I don't know") and a.passages  # suggestions offered
+    assert a.text.startswith("I don't know") and a.passages
+    # Nothing in the documents is close to it: what people ask is offered, and not called close.
+    assert a.suggestions == fake_bot.offered_questions(3)
+    assert "Questions I can answer, for example:" in a.text and "Closest" not in a.text
 
 
 @pytest.mark.parametrize("question", ["", "   ", "\n\t", "\x00\x01"])
