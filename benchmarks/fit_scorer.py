@@ -168,20 +168,29 @@ def choose_threshold(per_set: dict, bias: float, weights: dict) -> float:
     """The answerability below which to decline: least (weighted) false declines plus unanswerable
     questions answered, averaged over the sets that have both kinds (sets with only answerable questions count
     their false declines)."""
-    tops = {}
-    for name, (evidence, _, answerable) in per_set.items():
-        pairs = [(_predict(bias, weights, es[0]), a) for es, a in zip(evidence, answerable) if es]
-        tops[name] = (np.array([p for p, _ in pairs]), np.array([a for _, a in pairs], dtype=bool))
+    tops = [_answerability(evidence, answerable, bias, weights) for evidence, _, answerable in per_set.values()]
+    return float(min(np.arange(0.05, 0.96, 0.01),
+                     key=lambda cut: decline_cost(_rates(p, a, cut) for p, a in tops)))
 
-    def cost(cut):
-        costs = []
-        for p, a in tops.values():
-            false_declines = (p[a] < cut).mean() if a.any() else 0.0
-            answered = (p[~a] >= cut).mean() if (~a).any() else 0.0
-            costs.append(FALSE_DECLINE_COST * false_declines + answered)
-        return float(np.mean(costs))
 
-    return float(min(np.arange(0.05, 0.96, 0.01), key=cost))
+def _answerability(evidence: list[list[dict]], answerable: list[bool], bias: float, weights: dict):
+    """The answerability of each question's best candidate, and whether the question is answerable."""
+    pairs = [(_predict(bias, weights, es[0]), a) for es, a in zip(evidence, answerable) if es]
+    return np.array([p for p, _ in pairs]), np.array([a for _, a in pairs], dtype=bool)
+
+
+def _rates(p: np.ndarray, answerable: np.ndarray, cut: float) -> tuple[float, float]:
+    """False declines and unanswerable declined at this cut (nan when there is no question of that kind)."""
+    a = answerable
+    return (float((p[a] < cut).mean()) if a.any() else float("nan"),
+            float((p[~a] < cut).mean()) if (~a).any() else float("nan"))
+
+
+def decline_cost(rates) -> float:
+    """What the decline point and the floor minimise: averaged over the sets, FALSE_DECLINE_COST times the
+    false declines plus the unanswerable questions answered (a set without one kind counts 0 for it)."""
+    return float(np.mean([FALSE_DECLINE_COST * (0.0 if np.isnan(fd) else fd) + (0.0 if np.isnan(nd) else 1 - nd)
+                          for fd, nd in rates]))
 
 
 def with_floor(evidence: list[list[dict]], similarity: list[list[float]], floor: float) -> list[list[dict]]:
@@ -191,18 +200,13 @@ def with_floor(evidence: list[list[dict]], similarity: list[list[float]], floor:
 
 def decline_rates(per_set: dict, bias: float, weights: dict, cut: float) -> dict[str, tuple[float, float]]:
     """Per set: false declines and unanswerable declined (nan when the set has none of that kind)."""
-    out = {}
-    for name, (evidence, _, answerable) in per_set.items():
-        p = np.array([_predict(bias, weights, es[0]) for es in evidence if es])
-        a = np.array([x for es, x in zip(evidence, answerable) if es], dtype=bool)
-        out[name] = (float((p[a] < cut).mean()) if a.any() else float("nan"),
-                     float((p[~a] < cut).mean()) if (~a).any() else float("nan"))
-    return out
+    return {name: _rates(*_answerability(evidence, answerable, bias, weights), cut)
+            for name, (evidence, _, answerable) in per_set.items()}
 
 
 def choose_floor(evidence_data: dict, similarity: dict) -> float:
     """The cosine below which a best match counts as dissimilar: of FLOORS, the one whose fitted
-    answerability and decline point cost least (as choose_threshold counts), among those under which no
+    answerability and decline point cost least (decline_cost), among those under which no
     set declines more of its answerable questions than with no floor at all. A floor is the one level of
     a cosine weighed, so it must not cost any corpus its answers."""
     results = {}
@@ -212,8 +216,7 @@ def choose_floor(evidence_data: dict, similarity: dict) -> float:
         bias, weights = fit_logistic(data, "answerable")
         cut = choose_threshold(data, bias, weights)
         rates = decline_rates(data, bias, weights, cut)
-        cost = np.mean([FALSE_DECLINE_COST * fd + (0.0 if np.isnan(nd) else 1 - nd) for fd, nd in rates.values()])
-        results[floor] = (float(cost), rates)
+        results[floor] = (decline_cost(rates.values()), rates)
     baseline = results[FLOORS[0]][1]
     allowed = [f for f, (_, rates) in results.items()
                if all(rates[n][0] <= baseline[n][0] + 1e-9 for n in rates)]
@@ -292,13 +295,10 @@ def main(argv: list[str] | None = None) -> int:
         cb, cw = fit_logistic(others, "correct")
         ab, aw = fit_logistic(others, "answerable")
         cut = choose_threshold(others, ab, aw)
-        tops = [(es[0], ls[0], a) for es, ls, a in zip(evidence, labels, answerable) if es]
-        conf = np.array([_predict(cb, cw, e) for e, _, _ in tops])
-        right = np.array([bool(l) for _, l, _ in tops])
-        ans = np.array([_predict(ab, aw, e) for e, _, _ in tops])
-        is_answerable = np.array([a for _, _, a in tops])
-        fd = (ans[is_answerable] < cut).mean() if is_answerable.any() else float("nan")
-        nd = (ans[~is_answerable] < cut).mean() if (~is_answerable).any() else float("nan")
+        tops = [(es[0], ls[0]) for es, ls in zip(evidence, labels) if es]
+        conf = np.array([_predict(cb, cw, e) for e, _ in tops])
+        right = np.array([bool(l) for _, l in tops])
+        fd, nd = _rates(*_answerability(evidence, answerable, ab, aw), cut)
         print(f"  {name:<11} confidence {conf.mean():.3f} vs right {right.mean():.3f}; "
               f"false declines {fd:.3f}; unanswerable declined {nd:.3f}")
     print("  correct:", fitted["correct"])

@@ -139,11 +139,12 @@ class Index:
                 matrix[n] = cached[key]
         vector_index, index_type = make_vector_index(matrix)
 
-        vocabulary = Counter(w for p in passages for w in words(search_text(p)) if w.isalpha())
-        names = sorted({name.lower() for p in passages for name in name_spans(search_text(p)).values()})
+        texts = [search_text(p) for p in passages]
+        vocabulary = Counter(w for text in texts for w in words(text) if w.isalpha())
+        names = sorted({name.lower() for text in texts for name in name_spans(text).values()})
         analyzer = Analyzer(vocabulary)  # only for its terms here
         bm25 = bm25s.BM25()
-        bm25.index([analyzer.terms(search_text(p)) or ["\u2205"] for p in passages], show_progress=False)
+        bm25.index([analyzer.terms(text) or ["\u2205"] for text in texts], show_progress=False)
 
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
         name = f"build-{stamp}-{secrets.token_hex(3)}"

@@ -101,9 +101,9 @@ class Scorer:
         """The weights fitted on this model's scores when there are any, else those of the bundled model
         without its floor of the cosine: another model's cosines run on another scale, and a floor set
         for the bundled model could read all of them as dissimilar."""
-        path = params_file(model)
         if not model:
             return _default()
+        path = params_file(model)
         return cls.load(path) if path.exists() else replace(_default(), dissimilar_below=0.0)
 
     def save(self, path: str | Path) -> None:
