@@ -260,6 +260,26 @@ def test_html_fragment(tmp_path):
         ("Returns", "", "Send it back within 30 days."), ("Returns", "Refunds", "Paid within a week.")]
 
 
+
+def test_nested_html_lists_keep_their_items_apart_and_a_long_item_is_cut_between_sentences(tmp_path):
+    # API references nest the options of a call under one item; flattened into one line, such an item
+    # outgrew any passage and its options ran together.
+    options = "".join(f"<li><code>option{n}</code> Sets limit {n} of the session. Default: {n}.</li>"
+                      for n in range(40))
+    page = (f"<h1>API</h1><h2>connect(options)</h2><ul><li>options &lt;Object&gt;<ul>{options}</ul></li>"
+            f"<li>callback &lt;Function&gt;</li></ul>")
+    passages, problems = read(tmp_path, "api.html", page)
+    assert problems == [] and len(passages) > 1
+    assert all(len(p.text) <= 1200 for p in passages)
+    lines = [line for p in passages for line in p.text.split("\n")]
+    assert lines[0] == "- options <Object>" and lines[-1] == "- callback <Function>"
+    assert lines[1:-1] == [f"  - option{n} Sets limit {n} of the session. Default: {n}." for n in range(40)]
+
+    sentence = "Each retry waits twice as long as the one before it, up to a minute. "
+    passages, _ = read(tmp_path, "retry.md", "# Retries\n\n- " + sentence * 40 + "\n- Done.\n")
+    assert len(passages) > 1 and all(len(p.text) <= 1200 for p in passages)
+    assert passages[0].text.startswith("- Each retry") and passages[-1].text.endswith("- Done.")
+
 PLAIN_FAQ = """\
                 Frequently Asked Questions about Squash
 

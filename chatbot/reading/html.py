@@ -209,10 +209,32 @@ def _list(node, blocks: list[Block]) -> None:
             close()
             _walk(item, blocks)
             continue
-        text = _text(item).replace("\n", " ")
-        if text:
-            lines.append(f"- {text}")
+        lines.extend(_item_lines(item, 0))
     close()
+
+
+def _item_lines(item, depth: int) -> list[str]:
+    """A list item as lines: its own text, then its sub-items indented under it (as Markdown writes a
+    nested list), so that an item with a long sub-list can be cut between its sub-items."""
+    from bs4 import NavigableString
+
+    inner = [n for n in item.find_all(["ul", "ol"]) if n.find_parent("li") is item]
+    hidden = {id(d) for n in inner for d in n.descendants}
+    parts: list[str] = []
+    for piece in item.descendants:
+        if id(piece) in hidden:
+            continue
+        if isinstance(piece, NavigableString):
+            if type(piece).__name__ not in _SKIPPED_STRINGS:
+                parts.append(re.sub(r"\s+", " ", str(piece)))
+        elif piece.name == "br":
+            parts.append("\n")
+    own = _lines(parts).replace("\n", " ")
+    lines = [f"{'  ' * depth}- {own}"] if own else []
+    for sub in inner:
+        for child in sub.find_all("li", recursive=False):
+            lines.extend(_item_lines(child, depth + 1))
+    return lines
 
 
 def _definitions(node, blocks: list[Block]) -> None:

@@ -15,7 +15,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -85,15 +85,27 @@ def _pack(units: list[str], limit: int, sep: str) -> list[str]:
     return chunks
 
 
-def _units(block: Block) -> list[str]:
-    """The pieces a block may be cut into: sentences of prose, items of a list, lines of code or table."""
+def _units(block: Block, limit: int) -> list[str]:
+    """The pieces a block may be cut into: sentences of prose, items of a list (an item longer than
+    `limit`, its sentences), lines of code or table."""
     if block.kind == "paragraph":
         return sentences(block.text)
     if block.kind == "list":
-        return ([block.intro] if block.intro else []) + [i for i in block.text.split("\n") if i.strip()]
+        items = [i for i in block.text.split("\n") if i.strip()]
+        return ([block.intro] if block.intro else []) + [piece for item in items for piece in _item_pieces(item, limit)]
     if block.kind == "table":
         return [CELL_SEPARATOR.join(row) for row in block.rows]
     return block.text.split("\n")  # code: its lines
+
+
+def _item_pieces(item: str, limit: int) -> list[str]:
+    """A list item, cut between its sentences when it is longer than `limit`; the first piece keeps the
+    item's indent."""
+    if len(item) <= limit:
+        return [item]
+    pieces = _pack(sentences(item), limit, " ")
+    indent = item[: len(item) - len(item.lstrip())]
+    return [indent + pieces[0], *pieces[1:]]
 
 
 def _pack_blocks(blocks: list[Block], limit: int) -> list[str]:
@@ -103,7 +115,7 @@ def _pack_blocks(blocks: list[Block], limit: int) -> list[str]:
     for block in blocks:
         text = _block_text(block)
         pieces = [text] if len(text) <= limit else _pack(
-            _units(block), limit, " " if block.kind == "paragraph" else "\n")
+            _units(block, limit), limit, " " if block.kind == "paragraph" else "\n")
         for piece in pieces:
             if chunks and len(chunks[-1]) + 1 + len(piece) <= limit:
                 chunks[-1] += "\n" + piece
@@ -211,7 +223,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             else:
                 head = [block.intro] if block.intro else []
                 limit = max(max_chars - len(block.intro), 200)
-                for chunk in _pack(_units(replace(block, intro="")), limit, "\n"):
+                for chunk in _pack(_units(replace(block, intro=""), limit), limit, "\n"):
                     add("text", "\n".join(head + [chunk]), block.line)
         elif block.kind == "table" and block.rows:
             header, rows = block.rows[0], block.rows[1:]
