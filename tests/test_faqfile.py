@@ -2,7 +2,7 @@ import pytest
 
 from chatbot.reading.corpus import Corpus
 from chatbot.errors import CorpusError
-from chatbot.reading.faqfile import parse_csv, parse_jsonl
+from chatbot.reading.faqfile import FaqColumns, parse_csv, parse_jsonl
 
 
 def test_csv_with_alternates():
@@ -19,9 +19,21 @@ def test_csv_bad_rows_are_skipped_and_named_by_line():
     assert str(problems[0]).startswith("f.csv line 3:")
 
 
-def test_csv_without_question_and_answer_columns_is_rejected():
-    ps, problems = parse_csv("name,value\nx,y\n", source="f.csv", title="F")
+def test_csv_without_question_and_answer_columns_is_read_as_a_table():
+    ps, problems = parse_csv("Plan,Price,Storage\nBasic,Free,5 GB\nPro,5 EUR,1 TB\n,,\nTeam,9 EUR\n",
+                             source="plans.csv", title="Plans")
+    assert [(p.kind, p.text) for p in ps] == [("table", "Plans\nPlan | Price | Storage\nBasic | Free | 5 GB"),
+                                               ("table", "Plans\nPlan | Price | Storage\nPro | 5 EUR | 1 TB")]
+    # The reader is told how it was read and how to read it as a FAQ instead; the short row is reported.
+    assert "question_column" in str(problems[0]) and problems[0].line == 1
+    assert [p.line for p in problems[1:]] == [5]
+
+
+def test_csv_without_a_header_or_with_named_columns_missing_is_rejected():
+    ps, problems = parse_csv("150,4,setosa\n5.1,3.5,1.4\n", source="f.csv", title="F")
     assert ps == [] and "question_column" in str(problems[0]) and problems[0].line == 1
+    ps, problems = parse_csv("name,value\nx,y\n", source="f.csv", title="F", columns=FaqColumns("name", "text"))
+    assert ps == [] and "question_column" in str(problems[0])
 
 
 def test_jsonl_broken_line_is_reported_and_the_rest_loads():

@@ -3,7 +3,8 @@
 The question and answer columns are found by their header (question/q/query/prompt/title and
 answer/a/response/reply/body, also with a language suffix such as `q_en`; English is preferred, else
 the first), or named in corpus.toml's `[faq]` table. Other short columns (a category, a product) are
-kept and shown as the entry's section. HTML and Markdown inside answers become plain text.
+kept and shown as the entry's section. HTML and Markdown inside answers become plain text. A table with
+no question and answer columns (a price list) is read as a table, one passage per row.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Iterable, Iterator
 
 from ..errors import DocumentError
 from ..passage import Passage
+from .outline import CELL_SEPARATOR
 
 # Several alternate wordings in one CSV cell are separated by this character.
 ALTERNATES_SEPARATOR = "|"
@@ -141,7 +143,8 @@ def _entry(question, answer, alternates, *, source: str, title: str, line: int, 
 def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str,
                columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     """Rows of a table, each with its line number, the header first. Rows that cannot be read are
-    returned as problems; the other rows still load."""
+    returned as problems; the other rows still load. A table without question and answer columns (a
+    price list, a schedule) is read as a table: each row a passage under the table's header."""
     rows = iter(rows)
     try:
         _, header = next(rows)
@@ -150,26 +153,23 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str
     except DocumentError as exc:
         return [], [exc]
     header = [str(h or "").strip() for h in header]
+    problems: list[DocumentError] = []
     try:
         layout = _layout(header, columns, source)
     except DocumentError as exc:
-        return [], [exc]
-    passages, problems = [], []
-    while True:
-        try:
-            line, row = next(rows)
-        except StopIteration:
-            break
-        except DocumentError as exc:
-            problems.append(exc)
-            break
-        row = ["" if cell is None else str(cell) for cell in row]
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(DocumentError(
-                source, f"expected {len(header)} columns, found {len(row)}; row skipped", line))
-            continue
+        named = sum(any(ch.isalpha() for ch in h) for h in header)
+        if columns != FaqColumns() or named < 2:
+            return [], [exc]
+        problems.append(DocumentError(source, f"no question and answer columns in the first row {header!r}, so "
+                                      "each row is read as a table row under that header. If it is a FAQ, name "
+                                      "its columns question and answer, or set question_column and "
+                                      "answer_column in the [faq] table of corpus.toml", 1))
+        top = f"{title}\n{CELL_SEPARATOR.join(header)}"
+        return [Passage(text=f"{top}\n{CELL_SEPARATOR.join(' '.join(cell.split()) for cell in row)}", title=title,
+                        section="", source=source, kind="table", line=line)
+                for line, row in _filled_rows(rows, len(header), source, problems)], problems
+    passages = []
+    for line, row in _filled_rows(rows, len(header), source, problems):
         section = " / ".join(v for k in layout.labels if (v := " ".join(row[k].split()))
                              and len(v) <= MAX_LABEL_CHARS)
         try:
@@ -179,6 +179,27 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str
         except DocumentError as exc:
             problems.append(DocumentError(source, exc.reason + "; row skipped", line))
     return passages, problems
+
+
+def _filled_rows(rows: Iterator[tuple[int, list[str]]], width: int, source: str,
+                 problems: list[DocumentError]) -> Iterator[tuple[int, list[str]]]:
+    """The rows that hold something, as text; a row of another width is a problem, and so is a file
+    that cannot be read further."""
+    while True:
+        try:
+            line, row = next(rows)
+        except StopIteration:
+            return
+        except DocumentError as exc:
+            problems.append(exc)
+            return
+        row = ["" if cell is None else str(cell) for cell in row]
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != width:
+            problems.append(DocumentError(source, f"expected {width} columns, found {len(row)}; row skipped", line))
+            continue
+        yield line, row
 
 
 def _csv_rows(text: str, source: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
