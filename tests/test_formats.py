@@ -253,6 +253,13 @@ def test_html_article_header_and_form_wrapped_pages_keep_their_content(tmp_path)
     assert problems == [] and [(p.title, p.text) for p in passages] == [("Returns", "Send it back within 30 days.")]
 
 
+def test_html_with_a_damaged_charset_declaration_is_still_read(tmp_path):
+    # lxml refuses to build a parser for a charset name holding a control character.
+    page = HTML.encode("latin-1").replace(b'charset="iso-8859-1"', b'charset="iso-\x01859-1"')
+    passages, problems = read(tmp_path, "faq.html", page)
+    assert problems == [] and faq(passages)["What is Gadget?"] == "Gadget is a small café ordering tool.\nIt runs in a browser."
+
+
 def test_html_fragment(tmp_path):
     passages, problems = read(tmp_path, "part.htm", "<h2>Returns</h2><p>Send it back within 30 days.</p>"
                                                     "<h2>Refunds</h2><p>Paid within a week.</p>")

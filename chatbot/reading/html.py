@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..passage import Passage
+from ..text import clean
 from .outline import Block, build_passages, heading_block, looks_like_question, question_text
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
@@ -37,7 +38,18 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
     """The outline of a page and its <title>."""
     from bs4 import BeautifulSoup  # only when a corpus has HTML
 
-    soup = BeautifulSoup(data, "lxml")
+    try:
+        soup = BeautifulSoup(data, "lxml")
+    except ValueError:
+        # lxml refuses a declared charset it cannot even name (control characters in <meta charset>):
+        # read the bytes as UTF-8, else as Windows-1252, as plain text files are read.
+        text = data
+        if isinstance(data, bytes):
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("cp1252", errors="replace")
+        soup = BeautifulSoup(clean(text, keep_indent=True), "lxml")
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
     for tag in soup.find_all(_DROP):
         tag.decompose()
