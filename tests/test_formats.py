@@ -260,6 +260,39 @@ def test_html_with_a_damaged_charset_declaration_is_still_read(tmp_path):
     assert problems == [] and faq(passages)["What is Gadget?"] == "Gadget is a small café ordering tool.\nIt runs in a browser."
 
 
+def test_raw_html_in_markdown_is_read_as_html(tmp_path):
+    # GitHub READMEs write FAQs as <details>, tables as <table> and anchors as <a id>; inline markup tags
+    # are not text, but a bare "<String>" that nothing closes is.
+    md = textwrap.dedent("""\
+        # Tool
+
+        <p align="center"><a href="https://ci"><img src="badge.svg" alt=""></a></p>
+
+        ## FAQ
+
+        <details>
+        <summary>How do I install Tool?</summary>
+
+        Run <kbd>pip install tool</kbd>, then <code>tool --init</code>.<a id="install"></a>
+        </details>
+
+        <details><summary>Does it run on Windows?</summary>
+
+        Yes, on <img src="win.png" alt="Windows"> 10 and later. It returns a List<String> of paths.
+        </details>
+
+        ## Limits
+
+        <table><tr><th>Plan</th><th>Files</th></tr><tr><td>Free</td><td>100</td></tr></table>
+        """)
+    passages, problems = read(tmp_path, "README.md", md)
+    assert problems == []
+    assert faq(passages) == {"How do I install Tool?": "Run pip install tool, then tool --init.",
+                             "Does it run on Windows?": "Yes, on Windows 10 and later. It returns a List<String> of paths."}
+    assert [(p.kind, p.section, p.text) for p in passages if p.kind != "faq"] == [
+        ("table", "Limits", "Limits\nPlan | Files\nFree | 100")]
+
+
 def test_html_fragment(tmp_path):
     passages, problems = read(tmp_path, "part.htm", "<h2>Returns</h2><p>Send it back within 30 days.</p>"
                                                     "<h2>Refunds</h2><p>Paid within a week.</p>")

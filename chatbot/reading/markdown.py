@@ -1,7 +1,8 @@
 """Markdown: read with a CommonMark parser (markdown-it-py, with pipe tables), not line by line.
 
 Soft-wrapped lines join into one paragraph; fenced and indented code stays code inside the passage it
-belongs to; raw HTML headings (`<h3>How do I ...?</h3>`) count as headings; a list made only of
+belongs to; raw HTML blocks are read by the HTML reader (a `<h3>How do I ...?</h3>` heading, a
+`<details><summary>` question, a `<table>`) and inline markup tags are dropped; a list made only of
 links (a table of contents) is dropped; a list item that is a bold question ("1. **Why ...?**")
 is a FAQ entry answered by the rest of the item.
 """
@@ -16,8 +17,8 @@ from dataclasses import replace
 
 from .outline import Block, build_passages, heading_block, looks_like_question, question_text
 
-_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
+_INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?/?>$", re.DOTALL)
+_ALT = re.compile(r"\balt\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.DOTALL)
 
 
 def parse_markdown(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
@@ -46,9 +47,26 @@ def inline_text(node) -> str:
     return _render(node.children)
 
 
+def _markup(nodes) -> set[int]:
+    """Which inline HTML tags are markup to drop: a tag with attributes (`<a id="x">`, `<span class=...>`),
+    or one opened and closed in the same text (`<kbd>C</kbd>`). A lone bare tag is text a writer typed:
+    "List<String>", "compare <a> and <b>"."""
+    tags = [(k, m) for k, c in enumerate(nodes) if c.type == "html_inline" and (m := _INLINE_TAG.match(c.content))]
+    markup = {k for k, m in tags if m.group(3) and m.group(3).strip(" /")}
+    opened: dict[str, list[int]] = {}
+    for k, m in tags:
+        name = m.group(2).lower()
+        if not m.group(1):
+            opened.setdefault(name, []).append(k)
+        elif opened.get(name):
+            markup.update((k, opened[name].pop()))
+    return markup
+
+
 def _render(nodes) -> str:
     parts: list[str] = []
-    for child in nodes:
+    markup = _markup(nodes)
+    for k, child in enumerate(nodes):
         if child.type == "text":
             parts.append(child.content)
         elif child.type == "code_inline":
@@ -58,10 +76,15 @@ def _render(nodes) -> str:
         elif child.type == "hardbreak":
             parts.append("\n")
         elif child.type == "html_inline":
-            # Tags written into the prose stay as written (shown as text, never run); a <br> is a space.
+            # Markup tags go (an image leaves its alt text, a <br> a space); other "tags" are text.
             content = child.content
-            parts.append(" " if re.match(r"<br\b", content, re.IGNORECASE) else
-                         "" if content.startswith("<!--") else content)
+            if re.match(r"<br\b", content, re.IGNORECASE):
+                parts.append(" ")
+            elif k in markup:
+                alt = _ALT.search(content) if content[1:4].lower() == "img" else None
+                parts.append(alt.group(2) if alt else "")
+            elif not content.startswith("<!--"):
+                parts.append(content)
         elif child.type == "image":
             parts.append(child.attrs.get("alt", "") or inline_text(child))
         else:  # link, strong, em, s: their text
@@ -145,24 +168,11 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
 
 
 def _html_block(node, blocks: list[Block]) -> None:
-    content = node.content
-    heading = _HTML_HEADING.search(content)
-    if heading:
-        text = " ".join(_TAG.sub("", heading.group(2)).split())
-        if text:
-            blocks.append(heading_block(_unescape(text), level=int(heading.group(1)), line=_line(node)))
-        return
-    if content.lstrip().startswith("<!--"):
-        return
-    text = " ".join(_TAG.sub(" ", content).split())
-    if text:
-        blocks.append(Block("paragraph", _unescape(text), _line(node)))
+    """Raw HTML in Markdown (a `<table>`, `<h3>` headings, `<details><summary>` questions) read by the HTML
+    reader, as the page would show it."""
+    from .html import html_blocks
 
-
-def _unescape(text: str) -> str:
-    import html
-
-    return html.unescape(text)
+    blocks.extend(replace(block, line=_line(node)) for block in html_blocks(node.content)[0])
 
 
 def _list(node, blocks: list[Block], depth: int) -> None:
