@@ -185,6 +185,46 @@ def test_restructuredtext_structure(tmp_path):
     assert {p.title for p in passages} == {"Frequently Asked Questions"}
 
 
+def test_sphinx_directives_keep_their_text(tmp_path):
+    # Plain docutils drops the content of directives it does not know; Sphinx pages are full of them.
+    rst = textwrap.dedent("""\
+        API
+        ===
+
+        .. py:function:: connect(host, timeout=10)
+
+           Open a connection to *host*.
+
+           .. versionchanged:: 3.0
+              The default timeout is now 10 seconds.
+
+           .. deprecated:: 4.0
+
+        .. seealso:: The :ref:`retries` section.
+
+        .. toctree::
+           :maxdepth: 2
+
+           install
+
+        Questions
+        ---------
+
+        .. dropdown:: Can I use a proxy?
+           :open:
+
+           Yes, set ``HTTPS_PROXY``.
+        """)
+    passages, problems = read(tmp_path, "api.rst", rst)
+    assert problems == []
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("text", "connect(host, timeout=10)", "Open a connection to host."),
+        ("text", "connect(host, timeout=10)", "Changed in version 3.0: The default timeout is now 10 seconds."),
+        ("text", "connect(host, timeout=10)", "Deprecated since version 4.0."),
+        ("text", "connect(host, timeout=10)", "The retries section."),
+        ("faq", "Questions", "Can I use a proxy?\nYes, set HTTPS_PROXY.")]
+
+
 HTML = """\
 <!DOCTYPE html>
 <html><head><meta charset="iso-8859-1"><title>Gadget FAQ</title>

@@ -19,13 +19,96 @@ def parse_restructuredtext(text: str, *, source: str, title: str = "", max_chars
     return build_passages(restructuredtext_blocks(text, source=source), source=source, title=title, max_chars=max_chars)
 
 
+# Sphinx's and its common extensions' directives whose content is text to read (plain docutils drops the
+# content of a directive it does not know). Their argument is a title (a drop-down's question, a tab's
+# name), text that opens the content ("see also" notes), or neither (an "only" condition).
+_TITLED = ("dropdown", "tab", "group-tab", "code-tab", "tab-item", "card", "grid-item-card")
+_INLINE = ("seealso", "todo", "centered", "hlist", "glossary")
+_CONTAINERS = ("only", "tabs", "tab-set", "grid", "grid-item")
+# Version notes, worded as Sphinx shows them ("Changed in version 2.1: ...").
+_VERSION_NOTES = {"versionadded": "New in version", "versionchanged": "Changed in version",
+                  "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}
+# Descriptions of a function, class, option...: the signature heads the description, as on the page.
+_OBJECTS = ("function", "class", "method", "staticmethod", "classmethod", "attribute", "property", "data",
+            "exception", "decorator", "module", "option", "envvar", "describe", "object", "type", "macro",
+            "member", "var", "struct", "enum")
+_DOMAINS = ("py", "js", "c", "cpp", "rst", "std")
+# Directives that only point elsewhere or pull code from other files: nothing to read here.
+_POINTERS = ("toctree", "index", "autosummary", "automodule", "autoclass", "autofunction", "automethod",
+             "autoattribute", "autodata", "autoexception", "literalinclude", "highlight", "currentmodule",
+             "default-domain", "sectionauthor", "codeauthor", "moduleauthor", "program", "tabularcolumns")
+
+
 def _setup() -> None:
+    from collections import defaultdict
+
     from docutils import nodes
-    from docutils.parsers.rst import directives, roles
+    from docutils.parsers.rst import Directive, directives, roles
     from docutils.parsers.rst.directives.body import CodeBlock
+
+    # Extensions' options vary: take them all (an empty option table would read them as the argument).
+    any_option = defaultdict(lambda: directives.unchanged, {"class": directives.class_option})
+
+    class Container(Directive):
+        has_content = True
+        optional_arguments = 1
+        final_argument_whitespace = True
+        option_spec = any_option
+
+        def run(self):
+            node = nodes.container()
+            self.state.nested_parse(self.content, self.content_offset, node)
+            argument = " ".join(" ".join(self.arguments).split())
+            if argument and self.name in _INLINE:
+                node.insert(0, self._paragraph(argument))
+            elif argument and self.name in _TITLED and looks_like_question(argument):
+                return [nodes.rubric(text=argument), node]  # a drop-down that asks: a FAQ entry
+            return [node]
+
+        def _paragraph(self, text: str):
+            """A paragraph of the directive's own text, its inline markup (roles, literals) read."""
+            inline, _ = self.state.inline_text(text, self.lineno)
+            return nodes.paragraph(text, "", *inline)
+
+    class VersionNote(Container):
+        required_arguments, optional_arguments = 1, 1  # the version, then maybe the note itself
+
+        def run(self):
+            node = nodes.container()
+            self.state.nested_parse(self.content, self.content_offset, node)
+            label = f"{_VERSION_NOTES[self.name]} {self.arguments[0]}"
+            note = " ".join(" ".join(self.arguments[1:]).split())
+            first = node.children[0] if node.children else None
+            if note:
+                node.insert(0, self._paragraph(f"{label}: {note}"))
+            elif isinstance(first, nodes.paragraph):
+                first.insert(0, nodes.Text(f"{label}: "))
+            else:
+                node.insert(0, nodes.paragraph(text=f"{label}."))
+            return [node]
+
+    class Description(Container):
+        def run(self):
+            node = nodes.container()
+            self.state.nested_parse(self.content, self.content_offset, node)
+            signature = " ".join(" ".join(self.arguments).split())
+            return [nodes.rubric(text=signature), node] if signature else [node]
+
+    class Pointer(Container):
+        def run(self):
+            return []
 
     directives.register_directive("code-block", CodeBlock)
     directives.register_directive("sourcecode", CodeBlock)
+    for name in (*_TITLED, *_INLINE, *_CONTAINERS):
+        directives.register_directive(name, Container)
+    for name in _VERSION_NOTES:
+        directives.register_directive(name, VersionNote)
+    for name in _OBJECTS:
+        for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
+            directives.register_directive(full, Description)
+    for name in _POINTERS:
+        directives.register_directive(name, Pointer)
     for name in _SPHINX_ROLES:
         roles.register_generic_role(name, nodes.literal)
 
