@@ -71,8 +71,9 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
 _SKIPPED_STRINGS = ("Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData")
 
 
-def _pieces(node) -> list[str]:
-    """Visible strings of a node with whitespace folded, and "\n" for each <br>."""
+def _pieces(node, hidden: frozenset[int] = frozenset()) -> list[str]:
+    """Visible strings of a node with whitespace folded, and "\n" for each <br>; leaves out the
+    descendants whose id() is in `hidden`."""
     from bs4 import NavigableString
 
     if isinstance(node, NavigableString):
@@ -81,6 +82,8 @@ def _pieces(node) -> list[str]:
         return ["\n"]
     parts: list[str] = []
     for piece in node.descendants:
+        if id(piece) in hidden:
+            continue
         if isinstance(piece, NavigableString):
             if type(piece).__name__ not in _SKIPPED_STRINGS:
                 parts.append(re.sub(r"\s+", " ", str(piece)))
@@ -228,20 +231,8 @@ def _list(node, blocks: list[Block]) -> None:
 def _item_lines(item, depth: int) -> list[str]:
     """A list item as lines: its own text, then its sub-items indented under it (as Markdown writes a
     nested list), so that an item with a long sub-list can be cut between its sub-items."""
-    from bs4 import NavigableString
-
     inner = [n for n in item.find_all(["ul", "ol"]) if n.find_parent("li") is item]
-    hidden = {id(d) for n in inner for d in n.descendants}
-    parts: list[str] = []
-    for piece in item.descendants:
-        if id(piece) in hidden:
-            continue
-        if isinstance(piece, NavigableString):
-            if type(piece).__name__ not in _SKIPPED_STRINGS:
-                parts.append(re.sub(r"\s+", " ", str(piece)))
-        elif piece.name == "br":
-            parts.append("\n")
-    own = _lines(parts).replace("\n", " ")
+    own = _lines(_pieces(item, frozenset(id(d) for n in inner for d in n.descendants))).replace("\n", " ")
     lines = [f"{'  ' * depth}- {own}"] if own else []
     for sub in inner:
         for child in sub.find_all("li", recursive=False):
