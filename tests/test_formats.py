@@ -508,6 +508,24 @@ def test_pdf_numbered_questions(tmp_path):
     assert {p.section for p in passages if p.kind == "faq"} == {"General Questions"}
 
 
+def test_pdf_running_headers_and_footers_are_dropped(tmp_path):
+    # Left in, "Acme Backup User Guide" atop every page read as a heading in the middle of the text and
+    # the footer as a passage of its own.
+    body = [["Installation", "", "Download the installer and run it. It asks for a folder and a",
+             "licence key."],
+            ["The licence key is in the email you got when you bought Acme Backup."],
+            ["Schedules", "", "Backups run every night at two."]]
+    pages = [["Acme Backup User Guide", "", *lines, "", f"Acme Inc. Confidential - Page {n} of 3"]
+             for n, lines in enumerate(body, start=1)]
+    passages, problems = read(tmp_path, "guide.pdf", pdf_bytes(pages))
+    assert problems == []
+    assert [(p.title, p.section, p.text) for p in passages] == [
+        ("Acme Backup User Guide", "Installation",
+         "Download the installer and run it. It asks for a folder and a licence key."),
+        ("Acme Backup User Guide", "Installation", "The licence key is in the email you got when you bought Acme Backup."),
+        ("Acme Backup User Guide", "Schedules", "Backups run every night at two.")]
+
+
 def test_scanned_pdf_is_reported_not_empty(tmp_path):
     passages, problems = read(tmp_path, "scan.pdf", pdf_bytes([[], []]))
     assert passages == [] and "no text layer" in str(problems[0]) and problems[0].path == "scan.pdf"

@@ -5,24 +5,31 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 
 from ..errors import DocumentError
 from ..passage import Passage
 from .outline import Block, build_passages
 from .plaintext import plaintext_blocks
 
+# A line at the top or bottom of this many pages, or of half of them if more, is a running header or footer.
+RUNNING_PAGES = 3
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
 def parse_pdf(data: bytes, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
-    blocks, pdf_title = pdf_blocks(data, source=source)
-    # The first heading names the document better than the file's metadata ("Microsoft Word - faq.docx").
+    blocks, pdf_title, running_title = pdf_blocks(data, source=source)
+    # A running header names the document ("Acme Backup User Guide" atop every page); else the first
+    # heading does, better than the file's metadata ("Microsoft Word - faq.docx").
+    if not title:
+        title = running_title
     if not title and not (blocks and blocks[0].kind == "heading"):
         title = re.sub(r"^Microsoft Word - ", "", pdf_title)
     return build_passages(blocks, source=source, title=title, max_chars=max_chars)
 
 
-def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str]:
+def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
+    """The outline of a PDF, its metadata title and its running header's text (if it has one)."""
     import pypdf  # only when a corpus has PDFs
 
     try:
@@ -39,6 +46,26 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str]:
         raise DocumentError(source, f"has {len(pages)} pages but no text layer (a scanned PDF?). Run OCR on it "
                                     "(for example `ocrmypdf in.pdf out.pdf`) and put the result in the corpus; "
                                     "file skipped")
-    text = "\n\n".join("\n".join(line.rstrip() for line in page.split("\n") if not _PAGE_NUMBER.match(line))
+    running = _running_lines(pages)
+    text = "\n\n".join("\n".join(line.rstrip() for line in page.split("\n")
+                                  if not _PAGE_NUMBER.match(line) and _shape(line) not in running)
                        for page in pages)
-    return plaintext_blocks(text), " ".join(str(title).split())
+    first = next((line for line in pages[0].split("\n") if line.strip()), "") if pages else ""
+    header = " ".join(first.split()) if _shape(first) in running and not any(ch.isdigit() for ch in first) else ""
+    return plaintext_blocks(text), " ".join(str(title).split()), header
+
+
+def _shape(line: str) -> str:
+    """A line with its numbers masked: "Page 3 of 10" and "Page 4 of 10" have one shape."""
+    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+
+def _running_lines(pages: list[str]) -> set[str]:
+    """The shapes of the running headers and footers: lines among the first or last two of at least half
+    the pages (and three), such as a manual's title or "Acme Inc. - Page 3 of 10". Left in, they would
+    read as headings in the middle of the text."""
+    counts: Counter[str] = Counter()
+    for page in pages:
+        lines = [line for line in page.split("\n") if line.strip()]
+        counts.update({_shape(line) for line in lines[:2] + lines[-2:]})
+    return {shape for shape, n in counts.items() if n >= max(RUNNING_PAGES, len(pages) / 2)}
