@@ -510,10 +510,9 @@ def test_pdf_numbered_questions(tmp_path):
 
 def test_pdf_running_headers_and_footers_are_dropped(tmp_path):
     # Left in, "Acme Backup User Guide" atop every page read as a heading in the middle of the text and
-    # the footer as a passage of its own.
-    body = [["Installation", "", "Download the installer and run it. It asks for a folder and a",
-             "licence key."],
-            ["The licence key is in the email you got when you bought Acme Backup."],
+    # the footer as a passage of its own. A sentence running on over a page break stays one paragraph.
+    body = [["Installation", "", "Download the installer and run it. It asks for a folder and a"],
+            ["licence key.", "", "The licence key is in the email you got when you bought Acme Backup."],
             ["Schedules", "", "Backups run every night at two."]]
     pages = [["Acme Backup User Guide", "", *lines, "", f"Acme Inc. Confidential - Page {n} of 3"]
              for n, lines in enumerate(body, start=1)]

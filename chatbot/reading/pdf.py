@@ -47,9 +47,15 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
                                     "(for example `ocrmypdf in.pdf out.pdf`) and put the result in the corpus; "
                                     "file skipped")
     running = _running_lines(pages)
-    text = "\n\n".join("\n".join(line.rstrip() for line in page.split("\n")
-                                  if not _PAGE_NUMBER.match(line) and _shape(line) not in running)
-                       for page in pages)
+    text = ""
+    for page in pages:
+        lines = [line.rstrip() for line in page.split("\n") if not _PAGE_NUMBER.match(line) and _shape(line) not in running]
+        body = "\n".join(lines).strip("\n")
+        if not body:
+            continue
+        # A sentence that runs on from the page before stays one paragraph; else a page break ends one.
+        runs_on = text and not text.rstrip().endswith((".", "!", "?", ":")) and body.lstrip()[:1].islower()
+        text += ("\n" if runs_on else "\n\n" if text else "") + body
     first = next((line for line in pages[0].split("\n") if line.strip()), "") if pages else ""
     header = " ".join(first.split()) if _shape(first) in running and not any(ch.isdigit() for ch in first) else ""
     return plaintext_blocks(text), " ".join(str(title).split()), header
