@@ -446,6 +446,7 @@ def docx_bytes():
     document.add_paragraph("What do I need to submit?")
     document.add_paragraph("You need:")
     document.add_paragraph("Permission from the PI", style="List Bullet")
+    document.add_paragraph("Signed by the department head", style="List Bullet 2")
     document.add_paragraph("A title and an abstract", style="List Bullet")
     document.add_heading("Limits", level=2)
     table = document.add_table(rows=3, cols=2)
@@ -461,7 +462,8 @@ def test_docx_headings_questions_lists_and_tables(tmp_path):
     assert problems == []
     entries = faq(passages)
     assert entries == {"Who can deposit data here?": "Any member of the university can deposit data.",
-                       "What do I need to submit?": "You need:\n- Permission from the PI\n- A title and an abstract"}
+                       "What do I need to submit?": "You need:\n- Permission from the PI\n  - Signed by the department head"
+                                                     "\n- A title and an abstract"}
     assert {p.section for p in passages if p.kind == "faq"} == {"FAQ for Vault"}
     assert [p.text for p in passages if p.kind == "table"] == ["Limits\nItem | Limit\nFile size | 10 GB",
                                                                "Limits\nItem | Limit\nFiles | 1000"]

@@ -13,6 +13,7 @@ from .outline import Block, build_passages, heading_block, looks_like_question, 
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle"}
+_LIST_STYLE = re.compile(r"^.*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
 
 
 def parse_docx(data: bytes, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
@@ -20,7 +21,7 @@ def parse_docx(data: bytes, *, source: str, title: str = "", max_chars: int = 12
 
 
 def _parts(data: bytes, source: str) -> list[tuple[str, str, bool] | list[list[str]]]:
-    """The body in order: (style, text, is a list item) for a paragraph, rows of cells for a table."""
+    """The body in order: (style, text, list level or None) for a paragraph, rows of cells for a table."""
     import docx  # only when a corpus has Word files
     from docx.table import Table
 
@@ -32,7 +33,7 @@ def _parts(data: bytes, source: str) -> list[tuple[str, str, bool] | list[list[s
                 parts.append([[" ".join(cell.text.split()) for cell in row.cells] for row in part.rows])
             else:
                 style = (part.style.name if part.style is not None else "") or ""
-                parts.append((style, " ".join(part.text.split()), _is_list_item(part, style)))
+                parts.append((style, " ".join(part.text.split()), _list_level(part, style)))
         return parts
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
         raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
@@ -49,19 +50,20 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
             elif text := " ".join(c for r in rows for c in r if c):
                 blocks.append(Block("paragraph", text))
             continue
-        style, text, list_item = part
+        style, text, level = part
         if not text:
             continue
         heading = _HEADING_STYLE.match(style)
         if heading or style.lower() in _TITLE_STYLES:
             blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 1))
-        elif list_item:
+        elif level is not None:
+            item = f"{'  ' * level}- {text}"  # a sub-item indented under its item, as Markdown writes it
             if blocks and blocks[-1].kind == "list":
-                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n- {text}")
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n{item}")
             else:
                 intro = blocks.pop().text if blocks and blocks[-1].kind == "paragraph" and \
                     blocks[-1].text.endswith(":") else ""
-                blocks.append(Block("list", f"- {text}", intro=intro))
+                blocks.append(Block("list", item, intro=intro))
         elif looks_like_question(text):
             blocks.append(Block("question", question_text(text)))
         else:
@@ -69,8 +71,14 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
     return blocks
 
 
-def _is_list_item(paragraph, style: str) -> bool:
-    if "list" in style.lower():
-        return True
+def _list_level(paragraph, style: str) -> int | None:
+    """How deep a list paragraph sits (0 for a top item; from its numbering, else from a style such as
+    "List Bullet 2"), or None for a paragraph that is no list item."""
     properties = paragraph._p.pPr
-    return properties is not None and properties.numPr is not None
+    numbering = properties.numPr if properties is not None else None
+    if numbering is not None and numbering.ilvl is not None and numbering.ilvl.val is not None:
+        return int(numbering.ilvl.val)
+    styled = _LIST_STYLE.match(style)
+    if styled:
+        return int(styled.group(1)) - 1 if styled.group(1) else 0
+    return 0 if numbering is not None else None
