@@ -313,7 +313,7 @@ def test_raw_html_in_markdown_is_read_as_html(tmp_path):
         <details>
         <summary>How do I install Tool?</summary>
 
-        Run <kbd>pip install tool</kbd>, then <code>tool --init</code>.<a id="install"></a>
+        Run <kbd>pip install tool</kbd>, then <code>tool --init</code>.<a id="install"></a><script>track()</script>
         </details>
 
         <details><summary>Does it run on Windows?</summary>

@@ -51,7 +51,7 @@ def app(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("ui")
     corpus = tmp / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
-    (corpus / "security-notes.md").write_text(UNSAFE_DOC, encoding="utf-8")
+    (corpus / "security-notes.txt").write_text(UNSAFE_DOC, encoding="utf-8")
     bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp / "index", data_dir=tmp / "data"))
     port = _free_port()
     demo = serve(bot, port=port, block=False)

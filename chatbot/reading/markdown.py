@@ -66,7 +66,12 @@ def _markup(nodes) -> set[int]:
 def _render(nodes) -> str:
     parts: list[str] = []
     markup = _markup(nodes)
+    hidden_until = None  # inside an inline <script> or <style>: nothing shows until it closes
     for k, child in enumerate(nodes):
+        if hidden_until is not None:
+            if k == hidden_until:
+                hidden_until = None
+            continue
         if child.type == "text":
             parts.append(child.content)
         elif child.type == "code_inline":
@@ -81,6 +86,8 @@ def _render(nodes) -> str:
             if re.match(r"<br\b", content, re.IGNORECASE):
                 parts.append(" ")
             elif k in markup:
+                if re.match(r"<(?:script|style)\b", content, re.IGNORECASE):
+                    hidden_until = next((j for j in sorted(markup) if j > k), len(nodes))
                 alt = _ALT.search(content) if content[1:4].lower() == "img" else None
                 parts.append(alt.group(2) if alt else "")
             elif not content.startswith("<!--"):
