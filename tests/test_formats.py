@@ -300,6 +300,17 @@ def test_html_with_a_damaged_charset_declaration_is_still_read(tmp_path):
     assert problems == [] and faq(passages)["What is Gadget?"] == "Gadget is a small café ordering tool.\nIt runs in a browser."
 
 
+def test_html_table_of_named_rows_reads_as_facts(tmp_path):
+    # A spec sheet has no header row: its first row is a fact like the others, not the columns' names.
+    page = ("<h1>Widget</h1><h2>Pro plan</h2><table><caption>Limits</caption><tr><th>Price</th><td>5 EUR</td></tr>"
+            "<tr><th>Storage</th><td>1 TB</td></tr></table>"
+            "<h2>All plans</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><th>Free</th><td>0 EUR</td></tr></table>")
+    passages, problems = read(tmp_path, "plans.html", page)
+    assert problems == [] and [(p.kind, p.section, p.text) for p in passages] == [
+        ("text", "Pro plan", "Limits:\n- Price: 5 EUR\n- Storage: 1 TB"),
+        ("table", "All plans", "All plans\nPlan | Price\nFree | 0 EUR")]
+
+
 def test_raw_html_in_markdown_is_read_as_html(tmp_path):
     # GitHub READMEs write FAQs as <details>, tables as <table> and anchors as <a id>; inline markup tags
     # are not text, but a bare "<String>" that nothing closes is.

@@ -271,5 +271,12 @@ def _table(node, blocks: list[Block]) -> None:
                 _walk(cell, blocks)
         return
     caption = node.find("caption")
-    blocks.append(Block("table", rows=[r for r in cells if any(r)],
-                        caption=" ".join(_text(caption).split()) if caption else ""))
+    caption = " ".join(_text(caption).split()) if caption else ""
+    kinds = [[c.name for c in tr.find_all(["th", "td"], recursive=False)] for tr in rows]
+    if all(k[0] == "th" and "td" in k[1:] for k in kinds if k):
+        # Every row named by its first cell, with no header row (a spec sheet, an info box): each row
+        # is a fact of its own, "Storage: 1 TB", not a row under the first row as header.
+        facts = [f"- {r[0]}: {' | '.join(c for c in r[1:] if c)}" for r in cells if r and any(r[1:])]
+        blocks.append(Block("list", "\n".join(facts), intro=f"{caption}:" if caption else ""))
+        return
+    blocks.append(Block("table", rows=[r for r in cells if any(r)], caption=caption))
