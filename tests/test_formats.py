@@ -207,6 +207,16 @@ def test_sphinx_directives_keep_their_text(tmp_path):
 
            install
 
+        Steps
+        -----
+
+        #. Install it
+
+           .. code-block:: shell
+
+              pip install tool
+              tool --init
+
         Questions
         ---------
 
@@ -222,6 +232,7 @@ def test_sphinx_directives_keep_their_text(tmp_path):
         ("text", "connect(host, timeout=10)", "Changed in version 3.0: The default timeout is now 10 seconds."),
         ("text", "connect(host, timeout=10)", "Deprecated since version 4.0."),
         ("text", "connect(host, timeout=10)", "The retries section."),
+        ("text", "Steps", "- Install it\n  pip install tool\n  tool --init"),
         ("faq", "Questions", "Can I use a proxy?\nYes, set HTTPS_PROXY.")]
 
 

@@ -193,7 +193,16 @@ def _items(node, lines: list[str], depth: int) -> None:
             if child.tagname in ("bullet_list", "enumerated_list"):
                 _items(child, lines, depth + 1)
             elif child.tagname not in _SKIP:
-                text = _flat(child)
-                if text:
+                for text in filter(None, _item_texts(child)):
                     lines.append(("  " * depth + "- " if first else "  " * (depth + 1)) + text)
                     first = False
+
+
+def _item_texts(node) -> list[str]:
+    """The lines a part of a list item gives: code keeps its lines (a command each), prose is one line;
+    a container (a tab) gives its parts'."""
+    if node.tagname in ("literal_block", "doctest_block"):
+        return [line.strip() for line in node.astext().split("\n") if line.strip()]
+    if node.tagname == "container":
+        return [text for child in node.children if child.tagname not in _SKIP for text in _item_texts(child)]
+    return [_flat(node)]
