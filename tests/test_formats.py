@@ -311,15 +311,21 @@ def test_html_with_a_damaged_charset_declaration_is_still_read(tmp_path):
     assert problems == [] and faq(passages)["What is Gadget?"] == "Gadget is a small café ordering tool.\nIt runs in a browser."
 
 
-def test_html_table_of_named_rows_reads_as_facts(tmp_path):
+def test_html_spec_sheets_and_spanning_cells(tmp_path):
     # A spec sheet has no header row: its first row is a fact like the others, not the columns' names.
+    # Spanning cells fill every column and row they span, and stacked header rows make one header.
     page = ("<h1>Widget</h1><h2>Pro plan</h2><table><caption>Limits</caption><tr><th>Price</th><td>5 EUR</td></tr>"
             "<tr><th>Storage</th><td>1 TB</td></tr></table>"
-            "<h2>All plans</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><th>Free</th><td>0 EUR</td></tr></table>")
+            "<h2>All plans</h2><table><tr><th>Plan</th><th>Price</th></tr><tr><th>Free</th><td>0 EUR</td></tr></table>"
+            "<h2>Quotas</h2><table><thead><tr><th rowspan=2>Plan</th><th colspan=2>Limits</th></tr>"
+            "<tr><th>Files</th><th>Users</th></tr></thead><tr><td rowspan=2>Team</td><td>100</td><td>5</td></tr>"
+            "<tr><td>200</td><td>10</td></tr></table>")
     passages, problems = read(tmp_path, "plans.html", page)
     assert problems == [] and [(p.kind, p.section, p.text) for p in passages] == [
         ("text", "Pro plan", "Limits:\n- Price: 5 EUR\n- Storage: 1 TB"),
-        ("table", "All plans", "All plans\nPlan | Price\nFree | 0 EUR")]
+        ("table", "All plans", "All plans\nPlan | Price\nFree | 0 EUR"),
+        ("table", "Quotas", "Quotas\nPlan | Limits Files | Limits Users\nTeam | 100 | 5"),
+        ("table", "Quotas", "Quotas\nPlan | Limits Files | Limits Users\nTeam | 200 | 10")]
 
 
 def test_raw_html_in_markdown_is_read_as_html(tmp_path):

@@ -262,7 +262,7 @@ def _definitions(node, blocks: list[Block]) -> None:
 
 def _table(node, blocks: list[Block]) -> None:
     rows = [tr for tr in node.find_all("tr") if tr.find_parent("table") is node]
-    cells = [[" ".join(_text(c).split()) for c in tr.find_all(["th", "td"], recursive=False)] for tr in rows]
+    cells = _grid(rows)
     nested = node.find("table") is not None or node.find(["h1", "h2", "h3", "h4", "h5", "h6", "pre", "ul", "ol"])
     if nested or len(cells) < 2 or max(len(r) for r in cells) < 2:
         # A layout table: read what is inside it.
@@ -279,4 +279,43 @@ def _table(node, blocks: list[Block]) -> None:
         facts = [f"- {r[0]}: {' | '.join(c for c in r[1:] if c)}" for r in cells if r and any(r[1:])]
         blocks.append(Block("list", "\n".join(facts), intro=f"{caption}:" if caption else ""))
         return
+    # Header rows above the first row with data cells ("Limits" over "Files | Users") make one header.
+    heads = next((k for k, kind in enumerate(kinds) if "td" in kind), len(kinds))
+    if heads > 1:
+        width = max(len(r) for r in cells)
+        columns = [" ".join(dict.fromkeys(r[i] for r in cells[:heads] if i < len(r) and r[i])) for i in range(width)]
+        cells = [columns, *cells[heads:]]
     blocks.append(Block("table", rows=[r for r in cells if any(r)], caption=caption))
+
+
+def _grid(rows) -> list[list[str]]:
+    """The rows' cells as text, a cell spanning several columns or rows filling each of them, so that
+    every value stands under its column."""
+    grid: list[list[str]] = []
+    carried: dict[int, tuple[str, int]] = {}  # column -> (text, rows still spanned)
+    for tr in rows:
+        row: dict[int, str] = {}
+        for column, (text, left) in list(carried.items()):
+            row[column] = text
+            if left > 1:
+                carried[column] = (text, left - 1)
+            else:
+                del carried[column]
+        column = 0
+        for cell in tr.find_all(["th", "td"], recursive=False):
+            while column in row:
+                column += 1
+            text = " ".join(_text(cell).split())
+            down = _span(cell, "rowspan")
+            for at in range(column, column + _span(cell, "colspan")):
+                row[at] = text
+                if down > 1:
+                    carried[at] = (text, down - 1)
+            column += _span(cell, "colspan")
+        grid.append([row.get(k, "") for k in range(max(row) + 1)] if row else [])
+    return grid
+
+
+def _span(cell, name: str) -> int:
+    value = str(cell.get(name, "1")).strip()
+    return int(value) if value.isdigit() and 0 < int(value) < 100 else 1
