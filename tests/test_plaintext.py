@@ -107,3 +107,20 @@ def test_a_question_without_an_answer_is_a_heading():
     # A question followed by a list is a FAQ entry; a trailing question with nothing under it is kept as text.
     assert ps[0].kind == "faq" and "It pays." in ps[0].text
     assert ps[-1].text == "What next?"
+
+
+def test_underlined_titles_are_headings_and_a_run_on_item_is_cut_between_words():
+    # Release notes and READMEs underline their titles; a changelog item can run on for pages with no
+    # full stop to cut it at.
+    merges = " ".join(f"(merge {n:04d}abcd topic/branch-{n} later to maint)." for n in range(60))
+    text = ("Tool 2.4 Release Notes\n======================\n\nUpdates since v2.3\n------------------\n\n"
+            " * The parser learned the --end-of-options notation, which scripts use\n"
+            "   to end their options.\n\n"
+            "Fixes since v2.3\n----------------\n\n * Other code cleanup, docfix, build fix, etc.\n   " + merges + "\n")
+    found = parse_plaintext(text, source="notes.txt")
+    assert {p.title for p in found} == {"Tool 2.4 Release Notes"}
+    assert [p.section for p in found][:2] == ["Updates since v2.3", "Fixes since v2.3"]
+    assert not any("===" in p.text or "---" in p.text for p in found)
+    assert len(found) > 2 and all(len(p.text) <= 1200 for p in found)
+    assert "".join(p.text for p in found[1:]).replace(" ", "") == (
+        "* Other code cleanup, docfix, build fix, etc. " + merges).replace(" ", "")

@@ -9,13 +9,14 @@ every format is split the same way.
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass, replace
 
 from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 13
+PARSER_VERSION = 14
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -75,9 +76,12 @@ def heading_block(text: str, *, level: int, line: int = 0) -> Block:
 
 def _pack(units: list[str], limit: int, sep: str) -> list[str]:
     """Group units (sentences, list items, code blocks) into chunks of at most `limit` characters,
-    never cutting a unit."""
+    cutting a unit only when it is longer than `limit` by itself (a run-on sentence with no full stop
+    to end it, a line of minified code): then between words."""
     chunks: list[str] = []
-    for unit in units:
+    for unit in (piece for whole in units for piece in (
+            [whole] if len(whole) <= limit else textwrap.wrap(whole, limit, break_long_words=False,
+                                                              break_on_hyphens=False))):
         if chunks and len(chunks[-1]) + len(sep) + len(unit) <= limit:
             chunks[-1] += sep + unit
         else:

@@ -30,6 +30,7 @@ _QA_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.)]\s*", re.IGNORECASE)
 _ANSWER_PREFIX = re.compile(r"^(?:A|Answer)\s*[:.)]\s*", re.IGNORECASE)
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
 _CELL_GAP = re.compile(r"\s{2,}|\t")
+_RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
 MAX_HEADING_WORDS = 12
 # Hard-wrapped text: most lines are at most this long ...
 WRAP_WIDTH = 100
@@ -51,11 +52,18 @@ def plaintext_blocks(text: str) -> list[Block]:
 
         return markdown_blocks(text)
     text = clean(text, keep_indent=True)
-    lines = text.split("\n")
+    lines = _without_rules(text.split("\n"))
     wrapped = _is_hard_wrapped(lines)
     if wrapped or _is_qa_faq(lines) or _numbered_questions(_groups(lines)):
         return _paragraph_blocks(lines, wrapped=wrapped)
     return _line_blocks([" ".join(line.split()) for line in lines])
+
+
+def _without_rules(lines: list[str]) -> list[str]:
+    """Lines of only "=", "-", "~" ... (a title's underline, as in "Release Notes" over "=============",
+    or a rule between parts) become blank lines: the title then stands alone and reads as a heading,
+    instead of running into its underline. The line count stays, so line numbers still hold."""
+    return ["" if _RULE.match(line) else line for line in lines]
 
 
 # ---- flattened pages: one paragraph per line -----------------------------------------------------
