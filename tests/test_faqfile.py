@@ -1,8 +1,10 @@
+import json
+
 import pytest
 
 from chatbot.reading.corpus import Corpus
 from chatbot.errors import CorpusError
-from chatbot.reading.faqfile import FaqColumns, parse_csv, parse_jsonl
+from chatbot.reading.faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl
 
 
 def test_csv_with_alternates():
@@ -103,3 +105,19 @@ def test_a_help_page_gives_faq_entries_and_table_rows_with_columns(tmp_path):
     assert "Which regions host my data?" in faq
     assert [p.text for p in passages if p.kind == "table"] == ["Plans\nPlan | Storage\nStarter | 10 GB",
                                                                "Plans\nPlan | Storage\nTeam | 1 TB"]
+
+
+def test_json_faq_export_at_the_top_or_under_a_key():
+    records = [{"id": 7, "question": "Is it free?", "answer": "Yes.", "category": "Billing"},
+               {"question": "Is there an app?"}, "junk", {"question": "Can I pay later?", "answer": "Within 30 days."}]
+    for data in (records, {"meta": {"version": 2}, "data": {"faqs": records}}):
+        ps, problems = parse_json(json.dumps(data), source="faq.json", title="FAQ")
+        assert [(p.question, p.section) for p in ps] == [("Is it free?", "Billing"), ("Can I pay later?", "")]
+        assert ["record 2" in str(e) and "answer" in str(e) for e in problems] == [True, False]
+        assert "record 3" in str(problems[1])
+    ps, problems = parse_json('{"name": "tool", "version": "1.0"}', source="package.json", title="P")
+    assert ps == [] and "no list of question and answer records" in str(problems[0])
+    ps, problems = parse_json('[{"question": "A?", "answer": "a"},', source="broken.json", title="B")
+    assert ps == [] and "not valid JSON" in str(problems[0])
+    ps, problems = parse_json("[" * 100_000, source="deep.json", title="D")
+    assert ps == [] and "nested too deeply" in str(problems[0])

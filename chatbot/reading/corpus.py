@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import CorpusError, DocumentError
 from ..passage import KINDS, Passage
-from .faqfile import FaqColumns, parse_csv, parse_jsonl, parse_xlsx
+from .faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_xlsx
 from .learned import fold_learned, learned_name
 
 # The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
@@ -21,7 +21,7 @@ FORMATS = {
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf", ".docx": "docx",
-    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".xlsx": "xlsx",
+    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
 CONFIG_FILE = "corpus.toml"
@@ -185,13 +185,15 @@ def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
 
 def parse_document(text: str, *, kind: str, source: str, title: str = "", max_chars: int = 1200,
                    faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
-    """Split decoded text of one of the text formats (text, markdown, restructuredtext, html, csv, tsv, jsonl)."""
+    """Split decoded text of one of the text formats (text, markdown, restructuredtext, html, csv, tsv, jsonl,
+    json)."""
     text = text.lstrip("\ufeff")
     if kind in ("csv", "tsv"):
         return parse_csv(text, source=source, title=title or _stem(source), columns=faq_columns,
                          delimiter="\t" if kind == "tsv" else ",")
-    if kind == "jsonl":
-        return parse_jsonl(text, source=source, title=title or _stem(source), columns=faq_columns)
+    if kind in ("jsonl", "json"):
+        parse = parse_jsonl if kind == "jsonl" else parse_json
+        return parse(text, source=source, title=title or _stem(source), columns=faq_columns)
     if kind == "markdown":
         from .markdown import parse_markdown
 

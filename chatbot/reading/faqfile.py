@@ -26,6 +26,8 @@ QUESTION_NAMES = ("question", "questions", "q", "query", "prompt", "title", "faq
 ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "faq_answer", "answer_text")
 ALTERNATE_NAMES = ("alternates", "alternate_questions", "variants", "paraphrases")
 PREFERRED_LANGUAGE = "en"
+# How deep under keys a JSON file's list of records is looked for.
+MAX_JSON_DEPTH = 8
 # Metadata longer than this is content, not a label worth showing as a section.
 MAX_LABEL_CHARS = 80
 _LANGUAGE_SUFFIX = re.compile(r"^(.+?)[_\-.: ]([a-z]{2})$")
@@ -258,25 +260,72 @@ def parse_jsonl(text: str, *, source: str, title: str,
         except json.JSONDecodeError as exc:
             problems.append(DocumentError(source, f"not valid JSON ({exc.msg}); line skipped", line_no))
             continue
-        if not isinstance(record, dict):
-            problems.append(DocumentError(source, "each line must be a JSON object; line skipped", line_no))
+        except RecursionError:
+            problems.append(DocumentError(source, "nested too deeply to read; line skipped", line_no))
             continue
-        keys = list(record)
-        q, a = _find(keys, QUESTION_NAMES, columns.question), _find(keys, ANSWER_NAMES, columns.answer)
-        if q is None or a is None:
-            problems.append(DocumentError(source, 'each line needs a "question" and an "answer" (or keys such as '
-                                          'query/response, or names set in corpus.toml [faq]); line skipped',
-                                          line_no))
-            continue
-        alt = _find(keys, ALTERNATE_NAMES, "")
-        labels = [k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
-                  and isinstance(record[k], str) and not _ID_COLUMN.search(_normal(k))
-                  and not _LANGUAGE_SUFFIX.match(_normal(k))]
-        section = " / ".join(v for k in labels if (v := " ".join(record[k].split())) and len(v) <= MAX_LABEL_CHARS)
-        try:
-            passages.append(_entry(record[keys[q]], record[keys[a]],
-                                   record[keys[alt]] if alt is not None else None,
-                                   source=source, title=title, line=line_no, section=section))
-        except DocumentError as exc:
-            problems.append(DocumentError(source, exc.reason + "; line skipped", line_no))
+        _add_record(record, passages, problems, source=source, title=title, columns=columns, line=line_no,
+                    skipped="line skipped")
     return passages, problems
+
+
+def parse_json(text: str, *, source: str, title: str,
+               columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
+    """A JSON FAQ export: a list of question and answer records, at the top or under a key
+    (`{"faqs": [...]}`), each read as a JSON Lines record is."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return [], [DocumentError(source, f"not valid JSON ({exc.msg}); file skipped", exc.lineno)]
+    except RecursionError:
+        return [], [DocumentError(source, "nested too deeply to read; file skipped")]
+    records = _records(data, columns)
+    if records is None:
+        return [], [DocumentError(source, "holds no list of question and answer records (objects with keys such as "
+                                  '"question" and "answer", or names set in corpus.toml [faq]); file skipped')]
+    passages: list[Passage] = []
+    problems: list[DocumentError] = []
+    for number, record in enumerate(records, start=1):
+        _add_record(record, passages, problems, source=source, title=title, columns=columns,
+                    skipped=f"record {number} skipped")
+    return passages, problems
+
+
+def _records(data, columns: FaqColumns, depth: int = 0) -> list | None:
+    """The first list of objects with question and answer keys: the data itself or a value under a
+    key, searched depth first (a few levels deep: exports nest their records under a key or two)."""
+    if depth > MAX_JSON_DEPTH:
+        return None
+    if isinstance(data, list):
+        if any(isinstance(r, dict) and _find(list(r), QUESTION_NAMES, columns.question) is not None
+               and _find(list(r), ANSWER_NAMES, columns.answer) is not None for r in data):
+            return data
+        values = data
+    elif isinstance(data, dict):
+        values = list(data.values())
+    else:
+        return None
+    return next((found for value in values if (found := _records(value, columns, depth + 1)) is not None), None)
+
+
+def _add_record(record, passages: list[Passage], problems: list[DocumentError], *, source: str, title: str,
+                columns: FaqColumns, skipped: str, line: int = 0) -> None:
+    """One question and answer record (its alternates and short labels too) as a FAQ entry, or a problem."""
+    if not isinstance(record, dict):
+        problems.append(DocumentError(source, f"each record must be a JSON object; {skipped}", line))
+        return
+    keys = list(record)
+    q, a = _find(keys, QUESTION_NAMES, columns.question), _find(keys, ANSWER_NAMES, columns.answer)
+    if q is None or a is None:
+        problems.append(DocumentError(source, 'each record needs a "question" and an "answer" (or keys such as '
+                                      f'query/response, or names set in corpus.toml [faq]); {skipped}', line))
+        return
+    alt = _find(keys, ALTERNATE_NAMES, "")
+    labels = [k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
+              and isinstance(record[k], str) and not _ID_COLUMN.search(_normal(k))
+              and not _LANGUAGE_SUFFIX.match(_normal(k))]
+    section = " / ".join(v for k in labels if (v := " ".join(record[k].split())) and len(v) <= MAX_LABEL_CHARS)
+    try:
+        passages.append(_entry(record[keys[q]], record[keys[a]], record[keys[alt]] if alt is not None else None,
+                               source=source, title=title, line=line, section=section))
+    except DocumentError as exc:
+        problems.append(DocumentError(source, f"{exc.reason}; {skipped}", line))
