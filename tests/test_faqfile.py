@@ -4,7 +4,7 @@ import pytest
 
 from chatbot.reading.corpus import Corpus
 from chatbot.errors import CorpusError
-from chatbot.reading.faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl
+from chatbot.reading.faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_yaml
 
 
 def test_csv_with_alternates():
@@ -121,3 +121,18 @@ def test_json_faq_export_at_the_top_or_under_a_key():
     assert ps == [] and "not valid JSON" in str(problems[0])
     ps, problems = parse_json("[" * 100_000, source="deep.json", title="D")
     assert ps == [] and "nested too deeply" in str(problems[0])
+
+
+def test_yaml_faq_keeps_answers_as_written_and_survives_alias_bombs():
+    text = "faq:\n  - question: Is it free?\n    answer: Yes\n    category: Billing\n" \
+           "  - question: Which version?\n    answer: 1.10\n"
+    ps, problems = parse_yaml(text, source="faq.yml", title="FAQ")
+    assert problems == [] and [(p.question, p.text, p.section) for p in ps] == [
+        ("Is it free?", "Is it free?\nYes", "Billing"), ("Which version?", "Which version?\n1.10", "")]
+    # Nine levels of nine aliases: looked at once each, not 9**9 times.
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9))
+    ps, problems = parse_yaml(bomb, source="bomb.yml", title="B")
+    assert ps == [] and "no list of question and answer records" in str(problems[0])
+    ps, problems = parse_yaml("a: [1, 2", source="bad.yml", title="B")
+    assert ps == [] and "not valid YAML" in str(problems[0]) and problems[0].line == 1

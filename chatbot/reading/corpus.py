@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import CorpusError, DocumentError
 from ..passage import KINDS, Passage
-from .faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_xlsx
+from .faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_xlsx, parse_yaml
 from .learned import fold_learned, learned_name
 
 # The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
@@ -22,6 +22,7 @@ FORMATS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf", ".docx": "docx",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx",
+    ".yaml": "yaml", ".yml": "yaml",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
 CONFIG_FILE = "corpus.toml"
@@ -186,13 +187,13 @@ def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
 def parse_document(text: str, *, kind: str, source: str, title: str = "", max_chars: int = 1200,
                    faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     """Split decoded text of one of the text formats (text, markdown, restructuredtext, html, csv, tsv, jsonl,
-    json)."""
+    json, yaml)."""
     text = text.lstrip("\ufeff")
     if kind in ("csv", "tsv"):
         return parse_csv(text, source=source, title=title or _stem(source), columns=faq_columns,
                          delimiter="\t" if kind == "tsv" else ",")
-    if kind in ("jsonl", "json"):
-        parse = parse_jsonl if kind == "jsonl" else parse_json
+    if kind in ("jsonl", "json", "yaml"):
+        parse = {"jsonl": parse_jsonl, "json": parse_json, "yaml": parse_yaml}[kind]
         return parse(text, source=source, title=title or _stem(source), columns=faq_columns)
     if kind == "markdown":
         from .markdown import parse_markdown

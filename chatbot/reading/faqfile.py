@@ -1,4 +1,5 @@
-"""FAQ files: one question and its answer per row of a CSV, TSV or XLSX table, or per JSON Lines record.
+"""FAQ files: one question and its answer per row of a CSV, TSV or XLSX table, or per JSON, JSON Lines or
+YAML record.
 
 The question and answer columns are found by their header (question/q/query/prompt/title and
 answer/a/response/reply/body, also with a language suffix such as `q_en`; English is preferred, else
@@ -278,7 +279,29 @@ def parse_json(text: str, *, source: str, title: str,
         return [], [DocumentError(source, f"not valid JSON ({exc.msg}); file skipped", exc.lineno)]
     except RecursionError:
         return [], [DocumentError(source, "nested too deeply to read; file skipped")]
-    records = _records(data, columns)
+    return _parse_data(data, source=source, title=title, columns=columns)
+
+
+def parse_yaml(text: str, *, source: str, title: str,
+               columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
+    """A YAML FAQ file (a static site's `faq.yml`): read as a JSON export is."""
+    import yaml  # only when a corpus has YAML
+
+    try:
+        # Every value as the text written: a safe loader would turn an answer of "Yes" or "No" into a
+        # boolean, and "1.10" into a number.
+        data = yaml.load(text, Loader=yaml.BaseLoader)  # noqa: S506 - BaseLoader builds only strings, lists, dicts
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [], [DocumentError(source, f"not valid YAML ({getattr(exc, 'problem', None) or exc}); file skipped",
+                                  mark.line + 1 if mark is not None else 0)]
+    except RecursionError:
+        return [], [DocumentError(source, "nested too deeply to read; file skipped")]
+    return _parse_data(data, source=source, title=title, columns=columns)
+
+
+def _parse_data(data, *, source: str, title: str, columns: FaqColumns) -> tuple[list[Passage], list[DocumentError]]:
+    records = _records(data, columns, set())
     if records is None:
         return [], [DocumentError(source, "holds no list of question and answer records (objects with keys such as "
                                   '"question" and "answer", or names set in corpus.toml [faq]); file skipped')]
@@ -290,11 +313,13 @@ def parse_json(text: str, *, source: str, title: str,
     return passages, problems
 
 
-def _records(data, columns: FaqColumns, depth: int = 0) -> list | None:
+def _records(data, columns: FaqColumns, seen: set[int], depth: int = 0) -> list | None:
     """The first list of objects with question and answer keys: the data itself or a value under a
-    key, searched depth first (a few levels deep: exports nest their records under a key or two)."""
-    if depth > MAX_JSON_DEPTH:
+    key, searched depth first (a few levels deep: exports nest their records under a key or two). Each
+    list or object is looked at once, however often YAML aliases repeat it."""
+    if depth > MAX_JSON_DEPTH or id(data) in seen:
         return None
+    seen.add(id(data))
     if isinstance(data, list):
         if any(isinstance(r, dict) and _find(list(r), QUESTION_NAMES, columns.question) is not None
                and _find(list(r), ANSWER_NAMES, columns.answer) is not None for r in data):
@@ -304,7 +329,7 @@ def _records(data, columns: FaqColumns, depth: int = 0) -> list | None:
         values = list(data.values())
     else:
         return None
-    return next((found for value in values if (found := _records(value, columns, depth + 1)) is not None), None)
+    return next((found for value in values if (found := _records(value, columns, seen, depth + 1)) is not None), None)
 
 
 def _add_record(record, passages: list[Passage], problems: list[DocumentError], *, source: str, title: str,
