@@ -20,7 +20,7 @@ def parse_docx(data: bytes, *, source: str, title: str = "", max_chars: int = 12
     return build_passages(docx_blocks(data, source=source), source=source, title=title, max_chars=max_chars)
 
 
-def _parts(data: bytes, source: str) -> list[tuple[str, str, bool] | list[list[str]]]:
+def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None] | list[list[str]]]:
     """The body in order: (style, text, list level or None) for a paragraph, rows of cells for a table."""
     import docx  # only when a corpus has Word files
     from docx.table import Table

@@ -49,8 +49,8 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     running = _running_lines(pages)
     text = ""
     for page in pages:
-        lines = [line.rstrip() for line in page.split("\n") if not _PAGE_NUMBER.match(line) and _shape(line) not in running]
-        body = "\n".join(lines).strip("\n")
+        body = "\n".join(line.rstrip() for line in page.split("\n")
+                         if not _PAGE_NUMBER.match(line) and _shape(line) not in running).strip("\n")
         if not body:
             continue
         # A sentence that runs on from the page before stays one paragraph; else a page break ends one.

@@ -1,7 +1,11 @@
 """reStructuredText: read with docutils. Sections, definition lists, literal blocks and tables keep
-their meaning; a section title or definition term that asks something is a FAQ question."""
+their meaning; a section title or definition term that asks something is a FAQ question. Sphinx's
+directives are read as Sphinx shows them (descriptions under their signature, version notes, tabs,
+drop-downs), not dropped as plain docutils would."""
 
 from __future__ import annotations
+
+import functools
 
 from ..errors import DocumentError
 from ..passage import Passage
@@ -29,16 +33,20 @@ _CONTAINERS = ("only", "tabs", "tab-set", "grid", "grid-item")
 _VERSION_NOTES = {"versionadded": "New in version", "versionchanged": "Changed in version",
                   "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}
 # Descriptions of a function, class, option...: the signature heads the description, as on the page.
+# Plain docutils has a "class" directive of its own (a class name for the next element, with no content):
+# only a "class" with content is a description.
 _OBJECTS = ("function", "class", "method", "staticmethod", "classmethod", "attribute", "property", "data",
-            "exception", "decorator", "module", "option", "envvar", "describe", "object", "type", "macro",
+            "exception", "decorator", "option", "envvar", "describe", "object", "type", "macro",
             "member", "var", "struct", "enum")
 _DOMAINS = ("py", "js", "c", "cpp", "rst", "std")
-# Directives that only point elsewhere or pull code from other files: nothing to read here.
+# Directives that only point elsewhere, set context or pull code from other files: nothing to read here.
 _POINTERS = ("toctree", "index", "autosummary", "automodule", "autoclass", "autofunction", "automethod",
              "autoattribute", "autodata", "autoexception", "literalinclude", "highlight", "currentmodule",
-             "default-domain", "sectionauthor", "codeauthor", "moduleauthor", "program", "tabularcolumns")
+             "module", "default-domain", "sectionauthor", "codeauthor", "moduleauthor", "program",
+             "tabularcolumns")
 
 
+@functools.cache  # the directives and roles are registered with docutils once
 def _setup() -> None:
     from collections import defaultdict
 
@@ -89,6 +97,8 @@ def _setup() -> None:
 
     class Description(Container):
         def run(self):
+            if self.name == "class" and not self.content:
+                return []
             node = nodes.container()
             self.state.nested_parse(self.content, self.content_offset, node)
             signature = " ".join(" ".join(self.arguments).split())
@@ -108,7 +118,8 @@ def _setup() -> None:
         for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
             directives.register_directive(full, Description)
     for name in _POINTERS:
-        directives.register_directive(name, Pointer)
+        for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
+            directives.register_directive(full, Pointer)
     for name in _SPHINX_ROLES:
         roles.register_generic_role(name, nodes.literal)
 
