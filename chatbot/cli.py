@@ -4,6 +4,7 @@ friendly line here."""
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import sys
 from pathlib import Path
@@ -163,7 +164,9 @@ def _run(args) -> int:
     if args.command == "ask":
         bot = _load(args)
         a = bot.answer(args.question, history=args.history)
-        print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else a.text)
+        # The answer's text is Markdown made safe to render in a page (document text HTML-escaped); a
+        # terminal renders nothing, so it shows the characters themselves ("<Object>", not "&lt;Object&gt;").
+        print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else html.unescape(a.text))
         return 0 if a.found else 1
     if args.command == "eval":
         from .evaluation import evaluate, load_cases

@@ -166,3 +166,18 @@ def test_a_table_row_is_shown_as_a_table_with_its_columns():
     # A flattened table (cells unknown) is one column: header over row.
     flat = Passage(text="Year Jobs\n2016 15,000", title="T", section="", source="a.txt", kind="table")
     assert render_passage(flat).splitlines() == ["| Year Jobs |", "|---|", "| 2016 15,000 |"]
+
+
+def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_embedder, monkeypatch, capsys):
+    from chatbot import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "api.csv").write_text('question,answer\nHow do I connect?,"Call connect(options <Object>) & wait."\n',
+                                    encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    # The answer's text is made safe for a page; a terminal shows the document's own characters.
+    assert "options &lt;Object&gt;) &amp; wait" in bot.answer("How do I connect?").text
+    monkeypatch.setattr(cli, "_load", lambda args, **_: bot)
+    assert cli.main(["ask", "How do I connect?"]) == 0
+    assert "Call connect(options <Object>) & wait." in capsys.readouterr().out
