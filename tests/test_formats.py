@@ -311,6 +311,20 @@ def test_html_with_a_damaged_charset_declaration_is_still_read(tmp_path):
     assert problems == [] and faq(passages)["What is Gadget?"] == "Gadget is a small café ordering tool.\nIt runs in a browser."
 
 
+def test_html_accordion_faqs_keep_their_questions(tmp_path):
+    # Buttons are dropped as page controls, but an accordion's question is the text of a toggle button.
+    page = ('<h1>Help</h1><div class="accordion"><div class="accordion-item"><h2 class="accordion-header">'
+            '<button class="accordion-button" data-bs-toggle="collapse">How do I reset my password?</button></h2>'
+            '<div class="accordion-collapse collapse"><div class="accordion-body">Open Settings and click Reset.'
+            '</div></div></div></div>'
+            '<h2>Shipping</h2><button class="accordion" aria-expanded="false">Do you ship abroad?</button>'
+            '<div class="panel"><p>Yes, to 40 countries.</p></div><button onclick="subscribe()">Subscribe</button>')
+    passages, problems = read(tmp_path, "help.html", page)
+    assert problems == [] and faq(passages) == {"How do I reset my password?": "Open Settings and click Reset.",
+                                                "Do you ship abroad?": "Yes, to 40 countries."}
+    assert not any("Subscribe" in p.text for p in passages)
+
+
 def test_html_spec_sheets_and_spanning_cells(tmp_path):
     # A spec sheet has no header row: its first row is a fact like the others, not the columns' names.
     # Spanning cells fill every column and row they span, and stacked header rows make one header.

@@ -24,7 +24,10 @@ _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|menu|sidebar|footer|header|h
 _BLOCKS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "dl", "dt", "dd", "table", "pre",
            "blockquote", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center",
            "figure", "figcaption", "fieldset", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
-           "header", "hgroup", "form", "menu", "search", "legend"}
+           "header", "hgroup", "form", "menu", "search", "legend", "button"}
+# Attributes of a button that opens or closes a panel (Bootstrap, ARIA, jQuery UI accordions).
+_TOGGLE_ATTRIBUTES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle", "data-target",
+                      "data-bs-target")
 _Q_PREFIX = re.compile(r"^\s*Q\s*[:.]\s*", re.IGNORECASE)
 _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
 
@@ -52,7 +55,8 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
         soup = BeautifulSoup(clean(text, keep_indent=True), "lxml")
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
     for tag in soup.find_all(_DROP):
-        tag.decompose()
+        if not (tag.name == "button" and _is_toggle(tag)):
+            tag.decompose()
     for tag in soup.find_all("header"):
         if not tag.decomposed and tag.find_parent(_CONTENT) is None:
             tag.decompose()
@@ -99,6 +103,16 @@ def _lines(parts: list[str]) -> str:
 def _text(node) -> str:
     """Visible text of an element: spaces folded, <br> kept as a line break."""
     return _lines(_pieces(node))
+
+
+def _is_toggle(button) -> bool:
+    """A button that opens a collapsed panel (an FAQ accordion's question), or one inside a heading:
+    its text is what the page says, not a control's label like "Subscribe"."""
+    if button.find_parent(["h1", "h2", "h3", "h4", "h5", "h6"]) is not None:
+        return True
+    classes = " ".join(button.get("class") or []).lower()
+    return any(name in button.attrs for name in _TOGGLE_ATTRIBUTES) or any(
+        word in classes for word in ("accordion", "collaps", "toggle"))
 
 
 def _is_link_list(node) -> bool:
@@ -181,6 +195,12 @@ def _element(node, blocks: list[Block]) -> None:
         _list(node, blocks)
     elif name == "dl":
         _definitions(node, blocks)
+    elif name == "button":
+        # An accordion's toggle, not inside a heading: the question (or title) of the panel after it.
+        text = _text(node).replace("\n", " ")
+        if text:
+            blocks.append(Block("question", question_text(text)) if looks_like_question(text)
+                          else heading_block(text, level=6))
     elif name == "details":
         summary = node.find("summary")
         if summary is not None:
