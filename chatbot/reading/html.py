@@ -25,6 +25,8 @@ _BLOCKS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "dl", "
            "blockquote", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center",
            "figure", "figcaption", "fieldset", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
            "header", "hgroup", "form", "menu", "search", "legend", "button"}
+# Class or id words of an element that holds a FAQ question ("faq-question", "faq__q", "question-title").
+_QUESTION_CLASS = re.compile(r"(?:^|[\s_-])(?:question|faq-?q|q)(?:$|[\s_-])", re.IGNORECASE)
 # Attributes of a button that opens or closes a panel (Bootstrap, ARIA, jQuery UI accordions).
 _TOGGLE_ATTRIBUTES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle", "data-target",
                       "data-bs-target")
@@ -173,6 +175,14 @@ def _walk(node, blocks: list[Block]) -> None:
 
 def _element(node, blocks: list[Block]) -> None:
     name = node.name
+    if name in ("p", "div", "dt", "button") and _QUESTION_CLASS.search(" ".join(
+            [node.get("id") or "", *(node.get("class") or []), node.get("itemprop") or ""])):
+        # A block the page itself marks as a question (class="faq-question", itemprop="name" in a
+        # schema.org Question) is one, when it reads as one.
+        text = " ".join(_text(node).split())
+        if looks_like_question(text):
+            blocks.append(Block("question", question_text(text)))
+            return
     if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
         text = _text(node).replace("\n", " ")
         if text:
