@@ -328,11 +328,14 @@ def test_html_accordion_faqs_keep_their_questions(tmp_path):
 def test_html_blocks_the_page_marks_as_questions_are_questions(tmp_path):
     page = ('<h1>Help</h1><div class="faq-list"><div class="faq-item"><div class="faq-question">How long does '
             'delivery take?</div><div class="faq-answer"><p>Three to five days.</p></div></div><div class="faq-item">'
-            '<p class="question">Can I return an item?</p><p>Yes, within 30 days.</p></div></div>'
+            '<p class="question">Can I return an item?</p><p>Yes, within 30 days.</p></div>'
+            '<div itemscope itemtype="https://schema.org/Question"><div itemprop="name">Do you ship abroad?</div>'
+            '<div itemprop="acceptedAnswer"><div itemprop="text">Yes, to 40 countries.</div></div></div></div>'
             '<h2>About</h2><p class="question-note">Read these first.</p><p>Why does this matter? It saves time.</p>')
     passages, problems = read(tmp_path, "help.html", page)
     assert problems == [] and faq(passages) == {"How long does delivery take?": "Three to five days.",
-                                                "Can I return an item?": "Yes, within 30 days."}
+                                                "Can I return an item?": "Yes, within 30 days.",
+                                                "Do you ship abroad?": "Yes, to 40 countries."}
     # A question in prose, or a marked block that asks nothing, stays text.
     assert [p.text for p in passages if p.kind == "text"] == ["Read these first.", "Why does this matter? It saves time."]
 

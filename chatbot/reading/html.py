@@ -107,6 +107,17 @@ def _text(node) -> str:
     return _lines(_pieces(node))
 
 
+def _marked_question(node) -> bool:
+    """Whether the page marks the element as a FAQ question: class="faq-question", or the name of a
+    schema.org Question."""
+    if _QUESTION_CLASS.search(" ".join([node.get("id") or "", *(node.get("class") or [])])):
+        return True
+    if node.get("itemprop") != "name":
+        return False
+    scope = node.find_parent(attrs={"itemtype": True})
+    return scope is not None and str(scope.get("itemtype")).rstrip("/").endswith("/Question")
+
+
 def _is_toggle(button) -> bool:
     """A button that opens a collapsed panel (an FAQ accordion's question), or one inside a heading:
     its text is what the page says, not a control's label like "Subscribe"."""
@@ -175,10 +186,8 @@ def _walk(node, blocks: list[Block]) -> None:
 
 def _element(node, blocks: list[Block]) -> None:
     name = node.name
-    if name in ("p", "div", "dt", "button") and _QUESTION_CLASS.search(" ".join(
-            [node.get("id") or "", *(node.get("class") or []), node.get("itemprop") or ""])):
-        # A block the page itself marks as a question (class="faq-question", itemprop="name" in a
-        # schema.org Question) is one, when it reads as one.
+    if name in ("p", "div", "dt", "button") and _marked_question(node):
+        # A block the page itself marks as a question is one, when it reads as one.
         text = " ".join(_text(node).split())
         if looks_like_question(text):
             blocks.append(Block("question", question_text(text)))
