@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from chatbot.cli import main
 from chatbot.errors import DocumentError
 from chatbot.reading.corpus import Corpus
+from chatbot.reading.outline import Block, build_passages
 
 from .conftest import SHARED
 
@@ -416,6 +417,10 @@ def test_nested_html_lists_keep_their_items_apart_and_a_long_item_is_cut_between
     passages, _ = read(tmp_path, "retry.md", "# Retries\n\n- " + sentence * 40 + "\n- Done.\n")
     assert len(passages) > 1 and all(len(p.text) <= 1200 for p in passages)
     assert passages[0].text.startswith("- Each retry") and passages[-1].text.endswith("- Done.")
+    # A list's introduction, with its line break, counts against the passage's length too.
+    item = "- " + (sentence * 20)[: 1200 - len("Limits:") - 2].strip()
+    listed = build_passages([Block("list", item, intro="Limits:")], source="x.md", max_chars=1200)
+    assert len(item) == 1200 - len("Limits:") and all(len(p.text) <= 1200 for p in listed)
 
 PLAIN_FAQ = """\
                 Frequently Asked Questions about Squash

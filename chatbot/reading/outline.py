@@ -16,7 +16,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 20
+PARSER_VERSION = 21
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -107,8 +107,8 @@ def _item_pieces(item: str, limit: int) -> list[str]:
     item's indent."""
     if len(item) <= limit:
         return [item]
-    pieces = _pack(sentences(item), limit, " ")
     indent = item[: len(item) - len(item.lstrip())]
+    pieces = _pack(sentences(item), limit - len(indent), " ")
     return [indent + pieces[0], *pieces[1:]]
 
 
@@ -226,7 +226,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     add("text", chunk, block.line)
             else:
                 head = [block.intro] if block.intro else []
-                limit = max(max_chars - len(block.intro), 200)
+                limit = max(max_chars - (len(block.intro) + 1 if block.intro else 0), 200)  # intro and its line break
                 for chunk in _pack(_units(replace(block, intro=""), limit), limit, "\n"):
                     add("text", "\n".join(head + [chunk]), block.line)
         elif block.kind == "table" and block.rows:
