@@ -336,7 +336,7 @@ def _add_record(record, passages: list[Passage], problems: list[DocumentError], 
                 columns: FaqColumns, skipped: str, line: int = 0) -> None:
     """One question and answer record (its alternates and short labels too) as a FAQ entry, or a problem."""
     if not isinstance(record, dict):
-        problems.append(DocumentError(source, f"each record must be a JSON object; {skipped}", line))
+        problems.append(DocumentError(source, f"each record must be an object with named fields; {skipped}", line))
         return
     keys = list(record)
     q, a = _find(keys, QUESTION_NAMES, columns.question), _find(keys, ANSWER_NAMES, columns.answer)
