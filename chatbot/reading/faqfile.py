@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 
 from ..errors import DocumentError
 from ..passage import Passage
-from .outline import CELL_SEPARATOR
+from .outline import table_text
 
 # Several alternate wordings in one CSV cell are separated by this character.
 ALTERNATES_SEPARATOR = "|"
@@ -167,8 +167,7 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str
                                       "each row is read as a table row under that header. If it is a FAQ, name "
                                       "its columns question and answer, or set question_column and "
                                       "answer_column in the [faq] table of corpus.toml", 1))
-        top = f"{title}\n{CELL_SEPARATOR.join(header)}"
-        return [Passage(text=f"{top}\n{CELL_SEPARATOR.join(' '.join(cell.split()) for cell in row)}", title=title,
+        return [Passage(text=table_text(title, header, [" ".join(cell.split()) for cell in row]), title=title,
                         section="", source=source, kind="table", line=line)
                 for line, row in _filled_rows(rows, len(header), source, problems)], problems
     passages = []

@@ -12,7 +12,8 @@ import re
 
 from ..passage import Passage
 from ..text import clean
-from .outline import Block, build_passages, heading_block, looks_like_question, question_text
+from .outline import (Block, build_passages, heading_block, looks_like_question, question_text,
+                      title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -218,14 +219,11 @@ def _element(node, blocks: list[Block]) -> None:
         # An accordion's toggle, not inside a heading: the question (or title) of the panel after it.
         text = _text(node).replace("\n", " ")
         if text:
-            blocks.append(Block("question", question_text(text)) if looks_like_question(text)
-                          else heading_block(text, level=6))
+            blocks.append(title_block(text))
     elif name == "details":
         summary = node.find("summary")
         if summary is not None:
-            text = _text(summary).replace("\n", " ")
-            blocks.append(Block("question", question_text(text)) if looks_like_question(text)
-                          else heading_block(text, level=6))
+            blocks.append(title_block(_text(summary).replace("\n", " ")))
             summary.extract()
         _walk(node, blocks)
     elif name == "table":

@@ -74,6 +74,19 @@ def heading_block(text: str, *, level: int, line: int = 0) -> Block:
     return Block("question" if is_question(text) else "heading", text, line, level=level)
 
 
+def title_block(text: str, *, line: int = 0) -> Block:
+    """The title of what follows it (a summary, an accordion's toggle, a definition term): a FAQ question
+    when it asks something, else a minor heading."""
+    return Block("question", question_text(text), line) if looks_like_question(text) else heading_block(
+        text, level=6, line=line)
+
+
+def table_text(name: str, header: list[str] | tuple[str, ...], row: list[str] | tuple[str, ...]) -> str:
+    """A table row's passage: the table's name (if any), its header and the row, one a line."""
+    top = CELL_SEPARATOR.join(header)
+    return f"{name}\n{top}\n{CELL_SEPARATOR.join(row)}" if name else f"{top}\n{CELL_SEPARATOR.join(row)}"
+
+
 def _pack(units: list[str], limit: int, sep: str) -> list[str]:
     """Group units (sentences, list items, code blocks) into chunks of at most `limit` characters,
     cutting a unit only when it is longer than `limit` by itself (a run-on sentence with no full stop
@@ -232,10 +245,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         elif block.kind == "table" and block.rows:
             header, rows = block.rows[0], block.rows[1:]
             name = block.caption or caption or ("" if block.flattened else section)
-            top = CELL_SEPARATOR.join(header)
-            top = f"{name}\n{top}" if name else top
             for offset, row in enumerate(rows, start=1):
-                add("table", f"{top}\n{CELL_SEPARATOR.join(row)}", block.line + offset if block.line else 0)
+                add("table", table_text(name, header, row), block.line + offset if block.line else 0)
             caption = ""
         last_kind = block.kind
         i += 1

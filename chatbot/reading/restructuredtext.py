@@ -10,7 +10,7 @@ import functools
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
-from .outline import Block, build_passages, heading_block, looks_like_question, question_text
+from .outline import Block, build_passages, heading_block, looks_like_question, title_block
 
 # Sphinx adds these roles and directives; plain docutils would report each use as an error.
 _SPHINX_ROLES = ("ref", "doc", "term", "command", "option", "file", "program", "envvar", "class", "func",
@@ -64,14 +64,19 @@ def _setup() -> None:
         option_spec = any_option
 
         def run(self):
-            node = nodes.container()
-            self.state.nested_parse(self.content, self.content_offset, node)
+            node = self._content()
             argument = " ".join(" ".join(self.arguments).split())
             if argument and self.name in _INLINE:
                 node.insert(0, self._paragraph(argument))
             elif argument and self.name in _TITLED and looks_like_question(argument):
                 return [nodes.rubric(text=argument), node]  # a drop-down that asks: a FAQ entry
             return [node]
+
+        def _content(self):
+            """The directive's content, parsed as body text."""
+            node = nodes.container()
+            self.state.nested_parse(self.content, self.content_offset, node)
+            return node
 
         def _paragraph(self, text: str):
             """A paragraph of the directive's own text, its inline markup (roles, literals) read."""
@@ -82,8 +87,7 @@ def _setup() -> None:
         required_arguments, optional_arguments = 1, 1  # the version, then maybe the note itself
 
         def run(self):
-            node = nodes.container()
-            self.state.nested_parse(self.content, self.content_offset, node)
+            node = self._content()
             label = f"{_VERSION_NOTES[self.name]} {self.arguments[0]}"
             note = " ".join(" ".join(self.arguments[1:]).split())
             first = node.children[0] if node.children else None
@@ -99,8 +103,7 @@ def _setup() -> None:
         def run(self):
             if self.name == "class" and not self.content:
                 return []
-            node = nodes.container()
-            self.state.nested_parse(self.content, self.content_offset, node)
+            node = self._content()
             signature = " ".join(" ".join(self.arguments).split())
             return [nodes.rubric(text=signature), node] if signature else [node]
 
@@ -183,9 +186,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             term = next((c for c in item.children if c.tagname == "term"), None)
             definition = next((c for c in item.children if c.tagname == "definition"), None)
             if term is not None:
-                text = _flat(term)
-                blocks.append(Block("question", question_text(text)) if looks_like_question(text)
-                              else heading_block(text, level=6))
+                blocks.append(title_block(_flat(term)))
             if definition is not None:
                 _walk(definition, blocks, depth)
     elif kind == "table":
