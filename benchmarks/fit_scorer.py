@@ -195,7 +195,9 @@ def decline_cost(rates) -> float:
 
 def with_floor(evidence: list[list[dict]], similarity: list[list[float]], floor: float) -> list[list[dict]]:
     """The evidence with "dissimilar" measured against this floor of the cosine."""
-    return [[dict(e, dissimilar=max(0.0, floor - d)) for e, d in zip(es, ds)] for es, ds in zip(evidence, similarity)]
+    from chatbot.search.scorer import dissimilarity
+
+    return [[dict(e, dissimilar=dissimilarity(d, floor)) for e, d in zip(es, ds)] for es, ds in zip(evidence, similarity)]
 
 
 def decline_rates(per_set: dict, bias: float, weights: dict, cut: float) -> dict[str, tuple[float, float]]:

@@ -18,7 +18,7 @@ from .errors import DocumentError, QuestionError
 from .search.index import FORMAT_VERSION, Index, package_version
 from .passage import Passage
 from .search.retriever import Candidate, Query, Retriever
-from .search.scorer import Scorer
+from .search.scorer import Scorer, dissimilarity
 from .settings import Settings
 from .smalltalk import popular_questions, small_talk
 from .search.synonyms import Synonyms
@@ -234,7 +234,7 @@ class Chatbot:
             # A table row answers only a question that picks it out: when the question names nothing of
             # the row's label, the row is a guess.
             "unnamed_row": float(c.row_match == 0.0),
-            "dissimilar": max(0.0, self.scorer.dissimilar_below - c.dense),
+            "dissimilar": dissimilarity(c.dense, self.scorer.dissimilar_below),
         }
 
     def offered_questions(self, count: int = 4) -> list[str]:

@@ -35,6 +35,12 @@ EVIDENCE_SIGNS = {"margin": 1, "contrast": 1, "coverage": 1, "unknown": -1, "rar
 PARAMS_FILE = Path(__file__).with_name("scorer.json")  # fitted on the bundled model's scores
 
 
+def dissimilarity(similarity: float, floor: float) -> float:
+    """The "dissimilar" evidence: how far a best match's cosine falls below the floor of barely any
+    similarity (0 above it)."""
+    return max(0.0, floor - similarity)
+
+
 def params_file(model: str = "") -> Path:
     """Where the weights fitted on a model's scores are kept: scorer.json for the bundled model, else
     scorer-<the model's folder or hub name>.json beside it (each model's cosines have their own scale)."""
