@@ -26,7 +26,8 @@ class Settings:
     # The bot declines when its estimate that the documents answer the question is below this; None
     # means the point fitted with the scorer (chatbot/search/scorer.json).
     threshold: float | None = None
-    # Passages longer than this are cut at sentence boundaries (each part keeps its heading or question).
+    # Passages longer than this are cut at sentence boundaries (each part keeps its heading); a FAQ entry
+    # stays whole, question and answer.
     max_passage_chars: int = 1200
     # Longer questions are truncated (the answer says so).
     max_question_chars: int = 1000

@@ -1,3 +1,4 @@
+from chatbot.reading.markdown import parse_markdown
 from chatbot.reading.plaintext import parse_plaintext
 
 ARTICLE = """Salaries Explained
@@ -71,12 +72,17 @@ def test_long_paragraphs_are_cut_between_sentences_only():
         assert p.section == "Heading"
 
 
-def test_long_faq_answer_parts_all_carry_the_question():
+def test_a_long_faq_answer_stays_one_passage_with_its_question():
     answer = " ".join(f"Step {i} is to do something useful with care." for i in range(80))
-    parts = parse_plaintext(f"Help\n\nHow do I start?\n\n{answer}\n", source="x.md", max_chars=400)
-    assert len(parts) > 2
-    assert all(p.kind == "faq" and p.text.startswith("How do I start?\n") for p in parts)
-    assert all(p.text.endswith(".") for p in parts)
+    md = f"# Help\n\n## How do I start?\n\n{answer}\n\n- one more step\n- and the last\n\n## Is it free?\n\nYes.\n"
+    for parts in (parse_plaintext(f"Help\n\nHow do I start?\n\n{answer}\n", source="x.txt", max_chars=400),
+                  parse_markdown(md, source="x.md", max_chars=400)):
+        entry = next(p for p in parts if p.question == "How do I start?")
+        assert [p.question for p in parts if p.kind == "faq"].count("How do I start?") == 1
+        assert entry.text.startswith(f"How do I start?\n{answer}") and len(entry.text) > 400
+        # Text that is not a FAQ answer is still cut to max_chars.
+        assert all(len(p.text) <= 400 for p in parts if p.kind != "faq")
+    assert entry.text.endswith("- one more step\n- and the last")
 
 
 def test_markdown_headings_and_pipe_tables():

@@ -16,7 +16,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 21
+PARSER_VERSION = 22
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -125,22 +125,6 @@ def _item_pieces(item: str, limit: int) -> list[str]:
     return [indent + pieces[0], *pieces[1:]]
 
 
-def _pack_blocks(blocks: list[Block], limit: int) -> list[str]:
-    """Group whole blocks into chunks of at most `limit` characters, one block a line; a block too
-    long for one chunk is cut between its sentences, items or lines."""
-    chunks: list[str] = []
-    for block in blocks:
-        text = _block_text(block)
-        pieces = [text] if len(text) <= limit else _pack(
-            _units(block, limit), limit, " " if block.kind == "paragraph" else "\n")
-        for piece in pieces:
-            if chunks and len(chunks[-1]) + 1 + len(piece) <= limit:
-                chunks[-1] += "\n" + piece
-            else:
-                chunks.append(piece)
-    return chunks
-
-
 def _block_text(block: Block) -> str:
     if block.kind == "list":
         return "\n".join(([block.intro] if block.intro else []) + [block.text])
@@ -165,8 +149,8 @@ def _promote_faq_headings(blocks: list[Block]) -> list[Block]:
 
 
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
-    """Turn an outline into passages: a FAQ question with its answer, a table row with its caption and
-    header, a paragraph (or list, or code) under its heading."""
+    """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
+    and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
     blocks = _promote_faq_headings([b for b in blocks if b.text.strip() or b.rows])
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
@@ -209,13 +193,13 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 i = j
                 continue
             question = block.text
-            limit = max(max_chars - len(question), 200)
             if block.scope == "next":
-                chunks = _pack(sentences("\n".join(_block_text(b) for b in answer)), limit, " ")
+                body = " ".join(sentences("\n".join(_block_text(b) for b in answer)))
             else:
-                chunks = _pack_blocks(answer, limit)
-            for chunk in chunks:
-                add("faq", f"{question}\n{chunk}", block.line, question=question)
+                body = "\n".join(_block_text(b) for b in answer)
+            # A FAQ entry stays one passage however long its answer, as in a FAQ file: cut in pieces, a
+            # later piece lacks the direct answer the entry opens with, yet outranks it.
+            add("faq", f"{question}\n{body}", block.line, question=question)
             if block.level and block.scope == "next":
                 section = question  # more paragraphs under the heading belong to it too
             last_kind = "faq"
