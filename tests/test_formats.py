@@ -4,6 +4,7 @@ answers, table rows with their header, code kept as code, page furniture dropped
 import io
 import json
 import textwrap
+import warnings
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -341,6 +342,38 @@ def test_html_blocks_the_page_marks_as_questions_are_questions(tmp_path):
     assert [p.text for p in passages if p.kind == "text"] == ["Read these first.", "Why does this matter? It saves time."]
 
 
+def test_html_headings_that_are_links_and_docbook_question_rows(tmp_path):
+    # mdBook writes every heading as a link of class "header": it is the heading, not page furniture.
+    book = ('<nav class="sidebar"><a href="faq.html">FAQ</a></nav><main><h1 id="faq"><a class="header" href="#faq">'
+            'Frequently Asked Questions</a></h1><h2 id="c"><a class="header" href="#c">Will Cargo work with C code?'
+            '</a></h2><p>Yes! Use a build script.</p><h2 id="o"><a class="header" href="#o">Does Cargo work offline?'
+            '</a></h2><p>Yes, with <code>--offline</code>.</p></main>')
+    passages, problems = read(tmp_path, "book.html", book)
+    assert problems == [] and faq(passages) == {"Will Cargo work with C code?": "Yes! Use a build script.",
+                                                "Does Cargo work offline?": "Yes, with --offline."}
+    # DocBook's qandaset (an XHTML page): a contents list of numbered links, then a table of question rows
+    # and answer rows. A question row is a question however it is worded, and the code it quotes goes
+    # with its answer.
+    docbook = ('<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+               '<h2>Valgrind FAQ</h2><dl><dt>1. <a href="#b">Background</a></dt><dd>1.1. <a href="#p">How do you '
+               'pronounce "Valgrind"?</a></dd></dl><div class="qandaset"><table>'
+               '<tr class="qandadiv"><td colspan="2"><h3>1. Background</h3></td></tr>'
+               '<tr class="question"><td><b>1.1.</b></td><td><b>How do you pronounce "Valgrind"?</b></td></tr>'
+               '<tr class="answer"><td></td><td><p>The "Val" as in the word "value".</p></td></tr>'
+               '<tr class="question"><td><b>1.2.</b></td><td><p>My program dies like this:</p>'
+               '<pre>valgrind: m_mallocfree.c:248: Assertion failed.</pre></td></tr>'
+               '<tr class="answer"><td></td><td><p>Your program wrote outside a heap block.</p></td></tr>'
+               '</table></div></body></html>')
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an XHTML page is read as a page, without a warning about XML
+        passages, problems = read(tmp_path, "faq.html", docbook)
+    assert problems == [] and faq(passages) == {
+        'How do you pronounce "Valgrind"?': 'The "Val" as in the word "value".',
+        "My program dies like this:": "valgrind: m_mallocfree.c:248: Assertion failed.\n"
+                                      "Your program wrote outside a heap block."}
+    assert [p.kind for p in passages] == ["faq", "faq"]  # the contents list is navigation
+
+
 def test_html_spec_sheets_and_spanning_cells(tmp_path):
     # A spec sheet has no header row: its first row is a fact like the others, not the columns' names.
     # Spanning cells fill every column and row they span, and stacked header rows make one header.
@@ -476,6 +509,20 @@ def test_question_and_answer_lines(tmp_path):
     passages, _ = read(tmp_path, "qa.txt", text)
     assert faq(passages) == {"How do I reset my password?": "Use the link on the sign-in page.",
                              "Can I change my user name?": "No. Ask support to do it."}
+
+
+def test_question_and_answer_labels_with_a_hanging_indent(tmp_path):
+    # XZ Utils' FAQ: the answer's lines are indented to the text after its "A:" label, and so are the
+    # paragraphs after it, which are prose, not code.
+    text = ("XZ Utils FAQ\n============\n\nQ:  What do the letters XZ mean?\n\nA:  Nothing. They are just two "
+            "letters, which come\n    from the file format suffix .xz.\n\n    The suffix was chosen because it "
+            "was\n    pretty much unused.\n\n\nQ:  What are LZMA and LZMA2?\n\nA:  LZMA is the name of the "
+            "compression\n    algorithm of 7-Zip.\n")
+    passages, problems = read(tmp_path, "faq.txt", text)
+    assert problems == [] and faq(passages) == {
+        "What do the letters XZ mean?": "Nothing. They are just two letters, which come from the file format "
+                                        "suffix .xz.\nThe suffix was chosen because it was pretty much unused.",
+        "What are LZMA and LZMA2?": "LZMA is the name of the compression algorithm of 7-Zip."}
 
 
 def test_question_and_answer_lines_in_a_flattened_page_keep_its_table(tmp_path):

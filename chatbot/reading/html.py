@@ -1,14 +1,16 @@
 """HTML: structure read from the DOM (BeautifulSoup with lxml), for whole pages and fragments alike.
 
 Headings h1-h6, definition lists (a `<dt>` that asks, or starts with "Q:", is a FAQ question answered by
-its `<dd>`), `<details>`/`<summary>`, list items or paragraphs that open with a bold question, tables
-and `<pre>` code are kept as what they are. Navigation, headers, footers, scripts, styles and lists of
+its `<dd>`), `<details>`/`<summary>`, list items or paragraphs that open with a bold question, rows or
+blocks the page marks as questions (DocBook's question rows, `class="faq-question"`), tables and `<pre>`
+code are kept as what they are. Navigation, headers, footers, scripts, styles and lists of
 links (tables of contents, "Previous | Next") are dropped. The page's declared charset is honoured.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 
 from ..passage import Passage
 from ..text import clean
@@ -26,8 +28,10 @@ _BLOCKS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "dl", "
            "blockquote", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center",
            "figure", "figcaption", "fieldset", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
            "header", "hgroup", "form", "menu", "search", "legend", "button"}
-# Class or id words of an element that holds a FAQ question ("faq-question", "faq__q", "question-title").
+# Class or id words of an element that holds a FAQ question ("faq-question", "faq__q", "question-title"),
+# and of one that holds its answer.
 _QUESTION_CLASS = re.compile(r"(?:^|[\s_-])(?:question|faq-?q|q)(?:$|[\s_-])", re.IGNORECASE)
+_ANSWER_CLASS = re.compile(r"(?:^|[\s_-])(?:answer|faq-?a)(?:$|[\s_-])", re.IGNORECASE)
 # Attributes of a button that opens or closes a panel (Bootstrap, ARIA, jQuery UI accordions).
 _TOGGLE_ATTRIBUTES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle", "data-target",
                       "data-bs-target")
@@ -42,10 +46,13 @@ def parse_html(data: bytes | str, *, source: str, title: str = "", max_chars: in
 
 def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
     """The outline of a page and its <title>."""
-    from bs4 import BeautifulSoup  # only when a corpus has HTML
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning  # only when a corpus has HTML
 
     try:
-        soup = BeautifulSoup(data, "lxml")
+        with warnings.catch_warnings():
+            # XHTML pages (DocBook's, libxml's) are pages: read as HTML on purpose, not a problem to report.
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(data, "lxml")
     except ValueError:
         # lxml refuses a declared charset it cannot even name (control characters in <meta charset>):
         # read the bytes as UTF-8, else as Windows-1252, as plain text files are read.
@@ -67,7 +74,9 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
         if tag.decomposed or tag.attrs is None:
             continue
         names = [tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""]
-        if tag.name not in ("body", "html", "main") and any(_FURNITURE.match(n) for n in names if n):
+        # Only a block can be furniture: mdBook's headings are links of class "header".
+        if (tag.name in _BLOCKS and tag.name not in ("body", "html", "main")
+                and any(_FURNITURE.match(n) for n in names if n)):
             tag.decompose()
     root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
     blocks: list[Block] = []
@@ -119,6 +128,11 @@ def _marked_question(node) -> bool:
     return scope is not None and str(scope.get("itemtype")).rstrip("/").endswith("/Question")
 
 
+def _marked_answer(node) -> bool:
+    """Whether the page marks the element as the answer to a FAQ question (class="answer")."""
+    return bool(_ANSWER_CLASS.search(" ".join([node.get("id") or "", *(node.get("class") or [])])))
+
+
 def _is_toggle(button) -> bool:
     """A button that opens a collapsed panel (an FAQ accordion's question), or one inside a heading:
     its text is what the page says, not a control's label like "Subscribe"."""
@@ -164,7 +178,8 @@ def _walk(node, blocks: list[Block]) -> None:
         links = "".join(_text(a) for p in inline if isinstance(p, Tag)
                         for a in ([p] if p.name == "a" else p.find_all("a")))
         # A run of nothing but links is navigation ("Previous | Contents | Next", a logo).
-        only_links = links and len(re.sub(r"[\W_]+", "", links)) >= len(re.sub(r"[\W_]+", "", text))
+        # Numbers around the links do not count ("1.1. How do I ...? 1.2. Where ...?" is a contents list).
+        only_links = links and len(re.sub(r"[\W\d_]+", "", links)) >= len(re.sub(r"[\W\d_]+", "", text))
         inline.clear()
         if text and not only_links:
             blocks.append(Block("paragraph", text))
@@ -299,6 +314,22 @@ def _definitions(node, blocks: list[Block]) -> None:
 
 def _table(node, blocks: list[Block]) -> None:
     rows = [tr for tr in node.find_all("tr") if tr.find_parent("table") is node]
+    if any(_marked_question(tr) for tr in rows) and any(_marked_answer(tr) for tr in rows):
+        # Questions and answers laid out as a table (DocBook's qandaset): each question row is a FAQ
+        # question, however it is worded ("Memcheck doesn't report any errors."), with the code it
+        # quotes; the rows under it are its answer.
+        for tr in rows:
+            cells = tr.find_all(["th", "td"], recursive=False)
+            code = tr.find_all("pre") if _marked_question(tr) else []
+            quoted = frozenset(id(d) for pre in code for d in pre.descendants)
+            asked = question_text(" ".join(_lines(_pieces(cell, quoted)) for cell in cells))
+            if _marked_question(tr) and asked:
+                blocks.append(Block("question", asked))
+                blocks.extend(Block("code", text) for pre in code if (text := pre.get_text().strip("\n")).strip())
+                continue
+            for cell in cells:
+                _walk(cell, blocks)
+        return
     cells = _grid(rows)
     nested = node.find("table") is not None or node.find(["h1", "h2", "h3", "h4", "h5", "h6", "pre", "ul", "ol"])
     if nested or len(cells) < 2 or max(len(r) for r in cells) < 2:

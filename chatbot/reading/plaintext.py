@@ -247,6 +247,11 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
     in_entry = False
     entry_indent = 0  # indentation of the question whose answer is being read
     for line_no, group in groups:
+        label = _ANSWER_PREFIX.match(group[0].lstrip()) if in_entry else None
+        if label and len(group) > 1 and _indent(group[1]) == _indent(group[0]) + label.end():
+            # "A:  Nothing. They are..." with the lines under it set to the text: a hanging label. The
+            # answer's paragraphs are indented as its text is, so they are prose, not code.
+            group = [" " * (_indent(group[0]) + label.end()) + group[0].lstrip()[label.end():], *group[1:]]
         indent = min(_indent(line) for line in group)
         first = group[0].strip()
         # The first paragraph under a question or heading sets the indentation of the text.
