@@ -525,6 +525,30 @@ def test_question_and_answer_labels_with_a_hanging_indent(tmp_path):
         "What are LZMA and LZMA2?": "LZMA is the name of the compression algorithm of 7-Zip."}
 
 
+def test_a_table_of_contents_in_plain_text_is_not_read_as_entries(tmp_path):
+    # The contents list names the questions again: read as text, each entry would be a FAQ question
+    # "answered" by the entries after it, and would stand beside the real entry.
+    body = ("1. GENERAL\n\n1.1. What is lsof?\n\n   Lsof lists the files that processes have open.\n\n"
+            "1.2. Where do I get lsof?\n\n   From the project's download page.\n\n2. PROBLEMS\n\n"
+            "2.1. Why does lsof report nothing on\n     a busy system?\n\n   It needs to run as root to see the "
+            "files of other users.\n\n")
+    contents = ("Frequently asked questions about lsof\n\nCONTENTS\n\n1. GENERAL\n1.1.  What is lsof?\n"
+                "1.2.  Where do I get lsof?\n\n2. PROBLEMS\n2.1.  Why does lsof report nothing on a busy\n"
+                "      system?\n\n")
+    passages, problems = read(tmp_path, "lsof-faq.txt", contents + body)
+    assert problems == [] and faq(passages) == {
+        "What is lsof?": "Lsof lists the files that processes have open.",
+        "Where do I get lsof?": "From the project's download page.",
+        "Why does lsof report nothing on a busy system?": "It needs to run as root to see the files of other users."}
+    assert not any("1.2" in p.text for p in passages)
+    # A numbered list that is only repeated (a licence copied for two packages) is text, both times.
+    clauses = ("1. Keep this notice in every copy of the source.\n2. Keep this notice in the documentation of "
+               "every binary.\n3. Do not use our names to promote what you make.\n")
+    licences = f"Licences\n\nWidget is under this licence:\n\n{clauses}\nGadget is under the same licence:\n\n{clauses}"
+    passages, _ = read(tmp_path, "notices.txt", licences)
+    assert sum("Do not use our names" in p.text for p in passages) == 2
+
+
 def test_question_and_answer_lines_in_a_flattened_page_keep_its_table(tmp_path):
     text = ("Salaries\n\nPay by city Salary range\nParis €50,000\nBerlin €55,000\nTokyo ¥8,000,000\n\n"
             "Q: Is a degree required?\nA: Usually yes.\n\nQ: What tools are common?\nA: PyTorch.\n")

@@ -31,6 +31,13 @@ _ANSWER_PREFIX = re.compile(r"^(?:A|Answer)\s*[:.)]\s*", re.IGNORECASE)
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
 _CELL_GAP = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
+# An entry of a table of contents: "1.1  Lsof -- what is it?", "A.2 Setup", or "Installation ..... 7".
+_CONTENTS_ENTRY = re.compile(r"^(?:[A-Z]|\d{1,3})(?:\.\d{1,3})*\.?\s+\S|(?:\s*\.){3,}\s*\d{1,4}$")
+_LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}$")  # dot leaders and a page number: "....... 7", ". . . 7"
+_SECTION_NUMBER = re.compile(r"^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})+)\.?\s")
+# A paragraph is a contents list when this share of its lines are entries naming a line further on.
+CONTENTS_SHARE = 0.6
+MAX_CONTENTS_ENTRY_CHARS = 200
 MAX_HEADING_WORDS = 12
 # Hard-wrapped text: most lines are at most this long ...
 WRAP_WIDTH = 100
@@ -52,7 +59,7 @@ def plaintext_blocks(text: str) -> list[Block]:
 
         return markdown_blocks(text)
     text = clean(text, keep_indent=True)
-    lines = _without_rules(text.split("\n"))
+    lines = _without_contents(_without_rules(text.split("\n")))
     wrapped = _is_hard_wrapped(lines)
     if wrapped or _is_qa_faq(lines) or _numbered_questions(_groups(lines)):
         return _paragraph_blocks(lines, wrapped=wrapped)
@@ -64,6 +71,65 @@ def _without_rules(lines: list[str]) -> list[str]:
     or a rule between parts) become blank lines: the title then stands alone and reads as a heading,
     instead of running into its underline. The line count stays, so line numbers still hold."""
     return ["" if _RULE.match(line) else line for line in lines]
+
+
+def _without_contents(lines: list[str]) -> list[str]:
+    """A table of contents ("1.1  Lsof -- what is it?", "2 Installation ....... 7") becomes blank lines:
+    its entries are the document's own headings and questions again, which would read as FAQ entries
+    answered by the next entries. A contents list is a paragraph of three entries or more, mostly
+    numbered (or ending in a page number after dot leaders), that name lines in different paragraphs
+    further on (a list that is only repeated, as a licence's clauses are, names one paragraph); short
+    paragraphs of such lines next to one are part of it."""
+    keys = [_contents_key(line) for line in lines]
+    # A section number of two levels or more ("4.2", "A.2.8") names its section even when the contents
+    # list words the title a little differently.
+    numbers = [(m.group(1) if (m := _SECTION_NUMBER.match(line.strip())) else "") for line in lines]
+    last = {key: number for number, key in [*enumerate(keys), *enumerate(numbers)] if key}
+    groups = _groups(lines)
+    group_of = [-1] * len(lines)
+    for g, (start, group) in enumerate(groups):
+        group_of[start - 1:start - 1 + len(group)] = [g] * len(group)
+
+    def entries(start: int, group: list[str]) -> tuple[int, int]:
+        """How many of the paragraph's lines are entries naming a line further on, and in how many
+        paragraphs those lines are."""
+        end = start - 1 + len(group)  # index of the line after the group
+        named = [max(last.get(keys[k], -1) if keys[k] else -1, last.get(numbers[k], -1) if numbers[k] else -1)
+                 for k, line in enumerate(group, start=start - 1)
+                 if keys[k] and _CONTENTS_ENTRY.search(line.strip())]
+        named = [target for target in named if target >= end]
+        return len(named), len({group_of[target] for target in named})
+
+    def outer(group: list[str]) -> int:
+        # An entry's wrapped lines, and the subtitles indented among the entries, do not count.
+        indents = [_indent(line) for line in group]
+        return indents.count(min(indents))
+
+    found = [entries(start, group) for start, group in groups]
+    outers = [outer(group) for _, group in groups]
+    contents = [o >= 3 and n >= CONTENTS_SHARE * o and spread >= CONTENTS_SHARE * n
+                for (n, spread), o in zip(found, outers)]
+    # Short paragraphs of nothing but entries, next to a contents list, belong to it: spread forward,
+    # then backward.
+    for order in (range(1, len(groups)), range(len(groups) - 2, -1, -1)):
+        for k in order:
+            near = k - 1 if order.step == 1 else k + 1
+            if not contents[k] and contents[near] and found[k][0] >= outers[k]:
+                contents[k] = True
+    out = list(lines)
+    for (start, group), is_contents in zip(groups, contents):
+        if is_contents:
+            out[start - 1:start - 1 + len(group)] = [""] * len(group)
+    return out
+
+
+def _contents_key(line: str) -> str:
+    """What a contents entry and the heading it points to have in common: the words, without the
+    section number or the page number."""
+    text = " ".join(line.split())
+    if len(text) > MAX_CONTENTS_ENTRY_CHARS:
+        return ""
+    return _NUMBERED.sub("", _LEADER.sub("", text)).lower()
 
 
 # ---- flattened pages: one paragraph per line -----------------------------------------------------
