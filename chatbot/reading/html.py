@@ -320,13 +320,14 @@ def _table(node, blocks: list[Block]) -> None:
         # quotes; the rows under it are its answer.
         for tr in rows:
             cells = tr.find_all(["th", "td"], recursive=False)
-            code = tr.find_all("pre") if _marked_question(tr) else []
-            quoted = frozenset(id(d) for pre in code for d in pre.descendants)
-            asked = question_text(" ".join(_lines(_pieces(cell, quoted)) for cell in cells))
-            if _marked_question(tr) and asked:
-                blocks.append(Block("question", asked))
-                blocks.extend(Block("code", text) for pre in code if (text := pre.get_text().strip("\n")).strip())
-                continue
+            if _marked_question(tr):
+                code = tr.find_all("pre")
+                quoted = frozenset(id(d) for pre in code for d in pre.descendants)
+                asked = question_text(" ".join(_lines(_pieces(cell, quoted)) for cell in cells))
+                if asked:
+                    blocks.append(Block("question", asked))
+                    blocks.extend(Block("code", text) for pre in code if (text := pre.get_text().strip("\n")).strip())
+                    continue
             for cell in cells:
                 _walk(cell, blocks)
         return

@@ -32,9 +32,10 @@ _ANSWER_PREFIX = re.compile(r"^(?:A|Answer)\s*[:.)]\s*", re.IGNORECASE)
 _CELL_GAP = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
 # An entry of a table of contents: "1.1  Lsof -- what is it?", "A.2 Setup", or "Installation ..... 7".
-_CONTENTS_ENTRY = re.compile(r"^(?:[A-Z]|\d{1,3})(?:\.\d{1,3})*\.?\s+\S|(?:\s*\.){3,}\s*\d{1,4}$")
+_CONTENTS_ENTRY = re.compile(
+    r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.)\s+\S|(?:\s*\.){3,}\s*\d{1,4}$")
 _LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}$")  # dot leaders and a page number: "....... 7", ". . . 7"
-_SECTION_NUMBER = re.compile(r"^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})+)\.?\s")
+_MULTILEVEL_NUMBER = re.compile(r"^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})+)\.?\s")
 # A paragraph is a contents list when this share of its lines are entries naming a line further on.
 CONTENTS_SHARE = 0.6
 MAX_CONTENTS_ENTRY_CHARS = 200
@@ -83,7 +84,7 @@ def _without_contents(lines: list[str]) -> list[str]:
     keys = [_contents_key(line) for line in lines]
     # A section number of two levels or more ("4.2", "A.2.8") names its section even when the contents
     # list words the title a little differently.
-    numbers = [(m.group(1) if (m := _SECTION_NUMBER.match(line.strip())) else "") for line in lines]
+    numbers = [(m.group(1) if (m := _MULTILEVEL_NUMBER.match(line.strip())) else "") for line in lines]
     last = {key: number for number, key in [*enumerate(keys), *enumerate(numbers)] if key}
     groups = _groups(lines)
     group_of = [-1] * len(lines)
