@@ -289,7 +289,11 @@ def test_html_page_structure(tmp_path):
     assert entries["What is Gadget?"] == "Gadget is a small café ordering tool.\nIt runs in a browser."
     assert entries["Gadget beeps when I type."] == "Turn off the bell under Settings."
     assert entries["Does it run on ARM?"] == "$ gadget --arch\narm64"
-    assert entries['Why do I get "bad token"? Login fails after an update.'] == "Clear the cache.\nThen log in again."
+    # Unclosed <dt>s, each with its "Q:", are wordings of one question: the first asks, the others are
+    # its alternates, embedded each on its own.
+    assert entries['Why do I get "bad token"?'] == "Clear the cache.\nThen log in again."
+    assert next(p for p in passages if p.question == 'Why do I get "bad token"?').alternates == (
+        "Login fails after an update.",)
     assert entries["Can I export my orders?"] == "Yes, as CSV from the Orders page."
     assert entries["Is there a mobile app?"] == "Not yet."
     assert entries["Who wrote Gadget?"] == "A team of three."
@@ -372,6 +376,15 @@ def test_html_headings_that_are_links_and_docbook_question_rows(tmp_path):
         "My program dies like this:": "valgrind: m_mallocfree.c:248: Assertion failed.\n"
                                       "Your program wrote outside a heap block."}
     assert [p.kind for p in passages] == ["faq", "faq"]  # the contents list is navigation
+
+
+def test_html_question_labels_in_one_term_are_wordings_of_one_question(tmp_path):
+    # LuaJIT's FAQ gives two wordings in one <dt>, each after its "Q:".
+    page = ('<h1>FAQ</h1><dl><dt>Q: Why do I get "attempt to index global \'arg\'"?<br>Q: My vararg functions '
+            'fail after switching to LuaJIT!</dt><dd>LuaJIT is compatible with Lua 5.1.</dd></dl>')
+    passages, problems = read(tmp_path, "faq.html", page)
+    assert problems == [] and [(p.question, p.alternates) for p in passages] == [
+        ('Why do I get "attempt to index global \'arg\'"?', ("My vararg functions fail after switching to LuaJIT!",))]
 
 
 def test_html_spec_sheets_and_spanning_cells(tmp_path):

@@ -293,8 +293,9 @@ def _item_lines(item, depth: int) -> list[str]:
 
 
 def _definitions(node, blocks: list[Block]) -> None:
-    """<dt> terms and questions with their <dd> answers. Unclosed <dt>s that follow each other
-    (several wordings of one question) are one question."""
+    """<dt> terms and questions with their <dd> answers. Unclosed <dt>s that follow each other, or
+    "Q:" labels in one <dt>, are several wordings of one question: the first is the question, the
+    others its alternates."""
     terms: list[str] = []
     for child in node.find_all(["dt", "dd"], recursive=False):
         if child.name == "dt":
@@ -304,8 +305,11 @@ def _definitions(node, blocks: list[Block]) -> None:
             continue
         if terms:
             asked = any(_Q_PREFIX.match(t) or looks_like_question(t) for t in terms)
-            question = " ".join(_Q_INSIDE.sub(" ", _Q_PREFIX.sub("", t)) for t in terms)
-            blocks.append(Block("question", question) if asked else heading_block(question, level=6))
+            if asked:
+                wordings = [w for t in terms for piece in _Q_INSIDE.split(t) if (w := _Q_PREFIX.sub("", piece).strip())]
+                blocks.append(Block("question", wordings[0], alternates=tuple(wordings[1:])))
+            else:
+                blocks.append(heading_block(" ".join(terms), level=6))
             terms = []
         _walk(child, blocks)
     if terms:

@@ -16,7 +16,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 24
+PARSER_VERSION = 25
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -42,9 +42,11 @@ class Block:
     rows: tuple[tuple[str, ...], ...] = ()  # tables: header row first, then data rows
     caption: str = ""  # tables: their own caption, if the document gives one
     flattened: bool = False  # tables guessed from the shape of lines: named only by a "Table: ..." heading
+    alternates: tuple[str, ...] = ()  # questions: other wordings the page gives ("Q: ...? Q: ...!")
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rows", tuple(tuple(row) for row in self.rows))
+        object.__setattr__(self, "alternates", tuple(self.alternates))
 
 
 def is_question(text: str) -> bool:
@@ -161,9 +163,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     caption = ""  # a "Table: ..." heading names the next table
     last_kind = ""  # kind of the previous block, to keep a paragraph and the list after it together
 
-    def add(kind: str, body: str, line: int, question: str = "") -> None:
+    def add(kind: str, body: str, line: int, question: str = "", alternates: tuple[str, ...] = ()) -> None:
         passages.append(Passage(text=body, title=title, section=section, source=source, kind=kind,
-                                question=question, line=line))
+                                question=question, alternates=alternates, line=line))
 
     i = 0
     while i < len(blocks):
@@ -199,7 +201,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 body = "\n".join(_block_text(b) for b in answer)
             # A FAQ entry stays one passage however long its answer, as in a FAQ file: cut in pieces, a
             # later piece lacks the direct answer the entry opens with, yet outranks it.
-            add("faq", f"{question}\n{body}", block.line, question=question)
+            add("faq", f"{question}\n{body}", block.line, question=question, alternates=block.alternates)
             if block.level and block.scope == "next":
                 section = question  # more paragraphs under the heading belong to it too
             last_kind = "faq"
