@@ -73,7 +73,7 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
     for tag in soup.find_all(True):
         if tag.decomposed or tag.attrs is None:
             continue
-        names = [tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""]
+        names = [*_names(tag), tag.get("role") or ""]
         # Only a block can be furniture: mdBook's headings are links of class "header".
         if (tag.name in _BLOCKS and tag.name not in ("body", "html", "main")
                 and any(_FURNITURE.match(n) for n in names if n)):
@@ -120,7 +120,7 @@ def _text(node) -> str:
 def _marked_question(node) -> bool:
     """Whether the page marks the element as a FAQ question: class="faq-question", or the name of a
     schema.org Question."""
-    if _QUESTION_CLASS.search(" ".join([node.get("id") or "", *(node.get("class") or [])])):
+    if _QUESTION_CLASS.search(" ".join(_names(node))):
         return True
     if node.get("itemprop") != "name":
         return False
@@ -130,7 +130,12 @@ def _marked_question(node) -> bool:
 
 def _marked_answer(node) -> bool:
     """Whether the page marks the element as the answer to a FAQ question (class="answer")."""
-    return bool(_ANSWER_CLASS.search(" ".join([node.get("id") or "", *(node.get("class") or [])])))
+    return bool(_ANSWER_CLASS.search(" ".join(_names(node))))
+
+
+def _names(node) -> list[str]:
+    """The id and class names of an element, which say what the page means it for."""
+    return [node.get("id") or "", *(node.get("class") or [])]
 
 
 def _is_toggle(button) -> bool:
@@ -379,12 +384,12 @@ def _grid(rows) -> list[list[str]]:
             while column in row:
                 column += 1
             text = " ".join(_text(cell).split())
-            down = _span(cell, "rowspan")
-            for at in range(column, column + _span(cell, "colspan")):
+            down, across = _span(cell, "rowspan"), _span(cell, "colspan")
+            for at in range(column, column + across):
                 row[at] = text
                 if down > 1:
                     carried[at] = (text, down - 1)
-            column += _span(cell, "colspan")
+            column += across
         grid.append([row.get(k, "") for k in range(max(row) + 1)] if row else [])
     return grid
 
