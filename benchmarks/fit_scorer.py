@@ -234,6 +234,15 @@ def _predict(bias: float, weights: dict, evidence: dict) -> float:
     return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
 
 
+def model_note(model: str) -> str:
+    """The model as the stored weights name it: a folder inside the checkout by its path from the
+    checkout's root, so that no machine's own paths end up in the repository."""
+    if not model:
+        return "bundled all-MiniLM-L6-v2"
+    path = Path(model).resolve()
+    return str(path.relative_to(quality.ROOT)) if path.is_relative_to(quality.ROOT) else model
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(quality.SETS))
@@ -311,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
                         correct=Logistic(*fitted["correct"]), answerable=Logistic(*fitted["answerable"]),
                         decline_below=round(threshold, 3), dissimilar_below=floor,
                         fitted_on=tuple(sets),
-                        notes={"how": "benchmarks/fit_scorer.py", "model": args.model or "bundled all-MiniLM-L6-v2",
+                        notes={"how": "benchmarks/fit_scorer.py", "model": model_note(args.model),
                                "fitted_at": datetime.now(timezone.utc).strftime("%Y-%m-%d")})
         scorer.save(params_file(args.model))
         print(f"\nWrote {params_file(args.model)}")

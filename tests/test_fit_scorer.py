@@ -1,4 +1,5 @@
-"""The fit's choice of the cosine floor below which a best match counts as dissimilar."""
+"""The fit: its choice of the cosine floor below which a best match counts as dissimilar, and how the
+stored weights name their model."""
 
 import sys
 
@@ -39,3 +40,9 @@ def test_the_floor_declines_unrelated_questions_and_costs_no_answerable_one():
     bias, weights = fit_scorer.fit_logistic(data, "answerable")
     rates = fit_scorer.decline_rates(data, bias, weights, fit_scorer.choose_threshold(data, bias, weights))
     assert rates == {"first": (0.0, 1.0), "second": (0.0, 0.0)}
+
+
+def test_the_stored_weights_name_a_model_without_this_machines_paths():
+    assert fit_scorer.model_note(str(ROOT / "models" / "all-mpnet-base-v2")) == "models/all-mpnet-base-v2"
+    assert fit_scorer.model_note("/opt/models/e5") == "/opt/models/e5"
+    assert fit_scorer.model_note("") == "bundled all-MiniLM-L6-v2"
