@@ -1,10 +1,11 @@
 """HTML: structure read from the DOM (BeautifulSoup with lxml), for whole pages and fragments alike.
 
 Headings h1-h6, definition lists (a `<dt>` that asks, or starts with "Q:", is a FAQ question answered by
-its `<dd>`), `<details>`/`<summary>`, list items or paragraphs that open with a bold question, rows or
-blocks the page marks as questions (DocBook's question rows, `class="faq-question"`), tables and `<pre>`
-code are kept as what they are. Navigation, headers, footers, scripts, styles and lists of
-links (tables of contents, "Previous | Next") are dropped. The page's declared charset is honoured.
+its `<dd>`), `<details>`/`<summary>`, list items or paragraphs that open with a bold question, list items
+titled over paragraphs of their own, rows or blocks the page marks as questions (DocBook's question rows,
+`class="faq-question"`), tables and `<pre>` code are kept as what they are. Navigation, headers,
+footers, scripts, styles and lists of links (tables of contents, "Previous | Next") are dropped. The
+page's declared charset is honoured.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ _ANSWER_CLASS = re.compile(r"(?:^|[\s_-])(?:answer|faq-?a)(?:$|[\s_-])", re.IGNO
 # Attributes of a button that opens or closes a panel (Bootstrap, ARIA, jQuery UI accordions).
 _TOGGLE_ATTRIBUTES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle", "data-target",
                       "data-bs-target")
+# What gives a list item structure of its own, read as such rather than as the item's text.
+_STRUCTURE = ("pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl")
+# Inline elements that set a title apart from the text under it.
+_EMPHASIS = ("b", "strong", "em", "i")
 _Q_PREFIX = re.compile(r"^\s*Q\s*[:.]\s*", re.IGNORECASE)
 _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
 
@@ -276,13 +281,39 @@ def _list(node, blocks: list[Block]) -> None:
             if rest:
                 blocks.append(Block("paragraph", rest))
             continue
-        if item.find(["pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl"]):
+        lead = _item_title(item)
+        if lead is not None:
+            # "<li><em>Troubles compiling</em><p>Usually...</p><p>Use</p>...</li>": a titled entry, as on
+            # libxml's FAQ pages. Its title is its question or heading, not the first words of one long
+            # item; its paragraphs stay one text, as the item's, unless they hold structure of their own.
+            close()
+            blocks.append(title_block(" ".join(_text(lead).split())))
+            lead.extract()
+            if item.find(_STRUCTURE):
+                _walk(item, blocks)
+            else:
+                blocks.append(Block("paragraph", " ".join(" ".join(_text(c) for c in item.children).split())))
+            continue
+        if item.find(_STRUCTURE):
             # An item with structure of its own: its text, then that structure.
             close()
             _walk(item, blocks)
             continue
         lines.extend(_item_lines(item, 0))
     close()
+
+
+def _item_title(item):
+    """The emphasised lead of a list item that is a title over paragraphs of its own (an `<em>` or `<b>`
+    before `<p>`s), else None."""
+    from bs4 import NavigableString
+
+    children = [c for c in item.children if not (isinstance(c, NavigableString) and not c.strip())]
+    if (len(children) < 2 or isinstance(children[0], NavigableString) or children[0].name not in _EMPHASIS
+            or not _text(children[0]).strip()):
+        return None
+    rest = children[1:]
+    return children[0] if all(not isinstance(c, NavigableString) and c.name in _BLOCKS for c in rest) else None
 
 
 def _item_lines(item, depth: int) -> list[str]:
