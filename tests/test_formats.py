@@ -865,6 +865,39 @@ def test_bold_questions_in_paragraphs_and_q_labels(tmp_path):
     assert faq(passages) == {"Where do you ship?": "To the EU and the UK."}
 
 
+def test_markdown_faqs_written_with_q_and_a_labels_or_as_list_items(tmp_path):
+    # The forms of real READMEs' FAQs: labels in bold on two lines of one paragraph, labels in plain text,
+    # numbered items with the answer's label on their next line or in a sub-item, a "- **A:**" item under
+    # a "- **Q:**" item, and a numbered question with its answer in a paragraph of the item.
+    md = ("# FAQ\n\n**Q:** How do I choose a stable revision?  \n**A:** Look at the tags list.\n\n"
+          "Q: Does it support Windows?\nA: Only Windows 10 and later.\n\n"
+          "**Q: Can I use it offline?**\n\nA: Yes, everything runs locally.\n\n"
+          "1. **Q:** What is a Deployment?  \n   **A:** A controller that manages ReplicaSets.\n"
+          "2. **Q:** What is a CPM?\n    * **A:** A message that shares what a sensor sees.\n\n"
+          "- **Q:** How to show up in AI answers?\n- **A:** Publish well-cited content.\n\n"
+          "1. Where are logs stored?\n\n   In `~/.widget/logs`.\n")
+    passages, problems = read(tmp_path, "faq.md", md)
+    assert problems == [] and faq(passages) == {
+        "How do I choose a stable revision?": "Look at the tags list.",
+        "Does it support Windows?": "Only Windows 10 and later.",
+        "Can I use it offline?": "Yes, everything runs locally.",
+        "What is a Deployment?": "A controller that manages ReplicaSets.",
+        "What is a CPM?": "A message that shares what a sensor sees.",
+        "How to show up in AI answers?": "Publish well-cited content.",
+        "Where are logs stored?": "In `~/.widget/logs`."}
+    # A "Q." that starts a name, not a question with an answer, stays text.
+    passages, _ = read(tmp_path, "names.md", "# Team\n\nQ. Smith wrote the parser.\n")
+    assert [(p.kind, p.text) for p in passages] == [("text", "Q. Smith wrote the parser.")]
+
+
+def test_markdown_front_matter_is_metadata_and_gives_the_title(tmp_path):
+    md = ("---\ntitle: Porting to New Distributions\nkeywords:\n- porting\n- distributions\nweight: 1\n---\n\n"
+          "# Porting to New Distributions\n\nYou need a recent kernel.\n")
+    passages, problems = read(tmp_path, "porting.md", md)
+    assert problems == [] and [(p.title, p.section, p.text) for p in passages] == [
+        ("Porting to New Distributions", "", "You need a recent kernel.")]
+
+
 @pytest.mark.parametrize("suffix", [".md", ".rst", ".html", ".txt", ".csv", ".jsonl"])
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.sampled_from(list("=-`*#|:.>?!\n\t Q1aZ<>/[](){}\"',_~+é")), max_size=400))

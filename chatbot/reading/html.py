@@ -3,9 +3,9 @@
 Headings h1-h6, definition lists (a `<dt>` that asks, or starts with "Q:", is a FAQ question answered by
 its `<dd>`), `<details>`/`<summary>`, list items or paragraphs that open with a bold question, list items
 titled over paragraphs of their own, rows or blocks the page marks as questions (DocBook's question rows,
-`class="faq-question"`), tables and `<pre>` code are kept as what they are. Navigation, headers,
-footers, scripts, styles and lists of links (tables of contents, "Previous | Next") are dropped. The
-page's declared charset is honoured.
+`class="faq-question"`), tables and `<pre>` code are kept as what they are; an `<hr>` ends an answer.
+Navigation, headers, footers, scripts, styles and lists of links (tables of contents, "Previous | Next")
+are dropped. The page's declared charset is honoured.
 """
 
 from __future__ import annotations
@@ -254,7 +254,7 @@ def _element(node, blocks: list[Block]) -> None:
     elif name == "table":
         _table(node, blocks)
     elif name == "hr":
-        return
+        blocks.append(Block("break"))
     else:
         _walk(node, blocks)
 

@@ -1,10 +1,12 @@
 """Markdown: read with a CommonMark parser (markdown-it-py, with pipe tables), not line by line.
 
-Soft-wrapped lines join into one paragraph; fenced and indented code stays code inside the passage it
-belongs to; raw HTML blocks are read by the HTML reader (a `<h3>How do I ...?</h3>` heading, a
-`<details><summary>` question, a `<table>`) and inline markup tags are dropped; a list made only of
-links (a table of contents) is dropped; a list item that is a bold question ("1. **Why ...?**")
-is a FAQ entry answered by the rest of the item.
+YAML front matter is metadata, not text (its title is the page's title); soft-wrapped lines join into
+one paragraph; fenced and indented code stays code inside the passage it belongs to; raw HTML blocks are
+read by the HTML reader (a `<h3>How do I ...?</h3>` heading, a `<details><summary>` question, a
+`<table>`) and inline markup tags are dropped; a list made only of links (a table of contents) is
+dropped; a list item that is a bold question ("1. **Why ...?**"), or a question with paragraphs of its
+own under it, is a FAQ entry answered by the rest of the item; a paragraph labelled "Q:" is a FAQ
+question, answered from its "A:" line or the next paragraph; a rule (`---`) ends an answer.
 """
 
 from __future__ import annotations
@@ -15,8 +17,11 @@ from ..passage import Passage
 from ..text import clean
 from dataclasses import replace
 
-from .outline import Block, build_passages, heading_block, looks_like_question, question_text
+from .outline import (ANSWER_LABEL, Block, build_passages, heading_block, is_question, labelled_entry,
+                      looks_like_question, question_text)
 
+# Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
+_EMPHASIS = ("strong", "em")
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?/?>$", re.DOTALL)
 _ALT = re.compile(r"\balt\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.DOTALL)
 
@@ -29,13 +34,34 @@ def markdown_blocks(text: str) -> list[Block]:
     from markdown_it import MarkdownIt  # only when a corpus has Markdown
     from markdown_it.tree import SyntaxTreeNode
 
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     text = clean(text.expandtabs(4), keep_indent=True)  # Markdown's tab stops are 4 columns
-    parser = MarkdownIt("commonmark").enable("table")
+    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
     tree = SyntaxTreeNode(parser.parse(text))
     blocks: list[Block] = []
     for node in tree.children:
+        if node.type == "front_matter":
+            # Jekyll's, Hugo's or MkDocs' metadata: only its title is for readers, as the page's title.
+            title = _front_matter_title(node.content)
+            if title:
+                blocks.append(heading_block(title, level=1, line=1))
+            continue
         _emit(node, blocks)
+    if len(blocks) > 1 and blocks[0].line == 1 and blocks[1].kind == "heading" and blocks[1].text == blocks[0].text:
+        del blocks[1]  # the page's own first heading repeats its title
     return blocks
+
+
+def _front_matter_title(metadata: str) -> str:
+    import yaml
+
+    try:
+        fields = yaml.safe_load(metadata)
+    except yaml.YAMLError:
+        return ""
+    title = fields.get("title") if isinstance(fields, dict) else None
+    return " ".join(title.split()) if isinstance(title, str) else ""
 
 
 def _line(node) -> int:
@@ -118,20 +144,31 @@ def _is_link_only(item) -> bool:
 
 
 def _after_strong(paragraph) -> str:
-    """The text of a paragraph after its opening bold part."""
+    """The text of a paragraph after its opening bold (or italic) part, without an "A:" label."""
     inline = paragraph.children[0]
-    strong = next(k for k, c in enumerate(inline.children) if c.type == "strong")
-    return " ".join(_render(inline.children[strong + 1:]).split())
+    strong = next(k for k, c in enumerate(inline.children) if c.type in _EMPHASIS)
+    return ANSWER_LABEL.sub("", " ".join(_render(inline.children[strong + 1:]).split()))
+
+
+def _lines(paragraph) -> list[str]:
+    """A paragraph's lines as written, each as a reader sees it."""
+    lines: list[list] = [[]]
+    for child in paragraph.children[0].children:
+        if child.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    return [text for line in lines if (text := " ".join(_render(line).split()))]
 
 
 def _bold_question(item) -> str:
-    """The question of a paragraph, or list item, that opens with a bold question ("**How do I ...?**"),
-    else ""."""
+    """The question of a paragraph, or list item, that opens with a bold (or italic) question
+    ("**How do I ...?**"), else ""."""
     first = item if item.type == "paragraph" else (item.children[0] if item.children else None)
     if first is None or first.type != "paragraph":
         return ""
     parts = [c for c in first.children[0].children if not (c.type == "text" and not c.content.strip())]
-    if not parts or parts[0].type != "strong":
+    if not parts or parts[0].type not in _EMPHASIS:
         return ""
     question = " ".join(inline_text(parts[0]).split())
     return question_text(question) if looks_like_question(question) else ""
@@ -150,7 +187,16 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
             if rest:
                 blocks.append(Block("paragraph", rest, _line(node)))
             return
+        question, answer = labelled_entry(_lines(node))
+        if question and (answer or looks_like_question(question)):
+            # "Q: How do I ...?" with "A: ..." on its next line, or in the next paragraph.
+            blocks.append(Block("question", question, _line(node)))
+            if answer:
+                blocks.append(Block("paragraph", answer, _line(node)))
+            return
         text = _text(node)
+        if text and blocks and blocks[-1].kind == "question":
+            text = ANSWER_LABEL.sub("", text)
         if text:
             blocks.append(Block("paragraph", text, _line(node)))
     elif kind in ("fence", "code_block"):
@@ -171,7 +217,9 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
     elif kind == "blockquote":
         for child in node.children:
             _emit(child, blocks, depth)
-    # hr, and anything else without text: nothing to keep
+    elif kind == "hr":
+        blocks.append(Block("break", line=_line(node)))
+    # anything else without text: nothing to keep
 
 
 def _html_block(node, blocks: list[Block]) -> None:
@@ -210,6 +258,25 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
         for child in item.children[1:]:
             _emit(child, blocks, depth + 1)
         return
+    first = item.children[0] if item.children and item.children[0].type == "paragraph" else None
+    if first is not None and blocks and blocks[-1].kind == "question" and ANSWER_LABEL.match(_text(first)):
+        # "- **A:** ..." under "- **Q:** ...?": the answer, not an item of a list.
+        for child in item.children:
+            _emit(child, blocks, depth + 1)
+        return
+    if first is not None and depth == 0:
+        asked, answer = labelled_entry(_lines(first))
+        if not (asked and (answer or looks_like_question(asked))):
+            # "2. Where are logs stored?" with its answer in paragraphs of the item.
+            asked = question_text(_text(first)) if len(item.children) > 1 and is_question(_text(first)) else ""
+        if asked:
+            # A FAQ entry written as a list item.
+            blocks.append(Block("question", asked, _line(item)))
+            if answer:
+                blocks.append(Block("paragraph", answer, _line(item)))
+            for child in item.children[1:]:
+                _emit(child, blocks, depth + 1)
+            return
     lead = "  " * depth + marker + " "
     for k, child in enumerate(item.children):
         if child.type == "paragraph":

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, replace
+from itertools import dropwhile
 
 from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 26
+PARSER_VERSION = 27
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -24,6 +25,9 @@ MAX_QUESTION_WORDS = 30
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)])\s+(?=\S)")
 _Q_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.]\s+(?=\S)", re.IGNORECASE)
+# The labels of a FAQ written as "Q: ..." and "A: ..." lines.
+QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.)]\s*", re.IGNORECASE)
+ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s*", re.IGNORECASE)
 _QUESTION_START = re.compile(
     r"^(?:how|what|when|where|which|who|whom|whose|why|is|are|am|was|were|do|does|did|can|could|"
     r"should|shall|will|would|may|might|must|have|has|had)\b", re.IGNORECASE)
@@ -31,7 +35,7 @@ _QUESTION_START = re.compile(
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "heading" | "question" | "paragraph" | "list" | "table" | "code"
+    kind: str  # "heading" | "question" | "paragraph" | "list" | "table" | "code" | "break" (a rule: an answer ends)
     text: str = ""  # heading or question; a paragraph; a list's items one per line; code as written
     line: int = 0  # first line in the source file (1-based; 0 when not known)
     level: int = 0  # headings: 1-6 (0 for a heading guessed from the shape of a line)
@@ -61,6 +65,17 @@ def looks_like_question(text: str) -> bool:
     text = _Q_PREFIX.sub("", text.strip())
     return is_question(text) or (
         word_count(text) <= MAX_QUESTION_WORDS and "?" in text[-3:] and bool(_QUESTION_START.match(text)))
+
+
+def labelled_entry(lines: list[str]) -> tuple[str, str]:
+    """(question, answer) of a paragraph that opens with a "Q:" label: the question runs up to the line
+    that opens with an "A:" label, the answer from there, both without their labels. ("", "") for any
+    other paragraph."""
+    if not lines or not QUESTION_LABEL.match(lines[0].strip()):
+        return "", ""
+    split = next((k for k in range(1, len(lines)) if ANSWER_LABEL.match(lines[k].strip())), len(lines))
+    question = QUESTION_LABEL.sub("", " ".join(" ".join(lines[:split]).split()))
+    return question, ANSWER_LABEL.sub("", " ".join(" ".join(lines[split:]).split()))
 
 
 def question_text(text: str) -> str:
@@ -153,7 +168,8 @@ def _promote_faq_headings(blocks: list[Block]) -> list[Block]:
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
-    blocks = _promote_faq_headings([b for b in blocks if b.text.strip() or b.rows])
+    blocks = _promote_faq_headings(list(dropwhile(lambda b: b.kind == "break", [
+        b for b in blocks if b.text.strip() or b.rows or b.kind == "break"])))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
@@ -181,7 +197,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         if block.kind == "question":
             j = i + 1
             if block.scope == "entry":
-                while j < len(blocks) and blocks[j].kind not in ("heading", "question"):
+                while j < len(blocks) and blocks[j].kind not in ("heading", "question", "break"):
                     j += 1
             elif j < len(blocks) and blocks[j].kind in ("paragraph", "list"):
                 j += 1
@@ -207,7 +223,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             last_kind = "faq"
             i = j
             continue
-        if block.kind == "paragraph":
+        if block.kind == "break":
+            pass  # what follows a rule is not part of the passage or answer before it
+        elif block.kind == "paragraph":
             for chunk in _pack(sentences(block.text), max_chars, " "):
                 add("text", chunk, block.line)
         elif block.kind in ("list", "code"):

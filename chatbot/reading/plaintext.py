@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from ..passage import Passage
 from ..text import clean, word_count
-from .outline import Block, build_passages, heading_block, is_question
+from .outline import ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, heading_block, is_question, labelled_entry
 
 _BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
@@ -26,8 +26,6 @@ _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
 # "12. Question", "3.10: Question", "A.2.8 Question": the number that opens a numbered question.
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
-_QA_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.)]\s*", re.IGNORECASE)
-_ANSWER_PREFIX = re.compile(r"^(?:A|Answer)\s*[:.)]\s*", re.IGNORECASE)
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
 _CELL_GAP = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
@@ -230,8 +228,8 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 
 def _is_qa_faq(lines: list[str]) -> bool:
-    questions = sum(1 for line in lines if _QA_PREFIX.match(line.strip()))
-    answers = sum(1 for line in lines if _ANSWER_PREFIX.match(line.strip()))
+    questions = sum(1 for line in lines if QUESTION_LABEL.match(line.strip()))
+    answers = sum(1 for line in lines if ANSWER_LABEL.match(line.strip()))
     return questions >= 2 and answers >= 2
 
 
@@ -314,13 +312,12 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
     in_entry = False
     entry_indent = 0  # indentation of the question whose answer is being read
     for line_no, group in groups:
-        label = _ANSWER_PREFIX.match(group[0].lstrip()) if in_entry else None
+        label = ANSWER_LABEL.match(group[0].lstrip()) if in_entry else None
         if label and len(group) > 1 and _indent(group[1]) == _indent(group[0]) + label.end():
             # "A:  Nothing. They are..." with the lines under it set to the text: a hanging label. The
             # answer's paragraphs are indented as its text is, so they are prose, not code.
             group = [" " * (_indent(group[0]) + label.end()) + group[0].lstrip()[label.end():], *group[1:]]
         indent = min(_indent(line) for line in group)
-        first = group[0].strip()
         # The first paragraph under a question or heading sets the indentation of the text.
         if blocks and indent >= text_indent + CODE_INDENT and blocks[-1].kind not in ("heading", "question"):
             code = "\n".join(line[text_indent:] if line[:text_indent].isspace() else line.strip()
@@ -335,15 +332,8 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
             if not rest:
                 continue
             group, line_no = rest, line_no + len(question)
-            first = group[0].strip()
-        if _QA_PREFIX.match(first):
-            question = _QA_PREFIX.sub("", " ".join(" ".join(group).split()))
-            answer = ""
-            for k, line in enumerate(group):
-                if k and _ANSWER_PREFIX.match(line.strip()):
-                    question = _QA_PREFIX.sub("", " ".join(" ".join(group[:k]).split()))
-                    answer = _ANSWER_PREFIX.sub("", " ".join(" ".join(group[k:]).split()))
-                    break
+        question, answer = labelled_entry(group)
+        if question:
             blocks.append(Block("question", question, line_no))
             entry_indent = indent
             if answer:
@@ -360,7 +350,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
             continue
         items = _unwrap(group)
         if len(items) == 1:
-            text = _ANSWER_PREFIX.sub("", items[0]) if in_entry else items[0]
+            text = ANSWER_LABEL.sub("", items[0]) if in_entry else items[0]
             number = _NUMBERED.match(text)
             bare = _NUMBERED.sub("", text) if number else text
             if not (_BULLET.match(text) and not number):
