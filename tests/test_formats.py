@@ -890,6 +890,16 @@ def test_markdown_faqs_written_with_q_and_a_labels_or_as_list_items(tmp_path):
     assert [(p.kind, p.text) for p in passages] == [("text", "Q. Smith wrote the parser.")]
 
 
+def test_a_rule_ends_the_answer_before_it(tmp_path):
+    # A page's footer under a rule is not part of its last FAQ entry (PuTTY's, LuaJIT's pages).
+    md = "# FAQ\n\n## Is it free?\n\nYes.\n\n---\n\n**Last updated:** 2026-07-15\n"
+    passages, _ = read(tmp_path, "faq.md", md)
+    assert [(p.kind, p.text) for p in passages] == [("faq", "Is it free?\nYes."), ("text", "Last updated: 2026-07-15")]
+    page = "<h1>FAQ</h1><h2>Is it free?</h2><p>Yes.</p><hr><p>Copyright 2023. Contact</p>"
+    passages, _ = read(tmp_path, "faq.html", page)
+    assert [(p.kind, p.text) for p in passages] == [("faq", "Is it free?\nYes."), ("text", "Copyright 2023. Contact")]
+
+
 def test_markdown_front_matter_is_metadata_and_gives_the_title(tmp_path):
     md = ("---\ntitle: Porting to New Distributions\nkeywords:\n- porting\n- distributions\nweight: 1\n---\n\n"
           "# Porting to New Distributions\n\nYou need a recent kernel.\n")
