@@ -890,6 +890,32 @@ def test_markdown_faqs_written_with_q_and_a_labels_or_as_list_items(tmp_path):
     assert [(p.kind, p.text) for p in passages] == [("text", "Q. Smith wrote the parser.")]
 
 
+@pytest.mark.parametrize("name", ["help.html", "help.rst", "help.docx", "help.txt"])
+def test_q_and_a_labels_make_faq_entries_in_every_format(tmp_path, name):
+    # A "Q:" that states a problem is a question too when an "A:" answers it; the "A:" label is dropped.
+    pairs = [("Q: My account is locked.", "A: Wait 15 minutes, then sign in again."),
+             ("Q: Is it free? A: Yes, for personal use.", "")]
+    if name.endswith(".html"):
+        content = "<h1>Help</h1>" + "".join(f"<p>{q}</p>" + (f"<p>{a}</p>" if a else "") for q, a in pairs)
+    elif name.endswith(".docx"):
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Help", level=1)
+        for q, a in pairs:
+            document.add_paragraph(q)
+            if a:
+                document.add_paragraph(a)
+        out = io.BytesIO()
+        document.save(out)
+        content = out.getvalue()
+    else:
+        content = "Help\n====\n\n" + "".join(f"{q}\n\n" + (f"{a}\n\n" if a else "") for q, a in pairs)
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and faq(passages) == {"My account is locked.": "Wait 15 minutes, then sign in again.",
+                                                "Is it free?": "Yes, for personal use."}
+
+
 def test_a_rule_ends_the_answer_before_it(tmp_path):
     # A page's footer under a rule is not part of its last FAQ entry (PuTTY's, LuaJIT's pages).
     md = "# FAQ\n\n## Is it free?\n\nYes.\n\n---\n\n**Last updated:** 2026-07-15\n"

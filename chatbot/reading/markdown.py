@@ -17,8 +17,8 @@ from ..passage import Passage
 from ..text import clean
 from dataclasses import replace
 
-from .outline import (ANSWER_LABEL, Block, build_passages, heading_block, is_question, labelled_entry,
-                      looks_like_question, question_text)
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, heading_block, is_question,
+                      labelled_entry, looks_like_question, question_text)
 
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
 _EMPHASIS = ("strong", "em")
@@ -144,10 +144,10 @@ def _is_link_only(item) -> bool:
 
 
 def _after_strong(paragraph) -> str:
-    """The text of a paragraph after its opening bold (or italic) part, without an "A:" label."""
+    """The text of a paragraph after its opening bold (or italic) part."""
     inline = paragraph.children[0]
     strong = next(k for k, c in enumerate(inline.children) if c.type in _EMPHASIS)
-    return ANSWER_LABEL.sub("", " ".join(_render(inline.children[strong + 1:]).split()))
+    return " ".join(_render(inline.children[strong + 1:]).split())
 
 
 def _lines(paragraph) -> list[str]:
@@ -187,16 +187,9 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
             if rest:
                 blocks.append(Block("paragraph", rest, _line(node)))
             return
-        question, answer = labelled_entry(_lines(node))
-        if question and (answer or looks_like_question(question)):
-            # "Q: How do I ...?" with "A: ..." on its next line, or in the next paragraph.
-            blocks.append(Block("question", question, _line(node)))
-            if answer:
-                blocks.append(Block("paragraph", answer, _line(node)))
-            return
         text = _text(node)
-        if text and blocks and blocks[-1].kind == "question":
-            text = ANSWER_LABEL.sub("", text)
+        if QUESTION_LABEL.match(text):
+            text = "\n".join(_lines(node))  # its "A:" label may open a line of its own
         if text:
             blocks.append(Block("paragraph", text, _line(node)))
     elif kind in ("fence", "code_block"):
@@ -265,7 +258,7 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
             _emit(child, blocks, depth + 1)
         return
     if first is not None and depth == 0:
-        asked, answer = labelled_entry(_lines(first))
+        asked, answer = labelled_entry("\n".join(_lines(first)))
         if not (asked and (answer or looks_like_question(asked))):
             # "2. Where are logs stored?" with its answer in paragraphs of the item.
             asked = question_text(_text(first)) if len(item.children) > 1 and is_question(_text(first)) else ""

@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 27
+PARSER_VERSION = 28
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -28,6 +28,9 @@ _Q_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.]\s+(?=\S)", re.IGNORECASE)
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines.
 QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.)]\s*", re.IGNORECASE)
 ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s*", re.IGNORECASE)
+# Where the answer's label starts inside a labelled paragraph: at the start of a line, or after the
+# question's end ("Q: Is it free? A: Yes.", not "Q: Is plan A. ok?").
+_ANSWER_INSIDE = re.compile(r"\n[ \t]*(?:A|Answer)\s*[:.)]\s*|(?<=[?.!])[ \t]+(?:A|Answer)\s*[:.)]\s+", re.IGNORECASE)
 _QUESTION_START = re.compile(
     r"^(?:how|what|when|where|which|who|whom|whose|why|is|are|am|was|were|do|does|did|can|could|"
     r"should|shall|will|would|may|might|must|have|has|had)\b", re.IGNORECASE)
@@ -67,15 +70,36 @@ def looks_like_question(text: str) -> bool:
         word_count(text) <= MAX_QUESTION_WORDS and "?" in text[-3:] and bool(_QUESTION_START.match(text)))
 
 
-def labelled_entry(lines: list[str]) -> tuple[str, str]:
-    """(question, answer) of a paragraph that opens with a "Q:" label: the question runs up to the line
-    that opens with an "A:" label, the answer from there, both without their labels. ("", "") for any
-    other paragraph."""
-    if not lines or not QUESTION_LABEL.match(lines[0].strip()):
+def labelled_entry(text: str) -> tuple[str, str]:
+    """(question, answer) of a paragraph that opens with a "Q:" label: the question runs up to the "A:"
+    label that opens a line or follows the question's end ("Q: Is it free? A: Yes."), the answer from
+    there, both without their labels. ("", "") for any other paragraph."""
+    text = text.strip()
+    if not QUESTION_LABEL.match(text):
         return "", ""
-    split = next((k for k in range(1, len(lines)) if ANSWER_LABEL.match(lines[k].strip())), len(lines))
-    question = QUESTION_LABEL.sub("", " ".join(" ".join(lines[:split]).split()))
-    return question, ANSWER_LABEL.sub("", " ".join(" ".join(lines[split:]).split()))
+    question, *answer = _ANSWER_INSIDE.split(QUESTION_LABEL.sub("", text, count=1), maxsplit=1)
+    return " ".join(question.split()), " ".join(" ".join(answer).split())
+
+
+def _labelled_entries(blocks: list[Block]) -> list[Block]:
+    """FAQs written with "Q:" and "A:" labels, in any format: a paragraph labelled "Q:" is a question when
+    it asks, or an "A:" answers it (in the same paragraph or the next); the answer's label is dropped."""
+    read: list[Block] = []
+    for k, block in enumerate(blocks):
+        if block.kind == "paragraph":
+            question, answer = labelled_entry(block.text)
+            following = blocks[k + 1] if k + 1 < len(blocks) else None
+            answered_next = following is not None and following.kind == "paragraph" and bool(
+                ANSWER_LABEL.match(following.text))
+            if question and (answer or answered_next or looks_like_question(question)):
+                read.append(replace(block, kind="question", text=question))
+                if answer:
+                    read.append(replace(block, text=answer))
+                continue
+            if read and read[-1].kind == "question" and ANSWER_LABEL.match(block.text):
+                block = replace(block, text=ANSWER_LABEL.sub("", block.text, count=1))
+        read.append(block)
+    return read
 
 
 def question_text(text: str) -> str:
@@ -168,8 +192,8 @@ def _promote_faq_headings(blocks: list[Block]) -> list[Block]:
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
-    blocks = _promote_faq_headings(list(dropwhile(lambda b: b.kind == "break", [
-        b for b in blocks if b.text.strip() or b.rows or b.kind == "break"])))
+    blocks = _promote_faq_headings(_labelled_entries(list(dropwhile(lambda b: b.kind == "break", [
+        b for b in blocks if b.text.strip() or b.rows or b.kind == "break"]))))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text

@@ -332,7 +332,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
             if not rest:
                 continue
             group, line_no = rest, line_no + len(question)
-        question, answer = labelled_entry(group)
+        question, answer = labelled_entry("\n".join(group))
         if question:
             blocks.append(Block("question", question, line_no))
             entry_indent = indent
