@@ -926,6 +926,18 @@ def test_a_rule_ends_the_answer_before_it(tmp_path):
     assert [(p.kind, p.text) for p in passages] == [("faq", "Is it free?\nYes."), ("text", "Copyright 2023. Contact")]
 
 
+def test_markdown_alerts_and_admonitions_keep_their_title_as_a_label_or_ask_a_question(tmp_path):
+    md = ("# Guide\n\n## Install\n\n!!! note \"Python version\"\n    You need Python 3.10 or newer.\n\n"
+          "??? question \"Why is the first run slow?\"\n    It downloads the model once.\n\n"
+          "> [!WARNING]\n> Do not run as root.\n\nRun `tool init`.\n")
+    passages, problems = read(tmp_path, "guide.md", md)
+    assert problems == [] and [(p.kind, p.section, p.text) for p in passages] == [
+        ("text", "Install", "Python version: You need Python 3.10 or newer."),
+        ("faq", "Install", "Why is the first run slow?\nIt downloads the model once."),
+        ("text", "Install", "Warning: Do not run as root."),
+        ("text", "Install", "Run `tool init`.")]
+
+
 def test_markdown_front_matter_is_metadata_and_gives_the_title(tmp_path):
     md = ("---\ntitle: Porting to New Distributions\nkeywords:\n- porting\n- distributions\nweight: 1\n---\n\n"
           "# Porting to New Distributions\n\nYou need a recent kernel.\n")

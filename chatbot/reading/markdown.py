@@ -6,7 +6,8 @@ read by the HTML reader (a `<h3>How do I ...?</h3>` heading, a `<details><summar
 `<table>`) and inline markup tags are dropped; a list made only of links (a table of contents) is
 dropped; a list item that is a bold question ("1. **Why ...?**"), or a question with paragraphs of its
 own under it, is a FAQ entry answered by the rest of the item; a paragraph labelled "Q:" is a FAQ
-question, answered from its "A:" line or the next paragraph; a rule (`---`) ends an answer.
+question, answered from its "A:" line or the next paragraph; a rule (`---`) ends an answer; GitHub's
+alerts and MkDocs' admonitions keep their title as a label, or are a FAQ entry when it asks.
 """
 
 from __future__ import annotations
@@ -34,10 +35,13 @@ def markdown_blocks(text: str) -> list[Block]:
     from markdown_it import MarkdownIt  # only when a corpus has Markdown
     from markdown_it.tree import SyntaxTreeNode
 
+    from mdit_py_plugins.admon import admon_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     text = clean(text.expandtabs(4), keep_indent=True)  # Markdown's tab stops are 4 columns
-    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    # GitHub's alerts ("> [!NOTE]") and MkDocs' admonitions ("!!! note", "??? question") are read as
+    # what they are, not as text that opens with their markers.
+    parser = MarkdownIt("commonmark", {"alerts": True}).enable("table").use(front_matter_plugin).use(admon_plugin)
     tree = SyntaxTreeNode(parser.parse(text))
     blocks: list[Block] = []
     for node in tree.children:
@@ -212,7 +216,28 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
             _emit(child, blocks, depth)
     elif kind == "hr":
         blocks.append(Block("break", line=_line(node)))
+    elif kind in ("admonition", "alert"):
+        _callout(node, blocks, depth)
     # anything else without text: nothing to keep
+
+
+def _callout(node, blocks: list[Block], depth: int) -> None:
+    """A note, tip or warning set apart from the text. Titled with a question ("??? question "Why is the
+    first run slow?"", MkDocs' collapsible FAQs), it is a FAQ entry that ends with it; else its title
+    ("Warning", "Python version") opens its first paragraph, as a label."""
+    title = next((_text(c) for c in node.children if c.type.endswith("_title")), "")
+    content = [c for c in node.children if not c.type.endswith("_title")]
+    if title and looks_like_question(title):
+        blocks.append(Block("question", question_text(title), _line(node)))
+        for child in content:
+            _emit(child, blocks, depth)
+        blocks.append(Block("break"))
+        return
+    start = len(blocks)
+    for child in content:
+        _emit(child, blocks, depth)
+    if title and start < len(blocks) and blocks[start].kind == "paragraph":
+        blocks[start] = replace(blocks[start], text=f"{title}: {blocks[start].text}")
 
 
 def _html_block(node, blocks: list[Block]) -> None:
