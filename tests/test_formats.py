@@ -177,7 +177,7 @@ def test_restructuredtext_structure(tmp_path):
     entries = faq(passages)
     assert entries["Will Backup resume an interrupted run?"] == (
         "Yes. Backup keeps an index of what it uploaded, so a new run skips those files.\n"
-        "Keep at least one finished snapshot.")
+        "Important: Keep at least one finished snapshot.")  # the admonition's kind, as Sphinx titles it
     answer = entries["How can I pass the password automatically?"]
     assert "export BACKUP_PASSWORD=secret" in answer and "$ backup run --password-file ~/.pw" in answer
     # On a page of questions, a title worded as a statement is an entry too.

@@ -18,8 +18,8 @@ from ..passage import Passage
 from ..text import clean
 from dataclasses import replace
 
-from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, heading_block, is_question,
-                      labelled_entry, looks_like_question, question_text)
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block,
+                      is_question, labelled_entry, looks_like_question, question_text)
 
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
 _EMPHASIS = ("strong", "em")
@@ -222,22 +222,13 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
 
 
 def _callout(node, blocks: list[Block], depth: int) -> None:
-    """A note, tip or warning set apart from the text. Titled with a question ("??? question "Why is the
-    first run slow?"", MkDocs' collapsible FAQs), it is a FAQ entry that ends with it; else its title
-    ("Warning", "Python version") opens its first paragraph, as a label."""
+    """A GitHub alert or MkDocs admonition, by its title and content."""
     title = next((_text(c) for c in node.children if c.type.endswith("_title")), "")
-    content = [c for c in node.children if not c.type.endswith("_title")]
-    if title and looks_like_question(title):
-        blocks.append(Block("question", question_text(title), _line(node)))
-        for child in content:
-            _emit(child, blocks, depth)
-        blocks.append(Block("break"))
-        return
-    start = len(blocks)
-    for child in content:
-        _emit(child, blocks, depth)
-    if title and start < len(blocks) and blocks[start].kind == "paragraph":
-        blocks[start] = replace(blocks[start], text=f"{title}: {blocks[start].text}")
+    content: list[Block] = []
+    for child in node.children:
+        if not child.type.endswith("_title"):
+            _emit(child, content, depth)
+    blocks.extend(callout(title, content, line=_line(node)))
 
 
 def _html_block(node, blocks: list[Block]) -> None:

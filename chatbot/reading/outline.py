@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 29
+PARSER_VERSION = 30
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -120,6 +120,18 @@ def title_block(text: str, *, line: int = 0) -> Block:
     when it asks something, else a minor heading."""
     return Block("question", question_text(text), line) if looks_like_question(text) else heading_block(
         text, level=6, line=line)
+
+
+def callout(title: str, content: list[Block], *, line: int = 0) -> list[Block]:
+    """A note, tip or warning set apart from the text. Titled with a question (MkDocs' collapsible FAQs,
+    `??? question "Why ...?"`), it is a FAQ entry that ends with it; else its title ("Warning", "Python
+    version") opens its first paragraph, as a label."""
+    if title and looks_like_question(title):
+        return [Block("question", question_text(title), line), *content, Block("break")]
+    if (title and content and content[0].kind == "paragraph"
+            and not content[0].text.lower().startswith(title.lower())):  # "Note that ...": labelled already
+        return [replace(content[0], text=f"{title}: {content[0].text}"), *content[1:]]
+    return content
 
 
 def table_text(name: str, header: list[str] | tuple[str, ...], row: list[str] | tuple[str, ...]) -> str:

@@ -10,11 +10,14 @@ import functools
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
-from .outline import Block, build_passages, heading_block, looks_like_question, title_block
+from .outline import Block, build_passages, callout, heading_block, looks_like_question, title_block
 
 # Sphinx adds these roles and directives; plain docutils would report each use as an error.
 _SPHINX_ROLES = ("ref", "doc", "term", "command", "option", "file", "program", "envvar", "class", "func",
                  "meth", "mod", "attr", "data", "const", "exc", "obj", "kbd", "samp", "guilabel", "menuselection")
+# docutils' admonitions: a note, tip or warning set apart from the text ("admonition" has a title of its own).
+_ADMONITIONS = frozenset({"admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
+                          "warning"})
 _SKIP = ("target", "comment", "substitution_definition", "system_message", "pending", "raw", "footnote",
          "citation", "field_list", "docinfo", "problematic")
 
@@ -194,7 +197,15 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             lambda n: n.tagname == "row")]
         if len(rows) >= 2:
             blocks.append(Block("table", line=_line(node), rows=rows))
-    else:  # admonitions, block quotes, containers, topics: their content
+    elif kind in _ADMONITIONS:
+        # "Warning: ...", as Sphinx titles it; a generic admonition by its own title.
+        title = next((_flat(c) for c in node.children if c.tagname == "title"), "") or kind.capitalize()
+        content: list[Block] = []
+        for child in node.children:
+            if child.tagname != "title":
+                _node(child, content, depth)
+        blocks.extend(callout(title, content, line=_line(node)))
+    else:  # block quotes, containers, topics: their content
         _walk(node, blocks, depth)
 
 
