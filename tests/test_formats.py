@@ -630,6 +630,24 @@ def test_docx_headings_questions_lists_and_tables(tmp_path):
                                                                "Limits\nItem | Limit\nFiles | 1000"]
 
 
+def test_docx_short_bold_lines_are_headings_made_by_hand(tmp_path):
+    # Word FAQs often bold a line instead of using a heading style. A bold sentence stays text.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Help centre", level=1)
+    for text, bold in [("Data retention", True), ("We keep your data for ten years.", False),
+                       ("Who can deposit data?", True), ("Any member of staff.", False),
+                       ("Never share your password.", True)]:
+        document.add_paragraph().add_run(text).bold = bold
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "help.docx", out.getvalue())
+    assert problems == [] and [(p.kind, p.section, p.text) for p in passages] == [
+        ("text", "Data retention", "We keep your data for ten years."),
+        ("faq", "Data retention", "Who can deposit data?\nAny member of staff.\nNever share your password.")]
+
+
 def pdf_bytes(pages: list[list[str]]) -> bytes:
     """A minimal PDF: one Helvetica text line per entry, top to bottom (an empty entry is a line holding a
     space, as Word's PDF export writes them)."""

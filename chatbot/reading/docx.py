@@ -1,5 +1,6 @@
-"""Word documents (.docx): read with python-docx. Heading styles give the sections; a paragraph that
-asks something is a FAQ question answered by what follows it; list paragraphs and tables are kept."""
+"""Word documents (.docx): read with python-docx. Heading styles give the sections, and so does a short
+line all in bold (a heading made by hand); a paragraph that asks something is a FAQ question answered by
+what follows it; list paragraphs and tables are kept."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ from dataclasses import replace
 
 from ..errors import DocumentError
 from ..passage import Passage
-from .outline import Block, build_passages, heading_block, looks_like_question, question_text
+from ..text import word_count
+from .outline import Block, build_passages, heading_block, looks_like_question, question_text, title_block
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle"}
+MAX_TITLE_WORDS = 12
 _LIST_STYLE = re.compile(r"^.*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
 
 
@@ -20,8 +23,9 @@ def parse_docx(data: bytes, *, source: str, title: str = "", max_chars: int = 12
     return build_passages(docx_blocks(data, source=source), source=source, title=title, max_chars=max_chars)
 
 
-def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None] | list[list[str]]]:
-    """The body in order: (style, text, list level or None) for a paragraph, rows of cells for a table."""
+def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None, bool] | list[list[str]]]:
+    """The body in order: (style, text, list level or None, whether it is a short line all in bold) for a
+    paragraph, rows of cells for a table."""
     import docx  # only when a corpus has Word files
     from docx.table import Table
 
@@ -33,7 +37,8 @@ def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None] | list[
                 parts.append([[" ".join(cell.text.split()) for cell in row.cells] for row in part.rows])
             else:
                 style = (part.style.name if part.style is not None else "") or ""
-                parts.append((style, " ".join(part.text.split()), _list_level(part, style)))
+                text = " ".join(part.text.split())
+                parts.append((style, text, _list_level(part, style), _is_bold(part) and _is_title(text)))
         return parts
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
         raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
@@ -50,12 +55,15 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
             elif text := " ".join(c for r in rows for c in r if c):
                 blocks.append(Block("paragraph", text))
             continue
-        style, text, level = part
+        style, text, level, bold_title = part
         if not text:
             continue
         heading = _HEADING_STYLE.match(style)
         if heading or style.lower() in _TITLE_STYLES:
             blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 1))
+        elif bold_title and level is None:
+            # A heading made by hand, as many Word FAQs have: a short line all in bold.
+            blocks.append(title_block(text))
         elif level is not None:
             item = f"{'  ' * level}- {text}"  # a sub-item indented under its item, as Markdown writes it
             if blocks and blocks[-1].kind == "list":
@@ -69,6 +77,26 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
         else:
             blocks.append(Block("paragraph", text))
     return blocks
+
+
+def _is_bold(paragraph) -> bool:
+    """Whether all the text of a paragraph is bold, by its runs, their character style or the paragraph's."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+
+    def bold(run) -> bool:
+        if run.bold is not None:
+            return run.bold
+        for style in (run.style, paragraph.style):
+            if style is not None and style.font is not None and style.font.bold is not None:
+                return style.font.bold
+        return False
+
+    return bool(runs) and all(bold(run) for run in runs)
+
+
+def _is_title(text: str) -> bool:
+    """A line short enough to title what follows, ending as a title or a question does, not as a sentence."""
+    return word_count(text) <= MAX_TITLE_WORDS and not re.search(r"[.:;,!]$", text)
 
 
 def _list_level(paragraph, style: str) -> int | None:
