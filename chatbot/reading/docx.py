@@ -1,6 +1,6 @@
-"""Word documents (.docx): read with python-docx. Heading styles give the sections, and so does a short
-line all in bold (a heading made by hand); a paragraph that asks something is a FAQ question answered by
-what follows it; list paragraphs and tables are kept."""
+"""Word documents (.docx): read with python-docx. Heading styles give the sections (in a document without
+them, short lines all in bold: headings made by hand); a paragraph that asks something is a FAQ question
+answered by what follows it; list paragraphs and tables are kept."""
 
 from __future__ import annotations
 
@@ -47,7 +47,11 @@ def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None, bool] |
 
 def docx_blocks(data: bytes, *, source: str) -> list[Block]:
     blocks: list[Block] = []
-    for part in _parts(data, source):
+    parts = _parts(data, source)
+    # Where no paragraph has a heading style, short lines all in bold are the headings, made by hand as
+    # many Word FAQs are. Beside real headings, a bold line is only a label ("Example") under one.
+    styled = any(not isinstance(part, list) and _HEADING_STYLE.match(part[0]) for part in parts)
+    for part in parts:
         if isinstance(part, list):
             rows = part
             if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
@@ -61,8 +65,7 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
         heading = _HEADING_STYLE.match(style)
         if heading or style.lower() in _TITLE_STYLES:
             blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 1))
-        elif bold_title and level is None:
-            # A heading made by hand, as many Word FAQs have: a short line all in bold.
+        elif bold_title and level is None and not styled:
             blocks.append(title_block(text))
         elif level is not None:
             item = f"{'  ' * level}- {text}"  # a sub-item indented under its item, as Markdown writes it
