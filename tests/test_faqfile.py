@@ -123,6 +123,22 @@ def test_json_faq_export_at_the_top_or_under_a_key():
     assert ps == [] and "nested too deeply" in str(problems[0])
 
 
+def test_json_and_yaml_faqs_in_named_groups_keep_every_group():
+    # Exports and static sites group their entries: every group is read, under its name.
+    data = {"title": "Help", "categories": [
+        {"name": "Billing", "questions": [{"question": "Can I pay by invoice?", "answer": "Yes."},
+                                          {"question": "Do you refund?", "answer": "Within 30 days."}]},
+        {"name": "Accounts", "questions": [{"question": "How do I reset my password?", "answer": "Use the link."}]}]}
+    ps, problems = parse_json(json.dumps(data), source="faq.json", title="FAQ")
+    assert problems == [] and [(p.question, p.section) for p in ps] == [
+        ("Can I pay by invoice?", "Billing"), ("Do you refund?", "Billing"), ("How do I reset my password?", "Accounts")]
+    text = "- title: Billing\n  items:\n    - q: Can I pay by invoice?\n      a: Yes.\n" \
+           "- title: Accounts\n  items:\n    - q: How do I reset my password?\n      a: Use the link.\n"
+    ps, problems = parse_yaml(text, source="faq.yml", title="FAQ")
+    assert problems == [] and [(p.question, p.section) for p in ps] == [
+        ("Can I pay by invoice?", "Billing"), ("How do I reset my password?", "Accounts")]
+
+
 def test_yaml_faq_keeps_answers_as_written_and_survives_alias_bombs():
     text = "faq:\n  - question: Is it free?\n    answer: Yes\n    category: Billing\n" \
            "  - question: Which version?\n    answer: 1.10\n"

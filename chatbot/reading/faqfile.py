@@ -25,6 +25,8 @@ from .outline import table_text
 ALTERNATES_SEPARATOR = "|"
 QUESTION_NAMES = ("question", "questions", "q", "query", "prompt", "title", "faq_question", "question_text")
 ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "faq_answer", "answer_text")
+# Keys that name a group of records (`{"name": "Billing", "questions": [...]}`).
+GROUP_NAMES = ("name", "title", "category", "section", "group", "topic", "heading", "label")
 ALTERNATE_NAMES = ("alternates", "alternate_questions", "variants", "paraphrases")
 PREFERRED_LANGUAGE = "en"
 # How deep under keys a JSON file's list of records is looked for.
@@ -270,8 +272,9 @@ def parse_jsonl(text: str, *, source: str, title: str,
 
 def parse_json(text: str, *, source: str, title: str,
                columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
-    """A JSON FAQ export: a list of question and answer records, at the top or under a key
-    (`{"faqs": [...]}`), each read as a JSON Lines record is."""
+    """A JSON FAQ export: lists of question and answer records, at the top, under a key (`{"faqs": [...]}`)
+    or in named groups (`{"categories": [{"name": "Billing", "questions": [...]}]}`), each record read as
+    a JSON Lines record is."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -300,40 +303,52 @@ def parse_yaml(text: str, *, source: str, title: str,
 
 
 def _parse_data(data, *, source: str, title: str, columns: FaqColumns) -> tuple[list[Passage], list[DocumentError]]:
-    records = _records(data, columns, set())
-    if records is None:
+    groups = list(_record_lists(data, columns, set()))
+    if not groups:
         return [], [DocumentError(source, "holds no list of question and answer records (objects with keys such as "
                                   '"question" and "answer", or names set in corpus.toml [faq]); file skipped')]
     passages: list[Passage] = []
     problems: list[DocumentError] = []
-    for number, record in enumerate(records, start=1):
-        _add_record(record, passages, problems, source=source, title=title, columns=columns,
+    records = [(record, group) for found, group in groups for record in found]
+    for number, (record, group) in enumerate(records, start=1):
+        _add_record(record, passages, problems, source=source, title=title, columns=columns, group=group,
                     skipped=f"record {number} skipped")
     return passages, problems
 
 
-def _records(data, columns: FaqColumns, seen: set[int], depth: int = 0) -> list | None:
-    """The first list of objects with question and answer keys: the data itself or a value under a
-    key, searched depth first (a few levels deep: exports nest their records under a key or two). Each
-    list or object is looked at once, however often YAML aliases repeat it."""
+def _is_record(value, columns: FaqColumns) -> bool:
+    return (isinstance(value, dict) and _find(list(value), QUESTION_NAMES, columns.question) is not None
+            and _find(list(value), ANSWER_NAMES, columns.answer) is not None)
+
+
+def _record_lists(data, columns: FaqColumns, seen: set[int], depth: int = 0,
+                  group: str = "") -> Iterator[tuple[list, str]]:
+    """Every list of objects with question and answer keys, in the file's order, each with the name of the
+    group it is in ("Billing" in `{"name": "Billing", "questions": [...]}`): exports put their records at
+    the top, under a key or two, or in categories. Each list or object is looked at once, however often
+    YAML aliases repeat it."""
     if depth > MAX_JSON_DEPTH or id(data) in seen:
-        return None
+        return
     seen.add(id(data))
     if isinstance(data, list):
-        if any(isinstance(r, dict) and _find(list(r), QUESTION_NAMES, columns.question) is not None
-               and _find(list(r), ANSWER_NAMES, columns.answer) is not None for r in data):
-            return data
-        values = data
+        if any(_is_record(r, columns) for r in data):
+            yield data, group
+            return
+        for value in data:
+            yield from _record_lists(value, columns, seen, depth + 1, group)
     elif isinstance(data, dict):
-        values = list(data.values())
-    else:
-        return None
-    return next((found for value in values if (found := _records(value, columns, seen, depth + 1)) is not None), None)
+        named = _find(list(data), GROUP_NAMES, "") if depth else None  # the top object's name is the file's
+        name = data[list(data)[named]] if named is not None else ""
+        if isinstance(name, str) and 0 < len(" ".join(name.split())) <= MAX_LABEL_CHARS:
+            group = " / ".join(filter(None, [group, " ".join(name.split())]))
+        for value in data.values():
+            yield from _record_lists(value, columns, seen, depth + 1, group)
 
 
 def _add_record(record, passages: list[Passage], problems: list[DocumentError], *, source: str, title: str,
-                columns: FaqColumns, skipped: str, line: int = 0) -> None:
-    """One question and answer record (its alternates and short labels too) as a FAQ entry, or a problem."""
+                columns: FaqColumns, skipped: str, line: int = 0, group: str = "") -> None:
+    """One question and answer record (its alternates and short labels too, under the name of its group) as a
+    FAQ entry, or a problem."""
     if not isinstance(record, dict):
         problems.append(DocumentError(source, f"each record must be an object with named fields; {skipped}", line))
         return
@@ -347,7 +362,8 @@ def _add_record(record, passages: list[Passage], problems: list[DocumentError], 
     labels = [k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
               and isinstance(record[k], str) and not _ID_COLUMN.search(_normal(k))
               and not _LANGUAGE_SUFFIX.match(_normal(k))]
-    section = " / ".join(v for k in labels if (v := " ".join(record[k].split())) and len(v) <= MAX_LABEL_CHARS)
+    section = " / ".join(filter(None, [group, *(
+        v for k in labels if (v := " ".join(record[k].split())) and len(v) <= MAX_LABEL_CHARS)]))
     try:
         passages.append(_entry(record[keys[q]], record[keys[a]], record[keys[alt]] if alt is not None else None,
                                source=source, title=title, line=line, section=section))
