@@ -392,15 +392,14 @@ def test_html_list_items_titled_over_their_own_paragraphs(tmp_path):
     # libxml's FAQ pages: each item opens with an <em> title over paragraphs of its own. A title that asks
     # is a FAQ question; another heads its paragraphs, which stay one text (a paragraph like "Use" or
     # "to get the linker flags" means nothing alone).
-    page = ("<h1>FAQ</h1><ol><li><em>Troubles linking programs</em><p>The compiler lacks the flags. Use</p>"
+    page = ("<h1>libxslt</h1><h2>FAQ</h2><ol><li><em>Troubles linking programs</em><p>The compiler lacks the flags. Use</p>"
             "<p><code>xslt-config --libs</code></p><p>to get the linker flags.</p></li>"
             "<li><em>Is there C++ bindings ?</em><p>Yes, for example xmlwrapp.</p></li></ol>")
     passages, problems = read(tmp_path, "faq.html", page)
     assert problems == [] and [(p.kind, p.section, p.question, p.text) for p in passages] == [
         ("text", "Troubles linking programs", "",
          "The compiler lacks the flags. Use xslt-config --libs to get the linker flags."),
-        ("faq", "Troubles linking programs", "Is there C++ bindings ?",
-         "Is there C++ bindings ?\nYes, for example xmlwrapp.")]
+        ("faq", "FAQ", "Is there C++ bindings ?", "Is there C++ bindings ?\nYes, for example xmlwrapp.")]
 
 def test_html_spec_sheets_and_spanning_cells(tmp_path):
     # A spec sheet has no header row: its first row is a fact like the others, not the columns' names.

@@ -273,6 +273,8 @@ def _list(node, blocks: list[Block]) -> None:
             blocks.append(Block("list", "\n".join(lines), intro=intro))
             lines.clear()
 
+    # A title inside a list item heads that item only: the next item is under the heading before the list.
+    outer = next((b for b in reversed(blocks) if b.kind == "heading"), None)
     for item in items:
         question, rest = _bold_question(item)
         if question:
@@ -287,12 +289,15 @@ def _list(node, blocks: list[Block]) -> None:
             # libxml's FAQ pages. Its title is its question or heading, not the first words of one long
             # item; its paragraphs stay one text, as the item's, unless they hold structure of their own.
             close()
-            blocks.append(title_block(" ".join(_text(lead).split())))
+            title = title_block(" ".join(_text(lead).split()))
+            blocks.append(title)
             lead.extract()
             if item.find(_STRUCTURE):
                 _walk(item, blocks)
             else:
                 blocks.append(Block("paragraph", " ".join(" ".join(_text(c) for c in item.children).split())))
+            if title.kind == "heading" and outer is not None:
+                blocks.append(outer)
             continue
         if item.find(_STRUCTURE):
             # An item with structure of its own: its text, then that structure.

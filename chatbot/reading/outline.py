@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 33
+PARSER_VERSION = 34
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -223,10 +223,10 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     while i < len(blocks):
         block = blocks[i]
         if block.kind == "heading":
-            if not (i == 0 and block.text == title):
-                if _TABLE_CAPTION.match(block.text):
-                    caption = _TABLE_CAPTION.sub("", block.text)
-                section = block.text
+            if _TABLE_CAPTION.match(block.text):
+                caption = _TABLE_CAPTION.sub("", block.text)
+            # The document's own title heads no section: its passages are shown under the title already.
+            section = "" if block.text == title else block.text
             last_kind = "heading"
             i += 1
             continue
