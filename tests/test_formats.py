@@ -401,6 +401,21 @@ def test_html_list_items_titled_over_their_own_paragraphs(tmp_path):
          "The compiler lacks the flags. Use xslt-config --libs to get the linker flags."),
         ("faq", "FAQ", "Is there C++ bindings ?", "Is there C++ bindings ?\nYes, for example xmlwrapp.")]
 
+@pytest.mark.parametrize("name", ["syntax.html", "syntax.rst"])
+def test_a_term_heads_its_definition_only(tmp_path, name):
+    # Text after a definition list is under the section's heading again, not under the list's last term
+    # (ninja's manual filed "In a name = value statement ..." under the term "$$").
+    if name.endswith(".html"):
+        page = ("<h1>Manual</h1><h2>Lexical syntax</h2><dl><dt>$$</dt><dd>A literal dollar sign.</dd></dl>"
+                "<p>Whitespace at the start of a value is stripped.</p>")
+    else:
+        page = ("Manual\n======\n\nLexical syntax\n--------------\n\n$$\n   A literal dollar sign.\n\n"
+                "Whitespace at the start of a value is stripped.\n")
+    passages, problems = read(tmp_path, name, page)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("$$", "A literal dollar sign."), ("Lexical syntax", "Whitespace at the start of a value is stripped.")]
+
+
 def test_html_spec_sheets_and_spanning_cells(tmp_path):
     # A spec sheet has no header row: its first row is a fact like the others, not the columns' names.
     # Spanning cells fill every column and row they span, and stacked header rows make one header.

@@ -338,21 +338,27 @@ def _definitions(node, blocks: list[Block]) -> None:
     "Q:" labels in one <dt>, are several wordings of one question: the first is the question, the
     others its alternates."""
     terms: list[str] = []
+    # A term heads its definition only: the next term is under the heading before the list again.
+    outer = next((b for b in reversed(blocks) if b.kind == "heading"), None)
     for child in node.find_all(["dt", "dd"], recursive=False):
         if child.name == "dt":
             text = _text(child).replace("\n", " ")
             if text:
                 terms.append(text)
             continue
+        term = None
         if terms:
             asked = any(_Q_PREFIX.match(t) or looks_like_question(t) for t in terms)
             if asked:
                 wordings = [w for t in terms for piece in _Q_INSIDE.split(t) if (w := _Q_PREFIX.sub("", piece).strip())]
-                blocks.append(Block("question", wordings[0], alternates=tuple(wordings[1:])))
+                term = Block("question", wordings[0], alternates=tuple(wordings[1:]))
             else:
-                blocks.append(heading_block(" ".join(terms), level=6))
+                term = heading_block(" ".join(terms), level=6)
+            blocks.append(term)
             terms = []
         _walk(child, blocks)
+        if term is not None and term.kind == "heading" and outer is not None:
+            blocks.append(outer)
     if terms:
         blocks.append(Block("paragraph", " ".join(terms)))
 

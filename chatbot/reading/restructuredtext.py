@@ -185,13 +185,18 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         if lines:
             blocks.append(Block("list", "\n".join(lines), _line(node), intro=intro))
     elif kind == "definition_list":
+        # A term heads its definition only: the next term is under the heading before the list again.
+        outer = next((b for b in reversed(blocks) if b.kind == "heading"), None)
         for item in node.children:
             term = next((c for c in item.children if c.tagname == "term"), None)
             definition = next((c for c in item.children if c.tagname == "definition"), None)
-            if term is not None:
-                blocks.append(title_block(_flat(term)))
+            titled = title_block(_flat(term)) if term is not None else None
+            if titled is not None:
+                blocks.append(titled)
             if definition is not None:
                 _walk(definition, blocks, depth)
+            if titled is not None and titled.kind == "heading" and outer is not None:
+                blocks.append(outer)
     elif kind == "table":
         rows = [[_flat(entry) for entry in row.children] for row in node.findall(
             lambda n: n.tagname == "row")]
