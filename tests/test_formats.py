@@ -917,9 +917,11 @@ def test_markdown_faqs_written_with_q_and_a_labels_or_as_list_items(tmp_path):
         "What is a CPM?": "A message that shares what a sensor sees.",
         "How to show up in AI answers?": "Publish well-cited content.",
         "Where are logs stored?": "In `~/.widget/logs`."}
-    # A "Q." that starts a name, not a question with an answer, stays text.
+    # A "Q." that starts a name, not a question with an answer, stays text; "A.I." is no answer's label.
     passages, _ = read(tmp_path, "names.md", "# Team\n\nQ. Smith wrote the parser.\n")
     assert [(p.kind, p.text) for p in passages] == [("text", "Q. Smith wrote the parser.")]
+    passages, _ = read(tmp_path, "ai.md", "# FAQ\n\n## Is it safe?\n\nA.I. systems here are reviewed.\n")
+    assert faq(passages) == {"Is it safe?": "A.I. systems here are reviewed."}
 
 
 @pytest.mark.parametrize("name", ["help.html", "help.rst", "help.docx", "help.txt"])

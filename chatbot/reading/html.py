@@ -15,7 +15,7 @@ import warnings
 
 from ..passage import Passage
 from ..text import clean
-from .outline import (Block, build_passages, heading_block, looks_like_question, question_text,
+from .outline import (QUESTION_LABEL, Block, build_passages, heading_block, looks_like_question, question_text,
                       title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
@@ -40,7 +40,6 @@ _TOGGLE_ATTRIBUTES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-
 _STRUCTURE = ("pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl")
 # Inline elements that set a title apart from the text under it.
 _EMPHASIS = ("b", "strong", "em", "i")
-_Q_PREFIX = re.compile(r"^\s*Q\s*[:.]\s*", re.IGNORECASE)
 _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
 
 
@@ -348,9 +347,10 @@ def _definitions(node, blocks: list[Block]) -> None:
             continue
         term = None
         if terms:
-            asked = any(_Q_PREFIX.match(t) or looks_like_question(t) for t in terms)
+            asked = any(QUESTION_LABEL.match(t.strip()) or looks_like_question(t) for t in terms)
             if asked:
-                wordings = [w for t in terms for piece in _Q_INSIDE.split(t) if (w := _Q_PREFIX.sub("", piece).strip())]
+                wordings = [w for t in terms for piece in _Q_INSIDE.split(t)
+                            if (w := QUESTION_LABEL.sub("", piece.strip()))]
                 term = Block("question", wordings[0], alternates=tuple(wordings[1:]))
             else:
                 term = heading_block(" ".join(terms), level=6)

@@ -52,8 +52,6 @@ def markdown_blocks(text: str) -> list[Block]:
                 blocks.append(heading_block(title, level=1, line=1))
             continue
         _emit(node, blocks)
-    if len(blocks) > 1 and blocks[0].line == 1 and blocks[1].kind == "heading" and blocks[1].text == blocks[0].text:
-        del blocks[1]  # the page's own first heading repeats its title
     return blocks
 
 

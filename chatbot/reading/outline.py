@@ -24,13 +24,13 @@ MAX_QUESTION_WORDS = 30
 
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 _SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)])\s+(?=\S)")
-_Q_PREFIX = re.compile(r"^(?:Q|Question)\s*[:.]\s+(?=\S)", re.IGNORECASE)
-# The labels of a FAQ written as "Q: ..." and "A: ..." lines.
-QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*[:.)]\s*", re.IGNORECASE)
-ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*[:.)]\s*", re.IGNORECASE)
+# The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) " too, but not "Q.NET", "A.I.").
+QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*(?::\s*|[.)]\s+)(?=\S)", re.IGNORECASE)
+ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
 # Where the answer's label starts inside a labelled paragraph: at the start of a line, or after the
 # question's end ("Q: Is it free? A: Yes.", not "Q: Is plan A. ok?").
-_ANSWER_INSIDE = re.compile(r"\n[ \t]*(?:A|Answer)\s*[:.)]\s*|(?<=[?.!])[ \t]+(?:A|Answer)\s*[:.)]\s+", re.IGNORECASE)
+_ANSWER_INSIDE = re.compile(r"\n[ \t]*(?:A|Answer)\s*(?::\s*|[.)]\s+)|(?<=[?.!])[ \t]+(?:A|Answer)\s*[:.)]\s+",
+                            re.IGNORECASE)
 _QUESTION_START = re.compile(
     r"^(?:how|what|when|where|which|who|whom|whose|why|is|are|am|was|were|do|does|did|can|could|"
     r"should|shall|will|would|may|might|must|have|has|had)\b", re.IGNORECASE)
@@ -65,7 +65,7 @@ def is_question(text: str) -> bool:
 
 def looks_like_question(text: str) -> bool:
     """A paragraph that reads as a question even without its "?" being last ("Is it free? (beta)")."""
-    text = _Q_PREFIX.sub("", text.strip())
+    text = QUESTION_LABEL.sub("", text.strip())
     return is_question(text) or (
         word_count(text) <= MAX_QUESTION_WORDS and "?" in text[-3:] and bool(_QUESTION_START.match(text)))
 
@@ -105,7 +105,7 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
 def question_text(text: str) -> str:
     """A question as people ask it: without its "Q:" label or section number."""
     text = " ".join(text.split())
-    return _Q_PREFIX.sub("", _SECTION_NUMBER.sub("", text)) or text
+    return QUESTION_LABEL.sub("", _SECTION_NUMBER.sub("", text)) or text
 
 
 def heading_block(text: str, *, level: int, line: int = 0) -> Block:
