@@ -972,6 +972,27 @@ def test_markdown_alerts_and_admonitions_keep_their_title_as_a_label_or_ask_a_qu
         ("text", "Install", "Run `tool init`.")]
 
 
+@pytest.mark.parametrize("name", ["help.html", "help.md", "help.rst"])
+def test_a_question_paragraph_is_answered_by_the_paragraph_after_it(tmp_path, name):
+    # Exported Google Docs and plain Markdown FAQs write their questions as paragraphs. Inside a FAQ entry's
+    # answer, a question is the answer's own (Cargo's "Have you seen the error message above?").
+    paragraphs = ["Who can deposit data?", "Any member of staff.", "Why keep old versions? Because data changes."]
+    entry = ["Why does the build fail?", "Have you seen the error above?", "It means two versions conflict."]
+    if name.endswith(".html"):
+        content = ("<h1>Help</h1>" + "".join(f"<p>{t}</p>" for t in paragraphs)
+                   + f"<h2>{entry[0]}</h2>" + "".join(f"<p>{t}</p>" for t in entry[1:]))
+    elif name.endswith(".md"):
+        content = "# Help\n\n" + "\n\n".join(paragraphs) + f"\n\n## {entry[0]}\n\n" + "\n\n".join(entry[1:]) + "\n"
+    else:
+        content = ("Help\n====\n\n" + "\n\n".join(paragraphs) + f"\n\n{entry[0]}\n{'-' * len(entry[0])}\n\n"
+                   + "\n\n".join(entry[1:]) + "\n")
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "Who can deposit data?\nAny member of staff."),
+        ("text", "Why keep old versions? Because data changes."),
+        ("faq", "Why does the build fail?\nHave you seen the error above?\nIt means two versions conflict.")]
+
+
 def test_markdown_front_matter_is_metadata_and_gives_the_title(tmp_path):
     md = ("---\ntitle: Porting to New Distributions\nkeywords:\n- porting\n- distributions\nweight: 1\n---\n\n"
           "# Porting to New Distributions\n\nYou need a recent kernel.\n")

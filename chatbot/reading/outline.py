@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 36
+PARSER_VERSION = 37
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -98,6 +98,25 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
                 continue
             if read and read[-1].kind == "question" and ANSWER_LABEL.match(block.text):
                 block = replace(block, text=ANSWER_LABEL.sub("", block.text, count=1))
+        read.append(block)
+    return read
+
+
+def _question_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A paragraph that is one short question, with a paragraph or list after it, asks what that block
+    answers ("Who can deposit data?" then "Any member of staff."), in any format, as a question line of
+    plain text does: kept apart, the question alone would be a passage that answers nothing. Inside a FAQ
+    entry's answer it is the answer's own ("Have you seen the error message above?")."""
+    read: list[Block] = []
+    in_answer = False
+    for k, block in enumerate(blocks):
+        if block.kind in ("heading", "break") or (block.kind == "question" and block.scope == "next"):
+            in_answer = False
+        elif block.kind == "question":
+            in_answer = True
+        elif (block.kind == "paragraph" and not in_answer and is_question(block.text) and k + 1 < len(blocks)
+              and blocks[k + 1].kind in ("paragraph", "list")):
+            block = replace(block, kind="question", text=question_text(block.text), scope="next")
         read.append(block)
     return read
 
@@ -204,8 +223,8 @@ def _promote_faq_headings(blocks: list[Block]) -> list[Block]:
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
-    blocks = _promote_faq_headings(_labelled_entries(list(dropwhile(lambda b: b.kind == "break", [
-        b for b in blocks if b.text.strip() or b.rows or b.kind == "break"]))))
+    blocks = _promote_faq_headings(_question_paragraphs(_labelled_entries(list(dropwhile(lambda b: b.kind == "break", [
+        b for b in blocks if b.text.strip() or b.rows or b.kind == "break"])))))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
