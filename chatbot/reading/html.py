@@ -15,8 +15,8 @@ import warnings
 
 from ..passage import Passage
 from ..text import clean
-from .outline import (QUESTION_LABEL, Block, build_passages, heading_block, looks_like_question, question_text,
-                      title_block)
+from .outline import (QUESTION_LABEL, Block, build_passages, heading_block, last_heading, looks_like_question,
+                      question_text, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -273,7 +273,7 @@ def _list(node, blocks: list[Block]) -> None:
             lines.clear()
 
     # A title inside a list item heads that item only: the next item is under the heading before the list.
-    outer = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+    outer = last_heading(blocks)
     for item in items:
         question, rest = _bold_question(item)
         if question:
@@ -338,7 +338,7 @@ def _definitions(node, blocks: list[Block]) -> None:
     others its alternates."""
     terms: list[str] = []
     # A term heads its definition only: the next term is under the heading before the list again.
-    outer = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+    outer = last_heading(blocks)
     for child in node.find_all(["dt", "dd"], recursive=False):
         if child.name == "dt":
             text = _text(child).replace("\n", " ")

@@ -19,7 +19,7 @@ from ..text import clean
 from dataclasses import replace
 
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block,
-                      is_question, labelled_entry, looks_like_question, question_text)
+                      is_question, labelled_entry, last_heading, looks_like_question, question_text)
 
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
 _EMPHASIS = ("strong", "em")
@@ -246,7 +246,7 @@ def _list(node, blocks: list[Block], depth: int) -> None:
     if depth == 0 and blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
         intro = blocks.pop().text
     # A heading inside a list item titles that item only: the next item is under the heading before the list.
-    outer = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+    outer = last_heading(blocks)
     for number, item in enumerate(items, start=1):
         start = len(blocks)
         _item(item, f"{number}." if ordered else "-", blocks, depth, intro)

@@ -153,6 +153,12 @@ def callout(title: str, content: list[Block], *, line: int = 0) -> list[Block]:
     return content
 
 
+def last_heading(blocks: list[Block]) -> Block | None:
+    """The heading that blocks read so far are under. A term, or a title inside a list item, heads its own
+    definition or item only: readers put this heading back after it, so that what follows is under it again."""
+    return next((b for b in reversed(blocks) if b.kind == "heading"), None)
+
+
 def table_text(name: str, header: list[str] | tuple[str, ...], row: list[str] | tuple[str, ...]) -> str:
     """A table row's passage: the table's name (if any), its header and the row, one a line."""
     top = CELL_SEPARATOR.join(header)

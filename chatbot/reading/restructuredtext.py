@@ -10,7 +10,7 @@ import functools
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
-from .outline import Block, build_passages, callout, heading_block, looks_like_question, title_block
+from .outline import Block, build_passages, callout, heading_block, last_heading, looks_like_question, title_block
 
 # Sphinx adds these roles and directives; plain docutils would report each use as an error.
 _SPHINX_ROLES = ("ref", "doc", "term", "command", "option", "file", "program", "envvar", "class", "func",
@@ -186,7 +186,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             blocks.append(Block("list", "\n".join(lines), _line(node), intro=intro))
     elif kind == "definition_list":
         # A term heads its definition only: the next term is under the heading before the list again.
-        outer = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+        outer = last_heading(blocks)
         for item in node.children:
             term = next((c for c in item.children if c.tagname == "term"), None)
             definition = next((c for c in item.children if c.tagname == "definition"), None)
