@@ -999,6 +999,10 @@ def test_markdown_front_matter_is_metadata_and_gives_the_title(tmp_path):
     passages, problems = read(tmp_path, "porting.md", md)
     assert problems == [] and [(p.title, p.section, p.text) for p in passages] == [
         ("Porting to New Distributions", "", "You need a recent kernel.")]
+    # Text between two rules at the top of a page is the page's text, not metadata to drop.
+    passages, problems = read(tmp_path, "ruled.md", "---\n\nWidget keeps files in sync.\n\n---\n\n## Install\n\nRun it.\n")
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("", "Widget keeps files in sync."), ("Install", "Run it.")]
 
 
 @pytest.mark.parametrize("suffix", [".md", ".rst", ".html", ".txt", ".csv", ".jsonl"])

@@ -44,26 +44,29 @@ def markdown_blocks(text: str) -> list[Block]:
     parser = MarkdownIt("commonmark", {"alerts": True}).enable("table").use(front_matter_plugin).use(admon_plugin)
     tree = SyntaxTreeNode(parser.parse(text))
     blocks: list[Block] = []
-    for node in tree.children:
-        if node.type == "front_matter":
+    if tree.children and tree.children[0].type == "front_matter":
+        fields = _metadata(tree.children[0].content)
+        if fields is None:
+            # Text between two rules at the top of a page, not metadata: read as the page's text.
+            tree = SyntaxTreeNode(parser.disable("front_matter").parse(text))
+        elif isinstance(title := fields.get("title"), str) and title.strip():
             # Jekyll's, Hugo's or MkDocs' metadata: only its title is for readers, as the page's title.
-            title = _front_matter_title(node.content)
-            if title:
-                blocks.append(heading_block(title, level=1, line=1))
-            continue
-        _emit(node, blocks)
+            blocks.append(heading_block(" ".join(title.split()), level=1, line=1))
+    for node in tree.children:
+        if node.type != "front_matter":
+            _emit(node, blocks)
     return blocks
 
 
-def _front_matter_title(metadata: str) -> str:
+def _metadata(front_matter: str) -> dict | None:
+    """The fields of YAML front matter, or None when it is no YAML mapping."""
     import yaml
 
     try:
-        fields = yaml.safe_load(metadata)
+        fields = yaml.safe_load(front_matter)
     except yaml.YAMLError:
-        return ""
-    title = fields.get("title") if isinstance(fields, dict) else None
-    return " ".join(title.split()) if isinstance(title, str) else ""
+        return None
+    return fields if isinstance(fields, dict) else None
 
 
 def _line(node) -> int:
