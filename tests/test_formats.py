@@ -993,6 +993,22 @@ def test_a_question_paragraph_is_answered_by_the_paragraph_after_it(tmp_path, na
         ("faq", "Why does the build fail?\nHave you seen the error above?\nIt means two versions conflict.")]
 
 
+@pytest.mark.parametrize("name", ["faq.md", "faq.html"])
+def test_a_question_and_answer_table_gives_an_entry_for_each_row_that_asks(tmp_path, name):
+    rows = [("Question", "Answer", "Since"), ("**Is it free?**", "Yes, under Apache-2.0.", "1.0"), ("Cost", "$99 a year", "")]
+    if name.endswith(".md"):
+        content = "# Tool\n\n## FAQ\n\n" + "\n".join(
+            "| " + " | ".join(r) + " |" + ("\n|---|---|---|" if k == 0 else "") for k, r in enumerate(rows)) + "\n"
+    else:
+        content = "<h1>Tool</h1><h2>FAQ</h2><table>" + "".join(
+            "<tr>" + "".join(f"<{'th' if k == 0 else 'td'}>{c.replace('**', '')}</{'th' if k == 0 else 'td'}>"
+                             for c in r) + "</tr>" for k, r in enumerate(rows)) + "</table>"
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [(p.kind, p.question, p.text) for p in passages] == [
+        ("faq", "Is it free?", "Is it free?\nYes, under Apache-2.0.\nSince: 1.0"),
+        ("table", "", "FAQ\nQuestion | Answer | Since\nCost | $99 a year | ")]
+
+
 def test_markdown_front_matter_is_metadata_and_gives_the_title(tmp_path):
     md = ("---\ntitle: Porting to New Distributions\nkeywords:\n- porting\n- distributions\nweight: 1\n---\n\n"
           "# Porting to New Distributions\n\nYou need a recent kernel.\n")

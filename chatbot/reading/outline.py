@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 38
+PARSER_VERSION = 39
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -151,6 +151,14 @@ def callout(title: str, content: list[Block], *, line: int = 0) -> list[Block]:
             and not content[0].text.lower().startswith(title.lower())):  # "Note that ...": labelled already
         return [replace(content[0], text=f"{title}: {content[0].text}"), *content[1:]]
     return content
+
+
+def _faq_columns(header: tuple[str, ...]) -> tuple[int | None, int | None]:
+    """The question and answer columns of a table headed "Question | Answer" (or "Q | A"), else None."""
+    names = [re.sub(r"[^a-z]", "", cell.lower()) for cell in header]
+    asked = next((k for k, n in enumerate(names) if n in ("q", "question", "questions")), None)
+    answered = next((k for k, n in enumerate(names) if n in ("a", "answer", "answers")), None)
+    return (asked, answered) if asked is not None and answered is not None else (None, None)
 
 
 def last_heading(blocks: list[Block]) -> Block | None:
@@ -310,8 +318,18 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         elif block.kind == "table" and block.rows:
             header, rows = block.rows[0], block.rows[1:]
             name = block.caption or caption or ("" if block.flattened else section)
+            asked, answered = _faq_columns(header)
             for offset, row in enumerate(rows, start=1):
-                add("table", table_text(name, header, row), block.line + offset if block.line else 0)
+                line = block.line + offset if block.line else 0
+                cells = dict(enumerate(row))
+                if asked is not None and looks_like_question(cells.get(asked, "")) and cells.get(answered, "").strip():
+                    # A "Question | Answer" table: a row that asks is a FAQ entry, its other cells with it.
+                    question = question_text(cells[asked])
+                    others = [f"{h}: {c}" for k, (h, c) in enumerate(zip(header, row))
+                              if k not in (asked, answered) and c.strip()]
+                    add("faq", "\n".join([question, cells[answered], *others]), line, question=question)
+                else:
+                    add("table", table_text(name, header, row), line)
             caption = ""
         last_kind = block.kind
         i += 1
