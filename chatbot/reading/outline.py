@@ -237,8 +237,11 @@ def _promote_faq_headings(blocks: list[Block]) -> list[Block]:
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
-    blocks = _promote_faq_headings(_question_paragraphs(_labelled_entries(list(dropwhile(lambda b: b.kind == "break", [
-        b for b in blocks if b.text.strip() or b.rows or b.kind == "break"])))))
+    kept = [b for b in blocks if b.text.strip() or b.rows or b.kind == "break"]
+    # What every format's FAQs share, read once here: "Q:"/"A:" labels, question paragraphs, and the
+    # statement headings of a page whose other headings ask.
+    blocks = _promote_faq_headings(_question_paragraphs(_labelled_entries(
+        list(dropwhile(lambda b: b.kind == "break", kept)))))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
