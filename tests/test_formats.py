@@ -400,6 +400,10 @@ def test_html_list_items_titled_over_their_own_paragraphs(tmp_path):
         ("text", "Troubles linking programs", "",
          "The compiler lacks the flags. Use xslt-config --libs to get the linker flags."),
         ("faq", "FAQ", "Is there C++ bindings ?", "Is there C++ bindings ?\nYes, for example xmlwrapp.")]
+    # A bold lead over a sub-list is the item's own text, with its sub-items under it.
+    page = "<h1>Tool</h1><h2>Install</h2><ul><li><b>Linux</b><ul><li>apt install x</li></ul></li></ul>"
+    passages, _ = read(tmp_path, "install.html", page)
+    assert [(p.section, p.text) for p in passages] == [("Install", "- Linux\n  - apt install x")]
 
 @pytest.mark.parametrize("name", ["syntax.html", "syntax.rst"])
 def test_a_term_heads_its_definition_only(tmp_path, name):

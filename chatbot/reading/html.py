@@ -317,7 +317,9 @@ def _item_title(item):
             or not _text(children[0]).strip()):
         return None
     rest = children[1:]
-    return children[0] if all(not isinstance(c, NavigableString) and c.name in _BLOCKS for c in rest) else None
+    # Over a sub-list ("<li><b>Linux</b><ul>..."), the lead is the item's own text, its sub-items under it.
+    return children[0] if all(not isinstance(c, NavigableString) and c.name in _BLOCKS and c.name not in ("ul", "ol")
+                              for c in rest) else None
 
 
 def _item_lines(item, depth: int) -> list[str]:
