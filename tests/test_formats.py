@@ -1013,6 +1013,18 @@ def test_a_question_and_answer_table_gives_an_entry_for_each_row_that_asks(tmp_p
         ("table", "", "FAQ\nQuestion | Answer | Since\nCost | $99 a year | ")]
 
 
+@pytest.mark.parametrize("name", ["faq.md", "faq.html"])
+def test_an_entry_written_as_a_list_item_ends_with_its_item(tmp_path, name):
+    if name.endswith(".md"):
+        content = "# Help\n\n- **Is it free?** Yes.\n- **Can I pay later?** Within 30 days.\n\nWrite to us for more.\n"
+    else:
+        content = ("<h1>Help</h1><ul><li><b>Is it free?</b> Yes.</li><li><b>Can I pay later?</b> Within 30 days.</li></ul>"
+                   "<p>Write to us for more.</p>")
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "Is it free?\nYes."), ("faq", "Can I pay later?\nWithin 30 days."), ("text", "Write to us for more.")]
+
+
 def test_markdown_front_matter_is_metadata_and_gives_the_title(tmp_path):
     md = ("---\ntitle: Porting to New Distributions\nkeywords:\n- porting\n- distributions\nweight: 1\n---\n\n"
           "# Porting to New Distributions\n\nYou need a recent kernel.\n")

@@ -280,7 +280,8 @@ def _list(node, blocks: list[Block]) -> None:
             close()
             blocks.append(Block("question", question))
             if rest:
-                blocks.append(Block("paragraph", rest))
+                # The answer is the rest of the item, and ends with it.
+                blocks.extend([Block("paragraph", rest), Block("break")])
             continue
         lead = _item_title(item)
         if lead is not None:

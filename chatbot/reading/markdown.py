@@ -258,15 +258,22 @@ def _list(node, blocks: list[Block], depth: int) -> None:
             blocks.append(replace(outer, line=0))
 
 
+def _item_entry(question: str, answer: str, item, blocks: list[Block], depth: int) -> None:
+    """A FAQ entry written as a list item: its question, then its answer (the rest of its first paragraph
+    and its other blocks), which ends with the item."""
+    blocks.append(Block("question", question, _line(item)))
+    if answer:
+        blocks.append(Block("paragraph", answer, _line(item)))
+    for child in item.children[1:]:
+        _emit(child, blocks, depth + 1)
+    if blocks[-1].kind != "question":  # an answer in a later item ("- **A:** ...") is not cut off
+        blocks.append(Block("break"))
+
+
 def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> None:
     question = _bold_question(item) if depth == 0 else ""
     if question:
-        blocks.append(Block("question", question, _line(item)))
-        rest = _after_strong(item.children[0])
-        if rest:
-            blocks.append(Block("paragraph", rest, _line(item)))
-        for child in item.children[1:]:
-            _emit(child, blocks, depth + 1)
+        _item_entry(question, _after_strong(item.children[0]), item, blocks, depth)
         return
     first = item.children[0] if item.children and item.children[0].type == "paragraph" else None
     if first is not None and blocks and blocks[-1].kind == "question" and ANSWER_LABEL.match(_text(first)):
@@ -280,12 +287,7 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
             # "2. Where are logs stored?" with its answer in paragraphs of the item.
             asked = question_text(_text(first)) if len(item.children) > 1 and is_question(_text(first)) else ""
         if asked:
-            # A FAQ entry written as a list item.
-            blocks.append(Block("question", asked, _line(item)))
-            if answer:
-                blocks.append(Block("paragraph", answer, _line(item)))
-            for child in item.children[1:]:
-                _emit(child, blocks, depth + 1)
+            _item_entry(asked, answer, item, blocks, depth)
             return
     lead = "  " * depth + marker + " "
     for k, child in enumerate(item.children):
