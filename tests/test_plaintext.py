@@ -130,3 +130,9 @@ def test_underlined_titles_are_headings_and_a_run_on_item_is_cut_between_words()
     assert len(found) > 2 and all(len(p.text) <= 1200 for p in found)
     assert "".join(p.text for p in found[1:]).replace(" ", "") == (
         "* Other code cleanup, docfix, build fix, etc. " + merges).replace(" ", "")
+
+
+def test_q_and_a_lines_without_blank_lines_between_entries_are_one_entry_each():
+    text = "Help centre\n\nQ: Is it free?\nA: Yes, for personal use.\nQ: Can I pay later?\nA: Within 30 days.\n"
+    assert [(p.question, p.text) for p in parse_plaintext(text, source="faq.txt")] == [
+        ("Is it free?", "Is it free?\nYes, for personal use."), ("Can I pay later?", "Can I pay later?\nWithin 30 days.")]

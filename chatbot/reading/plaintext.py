@@ -246,6 +246,12 @@ def _groups(lines: list[str]) -> list[tuple[int, list[str]]]:
     return groups
 
 
+def _at_questions(start: int, group: list[str]) -> list[tuple[int, list[str]]]:
+    """A paragraph cut before each of its lines, after the first, that opens with a "Q:" label."""
+    cuts = [0, *(k for k, line in enumerate(group) if k and QUESTION_LABEL.match(line.strip())), len(group)]
+    return [(start + a, group[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+
 def _split_question(group: list[str]) -> tuple[list[str], list[str]]:
     """A numbered question's own lines, and the answer lines that follow them without a blank line
     (text out of a PDF often has none): the question ends at its first line ending in "?"."""
@@ -306,6 +312,9 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
     """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
     a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page."""
     groups = _groups(lines)
+    if _is_qa_faq(lines):
+        # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
+        groups = [part for start, group in groups for part in _at_questions(start, group)]
     numbered = _numbered_questions(groups)
     blocks: list[Block] = []
     text_indent = 0  # indentation of the last paragraph of prose
