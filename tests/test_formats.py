@@ -954,6 +954,16 @@ def test_q_and_a_labels_make_faq_entries_in_every_format(tmp_path, name):
                                                 "Is it free?": "Yes, for personal use."}
 
 
+@pytest.mark.parametrize("name", ["help.md", "help.html", "help.txt"])
+def test_q_and_a_lines_with_no_blank_line_between_entries(tmp_path, name):
+    lines = ["Q: Is it free?", "A: Yes, for personal use.", "Q: Can I pay later?", "A: Within 30 days."]
+    content = "<h1>Help</h1><p>" + "<br>".join(lines) + "</p>" if name.endswith(".html") else (
+        "Help\n\n" + "\n".join(lines) + "\n")
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and faq(passages) == {"Is it free?": "Yes, for personal use.",
+                                                "Can I pay later?": "Within 30 days."}
+
+
 def test_a_rule_ends_the_answer_before_it(tmp_path):
     # A page's footer under a rule is not part of its last FAQ entry (PuTTY's, LuaJIT's pages).
     md = "# FAQ\n\n## Is it free?\n\nYes.\n\n---\n\n**Last updated:** 2026-07-15\n"

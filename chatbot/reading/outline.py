@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 42
+PARSER_VERSION = 43
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -27,6 +27,8 @@ _SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) " too, but not "Q.NET", "A.I.").
 QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*(?::\s*|[.)]\s+)(?=\S)", re.IGNORECASE)
 ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
+# A line of a labelled paragraph that asks the next question.
+_NEXT_QUESTION = re.compile(r"\n[ \t]*(?=(?:Q|Question)\s*(?::|[.)]\s))", re.IGNORECASE)
 # Where the answer's label starts inside a labelled paragraph: at the start of a line, or after the
 # question's end ("Q: Is it free? A: Yes.", not "Q: Is plan A. ok?").
 _ANSWER_INSIDE = re.compile(r"\n[ \t]*(?:A|Answer)\s*(?::\s*|[.)]\s+)|(?<=[?.!])[ \t]+(?:A|Answer)\s*[:.)]\s+",
@@ -81,9 +83,18 @@ def labelled_entry(text: str) -> tuple[str, str]:
     return " ".join(question.split()), " ".join(" ".join(answer).split())
 
 
+def _entries_of(block: Block) -> list[Block]:
+    """A labelled paragraph that holds entries with no blank line between them ("Q: ...\nA: ...\nQ: ..."),
+    one paragraph for each."""
+    if block.kind != "paragraph" or not QUESTION_LABEL.match(block.text):
+        return [block]
+    return [replace(block, text=part) for part in _NEXT_QUESTION.split(block.text)]
+
+
 def _labelled_entries(blocks: list[Block]) -> list[Block]:
     """FAQs written with "Q:" and "A:" labels, in any format: a paragraph labelled "Q:" is a question when
     it asks, or an "A:" answers it (in the same paragraph or the next); the answer's label is dropped."""
+    blocks = [part for block in blocks for part in _entries_of(block)]
     read: list[Block] = []
     for k, block in enumerate(blocks):
         if block.kind == "paragraph":
