@@ -19,7 +19,7 @@ from ..text import clean
 from dataclasses import replace
 
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block,
-                      is_question, labelled_entry, last_heading, looks_like_question, question_text)
+                      is_question, labelled_question, last_heading, looks_like_question, question_text)
 
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
 _EMPHASIS = ("strong", "em")
@@ -282,8 +282,8 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
             _emit(child, blocks, depth + 1)
         return
     if first is not None and depth == 0:
-        asked, answer = labelled_entry("\n".join(_lines(first)))
-        if not (asked and (answer or looks_like_question(asked))):
+        asked, answer = labelled_question("\n".join(_lines(first)))
+        if not asked:
             # "2. Where are logs stored?" with its answer in paragraphs of the item.
             asked = question_text(_text(first)) if len(item.children) > 1 and is_question(_text(first)) else ""
         if asked:

@@ -83,6 +83,13 @@ def labelled_entry(text: str) -> tuple[str, str]:
     return " ".join(question.split()), " ".join(" ".join(answer).split())
 
 
+def labelled_question(text: str, *, answered_next: bool = False) -> tuple[str, str]:
+    """labelled_entry() of a paragraph that is a FAQ question: one that asks, or that an "A:" answers, in
+    it or in the next paragraph (`answered_next`); ("", "") for any other."""
+    question, answer = labelled_entry(text)
+    return (question, answer) if question and (answer or answered_next or looks_like_question(question)) else ("", "")
+
+
 def _entries_of(block: Block) -> list[Block]:
     """A labelled paragraph that holds entries with no blank line between them ("Q: ...\nA: ...\nQ: ..."),
     one paragraph for each."""
@@ -98,11 +105,10 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
     read: list[Block] = []
     for k, block in enumerate(blocks):
         if block.kind == "paragraph":
-            question, answer = labelled_entry(block.text)
             following = blocks[k + 1] if k + 1 < len(blocks) else None
-            answered_next = following is not None and following.kind == "paragraph" and bool(
-                ANSWER_LABEL.match(following.text))
-            if question and (answer or answered_next or looks_like_question(question)):
+            question, answer = labelled_question(block.text, answered_next=following is not None and (
+                following.kind == "paragraph" and bool(ANSWER_LABEL.match(following.text))))
+            if question:
                 read.append(replace(block, kind="question", text=question))
                 if answer:
                     read.append(replace(block, text=answer))

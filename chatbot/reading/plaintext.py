@@ -60,8 +60,9 @@ def plaintext_blocks(text: str) -> list[Block]:
     text = clean(text, keep_indent=True)
     lines = _without_contents(_without_rules(text.split("\n")))
     wrapped = _is_hard_wrapped(lines)
-    if wrapped or _is_qa_faq(lines) or _numbered_questions(_groups(lines)):
-        return _paragraph_blocks(lines, wrapped=wrapped)
+    labelled = _is_qa_faq(lines)
+    if wrapped or labelled or _numbered_questions(_groups(lines)):
+        return _paragraph_blocks(lines, wrapped=wrapped, labelled=labelled)
     return _line_blocks([" ".join(line.split()) for line in lines])
 
 
@@ -308,11 +309,12 @@ def _looks_like_table(group: list[str]) -> bool:
     return len(shapes) == 1 and shapes.pop() >= 2 and all(_is_short_line(" ".join(line.split())) for line in group)
 
 
-def _paragraph_blocks(lines: list[str], *, wrapped: bool) -> list[Block]:
+def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> list[Block]:
     """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
-    a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page."""
+    a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page.
+    `labelled`: the text is a FAQ of "Q:" and "A:" lines."""
     groups = _groups(lines)
-    if _is_qa_faq(lines):
+    if labelled:
         # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
         groups = [part for start, group in groups for part in _at_questions(start, group)]
     numbered = _numbered_questions(groups)
