@@ -666,16 +666,30 @@ def test_docx_short_bold_lines_are_headings_made_by_hand(tmp_path):
         ("faq", "Data retention", "Who can deposit data?\nAny member of staff.\nNever share your password.")]
 
 
-def pdf_bytes(pages: list[list[str]]) -> bytes:
-    """A minimal PDF: one Helvetica text line per entry, top to bottom (an empty entry is a line holding a
-    space, as Word's PDF export writes them)."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None, "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+PDF_FONTS = {"body": "Helvetica", "bold": "Helvetica-Bold", "mono": "Courier"}
+
+
+def pdf_bytes(pages: list[list], rules: list[tuple[float, float, float, float]] = ()) -> bytes:
+    """A minimal PDF, top to bottom. A line is its text (Helvetica, 11 points, one every 16 points; an empty
+    entry is a line holding a space, as Word's PDF export writes them) or (text, font, size, left, gap):
+    font one of PDF_FONTS, then the space left above the line. `rules` are ruled lines (x0, y0, x1, y1)
+    drawn on the first page (PDF coordinates: points from the bottom left)."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>", None,
+               *(f"<< /Type /Font /Subtype /Type1 /BaseFont /{font} >>" for font in PDF_FONTS.values())]
+    names = {key: f"F{k}" for k, key in enumerate(PDF_FONTS, start=1)}
     kids = []
-    for lines in pages:
-        ops = "".join(f"BT /F1 11 Tf 72 {760 - 16 * k} Td ({line.replace('(', '[').replace(')', ']') or ' '}) Tj ET\n"
-                      for k, line in enumerate(lines))
+    for number, lines in enumerate(pages):
+        ops, y = "", 760.0
+        for line in lines:
+            text, font, size, left, gap = (line, "body", 11, 72, 5) if isinstance(line, str) else line
+            y -= gap + size
+            text = text.replace("\\", "").replace("(", "[").replace(")", "]") or " "
+            ops += f"BT /{names[font]} {size} Tf {left} {y:.1f} Td ({text}) Tj ET\n"
+        if number == 0:
+            ops += "".join(f"{x0} {y0} m {x1} {y1} l S\n" for x0, y0, x1, y1 in rules)
+        fonts = " ".join(f"/{names[key]} {k} 0 R" for k, key in enumerate(PDF_FONTS, start=3))
         objects.append(f"<< /Length {len(ops)} >>\nstream\n{ops}endstream")
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << {fonts} >> >> "
                        f"/Contents {len(objects)} 0 R >>")
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
@@ -722,6 +736,94 @@ def test_pdf_running_headers_and_footers_are_dropped(tmp_path):
          "Download the installer and run it. It asks for a folder and a licence key."),
         ("Acme Backup User Guide", "Installation", "The licence key is in the email you got when you bought Acme Backup."),
         ("Acme Backup User Guide", "Schedules", "Backups run every night at two.")]
+
+
+def test_pdf_structure_from_type_and_layout(tmp_path):
+    # A PDF keeps no paragraphs or headings, only where its lines stand and in what type. Read as a flow of
+    # lines, headings ran into the text, paragraphs with no blank line between them ran together, and
+    # bullets and code were read as the paragraph's sentences.
+    def body(text, gap=3):
+        return (text, "body", 11, 72, gap)
+
+    page = [("Backup Guide", "bold", 20, 72, 0),
+            ("Installation", "bold", 14, 72, 14),
+            body("Download the installer and run it. It asks for a folder and the identi-", 8),
+            body("fier of your licence."),
+            body("Keep the licence key somewhere safe: you need it for real-", 12),
+            body("time backups."),
+            body("You need:", 12),
+            ("\xb7 a disk with 2 GB free", "body", 11, 80, 3),
+            ("\xb7 a network connection that stays up", "body", 11, 80, 3),
+            ("for the whole backup", "body", 11, 88, 3),
+            ("backup --init /data", "mono", 10, 72, 12),
+            ("backup --run", "mono", 10, 72, 3),
+            ("Schedules", "bold", 14, 72, 14),
+            body("Backups run every night at two.", 8),
+            ("Note", "bold", 11, 72, 12),  # bold at the body's size beside larger headings: a label
+            body("Backups pause while the disk is full.")]
+    passages, problems = read(tmp_path, "guide.pdf", pdf_bytes([page]))
+    assert problems == []
+    assert [(p.title, p.section, p.text) for p in passages] == [
+        ("Backup Guide", "Installation",
+         "Download the installer and run it. It asks for a folder and the identifier of your licence."),
+        ("Backup Guide", "Installation", "Keep the licence key somewhere safe: you need it for real-time backups."),
+        ("Backup Guide", "Installation", "You need:\n- a disk with 2 GB free\n- a network connection that stays up "
+                                         "for the whole backup\nbackup --init /data\nbackup --run"),
+        ("Backup Guide", "Schedules", "Backups run every night at two."),
+        ("Backup Guide", "Schedules", "Note: Backups pause while the disk is full.")]
+
+
+def test_pdf_faq_in_bold_with_a_linked_contents_list(tmp_path):
+    # A FAQ page saved as PDF: its contents list (links on the page) runs its entries together, and its
+    # questions are bold lines, numbered, some of them statements. The list named the entries again, and
+    # the questions were read as the text's first sentence.
+    def question(text):
+        return (text, "bold", 11, 72, 14)
+
+    def answer(text):
+        return (text, "body", 11, 72, 4)
+
+    page = [("Valgrind FAQ", "bold", 20, 72, 0),
+            answer("1.1. How do you pronounce Valgrind?"), answer("1.2. Where does the name come from?"),
+            answer("3.1. Programs run OK, but crash at exit."),
+            question("1.1. How do you pronounce Valgrind?"), answer("The Val as in the word value."),
+            question("1.2. Where does the name come from?"), answer("From Nordic mythology."),
+            question("2.1. Why does make fail?"), answer("Install the static C library."),
+            question("3.1. Programs run OK, but crash at exit."), answer("Upgrade your C library.")]
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([page]))
+    assert problems == []
+    assert faq(passages) == {"How do you pronounce Valgrind?": "The Val as in the word value.",
+                             "Where does the name come from?": "From Nordic mythology.",
+                             "Why does make fail?": "Install the static C library.",
+                             "Programs run OK, but crash at exit.": "Upgrade your C library."}
+    assert [p.kind for p in passages] == ["faq"] * 4
+
+
+def test_pdf_printed_from_a_browser(tmp_path):
+    # A browser prints the date and title atop each page and the address and page count at its foot. On a
+    # document of two pages they were read as text, and the footer as the section of what followed it.
+    pages = [["11/30/26, 2:04 PM Frequently Asked Questions", "Q: Is it free?", "Yes, for everyone.",
+              "Q: Does it run offline?", "Yes.", "file:///docs/faq.html 1/2"],
+             ["11/30/26, 2:04 PM Frequently Asked Questions", "Q: Can I export my data?", "Yes, as CSV.",
+              "file:///docs/faq.html 2/2"]]
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes(pages))
+    assert problems == []
+    assert faq(passages) == {"Is it free?": "Yes, for everyone.", "Does it run offline?": "Yes.",
+                             "Can I export my data?": "Yes, as CSV."}
+    assert all("file:" not in p.text + p.section and "PM" not in p.text + p.section for p in passages)
+
+
+def test_pdf_ruled_table_is_a_table(tmp_path):
+    # Cells drawn in a grid: each row is a table row with its header, not a line of text.
+    page = [("Prices", "bold", 14, 72, 0)]  # its baseline at 746 points
+    for r, (plan, price) in enumerate([("Plan", "Price"), ("Pro", "10 dollars"), ("Team", "25 dollars")]):
+        # baselines at 716, 696 and 676 points, between the grid's lines
+        page += [(plan, "body", 11, 80, 19 if r == 0 else 9), (price, "body", 11, 240, -11)]
+    grid = [(72, y, 400, y) for y in (730, 710, 690, 670)] + [(x, 670, x, 730) for x in (72, 230, 400)]
+    passages, problems = read(tmp_path, "prices.pdf", pdf_bytes([page], rules=grid))
+    assert problems == []
+    assert [(p.kind, p.title, p.text) for p in passages] == [
+        ("table", "Prices", "Plan | Price\nPro | 10 dollars"), ("table", "Prices", "Plan | Price\nTeam | 25 dollars")]
 
 
 def test_scanned_pdf_is_reported_not_empty(tmp_path):
@@ -962,6 +1064,32 @@ def test_q_and_a_lines_with_no_blank_line_between_entries(tmp_path, name):
     passages, problems = read(tmp_path, name, content)
     assert problems == [] and faq(passages) == {"Is it free?": "Yes, for personal use.",
                                                 "Can I pay later?": "Within 30 days."}
+
+
+@pytest.mark.parametrize("name", ["help.md", "help.txt"])
+def test_q_labels_on_a_faq_page_and_questions_that_share_an_answer(tmp_path, name):
+    # LuaJIT's FAQ: its "Q:" questions are answered by unlabelled paragraphs, one is a statement, and two
+    # questions in a row share the answer after them. The statement had been a paragraph of the answer
+    # before it, and plain text kept the "Q:" labels in the questions.
+    content = ("LuaJIT FAQ\n\nQ: Where can I learn more about LuaJIT?\n\nThe mailing list.\n\n"
+               "Q: Why do I get this error: bad FPU precision?\n\nQ: Some FPU operations crash after I load a DLL.\n\n"
+               "Set the FPU_PRESERVE flag.\n\nQ: Ctrl-C fails to stop my program.\n\nPress it twice.\n\n"
+               "Q: Can Lua code be safely sandboxed?\n\nAt the process level.\n")
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and faq(passages) == {
+        "Where can I learn more about LuaJIT?": "The mailing list.",
+        "Why do I get this error: bad FPU precision?": "Set the FPU_PRESERVE flag.",
+        "Ctrl-C fails to stop my program.": "Press it twice.",
+        "Can Lua code be safely sandboxed?": "At the process level."}
+    shared = next(p for p in passages if p.question.startswith("Why do I get"))
+    assert shared.alternates == ("Some FPU operations crash after I load a DLL.",)
+
+
+def test_a_heading_that_ends_asking_is_a_question(tmp_path):
+    # Valgrind's FAQ: "The stack traces seem wrong. What's happening?" asks, in two sentences.
+    md = "# FAQ\n\n## The stack traces seem to have the wrong names. What's happening?\n\nInlining.\n"
+    passages, _ = read(tmp_path, "faq.md", md)
+    assert faq(passages) == {"The stack traces seem to have the wrong names. What's happening?": "Inlining."}
 
 
 def test_a_rule_ends_the_answer_before_it(tmp_path):

@@ -17,13 +17,15 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 43
+PARSER_VERSION = 44
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
+# A page with this many "Q:"-labelled paragraphs that ask is a FAQ: its other "Q:" paragraphs are entries too.
+FAQ_PAGE_QUESTIONS = 3
 
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
-_SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)])\s+(?=\S)")
+SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)])\s+(?=\S)")
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) " too, but not "Q.NET", "A.I.").
 QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*(?::\s*|[.)]\s+)(?=\S)", re.IGNORECASE)
 ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
@@ -83,11 +85,13 @@ def labelled_entry(text: str) -> tuple[str, str]:
     return " ".join(question.split()), " ".join(" ".join(answer).split())
 
 
-def labelled_question(text: str, *, answered_next: bool = False) -> tuple[str, str]:
+def labelled_question(text: str, *, answered_next: bool = False, faq_page: bool = False) -> tuple[str, str]:
     """labelled_entry() of a paragraph that is a FAQ question: one that asks, or that an "A:" answers, in
-    it or in the next paragraph (`answered_next`); ("", "") for any other."""
+    it or in the next paragraph (`answered_next`), or any on a page of labelled questions (`faq_page`:
+    "Q: My vararg functions fail after switching to LuaJIT!"); ("", "") for any other."""
     question, answer = labelled_entry(text)
-    return (question, answer) if question and (answer or answered_next or looks_like_question(question)) else ("", "")
+    return (question, answer) if question and (
+        answer or answered_next or faq_page or looks_like_question(question)) else ("", "")
 
 
 def _entries_of(block: Block) -> list[Block]:
@@ -100,21 +104,33 @@ def _entries_of(block: Block) -> list[Block]:
 
 def _labelled_entries(blocks: list[Block]) -> list[Block]:
     """FAQs written with "Q:" and "A:" labels, in any format: a paragraph labelled "Q:" is a question when
-    it asks, or an "A:" answers it (in the same paragraph or the next); the answer's label is dropped."""
+    it asks, or an "A:" answers it (in the same paragraph or the next), or the page is a FAQ of labelled
+    questions; the answer's label is dropped."""
     blocks = [part for block in blocks for part in _entries_of(block)]
+    asking = sum(bool(labelled_question(b.text)[0]) for b in blocks if b.kind == "paragraph")
+    faq_page = asking >= FAQ_PAGE_QUESTIONS
     read: list[Block] = []
+    unanswered = False  # the last block read is a labelled question with no answer yet
     for k, block in enumerate(blocks):
         if block.kind == "paragraph":
             following = blocks[k + 1] if k + 1 < len(blocks) else None
-            question, answer = labelled_question(block.text, answered_next=following is not None and (
-                following.kind == "paragraph" and bool(ANSWER_LABEL.match(following.text))))
+            answered_next = following is not None and following.kind == "paragraph" and bool(
+                ANSWER_LABEL.match(following.text))
+            question, answer = labelled_question(block.text, answered_next=answered_next, faq_page=faq_page)
             if question:
-                read.append(replace(block, kind="question", text=question))
+                if unanswered:
+                    # Questions one after the other share the answer that follows them: one entry asked
+                    # in several ways ("Q: Why do I get this error? Q: My vararg functions fail!").
+                    read[-1] = replace(read[-1], alternates=(*read[-1].alternates, question))
+                else:
+                    read.append(replace(block, kind="question", text=question))
+                unanswered = not answer
                 if answer:
                     read.append(replace(block, text=answer))
                 continue
             if read and read[-1].kind == "question" and ANSWER_LABEL.match(block.text):
                 block = replace(block, text=ANSWER_LABEL.sub("", block.text, count=1))
+        unanswered = False
         read.append(block)
     return read
 
@@ -141,14 +157,16 @@ def _question_paragraphs(blocks: list[Block]) -> list[Block]:
 def question_text(text: str) -> str:
     """A question as people ask it: without its "Q:" label or section number."""
     text = " ".join(text.split())
-    return QUESTION_LABEL.sub("", _SECTION_NUMBER.sub("", text)) or text
+    return QUESTION_LABEL.sub("", SECTION_NUMBER.sub("", text)) or text
 
 
 def heading_block(text: str, *, level: int, line: int = 0) -> Block:
-    """A heading that asks something ("How do I cancel?") is a FAQ question, as on help pages.
-    Its section number ("A.2.8", "3.10:") is dropped: people do not ask by number."""
+    """A heading that asks something ("How do I cancel?"), or ends asking ("The stack traces look wrong.
+    What's happening?"), is a FAQ question, as on help pages. Its section number ("A.2.8", "3.10:") is
+    dropped: people do not ask by number."""
     text = question_text(text)
-    return Block("question" if is_question(text) else "heading", text, line, level=level)
+    asks = is_question(text) or (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS)
+    return Block("question" if asks else "heading", text, line, level=level)
 
 
 def title_block(text: str, *, line: int = 0) -> Block:

@@ -1,20 +1,80 @@
-"""PDF: the text layer read with pypdf (pure Python), then split as hard-wrapped plain text.
-A PDF without a text layer (a scan) is reported, not read as empty."""
+"""PDF: the text layer read with pdfplumber, each line with its position and type, so that the layout gives
+the structure a PDF has lost: a gap or a change of margin after a sentence ends a paragraph, larger or
+bold type is a heading (its size gives the level), bullets are lists, monospaced lines are code and ruled
+tables are tables. Running headers, footers and page numbers are dropped, and a sentence that runs on over
+a page break stays one paragraph. A PDF set in one type throughout says nothing of its headings: its
+layout paragraphs are read as plain text. A PDF without a text layer (a scan) is reported, not read as
+empty."""
 
 from __future__ import annotations
 
 import io
+import logging
 import re
+import statistics
+import unicodedata
 from collections import Counter
+from dataclasses import dataclass, replace
 
 from ..errors import DocumentError
 from ..passage import Passage
-from .outline import Block, build_passages
-from .plaintext import plaintext_blocks
+from ..text import clean, word_count, words
+from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, SECTION_NUMBER, Block, build_passages,
+                      heading_block, is_question)
+from .plaintext import BULLET, plaintext_blocks, without_contents
 
-# A line at the top or bottom of this many pages, or of half of them if more, is a running header or footer.
-RUNNING_PAGES = 3
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# A line at the top or bottom of this many pages, and of half of them, is a running header or footer.
+RUNNING_PAGES = 2
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[ivxlc]{1,7})\s*$", re.IGNORECASE)
+# A glyph the font does not map to a character comes out as "(cid:13)".
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+# Typeset ligatures ("ﬁ" in "ﬁle") as the letters they join, so that "file" finds the word.
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx", re.IGNORECASE)
+_MONO_FONT = re.compile(r"mono|courier|consol|menlo|monaco|cmtt|typewriter|code", re.IGNORECASE)
+# Dot leaders and a page number, which only contents and index pages have: "Installation ..... 7".
+_LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}$")
+# The number that opens each entry of a contents list: "1.", "1.1.", "A.2.8".
+_ENTRY_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?)\s+(?=\S)")
+_SENTENCE_END = re.compile(r"[.!?:;…]['\")\]”’]*$")
+# Words are set apart by a gap of this share of the type's size: pdfplumber's fixed 3 points runs the
+# words of tight 10-point type together ("Thekeywords").
+WORD_GAP = 0.15
+# Larger type than the body's by this many points is a heading's.
+HEADING_SIZE_STEP = 0.9
+# A gap between lines wider than the body's usual gap by this share of a line's height ends a paragraph,
+# and so does any gap wider than a blank line (this share of a line's height), as in a document whose
+# paragraphs are all one line.
+PARAGRAPH_GAP = 0.25
+BLANK_LINE = 1.2
+# A left edge further than this (points) from the line above's is another margin.
+MARGIN_STEP = 2.0
+# A monospaced character is this share of its type's size wide.
+MONO_WIDTH = 0.6
+# A table cell with more words than this holds a text of its own: the table is the layout of a page.
+MAX_CELL_WORDS = 100
+# A line hyphenated at its end joins the next without the hyphen when the joined word is this common in
+# English ("identi-fier") or written so elsewhere in the document; else the hyphen stays ("real-time").
+JOINED_WORD_ZIPF = 3.0
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    x0: float
+    top: float
+    bottom: float
+    size: float  # the type size most of its characters have
+    bold: bool  # all its letters bold
+    mono: bool  # all its characters monospaced
+    page: int
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: list[list[str]]
+    top: float
+    page: int
 
 
 def parse_pdf(data: bytes, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
@@ -23,42 +83,113 @@ def parse_pdf(data: bytes, *, source: str, title: str = "", max_chars: int = 120
     # heading does, better than the file's metadata ("Microsoft Word - faq.docx").
     if not title:
         title = running_title
-    if not title and not (blocks and blocks[0].kind == "heading"):
+    if not title and not (blocks and blocks[0].kind in ("heading", "question")):
         title = re.sub(r"^Microsoft Word - ", "", pdf_title)
     return build_passages(blocks, source=source, title=title, max_chars=max_chars)
 
 
 def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     """The outline of a PDF, its metadata title and its running header's text (if it has one)."""
-    import pypdf  # only when a corpus has PDFs
-
-    try:
-        reader = pypdf.PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(source, "is encrypted; save an unprotected copy; file skipped")
-        pages = [page.extract_text() or "" for page in reader.pages]
-        title = (reader.metadata.title if reader.metadata and reader.metadata.title else "") or ""
-    except DocumentError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - pypdf fails on damaged files with many kinds of error
-        raise DocumentError(source, f"is not a readable PDF ({type(exc).__name__}: {exc}); file skipped") from exc
-    if pages and not any(page.strip() for page in pages):
+    pages, tables, pdf_title = _read(data, source)
+    if not any(pages) and not tables:
         raise DocumentError(source, f"has {len(pages)} pages but no text layer (a scanned PDF?). Run OCR on it "
                                     "(for example `ocrmypdf in.pdf out.pdf`) and put the result in the corpus; "
                                     "file skipped")
-    running = _running_lines(pages)
-    text = ""
-    for page in pages:
-        body = "\n".join(line.rstrip() for line in page.split("\n")
-                         if not _PAGE_NUMBER.match(line) and _shape(line) not in running).strip("\n")
-        if not body:
+    running = _running_shapes(pages)
+    first = pages[0][0].text if pages and pages[0] else ""
+    header = first if _shape(first) in running and not any(ch.isdigit() for ch in first) else ""
+    kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running)]
+            for page in pages]
+    paragraphs = _without_contents(_paragraphs(kept, tables))
+    if any(_is_heading_type(line, _body_size(kept)) for page in kept for line in page):
+        return _styled_blocks(paragraphs, kept), pdf_title, header
+    return _plain_blocks(paragraphs, kept), pdf_title, header
+
+
+def _plain_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]) -> list[Block]:
+    """Blocks of a PDF set in one type throughout: only the shape of its text can tell a heading from a
+    line, so its layout paragraphs are read as plain text."""
+    vocabulary = _vocabulary(pages)
+    lines = [line for page in pages for line in page]
+    # A text file printed to PDF is all monospaced: its lines and indents are the plain text's own, which
+    # mark its code and its answers.
+    printed_text = all(line.mono for line in lines)
+    left = min((line.x0 for line in lines), default=0.0)
+    blocks: list[Block] = []
+    run: list[str] = []
+    for paragraph in [*paragraphs, None]:
+        if isinstance(paragraph, list):
+            run.append(_indented(paragraph, left) if printed_text else _join(paragraph, vocabulary))
             continue
-        # A sentence that runs on from the page before stays one paragraph; else a page break ends one.
-        runs_on = text and not text.rstrip().endswith((".", "!", "?", ":")) and body.lstrip()[:1].islower()
-        text += ("\n" if runs_on else "\n\n" if text else "") + body
-    first = next((line for line in pages[0].split("\n") if line.strip()), "") if pages else ""
-    header = " ".join(first.split()) if _shape(first) in running and not any(ch.isdigit() for ch in first) else ""
-    return plaintext_blocks(text), " ".join(str(title).split()), header
+        blocks.extend(plaintext_blocks("\n\n".join(run)) if run else [])
+        run = []
+        if paragraph is not None:
+            blocks.append(Block("table", rows=paragraph.rows))
+    return blocks
+
+
+def _indented(paragraph: list[Line], left: float) -> str:
+    """Monospaced lines as written, each indented by its distance from the `left` margin."""
+    return "\n".join(" " * round((line.x0 - left) / (MONO_WIDTH * line.size)) + line.text for line in paragraph)
+
+
+def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]:
+    """Each page's lines, top to bottom, outside its ruled tables; the tables (page, top, rows); the
+    metadata title."""
+    import pdfplumber  # only when a corpus has PDFs
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    # pdfminer warns of every font flaw it works around ("Could not get FontBBox"): noise for people
+    # building an index; what cannot be read is reported per file.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+    pages: list[list[Line]] = []
+    tables: list[Table] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            title = pdf.metadata.get("Title", "")
+            for number, whole in enumerate(pdf.pages):
+                page = whole.filter(lambda obj: obj.get("upright", True))  # not watermarks or rotated labels
+                grids = [(t.bbox, rows) for t in page.find_tables() if _is_table(rows := t.extract())]
+                tables.extend(Table([[" ".join(clean(c or "").split()) for c in row] for row in rows], box[1], number)
+                              for box, rows in grids)
+                if grids:
+                    page = page.filter(lambda obj: not any(_inside(obj, box) for box, _ in grids))
+                pages.append([_line(found, number) for found in page.extract_text_lines(
+                    return_chars=True, strip=True, x_tolerance_ratio=WORD_GAP) if found["text"].strip()])
+                whole.close()  # its characters are read: free them before the next page
+    except PDFPasswordIncorrect as exc:
+        raise DocumentError(source, "is encrypted; save an unprotected copy; file skipped") from exc
+    except Exception as exc:  # noqa: BLE001 - pdfminer fails on damaged files with many kinds of error
+        raise DocumentError(source, f"is not a readable PDF ({type(exc).__name__}: {exc}); file skipped") from exc
+    if isinstance(title, bytes):
+        title = title.decode("utf-8", "ignore")
+    return pages, tables, " ".join(str(title).split()) if isinstance(title, (str, bytes)) else ""
+
+
+def _is_table(rows: list[list[str | None]]) -> bool:
+    """A ruled grid of two rows and two columns or more, most of its cells filled: not a box drawn
+    around a note or a code sample, nor a web page's layout grid, whose cells hold whole texts."""
+    cells = [c or "" for row in rows for c in row]
+    return (len(rows) >= 2 and min(len(row) for row in rows) >= 2
+            and sum(bool(c.strip()) for c in cells) >= 0.5 * len(cells)
+            and max(word_count(c) for c in cells) <= MAX_CELL_WORDS)
+
+
+def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    return obj["x0"] >= x0 - 1 and obj["x1"] <= x1 + 1 and obj["top"] >= top - 1 and obj["bottom"] <= bottom + 1
+
+
+def _line(found: dict, page: int) -> Line:
+    chars = [c for c in found["chars"] if c["text"].strip()]
+    fonts = [c["fontname"].split("+")[-1] for c in chars]
+    letters = [f for c, f in zip(chars, fonts) if c["text"].isalpha()] or fonts
+    size = Counter(round(c["size"] * 2) / 2 for c in chars).most_common(1)[0][0] if chars else 0.0
+    text = " ".join(_UNMAPPED_GLYPH.sub("", clean(found["text"])).translate(_LIGATURES).split())
+    return Line(text, found["x0"], found["top"], found["bottom"], size,
+                bool(letters) and all(_BOLD_FONT.search(f) for f in letters),
+                bool(fonts) and all(_MONO_FONT.search(f) for f in fonts), page)
 
 
 def _shape(line: str) -> str:
@@ -66,12 +197,198 @@ def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()).lower())
 
 
-def _running_lines(pages: list[str]) -> set[str]:
-    """The shapes of the running headers and footers: lines among the first or last two of at least half
-    the pages (and three), such as a manual's title or "Acme Inc. - Page 3 of 10". Left in, they would
-    read as headings in the middle of the text."""
+def _running_shapes(pages: list[list[Line]]) -> set[str]:
+    """The shapes of the running headers and footers: lines among the first or last two of every page,
+    or of half the pages if there are more than two, such as a manual's title or "Acme Inc. - Page 3 of
+    10". Left in, they would read as headings in the middle of the text."""
     counts: Counter[str] = Counter()
     for page in pages:
-        lines = [line for line in page.split("\n") if line.strip()]
-        counts.update({_shape(line) for line in lines[:2] + lines[-2:]})
+        counts.update({_shape(line.text) for line in page[:2] + page[-2:]})
     return {shape for shape, n in counts.items() if n >= max(RUNNING_PAGES, len(pages) / 2)}
+
+
+def _is_furniture(line: Line, k: int, count: int, running: set[str]) -> bool:
+    edge = k < 2 or k >= count - 2
+    return edge and (_shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text)))
+
+
+def _body_size(pages: list[list[Line]]) -> float:
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page:
+            if not line.mono:
+                sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _is_heading_type(line: Line, body: float) -> bool:
+    return not line.mono and (line.size >= body + HEADING_SIZE_STEP or line.bold)
+
+
+def _paragraphs(pages: list[list[Line]], tables: list[Table]) -> list[list[Line] | Table]:
+    """Lines grouped into paragraphs by the layout: a wider gap than the body's usual one, another type
+    (heading, code, text), a bullet or a "Q:" label, or a new margin after a line that ends a sentence
+    starts a paragraph. A sentence cut by a page break runs on into the next page. The tables stand
+    between them where they are on the page."""
+    body = _body_size(pages)
+    gaps = [b.top - a.bottom for page in pages for a, b in zip(page, page[1:])
+            if a.size == b.size == body and b.top > a.bottom - 1]
+    # The gap between the lines of one paragraph is the smallest usual one: in a FAQ of one-line answers
+    # most gaps are between paragraphs.
+    usual_gap = statistics.quantiles(gaps, n=10)[0] if len(gaps) >= 2 else min(gaps, default=0.0)
+
+    def kind(line: Line) -> str:
+        return "code" if line.mono else "heading" if _is_heading_type(line, body) else "text"
+
+    paragraphs: list[list[Line] | Table] = []
+    waiting = sorted(tables, key=lambda t: (t.page, t.top))
+    for number, page in enumerate(pages):
+        for k, line in enumerate([*page, None]):
+            while waiting and (waiting[0].page, waiting[0].top) < (number, line.top if line else float("inf")):
+                paragraphs.append(waiting.pop(0))
+            if line is None:
+                break
+            current = paragraphs[-1] if paragraphs and isinstance(paragraphs[-1], list) else []
+            previous = current[-1] if current else None
+            if previous is None or k == 0:
+                runs_on = (previous is not None and kind(previous) == kind(line) == "text"
+                           and not _SENTENCE_END.search(previous.text) and line.text[:1].islower())
+                if runs_on:
+                    current.append(line)
+                else:
+                    paragraphs.append([line])
+                continue
+            gap = line.top - previous.bottom
+            height = max(line.bottom - line.top, 1.0)
+            new = (kind(line) != kind(previous)
+                   or (kind(line) != "code" and gap > min(usual_gap + PARAGRAPH_GAP * height, BLANK_LINE * height))
+                   or (kind(line) == "code" and gap > usual_gap + height)  # a blank line in code
+                   or (kind(line) == "text" and bool(BULLET.match(line.text) or QUESTION_LABEL.match(line.text)
+                                                     or ANSWER_LABEL.match(line.text)))
+                   or (kind(line) == "text" and abs(line.x0 - previous.x0) > MARGIN_STEP
+                       and bool(_SENTENCE_END.search(previous.text)))
+                   or (len(current) == 1 and kind(line) == "text" and is_question(previous.text)))
+            if new:
+                paragraphs.append([line])
+            else:
+                current.append(line)
+    return paragraphs
+
+
+def _without_contents(paragraphs: list[list[Line] | Table]) -> list[list[Line] | Table]:
+    """A table of contents is dropped (its entries name the headings further on; read as text they would
+    be entries answered by the next entries), as the plain-text reader drops one; so are lines ending in
+    dot leaders and a page number, which only contents and index pages have."""
+    lines: list[str] = []
+    texts_of = [[line.text for line in p] if isinstance(p, list) else [] for p in paragraphs]
+    for texts in texts_of:
+        lines.extend(texts + [""])
+    kept = iter(without_contents(lines))
+    out: list[list[Line] | Table] = []
+    for paragraph, own in zip(paragraphs, texts_of):
+        texts = [next(kept) for _ in own]
+        next(kept)  # the blank line after it
+        if isinstance(paragraph, Table):
+            out.append(paragraph)
+        else:
+            out.append([line for line, text in zip(paragraph, texts) if text and not _LEADER.search(text)])
+    return [p for p in out if p]
+
+
+def _vocabulary(pages: list[list[Line]]) -> set[str]:
+    return {w for page in pages for line in page for w in words(line.text)}
+
+
+def _join(paragraph: list[Line], vocabulary: set[str]) -> str:
+    """A paragraph's lines as one text; a word hyphenated over a line break is joined."""
+    from wordfreq import zipf_frequency
+
+    text = ""
+    for line in paragraph:
+        if not text:
+            text = line.text
+            continue
+        cut = re.search(r"([A-Za-z]+)-$", text)
+        if cut and line.text[:1].islower():
+            joined = cut.group(1) + re.match(r"[A-Za-z]*", line.text).group()
+            keep = not (joined.lower() in vocabulary or zipf_frequency(joined.lower(), "en") >= JOINED_WORD_ZIPF)
+            text = text[:-1] + ("-" if keep else "") + line.text
+        else:
+            text += " " + line.text
+    return text
+
+
+def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]) -> list[Block]:
+    """Blocks of a PDF whose type marks its structure: headings by size (the largest is level 1) or bold,
+    lists by their bullets, code by its monospaced type."""
+    body = _body_size(pages)
+    vocabulary = _vocabulary(pages)
+    sizes = sorted({line.size for page in pages for line in page
+                    if _is_heading_type(line, body) and line.size >= body + HEADING_SIZE_STEP}, reverse=True)
+    blocks: list[Block] = []
+    list_left = 0.0
+    label = ""  # a bold label waiting for the paragraph it titles
+    for paragraph in paragraphs:
+        if isinstance(paragraph, Table):
+            blocks.append(Block("table", rows=paragraph.rows))
+            continue
+        first = paragraph[0]
+        if first.mono:
+            code = _indented(paragraph, min(line.x0 for line in paragraph))
+            if blocks and blocks[-1].kind == "code":
+                blocks[-1] = Block("code", f"{blocks[-1].text}\n\n{code}", blocks[-1].line)
+            else:
+                blocks.append(Block("code", code))
+            continue
+        text = _join(paragraph, vocabulary)
+        if label and not _is_heading_type(first, body):
+            text = f"{label}: {text}"
+        label = ""
+        if _is_heading_type(first, body) and _is_heading_text(text):
+            level = sizes.index(first.size) + 1 if first.size in sizes else len(sizes) + 1
+            block = heading_block(text, level=min(level, 6))
+            if sizes and first.size not in sizes and block.kind == "heading" and not SECTION_NUMBER.match(text):
+                # Bold at the body's size beside larger headings, neither asking nor numbered, is a label
+                # ("Important", "Example") of the paragraph under it, as a note's title is.
+                label = text
+            else:
+                blocks.append(block)
+        elif BULLET.match(text) and not is_question(BULLET.sub("", text)):
+            item = BULLET.sub("", text)
+            if blocks and blocks[-1].kind == "list":
+                depth = "  " if first.x0 > list_left + MARGIN_STEP * 3 else ""  # a sub-item, indented deeper
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n{depth}- {item}")
+            else:
+                intro = blocks.pop().text if blocks and blocks[-1].kind == "paragraph" and \
+                    blocks[-1].text.endswith(":") else ""
+                blocks.append(Block("list", f"- {item}", intro=intro))
+                list_left = first.x0
+        else:
+            blocks.append(Block("paragraph", text))
+    if label:
+        blocks.append(Block("paragraph", label))
+    return _without_linked_contents(blocks)
+
+
+def _without_linked_contents(blocks: list[Block]) -> list[Block]:
+    """A contents list printed from a web page ("1.1. How do you pronounce "Valgrind"? 1.2. Where does the
+    name come from?") runs its entries together in one paragraph; when every entry names a heading further
+    on, it is dropped, as a contents list in text is."""
+    later: set[str] = set()
+    kept: list[Block] = []
+    for block in reversed(blocks):
+        if block.kind in ("heading", "question"):
+            later.update(" ".join(t.split()).lower() for t in (block.text, *block.alternates))
+        elif block.kind == "paragraph" and _ENTRY_NUMBER.match(block.text):
+            entries = [" ".join(e.split()).lower() for e in _ENTRY_NUMBER.split(block.text) if e.strip()]
+            if entries and all(e in later for e in entries):
+                continue
+        kept.append(block)
+    return kept[::-1]
+
+
+def _is_heading_text(text: str) -> bool:
+    """Heading type set on text that reads as a heading or a question, or that a section number opens
+    ("3.1. Programs run OK on Valgrind, but at exit ..."), not on a sentence in bold."""
+    return word_count(text) <= MAX_QUESTION_WORDS and (
+        text.endswith("?") or not re.search(r"[.;,!]$", text) or bool(SECTION_NUMBER.match(text)))

@@ -17,9 +17,10 @@ from dataclasses import replace
 
 from ..passage import Passage
 from ..text import clean, word_count
-from .outline import ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, heading_block, is_question, labelled_entry
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, heading_block, is_question, labelled_entry,
+                      question_text)
 
-_BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
+BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
@@ -58,7 +59,7 @@ def plaintext_blocks(text: str) -> list[Block]:
 
         return markdown_blocks(text)
     text = clean(text, keep_indent=True)
-    lines = _without_contents(_without_rules(text.split("\n")))
+    lines = without_contents(_without_rules(text.split("\n")))
     wrapped = _is_hard_wrapped(lines)
     labelled = _is_qa_faq(lines)
     if wrapped or labelled or _numbered_questions(_groups(lines)):
@@ -73,7 +74,7 @@ def _without_rules(lines: list[str]) -> list[str]:
     return ["" if _RULE.match(line) else line for line in lines]
 
 
-def _without_contents(lines: list[str]) -> list[str]:
+def without_contents(lines: list[str]) -> list[str]:
     """A table of contents ("1.1  Lsof -- what is it?", "2 Installation ....... 7") becomes blank lines:
     its entries are the document's own headings and questions again, which would read as FAQ entries
     answered by the next entries. A contents list is a paragraph of three entries or more, mostly
@@ -138,13 +139,13 @@ def _is_short_line(line: str) -> bool:
     return (
         word_count(line) <= MAX_HEADING_WORDS
         and not _END_PUNCT.search(line)
-        and not _BULLET.match(line)
+        and not BULLET.match(line)
         and "|" not in line
     )
 
 
 def _is_question_line(line: str) -> bool:
-    return is_question(line) and not _BULLET.match(line)
+    return is_question(line) and not BULLET.match(line)
 
 
 def _line_blocks(lines: list[str]) -> list[Block]:
@@ -172,9 +173,9 @@ def _line_blocks(lines: list[str]) -> list[Block]:
             blocks.append(Block("table", line=i + 1, rows=rows))
             i = j
             continue
-        if _BULLET.match(line):
+        if BULLET.match(line):
             j = i
-            while j < len(lines) and _BULLET.match(lines[j]):
+            while j < len(lines) and BULLET.match(lines[j]):
                 j += 1
             intro = ""
             if blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
@@ -193,8 +194,8 @@ def _line_blocks(lines: list[str]) -> list[Block]:
                 blocks.extend(Block("heading", h, i + 1 + k) for k, h in enumerate(run))
             i = j
             continue
-        if _is_question_line(line):
-            blocks.append(Block("question", line, i + 1, scope="next"))
+        if _is_question_line(line) and not QUESTION_LABEL.match(line):  # "Q:" lines: outline's FAQ pass reads them
+            blocks.append(Block("question", question_text(line), i + 1, scope="next"))
             i += 1
             continue
         # Consecutive lines are one paragraph, except after a line ending in ":" (it introduces a list).
@@ -224,7 +225,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     if lengths[int(0.95 * (len(lengths) - 1))] > WRAP_WIDTH:
         return False
     runs_on = sum(1 for a, b in zip(lines, lines[1:])
-                  if len(a.strip()) >= 40 and b.strip() and not _BULLET.match(b.strip()))
+                  if len(a.strip()) >= 40 and b.strip() and not BULLET.match(b.strip()))
     return runs_on >= WRAPPED_SHARE * len(filled)
 
 
@@ -287,9 +288,9 @@ def _unwrap(group: list[str]) -> list[str]:
     item_indent = 0
     for line in group:
         indent, body = _indent(line), " ".join(line.split())
-        bullet = _BULLET.match(body)
+        bullet = BULLET.match(body)
         # A bullet's wrapped lines may sit under it or, out of a PDF, at the margin.
-        continues = items and not bullet and (indent == item_indent or (_BULLET.match(items[-1]) and (
+        continues = items and not bullet and (indent == item_indent or (BULLET.match(items[-1]) and (
             indent > item_indent or not items[-1].endswith((".", "!", "?", ":")))))
         if continues:
             # A word hyphenated at the end of a line is joined back ("open-\nsource" stays "open-source").
@@ -364,7 +365,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
             text = ANSWER_LABEL.sub("", items[0]) if in_entry else items[0]
             number = _NUMBERED.match(text)
             bare = _NUMBERED.sub("", text) if number else text
-            if not (_BULLET.match(text) and not number):
+            if not (BULLET.match(text) and not number):
                 # Inside an answer indented under its question, a short line is prose, not a heading.
                 if (_is_short_line(bare) and bare[:1].isupper() and not (in_entry and indent > entry_indent)
                         and not (blocks and blocks[-1].kind == "question")):
@@ -379,9 +380,9 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
                     blocks.append(Block("paragraph", text, line_no))
                     continue
         # Prose followed by bullets: the prose, then the list (introduced by the prose's ":" line).
-        prose = [item for item in items if not _BULLET.match(item)]
-        if prose and not _BULLET.match(items[0]):
-            split = next((k for k, item in enumerate(items) if _BULLET.match(item)), len(items))
+        prose = [item for item in items if not BULLET.match(item)]
+        if prose and not BULLET.match(items[0]):
+            split = next((k for k, item in enumerate(items) if BULLET.match(item)), len(items))
             head, bullets = items[:split], items[split:]
             intro = head.pop() if bullets and head[-1].endswith(":") else ""
             blocks.extend(Block("paragraph", h, line_no) for h in head)
