@@ -1114,6 +1114,42 @@ def test_markdown_alerts_and_admonitions_keep_their_title_as_a_label_or_ask_a_qu
         ("text", "Install", "Run `tool init`.")]
 
 
+def test_docusaurus_and_vitepress_callouts(tmp_path):
+    # ":::" callouts (Docusaurus, VitePress) had been text that opened with their markers ("::: warning").
+    md = ("# Install\n\n:::note\nNode 18 or later is needed.\n:::\n\n:::tip[Faster installs]\nUse pnpm.\n:::\n\n"
+          "::: warning Breaking change\nVersion 3 drops Windows 7.\n:::\n\n"
+          "::: details Why does install fail on Alpine?\nAlpine uses musl: install build-base first.\n:::\n\n"
+          "Run `widget init`.\n")
+    passages, problems = read(tmp_path, "install.md", md)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("text", "Note: Node 18 or later is needed."), ("text", "Faster installs: Use pnpm."),
+        ("text", "Breaking change: Version 3 drops Windows 7."),
+        ("faq", "Why does install fail on Alpine?\nAlpine uses musl: install build-base first."),
+        ("text", "Run `widget init`.")]
+
+
+def test_mdx_pages_without_their_module_lines_and_comments(tmp_path):
+    # Docusaurus' .mdx pages: Markdown whose import/export lines and {/* comments */} are code for the site.
+    mdx = ("---\ntitle: Getting started\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n"
+           "{/* for editors:\n   keep this short */}\n\n## How do I install it?\n\n<Tabs>\n  <TabItem value=\"apt\">\n\n"
+           "Run `apt install widget`.\n\n  </TabItem>\n</Tabs>\n\n```js\nimport widget from 'widget';\n```\n\n"
+           "export const meta = {draft: false};\n")
+    passages, problems = read(tmp_path, "docs/start.mdx", mdx)
+    assert problems == [] and [(p.kind, p.title, p.text) for p in passages] == [
+        ("faq", "Getting started", "How do I install it?\nRun `apt install widget`.\nimport widget from 'widget';")]
+
+
+def test_docusaurus_markdown_pages_heading_ids_and_module_lines(tmp_path):
+    # Docusaurus reads its .md pages as MDX too: their imports (also in "mdx-code-block" fences) are code for
+    # the site, and "{#setup}" is a heading's id. Both had been text; prose that opens with "export" is not.
+    md = ("# Guide\n\n```mdx-code-block\nimport Tabs from '@theme/Tabs';\n```\n\n## Setup {#setup}\n\n"
+          "import UpgradeGuide from '@site/src/components/UpgradeGuide';\n\nRun the installer.\n\n"
+          "export your data as CSV before you upgrade.\n")
+    passages, problems = read(tmp_path, "guide.md", md)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("Setup", "Run the installer."), ("Setup", "export your data as CSV before you upgrade.")]
+
+
 @pytest.mark.parametrize("name", ["help.html", "help.md", "help.rst"])
 def test_a_question_paragraph_is_answered_by_the_paragraph_after_it(tmp_path, name):
     # Exported Google Docs and plain Markdown FAQs write their questions as paragraphs. Inside a FAQ entry's

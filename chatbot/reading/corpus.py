@@ -17,7 +17,7 @@ from .learned import fold_learned, learned_name
 # The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
 FORMATS = {
     ".txt": "text", ".text": "text",
-    ".md": "markdown", ".markdown": "markdown",
+    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown",
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf", ".docx": "docx",

@@ -7,7 +7,9 @@ read by the HTML reader (a `<h3>How do I ...?</h3>` heading, a `<details><summar
 dropped; a list item that is a bold question ("1. **Why ...?**"), or a question with paragraphs of its
 own under it, is a FAQ entry answered by the rest of the item; a paragraph labelled "Q:" is a FAQ
 question, answered from its "A:" line or the next paragraph; a rule (`---`) ends an answer; GitHub's
-alerts and MkDocs' admonitions keep their title as a label, or are a FAQ entry when it asks.
+alerts, MkDocs' admonitions and the ":::" callouts of Docusaurus and VitePress keep their title as a
+label, or are a FAQ entry when it asks. MDX (Docusaurus' .mdx pages, and its .md pages too) is read
+without its module lines and comments, and a heading without its "{#id}".
 """
 
 from __future__ import annotations
@@ -21,6 +23,15 @@ from dataclasses import replace
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block,
                       is_question, labelled_question, last_heading, looks_like_question, question_text)
 
+# A heading's own id or attributes, not words of it: "## Setup {#setup}", "## Setup { #setup .wide }".
+_HEADING_ID = re.compile(r"\s*\{\s*[:#.][^{}]*\}$")
+# A ":::" callout's name and its own title: ":::tip[Title]", "::: details Why ...?".
+_CONTAINER = re.compile(r"^\s*([A-Za-z][\w-]*)(\[.*\]|\s.*)?$")
+# MDX's module lines and comments: "import Tabs from '@theme/Tabs';", "export const x = 1;", "{/* ... */}".
+_MDX_MODULE_LINE = re.compile(
+    r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
+_MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
+_FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)")
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
 _EMPHASIS = ("strong", "em")
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?/?>$", re.DOTALL)
@@ -28,20 +39,27 @@ _ALT = re.compile(r"\balt\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.DOTALL)
 
 
 def parse_markdown(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
-    return build_passages(markdown_blocks(text), source=source, title=title, max_chars=max_chars)
+    return build_passages(markdown_blocks(text, mdx=source.lower().endswith(".mdx")), source=source, title=title,
+                          max_chars=max_chars)
 
 
-def markdown_blocks(text: str) -> list[Block]:
+def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
+    """The outline of a Markdown text; `mdx`: an MDX page (Markdown with JSX), whose `{/* comments */}`
+    are notes for its editors, not text."""
     from markdown_it import MarkdownIt  # only when a corpus has Markdown
     from markdown_it.tree import SyntaxTreeNode
 
     from mdit_py_plugins.admon import admon_plugin
+    from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     text = clean(text.expandtabs(4), keep_indent=True)  # Markdown's tab stops are 4 columns
-    # GitHub's alerts ("> [!NOTE]") and MkDocs' admonitions ("!!! note", "??? question") are read as
-    # what they are, not as text that opens with their markers.
+    text = _without_mdx_code(text, mdx=mdx)
+    # GitHub's alerts ("> [!NOTE]"), MkDocs' admonitions ("!!! note", "??? question") and the ":::" callouts
+    # of Docusaurus and VitePress (":::tip[Title]", "::: details Why ...?") are read as what they are, not
+    # as text that opens with their markers.
     parser = MarkdownIt("commonmark", {"alerts": True}).enable("table").use(front_matter_plugin).use(admon_plugin)
+    parser.use(container_plugin, "callout", validate=lambda params, *_: bool(_CONTAINER.match(params)))
     tree = SyntaxTreeNode(parser.parse(text))
     blocks: list[Block] = []
     if tree.children and tree.children[0].type == "front_matter":
@@ -182,7 +200,7 @@ def _bold_question(item) -> str:
 def _emit(node, blocks: list[Block], depth: int = 0) -> None:
     kind = node.type
     if kind == "heading":
-        blocks.append(heading_block(_text(node), level=int(node.tag[1]), line=_line(node)))
+        blocks.append(heading_block(_HEADING_ID.sub("", _text(node)), level=int(node.tag[1]), line=_line(node)))
     elif kind == "paragraph":
         question = _bold_question(node)
         if question:
@@ -197,6 +215,9 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
             text = "\n".join(_lines(node))  # its "A:" label may open a line of its own
         if text:
             blocks.append(Block("paragraph", text, _line(node)))
+    elif kind == "fence" and node.info.split()[:1] == ["mdx-code-block"]:
+        # Docusaurus' MDX inside a Markdown page: its module lines run the site, the rest is the page's.
+        blocks.extend(replace(b, line=_line(node)) for b in markdown_blocks(node.content, mdx=True))
     elif kind in ("fence", "code_block"):
         code = node.content.rstrip("\n")
         if code.strip():
@@ -217,14 +238,19 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
             _emit(child, blocks, depth)
     elif kind == "hr":
         blocks.append(Block("break", line=_line(node)))
-    elif kind in ("admonition", "alert"):
+    elif kind in ("admonition", "alert", "container_callout"):
         _callout(node, blocks, depth)
     # anything else without text: nothing to keep
 
 
 def _callout(node, blocks: list[Block], depth: int) -> None:
-    """A GitHub alert or MkDocs admonition, by its title and content."""
-    title = next((_text(c) for c in node.children if c.type.endswith("_title")), "")
+    """A GitHub alert, MkDocs admonition or ":::" callout, by its title and content."""
+    if node.type == "container_callout":
+        # ":::note", ":::tip[Custom title]", "::: warning Custom title": titled as the site shows it.
+        name, own = _CONTAINER.match(node.info).groups()
+        title = " ".join((own or "").strip(" []").split()) or name.capitalize()
+    else:
+        title = next((_text(c) for c in node.children if c.type.endswith("_title")), "")
     content: list[Block] = []
     for child in node.children:
         if not child.type.endswith("_title"):
@@ -306,3 +332,32 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
             _list(child, blocks, depth + 1)  # nested items join the list being written
         else:
             _emit(child, blocks, depth + 1)
+
+
+def _without_mdx_code(text: str, *, mdx: bool) -> str:
+    """Markdown without MDX's module lines ("import Tabs from '@theme/Tabs';", which Docusaurus reads in .md
+    pages too) and, in an .mdx page, its {/* comments */}; code blocks are left as written, and the line
+    count kept."""
+    lines = text.split("\n")
+    out: list[str] = []
+    prose: list[str] = []  # lines outside code blocks, not yet added
+
+    def flush() -> None:
+        chunk = "\n".join(prose)
+        if mdx:
+            chunk = _MDX_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), chunk)
+        out.extend(chunk.split("\n") if prose else [])
+        prose.clear()
+
+    in_fence = False
+    for line in lines:
+        if _FENCE_LINE.match(line):
+            flush()
+            in_fence = not in_fence
+            out.append(line)
+        elif in_fence:
+            out.append(line)
+        else:
+            prose.append("" if _MDX_MODULE_LINE.match(line) else line)
+    flush()
+    return "\n".join(out)
