@@ -1114,17 +1114,20 @@ def test_markdown_alerts_and_admonitions_keep_their_title_as_a_label_or_ask_a_qu
         ("text", "Install", "Run `tool init`.")]
 
 
-def test_docusaurus_and_vitepress_callouts(tmp_path):
-    # ":::" callouts (Docusaurus, VitePress) had been text that opened with their markers ("::: warning").
+def test_docusaurus_and_vitepress_callouts_and_mkdocs_content_tabs(tmp_path):
+    # ":::" callouts (Docusaurus, VitePress) had been text that opened with their markers ("::: warning"),
+    # and the indented content of MkDocs Material's tabs ('=== "pip"') a code block.
     md = ("# Install\n\n:::note\nNode 18 or later is needed.\n:::\n\n:::tip[Faster installs]\nUse pnpm.\n:::\n\n"
           "::: warning Breaking change\nVersion 3 drops Windows 7.\n:::\n\n"
           "::: details Why does install fail on Alpine?\nAlpine uses musl: install build-base first.\n:::\n\n"
+          '=== "pip"\n\n    Install it with pip.\n\n=== "conda"\n\n    Install it from conda-forge.\n\n'
           "Run `widget init`.\n")
     passages, problems = read(tmp_path, "install.md", md)
     assert problems == [] and [(p.kind, p.text) for p in passages] == [
         ("text", "Note: Node 18 or later is needed."), ("text", "Faster installs: Use pnpm."),
         ("text", "Breaking change: Version 3 drops Windows 7."),
         ("faq", "Why does install fail on Alpine?\nAlpine uses musl: install build-base first."),
+        ("text", "pip: Install it with pip."), ("text", "conda: Install it from conda-forge."),
         ("text", "Run `widget init`.")]
 
 

@@ -8,8 +8,9 @@ dropped; a list item that is a bold question ("1. **Why ...?**"), or a question 
 own under it, is a FAQ entry answered by the rest of the item; a paragraph labelled "Q:" is a FAQ
 question, answered from its "A:" line or the next paragraph; a rule (`---`) ends an answer; GitHub's
 alerts, MkDocs' admonitions and the ":::" callouts of Docusaurus and VitePress keep their title as a
-label, or are a FAQ entry when it asks. MDX (Docusaurus' .mdx pages, and its .md pages too) is read
-without its module lines and comments, and a heading without its "{#id}".
+label, or are a FAQ entry when it asks; MkDocs Material's content tabs are read as such notes too. MDX
+(Docusaurus' .mdx pages, and its .md pages too) is read without its module lines and comments, and a
+heading without its "{#id}".
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ _CONTAINER = re.compile(r"^\s*([A-Za-z][\w-]*)(\[.*\]|\s.*)?$")
 # MDX's module lines and comments: "import Tabs from '@theme/Tabs';", "export const x = 1;", "{/* ... */}".
 _MDX_MODULE_LINE = re.compile(
     r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
+_CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)")
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
@@ -54,7 +56,7 @@ def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     text = clean(text.expandtabs(4), keep_indent=True)  # Markdown's tab stops are 4 columns
-    text = _without_mdx_code(text, mdx=mdx)
+    text = _site_markup(text, mdx=mdx)
     # GitHub's alerts ("> [!NOTE]"), MkDocs' admonitions ("!!! note", "??? question") and the ":::" callouts
     # of Docusaurus and VitePress (":::tip[Title]", "::: details Why ...?") are read as what they are, not
     # as text that opens with their markers.
@@ -334,10 +336,11 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
             _emit(child, blocks, depth + 1)
 
 
-def _without_mdx_code(text: str, *, mdx: bool) -> str:
-    """Markdown without MDX's module lines ("import Tabs from '@theme/Tabs';", which Docusaurus reads in .md
-    pages too) and, in an .mdx page, its {/* comments */}; code blocks are left as written, and the line
-    count kept."""
+def _site_markup(text: str, *, mdx: bool) -> str:
+    """Markdown with the markup of documentation sites made plain: without MDX's module lines ("import Tabs
+    from '@theme/Tabs';", which Docusaurus reads in .md pages too) and, in an .mdx page, its {/* comments
+    */}; MkDocs Material's content tabs as admonitions. Code blocks are left as written, and the line count
+    kept."""
     lines = text.split("\n")
     out: list[str] = []
     prose: list[str] = []  # lines outside code blocks, not yet added
@@ -357,6 +360,10 @@ def _without_mdx_code(text: str, *, mdx: bool) -> str:
             out.append(line)
         elif in_fence:
             out.append(line)
+        elif tab := _CONTENT_TAB.match(line):
+            # MkDocs Material's content tabs ('=== "pip"' over indented content) are parsed as the admonitions
+            # they are built like, so that their content is text, not an indented code block.
+            prose.append(f'{tab.group(1)}!!! tab "{tab.group(2)}"')
         else:
             prose.append("" if _MDX_MODULE_LINE.match(line) else line)
     flush()
