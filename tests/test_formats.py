@@ -1,10 +1,12 @@
 """Every document format becomes the passages a reader would expect: FAQ entries paired with their own
 answers, table rows with their header, code kept as code, page furniture dropped, nothing lost silently."""
 
+import base64
 import io
 import json
 import textwrap
 import warnings
+import zlib
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -773,6 +775,18 @@ def test_pdf_structure_from_type_and_layout(tmp_path):
         ("Backup Guide", "Schedules", "Note: Backups pause while the disk is full.")]
 
 
+def test_pdf_set_in_bold_throughout(tmp_path):
+    # When the body itself is bold, bold marks no heading: its short lines are text under the real one.
+    page = [("Opening hours", "body", 18, 72, 0), ("Monday to Friday", "bold", 11, 72, 16),
+            ("From nine to five, also on holidays.", "bold", 11, 72, 16), ("Weekends", "bold", 11, 72, 16),
+            ("Closed, except in December when we open on Saturdays from ten to two.", "bold", 11, 72, 16)]
+    passages, problems = read(tmp_path, "hours.pdf", pdf_bytes([page]))
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("", "Monday to Friday"), ("", "From nine to five, also on holidays."), ("", "Weekends"),
+        ("", "Closed, except in December when we open on Saturdays from ten to two.")]
+    assert {p.title for p in passages} == {"Opening hours"}
+
+
 def test_pdf_faq_in_bold_with_a_linked_contents_list(tmp_path):
     # A FAQ page saved as PDF: its contents list (links on the page) runs its entries together, and its
     # questions are bold lines, numbered, some of them statements. The list named the entries again, and
@@ -824,6 +838,25 @@ def test_pdf_ruled_table_is_a_table(tmp_path):
     assert problems == []
     assert [(p.kind, p.title, p.text) for p in passages] == [
         ("table", "Prices", "Plan | Price\nPro | 10 dollars"), ("table", "Prices", "Plan | Price\nTeam | 25 dollars")]
+
+
+# pdf_bytes([["Hello there."]]) encrypted with the user password "secret" (pypdf's PdfWriter.encrypt),
+# zlib-compressed and base64-encoded.
+ENCRYPTED_PDF = (
+    "eNqdkz1v1EAQhisktEoKJArKpbgy8X57VzodUj5OoIByugANSrH2joPRYUf2XpRAwQ+IKBBUSEhUSCmhoeYXIEQJNNBR0NGzvlwS"
+    "S04B2C5235l5Zryz0xutDZfoskC97z8+fkYUE1wmD1C/j6JRVbppChXuJ1qxWJFExgM0GCAoXOPDWr63D3YBRyO7AzWKVstp4TFF"
+    "0UbuanwPi+A4xtutUN4JXbXeTsoddMzADXvcChDn5kLRLXC5XSn3QxYSXkUZjg0LuaIx1OW0SgOriRmWoaLZgmI5Y0dDhtV8xXF8"
+    "ki98of7CQ+FrrI/tI1uFbacm2ampyYKirWniZ9tGDKewYmuY5Y+uw2QPfJ7aFkX9P2VppZy4Fir+Z1ToVJVD1WLoFuMmFDv+Phaq"
+    "sde+AvsQPVv8TS4s8oXs/afDl0+Xr22Qb6OFrz9/vTh8+2r78tXHH95MrxyRi6/fPTm69PxLQ50Hzvmmxb+LWegT5qeZKNPhtLFg"
+    "RhgVMxPMw3ziwxWMtrwtnK0cijZxn7hEaimzVHKmpDIQK2mISm2mBIgQbkXKiFNgjMocZEZxMIkkmmQGiOahx3dwHxLHQQOXDSz4"
+    "CJ0I5TTEXFspZCgmyQRIEBBLbQVVgpCwV1mWWUKJbs/CfgUZIpgSRE4frKTkEmf4VKPhyswsxZkmTUejVHc1FXc0fg6P664mFOlo"
+    "knVzKCbONF/ZfBKuRtOorfwRNP8WjcvSY348FTeKrMR0vl4LA9hXoWuJoBl3ImYOrEyd5pQbGxqlE0UGf+MSRne9SKuDXY/NycDV"
+    "3lZ+dsSaG9TrrW8O0R8R6UPg")
+
+
+def test_password_protected_pdf_is_reported(tmp_path):
+    passages, problems = read(tmp_path, "locked.pdf", zlib.decompress(base64.b64decode(ENCRYPTED_PDF)))
+    assert passages == [] and "encrypted with a password" in str(problems[0])
 
 
 def test_scanned_pdf_is_reported_not_empty(tmp_path):

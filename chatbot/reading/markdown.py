@@ -29,11 +29,12 @@ _HEADING_ID = re.compile(r"\s*\{\s*[:#.][^{}]*\}$")
 # A ":::" callout's name and its own title: ":::tip[Title]", "::: details Why ...?".
 _CONTAINER = re.compile(r"^\s*([A-Za-z][\w-]*)(\[.*\]|\s.*)?$")
 # MDX's module lines and comments: "import Tabs from '@theme/Tabs';", "export const x = 1;", "{/* ... */}".
-_MDX_MODULE_LINE = re.compile(
-    r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
-_CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
+_MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
+                              r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)")
+# A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
+_CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
 _EMPHASIS = ("strong", "em")
 _INLINE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(\s[^>]*)?/?>$", re.DOTALL)

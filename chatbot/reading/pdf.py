@@ -101,7 +101,7 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running)]
             for page in pages]
     paragraphs = _without_contents(_paragraphs(kept, tables))
-    if any(_is_heading_type(line, _body_size(kept)) for page in kept for line in page):
+    if any(_is_heading_type(line, _body_type(kept)) for page in kept for line in page):
         return _styled_blocks(paragraphs, kept), pdf_title, header
     return _plain_blocks(paragraphs, kept), pdf_title, header
 
@@ -158,9 +158,10 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
                 pages.append([_line(found, number) for found in page.extract_text_lines(
                     return_chars=True, strip=True, x_tolerance_ratio=WORD_GAP) if found["text"].strip()])
                 whole.close()  # its characters are read: free them before the next page
-    except PDFPasswordIncorrect as exc:
-        raise DocumentError(source, "is encrypted; save an unprotected copy; file skipped") from exc
     except Exception as exc:  # noqa: BLE001 - pdfminer fails on damaged files with many kinds of error
+        # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect())).
+        if any(isinstance(e, PDFPasswordIncorrect) for e in (exc, exc.__cause__, *exc.args)):
+            raise DocumentError(source, "is encrypted with a password; save an unprotected copy; file skipped") from exc
         raise DocumentError(source, f"is not a readable PDF ({type(exc).__name__}: {exc}); file skipped") from exc
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
@@ -212,17 +213,25 @@ def _is_furniture(line: Line, k: int, count: int, running: set[str]) -> bool:
     return edge and (_shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text)))
 
 
-def _body_size(pages: list[list[Line]]) -> float:
-    sizes: Counter[float] = Counter()
+@dataclass(frozen=True)
+class BodyType:
+    """The type most of a document's text is set in."""
+    size: float
+    bold: bool
+
+
+def _body_type(pages: list[list[Line]]) -> BodyType:
+    styles: Counter[tuple[float, bool]] = Counter()
     for page in pages:
         for line in page:
             if not line.mono:
-                sizes[line.size] += len(line.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+                styles[(line.size, line.bold)] += len(line.text)
+    return BodyType(*styles.most_common(1)[0][0]) if styles else BodyType(0.0, False)
 
 
-def _is_heading_type(line: Line, body: float) -> bool:
-    return not line.mono and (line.size >= body + HEADING_SIZE_STEP or line.bold)
+def _is_heading_type(line: Line, body: BodyType) -> bool:
+    """Larger type than the body's, or bold in a body that is not."""
+    return not line.mono and (line.size >= body.size + HEADING_SIZE_STEP or (line.bold and not body.bold))
 
 
 def _paragraphs(pages: list[list[Line]], tables: list[Table]) -> list[list[Line] | Table]:
@@ -230,9 +239,9 @@ def _paragraphs(pages: list[list[Line]], tables: list[Table]) -> list[list[Line]
     (heading, code, text), a bullet or a "Q:" label, or a new margin after a line that ends a sentence
     starts a paragraph. A sentence cut by a page break runs on into the next page. The tables stand
     between them where they are on the page."""
-    body = _body_size(pages)
+    body = _body_type(pages)
     gaps = [b.top - a.bottom for page in pages for a, b in zip(page, page[1:])
-            if a.size == b.size == body and b.top > a.bottom - 1]
+            if a.size == b.size == body.size and b.top > a.bottom - 1]
     # The gap between the lines of one paragraph is the smallest usual one: in a FAQ of one-line answers
     # most gaps are between paragraphs.
     usual_gap = statistics.quantiles(gaps, n=10)[0] if len(gaps) >= 2 else min(gaps, default=0.0)
@@ -321,10 +330,10 @@ def _join(paragraph: list[Line], vocabulary: set[str]) -> str:
 def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]) -> list[Block]:
     """Blocks of a PDF whose type marks its structure: headings by size (the largest is level 1) or bold,
     lists by their bullets, code by its monospaced type."""
-    body = _body_size(pages)
+    body = _body_type(pages)
     vocabulary = _vocabulary(pages)
     sizes = sorted({line.size for page in pages for line in page
-                    if _is_heading_type(line, body) and line.size >= body + HEADING_SIZE_STEP}, reverse=True)
+                    if _is_heading_type(line, body) and line.size >= body.size + HEADING_SIZE_STEP}, reverse=True)
     blocks: list[Block] = []
     list_left = 0.0
     label = ""  # a bold label waiting for the paragraph it titles
