@@ -787,6 +787,23 @@ def test_pdf_set_in_bold_throughout(tmp_path):
     assert {p.title for p in passages} == {"Opening hours"}
 
 
+def test_pdf_in_two_columns_is_read_column_by_column(tmp_path):
+    # A paper's layout: a title over both columns, then two columns whose lines stand side by side. Read
+    # line by line across the page, each line had joined half a sentence of one column to the other's.
+    left = ["Backups run every night at two and keep", "thirty days of history on the server.",
+            "Each backup only copies the files that", "changed since the night before, so it",
+            "takes a few minutes on most machines."]
+    right = ["Restoring a file takes one command: pick", "the day and the folder, and the file is",
+             "copied back to where it was before it", "was deleted or changed by mistake, with",
+             "its permissions and its owner unchanged."]
+    page = [("How backups work", "bold", 16, 72, 0)]
+    for k, (a, b) in enumerate(zip(left * 2, right * 2)):
+        page += [(a, "body", 9, 72, 14 if k == 0 else (9 if k == 5 else 3)), (b, "body", 9, 320, -9)]
+    passages, problems = read(tmp_path, "backups.pdf", pdf_bytes([page]))
+    first_left, first_right = " ".join(left), " ".join(right)
+    assert problems == [] and [p.text for p in passages] == [first_left, first_left, first_right, first_right]
+
+
 def test_pdf_faq_in_bold_with_a_linked_contents_list(tmp_path):
     # A FAQ page saved as PDF: its contents list (links on the page) runs its entries together, and its
     # questions are bold lines, numbered, some of them statements. The list named the entries again, and

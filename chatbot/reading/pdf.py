@@ -1,7 +1,7 @@
 """PDF: the text layer read with pdfplumber, each line with its position and type, so that the layout gives
 the structure a PDF has lost: a gap or a change of margin after a sentence ends a paragraph, larger or
-bold type is a heading (its size gives the level), bullets are lists, monospaced lines are code and ruled
-tables are tables. Running headers, footers and page numbers are dropped, and a sentence that runs on over
+bold type is a heading (its size gives the level), bullets are lists, monospaced lines are code, ruled
+tables are tables, and a page in two columns is read one column after the other. Running headers, footers and page numbers are dropped, and a sentence that runs on over
 a page break stays one paragraph. A PDF set in one type throughout says nothing of its headings: its
 layout paragraphs are read as plain text. A PDF without a text layer (a scan) is reported, not read as
 empty."""
@@ -15,6 +15,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import groupby
 
 from ..errors import DocumentError
 from ..passage import Passage
@@ -51,6 +52,12 @@ BLANK_LINE = 1.2
 MARGIN_STEP = 2.0
 # A monospaced character is this share of its type's size wide.
 MONO_WIDTH = 0.6
+# Two columns of text: a strip at least this wide (points) in the middle part of a page that at most this
+# share of its lines cross, with this many lines of prose (this many words, as a median) on each side.
+MIN_GUTTER = 6
+GUTTER_CROSSINGS = 0.03
+MIN_COLUMN_LINES = 8
+MIN_COLUMN_WORDS = 4
 # A table cell with more words than this holds a text of its own: the table is the layout of a page.
 MAX_CELL_WORDS = 100
 # A line hyphenated at its end joins the next without the hyphen when the joined word is this common in
@@ -155,8 +162,7 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
                               for box, rows in grids)
                 if grids:
                     page = page.filter(lambda obj: not any(_inside(obj, box) for box, _ in grids))
-                pages.append([_line(found, number) for found in page.extract_text_lines(
-                    return_chars=True, strip=True, x_tolerance_ratio=WORD_GAP) if found["text"].strip()])
+                pages.append([_line(found, number) for found in _text_lines(page) if found["text"].strip()])
                 whole.close()  # its characters are read: free them before the next page
     except Exception as exc:  # noqa: BLE001 - pdfminer fails on damaged files with many kinds of error
         # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect())).
@@ -166,6 +172,75 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
     return pages, tables, " ".join(str(title).split()) if isinstance(title, (str, bytes)) else ""
+
+
+def _text_lines(page) -> list[dict]:
+    """The page's lines in reading order: top to bottom, and on a page set in two columns, where a line
+    side by side with another is two, the left column before the right one."""
+    lines = _lines_of(page)
+    gutter = _gutter(lines, page.width)
+    if gutter is None:
+        return lines
+    middle = sum(gutter) / 2
+    ordered: list[dict] = []
+    # Lines that cross the gutter (a title, an abstract, a figure's caption over both columns) cut the page
+    # into bands; each band between them is read column by column.
+    for crossing, band in groupby(lines, key=lambda line: _crosses(line, gutter)):
+        band = list(band)
+        if crossing:
+            ordered.extend(band)
+            continue
+        top, bottom = min(line["top"] for line in band) - 1, max(line["bottom"] for line in band) + 1
+        for x0, x1 in ((0, middle), (middle, page.width)):
+            ordered.extend(_lines_of(page.within_bbox((x0, max(top, 0), x1, min(bottom, page.height)))))
+    return ordered
+
+
+def _lines_of(page) -> list[dict]:
+    return page.extract_text_lines(return_chars=True, strip=True, x_tolerance_ratio=WORD_GAP)
+
+
+def _gutter(lines: list[dict], width: float) -> tuple[float, float] | None:
+    """The gap between two columns of text: an upright strip, in the middle part of the page, that (nearly)
+    no line crosses, with lines of prose on both sides of it. A table's or a menu's columns are no text
+    columns: their lines hold a few words each."""
+    if len(lines) < MIN_COLUMN_LINES:
+        return None
+    covered = [0] * (int(width) + 2)
+    for line in lines:
+        marks = set()
+        for c in line["chars"]:
+            marks.update(range(max(int(c["x0"]), 0), min(int(c["x1"]) + 1, len(covered))))
+        for x in marks:
+            covered[x] += 1
+    allowed = max(1, round(GUTTER_CROSSINGS * len(lines)))
+    best: tuple[int, int] | None = None
+    start = None
+    for x in range(int(width * 0.2), int(width * 0.8) + 1):
+        if covered[x] <= allowed:
+            start = x if start is None else start
+            if x - start + 1 >= MIN_GUTTER and (best is None or x - start > best[1] - best[0]):
+                best = (start, x)
+        else:
+            start = None
+    if best is None:
+        return None
+    sides = ([_side_words(line, 0, best[0]) for line in lines], [_side_words(line, best[1], width) for line in lines])
+    for side in sides:
+        counts = [n for n in side if n]
+        if len(counts) < MIN_COLUMN_LINES or statistics.median(counts) < MIN_COLUMN_WORDS:
+            return None
+    return float(best[0]), float(best[1])
+
+
+def _side_words(line: dict, x0: float, x1: float) -> int:
+    """How many words of a line lie between x0 and x1 (a word ends at a gap, as pdfplumber reads them)."""
+    chars = [c for c in line["chars"] if x0 <= c["x0"] < x1 and c["text"].strip()]
+    return sum(1 for a, b in zip([None, *chars], chars) if a is None or b["x0"] - a["x1"] > WORD_GAP * b["size"])
+
+
+def _crosses(line: dict, gutter: tuple[float, float]) -> bool:
+    return any(c["x0"] < gutter[1] and c["x1"] > gutter[0] for c in line["chars"] if c["text"].strip())
 
 
 def _is_table(rows: list[list[str | None]]) -> bool:
