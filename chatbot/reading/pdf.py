@@ -108,7 +108,8 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running)]
             for page in pages]
     paragraphs = _without_contents(_paragraphs(kept, tables))
-    if any(_is_heading_type(line, _body_type(kept)) for page in kept for line in page):
+    body = _body_type(kept)
+    if any(_is_heading_type(line, body) for page in kept for line in page):
         return _styled_blocks(paragraphs, kept), pdf_title, header
     return _plain_blocks(paragraphs, kept), pdf_title, header
 
@@ -210,7 +211,8 @@ def _gutter(lines: list[dict], width: float) -> tuple[float, float] | None:
     for line in lines:
         marks = set()
         for c in line["chars"]:
-            marks.update(range(max(int(c["x0"]), 0), min(int(c["x1"]) + 1, len(covered))))
+            if c["text"].strip():
+                marks.update(range(max(int(c["x0"]), 0), min(int(c["x1"]) + 1, len(covered))))
         for x in marks:
             covered[x] += 1
     allowed = max(1, round(GUTTER_CROSSINGS * len(lines)))
