@@ -616,6 +616,56 @@ def test_hard_wrapped_prose_never_becomes_a_table_or_headings(tmp_path):
     assert passages[2].text == "Prices\nPlan | Storage | Price\nBasic | 10 GB | Free"
 
 
+def test_docx_tracked_changes_and_content_controls(tmp_path):
+    # Text Word shows: a tracked insertion (python-docx's paragraph text leaves it out) and paragraphs in a
+    # template's content controls (left out by python-docx's body items); not a tracked deletion, nor the
+    # table of contents Word keeps in a content control of its own.
+    import copy
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_heading("Refunds", level=1)
+    document.add_paragraph("How long do refunds take?")
+    answer = document.add_paragraph("Refunds take ")
+    inserted, deleted = OxmlElement("w:ins"), OxmlElement("w:del")
+    for mark in (inserted, deleted):
+        mark.set(qn("w:id"), "1"), mark.set(qn("w:author"), "Editor")
+    run = copy.deepcopy(answer.runs[0]._r)
+    run.find(qn("w:t")).text = "five working days."
+    inserted.append(run)
+    gone = copy.deepcopy(answer.runs[0]._r)
+    gone.remove(gone.find(qn("w:t")))
+    gone.append(OxmlElement("w:delText"))
+    gone.find(qn("w:delText")).text = "a month."
+    deleted.append(gone)
+    answer._p.append(inserted), answer._p.append(deleted)
+
+    def content_control(text: str, gallery: str = "") -> None:
+        sdt, properties, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+        if gallery:
+            part, kind = OxmlElement("w:docPartObj"), OxmlElement("w:docPartGallery")
+            kind.set(qn("w:val"), gallery)
+            part.append(kind), properties.append(part)
+        held = document.add_paragraph(text)._p
+        content.append(held)
+        sdt.append(properties), sdt.append(content)
+        document.element.body.insert(len(document.element.body) - 1, sdt)  # before the section properties
+
+    content_control("Table of contents: Refunds ..... 1", gallery="Table of Contents")
+    content_control("Can I get a refund in cash?")
+    content_control("No, refunds go back to the card you paid with.")
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "refunds.docx", out.getvalue())
+    assert problems == [] and faq(passages) == {
+        "How long do refunds take?": "Refunds take five working days.",
+        "Can I get a refund in cash?": "No, refunds go back to the card you paid with."}
+    assert all("contents" not in p.text for p in passages)
+
+
 def docx_bytes():
     import docx
 

@@ -1,6 +1,7 @@
 """Word documents (.docx): read with python-docx. Heading styles give the sections (in a document without
 them, short lines all in bold: headings made by hand); a paragraph that asks something is a FAQ question
-answered by what follows it; list paragraphs and tables are kept."""
+answered by what follows it; list paragraphs and tables are kept. The text is what Word shows: tracked
+insertions in, deletions out, content controls read, the table of contents left out."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from .outline import Block, build_passages, heading_block, looks_like_question, 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle"}
 MAX_TITLE_WORDS = 12
+# A drawing's old-style copy (VML), which Word keeps beside the drawing itself.
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _LIST_STYLE = re.compile(r"^.*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
 
 
@@ -32,17 +35,54 @@ def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None, bool] |
     try:
         document = docx.Document(io.BytesIO(data))
         parts: list = []
-        for part in document.iter_inner_content():
+        for part in _body_items(document.element.body, document._body):
             if isinstance(part, Table):
-                parts.append([[" ".join(cell.text.split()) for cell in row.cells] for row in part.rows])
+                parts.append([[" ".join(" ".join(_visible_text(p._p) for p in cell.paragraphs).split())
+                               for cell in row.cells] for row in part.rows])
             else:
                 style = (part.style.name if part.style is not None else "") or ""
-                text = " ".join(part.text.split())
+                text = " ".join(_visible_text(part._p).split())
                 parts.append((style, text, _list_level(part, style), _is_bold(part) and _is_title(text)))
         return parts
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
         raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
                                     "file skipped") from exc
+
+
+def _body_items(element, parent):
+    """The paragraphs and tables of the body in order, also those inside content controls (a template's
+    fields), but not a table of contents, which Word keeps in a content control of its own."""
+    from docx.oxml.ns import nsmap, qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    from lxml import etree
+
+    gallery = etree.XPath("./w:sdtPr/w:docPartObj/w:docPartGallery/@w:val", namespaces={"w": nsmap["w"]})
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, parent)
+        elif child.tag == qn("w:sdt") and "Table of Contents" not in gallery(child):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                yield from _body_items(content, parent)
+
+
+def _visible_text(paragraph) -> str:
+    """A paragraph's text as Word shows it: with tracked insertions (python-docx's text leaves out runs
+    inside <w:ins>), without tracked deletions, and without the text of its text boxes."""
+    from docx.oxml.ns import qn
+
+    hidden = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), _FALLBACK}
+    out = []
+    for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        ancestor = node.getparent()
+        while ancestor is not None and ancestor is not paragraph and ancestor.tag not in hidden:
+            ancestor = ancestor.getparent()
+        if ancestor is paragraph:
+            out.append(node.text or "" if node.tag == qn("w:t") else " ")
+    return "".join(out)
 
 
 def docx_blocks(data: bytes, *, source: str) -> list[Block]:
