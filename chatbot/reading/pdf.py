@@ -22,7 +22,7 @@ from ..passage import Passage
 from ..text import clean, word_count, words
 from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, SECTION_NUMBER, Block, build_passages,
                       heading_block, is_question)
-from .plaintext import BULLET, plaintext_blocks, without_contents
+from .plaintext import BULLET, LEADER, plaintext_blocks, without_contents
 
 # A line at the top or bottom of this many pages, and of half of them, is a running header or footer.
 RUNNING_PAGES = 2
@@ -33,8 +33,6 @@ _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|consol|menlo|monaco|cmtt|typewriter|code", re.IGNORECASE)
-# Dot leaders and a page number, which only contents and index pages have: "Installation ..... 7".
-_LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}$")
 # The number that opens each entry of a contents list: "1.", "1.1.", "A.2.8".
 _ENTRY_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?)\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\")\]”’]*$")
@@ -377,7 +375,7 @@ def _without_contents(paragraphs: list[list[Line] | Table]) -> list[list[Line] |
         if isinstance(paragraph, Table):
             out.append(paragraph)
         else:
-            out.append([line for line, text in zip(paragraph, texts) if text and not _LEADER.search(text)])
+            out.append([line for line, text in zip(paragraph, texts) if text and not LEADER.search(text)])
     return [p for p in out if p]
 
 

@@ -33,7 +33,7 @@ _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
 # An entry of a table of contents: "1.1  Lsof -- what is it?", "A.2 Setup", or "Installation ..... 7".
 _CONTENTS_ENTRY = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.)\s+\S|(?:\s*\.){3,}\s*\d{1,4}$")
-_LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}$")  # dot leaders and a page number: "....... 7", ". . . 7"
+LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}$")  # dot leaders and a page number: "....... 7", ". . . 7"
 _MULTILEVEL_NUMBER = re.compile(r"^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})+)\.?\s")
 # A paragraph is a contents list when this share of its lines are entries naming a line further on.
 CONTENTS_SHARE = 0.6
@@ -130,7 +130,7 @@ def _contents_key(line: str) -> str:
     text = " ".join(line.split())
     if len(text) > MAX_CONTENTS_ENTRY_CHARS:
         return ""
-    return _NUMBERED.sub("", _LEADER.sub("", text)).lower()
+    return _NUMBERED.sub("", LEADER.sub("", text)).lower()
 
 
 # ---- flattened pages: one paragraph per line -----------------------------------------------------
