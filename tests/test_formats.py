@@ -812,7 +812,10 @@ def test_pdf_structure_from_type_and_layout(tmp_path):
             ("Schedules", "bold", 14, 72, 14),
             body("Backups run every night at two.", 8),
             ("Note", "bold", 11, 72, 12),  # bold at the body's size beside larger headings: a label
-            body("Backups pause while the disk is full.")]
+            body("Backups pause while the disk is full."),
+            ("Example", "bold", 11, 72, 12),  # a label over code stands over it, not over the text after it
+            ("backup --verify", "mono", 10, 72, 3),
+            body("Verifying takes an hour.", 12)]
     passages, problems = read(tmp_path, "guide.pdf", pdf_bytes([page]))
     assert problems == []
     assert [(p.title, p.section, p.text) for p in passages] == [
@@ -822,7 +825,8 @@ def test_pdf_structure_from_type_and_layout(tmp_path):
         ("Backup Guide", "Installation", "You need:\n- a disk with 2 GB free\n- a network connection that stays up "
                                          "for the whole backup\nbackup --init /data\nbackup --run"),
         ("Backup Guide", "Schedules", "Backups run every night at two."),
-        ("Backup Guide", "Schedules", "Note: Backups pause while the disk is full.")]
+        ("Backup Guide", "Schedules", "Note: Backups pause while the disk is full."),
+        ("Backup Guide", "Schedules", "Example\nbackup --verify"), ("Backup Guide", "Schedules", "Verifying takes an hour.")]
 
 
 def test_pdf_set_in_bold_throughout(tmp_path):

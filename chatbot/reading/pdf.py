@@ -413,6 +413,10 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
     list_left = 0.0
     label = ""  # a bold label waiting for the paragraph it titles
     for paragraph in paragraphs:
+        text = "" if isinstance(paragraph, Table) or paragraph[0].mono else _join(paragraph, vocabulary)
+        if label and not (text and not BULLET.match(text) and not _is_heading_type(paragraph[0], body)):
+            blocks.append(Block("paragraph", label))  # a label over a table, code or list stands alone
+            label = ""
         if isinstance(paragraph, Table):
             blocks.append(Block("table", rows=paragraph.rows))
             continue
@@ -424,10 +428,8 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             else:
                 blocks.append(Block("code", code))
             continue
-        text = _join(paragraph, vocabulary)
-        if label and not _is_heading_type(first, body):
-            text = f"{label}: {text}"
-        label = ""
+        if label:
+            text, label = f"{label}: {text}", ""
         if _is_heading_type(first, body) and _is_heading_text(text):
             level = sizes.index(first.size) + 1 if first.size in sizes else len(sizes) + 1
             block = heading_block(text, level=min(level, 6))
