@@ -72,7 +72,6 @@ class Line:
     size: float  # the type size most of its characters have
     bold: bool  # all its letters bold
     mono: bool  # all its characters monospaced
-    page: int
 
 
 @dataclass(frozen=True)
@@ -161,7 +160,7 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
                               for box, rows in grids)
                 if grids:
                     page = page.filter(lambda obj: not any(_inside(obj, box) for box, _ in grids))
-                pages.append([_line(found, number) for found in _text_lines(page) if found["text"].strip()])
+                pages.append([_line(found) for found in _text_lines(page) if found["text"].strip()])
                 whole.close()  # its characters are read: free them before the next page
     except Exception as exc:  # noqa: BLE001 - pdfminer fails on damaged files with many kinds of error
         # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect())).
@@ -257,7 +256,7 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
     return obj["x0"] >= x0 - 1 and obj["x1"] <= x1 + 1 and obj["top"] >= top - 1 and obj["bottom"] <= bottom + 1
 
 
-def _line(found: dict, page: int) -> Line:
+def _line(found: dict) -> Line:
     chars = [c for c in found["chars"] if c["text"].strip()]
     fonts = [c["fontname"].split("+")[-1] for c in chars]
     letters = [f for c, f in zip(chars, fonts) if c["text"].isalpha()] or fonts
@@ -265,7 +264,7 @@ def _line(found: dict, page: int) -> Line:
     text = " ".join(_UNMAPPED_GLYPH.sub("", clean(found["text"])).translate(_LIGATURES).split())
     return Line(text, found["x0"], found["top"], found["bottom"], size,
                 bool(letters) and all(_BOLD_FONT.search(f) for f in letters),
-                bool(fonts) and all(_MONO_FONT.search(f) for f in fonts), page)
+                bool(fonts) and all(_MONO_FONT.search(f) for f in fonts))
 
 
 def _shape(line: str) -> str:
