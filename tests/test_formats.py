@@ -841,20 +841,42 @@ def test_pdf_set_in_bold_throughout(tmp_path):
     assert {p.title for p in passages} == {"Opening hours"}
 
 
+def test_pdf_question_paragraphs_are_answered_by_all_that_follows(tmp_path):
+    # A Word FAQ saved as PDF: questions are paragraphs in the body's type, answers run over paragraphs.
+    # The answer's second paragraph had been a passage of its own. Under a heading that asks, a question
+    # paragraph belongs to the answer.
+    def body(text, gap=12):
+        return (text, "body", 11, 72, gap)
+
+    page = [("Dash FAQ", "bold", 18, 72, 0), body("Who can deposit data?", 14),
+            body("Any member of staff can deposit data, and so can visiting researchers who hold a"),
+            body("library card.", 3), body("Students need the approval of their supervisor."),
+            body("How long will my data stay available?"), body("It is archived for good."),
+            ("Why does my upload fail?", "bold", 14, 72, 16), body("Have you seen the error message above?"),
+            body("It names the file that is too large.")]
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([page]))
+    assert problems == [] and faq(passages) == {
+        "Who can deposit data?": "Any member of staff can deposit data, and so can visiting researchers who hold a "
+                                 "library card.\nStudents need the approval of their supervisor.",
+        "How long will my data stay available?": "It is archived for good.",
+        "Why does my upload fail?": "Have you seen the error message above?\nIt names the file that is too large."}
+
+
 def test_pdf_in_two_columns_is_read_column_by_column(tmp_path):
     # A paper's layout: a title over both columns, then two columns whose lines stand side by side. Read
     # line by line across the page, each line had joined half a sentence of one column to the other's.
-    left = ["Backups run every night at two and keep", "thirty days of history on the server.",
-            "Each backup only copies the files that", "changed since the night before, so it",
-            "takes a few minutes on most machines."]
+    left = ["Backups run every night at two and keep", "thirty days of history. Each backup only",
+            "copies the files that changed since the", "night before, so that it takes a few min-",
+            "utes on most machines."]
     right = ["Restoring a file takes one command: pick", "the day and the folder, and the file is",
              "copied back to where it was before it", "was deleted or changed by mistake, with",
-             "its permissions and its owner unchanged."]
+             "its owner unchanged."]
     page = [("How backups work", "bold", 16, 72, 0)]
     for k, (a, b) in enumerate(zip(left * 2, right * 2)):
         page += [(a, "body", 9, 72, 14 if k == 0 else (9 if k == 5 else 3)), (b, "body", 9, 320, -9)]
     passages, problems = read(tmp_path, "backups.pdf", pdf_bytes([page]))
-    first_left, first_right = " ".join(left), " ".join(right)
+    first_left = " ".join(left).replace("min- utes", "minutes")
+    first_right = " ".join(right)
     assert problems == [] and [p.text for p in passages] == [first_left, first_left, first_right, first_right]
 
 

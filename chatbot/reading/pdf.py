@@ -21,7 +21,7 @@ from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean, word_count, words
 from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, SECTION_NUMBER, Block, build_passages,
-                      heading_block, is_question)
+                      heading_block, is_question, looks_like_question, question_text)
 from .plaintext import BULLET, LEADER, plaintext_blocks, without_contents
 
 # A line at the top or bottom of this many pages, and of half of them, is a running header or footer.
@@ -411,6 +411,7 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
     blocks: list[Block] = []
     list_left = 0.0
     label = ""  # a bold label waiting for the paragraph it titles
+    under_question = False  # the last heading asks: what follows answers it
     for paragraph in paragraphs:
         text = "" if isinstance(paragraph, Table) or paragraph[0].mono else _join(paragraph, vocabulary)
         if label and not (text and not BULLET.match(text) and not _is_heading_type(paragraph[0], body)):
@@ -438,6 +439,7 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
                 label = text
             else:
                 blocks.append(block)
+                under_question = block.kind == "question"
         elif BULLET.match(text) and not is_question(BULLET.sub("", text)):
             item = BULLET.sub("", text)
             if blocks and blocks[-1].kind == "list":
@@ -448,6 +450,11 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
                     blocks[-1].text.endswith(":") else ""
                 blocks.append(Block("list", f"- {item}", intro=intro))
                 list_left = first.x0
+        elif looks_like_question(text) and not QUESTION_LABEL.match(text) and not under_question:
+            # A paragraph that asks is a FAQ question answered by what follows it, as in the Word document
+            # most such PDFs are saved from; but under a heading that asks, it is part of the answer ("Have
+            # you seen the error message above?"). "Q:" paragraphs are read by outline's FAQ pass.
+            blocks.append(Block("question", question_text(text)))
         else:
             blocks.append(Block("paragraph", text))
     if label:
