@@ -551,6 +551,14 @@ def test_numbered_plain_text_faq(tmp_path):
     assert {p.title for p in passages} == {"Frequently Asked Questions about Squash"}
 
 
+def test_symbol_font_bullets_of_word_pdfs_are_bullets(tmp_path):
+    # Text taken from a Word PDF holds the Symbol font's bullet as a private-use character (shown as a box):
+    # it had been text of a paragraph instead of a list's marker.
+    passages, problems = read(tmp_path, "req.txt", "Requirements\n\nYou need:\n\uf0b7 Python 3.10\n\uf0b7 Two gigabytes\n")
+    assert problems == [] and [(p.title, p.text) for p in passages] == [
+        ("Requirements", "You need:\n• Python 3.10\n• Two gigabytes")]
+
+
 def test_question_and_answer_lines(tmp_path):
     text = "Help\n\nQ: How do I reset my password?\nA: Use the link on the sign-in page.\n\n" \
            "Q: Can I change my user name?\nA: No. Ask support to do it.\n"
