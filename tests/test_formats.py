@@ -1003,13 +1003,18 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slides.pptx").write_bytes(b"PK\x03\x04")
     (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "notes.foo").write_text("x", encoding="utf-8")
     loaded = Corpus.open(tmp_path).load()
     report = {f.name: f for f in loaded.files}
     assert report["guide.md"].format == "markdown" and report["guide.md"].counts["faq"] == 4
     assert report["guide.md"].counts["table"] == 2 and report["guide.md"].problems == ()
-    assert report["slides.pptx"].format == "unsupported" and "not supported" in str(report["slides.pptx"].problems[0])
+    # A format that can be saved as a readable one says how.
+    assert report["slides.pptx"].format == "unsupported" and "export it as PDF" in str(report["slides.pptx"].problems[0])
+    assert "save it as .docx" in str(report["old.doc"].problems[0])
+    assert "format not supported (.foo); file skipped" in str(report["notes.foo"].problems[0])
     assert "no text" in str(report["empty.txt"].problems[0])
-    assert {p.path for p in loaded.problems} == {"slides.pptx", "empty.txt"}
+    assert {p.path for p in loaded.problems} == {"slides.pptx", "empty.txt", "old.doc", "notes.foo"}
 
 
 def test_inspect_prints_the_passages_of_one_file(tmp_path, capsys):

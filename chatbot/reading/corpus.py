@@ -25,6 +25,15 @@ FORMATS = {
     ".yaml": "yaml", ".yml": "yaml",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
+# What to save a document of a format no reader takes as, so that one does.
+_CONVERT_TO = {
+    ".doc": "save it as .docx (Word: File > Save As) or as PDF", ".rtf": "save it as .docx or as PDF",
+    ".odt": "save it as .docx or as PDF", ".pages": "export it as .docx or as PDF",
+    ".ppt": "export it as PDF", ".pptx": "export it as PDF", ".odp": "export it as PDF", ".key": "export it as PDF",
+    ".xls": "save it as .xlsx or CSV", ".ods": "save it as .xlsx or CSV", ".numbers": "export it as CSV",
+    ".adoc": "convert it to HTML (asciidoctor) or Markdown", ".asciidoc": "convert it to HTML or Markdown",
+    ".epub": "convert it to HTML or PDF",
+}
 CONFIG_FILE = "corpus.toml"
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -97,9 +106,8 @@ class Corpus:
             reports.append(FileReport(self.name(path), FORMATS[path.suffix.lower()],
                                       {k: sum(p.kind == k for p in found) for k in KINDS}, tuple(bad)))
         for path in self.unsupported:
-            reason = (f"format not supported ({path.suffix or 'no suffix'}); file skipped. Readable: "
-                      f"{', '.join(sorted(FORMATS))}")
-            problem = DocumentError(self.name(path), reason)
+            problem = DocumentError(self.name(path), f"{unsupported_reason(path.suffix)}. Readable: "
+                                                     f"{', '.join(sorted(FORMATS))}")
             problems.append(problem)
             reports.append(FileReport(self.name(path), "unsupported", {k: 0 for k in KINDS}, (problem,)))
         passages = fold_learned(passages, learned_name(self.root))
@@ -125,12 +133,18 @@ class Corpus:
         return found, problems
 
 
+def unsupported_reason(suffix: str) -> str:
+    """Why a file is skipped, and how to make it readable when its format can be saved as one that is."""
+    hint = _CONVERT_TO.get(suffix.lower())
+    return f"format not supported ({suffix or 'no suffix'}); " + (f"{hint}; file skipped" if hint else "file skipped")
+
+
 def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 1200,
                   faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     """Read one file with the reader for its format. Raises DocumentError when the file cannot be read."""
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
-        raise DocumentError(source, f"format not supported ({path.suffix or 'no suffix'}); file skipped")
+        raise DocumentError(source, unsupported_reason(path.suffix))
     if kind in ("pdf", "docx", "xlsx", "html"):
         try:
             data = path.read_bytes()
