@@ -1,10 +1,10 @@
 """PDF: the text layer read with pdfplumber, each line with its position and type, so that the layout gives
 the structure a PDF has lost: a gap or a change of margin after a sentence ends a paragraph, larger or
 bold type is a heading (its size gives the level), bullets are lists, monospaced lines are code, ruled
-tables are tables, and a page in two columns is read one column after the other. Running headers, footers and page numbers are dropped, and a sentence that runs on over
-a page break stays one paragraph. A PDF set in one type throughout says nothing of its headings: its
-layout paragraphs are read as plain text. A PDF without a text layer (a scan) is reported, not read as
-empty."""
+tables are tables, and a page in two columns is read one column after the other. Running headers,
+footers and page numbers are dropped, and a sentence that runs on over a page break stays one paragraph.
+A PDF set in one type throughout says nothing of its headings: its layout paragraphs are read as plain
+text. A PDF without a text layer (a scan) is reported, not read as empty."""
 
 from __future__ import annotations
 
@@ -104,10 +104,10 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     header = first if _shape(first) in running and not any(ch.isdigit() for ch in first) else ""
     kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running)]
             for page in pages]
-    paragraphs = _without_contents(_paragraphs(kept, tables))
     body = _body_type(kept)
+    paragraphs = _without_contents(_paragraphs(kept, tables, body))
     if any(_is_heading_type(line, body) for page in kept for line in page):
-        return _styled_blocks(paragraphs, kept), pdf_title, header
+        return _styled_blocks(paragraphs, kept, body), pdf_title, header
     return _plain_blocks(paragraphs, kept), pdf_title, header
 
 
@@ -169,7 +169,7 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
         raise DocumentError(source, f"is not a readable PDF ({type(exc).__name__}: {exc}); file skipped") from exc
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
-    return pages, tables, " ".join(str(title).split()) if isinstance(title, (str, bytes)) else ""
+    return pages, tables, " ".join(title.split()) if isinstance(title, str) else ""
 
 
 def _text_lines(page) -> list[dict]:
@@ -308,12 +308,11 @@ def _is_heading_type(line: Line, body: BodyType) -> bool:
     return not line.mono and (line.size >= body.size + HEADING_SIZE_STEP or (line.bold and not body.bold))
 
 
-def _paragraphs(pages: list[list[Line]], tables: list[Table]) -> list[list[Line] | Table]:
+def _paragraphs(pages: list[list[Line]], tables: list[Table], body: BodyType) -> list[list[Line] | Table]:
     """Lines grouped into paragraphs by the layout: a wider gap than the body's usual one, another type
     (heading, code, text), a bullet or a "Q:" label, or a new margin after a line that ends a sentence
     starts a paragraph. A sentence cut by a page break runs on into the next page. The tables stand
     between them where they are on the page."""
-    body = _body_type(pages)
     gaps = [b.top - a.bottom for page in pages for a, b in zip(page, page[1:])
             if a.size == b.size == body.size and b.top > a.bottom - 1]
     # The gap between the lines of one paragraph is the smallest usual one: in a FAQ of one-line answers
@@ -401,10 +400,9 @@ def _join(paragraph: list[Line], vocabulary: set[str]) -> str:
     return text
 
 
-def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]) -> list[Block]:
+def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]], body: BodyType) -> list[Block]:
     """Blocks of a PDF whose type marks its structure: headings by size (the largest is level 1) or bold,
     lists by their bullets, code by its monospaced type."""
-    body = _body_type(pages)
     vocabulary = _vocabulary(pages)
     sizes = sorted({line.size for page in pages for line in page
                     if _is_heading_type(line, body) and line.size >= body.size + HEADING_SIZE_STEP}, reverse=True)
