@@ -32,7 +32,8 @@ _CONTAINER = re.compile(r"^\s*([A-Za-z][\w-]*)(\[.*\]|\s.*)?$")
 _MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
                               r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
-_FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)")
+# A line that opens or closes a fenced code block (also how plain text tells Markdown saved as .txt).
+FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 # A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
 _CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
@@ -355,7 +356,7 @@ def _site_markup(text: str, *, mdx: bool) -> str:
 
     in_fence = False
     for line in lines:
-        if _FENCE_LINE.match(line):
+        if FENCE.match(line):
             flush()
             in_fence = not in_fence
             out.append(line)

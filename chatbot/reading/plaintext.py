@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from ..passage import Passage
 from ..text import clean, word_count
+from .markdown import FENCE, markdown_blocks
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, heading_block, is_question, labelled_entry,
                       question_text)
 
@@ -26,7 +27,6 @@ _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
 # "12. Question", "3.10: Question", "A.2.8 Question": the number that opens a numbered question.
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
-_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
 _CELL_GAP = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
@@ -53,10 +53,8 @@ def parse_plaintext(text: str, *, source: str, title: str = "", max_chars: int =
 
 
 def plaintext_blocks(text: str) -> list[Block]:
-    if len(_FENCE.findall(text)) >= 2:
+    if len(FENCE.findall(text)) >= 2:
         # Fenced code blocks: Markdown saved as .txt (a README.txt). Read it as what it is.
-        from .markdown import markdown_blocks
-
         return markdown_blocks(text)
     text = clean(text, keep_indent=True)
     lines = without_contents(_without_rules(text.split("\n")))
