@@ -941,6 +941,42 @@ def test_pdf_ruled_table_is_a_table(tmp_path):
         ("table", "Prices", "Plan | Price\nPro | 10 dollars"), ("table", "Prices", "Plan | Price\nTeam | 25 dollars")]
 
 
+def test_pdf_table_without_rules_is_a_table(tmp_path):
+    # A browser's table with roomy cells and a bold header, printed: no rules, and each cell centred in
+    # its row, so that "start" sits between the two lines of its effect. Each row is a row under its
+    # header, as the same table in HTML; read as lines, "start" had landed inside the sentence beside it.
+    page = [("Commands", "bold", 14, 72, 0), ("Command", "bold", 11, 72, 12), ("Effect", "bold", 11, 200, -11),
+            ("Starts the server in the background and writes", "body", 11, 200, 12),
+            ("start", "body", 11, 72, -5), ("its process id to the pid file.", "body", 11, 200, -5),
+            ("stop", "body", 11, 72, 12), ("Stops the server.", "body", 11, 200, -11),
+            ("status", "body", 11, 72, 12), ("Prints whether the server runs.", "body", 11, 200, -11),
+            ("Each command needs a pid file that its user can write.", "body", 11, 72, 14)]
+    passages, problems = read(tmp_path, "server.pdf", pdf_bytes([page]))
+    assert problems == []
+    assert [(p.kind, p.text) for p in passages] == [
+        ("table", "Command | Effect\nstart | Starts the server in the background and writes its process id to the pid file."),
+        ("table", "Command | Effect\nstop | Stops the server."),
+        ("table", "Command | Effect\nstatus | Prints whether the server runs."),
+        ("text", "Each command needs a pid file that its user can write.")]
+
+
+def test_pdf_table_under_a_rule_without_bold_is_a_table_and_columns_without_a_header_are_lines(tmp_path):
+    # A typeset table (booktabs): rules above and below it and one under its header, set in the body's type.
+    # Lines in columns with nothing to head them (a label and its value) stay lines.
+    page = [("Limits", "bold", 14, 72, 0), ("Plan", "body", 11, 72, 10), ("Users", "body", 11, 240, -11)]
+    page += [cell for plan, users in [("Free", "1"), ("Pro", "5"), ("Team", "25")]
+             for cell in [(plan, "body", 11, 72, 6), (users, "body", 11, 240, -11)]]
+    page += [("Storage", "body", 11, 72, 30), ("10 GB", "body", 11, 240, -11), ("Support", "body", 11, 72, 6),
+             ("By email", "body", 11, 240, -11), ("Backups", "body", 11, 72, 6), ("Daily", "body", 11, 240, -11)]
+    # The header's baseline is at 725 points, the rows' at 708, 691 and 674.
+    rules = [(72, y, 400, y) for y in (738, 720, 668)]
+    passages, problems = read(tmp_path, "limits.pdf", pdf_bytes([page], rules=rules))
+    assert problems == []
+    assert [(p.kind, p.text) for p in passages] == [
+        ("table", "Plan | Users\nFree | 1"), ("table", "Plan | Users\nPro | 5"), ("table", "Plan | Users\nTeam | 25"),
+        ("text", "Storage 10 GB Support By email Backups Daily")]
+
+
 # pdf_bytes([["Hello there."]]) encrypted with the user password "secret" (pypdf's PdfWriter.encrypt),
 # zlib-compressed and base64-encoded.
 ENCRYPTED_PDF = (

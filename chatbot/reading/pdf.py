@@ -58,6 +58,13 @@ MIN_COLUMN_LINES = 8
 MIN_COLUMN_WORDS = 4
 # A table cell with more words than this holds a text of its own: the table is the layout of a page.
 MAX_CELL_WORDS = 100
+# The cells of a table drawn without rules are set apart by at least this share of the type's size of
+# white space, down every row: wider than the spaces between words, even in justified lines.
+CELL_GAP = 0.8
+# A table drawn without rules is told only by this many rows (its header with them) or more, no further
+# apart than this share of a line's height (the padding of roomy cells).
+MIN_UNRULED_ROWS = 3
+ROW_GAP = 2.5
 # A line hyphenated at its end joins the next without the hyphen when the joined word is this common in
 # English ("identi-fier") or written so elsewhere in the document; else the hyphen stays ("real-time").
 JOINED_WORD_ZIPF = 3.0
@@ -160,7 +167,10 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
                               for box, rows in grids)
                 if grids:
                     page = page.filter(lambda obj: not any(_inside(obj, box) for box, _ in grids))
-                pages.append([_line(found) for found in _text_lines(page) if found["text"].strip()])
+                unruled, lines = _unruled_tables([found for found in _text_lines(page) if found["text"].strip()],
+                                                 [edge["top"] for edge in page.horizontal_edges], number)
+                tables.extend(unruled)
+                pages.append([_line(found) for found in lines])
                 whole.close()  # its characters are read: free them before the next page
     except Exception as exc:  # noqa: BLE001 - pdfminer fails on damaged files with many kinds of error
         # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect())).
@@ -251,6 +261,109 @@ def _is_table(rows: list[list[str | None]]) -> bool:
             and max(word_count(c) for c in cells) <= MAX_CELL_WORDS)
 
 
+def _unruled_tables(lines: list[dict], rules: list[float], page: int) -> tuple[list[Table], list[dict]]:
+    """The tables drawn without rules among a page's lines, and the lines outside them. A table is a run of
+    lines with white space down it, as wide as a cell's gap (CELL_GAP), that parts every line into the same
+    columns, under a header."""
+    cells = [_cells(found) for found in lines]
+    mono = [_line(found).mono for found in lines]
+    tables: list[Table] = []
+    rest: list[dict] = []
+    start = 0
+    while start < len(lines):
+        # Code in columns (a command's help) is code: a table has a header in text type, and rows in text
+        # type too, beside any names in code ("RBENV_ROOT").
+        found = _unruled_table(lines, cells, start, rules, page) if len(cells[start]) >= 2 and not mono[start] else None
+        if found is not None and all(mono[start + 1:found[1]]):
+            found = None
+        if found is None:
+            rest.append(lines[start])
+            start += 1
+        else:
+            table, start = found
+            tables.append(table)
+    return tables, rest
+
+
+def _cells(found: dict) -> list[tuple[float, float, str]]:
+    """A line's runs of text set apart by a cell's gap, as (x0, x1, text)."""
+    runs: list[list] = []
+    previous = None
+    for c in sorted((c for c in found["chars"] if c["text"].strip()), key=lambda c: c["x0"]):
+        gap = c["x0"] - previous["x1"] if previous else 0.0
+        if previous is None or gap > CELL_GAP * c["size"]:
+            runs.append([c["x0"], c["x1"], c["text"]])
+        else:
+            runs[-1][1] = max(runs[-1][1], c["x1"])
+            runs[-1][2] += (" " if gap > WORD_GAP * c["size"] else "") + c["text"]
+        previous = c
+    return [(x0, x1, _tidy(text)) for x0, x1, text in runs]
+
+
+def _columns(run: list[list[tuple[float, float, str]]], size: float) -> list[tuple[float, float]] | None:
+    """The columns of a run of lines, as (x0, x1): the stretches between white space at least a cell's gap
+    wide that no line crosses. None unless there are two or more."""
+    spans = sorted((x0, x1) for cells in run for x0, x1, _ in cells)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 - columns[-1][1] <= CELL_GAP * size:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(x0, x1) for x0, x1 in columns] if len(columns) >= 2 else None
+
+
+def _unruled_table(lines: list[dict], cells: list[list[tuple[float, float, str]]], start: int, rules: list[float],
+                   page: int) -> tuple[Table, int] | None:
+    """The table drawn without rules whose first row is the line at `start`, and the line after it."""
+    size = statistics.median(c["size"] for c in lines[start]["chars"])
+    height = lines[start]["bottom"] - lines[start]["top"]
+    end, columns = start + 1, None
+    while end < len(lines) and cells[end] and lines[end]["top"] - lines[end - 1]["bottom"] <= ROW_GAP * height:
+        wider = _columns(cells[start:end + 1], size)
+        if wider is None or (columns is not None and len(wider) != len(columns)):
+            if len(cells[end]) >= 2:
+                return None  # a row of other columns: cells set too close to tell (a browser's bare table)
+            break
+        columns, end = wider, end + 1
+    if columns is None:
+        return None
+    gaps = [b["top"] - a["bottom"] for a, b in zip(lines[start:end], lines[start + 1:end])]
+    # Rows with room between them (a cell's padding) are told by it, however their cells are aligned; rows
+    # set as closely as the lines of a cell are told by their first cell, as the cells open at a row's top.
+    # (Lines of a cell centred beside a longer one overlap its lines: the gap between lines is at least 0.)
+    row_gap = max(min(gaps), 0.0) + PARAGRAPH_GAP * height
+    padded = max(gaps) > row_gap
+    rows: list[tuple[int, list[str]]] = []  # the first line of each row, and its cells
+    for k in range(start, end):
+        placed = [(next(n for n, (x0, x1) in enumerate(columns) if x0 <= a and b <= x1), text)
+                  for a, b, text in cells[k]]
+        if k == start or (gaps[k - start - 1] > row_gap if padded else placed[0][0] == 0):
+            rows.append((k, [""] * len(columns)))
+        for n, text in placed:
+            rows[-1][1][n] = f"{rows[-1][1][n]} {text}".strip()
+    while rows and sum(map(bool, rows[-1][1])) < 2:  # a line of text after the table, within one column
+        end = rows.pop()[0]
+    grid = [row for _, row in rows]
+    filled = [sum(bool(row[n]) for row in grid) for n in range(len(columns))]
+    # Dot leaders to page numbers are a contents list's or an index's, laid out in columns.
+    if (len(grid) < MIN_UNRULED_ROWS or min(filled) < 2 or not _is_table(grid)
+            or any(LEADER.search(cell) for row in grid for cell in row)
+            or not _has_header(lines, [k for k, _ in rows], end, rules)):
+        return None
+    return Table(grid, lines[start]["top"], page), end
+
+
+def _has_header(lines: list[dict], firsts: list[int], end: int, rules: list[float]) -> bool:
+    """The first row names the columns: it alone is bold, or a rule parts it from the rows, as it does no
+    other two rows. Without a header, lines in columns are as likely a layout (a label and its text, a
+    function and its tag) as a table, and are read as lines. `firsts`: each row's first line."""
+    bounds = [*firsts, end]
+    bold = [all(_line(found).bold for found in lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+    ruled = [any(lines[b - 1]["bottom"] - 1 <= y <= lines[b]["top"] + 1 for y in rules) for b in bounds[1:-1]]
+    return (bold[0] and not all(bold[1:])) or (ruled[0] and not all(ruled[1:]))
+
+
 def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
     x0, top, x1, bottom = box
     return obj["x0"] >= x0 - 1 and obj["x1"] <= x1 + 1 and obj["top"] >= top - 1 and obj["bottom"] <= bottom + 1
@@ -261,10 +374,13 @@ def _line(found: dict) -> Line:
     fonts = [c["fontname"].split("+")[-1] for c in chars]
     letters = [f for c, f in zip(chars, fonts) if c["text"].isalpha()] or fonts
     size = Counter(round(c["size"] * 2) / 2 for c in chars).most_common(1)[0][0] if chars else 0.0
-    text = " ".join(_UNMAPPED_GLYPH.sub("", clean(found["text"])).translate(_LIGATURES).split())
-    return Line(text, found["x0"], found["top"], found["bottom"], size,
+    return Line(_tidy(found["text"]), found["x0"], found["top"], found["bottom"], size,
                 bool(letters) and all(_BOLD_FONT.search(f) for f in letters),
                 bool(fonts) and all(_MONO_FONT.search(f) for f in fonts))
+
+
+def _tidy(text: str) -> str:
+    return " ".join(_UNMAPPED_GLYPH.sub("", clean(text)).translate(_LIGATURES).split())
 
 
 def _shape(line: str) -> str:
