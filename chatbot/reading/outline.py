@@ -29,8 +29,6 @@ SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) " too, but not "Q.NET", "A.I.").
 QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*(?::\s*|[.)]\s+)(?=\S)", re.IGNORECASE)
 ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
-# A line of a labelled paragraph that asks the next question.
-_NEXT_QUESTION = re.compile(r"\n[ \t]*(?=(?:Q|Question)\s*(?::|[.)]\s))", re.IGNORECASE)
 # Where the answer's label starts inside a labelled paragraph: at the start of a line, or after the
 # question's end ("Q: Is it free? A: Yes.", not "Q: Is plan A. ok?").
 _ANSWER_INSIDE = re.compile(r"\n[ \t]*(?:A|Answer)\s*(?::\s*|[.)]\s+)|(?<=[?.!])[ \t]+(?:A|Answer)\s*[:.)]\s+",
@@ -94,12 +92,18 @@ def labelled_question(text: str, *, answered_next: bool = False, faq_page: bool 
         answer or answered_next or faq_page or looks_like_question(question)) else ("", "")
 
 
+def at_questions(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Lines holding entries with no blank line between them ("Q: ...", "A: ...", "Q: ..."), cut before
+    each line after the first that opens with a "Q:" label: each part with the number of its first line."""
+    cuts = [0, *(k for k, line in enumerate(lines) if k and QUESTION_LABEL.match(line.strip())), len(lines)]
+    return [(a, lines[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+
 def _entries_of(block: Block) -> list[Block]:
-    """A labelled paragraph that holds entries with no blank line between them ("Q: ...\nA: ...\nQ: ..."),
-    one paragraph for each."""
+    """A labelled paragraph that holds several entries, one paragraph for each."""
     if block.kind != "paragraph" or not QUESTION_LABEL.match(block.text):
         return [block]
-    return [replace(block, text=part) for part in _NEXT_QUESTION.split(block.text)]
+    return [replace(block, text="\n".join(part).strip()) for _, part in at_questions(block.text.split("\n"))]
 
 
 def _labelled_entries(blocks: list[Block]) -> list[Block]:

@@ -18,8 +18,8 @@ from dataclasses import replace
 from ..passage import Passage
 from ..text import clean, word_count
 from .markdown import FENCE, markdown_blocks
-from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, heading_block, is_question, labelled_entry,
-                      question_text)
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, at_questions, build_passages, heading_block, is_question,
+                      labelled_entry, question_text)
 
 BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
@@ -246,12 +246,6 @@ def _groups(lines: list[str]) -> list[tuple[int, list[str]]]:
     return groups
 
 
-def _at_questions(start: int, group: list[str]) -> list[tuple[int, list[str]]]:
-    """A paragraph cut before each of its lines, after the first, that opens with a "Q:" label."""
-    cuts = [0, *(k for k, line in enumerate(group) if k and QUESTION_LABEL.match(line.strip())), len(group)]
-    return [(start + a, group[a:b]) for a, b in zip(cuts, cuts[1:])]
-
-
 def _split_question(group: list[str]) -> tuple[list[str], list[str]]:
     """A numbered question's own lines, and the answer lines that follow them without a blank line
     (text out of a PDF often has none): the question ends at its first line ending in "?"."""
@@ -315,7 +309,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
     groups = _groups(lines)
     if labelled:
         # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
-        groups = [part for start, group in groups for part in _at_questions(start, group)]
+        groups = [(start + offset, part) for start, group in groups for offset, part in at_questions(group)]
     numbered = _numbered_questions(groups)
     blocks: list[Block] = []
     text_indent = 0  # indentation of the last paragraph of prose
