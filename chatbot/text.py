@@ -8,7 +8,11 @@ import unicodedata
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # The bullets of the Symbol and Wingdings fonts, as text copied or extracted from a Word PDF holds them
 # (private-use characters that show as boxes): the bullets they are.
-_SYMBOL_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0a8": "□", "\uf0d8": "➢", "\uf0fc": "✓"})
+_SYMBOL_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF0A8: "□", 0xF0D8: "➢", 0xF0FC: "✓"}
+# Typeset ligatures ("ﬁ" in "ﬁle", from a PDF or text copied out of one) as the letters they join, so
+# that "file" finds the word.
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+_CHARACTERS = str.maketrans({**_SYMBOL_BULLETS, **_LIGATURES})
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A sentence ends at . ! ? (optionally followed by a closing quote) before a capital, digit or quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9£$])")
@@ -23,7 +27,7 @@ def clean(text: str, *, keep_indent: bool = False) -> str:
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").expandtabs(8)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")  # line and paragraph separators
-    text = _CONTROL.sub("", text).translate(_SYMBOL_BULLETS)
+    text = _CONTROL.sub("", text).translate(_CHARACTERS)
     if not keep_indent:
         return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     # Runs of spaces inside a line stay too: they align code and the columns of plain-text tables.

@@ -559,6 +559,12 @@ def test_symbol_font_bullets_of_word_pdfs_are_bullets(tmp_path):
         ("Requirements", "You need:\n• Python 3.10\n• Two gigabytes")]
 
 
+def test_ligatures_of_text_copied_from_a_pdf_are_letters(tmp_path):
+    # "ﬁ" is one character: a word holding it ("ﬁle") had not been the word "file" to a search.
+    passages, problems = read(tmp_path, "faq.md", "# Files\n\nHow do I \ufb01nd a \ufb01le?\n\nUse the search \ufb01eld.\n")
+    assert problems == [] and faq(passages) == {"How do I find a file?": "Use the search field."}
+
+
 def test_question_and_answer_lines(tmp_path):
     text = "Help\n\nQ: How do I reset my password?\nA: Use the link on the sign-in page.\n\n" \
            "Q: Can I change my user name?\nA: No. Ask support to do it.\n"

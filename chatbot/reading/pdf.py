@@ -12,7 +12,6 @@ import io
 import logging
 import re
 import statistics
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import groupby
@@ -29,8 +28,6 @@ RUNNING_PAGES = 2
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[ivxlc]{1,7})\s*$", re.IGNORECASE)
 # A glyph the font does not map to a character comes out as "(cid:13)".
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
-# Typeset ligatures ("ﬁ" in "ﬁle") as the letters they join, so that "file" finds the word.
-_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|consol|menlo|monaco|cmtt|typewriter|code", re.IGNORECASE)
 # The number that opens each entry of a contents list: "1.", "1.1.", "A.2.8".
@@ -380,7 +377,7 @@ def _line(found: dict) -> Line:
 
 
 def _tidy(text: str) -> str:
-    return " ".join(_UNMAPPED_GLYPH.sub("", clean(text)).translate(_LIGATURES).split())
+    return " ".join(_UNMAPPED_GLYPH.sub("", clean(text)).split())
 
 
 def _shape(line: str) -> str:
