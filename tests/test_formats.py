@@ -1334,6 +1334,24 @@ def test_docusaurus_markdown_pages_heading_ids_and_module_lines(tmp_path):
         ("Setup", "Run the installer."), ("Setup", "export your data as CSV before you upgrade.")]
 
 
+def test_jekyll_and_hugo_pages_without_their_template_tags(tmp_path):
+    # A docs site's Markdown holds tags its build replaces (Hugo's shortcodes, Liquid's tags and site
+    # variables, kramdown's attribute lists); they had been read as words of the answers. What a code span
+    # or a raw block shows stays.
+    md = ("---\ntitle: Troubleshooting\n---\n\n* TOC\n{:toc}\n\n## Why does the sync stop after an hour?\n\n"
+          "{{< note >}}\nThe free plan stops syncing after an hour without changes.\n{{< /note >}}\n\n"
+          "{% include warning.html %}\nRestart the client. See {{ site.baseurl }}/docs/setup.\n"
+          "{: .highlight }\n\n## How do I write a template?\n\n{% comment %}Editors: keep this short.{% endcomment %}\n"
+          "Write `{{ name }}` where the value goes.\n\n{% raw %}\nExample: {{ name }} is {% if admin %}admin{% endif %}.\n"
+          "{% endraw %}\n")
+    passages, problems = read(tmp_path, "docs/faq.md", md)
+    assert problems == [] and faq(passages) == {
+        "Why does the sync stop after an hour?":
+            "The free plan stops syncing after an hour without changes.\nRestart the client. See /docs/setup.",
+        "How do I write a template?":
+            "Write `{{ name }}` where the value goes.\nExample: {{ name }} is {% if admin %}admin{% endif %}."}
+
+
 @pytest.mark.parametrize("name", ["help.html", "help.md", "help.rst"])
 def test_a_question_paragraph_is_answered_by_the_paragraph_after_it(tmp_path, name):
     # Exported Google Docs and plain Markdown FAQs write their questions as paragraphs. Inside a FAQ entry's

@@ -32,6 +32,17 @@ _CONTAINER = re.compile(r"^\s*([A-Za-z][\w-]*)(\[.*\]|\s.*)?$")
 _MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
                               r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
+# The template markup of Jekyll and Hugo pages, which the site's build replaces: Liquid's tags ("{% include
+# note.html %}", a "{% comment %}" with what it holds) and site variables ("{{ site.baseurl }}"), Hugo's
+# shortcodes ("{{< note >}}", "{{% alert %}}") and comments, kramdown's attribute lists ("{: .note}",
+# "{:toc}"). A code span keeps what it shows, and "{% raw %}" the text it holds.
+_TEMPLATE = re.compile(r"(?P<code>(?P<ticks>`+)[^\n]*?(?P=ticks))"
+                       r"|(?s:\{%-?\s*raw\s*-?%\}(?P<raw>.*?)\{%-?\s*endraw\s*-?%\})"
+                       r"|(?s:\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\})"
+                       r"|(?s:\{\{/\*.*?\*/\}\})"
+                       r"|\{\{[<%].*?[>%]\}\}|\{%.*?%\}"
+                       r"|\{\{-?\s*\.?(?:site|page|layout|include|paginator|jekyll|Site|Page|Params)\b[^{}\n]*\}\}"
+                       r"|\{:[^{}\n]*\}")
 # A line that opens or closes a fenced code block (also how plain text tells Markdown saved as .txt).
 FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 # A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
@@ -338,17 +349,27 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
             _emit(child, blocks, depth + 1)
 
 
+def _template_text(match: re.Match) -> str:
+    """What a reader sees of a site's template markup (see _TEMPLATE): a code span as written, the text of
+    a raw block, nothing of a tag (the line count kept)."""
+    if match.group("code") is not None:
+        return match.group()
+    if match.group("raw") is not None:
+        return match.group("raw")
+    return "\n" * match.group().count("\n")
+
+
 def _site_markup(text: str, *, mdx: bool) -> str:
-    """Markdown with the markup of documentation sites made plain: without MDX's module lines ("import Tabs
-    from '@theme/Tabs';", which Docusaurus reads in .md pages too) and, in an .mdx page, its {/* comments
-    */}; MkDocs Material's content tabs as admonitions. Code blocks are left as written, and the line count
-    kept."""
+    """Markdown with the markup of documentation sites made plain: without Jekyll's and Hugo's template
+    tags, MDX's module lines ("import Tabs from '@theme/Tabs';", which Docusaurus reads in .md pages too)
+    and, in an .mdx page, its {/* comments */}; MkDocs Material's content tabs as admonitions. Code blocks
+    are left as written, and the line count kept."""
     lines = text.split("\n")
     out: list[str] = []
     prose: list[str] = []  # lines outside code blocks, not yet added
 
     def flush() -> None:
-        chunk = "\n".join(prose)
+        chunk = _TEMPLATE.sub(_template_text, "\n".join(prose))
         if mdx:
             chunk = _MDX_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), chunk)
         out.extend(chunk.split("\n") if prose else [])
