@@ -240,6 +240,38 @@ def test_sphinx_directives_keep_their_text(tmp_path):
         ("faq", "Questions", "Can I use a proxy?\nYes, set HTTPS_PROXY.")]
 
 
+def test_sphinx_tabs_and_cards_are_labelled_and_a_drop_down_answer_ends_with_it(tmp_path):
+    # sphinx-design's and sphinx-tabs' titles name their text ("Linux: ..."), as MkDocs' tabs are read; they
+    # had been dropped, and a drop-down's answer had run on into every tab after it.
+    rst = textwrap.dedent("""\
+        Install
+        =======
+
+        .. dropdown:: Does it run on Windows?
+
+           Yes, from version 2.
+
+        .. tab-set::
+
+           .. tab-item:: Linux
+
+              Install it with apt.
+
+           .. tab-item:: macOS
+
+              Install it with brew.
+
+        .. grid-item-card:: Next steps
+
+           Read the tutorial.
+        """)
+    passages, problems = read(tmp_path, "install.rst", rst)
+    assert problems == []
+    assert [(p.kind, p.text) for p in passages] == [
+        ("faq", "Does it run on Windows?\nYes, from version 2."), ("text", "Linux: Install it with apt."),
+        ("text", "macOS: Install it with brew."), ("text", "Next steps: Read the tutorial.")]
+
+
 HTML = """\
 <!DOCTYPE html>
 <html><head><meta charset="iso-8859-1"><title>Gadget FAQ</title>

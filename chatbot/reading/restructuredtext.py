@@ -10,7 +10,7 @@ import functools
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
-from .outline import Block, build_passages, callout, heading_block, last_heading, looks_like_question, title_block
+from .outline import Block, build_passages, callout, heading_block, last_heading, title_block
 
 # Sphinx adds these roles and directives; plain docutils would report each use as an error.
 _SPHINX_ROLES = ("ref", "doc", "term", "command", "option", "file", "program", "envvar", "class", "func",
@@ -71,8 +71,8 @@ def _setup() -> None:
             argument = " ".join(" ".join(self.arguments).split())
             if argument and self.name in _INLINE:
                 node.insert(0, self._paragraph(argument))
-            elif argument and self.name in _TITLED and looks_like_question(argument):
-                return [nodes.rubric(text=argument), node]  # a drop-down that asks: a FAQ entry
+            elif argument and self.name in _TITLED:
+                node["title"] = argument  # read as an admonition is: see _node
             return [node]
 
         def _content(self):
@@ -202,9 +202,12 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             lambda n: n.tagname == "row")]
         if len(rows) >= 2:
             blocks.append(Block("table", line=_line(node), rows=rows))
-    elif kind in _ADMONITIONS:
-        # "Warning: ...", as Sphinx titles it; a generic admonition by its own title.
-        title = next((_flat(c) for c in node.children if c.tagname == "title"), "") or kind.capitalize()
+    elif kind in _ADMONITIONS or (kind == "container" and node.get("title")):
+        # "Warning: ...", as Sphinx titles it; a generic admonition, a tab or a card by its own title ("pip:
+        # ...", "Linux: ..."), as MkDocs' tabs are read. A drop-down titled with a question is a FAQ entry
+        # that ends with it.
+        title = node.get("title") or next((_flat(c) for c in node.children if c.tagname == "title"), "") or \
+            kind.capitalize()
         content: list[Block] = []
         for child in node.children:
             if child.tagname != "title":
