@@ -504,6 +504,42 @@ def test_raw_html_in_markdown_is_read_as_html(tmp_path):
         ("table", "Limits", "Limits\nPlan | Files\nFree | 100")]
 
 
+def test_html_pages_of_documentation_sites(tmp_path):
+    # What Sphinx, MkDocs, Docusaurus and GitHub write around their text: a heading's permalink ("¶") had
+    # been a word of it, so that a question heading did not ask; an admonition's title ("Older backups")
+    # had been a passage of its own; a <details> answer had run on into what followed it; tab names had run
+    # together ("pipconda") over panels that named nothing.
+    page = """<html><body><article>
+<h1>Backups</h1>
+<h2>Restoring</h2>
+<h3>How do I restore a backup?<a class="headerlink" href="#restore" title="Link to this heading">¶</a></h3>
+<p>Open the backup list and pick one.</p>
+<div class="admonition warning"><p class="admonition-title">Warning</p><p>Restoring overwrites files.</p></div>
+<h2>Retention <a class="mark" href="#retention">#</a></h2>
+<div class="admonition note"><p class="admonition-title">Older backups</p><p>Ask support for them.</p></div>
+<details class="question"><summary>Can I keep backups forever?</summary><p>Yes, on the Pro plan.</p></details>
+<div class="markdown-alert markdown-alert-tip"><p class="markdown-alert-title">Tip</p><p>Back up at night.</p></div>
+<h2>Installing</h2>
+<h3>How do I install the client?</h3>
+<div class="tabbed-set" data-tabs="1:2"><input checked id="t1" name="tabs" type="radio"><input id="t2" name="tabs"
+type="radio"><div class="tabbed-labels"><label for="t1">pip</label><label for="t2">conda</label></div>
+<div class="tabbed-content"><div class="tabbed-block"><p>Run pip install client.</p></div>
+<div class="tabbed-block"><p>Run conda install client.</p></div></div></div>
+<h3>Which systems does it run on?</h3>
+<div class="tabs-container"><ul role="tablist"><li role="tab">Linux</li><li role="tab">macOS</li></ul>
+<div role="tabpanel"><p>Any with glibc 2.28.</p></div><div role="tabpanel" hidden><p>Version 12 and later.</p></div></div>
+</article></body></html>"""
+    passages, problems = read(tmp_path, "backups.html", page)
+    assert problems == []
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("faq", "Restoring", "How do I restore a backup?\nOpen the backup list and pick one.\nWarning: Restoring overwrites files."),
+        ("text", "Retention", "Older backups: Ask support for them."),
+        ("faq", "Retention", "Can I keep backups forever?\nYes, on the Pro plan."),
+        ("text", "Retention", "Tip: Back up at night."),
+        ("faq", "Installing", "How do I install the client?\npip: Run pip install client.\nconda: Run conda install client."),
+        ("faq", "Installing", "Which systems does it run on?\nLinux: Any with glibc 2.28.\nmacOS: Version 12 and later.")]
+
+
 def test_html_fragment(tmp_path):
     passages, problems = read(tmp_path, "part.htm", "<h2>Returns</h2><p>Send it back within 30 days.</p>"
                                                     "<h2>Refunds</h2><p>Paid within a week.</p>")

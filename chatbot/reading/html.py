@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 import warnings
+from itertools import groupby
 
 from ..passage import Passage
 from ..text import clean
-from .outline import (QUESTION_LABEL, Block, build_passages, heading_block, last_heading, looks_like_question,
-                      question_text, title_block)
+from .outline import (QUESTION_LABEL, Block, build_passages, callout, heading_block, last_heading,
+                      looks_like_question, question_text, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -41,6 +42,15 @@ _STRUCTURE = ("pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl")
 # Inline elements that set a title apart from the text under it.
 _EMPHASIS = ("b", "strong", "em", "i")
 _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
+# Class words of a note, tip or warning set apart from the text (the admonitions of MkDocs, Sphinx and
+# Docusaurus, GitHub's alerts, Bootstrap's), and of the title it opens with ("admonition-title",
+# "markdown-alert-title", "alert-heading").
+_CALLOUT_CLASS = re.compile(r"^(?:admonition|theme-admonition|markdown-alert|alert|callout)$", re.IGNORECASE)
+_CALLOUT_TITLE_CLASS = re.compile(r"title|heading", re.IGNORECASE)
+# The text of a link to its own heading or term (Sphinx's and MkDocs' "¶", Node's "#"): not a word of it.
+_PERMALINK = re.compile(r"^[¶§#🔗⚓]$")
+# Set by _mark_tabs on a tab's panel: the tab's name.
+_TAB_TITLE = "data-tab-title"
 
 
 def parse_html(data: bytes | str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
@@ -68,6 +78,10 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
                 text = data.decode("cp1252", errors="replace")
         soup = BeautifulSoup(clean(text, keep_indent=True), "lxml")
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
+    _mark_tabs(soup)  # before the tabs' radio buttons and buttons are dropped
+    for link in soup.find_all("a", href=re.compile(r"^#")):
+        if _PERMALINK.match(link.get_text().strip()):
+            link.decompose()
     for tag in soup.find_all(_DROP):
         if not (tag.name == "button" and _is_toggle(tag)):
             tag.decompose()
@@ -86,6 +100,65 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
     blocks: list[Block] = []
     _walk(root, blocks)
     return blocks, title
+
+
+def _mark_tabs(soup) -> None:
+    """Tabs over panels ("pip", "conda"): each panel marked with its tab's name, which then titles it as an
+    admonition's title does, and the row of tabs dropped; read as they stand, the names ran together
+    ("pipconda") over panels that named nothing. ARIA tabs (Docusaurus, sphinx-tabs: role="tab" and
+    role="tabpanel", paired by aria-controls or in order) and radio-button tabs (MkDocs Material,
+    sphinx-design: a <label> for each radio button, its panel after it or in a row of panels)."""
+    for tablist in soup.find_all(attrs={"role": "tablist"}):
+        tabs = tablist.find_all(attrs={"role": "tab"})
+        panels, scope = [], tablist.parent
+        while scope is not None and not panels and scope is not soup:
+            panels, scope = scope.find_all(attrs={"role": "tabpanel"}), scope.parent
+        by_id = {panel.get("id"): panel for panel in panels if panel.get("id")}
+        pairs = [(tab, by_id[tab.get("aria-controls")]) for tab in tabs if tab.get("aria-controls") in by_id]
+        if len(pairs) < len(tabs):
+            pairs = list(zip(tabs, panels)) if len(tabs) == len(panels) else []
+        if pairs and _name_panels(pairs):
+            tablist.decompose()
+    radios = {radio["id"]: radio.get("name") for radio in soup.find_all("input", attrs={"type": "radio", "id": True})}
+    labels = [label for label in soup.find_all("label", attrs={"for": True}) if label["for"] in radios]
+    for _, group in groupby(labels, key=lambda label: radios[label["for"]]):
+        group = list(group)
+        panels = [label.find_next_sibling(lambda tag: tag.name not in ("input", "label")) for label in group]
+        if None in panels or len({id(panel) for panel in panels}) < len(panels):
+            row = group[0].parent.find_next_sibling()
+            panels = row.find_all(True, recursive=False) if row is not None else []
+        if len(panels) == len(group) and _name_panels(list(zip(group, panels))):
+            for label in group:
+                label.decompose()
+
+
+def _name_panels(pairs: list) -> bool:
+    """Mark each panel with the name of its tab; False (nothing marked) when a tab has no name."""
+    names = [" ".join(tab.get_text().split()) for tab, _ in pairs]
+    if not all(names):
+        return False
+    for name, (_, panel) in zip(names, pairs):
+        panel[_TAB_TITLE] = name
+    return True
+
+
+def _is_callout(node) -> bool:
+    return node.get(_TAB_TITLE) is not None or any(_CALLOUT_CLASS.match(c) for c in node.get("class") or [])
+
+
+def _callout(node, blocks: list[Block]) -> None:
+    """A note, a tip or a tab's panel, read as outline's callout: its title ("Warning", "pip") opens its
+    first paragraph, and one titled with a question is a FAQ entry that ends with it."""
+    title = node.get(_TAB_TITLE)
+    if title is None:
+        head = node.find(True, recursive=False)
+        title = ""
+        if head is not None and any(_CALLOUT_TITLE_CLASS.search(c) for c in head.get("class") or []):
+            title = " ".join(_text(head).split())
+            head.extract()
+    content: list[Block] = []
+    _walk(node, content)
+    blocks.extend(callout(title, content))
 
 
 _SKIPPED_STRINGS = ("Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData")
@@ -211,6 +284,9 @@ def _walk(node, blocks: list[Block]) -> None:
 
 def _element(node, blocks: list[Block]) -> None:
     name = node.name
+    if name in ("div", "section", "blockquote") and _is_callout(node):
+        _callout(node, blocks)
+        return
     if name in ("p", "div", "dt", "button") and _marked_question(node):
         # A block the page itself marks as a question is one, when it reads as one.
         text = " ".join(_text(node).split())
@@ -245,11 +321,20 @@ def _element(node, blocks: list[Block]) -> None:
         if text:
             blocks.append(title_block(text))
     elif name == "details":
+        # A collapsible note: its summary titles it as an admonition's title does; one that asks is a FAQ
+        # question answered by what the details hold, and by nothing after them.
         summary = node.find("summary")
+        title = ""
         if summary is not None:
-            blocks.append(title_block(_text(summary).replace("\n", " ")))
+            title = " ".join(_text(summary).split())
             summary.extract()
-        _walk(node, blocks)
+        content: list[Block] = []
+        _walk(node, content)
+        if content:
+            blocks.extend(callout(title, content))
+        elif title:
+            # Nothing inside: in Markdown, the details' text is Markdown between their tags, read after them.
+            blocks.append(title_block(title))
     elif name == "table":
         _table(node, blocks)
     elif name == "hr":
