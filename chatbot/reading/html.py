@@ -133,9 +133,10 @@ def _mark_tabs(soup) -> None:
 
 
 def _name_panels(pairs: list) -> bool:
-    """Mark each panel with the name of its tab; False (nothing marked) when a tab has no name."""
+    """Mark each panel with the name of its tab; False (nothing marked) when a tab has no name, or a panel
+    is no block of its own (radio buttons in a form, each beside a line of text)."""
     names = [" ".join(tab.get_text().split()) for tab, _ in pairs]
-    if not all(names):
+    if not all(names) or any(panel.name not in ("div", "section") for _, panel in pairs):
         return False
     for name, (_, panel) in zip(names, pairs):
         panel[_TAB_TITLE] = name
