@@ -13,6 +13,9 @@ _SYMBOL_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF0A8: "□", 0xF0D8: "➢", 0
 # that "file" finds the word.
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 _CHARACTERS = str.maketrans({**_SYMBOL_BULLETS, **_LIGATURES})
+# Other private-use characters are the glyphs of icon fonts (Font Awesome's link icon after a heading of a
+# Read the Docs page), shown as boxes without the font: not text.
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A sentence ends at . ! ? (optionally followed by a closing quote) before a capital, digit or quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9£$])")
@@ -27,7 +30,7 @@ def clean(text: str, *, keep_indent: bool = False) -> str:
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").expandtabs(8)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")  # line and paragraph separators
-    text = _CONTROL.sub("", text).translate(_CHARACTERS)
+    text = _PRIVATE_USE.sub("", _CONTROL.sub("", text).translate(_CHARACTERS))
     if not keep_indent:
         return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     # Runs of spaces inside a line stay too: they align code and the columns of plain-text tables.

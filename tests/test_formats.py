@@ -505,14 +505,14 @@ def test_raw_html_in_markdown_is_read_as_html(tmp_path):
 
 
 def test_html_pages_of_documentation_sites(tmp_path):
-    # What Sphinx, MkDocs, Docusaurus and GitHub write around their text: a heading's permalink ("¶") had
-    # been a word of it, so that a question heading did not ask; an admonition's title ("Older backups")
+    # What Sphinx, MkDocs, Docusaurus and GitHub write around their text: a heading's permalink ("¶", or the
+    # Read the Docs theme's icon glyph) had been a word of it, so that a question heading did not ask; an admonition's title ("Older backups")
     # had been a passage of its own; a <details> answer had run on into what followed it; tab names had run
     # together ("pipconda") over panels that named nothing.
     page = """<html><body><article>
 <h1>Backups</h1>
 <h2>Restoring</h2>
-<h3>How do I restore a backup?<a class="headerlink" href="#restore" title="Link to this heading">¶</a></h3>
+<h3>How do I restore a backup?<a class="headerlink" href="#restore" title="Link to this heading">\uf0c1</a></h3>
 <p>Open the backup list and pick one.</p>
 <div class="admonition warning"><p class="admonition-title">Warning</p><p>Restoring overwrites files.</p></div>
 <h2>Retention <a class="mark" href="#retention">#</a></h2>
@@ -520,7 +520,7 @@ def test_html_pages_of_documentation_sites(tmp_path):
 <details class="question"><summary>Can I keep backups forever?</summary><p>Yes, on the Pro plan.</p></details>
 <div class="markdown-alert markdown-alert-tip"><p class="markdown-alert-title">Tip</p><p>Back up at night.</p></div>
 <h2>Installing</h2>
-<h3>How do I install the client?</h3>
+<h3>How do I install the client?<a class="headerlink" href="#install">¶</a></h3>
 <div class="tabbed-set" data-tabs="1:2"><input checked id="t1" name="tabs" type="radio"><input id="t2" name="tabs"
 type="radio"><div class="tabbed-labels"><label for="t1">pip</label><label for="t2">conda</label></div>
 <div class="tabbed-content"><div class="tabbed-block"><p>Run pip install client.</p></div>

@@ -47,8 +47,9 @@ _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
 # "markdown-alert-title", "alert-heading").
 _CALLOUT_CLASS = re.compile(r"^(?:admonition|theme-admonition|markdown-alert|alert|callout)$", re.IGNORECASE)
 _CALLOUT_TITLE_CLASS = re.compile(r"title|heading", re.IGNORECASE)
-# The text of a link to its own heading or term (Sphinx's and MkDocs' "¶", Node's "#"): not a word of it.
-_PERMALINK = re.compile(r"^[¶§#🔗⚓]$")
+# The text of a link to its own heading or term: one symbol (Sphinx's and MkDocs' "¶", Node's "#", an icon
+# font's glyph), not a word of it.
+_PERMALINK = re.compile(r"^[^\w\s]?$")
 # Set by _mark_tabs on a tab's panel: the tab's name.
 _TAB_TITLE = "data-tab-title"
 
