@@ -1015,6 +1015,17 @@ def test_pdf_ruled_table_is_a_table(tmp_path):
         ("table", "Prices", "Plan | Price\nPro | 10 dollars"), ("table", "Prices", "Plan | Price\nTeam | 25 dollars")]
 
 
+def test_pdf_inline_code_in_smaller_type_stays_in_its_line(tmp_path):
+    # Inline code set smaller than the text beside it sits lower: pdfplumber, which groups characters by their
+    # tops, had read it as a line of its own, so that the sentence lost it ("When you run to back up") and the
+    # code stood after it. Chromium draws some glyphs twice in one place: they are read once.
+    page = [("Backups", "bold", 16, 72, 0), ("When you run", "body", 12, 72, 10), ("restic backup", "mono", 8, 152, -8),
+            ("restic backup", "mono", 8, 152, -8), ("to back up, type the password.", "body", 12, 220, -12)]
+    passages, problems = read(tmp_path, "backups.pdf", pdf_bytes([page]))
+    assert problems == [] and [(p.title, p.text) for p in passages] == [
+        ("Backups", "When you run restic backup to back up, type the password.")]
+
+
 def test_pdf_table_without_rules_is_a_table(tmp_path):
     # A browser's table with roomy cells and a bold header, printed: no rules, and each cell centred in
     # its row, so that "start" sits between the two lines of its effect. Each row is a row under its

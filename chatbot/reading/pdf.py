@@ -36,6 +36,10 @@ _SENTENCE_END = re.compile(r"[.!?:;…]['\")\]”’]*$")
 # Words are set apart by a gap of this share of the type's size: pdfplumber's fixed 3 points runs the
 # words of tight 10-point type together ("Thekeywords").
 WORD_GAP = 0.15
+# Two runs of text that share more than this share of the lower one's height, this share of the type's
+# size apart or closer, are one line.
+SAME_LINE = 0.6
+SAME_LINE_GAP = 1.0
 # Larger type than the body's by this many points is a heading's.
 HEADING_SIZE_STEP = 0.9
 # A gap between lines wider than the body's usual gap by this share of a line's height ends a paragraph,
@@ -59,9 +63,11 @@ MAX_CELL_WORDS = 100
 # white space, down every row: wider than the spaces between words, even in justified lines.
 CELL_GAP = 0.8
 # A table drawn without rules is told only by this many rows (its header with them) or more, no further
-# apart than this share of a line's height (the padding of roomy cells).
+# apart than this share of a line's height (the padding of roomy cells), nor than this many times the
+# widest gap between the rows above.
 MIN_UNRULED_ROWS = 3
-ROW_GAP = 2.5
+ROW_GAP = 3.0
+ROW_SPREAD = 1.5
 # A line hyphenated at its end joins the next without the hyphen when the joined word is this common in
 # English ("identi-fier") or written so elsewhere in the document; else the hyphen stays ("real-time").
 JOINED_WORD_ZIPF = 3.0
@@ -202,7 +208,50 @@ def _text_lines(page) -> list[dict]:
 
 
 def _lines_of(page) -> list[dict]:
-    return page.extract_text_lines(return_chars=True, strip=True, x_tolerance_ratio=WORD_GAP)
+    lines: list[dict] = []
+    for found in page.extract_text_lines(return_chars=True, strip=True, x_tolerance_ratio=WORD_GAP):
+        if lines and _one_line(lines[-1], found):
+            lines[-1] = _joined(lines[-1], found)
+        else:
+            lines.append(found)
+    return lines
+
+
+def _one_line(a: dict, b: dict) -> bool:
+    """Two runs of one printed line. pdfplumber groups characters by their tops, so that type of another
+    size beside the text (inline code, a superscript) is a line of its own, and the text read without it
+    ("When  reports that ..."). They share most of their height, no character of one stands over one of
+    the other, and where one gives way to the other there is no more than a space between them, not the
+    gap between two columns."""
+    overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+    if overlap <= SAME_LINE * min(a["bottom"] - a["top"], b["bottom"] - b["top"]):
+        return False
+    if any(c["x0"] < d["x1"] and d["x0"] < c["x1"] for c in a["chars"] for d in b["chars"]):
+        return False
+    sides = sorted([(c, 0) for c in _visible(a["chars"])] + [(c, 1) for c in _visible(b["chars"])],
+                   key=lambda pair: pair[0]["x0"])
+    return all(d["x0"] - c["x1"] <= SAME_LINE_GAP * d["size"]
+               for (c, one), (d, other) in zip(sides, sides[1:]) if one != other)
+
+
+def _joined(a: dict, b: dict) -> dict:
+    chars = _visible(a["chars"] + b["chars"])
+    text = ""
+    for previous, c in zip([None, *chars], chars):
+        text += (" " if previous and c["x0"] - previous["x1"] > WORD_GAP * c["size"] else "") + c["text"]
+    return {"text": text, "chars": chars, "x0": min(a["x0"], b["x0"]), "x1": max(a["x1"], b["x1"]),
+            "top": min(a["top"], b["top"]), "bottom": max(a["bottom"], b["bottom"])}
+
+
+def _visible(chars: list[dict]) -> list[dict]:
+    """The characters that show, left to right; a glyph drawn twice in one place (Chromium draws its
+    ligatures so) is one."""
+    out: list[dict] = []
+    for c in sorted((c for c in chars if c["text"].strip()), key=lambda c: c["x0"]):
+        if not (out and out[-1]["text"] == c["text"] and abs(out[-1]["x0"] - c["x0"]) < 1
+                and abs(out[-1]["top"] - c["top"]) < 1):
+            out.append(c)
+    return out
 
 
 def _gutter(lines: list[dict], width: float) -> tuple[float, float] | None:
@@ -286,7 +335,7 @@ def _cells(found: dict) -> list[tuple[float, float, str]]:
     """A line's runs of text set apart by a cell's gap, as (x0, x1, text)."""
     runs: list[list] = []
     previous = None
-    for c in sorted((c for c in found["chars"] if c["text"].strip()), key=lambda c: c["x0"]):
+    for c in _visible(found["chars"]):
         gap = c["x0"] - previous["x1"] if previous else 0.0
         if previous is None or gap > CELL_GAP * c["size"]:
             runs.append([c["x0"], c["x1"], c["text"]])
@@ -315,8 +364,14 @@ def _unruled_table(lines: list[dict], cells: list[list[tuple[float, float, str]]
     """The table drawn without rules whose first row is the line at `start`, and the line after it."""
     size = statistics.median(c["size"] for c in lines[start]["chars"])
     height = lines[start]["bottom"] - lines[start]["top"]
-    end, columns = start + 1, None
-    while end < len(lines) and cells[end] and lines[end]["top"] - lines[end - 1]["bottom"] <= ROW_GAP * height:
+    end, columns, widest = start + 1, None, None
+    while end < len(lines) and cells[end]:
+        gap = lines[end]["top"] - lines[end - 1]["bottom"]
+        # Rows no further apart than a roomy cell's padding, and not much further than the rows above: a
+        # wider gap is the space after the table, whatever lines in columns follow it.
+        if gap > ROW_GAP * height or (widest is not None and gap > ROW_SPREAD * widest + PARAGRAPH_GAP * height):
+            break
+        widest = max(gap, widest if widest is not None else gap)
         wider = _columns(cells[start:end + 1], size)
         if wider is None or (columns is not None and len(wider) != len(columns)):
             if len(cells[end]) >= 2:
