@@ -4,8 +4,9 @@ Headings h1-h6, definition lists (a `<dt>` that asks, or starts with "Q:", is a 
 its `<dd>`), `<details>`/`<summary>`, list items or paragraphs that open with a bold question, list items
 titled over paragraphs of their own, rows or blocks the page marks as questions (DocBook's question rows,
 `class="faq-question"`), tables and `<pre>` code are kept as what they are; an `<hr>` ends an answer.
-Navigation, headers, footers, scripts, styles and lists of links (tables of contents, "Previous | Next")
-are dropped. The page's declared charset is honoured.
+Documentation sites' admonitions and tabs are titled as the Markdown reader titles them ("Warning: ...",
+"pip: ..."). Navigation, headers, footers, scripts, styles, headings' permalinks ("¶") and lists of links
+(tables of contents, "Previous | Next") are dropped. The page's declared charset is honoured.
 """
 
 from __future__ import annotations

@@ -371,7 +371,7 @@ def _unruled_table(lines: list[dict], cells: list[list[tuple[float, float, str]]
         # wider gap is the space after the table, whatever lines in columns follow it.
         if gap > ROW_GAP * height or (widest is not None and gap > ROW_SPREAD * widest + PARAGRAPH_GAP * height):
             break
-        widest = max(gap, widest if widest is not None else gap)
+        widest = max(gap, widest or 0.0)  # lines of cells centred side by side overlap: a gap below 0
         wider = _columns(cells[start:end + 1], size)
         if wider is None or (columns is not None and len(wider) != len(columns)):
             if len(cells[end]) >= 2:
