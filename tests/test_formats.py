@@ -782,6 +782,31 @@ def test_docx_headings_questions_lists_and_tables(tmp_path):
                                                                "Limits\nItem | Limit\nFiles | 1000"]
 
 
+def test_docx_faq_laid_out_as_a_table_without_a_header(tmp_path):
+    # A Word FAQ in a two-column table, a question and its answer a row, with no header row: its first row
+    # had been read as the header of the others ("How do I pay? | By card." over every entry). A table with
+    # a header stays a table.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Billing", level=1)
+    faq_table = document.add_table(rows=0, cols=2)
+    for question, answer in [("How do I pay?", "By card or bank transfer."), ("Can I get a refund?", "Within 30 days."),
+                             ("When am I billed?", "On the first of each month.")]:
+        cells = faq_table.add_row().cells
+        cells[0].text, cells[1].text = question, answer
+    prices = document.add_table(rows=0, cols=2)
+    for plan, price in [("Plan", "Price"), ("Pro", "10 dollars")]:
+        cells = prices.add_row().cells
+        cells[0].text, cells[1].text = plan, price
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "billing.docx", out.getvalue())
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I pay?\nBy card or bank transfer."), ("faq", "Can I get a refund?\nWithin 30 days."),
+        ("faq", "When am I billed?\nOn the first of each month."), ("table", "Plan | Price\nPro | 10 dollars")]
+
+
 def test_docx_short_bold_lines_are_headings_made_by_hand(tmp_path):
     # Word FAQs often bold a line instead of using a heading style (the first, the document's title). A bold
     # sentence stays text.

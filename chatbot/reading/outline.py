@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, replace
-from itertools import dropwhile
+from itertools import dropwhile, zip_longest
 
 from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 58
+PARSER_VERSION = 59
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -207,9 +207,15 @@ def last_heading(blocks: list[Block]) -> Block | None:
 
 
 def table_text(name: str, header: list[str] | tuple[str, ...], row: list[str] | tuple[str, ...]) -> str:
-    """A table row's passage: the table's name (if any), its header and the row, one a line."""
-    top = CELL_SEPARATOR.join(header)
-    return f"{name}\n{top}\n{CELL_SEPARATOR.join(row)}" if name else f"{top}\n{CELL_SEPARATOR.join(row)}"
+    """A table row's passage: the table's name and its header (each if any) and the row, one a line."""
+    return "\n".join(part for part in (name, CELL_SEPARATOR.join(header), CELL_SEPARATOR.join(row)) if part)
+
+
+def _asks_down_first_column(rows: tuple[tuple[str, ...], ...]) -> bool:
+    """A FAQ laid out as a table with no header: most rows, the first among them, ask in their first cell and
+    are answered in their second."""
+    asking = [len(row) >= 2 and looks_like_question(row[0]) and bool(row[1].strip()) for row in rows]
+    return len(rows) >= 2 and asking[0] and sum(asking) >= 0.6 * len(rows)
 
 
 def _pack(units: list[str], limit: int, sep: str) -> list[str]:
@@ -361,13 +367,16 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             header, rows = block.rows[0], block.rows[1:]
             name = block.caption or caption or ("" if block.flattened else section)
             asked, answered = _faq_columns(header)
-            for offset, row in enumerate(rows, start=1):
+            if asked is None and _asks_down_first_column(block.rows):
+                # A FAQ laid out as a table with no header (as Word FAQs often are): its first row is an entry.
+                header, rows, asked, answered = (), block.rows, 0, 1
+            for offset, row in enumerate(rows, start=len(block.rows) - len(rows)):
                 line = block.line + offset if block.line else 0
                 cells = dict(enumerate(row))
                 if asked is not None and looks_like_question(cells.get(asked, "")) and cells.get(answered, "").strip():
                     # A "Question | Answer" table: a row that asks is a FAQ entry, its other cells with it.
                     question = question_text(cells[asked])
-                    others = [f"{h}: {c}" for k, (h, c) in enumerate(zip(header, row))
+                    others = [f"{h}: {c}" if h else c for k, (h, c) in enumerate(zip_longest(header, row, fillvalue=""))
                               if k not in (asked, answered) and c.strip()]
                     add("faq", "\n".join([question, cells[answered], *others]), line, question=question)
                 else:
