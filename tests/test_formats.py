@@ -782,6 +782,34 @@ def test_docx_headings_questions_lists_and_tables(tmp_path):
                                                                "Limits\nItem | Limit\nFiles | 1000"]
 
 
+def test_docx_text_box_is_read_once_after_its_paragraph(tmp_path):
+    # A text box (a note set beside the text) had been left out; Word keeps a copy of it for old versions
+    # (VML), which is not read again.
+    import docx
+    from docx.oxml import parse_xml
+
+    box = ('<w:txbxContent><w:p><w:r><w:t>Refunds over 500 dollars need a manager.</w:t></w:r></w:p>'
+           '</w:txbxContent>')
+    run = parse_xml(
+        '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+        f'<mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></w:drawing></mc:Choice>'
+        f'<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r>')
+    document = docx.Document()
+    document.add_heading("Refunds", level=1)
+    document.add_paragraph("How long do refunds take?")
+    answer = document.add_paragraph("Five working days.")
+    answer._p.append(run)
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "refunds.docx", out.getvalue())
+    assert problems == [] and faq(passages) == {
+        "How long do refunds take?": "Five working days.\nRefunds over 500 dollars need a manager."}
+
+
 def test_docx_faq_laid_out_as_a_table_without_a_header(tmp_path):
     # A Word FAQ in a two-column table, a question and its answer a row, with no header row: its first row
     # had been read as the header of the others ("How do I pay? | By card." over every entry). A table with

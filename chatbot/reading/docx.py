@@ -51,7 +51,8 @@ def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None, bool] |
 
 def _body_items(element, parent):
     """The paragraphs and tables of the body in order, also those inside content controls (a template's
-    fields), but not a table of contents, which Word keeps in a content control of its own."""
+    fields) and text boxes (after the paragraph they are anchored to), but not a table of contents, which
+    Word keeps in a content control of its own."""
     from docx.oxml.ns import nsmap, qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -61,6 +62,10 @@ def _body_items(element, parent):
     for child in element.iterchildren():
         if child.tag == qn("w:p"):
             yield Paragraph(child, parent)
+            # A text box's paragraphs (a note set beside the text), not its copy for old Word versions.
+            for box in child.iter(qn("w:txbxContent")):
+                if not any(ancestor.tag in (_FALLBACK, box.tag) for ancestor in box.iterancestors()):
+                    yield from _body_items(box, parent)
         elif child.tag == qn("w:tbl"):
             yield Table(child, parent)
         elif child.tag == qn("w:sdt") and "Table of Contents" not in gallery(child):
