@@ -782,6 +782,27 @@ def test_docx_headings_questions_lists_and_tables(tmp_path):
                                                                "Limits\nItem | Limit\nFiles | 1000"]
 
 
+def test_docx_title_is_not_one_more_entry_of_a_faq_in_headings(tmp_path):
+    # Word's Title style stands over the headings: on a FAQ whose level-1 headings ask (pandoc's export of
+    # a FAQ page), the title had been read as one more entry, "FAQ", answered by the introduction.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Backup FAQ", level=0)  # the Title style
+    document.add_paragraph("Questions people ask about backups.")
+    for question, answer in [("Will a backup resume?", "Yes."), ("Can I encrypt backups?", "Always."),
+                             ("Where are backups kept?", "In your repository.")]:
+        document.add_heading(question, level=1)
+        document.add_paragraph(answer)
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "backup.docx", out.getvalue())
+    assert problems == [] and [(p.kind, p.title, p.text) for p in passages] == [
+        ("text", "Backup FAQ", "Questions people ask about backups."),
+        ("faq", "Backup FAQ", "Will a backup resume?\nYes."), ("faq", "Backup FAQ", "Can I encrypt backups?\nAlways."),
+        ("faq", "Backup FAQ", "Where are backups kept?\nIn your repository.")]
+
+
 def test_docx_text_box_is_read_once_after_its_paragraph(tmp_path):
     # A text box (a note set beside the text) had been left out; Word keeps a copy of it for old versions
     # (VML), which is not read again.

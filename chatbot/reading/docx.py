@@ -109,7 +109,9 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
             continue
         heading = _HEADING_STYLE.match(style)
         if heading or style.lower() in _TITLE_STYLES:
-            blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 1))
+            # The document's title (Word's "Title" style) stands over its level-1 headings, not among them:
+            # on a FAQ whose headings ask, it is not one more entry.
+            blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 0))
         elif bold_title and level is None and not styled:
             blocks.append(title_block(text))
         elif level is not None:
