@@ -540,6 +540,28 @@ type="radio"><div class="tabbed-labels"><label for="t1">pip</label><label for="t
         ("faq", "Installing", "Which systems does it run on?\nLinux: Any with glibc 2.28.\nmacOS: Version 12 and later.")]
 
 
+def test_html_exports_of_notion_and_confluence(tmp_path):
+    # Notion exports a FAQ as toggles: a <details> inside a list item, which had been read as one run-on item
+    # ("How do I reset my password?Use the link..."); its callouts open with an icon, no text. Confluence's
+    # information macros and Bootstrap's panels have a title of their own.
+    page = """<html><body><article class="page sans"><div class="page-body">
+<ul class="toggle"><li><details open=""><summary>How do I reset my password?</summary>
+<p>Use the link on the sign-in page.</p><p>It expires after an hour.</p></details></li></ul>
+<ul class="toggle"><li><details open=""><summary>Can I change my email?</summary><p>Yes, under Settings.</p></details></li></ul>
+<figure class="callout"><div><span class="icon">💡</span></div><div>Contact support for anything else.</div></figure>
+<div class="confluence-information-macro confluence-information-macro-warning"><p class="title">Refund time</p>
+<div class="confluence-information-macro-body"><p>Five working days.</p></div></div>
+<div class="panel panel-default"><div class="panel-heading"><h4 class="panel-title">Do you ship abroad?</h4></div>
+<div class="panel-body"><p>Only within the EU.</p></div></div>
+</div></article></body></html>"""
+    passages, problems = read(tmp_path, "help.html", page)
+    assert problems == []
+    assert [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I reset my password?\nUse the link on the sign-in page.\nIt expires after an hour."),
+        ("faq", "Can I change my email?\nYes, under Settings."), ("text", "Contact support for anything else."),
+        ("text", "Refund time: Five working days."), ("faq", "Do you ship abroad?\nOnly within the EU.")]
+
+
 def test_html_fragment(tmp_path):
     passages, problems = read(tmp_path, "part.htm", "<h2>Returns</h2><p>Send it back within 30 days.</p>"
                                                     "<h2>Refunds</h2><p>Paid within a week.</p>")

@@ -39,14 +39,15 @@ _ANSWER_CLASS = re.compile(r"(?:^|[\s_-])(?:answer|faq-?a)(?:$|[\s_-])", re.IGNO
 _TOGGLE_ATTRIBUTES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle", "data-target",
                       "data-bs-target")
 # What gives a list item structure of its own, read as such rather than as the item's text.
-_STRUCTURE = ("pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl")
+_STRUCTURE = ("pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "details")
 # Inline elements that set a title apart from the text under it.
 _EMPHASIS = ("b", "strong", "em", "i")
 _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
 # Class words of a note, tip or warning set apart from the text (the admonitions of MkDocs, Sphinx and
-# Docusaurus, GitHub's alerts, Bootstrap's), and of the title it opens with ("admonition-title",
-# "markdown-alert-title", "alert-heading").
-_CALLOUT_CLASS = re.compile(r"^(?:admonition|theme-admonition|markdown-alert|alert|callout)$", re.IGNORECASE)
+# Docusaurus, GitHub's alerts, Bootstrap's alerts and panels, Confluence's info macros and panels, Notion's
+# callouts), and of the title it opens with ("admonition-title", "markdown-alert-title", "panel-heading").
+_CALLOUT_CLASS = re.compile(r"^(?:admonition|theme-admonition|markdown-alert|alert|callout|panel"
+                            r"|confluence-information-macro)$", re.IGNORECASE)
 _CALLOUT_TITLE_CLASS = re.compile(r"title|heading", re.IGNORECASE)
 # The text of a link to its own heading or term: one symbol (Sphinx's and MkDocs' "¶", Node's "#", an icon
 # font's glyph), not a word of it.
@@ -266,7 +267,8 @@ def _walk(node, blocks: list[Block]) -> None:
         # Numbers around the links do not count ("1.1. How do I ...? 1.2. Where ...?" is a contents list).
         only_links = links and len(re.sub(r"[\W\d_]+", "", links)) >= len(re.sub(r"[\W\d_]+", "", text))
         inline.clear()
-        if text and not only_links:
+        # Text with no word in it is decoration: an icon ("💡"), a separator ("* * *").
+        if re.search(r"\w", text) and not only_links:
             blocks.append(Block("paragraph", text))
 
     for child in list(node.children):
@@ -287,7 +289,7 @@ def _walk(node, blocks: list[Block]) -> None:
 
 def _element(node, blocks: list[Block]) -> None:
     name = node.name
-    if name in ("div", "section", "blockquote") and _is_callout(node):
+    if name in ("div", "section", "blockquote", "figure") and _is_callout(node):
         _callout(node, blocks)
         return
     if name in ("p", "div", "dt", "button") and _marked_question(node):
