@@ -1509,6 +1509,17 @@ def test_docusaurus_markdown_pages_heading_ids_and_module_lines(tmp_path):
         ("Setup", "Run the installer."), ("Setup", "export your data as CSV before you upgrade.")]
 
 
+def test_notion_markdown_export_keeps_its_callouts(tmp_path):
+    # Notion's Markdown export: toggles as list items with their answers indented under them, callouts in
+    # <aside>, which the HTML reader drops as a page's sidebar; in Markdown it is the page's own text.
+    md = ("# Help FAQ\n\n- How do I reset my password?\n    \n    Use the link on the sign-in page.\n    \n"
+          "<aside>\n💡 Contact support for anything else.\n\n</aside>\n")
+    passages, problems = read(tmp_path, "help.md", md)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I reset my password?\nUse the link on the sign-in page."),
+        ("text", "💡 Contact support for anything else.")]
+
+
 def test_jekyll_and_hugo_pages_without_their_template_tags(tmp_path):
     # A docs site's Markdown holds tags its build replaces (Hugo's shortcodes, Liquid's tags and site
     # variables, kramdown's attribute lists); they had been read as words of the answers. What a code span

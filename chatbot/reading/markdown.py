@@ -32,6 +32,7 @@ _CONTAINER = re.compile(r"^\s*([A-Za-z][\w-]*)(\[.*\]|\s.*)?$")
 _MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
                               r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
+_ASIDE = re.compile(r"<(/?)aside\b([^>]*)>", re.IGNORECASE)
 # The template markup of Jekyll and Hugo pages, which the site's build replaces: Liquid's tags ("{% include
 # note.html %}", a "{% comment %}" with what it holds) and site variables ("{{ site.baseurl }}"), Hugo's
 # shortcodes ("{{< note >}}", "{{% alert %}}") and comments, kramdown's attribute lists ("{: .note}",
@@ -278,7 +279,10 @@ def _html_block(node, blocks: list[Block]) -> None:
     reader, as the page would show it."""
     from .html import html_blocks
 
-    blocks.extend(replace(block, line=_line(node)) for block in html_blocks(node.content)[0])
+    # A page's <aside> is a sidebar, but in Markdown it holds the page's own text (Notion exports its
+    # callouts so): read as a note.
+    content = _ASIDE.sub(lambda m: f"<{m.group(1)}div{m.group(2)}>", node.content)
+    blocks.extend(replace(block, line=_line(node)) for block in html_blocks(content)[0])
 
 
 def _list(node, blocks: list[Block], depth: int) -> None:
