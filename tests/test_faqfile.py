@@ -123,6 +123,19 @@ def test_json_faq_export_at_the_top_or_under_a_key():
     assert ps == [] and "nested too deeply" in str(problems[0])
 
 
+def test_help_centre_and_cms_exports_are_faqs():
+    # Help centres and CMSs export articles as a title and its text ("body", "content", "description"), named
+    # with prefixes or suffixes of their own; they had been tables, or no records at all.
+    ps, _ = parse_csv("Title,Content,Category\nHow do I pay?,By card.,Billing\n", source="kb.csv", title="KB")
+    assert [(p.kind, p.text, p.section) for p in ps] == [("faq", "How do I pay?\nBy card.", "Billing")]
+    ps, problems = parse_jsonl('{"post_title": "Refunds?", "post_content": "<p>Within 30 days.</p>"}\n',
+                               source="wp.jsonl", title="WP")
+    assert problems == [] and [(p.question, p.text) for p in ps] == [("Refunds?", "Refunds?\nWithin 30 days.")]
+    ps, problems = parse_json('[{"subject": "Is there an app?", "description_text": "Yes, for phones."}]',
+                              source="desk.json", title="Desk")
+    assert problems == [] and [p.text for p in ps] == ["Is there an app?\nYes, for phones."]
+
+
 def test_json_and_yaml_faqs_in_named_groups_keep_every_group():
     # Exports and static sites group their entries: every group is read, under its name.
     data = {"title": "Help", "categories": [

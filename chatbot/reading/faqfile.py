@@ -1,8 +1,9 @@
 """FAQ files: one question and its answer per row of a CSV, TSV or XLSX table, or per JSON, JSON Lines or
 YAML record.
 
-The question and answer columns are found by their header (question/q/query/prompt/title and
-answer/a/response/reply/body, also with a language suffix such as `q_en`; English is preferred, else
+The question and answer columns are found by their header (question/q/query/prompt/title/subject and
+answer/a/response/reply/body/content/description/solution, also with an affix such as `faq_question`,
+`post_title` or `body_html`, or a language suffix such as `q_en`; English is preferred, else
 the first), or named in corpus.toml's `[faq]` table. Other short columns (a category, a product) are
 kept and shown as the entry's section. HTML and Markdown inside answers become plain text. A table with
 no question and answer columns (a price list) is read as a table, one passage per row.
@@ -23,8 +24,13 @@ from .outline import table_text
 
 # Several alternate wordings in one CSV cell are separated by this character.
 ALTERNATES_SEPARATOR = "|"
-QUESTION_NAMES = ("question", "questions", "q", "query", "prompt", "title", "faq_question", "question_text")
-ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "faq_answer", "answer_text")
+QUESTION_NAMES = ("question", "questions", "q", "query", "prompt", "title", "subject")
+# A help centre's or CMS's export names its articles' text "body", "content" or "description" (Zendesk,
+# WordPress, Freshdesk).
+ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "content", "description", "solution")
+# A column or key named with a prefix ("faq_question", "post_title", "article_body") or a suffix
+# ("question_text", "body_html") around one of the names above.
+_AFFIXED = re.compile(r"^(?:(?:faq|post|article|item|entry|kb)_)?(.+?)(?:_(?:text|html|plain|md))?$")
 # Keys that name a group of records (`{"name": "Billing", "questions": [...]}`).
 GROUP_NAMES = ("name", "title", "category", "section", "group", "topic", "heading", "label")
 ALTERNATE_NAMES = ("alternates", "alternate_questions", "variants", "paraphrases")
@@ -62,13 +68,18 @@ def _normal(name: str) -> str:
 
 
 def _find(header: list[str], names: tuple[str, ...], wanted: str) -> int | None:
-    """The column named `wanted`, else one of `names`: exact, then English-suffixed, then any suffix."""
+    """The column named `wanted`, else one of `names`: exact, then with an affix ("post_title"), then
+    English-suffixed, then any language suffix."""
     normal = [_normal(h) for h in header]
     if wanted:
         return normal.index(_normal(wanted)) if _normal(wanted) in normal else None
     for name in names:
         if name in normal:
             return normal.index(name)
+    bare = [_AFFIXED.match(h).group(1) for h in normal]
+    for name in names:
+        if name in bare:
+            return bare.index(name)
     suffixed = [(k, m.group(2)) for k, h in enumerate(normal)
                 if (m := _LANGUAGE_SUFFIX.match(h)) and m.group(1) in names]
     for k, language in suffixed:
