@@ -134,6 +134,8 @@ def test_help_centre_and_cms_exports_are_faqs():
     ps, problems = parse_json('[{"subject": "Is there an app?", "description_text": "Yes, for phones."}]',
                               source="desk.json", title="Desk")
     assert problems == [] and [p.text for p in ps] == ["Is there an app?\nYes, for phones."]
+    ps, problems = parse_csv(",\n", source="empty.csv", title="E")  # no names at all: told, not a crash
+    assert ps == [] and "question_column" in str(problems[0])
 
 
 def test_json_and_yaml_faqs_in_named_groups_keep_every_group():

@@ -30,7 +30,7 @@ QUESTION_NAMES = ("question", "questions", "q", "query", "prompt", "title", "sub
 ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "content", "description", "solution")
 # A column or key named with a prefix ("faq_question", "post_title", "article_body") or a suffix
 # ("question_text", "body_html") around one of the names above.
-_AFFIXED = re.compile(r"^(?:(?:faq|post|article|item|entry|kb)_)?(.+?)(?:_(?:text|html|plain|md))?$")
+_AFFIXED = re.compile(r"^(?:(?:faq|post|article|item|entry|kb)_)?(.*?)(?:_(?:text|html|plain|md))?$", re.DOTALL)
 # Keys that name a group of records (`{"name": "Billing", "questions": [...]}`).
 GROUP_NAMES = ("name", "title", "category", "section", "group", "topic", "heading", "label")
 ALTERNATE_NAMES = ("alternates", "alternate_questions", "variants", "paraphrases")
