@@ -1,54 +1,20 @@
-"""Synonyms: abbreviations and variants mapped to the words documents tend to use.
+"""Synonyms: abbreviations and variants mapped to the words a corpus's documents use.
 
-Users extend or override them in their corpus folder's corpus.toml ([synonyms] "SF" = ["San Francisco"]).
+They are set per corpus, in its folder's corpus.toml ([synonyms] "SF" = ["San Francisco"]); none are
+built in. A list fitted to one corpus misleads another: the shipped articles' "pay" = "salary" read a
+billing FAQ's "How do I pay?" as "How do I salary?", a word that FAQ lacks, and the bot declined.
 """
 
 from __future__ import annotations
 
 import re
 
-DEFAULT_SYNONYMS: dict[str, list[str]] = {
-    "ML": ["machine learning"],
-    "AI": ["artificial intelligence"],
-    "DL": ["deep learning"],
-    "NLP": ["natural language processing"],
-    "CV": ["computer vision"],
-    "DS": ["data science"],
-    "MLE": ["machine learning engineer"],
-    "SWE": ["software engineer"],
-    "SF": ["San Francisco"],
-    "NYC": ["New York"],
-    "NY": ["New York"],
-    "LA": ["Los Angeles"],
-    "UK": ["United Kingdom"],
-    "US": ["United States"],
-    "USA": ["United States"],
-    "AWS": ["Amazon Web Services"],
-    "GCP": ["Google Cloud"],
-    "cert": ["certification"],
-    "certs": ["certifications"],
-    "stats": ["statistics"],
-    "maths": ["mathematics"],
-    "math": ["mathematics"],
-    "pay": ["salary"],
-    "wage": ["salary"],
-    "wages": ["salaries"],
-    "compensation": ["salary"],
-    "earnings": ["salary"],
-    "uni": ["university"],
-    "grad school": ["advanced degree"],
-    "masters": ["master's degree"],
-    "bootcamp": ["boot camp"],
-    "bootcamps": ["boot camps"],
-}
-
 
 class Synonyms:
     """Finds the terms of a question that have long forms; matching is case-insensitive on whole words."""
 
-    def __init__(self, extra: dict[str, list[str]] | None = None):
-        table = {k.lower(): v for k, v in DEFAULT_SYNONYMS.items()}
-        table.update({k.lower(): v for k, v in (extra or {}).items()})
+    def __init__(self, table: dict[str, list[str]] | None = None):
+        table = {k.lower(): v for k, v in (table or {}).items()}
         self.table = table
         # Longest keys first so "ML engineer" wins over "ML".
         keys = sorted(table, key=len, reverse=True)
