@@ -173,7 +173,7 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
                 unruled, lines = _unruled_tables([found for found in _text_lines(page) if found["text"].strip()],
                                                  [edge["top"] for edge in page.horizontal_edges], number)
                 tables.extend(unruled)
-                pages.append([_line(found) for found in lines])
+                pages.append(lines)
                 whole.close()  # its characters are read: free them before the next page
     except Exception as exc:  # noqa: BLE001 - pdfminer fails on damaged files with many kinds of error
         # pdfplumber wraps pdfminer's errors (PdfminerException(PDFPasswordIncorrect())).
@@ -236,10 +236,7 @@ def _one_line(a: dict, b: dict) -> bool:
 
 def _joined(a: dict, b: dict) -> dict:
     chars = _visible(a["chars"] + b["chars"])
-    text = ""
-    for previous, c in zip([None, *chars], chars):
-        text += (" " if previous and c["x0"] - previous["x1"] > WORD_GAP * c["size"] else "") + c["text"]
-    return {"text": text, "chars": chars, "x0": min(a["x0"], b["x0"]), "x1": max(a["x1"], b["x1"]),
+    return {"text": _spaced(chars), "chars": chars, "x0": min(a["x0"], b["x0"]), "x1": max(a["x1"], b["x1"]),
             "top": min(a["top"], b["top"]), "bottom": max(a["bottom"], b["bottom"])}
 
 
@@ -252,6 +249,12 @@ def _visible(chars: list[dict]) -> list[dict]:
                 and abs(out[-1]["top"] - c["top"]) < 1):
             out.append(c)
     return out
+
+
+def _spaced(chars: list[dict]) -> str:
+    """Characters, left to right, as text: a space where they stand a word's gap apart."""
+    return "".join((" " if previous and c["x0"] - previous["x1"] > WORD_GAP * c["size"] else "") + c["text"]
+                   for previous, c in zip([None, *chars], chars))
 
 
 def _gutter(lines: list[dict], width: float) -> tuple[float, float] | None:
@@ -307,43 +310,40 @@ def _is_table(rows: list[list[str | None]]) -> bool:
             and max(word_count(c) for c in cells) <= MAX_CELL_WORDS)
 
 
-def _unruled_tables(lines: list[dict], rules: list[float], page: int) -> tuple[list[Table], list[dict]]:
-    """The tables drawn without rules among a page's lines, and the lines outside them. A table is a run of
-    lines with white space down it, as wide as a cell's gap (CELL_GAP), that parts every line into the same
-    columns, under a header."""
-    cells = [_cells(found) for found in lines]
-    mono = [_line(found).mono for found in lines]
+def _unruled_tables(found: list[dict], rules: list[float], page: int) -> tuple[list[Table], list[Line]]:
+    """The tables drawn without rules among a page's lines (as pdfplumber finds them), and the lines outside
+    them. A table is a run of lines with white space down it, as wide as a cell's gap (CELL_GAP), that parts
+    every line into the same columns, under a header."""
+    cells = [_cells(one) for one in found]
+    lines = [_line(one) for one in found]
     tables: list[Table] = []
-    rest: list[dict] = []
+    rest: list[Line] = []
     start = 0
     while start < len(lines):
         # Code in columns (a command's help) is code: a table has a header in text type, and rows in text
         # type too, beside any names in code ("RBENV_ROOT").
-        found = _unruled_table(lines, cells, start, rules, page) if len(cells[start]) >= 2 and not mono[start] else None
-        if found is not None and all(mono[start + 1:found[1]]):
-            found = None
-        if found is None:
+        table = (_unruled_table(found, lines, cells, start, rules, page)
+                 if len(cells[start]) >= 2 and not lines[start].mono else None)
+        if table is not None and all(line.mono for line in lines[start + 1:table[1]]):
+            table = None
+        if table is None:
             rest.append(lines[start])
             start += 1
         else:
-            table, start = found
-            tables.append(table)
+            tables.append(table[0])
+            start = table[1]
     return tables, rest
 
 
 def _cells(found: dict) -> list[tuple[float, float, str]]:
     """A line's runs of text set apart by a cell's gap, as (x0, x1, text)."""
-    runs: list[list] = []
-    previous = None
-    for c in _visible(found["chars"]):
-        gap = c["x0"] - previous["x1"] if previous else 0.0
-        if previous is None or gap > CELL_GAP * c["size"]:
-            runs.append([c["x0"], c["x1"], c["text"]])
-        else:
-            runs[-1][1] = max(runs[-1][1], c["x1"])
-            runs[-1][2] += (" " if gap > WORD_GAP * c["size"] else "") + c["text"]
-        previous = c
-    return [(x0, x1, _tidy(text)) for x0, x1, text in runs]
+    chars = _visible(found["chars"])
+    runs: list[list[dict]] = []
+    for previous, c in zip([None, *chars], chars):
+        if previous is None or c["x0"] - previous["x1"] > CELL_GAP * c["size"]:
+            runs.append([])
+        runs[-1].append(c)
+    return [(run[0]["x0"], max(c["x1"] for c in run), _tidy(_spaced(run))) for run in runs]
 
 
 def _columns(run: list[list[tuple[float, float, str]]], size: float) -> list[tuple[float, float]] | None:
@@ -359,14 +359,14 @@ def _columns(run: list[list[tuple[float, float, str]]], size: float) -> list[tup
     return [(x0, x1) for x0, x1 in columns] if len(columns) >= 2 else None
 
 
-def _unruled_table(lines: list[dict], cells: list[list[tuple[float, float, str]]], start: int, rules: list[float],
-                   page: int) -> tuple[Table, int] | None:
+def _unruled_table(found: list[dict], lines: list[Line], cells: list[list[tuple[float, float, str]]], start: int,
+                   rules: list[float], page: int) -> tuple[Table, int] | None:
     """The table drawn without rules whose first row is the line at `start`, and the line after it."""
-    size = statistics.median(c["size"] for c in lines[start]["chars"])
-    height = lines[start]["bottom"] - lines[start]["top"]
+    size = statistics.median(c["size"] for c in found[start]["chars"])
+    height = lines[start].bottom - lines[start].top
     end, columns, widest = start + 1, None, None
     while end < len(lines) and cells[end]:
-        gap = lines[end]["top"] - lines[end - 1]["bottom"]
+        gap = lines[end].top - lines[end - 1].bottom
         # Rows no further apart than a roomy cell's padding, and not much further than the rows above: a
         # wider gap is the space after the table, whatever lines in columns follow it.
         if gap > ROW_GAP * height or (widest is not None and gap > ROW_SPREAD * widest + PARAGRAPH_GAP * height):
@@ -380,7 +380,7 @@ def _unruled_table(lines: list[dict], cells: list[list[tuple[float, float, str]]
         columns, end = wider, end + 1
     if columns is None:
         return None
-    gaps = [b["top"] - a["bottom"] for a, b in zip(lines[start:end], lines[start + 1:end])]
+    gaps = [b.top - a.bottom for a, b in zip(lines[start:end], lines[start + 1:end])]
     # Rows with room between them (a cell's padding) are told by it, however their cells are aligned; rows
     # set as closely as the lines of a cell are told by their first cell, as the cells open at a row's top.
     # (Lines of a cell centred beside a longer one overlap its lines: the gap between lines is at least 0.)
@@ -403,16 +403,16 @@ def _unruled_table(lines: list[dict], cells: list[list[tuple[float, float, str]]
             or any(LEADER.search(cell) for row in grid for cell in row)
             or not _has_header(lines, [k for k, _ in rows], end, rules)):
         return None
-    return Table(grid, lines[start]["top"], page), end
+    return Table(grid, lines[start].top, page), end
 
 
-def _has_header(lines: list[dict], firsts: list[int], end: int, rules: list[float]) -> bool:
+def _has_header(lines: list[Line], firsts: list[int], end: int, rules: list[float]) -> bool:
     """The first row names the columns: it alone is bold, or a rule parts it from the rows, as it does no
     other two rows. Without a header, lines in columns are as likely a layout (a label and its text, a
     function and its tag) as a table, and are read as lines. `firsts`: each row's first line."""
     bounds = [*firsts, end]
-    bold = [all(_line(found).bold for found in lines[a:b]) for a, b in zip(bounds, bounds[1:])]
-    ruled = [any(lines[b - 1]["bottom"] - 1 <= y <= lines[b]["top"] + 1 for y in rules) for b in bounds[1:-1]]
+    bold = [all(line.bold for line in lines[a:b]) for a, b in zip(bounds, bounds[1:])]
+    ruled = [any(lines[b - 1].bottom - 1 <= y <= lines[b].top + 1 for y in rules) for b in bounds[1:-1]]
     return (bold[0] and not all(bold[1:])) or (ruled[0] and not all(ruled[1:]))
 
 
