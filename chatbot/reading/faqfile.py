@@ -73,13 +73,10 @@ def _find(header: list[str], names: tuple[str, ...], wanted: str) -> int | None:
     normal = [_normal(h) for h in header]
     if wanted:
         return normal.index(_normal(wanted)) if _normal(wanted) in normal else None
-    for name in names:
-        if name in normal:
-            return normal.index(name)
-    bare = [_AFFIXED.match(h).group(1) for h in normal]
-    for name in names:
-        if name in bare:
-            return bare.index(name)
+    for forms in (normal, [_AFFIXED.match(h).group(1) for h in normal]):
+        for name in names:
+            if name in forms:
+                return forms.index(name)
     suffixed = [(k, m.group(2)) for k, h in enumerate(normal)
                 if (m := _LANGUAGE_SUFFIX.match(h)) and m.group(1) in names]
     for k, language in suffixed:
