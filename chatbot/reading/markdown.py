@@ -360,6 +360,11 @@ def _template_text(match: re.Match) -> str:
         return match.group()
     if match.group("raw") is not None:
         return match.group("raw")
+    return _blank(match)
+
+
+def _blank(match: re.Match) -> str:
+    """Nothing of a piece of markup but its line breaks, so that the line count is kept."""
     return "\n" * match.group().count("\n")
 
 
@@ -375,7 +380,7 @@ def _site_markup(text: str, *, mdx: bool) -> str:
     def flush() -> None:
         chunk = _TEMPLATE.sub(_template_text, "\n".join(prose))
         if mdx:
-            chunk = _MDX_COMMENT.sub(lambda m: "\n" * m.group().count("\n"), chunk)
+            chunk = _MDX_COMMENT.sub(_blank, chunk)
         out.extend(chunk.split("\n") if prose else [])
         prose.clear()
 
