@@ -38,6 +38,21 @@ def test_csv_without_a_header_or_with_named_columns_missing_is_rejected():
     assert ps == [] and "question_column" in str(problems[0])
 
 
+
+def test_csv_saved_by_excel_with_semicolons_or_under_a_title():
+    # Excel writes ";" between cells wherever "," is the decimal mark; the file had been one column.
+    ps, problems = parse_csv('Question;Answer;Topic\nHow do I pay?;"By card; or, on request, by invoice.";Billing\n'
+                             "Is there an app?;Yes, for phones.;General\n", source="f.csv", title="F")
+    assert problems == [] and [(p.text, p.section) for p in ps] == [
+        ("How do I pay?\nBy card; or, on request, by invoice.", "Billing"), ("Is there an app?\nYes, for phones.", "General")]
+    # A comma file whose answers hold semicolons stays a comma file.
+    ps, problems = parse_csv('question,answer\nA?,"x; y; z"\nB?,"p; q"\n', source="f.csv", title="F")
+    assert problems == [] and [p.text for p in ps] == ["A?\nx; y; z", "B?\np; q"]
+    ps, problems = parse_csv("Acme FAQ, May\n\nQuestion,Answer\nHow do I pay?,By card.\n", source="f.csv", title="F")
+    assert problems == [] and [(p.question, p.line) for p in ps] == [("How do I pay?", 4)]
+    ps, problems = parse_csv("Acme FAQ\n\n", source="f.csv", title="F")
+    assert ps == [] and "no header row" in str(problems[0])
+
 def test_jsonl_broken_line_is_reported_and_the_rest_loads():
     text = '{"question": "A?", "answer": "a", "alternates": ["aa"]}\n{broken\n{"question": "B?", "answer": "b"}\n[1]\n'
     ps, problems = parse_jsonl(text, source="f.jsonl", title="F")

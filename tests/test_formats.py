@@ -1216,6 +1216,25 @@ def test_xlsx_faq(tmp_path):
     assert [(p.line, "answer" in p.reason) for p in problems] == [(4, True)]
 
 
+
+def test_xlsx_faq_under_a_title_row_with_bookkeeping_columns(tmp_path):
+    # A sheet made by hand opens with its title; an export keeps dates and flags beside the entries. The
+    # header had been taken from the title row (the whole sheet lost), the dates shown as sections.
+    import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Acme support FAQ"])
+    sheet.append([])
+    sheet.append(["Category", "Question", "Answer", "Updated", "Published", "Views"])
+    sheet.append(["Billing", "How do I pay?", "By card.", datetime.date(2024, 5, 1), "TRUE", 120])
+    out = io.BytesIO()
+    book.save(out)
+    passages, problems = read(tmp_path, "faq.xlsx", out.getvalue())
+    assert problems == [] and [(p.question, p.section, p.line) for p in passages] == [("How do I pay?", "Billing", 4)]
+
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slides.pptx").write_bytes(b"PK\x03\x04")

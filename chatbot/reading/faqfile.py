@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -46,6 +48,14 @@ _HTML_TAG = re.compile(r"</(?:a|p|li|ul|ol|b|strong|em|i|u|code|pre|div|span|h[1
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]+)\)")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s")
 _ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
+# Values of an export's bookkeeping columns (a flag, a time stamp) that say nothing of what an entry is about.
+_NOT_A_LABEL = re.compile(r"^(?:true|false|yes|no|null|none|n/a)$|^\d{4}-\d\d-\d\d[T ]\d", re.IGNORECASE)
+_NAME_THE_COLUMNS = ("Name its columns question and answer in a header row, or set question_column and "
+                     "answer_column in the [faq] table of corpus.toml")
+# How many rows at a table's start may hold its header (a title, a note and blank rows above it).
+HEADER_SEARCH_ROWS = 10
+# Excel writes CSV with the list separator of the user's locale: ";" wherever "," is the decimal mark.
+_DELIMITERS = (",", ";", "\t", "|")
 
 
 @dataclass(frozen=True)
@@ -85,13 +95,13 @@ def _find(header: list[str], names: tuple[str, ...], wanted: str) -> int | None:
     return suffixed[0][0] if suffixed else None
 
 
-def _layout(header: list[str], columns: FaqColumns, source: str) -> _Layout:
+def _layout(header: list[str], columns: FaqColumns) -> _Layout | None:
+    """Where a header row puts the question, the answer, the alternates and the labels; None when it names
+    no question and answer columns."""
     question = _find(header, QUESTION_NAMES, columns.question)
     answer = _find(header, ANSWER_NAMES, columns.answer)
     if question is None or answer is None or question == answer:
-        raise DocumentError(source, "no question and answer columns found in the first row "
-                            f"{header!r}. Name them question and answer, or set question_column and "
-                            "answer_column in the [faq] table of corpus.toml", 1)
+        return None
     alternates = _find(header, ALTERNATE_NAMES, "")
     normal = [_normal(h) for h in header]
     # The same question or answer in another language is not a label.
@@ -100,6 +110,17 @@ def _layout(header: list[str], columns: FaqColumns, source: str) -> _Layout:
                    if k not in (question, answer, alternates) and h and not _ID_COLUMN.search(h)
                    and not ((m := _LANGUAGE_SUFFIX.match(h)) and m.group(1) in translated))
     return _Layout(question, answer, alternates, labels)
+
+
+def _label(value) -> str:
+    """A metadata value as a section label, or "" when it is no label: not text, too long, no word in it
+    (a number, a date) or a flag or time stamp."""
+    if not isinstance(value, str):
+        return ""
+    value = " ".join(value.split())
+    if len(value) > MAX_LABEL_CHARS or not any(ch.isalpha() for ch in value) or _NOT_A_LABEL.match(value):
+        return ""
+    return value
 
 
 def answer_text(cell: str) -> str:
@@ -153,37 +174,57 @@ def _entry(question, answer, alternates, *, source: str, title: str, line: int, 
     )
 
 
+def _header(rows: Iterator[tuple[int, list]], columns: FaqColumns, source: str,
+            problems: list[DocumentError]) -> tuple[int, list[str], _Layout | None, list[tuple[int, list]]]:
+    """The header row among the first rows (its line, its names, the FAQ layout it gives or None) and the
+    rows read past it. A sheet often opens with a title and a blank row: the header is the first row that
+    names question and answer columns, else the first of the most filled rows."""
+    opening: list[tuple[int, list]] = []
+    try:
+        for line, row in rows:
+            opening.append((line, row))
+            if len(opening) == HEADER_SEARCH_ROWS:
+                break
+    except DocumentError as exc:
+        problems.append(exc)
+    named = [(k, [str(h or "").strip() for h in row]) for k, (_, row) in enumerate(opening)]
+    named = [(k, header) for k, header in named if sum(bool(h) for h in header) >= 2]
+    if not named:
+        if not opening:
+            raise DocumentError(source, "the file is empty")
+        raise DocumentError(source, f"no header row naming the columns. {_NAME_THE_COLUMNS}", opening[0][0])
+    for k, header in named:
+        if layout := _layout(header, columns):
+            return opening[k][0], header, layout, opening[k + 1:]
+    k, header = max(named, key=lambda kh: (sum(bool(h) for h in kh[1]), -kh[0]))
+    return opening[k][0], header, None, opening[k + 1:]
+
+
 def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str,
                columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
-    """Rows of a table, each with its line number, the header first. Rows that cannot be read are
-    returned as problems; the other rows still load. A table without question and answer columns (a
-    price list, a schedule) is read as a table: each row a passage under the table's header."""
+    """Rows of a table, each with its line number, the header first (a title above it is skipped). Rows that
+    cannot be read are returned as problems; the other rows still load. A table without question and answer
+    columns (a price list, a schedule) is read as a table: each row a passage under the table's header."""
     rows = iter(rows)
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        return [], [DocumentError(source, "the file is empty")]
-    except DocumentError as exc:
-        return [], [exc]
-    header = [str(h or "").strip() for h in header]
     problems: list[DocumentError] = []
     try:
-        layout = _layout(header, columns, source)
+        line, header, layout, opening = _header(rows, columns, source, problems)
     except DocumentError as exc:
+        return [], [*problems, exc]
+    rows = itertools.chain(opening, rows)
+    if layout is None:
         named = sum(any(ch.isalpha() for ch in h) for h in header)
+        found = f"no question and answer columns found in the header row {header!r}"
         if columns != FaqColumns() or named < 2:
-            return [], [exc]
-        problems.append(DocumentError(source, f"no question and answer columns in the first row {header!r}, so "
-                                      "each row is read as a table row under that header. If it is a FAQ, name "
-                                      "its columns question and answer, or set question_column and "
-                                      "answer_column in the [faq] table of corpus.toml", 1))
+            return [], [DocumentError(source, f"{found}. {_NAME_THE_COLUMNS}", line)]
+        problems.append(DocumentError(source, f"{found}, so each row is read as a table row under that header. If "
+                                      f"it is a FAQ: {_NAME_THE_COLUMNS[0].lower()}{_NAME_THE_COLUMNS[1:]}", line))
         return [Passage(text=table_text(title, header, [" ".join(cell.split()) for cell in row]), title=title,
                         section="", source=source, kind="table", line=line)
                 for line, row in _filled_rows(rows, len(header), source, problems)], problems
     passages = []
     for line, row in _filled_rows(rows, len(header), source, problems):
-        section = " / ".join(v for k in layout.labels if (v := " ".join(row[k].split()))
-                             and len(v) <= MAX_LABEL_CHARS)
+        section = " / ".join(filter(None, (_label(row[k]) for k in layout.labels)))
         try:
             passages.append(_entry(row[layout.question], row[layout.answer],
                                    row[layout.alternates] if layout.alternates is not None else None,
@@ -227,14 +268,29 @@ def _csv_rows(text: str, source: str, delimiter: str) -> Iterator[tuple[int, lis
         yield line, row
 
 
+def _delimiter(text: str, expected: str) -> str:
+    """The separator that splits most of the file's first rows into the same number of columns (two or
+    more); `expected` when it does as well as any."""
+    def agreeing_rows(delimiter: str) -> int:
+        try:
+            widths = Counter(len(row) for row in csv.reader(io.StringIO(text[:20_000], newline=""),
+                                                              delimiter=delimiter) if len(row) > 1)
+        except csv.Error:
+            return 0
+        return max(widths.values(), default=0)
+    return max((expected, *_DELIMITERS), key=agreeing_rows)
+
+
 def parse_csv(text: str, *, source: str, title: str, columns: FaqColumns = FaqColumns(),
               delimiter: str = ",") -> tuple[list[Passage], list[DocumentError]]:
-    return parse_rows(_csv_rows(text, source, delimiter), source=source, title=title, columns=columns)
+    """A CSV or TSV table; a file whose rows `delimiter` does not split is tried with ";", tab and "|"."""
+    return parse_rows(_csv_rows(text, source, _delimiter(text, delimiter)), source=source, title=title,
+                      columns=columns)
 
 
 def parse_xlsx(data: bytes, *, source: str, title: str,
                columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
-    """Every sheet of a workbook whose first row names question and answer columns."""
+    """Every sheet of a workbook whose header row names question and answer columns."""
     import openpyxl  # only for workbooks
 
     try:
@@ -248,11 +304,10 @@ def parse_xlsx(data: bytes, *, source: str, title: str,
                                     "file skipped") from exc
     passages, problems = [], []
     for name, rows in sheets:
-        width = len(rows[0]) if rows else 0
-        # A sheet's rows end at their last filled cell: pad them to the header, drop empty cells past it.
-        cells = [["" if c is None else str(c) for c in row] for row in rows]
-        cells = [row[:width] + [""] * (width - len(row)) if not any(row[width:]) else row for row in cells]
-        numbered = enumerate(cells, start=1)
+        # A sheet's rows end at their last filled cell (a title row after its first): pad them all alike.
+        width = max(map(len, rows), default=0)
+        numbered = enumerate((["" if c is None else str(c) for c in row] + [""] * (width - len(row)) for row in rows),
+                             start=1)
         found, bad = parse_rows(numbered, source=source, title=title, columns=columns)
         passages += found
         problems += [DocumentError(p.path, f"sheet {name!r}: {p.reason}", p.line) for p in bad]
@@ -368,10 +423,9 @@ def _add_record(record, passages: list[Passage], problems: list[DocumentError], 
         return
     alt = _find(keys, ALTERNATE_NAMES, "")
     labels = [k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
-              and isinstance(record[k], str) and not _ID_COLUMN.search(_normal(k))
+              and not _ID_COLUMN.search(_normal(k))
               and not _LANGUAGE_SUFFIX.match(_normal(k))]
-    section = " / ".join(filter(None, [group, *(
-        v for k in labels if (v := " ".join(record[k].split())) and len(v) <= MAX_LABEL_CHARS)]))
+    section = " / ".join(filter(None, [group, *(_label(record[k]) for k in labels)]))
     try:
         passages.append(_entry(record[keys[q]], record[keys[a]], record[keys[alt]] if alt is not None else None,
                                source=source, title=title, line=line, section=section))
