@@ -53,6 +53,15 @@ def test_csv_saved_by_excel_with_semicolons_or_under_a_title():
     ps, problems = parse_csv("Acme FAQ\n\n", source="f.csv", title="F")
     assert ps == [] and "no header row" in str(problems[0])
 
+
+def test_html_answers_keep_their_paragraphs_and_list_items_apart():
+    # get_text() had run blocks together: "link.It expires", "You can:pay by cardpay by invoice".
+    ps, _ = parse_jsonl(json.dumps({"question": "How do I reset it?", "answer": (
+        "<p>Use the <b>Forgot password</b> link.</p><p>It expires in an hour</p>You can:"
+        "<ul><li>ask by mail</li><li>call <a href='/x'>us</a></li></ul>")}) + "\n", source="f.jsonl", title="F")
+    assert ps[0].text == ("How do I reset it?\nUse the Forgot password link.\nIt expires in an hour\nYou can:\n"
+                          "- ask by mail\n- call us")
+
 def test_jsonl_broken_line_is_reported_and_the_rest_loads():
     text = '{"question": "A?", "answer": "a", "alternates": ["aa"]}\n{broken\n{"question": "B?", "answer": "b"}\n[1]\n'
     ps, problems = parse_jsonl(text, source="f.jsonl", title="F")

@@ -1200,6 +1200,68 @@ def test_faq_columns_set_in_corpus_toml(tmp_path):
     assert problems == [] and [(p.question, p.section) for p in passages] == [("Wie alt?", "Allgemein")]
 
 
+def test_html_faq_drawn_by_a_script_is_read_from_its_structured_data(tmp_path):
+    # A page whose FAQ a script draws holds it only in its schema.org FAQPage data; it had given nothing but
+    # the text around it. Entries the page shows as text are not read twice.
+    data = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "name": "FAQ"}, {
+        "@type": "FAQPage", "mainEntity": [
+            {"@type": "Question", "name": "How do I reset my password?",
+             "acceptedAnswer": {"@type": "Answer", "text": "<p>Use the link.</p><p>It expires in an hour.</p>"}},
+            {"@type": "Question", "name": "Can I pay by invoice?",
+             "acceptedAnswer": {"@type": "Answer", "text": "Yes, on the Business plan."}}]}]}
+    page = (f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head><body>'
+            '<div id="root"></div><h2>Can I pay by invoice?</h2><p>Yes, on the Business plan.</p>'
+            "<h2>Contact</h2><p>Write to us.</p></body></html>")
+    passages, problems = read(tmp_path, "faq.html", page)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I reset my password?\nUse the link.\nIt expires in an hour."),
+        ("faq", "Can I pay by invoice?\nYes, on the Business plan."), ("text", "Write to us.")]
+    broken = page.replace('"@context"', '"@context" oops')
+    passages, problems = read(tmp_path, "broken.html", broken)
+    assert problems == [] and len(passages) == 2
+
+@pytest.mark.parametrize("name", ["faq.docx", "faq.md", "faq.html"])
+def test_numbered_questions_answered_by_the_paragraph_after_them(tmp_path, name):
+    # Word numbers a FAQ's questions as a list, each answered by a plain paragraph: the answers had run on
+    # into the next question ("Download it. - Is there a free trial?"). A list item of release notes that
+    # ends with "?" among other items stays an item.
+    faq = [("How do I install the app?", "Download it from the store."), ("Is there a free trial?", "Yes, 14 days.")]
+    if name.endswith(".docx"):
+        import docx
+
+        document = docx.Document()
+        for question, answer in faq:
+            document.add_paragraph(question, style="List Number")
+            document.add_paragraph(answer)
+        out = io.BytesIO()
+        document.save(out)
+        content = out.getvalue()
+    elif name.endswith(".md"):
+        content = "".join(f"{n}. {q}\n\n{a}\n\n" for n, (q, a) in enumerate(faq, 1))
+    else:
+        content = "".join(f'<ol start="{n}"><li>{q}</li></ol><p>{a}</p>' for n, (q, a) in enumerate(faq, 1))
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [(p.kind, p.question, p.text) for p in passages] == [
+        ("faq", q, f"{q}\n{a}") for q, a in faq]
+    passages, _ = read(tmp_path, "notes.txt", " * Fixed a crash.\n\n * Nobody needs this, right?\n\n * Faster.\n")
+    assert [p.kind for p in passages] == ["text"] * len(passages)
+
+def test_numbered_and_abbreviated_labels_mark_questions_and_answers(tmp_path):
+    # "Q1." and "Ans:" had not been labels: each entry was one paragraph of text, its labels in it. A heading
+    # labelled "Q:" asks even without its "?". A program's "q4: (error) ..." message is no label.
+    passages, _ = read(tmp_path, "faq.txt", "Product FAQ\n\nQ1. How do I install the app?\nAns: From the store.\n\n"
+                                            "Q2: Can I cancel anytime\nA2: Yes, from Settings.\n")
+    assert [(p.kind, p.question, p.text) for p in passages] == [
+        ("faq", "How do I install the app?", "How do I install the app?\nFrom the store."),
+        ("faq", "Can I cancel anytime", "Can I cancel anytime\nYes, from Settings.")]
+    passages, _ = read(tmp_path, "faq.md", "# FAQ\n\n## Q: Is there a free trial\n\nYes, 14 days.\n\n"
+                                           "**Question 3: How do I cancel?**\n**A:** From Settings.\n")
+    assert [(p.kind, p.question) for p in passages] == [("faq", "Is there a free trial"), ("faq", "How do I cancel?")]
+    passages, _ = read(tmp_path, "notes.md", "# Errors\n\nConfigure may stop.\n\nq4: (error) vmunix not found.\n\n"
+                                             "A1: (warning) not processed.\n")
+    assert [(p.kind, p.text) for p in passages] == [
+        ("text", "Configure may stop."), ("text", "q4: (error) vmunix not found."), ("text", "A1: (warning) not processed.")]
+
 def test_xlsx_faq(tmp_path):
     import openpyxl
 

@@ -45,6 +45,7 @@ _LANGUAGE_SUFFIX = re.compile(r"^(.+?)[_\-.: ]([a-z]{2})$")
 # HTML only when it closes a tag or breaks a line: "a <b> c" in plain prose is left alone.
 _HTML_TAG = re.compile(r"</(?:a|p|li|ul|ol|b|strong|em|i|u|code|pre|div|span|h[1-6]|td|tr|table|blockquote)>"
                        r"|<br\s*/?>", re.IGNORECASE)
+_HTML_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre", "blockquote")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]+)\)")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s")
 _ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
@@ -128,7 +129,16 @@ def answer_text(cell: str) -> str:
     if _HTML_TAG.search(cell):
         from bs4 import BeautifulSoup  # only for cells that hold HTML
 
-        cell = BeautifulSoup(cell, "html.parser").get_text()
+        soup = BeautifulSoup(cell, "html.parser")
+        # Blocks end their lines, as a browser shows them: "<p>a</p><p>b</p>" had read "ab".
+        for tag in soup.find_all("br"):
+            tag.replace_with("\n")
+        for tag in soup.find_all("li"):
+            tag.insert(0, "- ")
+        for tag in soup.find_all(_HTML_BLOCKS):
+            tag.insert_before("\n")
+            tag.insert_after("\n" if tag.name in ("li", "tr") else "\n\n")
+        cell = soup.get_text()
     cell = _MD_LINK.sub(r"\1", cell)
     # A line break inside a sentence is a wrap: the lines join. A blank line, a list item or a
     # line after a finished sentence starts a new line.

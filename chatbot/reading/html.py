@@ -6,7 +6,8 @@ titled over paragraphs of their own, rows or blocks the page marks as questions 
 `class="faq-question"`), tables and `<pre>` code are kept as what they are; an `<hr>` ends an answer.
 Documentation sites' admonitions and tabs are titled as the Markdown reader titles them ("Warning: ...",
 "pip: ..."). Navigation, headers, footers, scripts, styles, headings' permalinks ("¶") and lists of links
-(tables of contents, "Previous | Next") are dropped. The page's declared charset is honoured.
+(tables of contents, "Previous | Next") are dropped. The page's declared charset is honoured. A FAQ that
+a script draws, which the saved page holds only in its schema.org FAQPage data, is read from that data.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
                 text = data.decode("cp1252", errors="replace")
         soup = BeautifulSoup(clean(text, keep_indent=True), "lxml")
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
+    structured = _structured_faq(soup)  # before the scripts that hold it are dropped
     _mark_tabs(soup)  # before the tabs' radio buttons and buttons are dropped
     for link in soup.find_all("a", href=re.compile(r"^#")):
         if _PERMALINK.match(link.get_text().strip()):
@@ -102,7 +104,50 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
     root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
     blocks: list[Block] = []
     _walk(root, blocks)
+    # A page whose FAQ the browser draws from a script has it only in its structured data; entries the page
+    # shows as text are read from the text.
+    shown = " ".join(" ".join(b.text.split()) for b in blocks).lower()
+    missing = [(q, a) for q, a in structured if " ".join(q.split()).lower() not in shown]
+    if missing:
+        entries = [Block("question", " ".join(q.split())) for q, _ in missing]
+        answers = [Block("paragraph", a) for _, a in missing]
+        blocks = [*(b for pair in zip(entries, answers) for b in pair), Block("break"), *blocks]
     return blocks, title
+
+
+def _structured_faq(soup) -> list[tuple[str, str]]:
+    """The questions and answers of the page's schema.org FAQPage data (JSON-LD, as sites give search
+    engines), in order."""
+    import json
+
+    from .faqfile import answer_text
+
+    found: list[tuple[str, str]] = []
+
+    def visit(node, depth: int = 0) -> None:
+        if depth > 20:
+            return
+        if isinstance(node, list):
+            for item in node:
+                visit(item, depth + 1)
+        elif isinstance(node, dict):
+            kind = node.get("@type")
+            answer = node.get("acceptedAnswer") or node.get("suggestedAnswer")
+            answer = answer[0] if isinstance(answer, list) and answer else answer
+            if ("Question" in (kind if isinstance(kind, list) else [kind]) and isinstance(node.get("name"), str)
+                    and isinstance(answer, dict) and isinstance(answer.get("text"), str)):
+                if node["name"].strip() and (text := answer_text(answer["text"])):
+                    found.append((node["name"], text))
+                return
+            for value in node.values():
+                visit(value, depth + 1)
+
+    for script in soup.find_all("script", type=re.compile(r"^application/ld\+json", re.IGNORECASE)):
+        try:
+            visit(json.loads(script.string or ""))
+        except (ValueError, RecursionError):
+            continue  # a page's broken metadata is not its text
+    return found
 
 
 def _mark_tabs(soup) -> None:

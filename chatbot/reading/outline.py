@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 64
+PARSER_VERSION = 65
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -26,12 +26,16 @@ FAQ_PAGE_QUESTIONS = 3
 
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)])\s+(?=\S)")
-# The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) " too, but not "Q.NET", "A.I.").
-QUESTION_LABEL = re.compile(r"^(?:Q|Question)\s*(?::\s*|[.)]\s+)(?=\S)", re.IGNORECASE)
-ANSWER_LABEL = re.compile(r"^(?:A|Answer)\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
+# The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) ", numbered "Q1.", "A1:", and "Ans:"
+# too, but not "Q.NET", "A.I.").
+# A number only after a capital "Q" or "A" ("q4: (error) ..." is a program's message).
+_ANSWER = r"(?:A|Ans|Answer|(?-i:A)\d{1,3}|Answer\s+\d{1,3})"
+QUESTION_LABEL = re.compile(r"^(?:Q|Question|(?-i:Q)\d{1,3}|Question\s+\d{1,3})\s*(?::\s*|[.)]\s+)(?=\S)",
+                            re.IGNORECASE)
+ANSWER_LABEL = re.compile(rf"^{_ANSWER}\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
 # Where the answer's label starts inside a labelled paragraph: at the start of a line, or after the
 # question's end ("Q: Is it free? A: Yes.", not "Q: Is plan A. ok?").
-_ANSWER_INSIDE = re.compile(r"\n[ \t]*(?:A|Answer)\s*(?::\s*|[.)]\s+)|(?<=[?.!])[ \t]+(?:A|Answer)\s*[:.)]\s+",
+_ANSWER_INSIDE = re.compile(rf"\n[ \t]*{_ANSWER}\s*(?::\s*|[.)]\s+)|(?<=[?.!])[ \t]+{_ANSWER}\s*[:.)]\s+",
                             re.IGNORECASE)
 _QUESTION_START = re.compile(
     r"^(?:how|what|when|where|which|who|whom|whose|why|is|are|am|was|were|do|does|did|can|could|"
@@ -56,6 +60,9 @@ class Block:
     def __post_init__(self) -> None:
         object.__setattr__(self, "rows", tuple(tuple(row) for row in self.rows))
         object.__setattr__(self, "alternates", tuple(self.alternates))
+
+
+_LIST_MARKER = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
 
 
 def is_question(text: str) -> bool:
@@ -142,8 +149,9 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
 def _question_paragraphs(blocks: list[Block]) -> list[Block]:
     """A paragraph that is one short question, with a paragraph or list after it, asks what that block
     answers ("Who can deposit data?" then "Any member of staff."), in any format, as a question line of
-    plain text does: kept apart, the question alone would be a passage that answers nothing. Inside a FAQ
-    entry's answer it is the answer's own ("Have you seen the error message above?")."""
+    plain text does: kept apart, the question alone would be a passage that answers nothing. So does a list
+    of one item that asks, with a paragraph after it (Word numbers a FAQ's questions). Inside a FAQ entry's
+    answer it is the answer's own ("Have you seen the error message above?")."""
     read: list[Block] = []
     in_answer = False
     for k, block in enumerate(blocks):
@@ -151,11 +159,19 @@ def _question_paragraphs(blocks: list[Block]) -> list[Block]:
             in_answer = False
         elif block.kind == "question":
             in_answer = True
-        elif (block.kind == "paragraph" and not in_answer and is_question(block.text) and k + 1 < len(blocks)
-              and blocks[k + 1].kind in ("paragraph", "list")):
-            block = replace(block, kind="question", text=question_text(block.text), scope="next")
+        elif (block.kind in ("paragraph", "list") and not in_answer and is_question(text := _lone_item(block))
+              and k + 1 < len(blocks) and blocks[k + 1].kind in ("paragraph", "list" if block.kind == "paragraph" else "")):
+            block = replace(block, kind="question", text=question_text(text), scope="next")
         read.append(block)
     return read
+
+
+def _lone_item(block: Block) -> str:
+    """A paragraph's text, or the item of a list of one (a numbered question, its answer in the paragraph after
+    the list, as Word numbers a FAQ's questions); "" for a longer list."""
+    if block.kind != "list":
+        return block.text
+    return "" if block.intro or "\n" in block.text.strip() else _LIST_MARKER.sub("", block.text.strip())
 
 
 def question_text(text: str) -> str:
@@ -168,8 +184,9 @@ def heading_block(text: str, *, level: int, line: int = 0) -> Block:
     """A heading that asks something ("How do I cancel?"), or ends asking ("The stack traces look wrong.
     What's happening?"), is a FAQ question, as on help pages. Its section number ("A.2.8", "3.10:") is
     dropped: people do not ask by number."""
+    labelled = bool(QUESTION_LABEL.match(text.strip()))
     text = question_text(text)
-    asks = is_question(text) or (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS)
+    asks = labelled or is_question(text) or (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS)
     return Block("question" if asks else "heading", text, line, level=level)
 
 
