@@ -878,6 +878,31 @@ def test_docx_faq_laid_out_as_a_table_without_a_header(tmp_path):
         ("faq", "When am I billed?\nOn the first of each month."), ("table", "Plan | Price\nPro | 10 dollars")]
 
 
+def test_docx_questions_typed_on_lines_of_one_paragraph(tmp_path):
+    # "Q: ...", Shift+Enter, "Q: ..." (two wordings of one question, as pandoc writes a definition term), or
+    # "Q: ...", Shift+Enter, "A: ...": the line breaks had been read as spaces, the second label lost in the
+    # first line, and the entry read as part of the answer before it.
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Q: Where can I learn more about it?")
+    document.add_paragraph("Read the wiki.")
+    asked = document.add_paragraph("Q: Why do I get the error arg is nil?")
+    asked.add_run().add_break()
+    asked.add_run("Q: My vararg functions fail after switching!")
+    document.add_paragraph("Convert them to the new syntax.")
+    entry = document.add_paragraph("Q: Can I pay later")
+    entry.add_run().add_break()
+    entry.add_run("A: Yes, within 30 days.")
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "faq.docx", out.getvalue())
+    assert problems == [] and [(p.question, p.alternates, p.text.split("\n")[-1]) for p in passages] == [
+        ("Where can I learn more about it?", (), "Read the wiki."),
+        ("Why do I get the error arg is nil?", ("My vararg functions fail after switching!",),
+         "Convert them to the new syntax."),
+        ("Can I pay later", (), "Yes, within 30 days.")]
+
 def test_docx_short_bold_lines_are_headings_made_by_hand(tmp_path):
     # Word FAQs often bold a line instead of using a heading style (the first, the document's title). A bold
     # sentence stays text.
@@ -950,6 +975,30 @@ def test_pdf_numbered_questions(tmp_path):
         "Which versions are supported?": "Check the list:\n- Version 9 and above\n- The cloud edition"}
     assert {p.section for p in passages if p.kind == "faq"} == {"General Questions"}
 
+
+def test_pdf_contents_list_of_list_items_and_questions_asked_again(tmp_path):
+    # Word and LibreOffice print a linked contents list as list items: a bullet starts a paragraph, so each
+    # entry had been a paragraph of its own, and each that asks a FAQ question answered by the next entry.
+    # A "Q:" heading right under a question asks it again (an alternate), as a Word FAQ's bold questions do.
+    bold = [("PuTTY FAQ", "bold", 16, 72, 5), "",
+            "- A.1 Introduction", ("- A.1.1 What is PuTTY?", "body", 11, 90, 5), "- A.2 Features",
+            ("- A.2.1 Does PuTTY support SSH-2?", "body", 11, 90, 5),
+            ("- A.2.2 Does PuTTY support reading OpenSSH or", "body", 11, 90, 5),
+            ("ssh.com private key files?", "body", 11, 100, 5), ""]
+    body = [("A.1 Introduction", "bold", 14, 72, 12), ("A.1.1 What is PuTTY?", "bold", 11, 72, 12),
+            "PuTTY is a client program for SSH on Windows.", ("A.2 Features", "bold", 14, 72, 12),
+            ("A.2.1 Does PuTTY support SSH-2?", "bold", 11, 72, 12), "Yes, it does.",
+            ("A.2.2 Does PuTTY support reading OpenSSH or ssh.com private key files?", "bold", 11, 72, 12),
+            "Not directly: PuTTYgen converts them.",
+            ("Q: Why do I get the error bad FPU precision?", "bold", 11, 72, 12),
+            ("Q: I get weird behavior after starting Direct3D.", "bold", 11, 72, 5),
+            "Direct3D sets the FPU to single precision."]
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([bold + body]))
+    assert problems == [] and [(p.question, p.alternates) for p in passages if p.kind == "faq"] == [
+        ("What is PuTTY?", ()), ("Does PuTTY support SSH-2?", ()),
+        ("Does PuTTY support reading OpenSSH or ssh.com private key files?", ()),
+        ("Why do I get the error bad FPU precision?", ("I get weird behavior after starting Direct3D.",))]
+    assert faq(passages)["Why do I get the error bad FPU precision?"] == "Direct3D sets the FPU to single precision."
 
 def test_pdf_running_headers_and_footers_are_dropped(tmp_path):
     # Left in, "Acme Backup User Guide" atop every page read as a heading in the middle of the text and

@@ -12,7 +12,8 @@ from dataclasses import replace
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import word_count
-from .outline import Block, build_passages, heading_block, looks_like_question, question_text, title_block
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, heading_block, looks_like_question,
+                      question_text, title_block)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle"}
@@ -41,7 +42,7 @@ def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None, bool] |
                                for cell in row.cells] for row in part.rows])
             else:
                 style = (part.style.name if part.style is not None else "") or ""
-                text = " ".join(_visible_text(part._p).split())
+                text = _paragraph_text(_visible_text(part._p))
                 parts.append((style, text, _list_level(part, style), _is_bold(part) and _is_title(text)))
         return parts
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
@@ -80,14 +81,25 @@ def _visible_text(paragraph) -> str:
     from docx.oxml.ns import qn
 
     hidden = {qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"), _FALLBACK}
+    breaks = (qn("w:br"), qn("w:cr"))
     out = []
     for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
         ancestor = node.getparent()
         while ancestor is not None and ancestor is not paragraph and ancestor.tag not in hidden:
             ancestor = ancestor.getparent()
         if ancestor is paragraph:
-            out.append(node.text or "" if node.tag == qn("w:t") else " ")
+            out.append(node.text or "" if node.tag == qn("w:t") else "\n" if node.tag in breaks else " ")
     return "".join(out)
+
+
+def _paragraph_text(text: str) -> str:
+    """A paragraph's text on one line, unless a line break in it starts a "Q:" or "A:" label: a FAQ typed as
+    "Q: ...", Shift+Enter, "A: ..." (or several wordings of a question) keeps its lines, so that each label is
+    read as one."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    if any(QUESTION_LABEL.match(line) or ANSWER_LABEL.match(line) for line in lines[1:]):
+        return "\n".join(line for line in lines if line)
+    return " ".join(text.split())
 
 
 def docx_blocks(data: bytes, *, source: str) -> list[Block]:

@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 65
+PARSER_VERSION = 66
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -96,7 +96,7 @@ def labelled_question(text: str, *, answered_next: bool = False, faq_page: bool 
     "Q: My vararg functions fail after switching to LuaJIT!"); ("", "") for any other."""
     question, answer = labelled_entry(text)
     return (question, answer) if question and (
-        answer or answered_next or faq_page or looks_like_question(question)) else ("", "")
+        answer or answered_next or faq_page or looks_like_question(question) or question.endswith("?")) else ("", "")
 
 
 def at_questions(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -128,6 +128,12 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
             answered_next = following is not None and following.kind == "paragraph" and bool(
                 ANSWER_LABEL.match(following.text))
             question, answer = labelled_question(block.text, answered_next=answered_next, faq_page=faq_page)
+            if not question and read and read[-1].kind == "question" and labelled_entry(block.text)[0]:
+                # A labelled line right under a question, before any answer, asks it again: an answer does
+                # not open with "Q:" ("Q: Why do I get 'bad FPU precision'?" then "Q: I get weird behavior
+                # after initializing Direct3D.", in a PDF or Word file whose questions are headings).
+                question, answer = labelled_entry(block.text)
+                unanswered = True
             if question:
                 if unanswered:
                     # Questions one after the other share the answer that follows them: one entry asked
@@ -160,7 +166,8 @@ def _question_paragraphs(blocks: list[Block]) -> list[Block]:
         elif block.kind == "question":
             in_answer = True
         elif (block.kind in ("paragraph", "list") and not in_answer and is_question(text := _lone_item(block))
-              and k + 1 < len(blocks) and blocks[k + 1].kind in ("paragraph", "list" if block.kind == "paragraph" else "")):
+              and k + 1 < len(blocks)
+              and blocks[k + 1].kind in ("paragraph", "list" if block.kind == "paragraph" else "")):
             block = replace(block, kind="question", text=question_text(text), scope="next")
         read.append(block)
     return read

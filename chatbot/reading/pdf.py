@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import clean, word_count, words
 from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, SECTION_NUMBER, Block, build_passages,
                       heading_block, is_question, looks_like_question, question_text)
-from .plaintext import BULLET, LEADER, plaintext_blocks, without_contents
+from .plaintext import BULLET, CONTENTS_BULLET, LEADER, is_contents_entry, plaintext_blocks, without_contents
 
 # A line at the top or bottom of this many pages, and of half of them, is a running header or footer.
 RUNNING_PAGES = 2
@@ -513,8 +513,8 @@ def _paragraphs(pages: list[list[Line]], tables: list[Table], body: BodyType) ->
             new = (kind(line) != kind(previous)
                    or (kind(line) != "code" and gap > min(usual_gap + PARAGRAPH_GAP * height, BLANK_LINE * height))
                    or (kind(line) == "code" and gap > usual_gap + height)  # a blank line in code
-                   or (kind(line) == "text" and bool(BULLET.match(line.text) or QUESTION_LABEL.match(line.text)
-                                                     or ANSWER_LABEL.match(line.text)))
+                   or (kind(line) == "text" and bool(BULLET.match(line.text) or ANSWER_LABEL.match(line.text)))
+                   or (kind(line) != "code" and bool(QUESTION_LABEL.match(line.text)))
                    or (kind(line) == "text" and abs(line.x0 - previous.x0) > MARGIN_STEP
                        and bool(_SENTENCE_END.search(previous.text)))
                    or (len(current) == 1 and kind(line) == "text" and is_question(previous.text)))
@@ -530,14 +530,22 @@ def _without_contents(paragraphs: list[list[Line] | Table]) -> list[list[Line] |
     be entries answered by the next entries), as the plain-text reader drops one; so are lines ending in
     dot leaders and a page number, which only contents and index pages have."""
     lines: list[str] = []
-    texts_of = [[line.text for line in p] if isinstance(p, list) else [] for p in paragraphs]
-    for texts in texts_of:
-        lines.extend(texts + [""])
+    # An entry's wrapped line, indented under its bullet, is indented in the text too: the contents finder
+    # counts only the outermost lines as entries.
+    texts_of = [[f"  {line.text}" if k and line.x0 > p[0].x0 + MARGIN_STEP and not is_contents_entry(line.text)
+                 else line.text for k, line in enumerate(p)] if isinstance(p, list) else [] for p in paragraphs]
+    # A bullet starts a paragraph, so a contents list whose entries are list items ("▪ A.1.1 What is
+    # PuTTY?", as Word and LibreOffice print a linked list) is a paragraph per entry: they are one here.
+    entry = [bool(texts and CONTENTS_BULLET.match(texts[0])) and is_contents_entry(texts[0]) for texts in texts_of]
+    apart = [not (entry[k] and k + 1 < len(entry) and entry[k + 1]) for k in range(len(entry))]
+    for texts, blank in zip(texts_of, apart):
+        lines.extend(texts + [""] * blank)
     kept = iter(without_contents(lines))
     out: list[list[Line] | Table] = []
-    for paragraph, own in zip(paragraphs, texts_of):
+    for paragraph, own, blank in zip(paragraphs, texts_of, apart):
         texts = [next(kept) for _ in own]
-        next(kept)  # the blank line after it
+        if blank:
+            next(kept)  # the blank line after it
         if isinstance(paragraph, Table):
             out.append(paragraph)
         else:

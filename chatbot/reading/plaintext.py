@@ -33,6 +33,8 @@ _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
 # An entry of a table of contents: "1.1  Lsof -- what is it?", "A.2 Setup", or "Installation ..... 7".
 _CONTENTS_ENTRY = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.)\s+\S|(?:\s*\.){3,}\s*\d{1,4}$")
+# The bullet of a contents entry written as a list item ("▪ A.1.1 What is PuTTY?"; Word's "o" a level below).
+CONTENTS_BULLET = re.compile(r"^\s*(?:[-*+–•●◦▪→➢►■□✓]|o(?=\s))\s*")
 LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}$")  # dot leaders and a page number: "....... 7", ". . . 7"
 _MULTILEVEL_NUMBER = re.compile(r"^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})+)\.?\s")
 # A paragraph is a contents list when this share of its lines are entries naming a line further on.
@@ -79,10 +81,11 @@ def without_contents(lines: list[str]) -> list[str]:
     numbered (or ending in a page number after dot leaders), that name lines in different paragraphs
     further on (a list that is only repeated, as a licence's clauses are, names one paragraph); short
     paragraphs of such lines next to one are part of it."""
-    keys = [_contents_key(line) for line in lines]
+    bare = [CONTENTS_BULLET.sub("", line) for line in lines]
+    keys = [_contents_key(line) for line in bare]
     # A section number of two levels or more ("4.2", "A.2.8") names its section even when the contents
     # list words the title a little differently.
-    numbers = [(m.group(1) if (m := _MULTILEVEL_NUMBER.match(line.strip())) else "") for line in lines]
+    numbers = [(m.group(1) if (m := _MULTILEVEL_NUMBER.match(line.strip())) else "") for line in bare]
     last = {key: number for number, key in [*enumerate(keys), *enumerate(numbers)] if key}
     groups = _groups(lines)
     group_of = [-1] * len(lines)
@@ -94,8 +97,7 @@ def without_contents(lines: list[str]) -> list[str]:
         paragraphs those lines are."""
         end = start - 1 + len(group)  # index of the line after the group
         named = [max(last.get(keys[k], -1) if keys[k] else -1, last.get(numbers[k], -1) if numbers[k] else -1)
-                 for k, line in enumerate(group, start=start - 1)
-                 if keys[k] and _CONTENTS_ENTRY.search(line.strip())]
+                 for k in range(start - 1, end) if keys[k] and is_contents_entry(lines[k])]
         named = [target for target in named if target >= end]
         return len(named), len({group_of[target] for target in named})
 
@@ -120,6 +122,12 @@ def without_contents(lines: list[str]) -> list[str]:
         if is_contents:
             out[start - 1:start - 1 + len(group)] = [""] * len(group)
     return out
+
+
+def is_contents_entry(line: str) -> bool:
+    """A line shaped as a contents list's entry: numbered ("A.2.8 ...", "3. ..."), also as a list item, or
+    ending in dot leaders and a page number."""
+    return bool(_CONTENTS_ENTRY.search(CONTENTS_BULLET.sub("", line).strip()))
 
 
 def _contents_key(line: str) -> str:
