@@ -903,6 +903,45 @@ def test_docx_questions_typed_on_lines_of_one_paragraph(tmp_path):
          "Convert them to the new syntax."),
         ("Can I pay later", (), "Yes, within 30 days.")]
 
+def test_docx_linked_contents_and_definition_lists_as_libreoffice_saves_them(tmp_path):
+    # A web page saved as .docx (LibreOffice, pandoc) keeps its linked contents list and menu as lists and
+    # lines of links: the entries' questions had been passages of their own, competing with the entries. Its
+    # FAQ, a definition list, is in LibreOffice's "List Heading" and "List Contents" styles, which had been
+    # read as one long bulleted list of questions and answers.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+
+    def linked(paragraph, *texts):
+        for n, text in enumerate(texts):
+            if n:
+                paragraph.add_run(" | ")
+            link = OxmlElement("w:hyperlink")
+            link.set(qn("w:anchor"), f"a{n}")
+            run = paragraph.add_run(text)._r
+            paragraph._p.remove(run)
+            link.append(run)
+            paragraph._p.append(link)
+
+    linked(document.add_paragraph(), "Previous", "Contents", "Next")
+    for question in ("How do I pay?", "Can I cancel?"):
+        linked(document.add_paragraph(style="List Bullet"), question)
+    for name in ("List Heading", "List Contents"):
+        document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    for question, answer in [("How do I pay?", "By card."), ("Can I cancel?", "Yes, any time.")]:
+        document.add_paragraph(question, style="List Heading")
+        document.add_paragraph(answer, style="List Contents")
+    document.add_paragraph("See also:", style="List Bullet")
+    linked(document.add_paragraph(style="List Bullet"), "the price list")
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "faq.docx", out.getvalue())
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I pay?\nBy card."), ("faq", "Can I cancel?\nYes, any time.\n- See also:\n- the price list")]
+
 def test_docx_short_bold_lines_are_headings_made_by_hand(tmp_path):
     # Word FAQs often bold a line instead of using a heading style (the first, the document's title). A bold
     # sentence stays text.
@@ -999,6 +1038,15 @@ def test_pdf_contents_list_of_list_items_and_questions_asked_again(tmp_path):
         ("Does PuTTY support reading OpenSSH or ssh.com private key files?", ()),
         ("Why do I get the error bad FPU precision?", ("I get weird behavior after starting Direct3D.",))]
     assert faq(passages)["Why do I get the error bad FPU precision?"] == "Direct3D sets the FPU to single precision."
+    # So on a page of labelled questions, where every "Q:" paragraph is a question.
+    page = ("## Why do I get the error bad FPU precision?\n\nQ: I get weird behavior after starting Direct3D.\n\n"
+            "Direct3D sets the FPU to single precision.\n\n" + "".join(
+                f"Q: {q}\n\n{a}\n\n" for q, a in [("Is it free?", "Yes."), ("Can I pay later?", "No."),
+                                                     ("Does it run on a Mac?", "Yes.")]))
+    passages, _ = read(tmp_path, "faq.md", page)
+    assert [(p.question, p.alternates) for p in passages][:2] == [
+        ("Why do I get the error bad FPU precision?", ("I get weird behavior after starting Direct3D.",)),
+        ("Is it free?", ())]
 
 def test_pdf_running_headers_and_footers_are_dropped(tmp_path):
     # Left in, "Acme Backup User Guide" atop every page read as a heading in the middle of the text and

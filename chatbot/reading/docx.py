@@ -20,16 +20,19 @@ _TITLE_STYLES = {"title", "subtitle"}
 MAX_TITLE_WORDS = 12
 # A drawing's old-style copy (VML), which Word keeps beside the drawing itself.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_LIST_STYLE = re.compile(r"^.*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
+# "List Bullet 2", "List Number", "List Paragraph"; not LibreOffice's "List Heading" and "List Contents", the
+# term and the description of a definition list (a FAQ's question and its answer).
+_NAVIGATION_MARKS = re.compile(r"[\W_]+")  # what stands between links in a menu: "|", "»", spaces
+_LIST_STYLE = re.compile(r"^(?!list (?:heading|contents)\b).*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
 
 
 def parse_docx(data: bytes, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     return build_passages(docx_blocks(data, source=source), source=source, title=title, max_chars=max_chars)
 
 
-def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None, bool] | list[list[str]]]:
-    """The body in order: (style, text, list level or None, whether it is a short line all in bold) for a
-    paragraph, rows of cells for a table."""
+def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None, bool, int] | list[list[str]]]:
+    """The body in order: (style, text, list level or None, whether it is a short line all in bold, how many
+    links it is made of: 0 when it holds text of its own) for a paragraph, rows of cells for a table."""
     import docx  # only when a corpus has Word files
     from docx.table import Table
 
@@ -43,7 +46,8 @@ def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None, bool] |
             else:
                 style = (part.style.name if part.style is not None else "") or ""
                 text = _paragraph_text(_visible_text(part._p))
-                parts.append((style, text, _list_level(part, style), _is_bold(part) and _is_title(text)))
+                parts.append((style, text, _list_level(part, style), _is_bold(part) and _is_title(text),
+                              _links_only(part._p)))
         return parts
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
         raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
@@ -92,6 +96,16 @@ def _visible_text(paragraph) -> str:
     return "".join(out)
 
 
+def _links_only(paragraph) -> int:
+    """How many links a paragraph is made of ("A.1.1 What is PuTTY?" in a linked contents list, "Previous |
+    Next"), or 0 when it holds text outside them."""
+    from docx.oxml.ns import qn
+
+    links = list(paragraph.iter(qn("w:hyperlink")))
+    linked = _NAVIGATION_MARKS.sub("", "".join(_visible_text(link) for link in links))
+    return len(links) if linked and len(linked) >= len(_NAVIGATION_MARKS.sub("", _visible_text(paragraph))) else 0
+
+
 def _paragraph_text(text: str) -> str:
     """A paragraph's text on one line, unless a line break in it starts a "Q:" or "A:" label: a FAQ typed as
     "Q: ...", Shift+Enter, "A: ..." (or several wordings of a question) keeps its lines, so that each label is
@@ -108,6 +122,7 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
     # Where no paragraph has a heading style, short lines all in bold are the headings, made by hand as
     # many Word FAQs are. Beside real headings, a bold line is only a label ("Example") under one.
     styled = any(not isinstance(part, list) and _HEADING_STYLE.match(part[0]) for part in parts)
+    texts: set[int] = set()  # the lists with an item that is not just a link
     for part in parts:
         if isinstance(part, list):
             rows = part
@@ -116,8 +131,9 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
             elif text := " ".join(c for r in rows for c in r if c):
                 blocks.append(Block("paragraph", text))
             continue
-        style, text, level, bold_title = part
-        if not text:
+        style, text, level, bold_title, links = part
+        # A list of links only is a contents list or a menu, as the HTML reader reads one; so is a line of them.
+        if not text or (links >= 2 and level is None):
             continue
         heading = _HEADING_STYLE.match(style)
         if heading or style.lower() in _TITLE_STYLES:
@@ -134,11 +150,13 @@ def docx_blocks(data: bytes, *, source: str) -> list[Block]:
                 intro = blocks.pop().text if blocks and blocks[-1].kind == "paragraph" and \
                     blocks[-1].text.endswith(":") else ""
                 blocks.append(Block("list", item, intro=intro))
+            if not links:
+                texts.add(len(blocks) - 1)
         elif looks_like_question(text):
             blocks.append(Block("question", question_text(text)))
         else:
             blocks.append(Block("paragraph", text))
-    return blocks
+    return [block for k, block in enumerate(blocks) if block.kind != "list" or k in texts]
 
 
 def _is_bold(paragraph) -> bool:

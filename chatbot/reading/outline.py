@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 66
+PARSER_VERSION = 67
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -128,12 +128,12 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
             answered_next = following is not None and following.kind == "paragraph" and bool(
                 ANSWER_LABEL.match(following.text))
             question, answer = labelled_question(block.text, answered_next=answered_next, faq_page=faq_page)
-            if not question and read and read[-1].kind == "question" and labelled_entry(block.text)[0]:
+            again, answered = labelled_entry(block.text)
+            if again and not answered and not answered_next and read and read[-1].kind == "question":
                 # A labelled line right under a question, before any answer, asks it again: an answer does
                 # not open with "Q:" ("Q: Why do I get 'bad FPU precision'?" then "Q: I get weird behavior
                 # after initializing Direct3D.", in a PDF or Word file whose questions are headings).
-                question, answer = labelled_entry(block.text)
-                unanswered = True
+                question, answer, unanswered = again, "", True
             if question:
                 if unanswered:
                     # Questions one after the other share the answer that follows them: one entry asked
