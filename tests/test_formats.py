@@ -1400,6 +1400,9 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "notes.foo").write_text("x", encoding="utf-8")
+    # Projects name text documents without a suffix (zlib's FAQ, README, INSTALL); they had been skipped.
+    (tmp_path / "FAQ").write_text("Q: Is it free?\nA: Yes, it is free software.\n", encoding="utf-8")
+    (tmp_path / "tool").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00")
     loaded = Corpus.open(tmp_path).load()
     report = {f.name: f for f in loaded.files}
     assert report["guide.md"].format == "markdown" and report["guide.md"].counts["faq"] == 4
@@ -1409,7 +1412,9 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     assert "save it as .docx" in str(report["old.doc"].problems[0])
     assert "format not supported (.foo); file skipped" in str(report["notes.foo"].problems[0])
     assert "no text" in str(report["empty.txt"].problems[0])
-    assert {p.path for p in loaded.problems} == {"slides.pptx", "empty.txt", "old.doc", "notes.foo"}
+    assert report["FAQ"].format == "text" and report["FAQ"].counts["faq"] == 1
+    assert "binary file" in str(report["tool"].problems[0])
+    assert {p.path for p in loaded.problems} == {"slides.pptx", "empty.txt", "old.doc", "notes.foo", "tool"}
 
 
 def test_inspect_prints_the_passages_of_one_file(tmp_path, capsys):

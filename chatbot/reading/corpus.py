@@ -25,6 +25,8 @@ FORMATS = {
     ".yaml": "yaml", ".yml": "yaml",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
+# A file without a suffix is read as plain text: projects name their text documents README, FAQ, INSTALL, NEWS.
+NO_SUFFIX_FORMAT = "text"
 # What to save a document of a format no reader takes as, so that one does.
 _CONVERT_TO = {
     ".doc": "save it as .docx (Word: File > Save As) or as PDF", ".rtf": "save it as .docx or as PDF",
@@ -78,9 +80,9 @@ class Corpus:
             and not any(part.startswith(".") for part in p.relative_to(root).parts)
         )
         titles, synonyms, faq_columns = _read_config(root / CONFIG_FILE)
-        return cls(root=root, files=tuple(p for p in found if p.suffix.lower() in FORMATS), titles=titles,
+        return cls(root=root, files=tuple(p for p in found if format_of(p)), titles=titles,
                    synonyms=synonyms, faq_columns=faq_columns,
-                   unsupported=tuple(p for p in found if p.suffix.lower() not in FORMATS))
+                   unsupported=tuple(p for p in found if not format_of(p)))
 
     def name(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -103,7 +105,7 @@ class Corpus:
             found, bad = self.read(path, max_chars=max_chars)
             passages.extend(found)
             problems.extend(bad)
-            reports.append(FileReport(self.name(path), FORMATS[path.suffix.lower()],
+            reports.append(FileReport(self.name(path), format_of(path),
                                       {k: sum(p.kind == k for p in found) for k in KINDS}, tuple(bad)))
         for path in self.unsupported:
             problem = DocumentError(self.name(path), f"{unsupported_reason(path.suffix)}. Readable: "
@@ -133,16 +135,21 @@ class Corpus:
         return found, problems
 
 
+def format_of(path: Path) -> str | None:
+    """The format a file is read as, by its suffix; None when no reader takes it."""
+    return FORMATS.get(path.suffix.lower(), "" if path.suffix else NO_SUFFIX_FORMAT) or None
+
+
 def unsupported_reason(suffix: str) -> str:
     """Why a file is skipped, and how to make it readable when its format can be saved as one that is."""
     hint = _CONVERT_TO.get(suffix.lower())
-    return f"format not supported ({suffix or 'no suffix'}); " + (f"{hint}; file skipped" if hint else "file skipped")
+    return f"format not supported ({suffix}); " + (f"{hint}; file skipped" if hint else "file skipped")
 
 
 def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 1200,
                   faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     """Read one file with the reader for its format. Raises DocumentError when the file cannot be read."""
-    kind = FORMATS.get(path.suffix.lower())
+    kind = format_of(path)
     if kind is None:
         raise DocumentError(source, unsupported_reason(path.suffix))
     if kind in ("pdf", "docx", "xlsx", "html"):
