@@ -20,9 +20,9 @@ _TITLE_STYLES = {"title", "subtitle"}
 MAX_TITLE_WORDS = 12
 # A drawing's old-style copy (VML), which Word keeps beside the drawing itself.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_NAVIGATION_MARKS = re.compile(r"[\W_]+")  # what stands between links in a menu: "|", "»", spaces
 # "List Bullet 2", "List Number", "List Paragraph"; not LibreOffice's "List Heading" and "List Contents", the
 # term and the description of a definition list (a FAQ's question and its answer).
-_NAVIGATION_MARKS = re.compile(r"[\W_]+")  # what stands between links in a menu: "|", "»", spaces
 _LIST_STYLE = re.compile(r"^(?!list (?:heading|contents)\b).*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
 
 

@@ -51,7 +51,7 @@ _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s")
 _ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
 # Values of an export's bookkeeping columns (a flag, a time stamp) that say nothing of what an entry is about.
 _NOT_A_LABEL = re.compile(r"^(?:true|false|yes|no|null|none|n/a)$|^\d{4}-\d\d-\d\d[T ]\d", re.IGNORECASE)
-_NAME_THE_COLUMNS = ("Name its columns question and answer in a header row, or set question_column and "
+_NAME_THE_COLUMNS = ("name its columns question and answer in a header row, or set question_column and "
                      "answer_column in the [faq] table of corpus.toml")
 # How many rows at a table's start may hold its header (a title, a note and blank rows above it).
 HEADER_SEARCH_ROWS = 10
@@ -202,7 +202,8 @@ def _header(rows: Iterator[tuple[int, list]], columns: FaqColumns, source: str,
     if not named:
         if not opening:
             raise DocumentError(source, "the file is empty")
-        raise DocumentError(source, f"no header row naming the columns. {_NAME_THE_COLUMNS}", opening[0][0])
+        raise DocumentError(source, f"no header row naming the columns; to read it as a FAQ, {_NAME_THE_COLUMNS}",
+                            opening[0][0])
     for k, header in named:
         if layout := _layout(header, columns):
             return opening[k][0], header, layout, opening[k + 1:]
@@ -226,9 +227,9 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str
         named = sum(any(ch.isalpha() for ch in h) for h in header)
         found = f"no question and answer columns found in the header row {header!r}"
         if columns != FaqColumns() or named < 2:
-            return [], [DocumentError(source, f"{found}. {_NAME_THE_COLUMNS}", line)]
+            return [], [DocumentError(source, f"{found}; to read it as a FAQ, {_NAME_THE_COLUMNS}", line)]
         problems.append(DocumentError(source, f"{found}, so each row is read as a table row under that header. If "
-                                      f"it is a FAQ: {_NAME_THE_COLUMNS[0].lower()}{_NAME_THE_COLUMNS[1:]}", line))
+                                      f"it is a FAQ, {_NAME_THE_COLUMNS}", line))
         return [Passage(text=table_text(title, header, [" ".join(cell.split()) for cell in row]), title=title,
                         section="", source=source, kind="table", line=line)
                 for line, row in _filled_rows(rows, len(header), source, problems)], problems
