@@ -44,7 +44,8 @@ def test_csv_saved_by_excel_with_semicolons_or_under_a_title():
     ps, problems = parse_csv('Question;Answer;Topic\nHow do I pay?;"By card; or, on request, by invoice.";Billing\n'
                              "Is there an app?;Yes, for phones.;General\n", source="f.csv", title="F")
     assert problems == [] and [(p.text, p.section) for p in ps] == [
-        ("How do I pay?\nBy card; or, on request, by invoice.", "Billing"), ("Is there an app?\nYes, for phones.", "General")]
+        ("How do I pay?\nBy card; or, on request, by invoice.", "Billing"),
+        ("Is there an app?\nYes, for phones.", "General")]
     # A comma file whose answers hold semicolons stays a comma file.
     ps, problems = parse_csv('question,answer\nA?,"x; y; z"\nB?,"p; q"\n', source="f.csv", title="F")
     assert problems == [] and [p.text for p in ps] == ["A?\nx; y; z", "B?\np; q"]

@@ -1357,7 +1357,8 @@ def test_numbered_and_abbreviated_labels_mark_questions_and_answers(tmp_path):
     passages, _ = read(tmp_path, "notes.md", "# Errors\n\nConfigure may stop.\n\nq4: (error) vmunix not found.\n\n"
                                              "A1: (warning) not processed.\n")
     assert [(p.kind, p.text) for p in passages] == [
-        ("text", "Configure may stop."), ("text", "q4: (error) vmunix not found."), ("text", "A1: (warning) not processed.")]
+        ("text", "Configure may stop."), ("text", "q4: (error) vmunix not found."),
+        ("text", "A1: (warning) not processed.")]
 
 def test_xlsx_faq(tmp_path):
     import openpyxl
