@@ -1803,3 +1803,71 @@ def test_plain_answers_with_angle_brackets_are_not_taken_for_html(tmp_path):
         {"question": "How do I compare <a> and <b>?", "answer": "Write if a<b and b>c then swap."}) + "\n")
     assert [(p.question, p.text) for p in passages] == [
         ("How do I compare <a> and <b>?", "How do I compare <a> and <b>?\nWrite if a<b and b>c then swap.")]
+
+
+ASCIIDOC = """= Acme Backup
+:product: Acme Backup
+:url-guide: https://example.org/guide
+
+// A comment for the editors.
+{product} keeps copies of your files. See the link:{url-guide}[user guide].
+
+== Installing
+
+[source,bash]
+----
+sudo apt install acme-backup
+----
+
+NOTE: The package needs Python 3.10 or later.
+
+[WARNING]
+====
+Do not run two backups at once.
+====
+
+.Supported systems
+|===
+|System |Since
+
+|Debian |1.0
+|Fedora |1.2
+|===
+
+== FAQ
+
+Does {product} resume an interrupted backup?::
+  Yes, it resumes where it stopped.
+  Nothing is uploaded twice.
+
+Can I encrypt my backups?:: Yes, with `--encrypt`.
+
+include::licence.adoc[]
+////
+A comment block.
+////
+"""
+
+
+def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
+    # AsciiDoc files had been skipped ("convert it to HTML or Markdown").
+    passages, problems = read(tmp_path, "guide.adoc", ASCIIDOC)
+    assert problems == []
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("text", "", "Acme Backup keeps copies of your files. See the user guide."),
+        ("text", "Installing", "sudo apt install acme-backup"),
+        ("text", "Installing", "Note: The package needs Python 3.10 or later."),
+        ("text", "Installing", "Warning: Do not run two backups at once."),
+        ("text", "Installing", "Supported systems:"),
+        ("table", "Installing", "Installing\nSystem | Since\nDebian | 1.0"),
+        ("table", "Installing", "Installing\nSystem | Since\nFedora | 1.2"),
+        ("faq", "FAQ", "Does Acme Backup resume an interrupted backup?\nYes, it resumes where it stopped. Nothing is "
+                       "uploaded twice."),
+        ("faq", "FAQ", "Can I encrypt my backups?\nYes, with `--encrypt`.")]
+    # Each passage names the line of the AsciiDoc file it starts at.
+    assert [p.line for p in passages if p.kind == "faq"] == [32, 36]
+    assert "comment" not in " ".join(p.text for p in passages)
+    # The terms of a [qanda] list are questions, asking or not.
+    passages, _ = read(tmp_path, "qa.adoc", "== Help\n\n[qanda]\nResetting a password::\n  Use the link.\n\n"
+                                            "Deleting an account::\n  Open Settings.\n")
+    assert [(p.kind, p.question) for p in passages] == [("faq", "Resetting a password"), ("faq", "Deleting an account")]

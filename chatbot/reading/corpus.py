@@ -17,7 +17,7 @@ from .learned import fold_learned, learned_name
 # The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
 FORMATS = {
     ".txt": "text", ".text": "text",
-    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown",
+    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".adoc": "asciidoc", ".asciidoc": "asciidoc",
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf", ".docx": "docx",
@@ -33,7 +33,6 @@ _CONVERT_TO = {
     ".odt": "save it as .docx or as PDF", ".pages": "export it as .docx or as PDF",
     ".ppt": "export it as PDF", ".pptx": "export it as PDF", ".odp": "export it as PDF", ".key": "export it as PDF",
     ".xls": "save it as .xlsx or CSV", ".ods": "save it as .xlsx or CSV", ".numbers": "export it as CSV",
-    ".adoc": "convert it to HTML (asciidoctor) or Markdown", ".asciidoc": "convert it to HTML or Markdown",
     ".epub": "convert it to HTML or PDF",
 }
 CONFIG_FILE = "corpus.toml"
@@ -207,8 +206,8 @@ def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
 
 def parse_document(text: str, *, kind: str, source: str, title: str = "", max_chars: int = 1200,
                    faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
-    """Split decoded text of one of the text formats (text, markdown, restructuredtext, html, csv, tsv, jsonl,
-    json, yaml)."""
+    """Split decoded text of one of the text formats (text, markdown, asciidoc, restructuredtext, html, csv, tsv,
+    jsonl, json, yaml)."""
     text = text.lstrip("\ufeff")
     if kind in ("csv", "tsv"):
         return parse_csv(text, source=source, title=title or _stem(source), columns=faq_columns,
@@ -220,6 +219,10 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         from .markdown import parse_markdown
 
         return parse_markdown(text, source=source, title=title, max_chars=max_chars), []
+    if kind == "asciidoc":
+        from .asciidoc import parse_asciidoc
+
+        return parse_asciidoc(text, source=source, title=title, max_chars=max_chars), []
     if kind == "restructuredtext":
         from .restructuredtext import parse_restructuredtext
 

@@ -1,0 +1,207 @@
+"""AsciiDoc: its block syntax (as the AsciiDoc language defines it) written as the Markdown it stands for, then
+read by the Markdown reader, line for line, so that passages keep their line numbers.
+
+Section titles ("== Setup") are headings; listing and literal blocks ("----", "....") code; "|===" tables
+pipe tables (a header row when the first row stands alone or the table says so); lists ("*", "**", ".",
+"1.") lists; a description list's term is its entry's bold title, so that a term that asks ("Why ...?::")
+is a FAQ question answered by its description; admonitions ("NOTE: ...", "[WARNING]" over a block) read
+"Note: ..."; a block title (".Example") titles its block. Comments, attribute entries, block attributes,
+anchors, preprocessor directives and includes are dropped; attribute references ("{project-name}") are
+replaced with their values; inline macros read as the text they show ("link:url[text]": text,
+"<<id,text>>": text, "kbd:[Ctrl+C]": Ctrl+C).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..passage import Passage
+from .outline import QUESTION_LABEL
+
+# A delimited block's fence: a line of four or more of one character ("----"), or an open block ("--").
+_FENCE = re.compile(r"^(-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--)\s*$")
+_TABLE_FENCE = re.compile(r"^([|,:!])={3,}\s*$")
+_SECTION = re.compile(r"^(={1,6})\s+(\S.*?)(?:\s+=+)?\s*$")
+_ATTRIBUTE_ENTRY = re.compile(r"^:(!?[\w][\w-]*!?):(?:\s+(.*))?$")
+_BLOCK_ATTRIBUTES = re.compile(r"^\[(.*)\]\s*$")
+_BLOCK_TITLE = re.compile(r"^\.([^\s.].*)$")
+_DIRECTIVE = re.compile(r"^(?:ifdef|ifndef|ifeval|endif|include|toc|image|video|audio)::(\S*)\[(.*)\]\s*$")
+_ADMONITION = re.compile(r"^(NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s+(.*)$")
+_ADMONITION_STYLES = {"NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"}
+_UNORDERED = re.compile(r"^\s*(\*{1,5}|-)\s+(.*)$")
+_ORDERED = re.compile(r"^\s*(\.{1,5}|\d{1,3}\.)\s+(.*)$")
+# A description list's term and its separator ("CPU:: The processor", "Why ...?::", "term;;").
+_TERM = re.compile(r"^\s*(\S.*?)(:{2,4}|;;)(?:\s+(.*))?$")
+_URL_START = re.compile(r"^(?:https?|ftp|irc|link|xref|mailto):")
+_BLOCK_START = re.compile(r"^\s*(?:#|[-*+] |\d+\. |```|\||---)")
+_BREAKS = re.compile(r"^(?:'{3,}|<{3})\s*$")
+_CONTINUATION = re.compile(r"^\+\s*$")
+_HARD_BREAK = re.compile(r"\s\+$")
+# What ends a description list's term when the term runs over lines of its own (pandoc writes these).
+_TERM_END = re.compile(r"^\s*(?::{2,4}|;;)\s*$")
+# Inline markup, as Markdown that shows the same: text with a role or highlighted ("[.ext]#»#", "#text#") and
+# passthroughs ("++*++") as their text; links, cross references and images as Markdown's, so that the Markdown
+# reader drops a list made only of links (a menu, a contents list) as it does any; other macros as their text.
+_INLINE = [
+    (re.compile(r"(?:\[[#.%][^\[\]\n]*\])?####"), ""),  # an anchor on an empty phrase: "[#faq-intro]####"
+    (re.compile(r"\[[^\[\]\n]*\]##(.+?)##"), r"\1"),
+    (re.compile(r"\[[^\[\]\n]*\]#([^#\n]+)#"), r"\1"),
+    (re.compile(r"##([^#\n]+)##"), r"\1"),
+    (re.compile(r"(?<![\w#/&])#(\S|\S[^#\n]*?\S)#(?![\w#])"), r"\1"),
+    (re.compile(r"\+\+\+(\S(?:.*?\S)??)\+\+\+|\+\+(\S(?:.*?\S)??)\+\+"), lambda m: m.group(1) or m.group(2)),
+    (re.compile(r"\b((?:https?|ftp|irc)://[^\s\[\]]+)\[\]"), r"\1"),
+    (re.compile(r"\b((?:https?|ftp|irc)://[^\s\[\]]+)\[([^\]]*)\]"), r"[\2](\1)"),
+    (re.compile(r"\b(?:link|xref):([^\s\[\]]*)\[([^\]]*)\]"), r"[\2](\1)"),
+    (re.compile(r"\bmailto:([^\s\[\]]+)\[([^\]]*)\]"), r"\2 (\1)"),
+    (re.compile(r"<<([^,>]+),\s*([^>]+)>>"), r"[\2](#\1)"),
+    (re.compile(r"<<([^>]+)>>"), r"[\1](#\1)"),
+    (re.compile(r"\b(?:kbd|btn|pass|footnote|indexterm2?|stem|latexmath|asciimath):\[([^\]]*)\]"), r"\1"),
+    (re.compile(r"\bmenu:([^\[\s]+)\[([^\]]*)\]"), r"\1 > \2"),
+    (re.compile(r"\bimage:[^\s\[\]]*\[([^\],]*)[^\]]*\]"), r"\1"),
+    (re.compile(r"\[\[[^\]]*\]\]|\[#[\w-]+\]"), ""),
+]
+_BUILT_IN_ATTRIBUTES = {"nbsp": " ", "empty": "", "sp": " ", "plus": "+", "vbar": "|", "amp": "&", "lt": "<",
+                        "gt": ">", "startsb": "[", "endsb": "]", "caret": "^", "asterisk": "*", "tilde": "~",
+                        "backslash": "\\", "backtick": "`", "two-colons": "::", "zwsp": "", "quot": '"',
+                        "apos": "'", "deg": "°", "brvbar": "¦", "ldquo": "“", "rdquo": "”", "lsquo": "‘",
+                        "rsquo": "’"}
+_ATTRIBUTE_REFERENCE = re.compile(r"(?<!\\)\{([\w][\w-]*)\}")
+_CELL = re.compile(r"(?:^|(?<=\s))(?:\d+[*+]|\.\d+\+|\d+\.\d+\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?(?<!\\)\|")
+
+
+def parse_asciidoc(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    from .markdown import parse_markdown
+
+    lines = asciidoc_to_markdown(text)
+    passages = parse_markdown("\n".join(line for _, line in lines), source=source, title=title, max_chars=max_chars)
+    # Each passage keeps the line of the AsciiDoc text it starts at.
+    return [replace(p, line=lines[p.line - 1][0]) if 0 < p.line <= len(lines) else p for p in passages]
+
+
+def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """The Markdown an AsciiDoc text stands for, line by line, each with the number of the line it comes from."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    out: list[tuple[int, str]] = []
+    attributes = dict(_BUILT_IN_ATTRIBUTES)
+    style = ""  # the block attributes' first word ("source", "NOTE", "qanda") for the next block
+    header = False  # the next table's first row is its header ([options="header"], [%header])
+    qanda = False  # in a [qanda] list, whose terms are questions, up to the next section
+    k = 0
+    while k < len(lines):
+        line, number = lines[k], first_line + k
+
+        def emit(*texts: str) -> None:
+            out.extend((number, t) for t in texts)
+
+        fence, table = _FENCE.match(line), _TABLE_FENCE.match(line)
+        if fence or table:
+            end = next((j for j in range(k + 1, len(lines)) if lines[j] == line), len(lines))
+            body = lines[k + 1:end]
+            if table:
+                emit("", *_table(body, table.group(1), header), "")
+            elif (line.startswith(("-", ".")) and line != "--") or style in ("source", "listing", "literal"):
+                emit("```", *body, "```")
+            elif line.startswith("+"):
+                emit("", *body, "")  # passthrough: HTML, read by the Markdown reader's HTML reader
+            elif not line.startswith("/"):  # a comment block is dropped
+                # An example, sidebar, quote or open block: its text is the document's own, under the
+                # admonition it may stand for ("[WARNING]" over "====").
+                inner = asciidoc_to_markdown("\n".join(body), number + 1)
+                if style in _ADMONITION_STYLES:
+                    at = next((n for n, (_, t) in enumerate(inner) if t.strip()), None)
+                    if at is not None:
+                        inner[at] = (inner[at][0], f"{style.capitalize()}: {inner[at][1]}")
+                emit("")
+                out.extend(inner)
+                emit("")
+            style, header = "", False
+            k = end + 1
+            continue
+        k += 1
+        if line.startswith("//") or _DIRECTIVE.match(line) and not line.startswith("image::"):
+            continue
+        if entry := _ATTRIBUTE_ENTRY.match(line):
+            attributes[entry.group(1)] = entry.group(2) or ""
+        elif attrs := _BLOCK_ATTRIBUTES.match(line):
+            if not line.startswith("[["):
+                style = re.split(r"[,.%#\s]", attrs.group(1).strip(), maxsplit=1)[0].strip('"')
+                header = "header" in attrs.group(1)
+                qanda = qanda or style == "qanda"
+        elif image := _DIRECTIVE.match(line):
+            emit(image.group(2).split(",")[0].strip())
+        elif title := _BLOCK_TITLE.match(line):
+            emit(f"{_inline(title.group(1), attributes)}:")
+        elif section := _SECTION.match(line):
+            qanda = False
+            emit("", f"{'#' * len(section.group(1))} {_inline(section.group(2), attributes)}", "")
+        elif _BREAKS.match(line):
+            emit("", "---", "")
+        elif _CONTINUATION.match(line.strip()) or _TERM_END.match(line):
+            emit("")
+        elif admonition := _ADMONITION.match(line):
+            emit(f"{admonition.group(1).capitalize()}: {_inline(admonition.group(2), attributes)}")
+        elif item := _UNORDERED.match(line):
+            depth = 1 if item.group(1) == "-" else len(item.group(1))
+            emit(f"{'  ' * (depth - 1)}- {_inline(item.group(2), attributes)}")
+        elif item := _ORDERED.match(line):
+            depth = len(item.group(1)) if item.group(1).startswith(".") else 1
+            emit(f"{'   ' * (depth - 1)}1. {_inline(item.group(2), attributes)}")
+        elif (term := _TERM.match(line)) and not _URL_START.match(line.strip()):
+            # A term's lines broken with " +" (several wordings of a question) are one paragraph each.
+            words = [_inline(term.group(1), attributes)]
+            while out and out[-1][1].endswith("\\") and out[-1][1].strip() != "\\":
+                words.insert(0, out.pop()[1][:-1].strip())
+            if qanda:
+                words = [w if w.endswith("?") or QUESTION_LABEL.match(w) else f"Q: {w}" for w in words]
+            if term.group(3):
+                # The description on the term's line: "CPU: The processor", or a bold question answered.
+                emit("", *(f"{w}" for w in words[:-1]), f"**{words[-1]}** {_inline(term.group(3), attributes)}")
+            else:
+                # The description on the lines after it: the term titles it as a heading does, and one that
+                # asks is a FAQ question; the other wordings follow as questions asked again.
+                emit("", f"###### {words[0]}", "", *(t for w in words[1:] for t in (w, "")))
+        else:
+            emit(_inline(line.strip(), attributes))
+            if style in _ADMONITION_STYLES and len(out) >= 2 and not out[-2][1].strip():
+                out[-1] = (number, f"{style.capitalize()}: {out[-1][1]}")
+        if not line.strip():
+            style, header = "", False
+    # A hard break ends a line only inside a paragraph: before a blank line or a block it would be a backslash.
+    for n, (number, text) in enumerate(out):
+        following = out[n + 1][1] if n + 1 < len(out) else ""
+        if text.endswith("\\") and (not following.strip() or _BLOCK_START.match(following)):
+            out[n] = (number, text[:-1].rstrip())
+    return out
+
+
+def _inline(text: str, attributes: dict[str, str]) -> str:
+    """A line's text as Markdown: macros as their text or Markdown's links, attribute references as their
+    values, a hard break (" +") as Markdown's ("\\")."""
+    text = _HARD_BREAK.sub(lambda _: "\\", text)
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    return _ATTRIBUTE_REFERENCE.sub(lambda m: attributes.get(m.group(1), m.group(0)), text)
+
+
+def _table(body: list[str], separator: str, header: bool) -> list[str]:
+    """A table's rows as a Markdown pipe table. The first row is the header when the table says so or when a
+    blank line follows it; else the header is made of blanks."""
+    if separator == "|":
+        rows_cells = [[c.strip() for c in _CELL.split(line)[1:]] if _CELL.search(line) else None for line in body]
+    else:
+        rows_cells = [[c.strip() for c in line.split("," if separator == "," else ":")] if line.strip() else None
+                      for line in body]
+    first = next((n for n, cells in enumerate(rows_cells) if cells), None)
+    if first is None:
+        return []
+    width = len(rows_cells[first])
+    header = header or (first + 1 < len(body) and not body[first + 1].strip())
+    cells = [cell for found in rows_cells if found for cell in found]
+    rows = [cells[n:n + width] for n in range(0, len(cells), width)]
+    rows = [[c.replace("|", "/") for c in row] + [""] * (width - len(row)) for row in rows]
+    if not header:
+        rows.insert(0, [""] * width)
+    table = [f"| {' | '.join(row)} |" for row in rows]
+    table.insert(1, "|" + "---|" * width)
+    return table
