@@ -1867,6 +1867,10 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
     # Each passage names the line of the AsciiDoc file it starts at.
     assert [p.line for p in passages if p.kind == "faq"] == [32, 36]
     assert "comment" not in " ".join(p.text for p in passages)
+    # A table that names its columns may put each cell on a line of its own.
+    passages, _ = read(tmp_path, "t.adoc", '= T\n\n== Links\n\n[cols="2*", options="header"]\n|===\n|Name\n|Link\n'
+                                           "|Guide\n|link:g.html[the guide]\n|===\n")
+    assert [p.text for p in passages] == ["Links\nName | Link\nGuide | the guide"]
     # The terms of a [qanda] list are questions, asking or not.
     passages, _ = read(tmp_path, "qa.adoc", "== Help\n\n[qanda]\nResetting a password::\n  Use the link.\n\n"
                                             "Deleting an account::\n  Open Settings.\n")

@@ -1,14 +1,14 @@
 """AsciiDoc: its block syntax (as the AsciiDoc language defines it) written as the Markdown it stands for, then
-read by the Markdown reader, line for line, so that passages keep their line numbers.
+read by the Markdown reader; each passage keeps the line of the AsciiDoc text it starts at.
 
 Section titles ("== Setup") are headings; listing and literal blocks ("----", "....") code; "|===" tables
-pipe tables (a header row when the first row stands alone or the table says so); lists ("*", "**", ".",
-"1.") lists; a description list's term is its entry's bold title, so that a term that asks ("Why ...?::")
-is a FAQ question answered by its description; admonitions ("NOTE: ...", "[WARNING]" over a block) read
-"Note: ..."; a block title (".Example") titles its block. Comments, attribute entries, block attributes,
-anchors, preprocessor directives and includes are dropped; attribute references ("{project-name}") are
-replaced with their values; inline macros read as the text they show ("link:url[text]": text,
-"<<id,text>>": text, "kbd:[Ctrl+C]": Ctrl+C).
+(and CSV ones) pipe tables (a header row when the table says so or a blank line follows its first row);
+lists ("*", "**", ".", "1.") lists; a description list's term titles its description, so that a term that
+asks ("Why ...?::", or any in a "[qanda]" list) is a FAQ question answered by it; admonitions ("NOTE: ...",
+"[WARNING]" over a block) read "Note: ..."; a block title (".Example") opens its block. Comments, attribute
+entries, block attributes, anchors, preprocessor directives and includes are dropped; attribute references
+("{project-name}") are replaced with their values; inline macros read as the text they show
+("link:url[text]": text, "<<id,text>>": text, "kbd:[Ctrl+C]": Ctrl+C).
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ _BUILT_IN_ATTRIBUTES = {"nbsp": " ", "empty": "", "sp": " ", "plus": "+", "vbar"
                         "backslash": "\\", "backtick": "`", "two-colons": "::", "zwsp": "", "quot": '"',
                         "apos": "'", "deg": "°", "brvbar": "¦", "ldquo": "“", "rdquo": "”", "lsquo": "‘",
                         "rsquo": "’"}
+_COLUMNS = re.compile(r"""\bcols\s*=\s*["']?([^"'\]]+)""")
 _ATTRIBUTE_REFERENCE = re.compile(r"(?<!\\)\{([\w][\w-]*)\}")
 _CELL = re.compile(r"(?:^|(?<=\s))(?:\d+[*+]|\.\d+\+|\d+\.\d+\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?(?<!\\)\|")
 
@@ -86,6 +87,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
     attributes = dict(_BUILT_IN_ATTRIBUTES)
     style = ""  # the block attributes' first word ("source", "NOTE", "qanda") for the next block
     header = False  # the next table's first row is its header ([options="header"], [%header])
+    columns = 0  # the next table's columns, when it names them ([cols="1,2"], [cols="3*"])
     qanda = False  # in a [qanda] list, whose terms are questions, up to the next section
     k = 0
     while k < len(lines):
@@ -99,7 +101,8 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
             end = next((j for j in range(k + 1, len(lines)) if lines[j] == line), len(lines))
             body = lines[k + 1:end]
             if table:
-                emit("", *_table(body, table.group(1), header), "")
+                cells = [[_inline(cell, attributes) for cell in row] for row in _table(body, table.group(1), columns)]
+                emit("", *_pipe_table(cells, header or _header_apart(body)), "")
             elif (line.startswith(("-", ".")) and line != "--") or style in ("source", "listing", "literal"):
                 emit("```", *body, "```")
             elif line.startswith("+"):
@@ -115,7 +118,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
                 emit("")
                 out.extend(inner)
                 emit("")
-            style, header = "", False
+            style, header, columns = "", False, 0
             k = end + 1
             continue
         k += 1
@@ -128,6 +131,9 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
                 style = re.split(r"[,.%#\s]", attrs.group(1).strip(), maxsplit=1)[0].strip('"')
                 header = "header" in attrs.group(1)
                 qanda = qanda or style == "qanda"
+                if cols := _COLUMNS.search(attrs.group(1)):
+                    spec = cols.group(1)
+                    columns = int(spec.split("*")[0]) if "*" in spec else len(spec.split(","))
         elif image := _DIRECTIVE.match(line):
             emit(image.group(2).split(",")[0].strip())
         elif title := _BLOCK_TITLE.match(line):
@@ -156,7 +162,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
                 words = [w if w.endswith("?") or QUESTION_LABEL.match(w) else f"Q: {w}" for w in words]
             if term.group(3):
                 # The description on the term's line: "CPU: The processor", or a bold question answered.
-                emit("", *(f"{w}" for w in words[:-1]), f"**{words[-1]}** {_inline(term.group(3), attributes)}")
+                emit("", *words[:-1], f"**{words[-1]}** {_inline(term.group(3), attributes)}")
             else:
                 # The description on the lines after it: the term titles it as a heading does, and one that
                 # asks is a FAQ question; the other wordings follow as questions asked again.
@@ -166,7 +172,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
             if style in _ADMONITION_STYLES and len(out) >= 2 and not out[-2][1].strip():
                 out[-1] = (number, f"{style.capitalize()}: {out[-1][1]}")
         if not line.strip():
-            style, header = "", False
+            style, header, columns = "", False, 0
     # A hard break ends a line only inside a paragraph: before a blank line or a block it would be a backslash.
     for n, (number, text) in enumerate(out):
         following = out[n + 1][1] if n + 1 < len(out) else ""
@@ -184,24 +190,31 @@ def _inline(text: str, attributes: dict[str, str]) -> str:
     return _ATTRIBUTE_REFERENCE.sub(lambda m: attributes.get(m.group(1), m.group(0)), text)
 
 
-def _table(body: list[str], separator: str, header: bool) -> list[str]:
-    """A table's rows as a Markdown pipe table. The first row is the header when the table says so or when a
-    blank line follows it; else the header is made of blanks."""
+def _table(body: list[str], separator: str, columns: int) -> list[list[str]]:
+    """A table's rows of cells: as many columns as the table names, else as the cells of its first line."""
     if separator == "|":
-        rows_cells = [[c.strip() for c in _CELL.split(line)[1:]] if _CELL.search(line) else None for line in body]
+        lines = [[c.strip() for c in _CELL.split(line)[1:]] if _CELL.search(line) else None for line in body]
     else:
-        rows_cells = [[c.strip() for c in line.split("," if separator == "," else ":")] if line.strip() else None
-                      for line in body]
-    first = next((n for n, cells in enumerate(rows_cells) if cells), None)
-    if first is None:
+        lines = [[c.strip() for c in line.split("," if separator == "," else ":")] if line.strip() else None
+                 for line in body]
+    cells = [cell for found in lines if found for cell in found]
+    width = columns or next((len(found) for found in lines if found), 0)
+    if not width:
         return []
-    width = len(rows_cells[first])
-    header = header or (first + 1 < len(body) and not body[first + 1].strip())
-    cells = [cell for found in rows_cells if found for cell in found]
     rows = [cells[n:n + width] for n in range(0, len(cells), width)]
-    rows = [[c.replace("|", "/") for c in row] + [""] * (width - len(row)) for row in rows]
-    if not header:
-        rows.insert(0, [""] * width)
-    table = [f"| {' | '.join(row)} |" for row in rows]
-    table.insert(1, "|" + "---|" * width)
-    return table
+    return [row + [""] * (width - len(row)) for row in rows]
+
+
+def _header_apart(body: list[str]) -> bool:
+    """Whether a table's first row stands alone, a blank line under it: then it is the header."""
+    first = next((n for n, line in enumerate(body) if line.strip()), None)
+    return first is not None and first + 1 < len(body) and not body[first + 1].strip()
+
+
+def _pipe_table(rows: list[list[str]], header: bool) -> list[str]:
+    """Rows as a Markdown pipe table; without a header row, its header is made of blanks."""
+    if not rows:
+        return []
+    width = len(rows[0])
+    rows = [[cell.replace("|", "/") for cell in row] for row in (rows if header else [[""] * width, *rows])]
+    return [f"| {' | '.join(rows[0])} |", "|" + "---|" * width, *(f"| {' | '.join(row)} |" for row in rows[1:])]
