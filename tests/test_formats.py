@@ -1871,6 +1871,10 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
     passages, _ = read(tmp_path, "t.adoc", '= T\n\n== Links\n\n[cols="2*", options="header"]\n|===\n|Name\n|Link\n'
                                            "|Guide\n|link:g.html[the guide]\n|===\n")
     assert [p.text for p in passages] == ["Links\nName | Link\nGuide | the guide"]
+    # The header's author and revision lines are no text; a block title that asks is its block's question.
+    passages, _ = read(tmp_path, "h.adoc", "= Foo FAQ\nJane Doe <jane@example.org>\nv1.2, 2024-03-01\n:toc: left\n\n"
+                                           "== About\n\n.Why is it called Foo?\n****\nNobody remembers.\n****\n")
+    assert [(p.kind, p.text) for p in passages] == [("faq", "Why is it called Foo?\nNobody remembers.")]
     # The terms of a [qanda] list are questions, asking or not.
     passages, _ = read(tmp_path, "qa.adoc", "== Help\n\n[qanda]\nResetting a password::\n  Use the link.\n\n"
                                             "Deleting an account::\n  Open Settings.\n")

@@ -137,10 +137,18 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
         elif image := _DIRECTIVE.match(line):
             emit(image.group(2).split(",")[0].strip())
         elif title := _BLOCK_TITLE.match(line):
-            emit(f"{_inline(title.group(1), attributes)}:")
+            # A title that asks is a question paragraph over its block; another opens it ("Example: ...").
+            named = _inline(title.group(1), attributes)
+            emit("", named, "") if named.endswith("?") else emit(f"{named}:")
         elif section := _SECTION.match(line):
             qanda = False
             emit("", f"{'#' * len(section.group(1))} {_inline(section.group(2), attributes)}", "")
+            if len(section.group(1)) == 1 and first_line == 1:
+                # The document's header: its author and revision lines, up to the first blank line, are no text.
+                while k < len(lines) and lines[k].strip():
+                    if entry := _ATTRIBUTE_ENTRY.match(lines[k]):
+                        attributes[entry.group(1)] = entry.group(2) or ""
+                    k += 1
         elif _BREAKS.match(line):
             emit("", "---", "")
         elif _CONTINUATION.match(line.strip()) or _TERM_END.match(line):
