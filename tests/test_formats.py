@@ -1875,6 +1875,9 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
     passages, _ = read(tmp_path, "h.adoc", "= Foo FAQ\nJane Doe <jane@example.org>\nv1.2, 2024-03-01\n:toc: left\n\n"
                                            "== About\n\n.Why is it called Foo?\n****\nNobody remembers.\n****\n")
     assert [(p.kind, p.text) for p in passages] == [("faq", "Why is it called Foo?\nNobody remembers.")]
+    # "<" is text, not a tag the Markdown reader would drop.
+    passages, _ = read(tmp_path, "u.adoc", "== Usage\n\nRun `rg <pattern>` or rg <pattern> <path>.\n")
+    assert [p.text for p in passages] == ["Run `rg <pattern>` or rg <pattern> <path>."]
     # The terms of a [qanda] list are questions, asking or not.
     passages, _ = read(tmp_path, "qa.adoc", "== Help\n\n[qanda]\nResetting a password::\n  Use the link.\n\n"
                                             "Deleting an account::\n  Open Settings.\n")

@@ -66,6 +66,7 @@ _BUILT_IN_ATTRIBUTES = {"nbsp": " ", "empty": "", "sp": " ", "plus": "+", "vbar"
                         "backslash": "\\", "backtick": "`", "two-colons": "::", "zwsp": "", "quot": '"',
                         "apos": "'", "deg": "°", "brvbar": "¦", "ldquo": "“", "rdquo": "”", "lsquo": "‘",
                         "rsquo": "’"}
+_CODE_SPAN = re.compile(r"(`+[^`]*`+)")
 _COLUMNS = re.compile(r"""\bcols\s*=\s*["']?([^"'\]]+)""")
 _ATTRIBUTE_REFERENCE = re.compile(r"(?<!\\)\{([\w][\w-]*)\}")
 _CELL = re.compile(r"(?:^|(?<=\s))(?:\d+[*+]|\.\d+\+|\d+\.\d+\+)?[<^>]?(?:\.[<^>])?[adehlmsv]?(?<!\\)\|")
@@ -195,7 +196,10 @@ def _inline(text: str, attributes: dict[str, str]) -> str:
     text = _HARD_BREAK.sub(lambda _: "\\", text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    return _ATTRIBUTE_REFERENCE.sub(lambda m: attributes.get(m.group(1), m.group(0)), text)
+    text = _ATTRIBUTE_REFERENCE.sub(lambda m: attributes.get(m.group(1), m.group(0)), text)
+    # "<" is text in AsciiDoc ("rg <pattern>"); in Markdown it would open a tag, which the reader drops. A code
+    # span shows it as it is.
+    return "".join(part if part.startswith("`") else part.replace("<", "&lt;") for part in _CODE_SPAN.split(text))
 
 
 def _table(body: list[str], separator: str, columns: int) -> list[list[str]]:
