@@ -1878,6 +1878,10 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
     # "<" is text, not a tag the Markdown reader would drop.
     passages, _ = read(tmp_path, "u.adoc", "== Usage\n\nRun `rg <pattern>` or rg <pattern> <path>.\n")
     assert [p.text for p in passages] == ["Run `rg <pattern>` or rg <pattern> <path>."]
+    # Two-line section titles (Git's manuals); a line that introduces a listing block is no title.
+    passages, _ = read(tmp_path, "g.adoc", "git-gc(1)\n=========\n\nOPTIONS\n-------\n\n--auto::\n\tChecks first.\n\n"
+                                           "Run:\n----\ngit gc\n----\n")
+    assert [(p.section, p.text) for p in passages] == [("--auto", "Checks first."), ("--auto", "Run:\ngit gc")]
     # The terms of a [qanda] list are questions, asking or not.
     passages, _ = read(tmp_path, "qa.adoc", "== Help\n\n[qanda]\nResetting a password::\n  Use the link.\n\n"
                                             "Deleting an account::\n  Open Settings.\n")

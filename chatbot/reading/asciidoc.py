@@ -21,6 +21,9 @@ from .outline import QUESTION_LABEL
 
 # A delimited block's fence: a line of four or more of one character ("----"), or an open block ("--").
 _FENCE = re.compile(r"^(-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--)\s*$")
+# The underline of a two-line section title, by level: "=" for the document's title, then "-", "~", "^", "+".
+_UNDERLINE_LEVELS = "=-~^+"
+_UNDERLINE = re.compile(r"^(?:={2,}|-{2,}|~{2,}|\^{2,}|\+{2,})$")
 _TABLE_FENCE = re.compile(r"^([|,:!])={3,}\s*$")
 _SECTION = re.compile(r"^(={1,6})\s+(\S.*?)(?:\s+=+)?\s*$")
 _ATTRIBUTE_ENTRY = re.compile(r"^:(!?[\w][\w-]*!?):(?:\s+(.*))?$")
@@ -97,6 +100,14 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
         def emit(*texts: str) -> None:
             out.extend((number, t) for t in texts)
 
+        underline = lines[k + 1] if k + 1 < len(lines) else ""
+        if (line.strip() and not line.startswith((" ", "\t")) and _UNDERLINE.match(underline)
+                and abs(len(underline) - len(line)) <= 1 and not line.endswith(":") and not _FENCE.match(line)):
+            # A two-line section title (older AsciiDoc, Git's manuals): "Synopsis" over "--------".
+            level = _UNDERLINE_LEVELS.index(underline[0]) + 1
+            emit("", f"{'#' * level} {_inline(line.strip(), attributes)}", "")
+            k += 2
+            continue
         fence, table = _FENCE.match(line), _TABLE_FENCE.match(line)
         if fence or table:
             end = next((j for j in range(k + 1, len(lines)) if lines[j] == line), len(lines))
