@@ -1404,6 +1404,9 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     # Projects name text documents without a suffix (zlib's FAQ, README, INSTALL); they had been skipped.
     (tmp_path / "FAQ").write_text("Q: Is it free?\nA: Yes, it is free software.\n", encoding="utf-8")
     (tmp_path / "tool").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00")
+    # Sphinx copies its sources into a built site as "faq.rst.txt": read as reStructuredText, not as lines.
+    (tmp_path / "_sources").mkdir()
+    (tmp_path / "_sources" / "faq.rst.txt").write_text("FAQ\n===\n\n.. note:: Read this.\n", encoding="utf-8")
     loaded = Corpus.open(tmp_path).load()
     report = {f.name: f for f in loaded.files}
     assert report["guide.md"].format == "markdown" and report["guide.md"].counts["faq"] == 4
@@ -1414,6 +1417,8 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     assert "format not supported (.foo); file skipped" in str(report["notes.foo"].problems[0])
     assert "no text" in str(report["empty.txt"].problems[0])
     assert report["FAQ"].format == "text" and report["FAQ"].counts["faq"] == 1
+    assert report["_sources/faq.rst.txt"].format == "restructuredtext"
+    assert [p.text for p in loaded.passages if p.source == "_sources/faq.rst.txt"] == ["Note: Read this."]
     assert "binary file" in str(report["tool"].problems[0])
     assert {p.path for p in loaded.problems} == {"slides.pptx", "empty.txt", "old.doc", "notes.foo", "tool"}
 

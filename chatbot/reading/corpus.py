@@ -25,6 +25,8 @@ FORMATS = {
     ".yaml": "yaml", ".yml": "yaml",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
+# Markup a text file may hold under a double suffix ("faq.rst.txt").
+_MARKUP = ("markdown", "restructuredtext", "asciidoc")
 # A file without a suffix is read as plain text: projects name their text documents README, FAQ, INSTALL, NEWS.
 NO_SUFFIX_FORMAT = "text"
 # What to save a document of a format no reader takes as, so that one does.
@@ -135,7 +137,12 @@ class Corpus:
 
 
 def format_of(path: Path) -> str | None:
-    """The format a file is read as, by its suffix; None when no reader takes it."""
+    """The format a file is read as, by its suffix; None when no reader takes it. A text file named after the
+    source it holds ("faq.rst.txt", as Sphinx copies its sources into a built site; "notes.md.txt") is read
+    as that source."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes[-2:-1] and suffixes[-1] in (".txt", ".text") and FORMATS.get(suffixes[-2]) in _MARKUP:
+        return FORMATS[suffixes[-2]]
     return FORMATS.get(path.suffix.lower(), "" if path.suffix else NO_SUFFIX_FORMAT) or None
 
 
