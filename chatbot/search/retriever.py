@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..text import words
 from .analyzer import Analyzer
 from .index import VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE, Index, views_of
 from .scorer import RANKING_FEATURES, Scorer
@@ -84,6 +85,7 @@ class Retriever:
         self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self._unknown_idf = math.log1p((n + 0.5) / 0.5)
         self._row_labels: dict[int, tuple[str, ...]] = {}
+        self._wordings: dict[int, tuple[str, ...]] = {}
         # A flat FAISS index keeps its vectors in one array: read them in place, without a copy.
         vectors = index.vectors
         self._matrix = None
@@ -205,20 +207,29 @@ class Retriever:
         return sum(self.idf(t) for t in label if t in asked) / sum(self.idf(t) for t in label)
 
     def _demote_repeats(self, ranked: list[Candidate], k: int) -> list[Candidate]:
-        """The best k candidates, where a table row that repeats a better-ranked one (the same row of a
-        table that measures the same thing, as when two articles carry one table) goes after the rest:
-        it is no second answer. Vectors are read only for rows whose labels match."""
+        """The best k candidates, where one that repeats a better-ranked one goes after the rest: it is no
+        second answer. A repeat is the same words (a page and its source in one folder, as a built site keeps
+        them, or one document saved twice), or a table row of a table that measures the same thing (as when
+        two articles carry one table). Vectors are read only for rows whose labels match."""
         kept, repeats = [], []
         for c in ranked:
             if len(kept) == k:
                 break
             label = self._row_label(c.passage)
-            if label and any(self._row_label(o.passage) == label and self._similarity(c.passage, o.passage)
-                             >= REPEAT_SIMILARITY for o in kept):
+            if any(self._wording(o.passage) == self._wording(c.passage) for o in kept) or (
+                    label and any(self._row_label(o.passage) == label and self._similarity(c.passage, o.passage)
+                                  >= REPEAT_SIMILARITY for o in kept)):
                 repeats.append(c)
             else:
                 kept.append(c)
         return (kept + repeats)[:k]
+
+    def _wording(self, p: int) -> tuple[str, ...]:
+        """A passage's words, lower-cased: the same for two copies of one passage, however each was marked up."""
+        wording = self._wordings.get(p)
+        if wording is None:
+            wording = self._wordings[p] = tuple(w.lower() for w in words(self.index.passages[p].text))
+        return wording
 
     def _similarity(self, a: int, b: int) -> float:
         """Cosine of two passages' first views (the whole row, for a table row)."""
