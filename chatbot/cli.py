@@ -92,13 +92,24 @@ def _load(args, *, rebuild: bool = False, warn: bool = True):
 
 
 def _format_files(files) -> str:
-    """One line per file: its format and passages by kind, then its problems."""
+    """One line per file: its format and passages by kind, then its problems. Files in formats no reader takes
+    and none can be saved as (a site's scripts, styles, fonts and images) are counted by suffix on one line."""
+    from collections import Counter
+
+    from .reading.corpus import convertible
+
+    assets = [f for f in files if f.format == "unsupported" and not convertible(Path(f.name).suffix)]
+    files = [f for f in files if f not in assets]
     width = max((len(f.name) for f in files), default=0)
     lines = []
     for f in files:
         counts = ", ".join(f"{n} {kind}" for kind, n in f.counts.items() if n) or "no passages"
         lines.append(f"  {f.name:<{width}}  {f.format:<16} {counts}")
         lines += [f"      problem: {p.reason}" + (f" (line {p.line})" if p.line else "") for p in f.problems]
+    if assets:
+        kinds = sorted(Counter(Path(f.name).suffix.lower() for f in assets).items(), key=lambda kn: (-kn[1], kn[0]))
+        lines.append(f"  {len(assets)} more {'file' if len(assets) == 1 else 'files'} skipped, in formats no reader "
+                     f"takes: {', '.join(f'{suffix} ({n})' for suffix, n in kinds)}")
     return "\n".join(lines)
 
 

@@ -11,7 +11,7 @@ import zlib
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from chatbot.cli import main
+from chatbot.cli import _format_files, main
 from chatbot.errors import DocumentError
 from chatbot.reading.corpus import Corpus
 from chatbot.reading.outline import Block, build_passages
@@ -1421,6 +1421,12 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     assert [p.text for p in loaded.passages if p.source == "_sources/faq.rst.txt"] == ["Note: Read this."]
     assert "binary file" in str(report["tool"].problems[0])
     assert {p.path for p in loaded.problems} == {"slides.pptx", "empty.txt", "old.doc", "notes.foo", "tool"}
+    # `chatbot build` lists the files it can say how to convert; a site's scripts, styles and fonts had been a
+    # line each, and are counted by suffix.
+    (tmp_path / "app.js").write_text("x()", encoding="utf-8")
+    printed = _format_files(Corpus.open(tmp_path).load().files)
+    assert "slides.pptx" in printed and "old.doc" in printed and "notes.foo" not in printed
+    assert printed.splitlines()[-1] == "  2 more files skipped, in formats no reader takes: .foo (1), .js (1)"
 
 
 def test_inspect_prints_the_passages_of_one_file(tmp_path, capsys):

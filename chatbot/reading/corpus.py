@@ -146,6 +146,11 @@ def format_of(path: Path) -> str | None:
     return FORMATS.get(path.suffix.lower(), "" if path.suffix else NO_SUFFIX_FORMAT) or None
 
 
+def convertible(suffix: str) -> bool:
+    """Whether a file of a format no reader takes can be saved as one that a reader does (.doc, .pptx)."""
+    return suffix.lower() in _CONVERT_TO
+
+
 def unsupported_reason(suffix: str) -> str:
     """Why a file is skipped, and how to make it readable when its format can be saved as one that is."""
     hint = _CONVERT_TO.get(suffix.lower())
