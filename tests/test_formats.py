@@ -1891,8 +1891,9 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
     assert [p.text for p in passages] == ["Run `rg <pattern>` or rg <pattern> <path>."]
     # Two-line section titles (Git's manuals); a line that introduces a listing block is no title.
     passages, _ = read(tmp_path, "g.adoc", "git-gc(1)\n=========\n\nOPTIONS\n-------\n\n--auto::\n\tChecks first.\n\n"
-                                           "Run:\n----\ngit gc\n----\n")
-    assert [(p.section, p.text) for p in passages] == [("--auto", "Checks first."), ("--auto", "Run:\ngit gc")]
+                                           "Run:\n----\ngit gc\n----\n\n[TIP]\n====\nRun it weekly.\n====\n")
+    assert [(p.section, p.text) for p in passages] == [("--auto", "Checks first."), ("--auto", "Run:\ngit gc"),
+                                                       ("--auto", "Tip: Run it weekly.")]
     # The terms of a [qanda] list are questions, asking or not.
     passages, _ = read(tmp_path, "qa.adoc", "== Help\n\n[qanda]\nResetting a password::\n  Use the link.\n\n"
                                             "Deleting an account::\n  Open Settings.\n")

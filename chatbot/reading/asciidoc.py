@@ -101,8 +101,9 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
             out.extend((number, t) for t in texts)
 
         underline = lines[k + 1] if k + 1 < len(lines) else ""
-        if (line.strip() and not line.startswith((" ", "\t")) and _UNDERLINE.match(underline)
-                and abs(len(underline) - len(line)) <= 1 and not line.endswith(":") and not _FENCE.match(line)):
+        if (_UNDERLINE.match(underline) and abs(len(underline) - len(line)) <= 1 and line.strip()
+                and not line.startswith((" ", "\t", "[", ".", ":", "//")) and not line.endswith(":")
+                and not _FENCE.match(line)):
             # A two-line section title (older AsciiDoc, Git's manuals): "Synopsis" over "--------".
             level = _UNDERLINE_LEVELS.index(underline[0]) + 1
             emit("", f"{'#' * level} {_inline(line.strip(), attributes)}", "")
