@@ -1508,10 +1508,11 @@ def _valid(suffix: str) -> bytes:
     return {".md": MARKDOWN, ".rst": RST, ".html": HTML, ".txt": PLAIN_FAQ, ".csv": "q,a\nIs it free?,Yes.\n",
             ".tsv": "q\ta\nIs it free?\tYes.\n", ".jsonl": '{"q": "Is it free?", "a": "Yes."}\n',
             ".json": '{"faqs": [{"q": "Is it free?", "a": "Yes."}]}',
-            ".yaml": "faqs:\n  - q: Is it free?\n    a: Yes.\n"}[suffix].encode()
+            ".yaml": "faqs:\n  - q: Is it free?\n    a: Yes.\n", ".adoc": ASCIIDOC}[suffix].encode()
 
 
-SUFFIXES = [".md", ".rst", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx", ".xlsx"]
+SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
+            ".xlsx"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):
