@@ -1508,11 +1508,11 @@ def _valid(suffix: str) -> bytes:
     return {".md": MARKDOWN, ".rst": RST, ".html": HTML, ".txt": PLAIN_FAQ, ".csv": "q,a\nIs it free?,Yes.\n",
             ".tsv": "q\ta\nIs it free?\tYes.\n", ".jsonl": '{"q": "Is it free?", "a": "Yes."}\n',
             ".json": '{"faqs": [{"q": "Is it free?", "a": "Yes."}]}',
-            ".yaml": "faqs:\n  - q: Is it free?\n    a: Yes.\n", ".adoc": ASCIIDOC}[suffix].encode()
+            ".yaml": "faqs:\n  - q: Is it free?\n    a: Yes.\n", ".adoc": ASCIIDOC, ".ipynb": NOTEBOOK}[suffix].encode()
 
 
 SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
-            ".xlsx"]
+            ".xlsx", ".ipynb"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):
@@ -1899,3 +1899,21 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
     passages, _ = read(tmp_path, "qa.adoc", "== Help\n\n[qanda]\nResetting a password::\n  Use the link.\n\n"
                                             "Deleting an account::\n  Open Settings.\n")
     assert [(p.kind, p.question) for p in passages] == [("faq", "Resetting a password"), ("faq", "Deleting an account")]
+
+
+NOTEBOOK = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+    {"cell_type": "markdown", "metadata": {}, "source": ["# Quickstart\n", "\n", "This notebook trains a model.\n"]},
+    {"cell_type": "markdown", "metadata": {}, "source": "## How do I load the data?\n\nCall `load_data()`."},
+    {"cell_type": "code", "metadata": {}, "source": ["df = load_data()\n", "print(df.shape)"],
+     "outputs": [{"output_type": "stream", "name": "stdout", "text": ["(150, 5)\n"]}]},
+    {"cell_type": "raw", "metadata": {}, "source": "raw text for a converter"}]})
+
+
+def test_jupyter_notebooks_read_their_markdown_and_code_cells(tmp_path):
+    # Notebooks (tutorials, examples) had been skipped as a format no reader takes. Outputs are left out.
+    passages, problems = read(tmp_path, "quickstart.ipynb", NOTEBOOK)
+    assert problems == [] and [(p.kind, p.text, p.line) for p in passages] == [
+        ("text", "This notebook trains a model.", 0),
+        ("faq", "How do I load the data?\nCall `load_data()`.\ndf = load_data()\nprint(df.shape)", 0)]
+    passages, problems = read(tmp_path, "broken.ipynb", "{not json")
+    assert passages == [] and "not a readable Jupyter notebook" in str(problems[0])

@@ -22,7 +22,7 @@ FORMATS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf", ".docx": "docx",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx",
-    ".yaml": "yaml", ".yml": "yaml",
+    ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
 # Markup a text file may hold under a double suffix ("faq.rst.txt").
@@ -219,7 +219,7 @@ def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
 def parse_document(text: str, *, kind: str, source: str, title: str = "", max_chars: int = 1200,
                    faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     """Split decoded text of one of the text formats (text, markdown, asciidoc, restructuredtext, html, csv, tsv,
-    jsonl, json, yaml)."""
+    jsonl, json, yaml, notebook)."""
     text = text.lstrip("\ufeff")
     if kind in ("csv", "tsv"):
         return parse_csv(text, source=source, title=title or _stem(source), columns=faq_columns,
@@ -231,6 +231,10 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         from .markdown import parse_markdown
 
         return parse_markdown(text, source=source, title=title, max_chars=max_chars), []
+    if kind == "notebook":
+        from .notebook import parse_notebook
+
+        return parse_notebook(text, source=source, title=title, max_chars=max_chars), []
     if kind == "asciidoc":
         from .asciidoc import parse_asciidoc
 
