@@ -1508,11 +1508,12 @@ def _valid(suffix: str) -> bytes:
     return {".md": MARKDOWN, ".rst": RST, ".html": HTML, ".txt": PLAIN_FAQ, ".csv": "q,a\nIs it free?,Yes.\n",
             ".tsv": "q\ta\nIs it free?\tYes.\n", ".jsonl": '{"q": "Is it free?", "a": "Yes."}\n',
             ".json": '{"faqs": [{"q": "Is it free?", "a": "Yes."}]}',
-            ".yaml": "faqs:\n  - q: Is it free?\n    a: Yes.\n", ".adoc": ASCIIDOC, ".ipynb": NOTEBOOK}[suffix].encode()
+            ".yaml": "faqs:\n  - q: Is it free?\n    a: Yes.\n", ".adoc": ASCIIDOC, ".ipynb": NOTEBOOK,
+            ".org": ORG}[suffix].encode()
 
 
 SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
-            ".xlsx", ".ipynb"]
+            ".xlsx", ".ipynb", ".org"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):
@@ -1917,3 +1918,53 @@ def test_jupyter_notebooks_read_their_markdown_and_code_cells(tmp_path):
         ("faq", "How do I load the data?\nCall `load_data()`.\ndf = load_data()\nprint(df.shape)", 0)]
     passages, problems = read(tmp_path, "broken.ipynb", "{not json")
     assert passages == [] and "not a readable Jupyter notebook" in str(problems[0])
+
+
+ORG = """#+TITLE: Foo
+#+OPTIONS: toc:nil
+
+Foo syncs your notes. See [[https://foo.example/docs][the docs]].
+
+* Installation
+:PROPERTIES:
+:CUSTOM_ID: install
+:END:
+Install it with pip:
+
+#+BEGIN_SRC shell
+pip install foo
+#+END_SRC
+
+#+BEGIN_NOTE
+Foo needs Python 3.10.
+#+END_NOTE
+
+* TODO FAQ                                                     :faq:
+** Does Foo work offline?
+Yes: it syncs when you are back online.
+
+- Can I use two accounts? :: Not yet.
+
+* Limits
+| Plan | Notes |
+|------+-------|
+| Free | 100   |
+
+# a comment
+#+BEGIN_COMMENT
+Hidden.
+#+END_COMMENT
+"""
+
+
+def test_org_files_read_their_headlines_blocks_lists_and_tables(tmp_path):
+    # Org files (a project's README.org) had been skipped as a format no reader takes.
+    passages, problems = read(tmp_path, "README.org", ORG)
+    assert problems == [] and [(p.kind, p.section, p.text, p.line) for p in passages] == [
+        ("text", "", "Foo syncs your notes. See the docs.", 4),
+        ("text", "Installation", "Install it with pip:\npip install foo", 10),
+        ("text", "Installation", "Note: Foo needs Python 3.10.", 17),
+        ("faq", "FAQ", "Does Foo work offline?\nYes: it syncs when you are back online.", 21),
+        ("faq", "FAQ", "Can I use two accounts?\nNot yet.", 24),
+        ("table", "Limits", "Limits\nPlan | Notes\nFree | 100", 27)]
+    assert all(p.title == "Foo" for p in passages)

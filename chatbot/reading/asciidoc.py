@@ -14,7 +14,6 @@ entries, block attributes, anchors, preprocessor directives and includes are dro
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..passage import Passage
 from .outline import QUESTION_LABEL
@@ -76,12 +75,9 @@ _CELL = re.compile(r"(?:^|(?<=\s))(?:\d+[*+]|\.\d+\+|\d+\.\d+\+)?[<^>]?(?:\.[<^>
 
 
 def parse_asciidoc(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
-    from .markdown import parse_markdown
+    from .markdown import parse_converted
 
-    lines = asciidoc_to_markdown(text)
-    passages = parse_markdown("\n".join(line for _, line in lines), source=source, title=title, max_chars=max_chars)
-    # Each passage keeps the line of the AsciiDoc text it starts at.
-    return [replace(p, line=lines[p.line - 1][0]) if 0 < p.line <= len(lines) else p for p in passages]
+    return parse_converted(asciidoc_to_markdown(text), source=source, title=title, max_chars=max_chars)
 
 
 def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]]:

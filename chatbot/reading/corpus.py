@@ -22,11 +22,11 @@ FORMATS = {
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf", ".docx": "docx",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx",
-    ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook",
+    ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
 # Markup a text file may hold under a double suffix ("faq.rst.txt").
-_MARKUP = ("markdown", "restructuredtext", "asciidoc")
+_MARKUP = ("markdown", "restructuredtext", "asciidoc", "org")
 # A file without a suffix is read as plain text: projects name their text documents README, FAQ, INSTALL, NEWS.
 NO_SUFFIX_FORMAT = "text"
 # What to save a document of a format no reader takes as, so that one does.
@@ -218,8 +218,8 @@ def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
 
 def parse_document(text: str, *, kind: str, source: str, title: str = "", max_chars: int = 1200,
                    faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
-    """Split decoded text of one of the text formats (text, markdown, asciidoc, restructuredtext, html, csv, tsv,
-    jsonl, json, yaml, notebook)."""
+    """Split decoded text of one of the text formats (text, markdown, asciidoc, org, restructuredtext, html, csv,
+    tsv, jsonl, json, yaml, notebook)."""
     text = text.lstrip("\ufeff")
     if kind in ("csv", "tsv"):
         return parse_csv(text, source=source, title=title or _stem(source), columns=faq_columns,
@@ -231,6 +231,10 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         from .markdown import parse_markdown
 
         return parse_markdown(text, source=source, title=title, max_chars=max_chars), []
+    if kind == "org":
+        from .org import parse_org
+
+        return parse_org(text, source=source, title=title, max_chars=max_chars), []
     if kind == "notebook":
         from .notebook import parse_notebook
 

@@ -59,6 +59,14 @@ def parse_markdown(text: str, *, source: str, title: str = "", max_chars: int = 
                           max_chars=max_chars)
 
 
+def parse_converted(lines: list[tuple[int, str]], *, source: str, title: str = "", max_chars: int = 1200
+                    ) -> list[Passage]:
+    """Markdown written for another markup (AsciiDoc, Org), each of its lines with the number of the line of
+    the document it comes from: read as Markdown, each passage keeping its line in that document."""
+    passages = parse_markdown("\n".join(line for _, line in lines), source=source, title=title, max_chars=max_chars)
+    return [replace(p, line=lines[p.line - 1][0]) if 0 < p.line <= len(lines) else p for p in passages]
+
+
 def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
     """The outline of a Markdown text; `mdx`: an MDX page (Markdown with JSX), whose `{/* comments */}`
     are notes for its editors, not text."""

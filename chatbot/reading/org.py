@@ -1,0 +1,119 @@
+"""Org (Emacs Org mode, README.org): its syntax written as the Markdown it stands for, then read by the Markdown
+reader; each passage keeps the line of the Org file it starts at.
+
+Headlines ("** Setup", without their TODO keyword, priority and tags) are headings; "#+TITLE:" the document's
+title; source and example blocks code; quote, verse and centre blocks text, and a special block ("#+BEGIN_NOTE")
+a note ("Note: ..."); lists and their levels; a description item ("- Why ...? :: Because ...") a bold term over
+its description, so that one that asks is a FAQ entry; tables pipe tables (the rows over the first rule are the
+header). Comments, keywords, property drawers and comment blocks are dropped; links read as their text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..passage import Passage
+
+_HEADLINE = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING|CANCELLED)\s+)?(?:\[#[A-Z]\]\s+)?(.*?)"
+                       r"(?:\s+:[\w@#%:]+:)?\s*$")
+_KEYWORD = re.compile(r"^\s*#\+(\w+):\s*(.*)$")
+_BLOCK_BEGIN = re.compile(r"^\s*#\+begin_(\w+)\b.*$", re.IGNORECASE)
+_COMMENT = re.compile(r"^\s*#(?:\s.*)?$")
+_DRAWER = re.compile(r"^\s*:(\w+):\s*$")
+_ITEM = re.compile(r"^(\s*)(?:[-+]|(?<=\s)\*|\d+[.)])\s+(.*)$")
+_DESCRIPTION = re.compile(r"^(.*?)\s+::(?:\s+(.*))?$")
+_TABLE_ROW = re.compile(r"^\s*\|")
+_TABLE_RULE = re.compile(r"^\s*\|[-+]+\|?\s*$")
+_CODE_BLOCKS = {"src", "example", "export"}
+_TEXT_BLOCKS = {"quote", "verse", "center"}
+_INLINE = [
+    (re.compile(r"\[\[([^\]]+)\]\[([^\]]+)\]\]"), r"[\2](\1)"),
+    (re.compile(r"\[\[([^\]]+)\]\]"), r"\1"),
+    (re.compile(r"(?<![\w=])=([^\s=](?:[^=\n]*?[^\s=])?)=(?![\w=])"), r"`\1`"),
+    (re.compile(r"(?<![\w~])~([^\s~](?:[^~\n]*?[^\s~])?)~(?![\w~])"), r"`\1`"),
+]
+
+
+def parse_org(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    from .markdown import parse_converted
+
+    return parse_converted(org_to_markdown(text), source=source, title=title, max_chars=max_chars)
+
+
+def org_to_markdown(text: str) -> list[tuple[int, str]]:
+    """The Markdown an Org text stands for, line by line, each with the number of the line it comes from."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(lines):
+        line, number = lines[k], k + 1
+        k += 1
+
+        def emit(*texts: str) -> None:
+            out.extend((number, t) for t in texts)
+
+        if begin := _BLOCK_BEGIN.match(line):
+            kind = begin.group(1).lower()
+            end = next((j for j in range(k, len(lines)) if lines[j].strip().lower() == f"#+end_{kind}"),
+                       len(lines))
+            body = lines[k:end]
+            if kind in _CODE_BLOCKS:
+                emit("```", *body, "```")
+            elif kind != "comment":
+                inner = org_to_markdown("\n".join(body))
+                inner = [(n + number, t) for n, t in inner]
+                if kind not in _TEXT_BLOCKS:  # a special block: "#+BEGIN_NOTE", "#+BEGIN_WARNING"
+                    at = next((n for n, (_, t) in enumerate(inner) if t.strip()), None)
+                    if at is not None:
+                        inner[at] = (inner[at][0], f"{kind.capitalize()}: {inner[at][1]}")
+                emit("")
+                out.extend(inner)
+                emit("")
+            k = end + 1
+            continue
+        if _DRAWER.match(line) and line.strip().lower() != ":end:":
+            end = next((j for j in range(k, len(lines)) if lines[j].strip().lower() == ":end:"), None)
+            if end is not None:
+                k = end + 1
+                continue
+        if keyword := _KEYWORD.match(line):
+            if keyword.group(1).lower() == "title" and keyword.group(2).strip():
+                emit("", f"# {_inline(keyword.group(2).strip())}", "")
+            continue
+        if _COMMENT.match(line):
+            continue
+        if headline := _HEADLINE.match(line):
+            level = min(len(headline.group(1)), 6)
+            emit("", f"{'#' * level} {_inline(headline.group(2))}", "")
+        elif _TABLE_ROW.match(line):
+            end = next((j for j in range(k, len(lines)) if not _TABLE_ROW.match(lines[j])), len(lines))
+            table = lines[k - 1:end]
+            rows = [[_inline(c.strip()) for c in row.strip().strip("|").split("|")]
+                    for row in table if not _TABLE_RULE.match(row)]
+            width = max(map(len, rows), default=0)
+            rows = [row + [""] * (width - len(row)) for row in rows]
+            # The rows over the first rule are the header; a table without one gets a header of blanks.
+            if not (len(table) > 1 and _TABLE_RULE.match(table[1])):
+                rows.insert(0, [""] * width)
+            if rows and width:
+                emit("", f"| {' | '.join(rows[0])} |", "|" + "---|" * width,
+                     *(f"| {' | '.join(row)} |" for row in rows[1:]), "")
+            k = end
+        elif item := _ITEM.match(line):
+            depth = len(item.group(1).expandtabs()) // 2
+            body = item.group(2)
+            if term := _DESCRIPTION.match(body):
+                body = f"**{_inline(term.group(1))}** {_inline(term.group(2) or '')}".rstrip()
+            else:
+                body = _inline(body)
+            emit(f"{'  ' * depth}- {body}")
+        else:
+            emit(_inline(line.strip()))
+    return out
+
+
+def _inline(text: str) -> str:
+    """A line's text as Markdown: links as Markdown's, verbatim and code as code spans."""
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    return text
