@@ -1968,3 +1968,11 @@ def test_org_files_read_their_headlines_blocks_lists_and_tables(tmp_path):
         ("faq", "FAQ", "Can I use two accounts?\nNot yet.", 24),
         ("table", "Limits", "Limits\nPlan | Notes\nFree | 100", 27)]
     assert all(p.title == "Foo" for p in passages)
+    # A description item that asks, in more than one sentence or in several wordings over lines, is an entry.
+    passages, _ = read(tmp_path, "faq.org", "* FAQ\n\n- Q: Ctrl-C fails to stop my program. Why? :: The handler "
+                                           "waits.\n  Press it twice.\n\n- Q: Why do I get a bad FPU precision?\\\\\n"
+                                           "  Q: I get weird results after starting Direct3D. :: Direct3D sets the FPU.\n")
+    assert [(p.question, p.alternates, p.text.split("\n", 1)[1]) for p in passages] == [
+        ("Ctrl-C fails to stop my program. Why?", (), "The handler waits. Press it twice."),
+        ("Why do I get a bad FPU precision?", ("I get weird results after starting Direct3D.",),
+         "Direct3D sets the FPU.")]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..passage import Passage
+from .outline import QUESTION_LABEL
 
 _HEADLINE = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING|CANCELLED)\s+)?(?:\[#[A-Z]\]\s+)?(.*?)"
                        r"(?:\s+:[\w@#%:]+:)?\s*$")
@@ -21,14 +22,17 @@ _BLOCK_BEGIN = re.compile(r"^\s*#\+begin_(\w+)\b.*$", re.IGNORECASE)
 _COMMENT = re.compile(r"^\s*#(?:\s.*)?$")
 _DRAWER = re.compile(r"^\s*:(\w+):\s*$")
 _ITEM = re.compile(r"^(\s*)(?:[-+]|(?<=\s)\*|\d+[.)])\s+(.*)$")
-_DESCRIPTION = re.compile(r"^(.*?)\s+::(?:\s+(.*))?$")
+_DESCRIPTION = re.compile(r"^(.*?)\s+::(?:\s+(.*))?$", re.DOTALL)
 _TABLE_ROW = re.compile(r"^\s*\|")
 _TABLE_RULE = re.compile(r"^\s*\|[-+]+\|?\s*$")
 _CODE_BLOCKS = {"src", "example", "export"}
 _TEXT_BLOCKS = {"quote", "verse", "center"}
 _INLINE = [
-    (re.compile(r"\[\[([^\]]+)\]\[([^\]]+)\]\]"), r"[\2](\1)"),
-    (re.compile(r"\[\[([^\]]+)\]\]"), r"\1"),
+    (re.compile(r"<<<?[^<>\n]+>>>?"), ""),  # targets: "<<install>>"
+    (re.compile(r"\\\\$"), "\\\\"),  # a line break ("\\" at a line's end), as Markdown's ("\")
+    # A "file:" link is a path (Markdown readers refuse the scheme).
+    (re.compile(r"\[\[(?:file:)?([^\]]+)\]\[([^\]]+)\]\]"), r"[\2](\1)"),
+    (re.compile(r"\[\[(?:file:)?([^\]]+)\]\]"), r"\1"),
     (re.compile(r"(?<![\w=])=([^\s=](?:[^=\n]*?[^\s=])?)=(?![\w=])"), r"`\1`"),
     (re.compile(r"(?<![\w~])~([^\s~](?:[^~\n]*?[^\s~])?)~(?![\w~])"), r"`\1`"),
 ]
@@ -100,13 +104,24 @@ def org_to_markdown(text: str) -> list[tuple[int, str]]:
                      *(f"| {' | '.join(row)} |" for row in rows[1:]), "")
             k = end
         elif item := _ITEM.match(line):
-            depth = len(item.group(1).expandtabs()) // 2
-            body = item.group(2)
-            if term := _DESCRIPTION.match(body):
-                body = f"**{_inline(term.group(1))}** {_inline(term.group(2) or '')}".rstrip()
+            indent = len(item.group(1).expandtabs())
+            # The item's own lines: those indented under its bullet, up to a blank line.
+            end = next((j for j in range(k, len(lines)) if not lines[j].strip()
+                        or len(lines[j]) - len(lines[j].lstrip()) <= indent or _ITEM.match(lines[j])), len(lines))
+            text = "\n".join([item.group(2), *(lines[j].strip() for j in range(k, end))])
+            term = _DESCRIPTION.match(text) if " ::" in text or "\n::" in text else None
+            name = term and " ".join(term.group(1).split())
+            if name and (name.endswith("?") or QUESTION_LABEL.match(name)):
+                # A description item that asks is a FAQ entry: its term a question, its description the answer;
+                # a term broken over lines holds several wordings, each asked again under the first.
+                wordings = [w.strip() for w in re.split(r"\\\\\s*", term.group(1)) if w.strip()]
+                emit("", f"###### {_inline(wordings[0])}", "", *(t for w in wordings[1:] for t in (_inline(w), "")),
+                     *(_inline(t.strip()) for t in (term.group(2) or "").split("\n")), "")
+                k = end
+            elif term:
+                emit(f"{'  ' * (indent // 2)}- **{_inline(name)}** {_inline(item.group(2).split(' ::', 1)[1])}".rstrip())
             else:
-                body = _inline(body)
-            emit(f"{'  ' * depth}- {body}")
+                emit(f"{'  ' * (indent // 2)}- {_inline(item.group(2))}")
         else:
             emit(_inline(line.strip()))
     return out
