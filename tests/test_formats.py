@@ -1896,6 +1896,9 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
                                            "Run:\n----\ngit gc\n----\n\n[TIP]\n====\nRun it weekly.\n====\n")
     assert [(p.section, p.text) for p in passages] == [("--auto", "Checks first."), ("--auto", "Run:\ngit gc"),
                                                        ("--auto", "Tip: Run it weekly.")]
+    # A term that does not ask, with its description on its line, reads "term: description".
+    passages, _ = read(tmp_path, "cpu.adoc", "== Terms\n\nCPU:: The processor.\n")
+    assert [p.text for p in passages] == ["CPU: The processor."]
     # The terms of a [qanda] list are questions, asking or not.
     passages, _ = read(tmp_path, "qa.adoc", "== Help\n\n[qanda]\nResetting a password::\n  Use the link.\n\n"
                                             "Deleting an account::\n  Open Settings.\n")
@@ -1968,6 +1971,9 @@ def test_org_files_read_their_headlines_blocks_lists_and_tables(tmp_path):
         ("faq", "FAQ", "Can I use two accounts?\nNot yet.", 24),
         ("table", "Limits", "Limits\nPlan | Notes\nFree | 100", 27)]
     assert all(p.title == "Foo" for p in passages)
+    # A description item that does not ask reads "term: description"; its term may run over lines.
+    passages, _ = read(tmp_path, "terms.org", "* Terms\n\n- CPU :: the processor\n- Disk\n  cache :: a buffer\n")
+    assert [p.text for p in passages] == ["- CPU: the processor\n- Disk cache :: a buffer"]
     # A description item that asks, in more than one sentence or in several wordings over lines, is an entry.
     passages, _ = read(tmp_path, "faq.org", "* FAQ\n\n- Q: Ctrl-C fails to stop my program. Why? :: The handler "
                                            "waits.\n  Press it twice.\n\n- Q: Why do I get a bad FPU precision?\\\\\n"

@@ -179,7 +179,8 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
                 words = [w if w.endswith("?") or QUESTION_LABEL.match(w) else f"Q: {w}" for w in words]
             if term.group(3):
                 # The description on the term's line: "CPU: The processor", or a bold question answered.
-                emit("", *words[:-1], f"**{words[-1]}** {_inline(term.group(3), attributes)}")
+                colon = "" if words[-1].endswith(("?", ":", ".")) else ":"
+                emit("", *words[:-1], f"**{words[-1]}**{colon} {_inline(term.group(3), attributes)}")
             else:
                 # The description on the lines after it: the term titles it as a heading does, and one that
                 # asks is a FAQ question; the other wordings follow as questions asked again.

@@ -118,8 +118,9 @@ def org_to_markdown(text: str) -> list[tuple[int, str]]:
                 emit("", f"###### {_inline(wordings[0])}", "", *(t for w in wordings[1:] for t in (_inline(w), "")),
                      *(_inline(t.strip()) for t in (term.group(2) or "").split("\n")), "")
                 k = end
-            elif term:
-                emit(f"{'  ' * (indent // 2)}- **{_inline(name)}** {_inline(item.group(2).split(' ::', 1)[1])}".rstrip())
+            elif term and " ::" in item.group(2):
+                name, description = item.group(2).split(" ::", 1)
+                emit(f"{'  ' * (indent // 2)}- **{_inline(name.strip())}**: {_inline(description.strip())}".rstrip())
             else:
                 emit(f"{'  ' * (indent // 2)}- {_inline(item.group(2))}")
         else:
