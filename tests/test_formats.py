@@ -363,6 +363,13 @@ def test_html_accordion_faqs_keep_their_questions(tmp_path):
     assert problems == [] and faq(passages) == {"How do I reset my password?": "Open Settings and click Reset.",
                                                 "Do you ship abroad?": "Yes, to 40 countries."}
     assert not any("Subscribe" in p.text for p in passages)
+    # Page builders make the toggle a <div role="button"> around a link (Elementor); dropped as a line of links,
+    # its question had been lost and the answer left with no question.
+    page = ('<div class="elementor-accordion"><div class="elementor-tab-title" role="button" aria-controls="c1" '
+            'aria-expanded="false"><a class="elementor-accordion-title" href="">Can I change my delivery address?'
+            '</a></div><div id="c1" class="elementor-tab-content" role="region"><p>Yes, until it ships.</p></div></div>')
+    passages, problems = read(tmp_path, "elementor.html", page)
+    assert problems == [] and faq(passages) == {"Can I change my delivery address?": "Yes, until it ships."}
 
 
 def test_html_blocks_the_page_marks_as_questions_are_questions(tmp_path):

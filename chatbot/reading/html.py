@@ -365,8 +365,9 @@ def _element(node, blocks: list[Block]) -> None:
         _list(node, blocks)
     elif name == "dl":
         _definitions(node, blocks)
-    elif name == "button":
-        # An accordion's toggle, not inside a heading: the question (or title) of the panel after it.
+    elif name == "button" or (node.get("role") == "button" and _is_toggle(node)):
+        # An accordion's toggle, not inside a heading: the question (or title) of the panel after it. Page
+        # builders make it a <div role="button"> around a link (Elementor), which had been dropped as a link.
         text = _text(node).replace("\n", " ")
         if text:
             blocks.append(title_block(text))
