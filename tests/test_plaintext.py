@@ -136,3 +136,10 @@ def test_q_and_a_lines_without_blank_lines_between_entries_are_one_entry_each():
     text = "Help centre\n\nQ: Is it free?\nA: Yes, for personal use.\nQ: Can I pay later?\nA: Within 30 days.\n"
     assert [(p.question, p.text) for p in parse_plaintext(text, source="faq.txt")] == [
         ("Is it free?", "Is it free?\nYes, for personal use."), ("Can I pay later?", "Can I pay later?\nWithin 30 days.")]
+
+
+def test_two_short_lines_on_their_own_are_a_title_over_its_text():
+    # Read as two headings with nothing under them, both lines had been lost ("Parking" and where it is).
+    ps = parse_plaintext("Opening hours\nMonday to Friday\n9am to 5pm\n\nParking\nBehind the building\n\n"
+                         "Contact\nCall 030 1234 or write to info@example.org.\n", source="info.txt")
+    assert ("Parking", "Behind the building") in [(p.section, p.text) for p in ps]
