@@ -143,3 +143,7 @@ def test_two_short_lines_on_their_own_are_a_title_over_its_text():
     ps = parse_plaintext("Opening hours\nMonday to Friday\n9am to 5pm\n\nParking\nBehind the building\n\n"
                          "Contact\nCall 030 1234 or write to info@example.org.\n", source="info.txt")
     assert ("Parking", "Behind the building") in [(p.section, p.text) for p in ps]
+    # The text's last short line heads nothing: it is its closing words, not a lost heading.
+    ps = parse_plaintext("Store\n\nWe sell bikes and repair them in our workshop every day.\n\nCall us on 030 1234\n",
+                         source="store.txt")
+    assert [p.text for p in ps][-1] == "Call us on 030 1234"

@@ -200,6 +200,9 @@ def _line_blocks(lines: list[str]) -> list[Block]:
                 # Two short lines on their own, between blank lines, are a title over its line of text
                 # ("Parking" over "Behind the building"): read as two headings, both had been lost.
                 blocks += [Block("heading", run[0], i + 1), Block("paragraph", run[1], i + 2)]
+            elif not any(lines[j:]):
+                # The text's last lines head nothing: they are its closing words ("Call us on 030 1234").
+                blocks.append(Block("paragraph", " ".join(run), i + 1))
             else:
                 blocks.extend(Block("heading", h, i + 1 + k) for k, h in enumerate(run))
             i = j
