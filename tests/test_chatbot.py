@@ -65,6 +65,20 @@ def test_a_passage_kept_twice_in_the_corpus_is_one_answer(tmp_path, fake_embedde
     assert texts[0] == "Will it resume an interrupted backup?\nYes, it resumes where it stopped."
     assert len(set(texts[:3])) == 3 and texts.count(texts[0]) == 2  # the copy comes after the other answers
     assert entries[0][0] not in a.suggestions
+    # A copy that differs in a word or two (a document and its PDF, a word joined over a line break) is one too.
+    long_answer = ("Restic stores its settings in a configuration file in your home folder, next to the cache of "
+                   "pack files, the lock files of running jobs, the key files of every repository you opened, the "
+                   "log of the last backup, and the list of excluded paths that the backup command reads first")
+    (corpus / "settings.md").write_text(f"# Settings\n\n## Where are settings kept?\n\n{long_answer}.\n", encoding="utf-8")
+    (corpus / "settings-print.md").write_text(
+        f"# Settings\n\n## Where are settings kept?\n\n{long_answer.replace('backup command', 'back-up command')}.\n",
+        encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    ranked = bot.rank("Where are settings kept?").candidates
+    sources = [bot.index.passages[c.passage].source for c in ranked]
+    copy = sources.index("settings-print.md")
+    # The copy scores above other answers but adds nothing: it comes after them.
+    assert "settings.md" in sources[:2] and any(c.score < ranked[copy].score for c in ranked[:copy])
 
 def test_a_word_in_another_form_than_the_corpus_uses_still_names_the_row(tmp_path, fake_embedder):
     corpus = tmp_path / "corpus"

@@ -25,6 +25,8 @@ from .scorer import RANKING_FEATURES, Scorer
 # Two rows with one label are the same row of the same measure when their tables embed this close
 # (the same row of two tables that measure different things stays below 0.7).
 REPEAT_SIMILARITY = 0.8
+# Two passages of one kind and question that share this share of their words are copies of one.
+SAME_WORDS = 0.95
 POOL_SIZE = 40
 DENSE_CANDIDATES = 100
 KEYWORD_CANDIDATES = 10
@@ -85,7 +87,7 @@ class Retriever:
         self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self._unknown_idf = math.log1p((n + 0.5) / 0.5)
         self._row_labels: dict[int, tuple[str, ...]] = {}
-        self._wordings: dict[int, tuple[str, ...]] = {}
+        self._wordings: dict[int, frozenset[str]] = {}
         # A flat FAISS index keeps its vectors in one array: read them in place, without a copy.
         vectors = index.vectors
         self._matrix = None
@@ -216,7 +218,7 @@ class Retriever:
             if len(kept) == k:
                 break
             label = self._row_label(c.passage)
-            if any(self._wording(o.passage) == self._wording(c.passage) for o in kept) or (
+            if any(self._same_words(o.passage, c.passage) for o in kept) or (
                     label and any(self._row_label(o.passage) == label and self._similarity(c.passage, o.passage)
                                   >= REPEAT_SIMILARITY for o in kept)):
                 repeats.append(c)
@@ -224,11 +226,20 @@ class Retriever:
                 kept.append(c)
         return (kept + repeats)[:k]
 
-    def _wording(self, p: int) -> tuple[str, ...]:
-        """A passage's words, lower-cased: the same for two copies of one passage, however each was marked up."""
+    def _same_words(self, a: int, b: int) -> bool:
+        """Whether two passages are copies of one: of one kind and question, nearly all their words shared
+        (a document and its PDF differ in a word joined over a line break, or a list's order)."""
+        first, second = self.index.passages[a], self.index.passages[b]
+        if (first.kind, first.question) != (second.kind, second.question):
+            return False
+        x, y = self._wording(a), self._wording(b)
+        return x == y or len(x & y) >= SAME_WORDS * len(x | y)
+
+    def _wording(self, p: int) -> frozenset[str]:
+        """A passage's words, lower-cased."""
         wording = self._wordings.get(p)
         if wording is None:
-            wording = self._wordings[p] = tuple(w.lower() for w in words(self.index.passages[p].text))
+            wording = self._wordings[p] = frozenset(w.lower() for w in words(self.index.passages[p].text))
         return wording
 
     def _similarity(self, a: int, b: int) -> float:
