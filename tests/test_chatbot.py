@@ -69,7 +69,8 @@ def test_a_passage_kept_twice_in_the_corpus_is_one_answer(tmp_path, fake_embedde
     long_answer = ("Restic stores its settings in a configuration file in your home folder, next to the cache of "
                    "pack files, the lock files of running jobs, the key files of every repository you opened, the "
                    "log of the last backup, and the list of excluded paths that the backup command reads first")
-    (corpus / "settings.md").write_text(f"# Settings\n\n## Where are settings kept?\n\n{long_answer}.\n", encoding="utf-8")
+    (corpus / "settings.md").write_text(f"# Settings\n\n## Where are settings kept?\n\n{long_answer}.\n",
+                                        encoding="utf-8")
     (corpus / "settings-print.md").write_text(
         f"# Settings\n\n## Where are settings kept?\n\n{long_answer.replace('backup command', 'back-up command')}.\n",
         encoding="utf-8")

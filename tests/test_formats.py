@@ -367,7 +367,8 @@ def test_html_accordion_faqs_keep_their_questions(tmp_path):
     # its question had been lost and the answer left with no question.
     page = ('<div class="elementor-accordion"><div class="elementor-tab-title" role="button" aria-controls="c1" '
             'aria-expanded="false"><a class="elementor-accordion-title" href="">Can I change my delivery address?'
-            '</a></div><div id="c1" class="elementor-tab-content" role="region"><p>Yes, until it ships.</p></div></div>')
+            '</a></div><div id="c1" class="elementor-tab-content" role="region"><p>Yes, until it ships.</p>'
+            '</div></div>')
     passages, problems = read(tmp_path, "elementor.html", page)
     assert problems == [] and faq(passages) == {"Can I change my delivery address?": "Yes, until it ships."}
 
@@ -1984,7 +1985,8 @@ def test_org_files_read_their_headlines_blocks_lists_and_tables(tmp_path):
     # A description item that asks, in more than one sentence or in several wordings over lines, is an entry.
     passages, _ = read(tmp_path, "faq.org", "* FAQ\n\n- Q: Ctrl-C fails to stop my program. Why? :: The handler "
                                            "waits.\n  Press it twice.\n\n- Q: Why do I get a bad FPU precision?\\\\\n"
-                                           "  Q: I get weird results after starting Direct3D. :: Direct3D sets the FPU.\n")
+                                           "  Q: I get weird results after starting Direct3D. :: "
+                                           "Direct3D sets the FPU.\n")
     assert [(p.question, p.alternates, p.text.split("\n", 1)[1]) for p in passages] == [
         ("Ctrl-C fails to stop my program. Why?", (), "The handler waits. Press it twice."),
         ("Why do I get a bad FPU precision?", ("I get weird results after starting Direct3D.",),

@@ -196,12 +196,13 @@ def _line_blocks(lines: list[str]) -> list[Block]:
             run = lines[i:j]
             if len(run) >= 3:
                 blocks.append(Block("table", line=i + 1, rows=[[r] for r in run], flattened=True))
-            elif len(run) == 2 and (i == 0 or not lines[i - 1]) and (j == len(lines) or not lines[j]):
-                # Two short lines on their own, between blank lines, are a title over its line of text
-                # ("Parking" over "Behind the building"): read as two headings, both had been lost.
+            elif blocks and len(run) == 2 and not lines[i - 1] and (j == len(lines) or not lines[j]):
+                # Two short lines on their own, between blank lines, past the text's title, are a title over
+                # its line of text ("Parking" over "Behind the building"): as two headings, both had been lost.
                 blocks += [Block("heading", run[0], i + 1), Block("paragraph", run[1], i + 2)]
-            elif not any(lines[j:]):
-                # The text's last lines head nothing: they are its closing words ("Call us on 030 1234").
+            elif blocks and not any(lines[j:]):
+                # The text's last lines head nothing: they are its closing words ("Call us on 030 1234"). (Its
+                # first lines are its title.)
                 blocks.append(Block("paragraph", " ".join(run), i + 1))
             else:
                 blocks.extend(Block("heading", h, i + 1 + k) for k, h in enumerate(run))
