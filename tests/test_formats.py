@@ -1844,7 +1844,7 @@ NOTE: The package needs Python 3.10 or later.
 
 [WARNING]
 ====
-Do not run two backups at once.
+Do not run two {product} backups at once.
 ====
 
 .Supported systems
@@ -1878,7 +1878,7 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
         ("text", "", "Acme Backup keeps copies of your files. See the user guide."),
         ("text", "Installing", "sudo apt install acme-backup"),
         ("text", "Installing", "Note: The package needs Python 3.10 or later."),
-        ("text", "Installing", "Warning: Do not run two backups at once."),
+        ("text", "Installing", "Warning: Do not run two Acme Backup backups at once."),
         ("text", "Installing", "Supported systems:"),
         ("table", "Installing", "Installing\nSystem | Since\nDebian | 1.0"),
         ("table", "Installing", "Installing\nSystem | Since\nFedora | 1.2"),

@@ -80,11 +80,13 @@ def parse_asciidoc(text: str, *, source: str, title: str = "", max_chars: int = 
     return parse_converted(asciidoc_to_markdown(text), source=source, title=title, max_chars=max_chars)
 
 
-def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]]:
-    """The Markdown an AsciiDoc text stands for, line by line, each with the number of the line it comes from."""
+def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, str] | None = None
+                         ) -> list[tuple[int, str]]:
+    """The Markdown an AsciiDoc text stands for, line by line, each with the number of the line it comes from.
+    A block inside the text is read with the attributes set so far (`attributes`)."""
     lines = [line.rstrip() for line in text.split("\n")]
     out: list[tuple[int, str]] = []
-    attributes = dict(_BUILT_IN_ATTRIBUTES)
+    attributes = dict(_BUILT_IN_ATTRIBUTES) if attributes is None else attributes
     style = ""  # the block attributes' first word ("source", "NOTE", "qanda") for the next block
     header = False  # the next table's first row is its header ([options="header"], [%header])
     columns = 0  # the next table's columns, when it names them ([cols="1,2"], [cols="3*"])
@@ -119,7 +121,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1) -> list[tuple[int, str]
             elif not line.startswith("/"):  # a comment block is dropped
                 # An example, sidebar, quote or open block: its text is the document's own, under the
                 # admonition it may stand for ("[WARNING]" over "====").
-                inner = asciidoc_to_markdown("\n".join(body), number + 1)
+                inner = asciidoc_to_markdown("\n".join(body), number + 1, attributes)
                 if style in _ADMONITION_STYLES:
                     at = next((n for n, (_, t) in enumerate(inner) if t.strip()), None)
                     if at is not None:

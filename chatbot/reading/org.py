@@ -3,9 +3,9 @@ reader; each passage keeps the line of the Org file it starts at.
 
 Headlines ("** Setup", without their TODO keyword, priority and tags) are headings; "#+TITLE:" the document's
 title; source and example blocks code; quote, verse and centre blocks text, and a special block ("#+BEGIN_NOTE")
-a note ("Note: ..."); lists and their levels; a description item ("- Why ...? :: Because ...") a bold term over
-its description, so that one that asks is a FAQ entry; tables pipe tables (the rows over the first rule are the
-header). Comments, keywords, property drawers and comment blocks are dropped; links read as their text.
+a note ("Note: ..."); lists and their levels; a description item that asks ("- Why ...? :: Because ...") a FAQ
+entry, another "term: description"; tables pipe tables (the rows over the first rule are the header). Comments,
+keywords, property drawers and comment blocks are dropped; links read as their text.
 """
 
 from __future__ import annotations
