@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..passage import Passage
+from .markdown import labelled, parse_converted, pipe_table
 from .outline import QUESTION_LABEL
 
 # A delimited block's fence: a line of four or more of one character ("----"), or an open block ("--").
@@ -75,8 +76,6 @@ _CELL = re.compile(r"(?:^|(?<=\s))(?:\d+[*+]|\.\d+\+|\d+\.\d+\+)?[<^>]?(?:\.[<^>
 
 
 def parse_asciidoc(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
-    from .markdown import parse_converted
-
     return parse_converted(asciidoc_to_markdown(text), source=source, title=title, max_chars=max_chars)
 
 
@@ -113,7 +112,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
             body = lines[k + 1:end]
             if table:
                 cells = [[_inline(cell, attributes) for cell in row] for row in _table(body, table.group(1), columns)]
-                emit("", *_pipe_table(cells, header or _header_apart(body)), "")
+                emit("", *pipe_table(cells, header or _header_apart(body)), "")
             elif (line.startswith(("-", ".")) and line != "--") or style in ("source", "listing", "literal"):
                 emit("```", *body, "```")
             elif line.startswith("+"):
@@ -123,9 +122,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
                 # admonition it may stand for ("[WARNING]" over "====").
                 inner = asciidoc_to_markdown("\n".join(body), number + 1, attributes)
                 if style in _ADMONITION_STYLES:
-                    at = next((n for n, (_, t) in enumerate(inner) if t.strip()), None)
-                    if at is not None:
-                        inner[at] = (inner[at][0], f"{style.capitalize()}: {inner[at][1]}")
+                    inner = labelled(inner, style.capitalize())
                 emit("")
                 out.extend(inner)
                 emit("")
@@ -232,12 +229,3 @@ def _header_apart(body: list[str]) -> bool:
     """Whether a table's first row stands alone, a blank line under it: then it is the header."""
     first = next((n for n, line in enumerate(body) if line.strip()), None)
     return first is not None and first + 1 < len(body) and not body[first + 1].strip()
-
-
-def _pipe_table(rows: list[list[str]], header: bool) -> list[str]:
-    """Rows as a Markdown pipe table; without a header row, its header is made of blanks."""
-    if not rows:
-        return []
-    width = len(rows[0])
-    rows = [[cell.replace("|", "/") for cell in row] for row in (rows if header else [[""] * width, *rows])]
-    return [f"| {' | '.join(rows[0])} |", "|" + "---|" * width, *(f"| {' | '.join(row)} |" for row in rows[1:])]

@@ -67,6 +67,25 @@ def parse_converted(lines: list[tuple[int, str]], *, source: str, title: str = "
     return [replace(p, line=lines[p.line - 1][0]) if 0 < p.line <= len(lines) else p for p in passages]
 
 
+def labelled(lines: list[tuple[int, str]], label: str) -> list[tuple[int, str]]:
+    """Converted lines whose first line of text opens with a note's label ("Warning: ..."), as a block marked
+    as a note in another markup reads."""
+    at = next((n for n, (_, text) in enumerate(lines) if text.strip()), None)
+    if at is None:
+        return lines
+    return [*lines[:at], (lines[at][0], f"{label}: {lines[at][1]}"), *lines[at + 1:]]
+
+
+def pipe_table(rows: list[list[str]], header: bool) -> list[str]:
+    """Rows of cells (all of one width) as a Markdown pipe table; without a header row, its header is made of
+    blanks."""
+    if not rows:
+        return []
+    width = len(rows[0])
+    rows = [[cell.replace("|", "/") for cell in row] for row in (rows if header else [[""] * width, *rows])]
+    return [f"| {' | '.join(rows[0])} |", "|" + "---|" * width, *(f"| {' | '.join(row)} |" for row in rows[1:])]
+
+
 def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
     """The outline of a Markdown text; `mdx`: an MDX page (Markdown with JSX), whose `{/* comments */}`
     are notes for its editors, not text."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..passage import Passage
+from .markdown import labelled, parse_converted, pipe_table
 from .outline import QUESTION_LABEL
 
 _HEADLINE = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING|CANCELLED)\s+)?(?:\[#[A-Z]\]\s+)?(.*?)"
@@ -39,8 +40,6 @@ _INLINE = [
 
 
 def parse_org(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
-    from .markdown import parse_converted
-
     return parse_converted(org_to_markdown(text), source=source, title=title, max_chars=max_chars)
 
 
@@ -67,9 +66,7 @@ def org_to_markdown(text: str) -> list[tuple[int, str]]:
                 inner = org_to_markdown("\n".join(body))
                 inner = [(n + number, t) for n, t in inner]
                 if kind not in _TEXT_BLOCKS:  # a special block: "#+BEGIN_NOTE", "#+BEGIN_WARNING"
-                    at = next((n for n, (_, t) in enumerate(inner) if t.strip()), None)
-                    if at is not None:
-                        inner[at] = (inner[at][0], f"{kind.capitalize()}: {inner[at][1]}")
+                    inner = labelled(inner, kind.capitalize())
                 emit("")
                 out.extend(inner)
                 emit("")
@@ -97,11 +94,8 @@ def org_to_markdown(text: str) -> list[tuple[int, str]]:
             width = max(map(len, rows), default=0)
             rows = [row + [""] * (width - len(row)) for row in rows]
             # The rows over the first rule are the header; a table without one gets a header of blanks.
-            if not (len(table) > 1 and _TABLE_RULE.match(table[1])):
-                rows.insert(0, [""] * width)
-            if rows and width:
-                emit("", f"| {' | '.join(rows[0])} |", "|" + "---|" * width,
-                     *(f"| {' | '.join(row)} |" for row in rows[1:]), "")
+            if converted := pipe_table(rows, header=len(table) > 1 and bool(_TABLE_RULE.match(table[1]))):
+                emit("", *converted, "")
             k = end
         elif item := _ITEM.match(line):
             indent = len(item.group(1).expandtabs())
