@@ -45,9 +45,10 @@ def _parts(data: bytes, source: str) -> list[tuple[str, str, int | None, bool, i
                                for cell in row.cells] for row in part.rows])
             else:
                 style = (part.style.name if part.style is not None else "") or ""
-                text = _paragraph_text(_visible_text(part._p))
+                visible = _visible_text(part._p)
+                text = _paragraph_text(visible)
                 parts.append((style, text, _list_level(part, style), _is_bold(part) and _is_title(text),
-                              _links_only(part._p)))
+                              _links_only(part._p, visible)))
         return parts
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
         raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
@@ -96,14 +97,14 @@ def _visible_text(paragraph) -> str:
     return "".join(out)
 
 
-def _links_only(paragraph) -> int:
-    """How many links a paragraph is made of ("A.1.1 What is PuTTY?" in a linked contents list, "Previous |
-    Next"), or 0 when it holds text outside them."""
+def _links_only(paragraph, visible: str) -> int:
+    """How many links a paragraph (whose visible text is `visible`) is made of ("A.1.1 What is PuTTY?" in a
+    linked contents list, "Previous | Next"), or 0 when it holds text outside them."""
     from docx.oxml.ns import qn
 
     links = list(paragraph.iter(qn("w:hyperlink")))
     linked = _NAVIGATION_MARKS.sub("", "".join(_visible_text(link) for link in links))
-    return len(links) if linked and len(linked) >= len(_NAVIGATION_MARKS.sub("", _visible_text(paragraph))) else 0
+    return len(links) if linked and len(linked) >= len(_NAVIGATION_MARKS.sub("", visible)) else 0
 
 
 def _paragraph_text(text: str) -> str:
