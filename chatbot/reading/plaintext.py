@@ -97,7 +97,7 @@ def without_contents(lines: list[str]) -> list[str]:
         paragraphs those lines are."""
         end = start - 1 + len(group)  # index of the line after the group
         named = [max(last.get(keys[k], -1) if keys[k] else -1, last.get(numbers[k], -1) if numbers[k] else -1)
-                 for k in range(start - 1, end) if keys[k] and is_contents_entry(lines[k])]
+                 for k in range(start - 1, end) if keys[k] and _CONTENTS_ENTRY.search(bare[k].strip())]
         named = [target for target in named if target >= end]
         return len(named), len({group_of[target] for target in named})
 
