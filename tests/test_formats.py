@@ -968,6 +968,126 @@ def test_docx_short_bold_lines_are_headings_made_by_hand(tmp_path):
         ("faq", "Data retention", "Who can deposit data?\nAny member of staff.\nNever share your password.")]
 
 
+def test_docx_code_paragraphs_keep_their_lines(tmp_path):
+    # A web page's <pre> saved by Word or LibreOffice (HTML Preformatted), or a code block of pandoc's (Source
+    # Code): its lines had been joined into one ("cd ~/app git pull").
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.styles.add_style("Source Code", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_heading("Upgrading", level=1)
+    document.add_paragraph("Pull the latest version:")
+    code = document.add_paragraph("cd ~/app", style="Source Code")
+    code.add_run().add_break()
+    code.add_run("git pull")
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "upgrade.docx", out.getvalue())
+    assert problems == [] and [p.text for p in passages] == ["Pull the latest version:\ncd ~/app\ngit pull"]
+
+
+ODT_NAMESPACES = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}:1.0"' for prefix, name in [
+    ("office", "office"), ("style", "style"), ("text", "text"), ("table", "table"), ("draw", "drawing"),
+    ("fo", "xsl-fo-compatible")])
+
+
+def odt_bytes(body: str, automatic_styles: str = "", styles: str = "") -> bytes:
+    """An OpenDocument text file, as Writer lays one out: `body` inside office:text, the content's automatic
+    styles, and the named styles of styles.xml."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+                                        f'{ODT_NAMESPACES}><office:automatic-styles>{automatic_styles}'
+                                        f'</office:automatic-styles><office:body><office:text>{body}</office:text>'
+                                        f'</office:body></office:document-content>')
+        archive.writestr("styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles '
+                                       f'{ODT_NAMESPACES}><office:styles>{styles}</office:styles>'
+                                       f'</office:document-styles>')
+    return out.getvalue()
+
+
+def odt_faq() -> bytes:
+    """docx_bytes() as Writer saves it."""
+    def p(text, style="Standard"):
+        return f'<text:p text:style-name="{style}">{text}</text:p>'
+
+    def item(*content):
+        return f"<text:list-item>{''.join(content)}</text:list-item>"
+
+    def row(*cells):
+        return "<table:table-row>" + "".join(f"<table:table-cell>{p(c)}</table:table-cell>" for c in cells) + \
+            "</table:table-row>"
+
+    return odt_bytes(
+        p("Please edit this template before publishing.")
+        + '<text:h text:style-name="Heading_20_1" text:outline-level="1">FAQ for Vault</text:h>'
+        + p("Who can deposit data here?") + p("Any member of the university can deposit data.")
+        + p("What do I need to submit?") + p("You need:")
+        + f'<text:list>{item(p("Permission from the PI", "P1"), "<text:list>" + item(p("Signed by the department head", "P1")) + "</text:list>")}'
+          f'{item(p("A title and an abstract", "P1"))}</text:list>'
+        + '<text:h text:outline-level="2">Limits</text:h>'
+        + f'<table:table>{row("Item", "Limit")}{row("File size", "10 GB")}{row("Files", "1000")}</table:table>',
+        automatic_styles='<style:style style:name="P1" style:family="paragraph" '
+                         'style:parent-style-name="List_20_Paragraph"/>',
+        styles='<style:style style:name="List_20_Paragraph" style:display-name="List Paragraph" '
+               'style:family="paragraph"/>')
+
+
+def test_odt_reads_as_the_same_document_in_word_does(tmp_path):
+    # LibreOffice's own format had been skipped with a hint to save it as .docx.
+    odt, problems = read(tmp_path / "odt", "faq.odt", odt_faq())
+    word, _ = read(tmp_path / "docx", "faq.docx", docx_bytes())
+    assert problems == [] and odt and [(p.kind, p.section, p.question, p.text) for p in odt] == [
+        (p.kind, p.section, p.question, p.text) for p in word]
+
+
+def test_odt_styles_and_what_writer_does_not_show_as_text(tmp_path):
+    # Bold lines are headings made by hand (bold by an automatic text style, or by a paragraph style derived
+    # from a bold one); the Title style stands over them; footnotes, comments, the text of tracked
+    # deletions and the table of contents are not the text; code lines are one block under their paragraph;
+    # a line break before "A:" keeps the label.
+    body = (
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion><text:p>Old refund rules.'
+        '</text:p></text:deletion></text:changed-region></text:tracked-changes>'
+        '<text:table-of-content><text:index-body><text:p>Refunds 1</text:p></text:index-body></text:table-of-content>'
+        '<text:p text:style-name="P1">Help centre</text:p>'
+        '<text:p><text:span text:style-name="T1">Refunds</text:span></text:p>'
+        '<text:p>How long do refunds take?</text:p>'
+        '<text:p>Five<text:s text:c="1"/>working days.<text:note text:note-class="footnote"><text:note-citation>1'
+        '</text:note-citation><text:note-body><text:p>Banks may add two.</text:p></text:note-body></text:note>'
+        '<office:annotation><text:p>Check this with finance.</text:p></office:annotation></text:p>'
+        '<text:p text:style-name="P2">Upgrading</text:p>'
+        '<text:p>Pull the latest version:</text:p>'
+        '<text:p text:style-name="P3">cd ~/app</text:p><text:p text:style-name="P3">git pull</text:p>'
+        '<text:p>Q: Can I pay later?<text:line-break/>A: Yes, within 30 days.</text:p>')
+    automatic = ('<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>'
+                 '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Strong"/>'
+                 '<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Preformatted_20_Text"/>'
+                 '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/>'
+                 '</style:style>')
+    named = ('<style:style style:name="Title" style:family="paragraph"/>'
+             '<style:style style:name="Strong" style:family="paragraph"><style:text-properties fo:font-weight="700"/>'
+             '</style:style>'
+             '<style:style style:name="Preformatted_20_Text" style:display-name="Preformatted Text" '
+             'style:family="paragraph"/>')
+    passages, problems = read(tmp_path, "help.odt", odt_bytes(body, automatic, named))
+    assert problems == [] and [(p.kind, p.title, p.section, p.text) for p in passages] == [
+        ("faq", "Help centre", "Refunds", "How long do refunds take?\nFive working days."),
+        ("text", "Help centre", "Upgrading", "Pull the latest version:\ncd ~/app\ngit pull"),
+        ("faq", "Help centre", "Upgrading", "Can I pay later?\nYes, within 30 days.")]
+
+
+def test_odt_that_is_not_a_text_document_is_a_clear_error(tmp_path):
+    passages, problems = read(tmp_path, "sheet.odt", odt_bytes("").replace(b"office:text>", b"office:spreadsheet>"))
+    assert passages == [] and "not a readable OpenDocument .odt file" in str(problems[0])
+    passages, problems = read(tmp_path, "broken.odt", b"PK\x03\x04 not really a zip")
+    assert passages == [] and "not a readable OpenDocument .odt file" in str(problems[0])
+
+
 PDF_FONTS = {"body": "Helvetica", "bold": "Helvetica-Bold", "mono": "Courier"}
 
 
@@ -1506,6 +1626,8 @@ def _valid(suffix: str) -> bytes:
         return pdf_bytes([["1.1 Is it free?", " ", "Yes."]])
     if suffix == ".docx":
         return docx_bytes()
+    if suffix == ".odt":
+        return odt_faq()
     if suffix == ".xlsx":
         book = openpyxl.Workbook()
         book.active.append(["question", "answer"])
@@ -1521,7 +1643,7 @@ def _valid(suffix: str) -> bytes:
 
 
 SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
-            ".xlsx", ".ipynb", ".org"]
+            ".odt", ".xlsx", ".ipynb", ".org"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):

@@ -20,7 +20,7 @@ FORMATS = {
     ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".adoc": "asciidoc", ".asciidoc": "asciidoc",
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".pdf": "pdf", ".docx": "docx",
+    ".pdf": "pdf", ".docx": "docx", ".odt": "odt",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org",
 }
@@ -32,7 +32,7 @@ NO_SUFFIX_FORMAT = "text"
 # What to save a document of a format no reader takes as, so that one does.
 _CONVERT_TO = {
     ".doc": "save it as .docx (Word: File > Save As) or as PDF", ".rtf": "save it as .docx or as PDF",
-    ".odt": "save it as .docx or as PDF", ".pages": "export it as .docx or as PDF",
+    ".pages": "export it as .docx or as PDF",
     ".ppt": "export it as PDF", ".pptx": "export it as PDF", ".odp": "export it as PDF", ".key": "export it as PDF",
     ".xls": "save it as .xlsx or CSV", ".ods": "save it as .xlsx or CSV", ".numbers": "export it as CSV",
     ".epub": "convert it to HTML or PDF",
@@ -163,7 +163,7 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
     kind = format_of(path)
     if kind is None:
         raise DocumentError(source, unsupported_reason(path.suffix))
-    if kind in ("pdf", "docx", "xlsx", "html"):
+    if kind in ("pdf", "docx", "odt", "xlsx", "html"):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -176,6 +176,10 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
             from .docx import parse_docx
 
             return parse_docx(data, source=source, title=title, max_chars=max_chars), []
+        if kind == "odt":
+            from .odt import parse_odt
+
+            return parse_odt(data, source=source, title=title, max_chars=max_chars), []
         if kind == "xlsx":
             return parse_xlsx(data, source=source, title=title or _stem(source), columns=faq_columns)
         from .html import parse_html

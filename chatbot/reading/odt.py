@@ -1,0 +1,189 @@
+"""OpenDocument text (.odt: LibreOffice and OpenOffice Writer, and Google Docs' export), read from its XML with
+lxml and split as every word processor's files are (reading/office.py). Headings are Writer's outline
+levels; a style is known by the name Writer shows ("Title", "List Heading"), through the automatic styles
+Writer derives from it; the text is what Writer shows: notes, comments and the text of tracked deletions
+left out, a text box read after the paragraph it is anchored to, the table of contents and other
+indexes left out."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ..errors import DocumentError
+from ..passage import Passage
+from .office import Paragraph, Table, links_only, office_blocks, style_list_level
+from .outline import build_passages
+
+_NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+}
+
+
+def _tag(prefix: str, name: str) -> str:
+    return f"{{{_NS[prefix]}}}{name}"
+
+
+_P, _H, _SPAN, _LINK = _tag("text", "p"), _tag("text", "h"), _tag("text", "span"), _tag("text", "a")
+_LIST, _LIST_ITEM, _LIST_HEADER = _tag("text", "list"), _tag("text", "list-item"), _tag("text", "list-header")
+_TABLE, _ROW, _CELL = _tag("table", "table"), _tag("table", "table-row"), _tag("table", "table-cell")
+_SECTION, _FRAME, _TEXT_BOX = _tag("text", "section"), _tag("draw", "frame"), _tag("draw", "text-box")
+_SPACES, _TAB, _LINE_BREAK = _tag("text", "s"), _tag("text", "tab"), _tag("text", "line-break")
+# Inside a paragraph: a footnote or endnote, a comment, a drawing (read after the paragraph when it holds a
+# text box), ruby annotations; none of them is the paragraph's own text.
+_NOT_TEXT = {_tag("text", "note"), _tag("office", "annotation"), _tag("office", "annotation-end"), _FRAME,
+             _tag("draw", "custom-shape"), _tag("text", "ruby-text")}
+# Blocks of the body that are not the document's text: indexes Writer generates (the table of contents),
+# the text of tracked deletions, declarations.
+_GENERATED = {_tag("text", name) for name in ("table-of-content", "alphabetical-index", "illustration-index",
+                                               "table-index", "object-index", "user-index", "bibliography",
+                                               "tracked-changes", "sequence-decls", "variable-decls",
+                                               "user-field-decls", "dde-connection-decls")}
+
+
+def parse_odt(data: bytes, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    return build_passages(office_blocks(_parts(data, source)), source=source, title=title, max_chars=max_chars)
+
+
+def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
+    from lxml import etree  # only when a corpus has OpenDocument files
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            content = etree.fromstring(archive.read("content.xml"), parser)
+            styles = etree.fromstring(archive.read("styles.xml"), parser) if "styles.xml" in archive.namelist() \
+                else None
+        body = content.find("office:body/office:text", _NS)
+        if body is None:
+            raise ValueError("it holds no text document (a spreadsheet or slides saved as .odt?)")
+        return list(_Reader(_Styles(content, styles)).body(body))
+    except Exception as exc:  # noqa: BLE001 - a damaged file fails in zipfile, zlib or lxml
+        raise DocumentError(source, f"is not a readable OpenDocument .odt file ({type(exc).__name__}: {exc}); "
+                                    "file skipped") from exc
+
+
+class _Styles:
+    """The paragraph and text styles of a document: the name Writer shows for each, and whether it sets bold,
+    by itself or through the style it is derived from."""
+
+    def __init__(self, content, styles):
+        self._parent: dict[tuple[str, str], str] = {}
+        self._shown: dict[tuple[str, str], str] = {}
+        self._bold: dict[tuple[str, str], bool] = {}
+        self._named: set[tuple[str, str]] = set()
+        for root in (styles, content):
+            for style in root.iter(_tag("style", "style")) if root is not None else ():
+                key = (style.get(_tag("style", "family"), ""), style.get(_tag("style", "name"), ""))
+                if style.getparent().tag == _tag("office", "styles"):
+                    self._named.add(key)
+                self._shown[key] = style.get(_tag("style", "display-name")) or key[1].replace("_20_", " ")
+                if parent := style.get(_tag("style", "parent-style-name")):
+                    self._parent[key] = parent
+                properties = style.find("style:text-properties", _NS)
+                if properties is not None and (weight := properties.get(_tag("fo", "font-weight"))):
+                    self._bold[key] = weight == "bold" or weight.isdigit() and int(weight) >= 600
+
+    def shown_name(self, name: str) -> str:
+        """The name Writer shows for a paragraph style: an automatic style ("P3") shows the one it derives from."""
+        key, seen = ("paragraph", name), set()
+        while key not in self._named and key in self._parent and key not in seen:
+            seen.add(key)
+            key = ("paragraph", self._parent[key])
+        return self._shown.get(key, key[1])
+
+    def bold(self, family: str, name: str) -> bool | None:
+        """Whether a paragraph or text style sets its text in bold (None when neither it nor its parents say)."""
+        key, seen = (family, name), set()
+        while key[1] and key not in seen:
+            seen.add(key)
+            if key in self._bold:
+                return self._bold[key]
+            key = (family, self._parent.get(key, ""))
+        return None
+
+
+def _inside(node, element, tags: set[str]) -> bool:
+    """Whether a node of a paragraph sits inside one of these elements, within the paragraph."""
+    for ancestor in node.iterancestors():
+        if ancestor is element:
+            return False
+        if ancestor.tag in tags:
+            return True
+    return False
+
+
+class _Reader:
+    def __init__(self, styles: _Styles):
+        self.styles = styles
+
+    def body(self, element, level: int | None = None):
+        """The paragraphs and tables under an element in order; `level` is the list level of a list's items."""
+        for child in element:
+            tag = child.tag
+            if tag in _GENERATED:
+                continue
+            if tag in (_P, _H):
+                yield from self.paragraph(child, level)
+            elif tag == _LIST:
+                yield from self.body(child, 0 if level is None else level + 1)
+            elif tag in (_LIST_ITEM, _LIST_HEADER, _SECTION) or tag == _tag("text", "soft-page-break"):
+                yield from self.body(child, level)
+            elif tag == _TABLE:
+                yield self.table(child)
+
+    def paragraph(self, element, level: int | None):
+        style = element.get(_tag("text", "style-name"), "")
+        if element.tag == _H:
+            outline = element.get(_tag("text", "outline-level"), "1")
+            shown, level = f"Heading {outline if outline.isdigit() else 1}", None
+        else:
+            shown = self.styles.shown_name(style)
+            if level is None:
+                level = style_list_level(shown)
+        runs = list(self._runs(element, self.styles.bold("paragraph", style) or False))
+        visible = "".join(text for text, _ in runs)
+        bold = any(text.strip() for text, _ in runs) and all(b for t, b in runs if t.strip())
+        links = [link for link in element.iter(_LINK) if not _inside(link, element, _NOT_TEXT)]
+        yield Paragraph(shown, visible, level, bold,
+                        links_only(["".join(t for t, _ in self._runs(link, False)) for link in links], visible))
+        # A text box anchored to the paragraph (a note set beside the text) follows it.
+        for box in element.iter(_TEXT_BOX):
+            if not _inside(box, element, {_TEXT_BOX}):
+                yield from self.body(box)
+
+    def _runs(self, element, bold: bool):
+        """The paragraph's text as (text, whether it is bold) pieces, in order."""
+        if element.text:
+            yield element.text, bold
+        for child in element:
+            tag = child.tag
+            if tag == _SPACES:
+                yield " " * int(child.get(_tag("text", "c"), "1") or 1), bold
+            elif tag == _TAB:
+                yield " ", bold
+            elif tag == _LINE_BREAK:
+                yield "\n", bold
+            elif tag not in _NOT_TEXT and tag not in _GENERATED:
+                inner = self.styles.bold("text", child.get(_tag("text", "style-name"), "")) if tag == _SPAN else None
+                yield from self._runs(child, bold if inner is None else inner)
+            if child.tail:
+                yield child.tail, bold
+
+    def table(self, element) -> Table:
+        rows = []
+        for row in element.iter(_ROW):
+            if next(a for a in row.iterancestors() if a.tag == _TABLE) is not element:
+                continue  # a row of a table inside a cell: read as that cell's text
+            rows.append([" ".join(" ".join(_text_of(part) for part in self.body(cell)).split())
+                         for cell in row.iterchildren(_CELL)])
+        return rows
+
+
+def _text_of(part: Paragraph | Table) -> str:
+    return part.text if isinstance(part, Paragraph) else " ".join(cell for row in part for cell in row)

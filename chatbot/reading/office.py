@@ -1,0 +1,119 @@
+"""Office documents: what a word processor's files (.docx, .odt) have in common, and how their paragraphs
+and tables become blocks. Each format's reader only says what a paragraph is (its style's name, its text,
+its list level, whether it is a short line all in bold, how many links it is made of); the rules live here,
+so that a FAQ saved by Word and one saved by LibreOffice read alike.
+
+Heading styles give the sections (in a document without them, short lines all in bold: headings made by
+hand); a paragraph that asks something is a FAQ question answered by what follows it; list paragraphs and
+tables are kept; paragraphs in a code style (a web page's <pre>, pandoc's code blocks) are code; a list or
+line made of links only (a contents list or menu) is dropped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..text import word_count
+from .outline import ANSWER_LABEL, QUESTION_LABEL, Block, heading_block, looks_like_question, question_text, title_block
+
+_HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
+_TITLE_STYLES = {"title", "subtitle"}
+MAX_TITLE_WORDS = 12
+NAVIGATION_MARKS = re.compile(r"[\W_]+")  # what stands between links in a menu: "|", "»", spaces
+# "List Bullet 2", "List Number", "List Paragraph"; not LibreOffice's "List Heading" and "List Contents", the
+# term and the description of a definition list (a FAQ's question and its answer).
+LIST_STYLE = re.compile(r"^(?!list (?:heading|contents)\b).*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
+# Writer's and Word's styles for a web page's <pre>, and pandoc's for a code block.
+_CODE_STYLE = re.compile(r"^(?:preformatted text|html preformatted|source code)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    style: str  # its style's name as the word processor shows it ("Heading 1", "List Bullet 2", "Title")
+    text: str  # as shown, with its line breaks
+    list_level: int | None  # 0 for a top list item, None for a paragraph that is no list item
+    bold: bool  # all its text is bold
+    links: int  # how many links it is made of; 0 when it holds text of its own
+
+
+Table = list[list[str]]  # rows of cells
+
+
+def _paragraph_text(text: str) -> str:
+    """A paragraph's text on one line, unless a line break in it starts a "Q:" or "A:" label: a FAQ typed as
+    "Q: ...", Shift+Enter, "A: ..." (or several wordings of a question) keeps its lines, so that each label is
+    read as one."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    if any(QUESTION_LABEL.match(line) or ANSWER_LABEL.match(line) for line in lines[1:]):
+        return "\n".join(line for line in lines if line)
+    return " ".join(text.split())
+
+
+def _is_title(text: str) -> bool:
+    """A line short enough to title what follows, ending as a title or a question does, not as a sentence."""
+    return word_count(text) <= MAX_TITLE_WORDS and not re.search(r"[.:;,!]$", text)
+
+
+def links_only(link_texts: list[str], visible: str) -> int:
+    """How many links a paragraph whose visible text is `visible` is made of ("A.1.1 What is PuTTY?" in a
+    linked contents list, "Previous | Next"), or 0 when it holds text outside them."""
+    linked = NAVIGATION_MARKS.sub("", "".join(link_texts))
+    return len(link_texts) if linked and len(linked) >= len(NAVIGATION_MARKS.sub("", visible)) else 0
+
+
+def style_list_level(style: str) -> int | None:
+    """The list level a paragraph style names ("List Bullet 2" is 1), or None for a style of no list."""
+    styled = LIST_STYLE.match(style)
+    if not styled:
+        return None
+    return int(styled.group(1)) - 1 if styled.group(1) else 0
+
+
+def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
+    """The blocks of a word processor's body, given in order as paragraphs and tables."""
+    blocks: list[Block] = []
+    # Where no paragraph has a heading style, short lines all in bold are the headings, made by hand as
+    # many Word FAQs are. Beside real headings, a bold line is only a label ("Example") under one.
+    styled = any(isinstance(part, Paragraph) and _HEADING_STYLE.match(part.style) for part in parts)
+    texts: set[int] = set()  # the lists with an item that is not just a link
+    for part in parts:
+        if not isinstance(part, Paragraph):
+            rows = part
+            if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+                blocks.append(Block("table", rows=rows))
+            elif text := " ".join(c for r in rows for c in r if c):
+                blocks.append(Block("paragraph", text))
+            continue
+        if _CODE_STYLE.match(part.style) and part.list_level is None:
+            # A code block is a paragraph of this style for each line (Writer), or one with line breaks (Word).
+            if blocks and blocks[-1].kind == "code":
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n{part.text}")
+            else:
+                blocks.append(Block("code", part.text))
+            continue
+        text, level = _paragraph_text(part.text), part.list_level
+        # A list of links only is a contents list or a menu, as the HTML reader reads one; so is a line of them.
+        if not text or (part.links >= 2 and level is None):
+            continue
+        heading = _HEADING_STYLE.match(part.style)
+        if heading or part.style.lower() in _TITLE_STYLES:
+            # The document's title (the "Title" style) stands over its level-1 headings, not among them: on a
+            # FAQ whose headings ask, it is not one more entry.
+            blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 0))
+        elif part.bold and _is_title(text) and level is None and not styled:
+            blocks.append(title_block(text))
+        elif level is not None:
+            item = f"{'  ' * level}- {text}"  # a sub-item indented under its item, as Markdown writes it
+            if blocks and blocks[-1].kind == "list":
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n{item}")
+            else:
+                intro = blocks.pop().text if blocks and blocks[-1].kind == "paragraph" and \
+                    blocks[-1].text.endswith(":") else ""
+                blocks.append(Block("list", item, intro=intro))
+            if not part.links:
+                texts.add(len(blocks) - 1)
+        elif looks_like_question(text):
+            blocks.append(Block("question", question_text(text)))
+        else:
+            blocks.append(Block("paragraph", text))
+    return [block for k, block in enumerate(blocks) if block.kind != "list" or k in texts]
