@@ -992,17 +992,17 @@ ODT_NAMESPACES = " ".join(f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmln
     ("fo", "xsl-fo-compatible")])
 
 
-def odt_bytes(body: str, automatic_styles: str = "", styles: str = "") -> bytes:
-    """An OpenDocument text file, as Writer lays one out: `body` inside office:text, the content's automatic
-    styles, and the named styles of styles.xml."""
+def odt_bytes(body: str, automatic_styles: str = "", styles: str = "", kind: str = "text") -> bytes:
+    """An OpenDocument file, as Writer (kind "text") or Calc ("spreadsheet") lays one out: `body` inside
+    office:text or office:spreadsheet, the content's automatic styles, and the named styles of styles.xml."""
     import zipfile
 
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("mimetype", f"application/vnd.oasis.opendocument.{kind}", compress_type=zipfile.ZIP_STORED)
         archive.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content '
                                         f'{ODT_NAMESPACES}><office:automatic-styles>{automatic_styles}'
-                                        f'</office:automatic-styles><office:body><office:text>{body}</office:text>'
+                                        f'</office:automatic-styles><office:body><office:{kind}>{body}</office:{kind}>'
                                         f'</office:body></office:document-content>')
         archive.writestr("styles.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles '
                                        f'{ODT_NAMESPACES}><office:styles>{styles}</office:styles>'
@@ -1082,10 +1082,10 @@ def test_odt_styles_and_what_writer_does_not_show_as_text(tmp_path):
 
 
 def test_odt_that_is_not_a_text_document_is_a_clear_error(tmp_path):
-    passages, problems = read(tmp_path, "sheet.odt", odt_bytes("").replace(b"office:text>", b"office:spreadsheet>"))
-    assert passages == [] and "not a readable OpenDocument .odt file" in str(problems[0])
-    passages, problems = read(tmp_path, "broken.odt", b"PK\x03\x04 not really a zip")
-    assert passages == [] and "not a readable OpenDocument .odt file" in str(problems[0])
+    passages, problems = read(tmp_path, "sheet.odt", odt_bytes("", kind="spreadsheet"))
+    assert passages == [] and "not a readable OpenDocument text document (.odt) file" in str(problems[0])
+    passages, problems = read(tmp_path, "letter.ods", odt_bytes("<text:p>Dear all,</text:p>"))
+    assert passages == [] and "not a readable OpenDocument spreadsheet (.ods) file" in str(problems[0])
 
 
 PDF_FONTS = {"body": "Helvetica", "bold": "Helvetica-Bold", "mono": "Courier"}
@@ -1523,6 +1523,34 @@ def test_xlsx_faq_under_a_title_row_with_bookkeeping_columns(tmp_path):
     passages, problems = read(tmp_path, "faq.xlsx", out.getvalue())
     assert problems == [] and [(p.question, p.section, p.line) for p in passages] == [("How do I pay?", "Billing", 4)]
 
+def ods_faq() -> bytes:
+    """A Calc workbook: a sheet made by hand (a title over a blank row and the header; repeated cells and the
+    empty rows that run to the sheet's edge written once each, as Calc writes them), and a sheet of notes."""
+    def row(*cells, repeat=1):
+        out = "".join(f'<table:table-cell table:number-columns-repeated="{n}"><text:p>{c}</text:p></table:table-cell>'
+                      if n > 1 else f"<table:table-cell><text:p>{c}</text:p></table:table-cell>" if c else
+                      "<table:table-cell/>" for c, n in cells)
+        return f'<table:table-row table:number-rows-repeated="{repeat}">{out}</table:table-row>'
+
+    faq = (row(("Acme support FAQ", 1)) + row()
+           + row(("Category", 1), ("Question", 1), ("Answer", 1))
+           + row(("Billing", 1), ("How do I pay?", 1), ("By card.", 1), ("", 16380))
+           + row(("Billing", 1), ("Can I pay later?", 1), ("Yes,<text:s/>within 30 days.", 1))
+           + row(("", 1), ("Where is my parcel?", 1)) + row(repeat=1048570))
+    notes = row(("Question", 1), ("Answer", 1)) + row(("Is there a phone line?", 1), ("No.", 1))
+    return odt_bytes(f'<table:table table:name="FAQ">{faq}</table:table>'
+                     f'<table:table table:name="Notes">{notes}</table:table>', kind="spreadsheet")
+
+
+def test_ods_faq_sheets_read_as_excel_ones(tmp_path):
+    # LibreOffice Calc's own format had been skipped with a hint to save it as .xlsx.
+    passages, problems = read(tmp_path, "faq.ods", ods_faq())
+    assert [(p.question, p.section, p.line, p.text.split("\n")[-1]) for p in passages] == [
+        ("How do I pay?", "Billing", 4, "By card."), ("Can I pay later?", "Billing", 5, "Yes, within 30 days."),
+        ("Is there a phone line?", "", 2, "No.")]
+    assert [(p.line, "sheet 'FAQ'" in p.reason and "answer" in p.reason) for p in problems] == [(6, True)]
+
+
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slides.pptx").write_bytes(b"PK\x03\x04")
@@ -1569,7 +1597,7 @@ def test_inspect_prints_the_passages_of_one_file(tmp_path, capsys):
 
 
 def test_unreadable_binary_formats_are_a_clear_per_file_error(tmp_path):
-    for name in ("broken.pdf", "broken.docx", "broken.xlsx"):
+    for name in ("broken.pdf", "broken.docx", "broken.xlsx", "broken.odt", "broken.ods"):
         passages, problems = read(tmp_path, name, b"not really " + name.encode())
         assert passages == [] and len(problems) == 1 and isinstance(problems[0], DocumentError)
         assert problems[0].path == name and "file skipped" in problems[0].reason
@@ -1628,6 +1656,8 @@ def _valid(suffix: str) -> bytes:
         return docx_bytes()
     if suffix == ".odt":
         return odt_faq()
+    if suffix == ".ods":
+        return ods_faq()
     if suffix == ".xlsx":
         book = openpyxl.Workbook()
         book.active.append(["question", "answer"])
@@ -1643,7 +1673,7 @@ def _valid(suffix: str) -> bytes:
 
 
 SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
-            ".odt", ".xlsx", ".ipynb", ".org"]
+            ".odt", ".xlsx", ".ods", ".ipynb", ".org"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import CorpusError, DocumentError
 from ..passage import KINDS, Passage
-from .faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_xlsx, parse_yaml
+from .faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_sheets, parse_xlsx, parse_yaml
 from .learned import fold_learned, learned_name
 
 # The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
@@ -21,7 +21,7 @@ FORMATS = {
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".pdf": "pdf", ".docx": "docx", ".odt": "odt",
-    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx",
+    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
@@ -34,7 +34,7 @@ _CONVERT_TO = {
     ".doc": "save it as .docx (Word: File > Save As) or as PDF", ".rtf": "save it as .docx or as PDF",
     ".pages": "export it as .docx or as PDF",
     ".ppt": "export it as PDF", ".pptx": "export it as PDF", ".odp": "export it as PDF", ".key": "export it as PDF",
-    ".xls": "save it as .xlsx or CSV", ".ods": "save it as .xlsx or CSV", ".numbers": "export it as CSV",
+    ".xls": "save it as .xlsx or CSV", ".numbers": "export it as CSV",
     ".epub": "convert it to HTML or PDF",
 }
 CONFIG_FILE = "corpus.toml"
@@ -163,7 +163,7 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
     kind = format_of(path)
     if kind is None:
         raise DocumentError(source, unsupported_reason(path.suffix))
-    if kind in ("pdf", "docx", "odt", "xlsx", "html"):
+    if kind in ("pdf", "docx", "odt", "xlsx", "ods", "html"):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -177,11 +177,16 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
 
             return parse_docx(data, source=source, title=title, max_chars=max_chars), []
         if kind == "odt":
-            from .odt import parse_odt
+            from .opendocument import parse_odt
 
             return parse_odt(data, source=source, title=title, max_chars=max_chars), []
         if kind == "xlsx":
             return parse_xlsx(data, source=source, title=title or _stem(source), columns=faq_columns)
+        if kind == "ods":
+            from .opendocument import spreadsheet_sheets
+
+            return parse_sheets(spreadsheet_sheets(data, source=source), source=source, title=title or _stem(source),
+                                columns=faq_columns)
         from .html import parse_html
 
         if b"\0" in data[:4096] and not data.startswith(tuple(bom for bom, _ in _BOMS)):

@@ -18,7 +18,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from ..errors import DocumentError
 from ..passage import Passage
@@ -313,13 +313,21 @@ def parse_xlsx(data: bytes, *, source: str, title: str,
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in openpyxl, zipfile, zlib or the XML parser
         raise DocumentError(source, f"is not a readable Excel workbook ({type(exc).__name__}: {exc}); "
                                     "file skipped") from exc
+    return parse_sheets([(name, list(enumerate(rows, start=1))) for name, rows in sheets], source=source, title=title,
+                        columns=columns)
+
+
+def parse_sheets(sheets: list[tuple[str, list[tuple[int, Sequence]]]], *, source: str, title: str,
+                 columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
+    """The sheets of a workbook, each its name and its numbered rows; every sheet whose header row names
+    question and answer columns gives entries."""
     passages, problems = [], []
     for name, rows in sheets:
         # A sheet's rows end at their last filled cell (a title row after its first): pad them all alike.
-        width = max(map(len, rows), default=0)
-        numbered = enumerate((["" if c is None else str(c) for c in row] + [""] * (width - len(row)) for row in rows),
-                             start=1)
-        found, bad = parse_rows(numbered, source=source, title=title, columns=columns)
+        width = max((len(row) for _, row in rows), default=0)
+        padded = ((number, ["" if c is None else str(c) for c in row] + [""] * (width - len(row)))
+                  for number, row in rows)
+        found, bad = parse_rows(padded, source=source, title=title, columns=columns)
         passages += found
         problems += [DocumentError(p.path, f"sheet {name!r}: {p.reason}", p.line) for p in bad]
     return passages, problems

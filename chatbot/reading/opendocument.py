@@ -1,6 +1,8 @@
-"""OpenDocument text (.odt: LibreOffice and OpenOffice Writer, and Google Docs' export), read from its XML with
-lxml and split as every word processor's files are (reading/office.py). Headings are Writer's outline
-levels; a style is known by the name Writer shows ("Title", "List Heading"), through the automatic styles
+"""OpenDocument files, read from their XML with lxml: text (.odt: LibreOffice and OpenOffice Writer, and Google
+Docs' export), split as every word processor's files are (reading/office.py), and spreadsheets (.ods: Calc),
+whose sheets are read as FAQ tables (reading/faqfile.py).
+
+In a text document, headings are Writer's outline levels; a style is known by the name Writer shows ("Title", "List Heading"), through the automatic styles
 Writer derives from it; the text is what Writer shows: notes, comments and the text of tracked deletions
 left out, a text box read after the paragraph it is anchored to, the table of contents and other
 indexes left out."""
@@ -50,7 +52,31 @@ def parse_odt(data: bytes, *, source: str, title: str = "", max_chars: int = 120
     return build_passages(office_blocks(_parts(data, source)), source=source, title=title, max_chars=max_chars)
 
 
+def spreadsheet_sheets(data: bytes, *, source: str) -> list[tuple[str, list[tuple[int, list[str]]]]]:
+    """The sheets of a spreadsheet (.ods), each its name and its rows that hold something, numbered as Calc
+    numbers them, with each cell's text as shown."""
+    def read(content, styles):
+        body = content.find("office:body/office:spreadsheet", _NS)
+        if body is None:
+            raise ValueError("it holds no spreadsheet (a text document saved as .ods?)")
+        reader = _Reader(styles)
+        return [(sheet.get(_tag("table", "name"), ""), _sheet_rows(sheet, reader)) for sheet in body.iter(_TABLE)]
+
+    return _read(data, source, "spreadsheet (.ods)", read)
+
+
 def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
+    def read(content, styles):
+        body = content.find("office:body/office:text", _NS)
+        if body is None:
+            raise ValueError("it holds no text document (a spreadsheet or slides saved as .odt?)")
+        return list(_Reader(styles).body(body))
+
+    return _read(data, source, "text document (.odt)", read)
+
+
+def _read(data: bytes, source: str, kind: str, read):
+    """What `read` finds in a file's content and styles; a file it cannot read is a DocumentError."""
     from lxml import etree  # only when a corpus has OpenDocument files
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
@@ -59,13 +85,31 @@ def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
             content = etree.fromstring(archive.read("content.xml"), parser)
             styles = etree.fromstring(archive.read("styles.xml"), parser) if "styles.xml" in archive.namelist() \
                 else None
-        body = content.find("office:body/office:text", _NS)
-        if body is None:
-            raise ValueError("it holds no text document (a spreadsheet or slides saved as .odt?)")
-        return list(_Reader(_Styles(content, styles)).body(body))
+        return read(content, _Styles(content, styles))
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in zipfile, zlib or lxml
-        raise DocumentError(source, f"is not a readable OpenDocument .odt file ({type(exc).__name__}: {exc}); "
+        raise DocumentError(source, f"is not a readable OpenDocument {kind} file ({type(exc).__name__}: {exc}); "
                                     "file skipped") from exc
+
+
+# Calc writes the empty cells and rows that run to the sheet's edge as one element repeated (a million rows);
+# only so many repeats of a cell or row are read.
+MAX_REPEATS = 1000
+
+
+def _sheet_rows(sheet, reader: "_Reader") -> list[tuple[int, list[str]]]:
+    rows, number = [], 0
+    for row in sheet.iter(_ROW):
+        repeats = int(row.get(_tag("table", "number-rows-repeated"), "1") or 1)
+        cells: list[str] = []
+        for cell in row.iterchildren(_CELL, _tag("table", "covered-table-cell")):
+            text = "\n".join("".join(t for t, _ in reader.runs(p)) for p in cell.iter(_P))
+            cells += [text] * min(int(cell.get(_tag("table", "number-columns-repeated"), "1") or 1), MAX_REPEATS)
+        while cells and not cells[-1].strip():
+            cells.pop()
+        if cells:
+            rows += [(number + k + 1, cells) for k in range(min(repeats, MAX_REPEATS))]
+        number += repeats
+    return rows
 
 
 class _Styles:
@@ -146,18 +190,18 @@ class _Reader:
             shown = self.styles.shown_name(style)
             if level is None:
                 level = style_list_level(shown)
-        runs = list(self._runs(element, self.styles.bold("paragraph", style) or False))
+        runs = list(self.runs(element, self.styles.bold("paragraph", style) or False))
         visible = "".join(text for text, _ in runs)
         bold = any(text.strip() for text, _ in runs) and all(b for t, b in runs if t.strip())
         links = [link for link in element.iter(_LINK) if not _inside(link, element, _NOT_TEXT)]
         yield Paragraph(shown, visible, level, bold,
-                        links_only(["".join(t for t, _ in self._runs(link, False)) for link in links], visible))
+                        links_only(["".join(t for t, _ in self.runs(link)) for link in links], visible))
         # A text box anchored to the paragraph (a note set beside the text) follows it.
         for box in element.iter(_TEXT_BOX):
             if not _inside(box, element, {_TEXT_BOX}):
                 yield from self.body(box)
 
-    def _runs(self, element, bold: bool):
+    def runs(self, element, bold: bool = False):
         """The paragraph's text as (text, whether it is bold) pieces, in order."""
         if element.text:
             yield element.text, bold
@@ -171,7 +215,7 @@ class _Reader:
                 yield "\n", bold
             elif tag not in _NOT_TEXT and tag not in _GENERATED:
                 inner = self.styles.bold("text", child.get(_tag("text", "style-name"), "")) if tag == _SPAN else None
-                yield from self._runs(child, bold if inner is None else inner)
+                yield from self.runs(child, bold if inner is None else inner)
             if child.tail:
                 yield child.tail, bold
 
