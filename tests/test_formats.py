@@ -1551,9 +1551,72 @@ def test_ods_faq_sheets_read_as_excel_ones(tmp_path):
     assert [(p.line, "sheet 'FAQ'" in p.reason and "answer" in p.reason) for p in problems] == [(6, True)]
 
 
+def pptx_faq() -> bytes:
+    """A deck: a title slide; a FAQ slide (the question its title, the answer in the body, a sub-point, a
+    paragraph that turns its bullet off, a slide number, speaker notes); a slide with a table; a slide of
+    "Q:"/"A:" lines in a text box inside a group, one given a bullet."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation()
+    first = deck.slides.add_slide(deck.slide_layouts[0])
+    first.shapes.title.text = "Vault FAQ"
+    first.placeholders[1].text = "Questions researchers ask"
+    entry = deck.slides.add_slide(deck.slide_layouts[1])
+    entry.shapes.title.text = "Who can deposit data here?"
+    body = entry.placeholders[1].text_frame
+    body.text = "Any member of the university."
+    sub = body.add_paragraph()
+    sub.text, sub.level = "Students need a supervisor", 1
+    plain = body.add_paragraph()
+    plain.text = "Ask the library for help."
+    plain._p.get_or_add_pPr().insert(0, plain._p.makeelement(qn_a("buNone"), {}))
+    number = entry.shapes.add_textbox(Inches(9), Inches(7), Inches(1), Inches(0.4))
+    number.text_frame.text = "2"
+    number.element.nvSpPr.nvPr.append(number.element.makeelement(
+        "{http://schemas.openxmlformats.org/presentationml/2006/main}ph", {"type": "sldNum"}))
+    entry.notes_slide.notes_text_frame.text = "Alumni keep their access for a year."
+    limits = deck.slides.add_slide(deck.slide_layouts[5])  # a title only
+    limits.shapes.title.text = "Limits"
+    table = limits.shapes.add_table(3, 2, Inches(1), Inches(2), Inches(6), Inches(2)).table
+    for r, (a, b) in enumerate([("Item", "Limit"), ("File size", "10 GB"), ("Files", "1000")]):
+        table.cell(r, 0).text, table.cell(r, 1).text = a, b
+    labelled = deck.slides.add_slide(deck.slide_layouts[6])  # blank
+    group = labelled.shapes.add_group_shape()
+    box = group.shapes.add_textbox(Inches(1), Inches(1), Inches(8), Inches(3)).text_frame
+    box.text = "Q: Can I delete a dataset?"
+    answer = box.add_paragraph()
+    answer.text = "A: Only within 30 days."
+    bullet = box.add_paragraph()
+    bullet.text = "After that, ask the curators."
+    bullet._p.get_or_add_pPr().insert(0, bullet._p.makeelement(qn_a("buChar"), {"char": "•"}))
+    out = io.BytesIO()
+    deck.save(out)
+    return out.getvalue()
+
+
+def qn_a(name: str) -> str:
+    return f"{{http://schemas.openxmlformats.org/drawingml/2006/main}}{name}"
+
+
+def test_pptx_slides_read_as_sections_with_their_notes_and_tables(tmp_path):
+    # Slides had been skipped with a hint to export them as PDF.
+    passages, problems = read(tmp_path, "vault.pptx", pptx_faq())
+    assert problems == [] and [(p.kind, p.title, p.section, p.text) for p in passages] == [
+        ("text", "Vault FAQ", "", "Questions researchers ask"),
+        ("faq", "Vault FAQ", "", "Who can deposit data here?\n- Any member of the university.\n"
+                                 "  - Students need a supervisor\nAsk the library for help.\n"
+                                 "Alumni keep their access for a year."),
+        ("table", "Vault FAQ", "Limits", "Limits\nItem | Limit\nFile size | 10 GB"),
+        ("table", "Vault FAQ", "Limits", "Limits\nItem | Limit\nFiles | 1000"),
+        ("faq", "Vault FAQ", "Limits", "Can I delete a dataset?\nOnly within 30 days.\n- After that, ask the curators.")]
+    passages, problems = read(tmp_path, "broken.pptx", b"PK\x03\x04 not really a deck")
+    assert passages == [] and "not a readable PowerPoint .pptx file" in str(problems[0])
+
+
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
-    (tmp_path / "slides.pptx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "slides.key").write_bytes(b"PK\x03\x04")
     (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "notes.foo").write_text("x", encoding="utf-8")
@@ -1568,7 +1631,7 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     assert report["guide.md"].format == "markdown" and report["guide.md"].counts["faq"] == 4
     assert report["guide.md"].counts["table"] == 2 and report["guide.md"].problems == ()
     # A format that can be saved as a readable one says how.
-    assert report["slides.pptx"].format == "unsupported" and "export it as PDF" in str(report["slides.pptx"].problems[0])
+    assert report["slides.key"].format == "unsupported" and "export it as .pptx" in str(report["slides.key"].problems[0])
     assert "save it as .docx" in str(report["old.doc"].problems[0])
     assert "format not supported (.foo); file skipped" in str(report["notes.foo"].problems[0])
     assert "no text" in str(report["empty.txt"].problems[0])
@@ -1576,12 +1639,12 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     assert report["_sources/faq.rst.txt"].format == "restructuredtext"
     assert [p.text for p in loaded.passages if p.source == "_sources/faq.rst.txt"] == ["Note: Read this."]
     assert "binary file" in str(report["tool"].problems[0])
-    assert {p.path for p in loaded.problems} == {"slides.pptx", "empty.txt", "old.doc", "notes.foo", "tool"}
+    assert {p.path for p in loaded.problems} == {"slides.key", "empty.txt", "old.doc", "notes.foo", "tool"}
     # `chatbot build` lists the files it can say how to convert; a site's scripts, styles and fonts had been a
     # line each, and are counted by suffix.
     (tmp_path / "app.js").write_text("x()", encoding="utf-8")
     printed = _format_files(Corpus.open(tmp_path).load().files)
-    assert "slides.pptx" in printed and "old.doc" in printed and "notes.foo" not in printed
+    assert "slides.key" in printed and "old.doc" in printed and "notes.foo" not in printed
     assert printed.splitlines()[-1] == "  2 more files skipped, in formats no reader takes: .foo (1), .js (1)"
 
 
@@ -1658,6 +1721,8 @@ def _valid(suffix: str) -> bytes:
         return odt_faq()
     if suffix == ".ods":
         return ods_faq()
+    if suffix == ".pptx":
+        return pptx_faq()
     if suffix == ".xlsx":
         book = openpyxl.Workbook()
         book.active.append(["question", "answer"])
@@ -1673,7 +1738,7 @@ def _valid(suffix: str) -> bytes:
 
 
 SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
-            ".odt", ".xlsx", ".ods", ".ipynb", ".org"]
+            ".odt", ".pptx", ".xlsx", ".ods", ".ipynb", ".org"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):

@@ -20,7 +20,7 @@ FORMATS = {
     ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".adoc": "asciidoc", ".asciidoc": "asciidoc",
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".pdf": "pdf", ".docx": "docx", ".odt": "odt",
+    ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".pptx": "pptx",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org",
 }
@@ -33,7 +33,8 @@ NO_SUFFIX_FORMAT = "text"
 _CONVERT_TO = {
     ".doc": "save it as .docx (Word: File > Save As) or as PDF", ".rtf": "save it as .docx or as PDF",
     ".pages": "export it as .docx or as PDF",
-    ".ppt": "export it as PDF", ".pptx": "export it as PDF", ".odp": "export it as PDF", ".key": "export it as PDF",
+    ".ppt": "save it as .pptx or export it as PDF", ".odp": "save it as .pptx or export it as PDF",
+    ".key": "export it as .pptx or as PDF",
     ".xls": "save it as .xlsx or CSV", ".numbers": "export it as CSV",
     ".epub": "convert it to HTML or PDF",
 }
@@ -147,7 +148,7 @@ def format_of(path: Path) -> str | None:
 
 
 def convertible(suffix: str) -> bool:
-    """Whether a file of a format no reader takes can be saved as one that a reader does (.doc, .pptx)."""
+    """Whether a file of a format no reader takes can be saved as one that a reader does (.doc, .ppt)."""
     return suffix.lower() in _CONVERT_TO
 
 
@@ -163,7 +164,7 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
     kind = format_of(path)
     if kind is None:
         raise DocumentError(source, unsupported_reason(path.suffix))
-    if kind in ("pdf", "docx", "odt", "xlsx", "ods", "html"):
+    if kind in ("pdf", "docx", "odt", "pptx", "xlsx", "ods", "html"):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -180,6 +181,10 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
             from .opendocument import parse_odt
 
             return parse_odt(data, source=source, title=title, max_chars=max_chars), []
+        if kind == "pptx":
+            from .slides import parse_pptx
+
+            return parse_pptx(data, source=source, title=title, max_chars=max_chars), []
         if kind == "xlsx":
             return parse_xlsx(data, source=source, title=title or _stem(source), columns=faq_columns)
         if kind == "ods":
