@@ -1027,8 +1027,9 @@ def odt_faq() -> bytes:
         + '<text:h text:style-name="Heading_20_1" text:outline-level="1">FAQ for Vault</text:h>'
         + p("Who can deposit data here?") + p("Any member of the university can deposit data.")
         + p("What do I need to submit?") + p("You need:")
-        + f'<text:list>{item(p("Permission from the PI", "P1"), "<text:list>" + item(p("Signed by the department head", "P1")) + "</text:list>")}'
-          f'{item(p("A title and an abstract", "P1"))}</text:list>'
+        + "<text:list>" + item(p("Permission from the PI", "P1"),
+                               f'<text:list>{item(p("Signed by the department head", "P1"))}</text:list>')
+        + f'{item(p("A title and an abstract", "P1"))}</text:list>'
         + '<text:h text:outline-level="2">Limits</text:h>'
         + f'<table:table>{row("Item", "Limit")}{row("File size", "10 GB")}{row("Files", "1000")}</table:table>',
         automatic_styles='<style:style style:name="P1" style:family="paragraph" '
@@ -1066,7 +1067,8 @@ def test_odt_styles_and_what_writer_does_not_show_as_text(tmp_path):
         '<text:p>Q: Can I pay later?<text:line-break/>A: Yes, within 30 days.</text:p>')
     automatic = ('<style:style style:name="P1" style:family="paragraph" style:parent-style-name="Title"/>'
                  '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="Strong"/>'
-                 '<style:style style:name="P3" style:family="paragraph" style:parent-style-name="Preformatted_20_Text"/>'
+                 '<style:style style:name="P3" style:family="paragraph" '
+                 'style:parent-style-name="Preformatted_20_Text"/>'
                  '<style:style style:name="T1" style:family="text"><style:text-properties fo:font-weight="bold"/>'
                  '</style:style>')
     named = ('<style:style style:name="Title" style:family="paragraph"/>'
@@ -1609,7 +1611,8 @@ def test_pptx_slides_read_as_sections_with_their_notes_and_tables(tmp_path):
                                  "Alumni keep their access for a year."),
         ("table", "Vault FAQ", "Limits", "Limits\nItem | Limit\nFile size | 10 GB"),
         ("table", "Vault FAQ", "Limits", "Limits\nItem | Limit\nFiles | 1000"),
-        ("faq", "Vault FAQ", "Limits", "Can I delete a dataset?\nOnly within 30 days.\n- After that, ask the curators.")]
+        ("faq", "Vault FAQ", "Limits",
+         "Can I delete a dataset?\nOnly within 30 days.\n- After that, ask the curators.")]
     passages, problems = read(tmp_path, "broken.pptx", b"PK\x03\x04 not really a deck")
     assert passages == [] and "not a readable PowerPoint .pptx file" in str(problems[0])
 
@@ -1631,7 +1634,8 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     assert report["guide.md"].format == "markdown" and report["guide.md"].counts["faq"] == 4
     assert report["guide.md"].counts["table"] == 2 and report["guide.md"].problems == ()
     # A format that can be saved as a readable one says how.
-    assert report["slides.key"].format == "unsupported" and "export it as .pptx" in str(report["slides.key"].problems[0])
+    assert report["slides.key"].format == "unsupported"
+    assert "export it as .pptx" in str(report["slides.key"].problems[0])
     assert "save it as .docx" in str(report["old.doc"].problems[0])
     assert "format not supported (.foo); file skipped" in str(report["notes.foo"].problems[0])
     assert "no text" in str(report["empty.txt"].problems[0])

@@ -2,10 +2,10 @@
 Docs' export), split as every word processor's files are (reading/office.py), and spreadsheets (.ods: Calc),
 whose sheets are read as FAQ tables (reading/faqfile.py).
 
-In a text document, headings are Writer's outline levels; a style is known by the name Writer shows ("Title", "List Heading"), through the automatic styles
-Writer derives from it; the text is what Writer shows: notes, comments and the text of tracked deletions
-left out, a text box read after the paragraph it is anchored to, the table of contents and other
-indexes left out."""
+In a text document, headings are Writer's outline levels; a style is known by the name Writer shows
+("Title", "List Heading"), through the automatic styles Writer derives from it; the text is what Writer
+shows: notes, comments and the text of tracked deletions left out, a text box read after the paragraph it
+is anchored to, the table of contents and other indexes left out."""
 
 from __future__ import annotations
 
