@@ -1913,6 +1913,18 @@ def test_docusaurus_and_vitepress_callouts_and_mkdocs_content_tabs(tmp_path):
         ("text", "Run `widget init`.")]
 
 
+def test_markdown_and_html_under_their_other_suffixes(tmp_path):
+    # README.mdown, notes.mkd, an old site's faq.shtml: skipped as formats no reader takes.
+    for name, text, kind in [("README.mdown", "# Setup\n\nRun `make`.\n", "markdown"),
+                             ("notes.mkd", "# Setup\n\nRun `make`.\n", "markdown"),
+                             ("faq.shtml", "<h2>Setup</h2><p>Run <code>make</code>.</p>", "html")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    loaded = Corpus.open(tmp_path).load()
+    assert {f.name: f.format for f in loaded.files} == {"README.mdown": "markdown", "notes.mkd": "markdown",
+                                                         "faq.shtml": "html"}
+    assert {(p.title, p.text) for p in loaded.passages} == {("Setup", "Run `make`."), ("Setup", "Run make.")}
+
+
 def test_mdx_pages_without_their_module_lines_and_comments(tmp_path):
     # Docusaurus' .mdx pages: Markdown whose import/export lines and {/* comments */} are code for the site.
     mdx = ("---\ntitle: Getting started\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n"

@@ -17,9 +17,11 @@ from .learned import fold_learned, learned_name
 # The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
 FORMATS = {
     ".txt": "text", ".text": "text",
-    ".md": "markdown", ".markdown": "markdown", ".mdx": "markdown", ".adoc": "asciidoc", ".asciidoc": "asciidoc",
+    # Markdown and HTML under every suffix GitHub knows them by (README.mdown, faq.shtml).
+    **dict.fromkeys((".md", ".markdown", ".mdx", ".mdown", ".mdwn", ".mkd", ".mkdn", ".mkdown"), "markdown"),
+    ".adoc": "asciidoc", ".asciidoc": "asciidoc",
     ".rst": "restructuredtext", ".rest": "restructuredtext",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
+    **dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), "html"),
     ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".pptx": "pptx",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org",
