@@ -1617,6 +1617,73 @@ def test_pptx_slides_read_as_sections_with_their_notes_and_tables(tmp_path):
     assert passages == [] and "not a readable PowerPoint .pptx file" in str(problems[0])
 
 
+WORD_RTF = (
+    r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman Times New Roman{\*\falt Courier New};}"
+    r"{\f1\fmodern\fprq1 Courier New;}{\f2\fnil\fcharset2 Symbol;}}"
+    r"{\stylesheet{\s0 Normal;}{\s1\outlinelevel0\b\fs32 heading 1;}{\s15\fs48 Title;}{\*\cs10 Default Paragraph Font;}}"
+    r"{\info{\title Old title}{\author Someone}}"
+    r"{\header\pard\plain Acme confidential\par}"
+    r"\pard\plain\s15 Acme help\par"
+    r"{\field{\*\fldinst TOC \\o \"1-3\"}{\fldrslt\pard\plain Billing\tab 1\par}}"
+    r"\pard\plain {\field{\*\fldinst HYPERLINK \"a.html\"}{\fldrslt Previous}} | "
+    r"{\field{\*\fldinst HYPERLINK \"b.html\"}{\fldrslt Next}}\par"
+    r"\pard\plain\s1\b Billing\par"
+    r"\pard\plain\b How do I pay?\b0\par"
+    r"\pard\plain You need:{\footnote\pard\plain Since 2020.\par}\par"
+    r"{\listtext\pard\plain\f2 \'b7\tab}\pard\plain\ls1\ilvl0 A card or a bank transfer\par"
+    r"{\listtext\pard\plain\f2 \'b7\tab}\pard\plain\ls1\ilvl1 Caf\'e9 vouchers \u8212\'97 not coupons\par"
+    r"\pard\plain\f1 pay --card 4242\line pay --confirm\par"
+    r"\pard\plain\s1 Prices\par"
+    r"\trowd\cellx2000\cellx4000\pard\plain\intbl Plan\cell Price\cell\row"
+    r"\trowd\cellx2000\cellx4000\pard\plain\intbl Pro\cell 10 {\field{\*\fldinst HYPERLINK \"c\"}{\fldrslt dollars}}"
+    r"\cell\row"
+    r"\pard\plain Prices include tax.\par}")
+TEXTEDIT_RTF = (
+    "{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n\\cocoatextscaling0\\cocoaplatform0{\\fonttbl\\f0\\fswiss\\fcharset0 "
+    "Helvetica;\\f1\\fnil\\fcharset0 Menlo-Regular;}\n{\\colortbl;\\red255\\green255\\blue255;}\n"
+    "{\\*\\expandedcolortbl;;}\n{\\*\\listtable{\\list\\listtemplateid1{\\listlevel{\\*\\levelmarker \\{disc\\}}"
+    "{\\leveltext\\'01\\uc0\\u8226 ;}{\\levelnumbers;}}\\listid1}}\n"
+    "\\paperw11900\\paperh16840\\margl1440\\margr1440\\vieww11520\\viewh8400\\viewkind0\n"
+    "\\pard\\tx720\\pardirnatural\\partightenfactor0\n\n\\f0\\b\\fs24 \\cf0 Opening hours\\\n"
+    "\\b0 We open at nine and close at five.\\\n\\\n\\b Can I pay by card?\\\n\\b0 Yes, or in cash:\\\n"
+    "\\pard\\tx220\\tx720\\li720\\fi-720\\pardirnatural\\partightenfactor0\n"
+    "\\ls1\\ilvl0\\cf0 {\\listtext\t\\uc0\\u8226 \t}euros\\\n{\\listtext\t\\uc0\\u8226 \t}dollars\\\n}")
+WORDPAD_RTF = (
+    r"{\rtf1\ansi\ansicpg1252\deff0\nouicompat\deflang1033{\fonttbl{\f0\fnil\fcharset0 Calibri;}"
+    r"{\f1\fnil\fcharset2 Symbol;}}{\*\generator Riched20 10.0.19041}\viewkind4\uc1 "
+    "\n\\pard\\sa200\\sl276\\slmult1\\b\\f0\\fs22\\lang9 Where do I park?\\b0\\par\n"
+    r"Behind the building:\par"
+    "\n{\\pntext\\f1\\'B7\\tab}{\\*\\pn\\pnlvlblt\\pnf1\\pnindent0{\\pntxtb\\'B7}}\\fi-360\\li720 "
+    r"spaces 1 to 40\par"
+    "\n{\\pntext\\f1\\'B7\\tab}spaces for bikes\\par\n}")
+
+
+def test_rtf_as_word_writes_it(tmp_path):
+    # RTF had been skipped with a hint to save it as .docx. Word's styles are read from the stylesheet; its
+    # header, footnotes, table of contents and document information are not the text; a line of links is
+    # a menu; a fixed-pitch paragraph among others is code.
+    passages, problems = read(tmp_path, "help.rtf", WORD_RTF)
+    assert problems == [] and [(p.kind, p.title, p.section, p.text) for p in passages] == [
+        ("faq", "Acme help", "Billing", "How do I pay?\nYou need:\n- A card or a bank transfer\n"
+                                         "  - Café vouchers — not coupons\npay --card 4242\npay --confirm"),
+        ("table", "Acme help", "Prices", "Prices\nPlan | Price\nPro | 10 dollars"),
+        ("text", "Acme help", "Prices", "Prices include tax.")]
+
+
+def test_rtf_as_textedit_and_wordpad_write_it(tmp_path):
+    # TextEdit ends a paragraph with a backslash before the line break and lists its fonts without groups;
+    # WordPad marks a bullet with the old \pntext. Neither has a stylesheet: bold lines are the headings.
+    passages, problems = read(tmp_path / "mac", "hours.rtf", TEXTEDIT_RTF)
+    assert problems == [] and [(p.kind, p.title, p.text) for p in passages] == [
+        ("text", "Opening hours", "We open at nine and close at five."),
+        ("faq", "Opening hours", "Can I pay by card?\nYes, or in cash:\n- euros\n- dollars")]
+    passages, problems = read(tmp_path / "pc", "parking.rtf", WORDPAD_RTF)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "Where do I park?\nBehind the building:\n- spaces 1 to 40\n- spaces for bikes")]
+    passages, problems = read(tmp_path / "pc", "fake.rtf", "Dear all, this is not RTF.")
+    assert passages == [] and "is not an RTF file" in str(problems[0])
+
+
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slides.key").write_bytes(b"PK\x03\x04")
@@ -1727,6 +1794,8 @@ def _valid(suffix: str) -> bytes:
         return ods_faq()
     if suffix == ".pptx":
         return pptx_faq()
+    if suffix == ".rtf":
+        return WORD_RTF.encode()
     if suffix == ".xlsx":
         book = openpyxl.Workbook()
         book.active.append(["question", "answer"])
@@ -1742,7 +1811,7 @@ def _valid(suffix: str) -> bytes:
 
 
 SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
-            ".odt", ".pptx", ".xlsx", ".ods", ".ipynb", ".org"]
+            ".odt", ".rtf", ".pptx", ".xlsx", ".ods", ".ipynb", ".org"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):

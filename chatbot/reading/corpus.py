@@ -22,7 +22,7 @@ FORMATS = {
     ".adoc": "asciidoc", ".asciidoc": "asciidoc",
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     **dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), "html"),
-    ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".pptx": "pptx",
+    ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org",
 }
@@ -33,7 +33,7 @@ _MARKUP = ("markdown", "restructuredtext", "asciidoc", "org")
 NO_SUFFIX_FORMAT = "text"
 # What to save a document of a format no reader takes as, so that one does.
 _CONVERT_TO = {
-    ".doc": "save it as .docx (Word: File > Save As) or as PDF", ".rtf": "save it as .docx or as PDF",
+    ".doc": "save it as .docx (Word: File > Save As) or as PDF",
     ".pages": "export it as .docx or as PDF",
     ".ppt": "save it as .pptx or export it as PDF", ".odp": "save it as .pptx or export it as PDF",
     ".key": "export it as .pptx or as PDF",
@@ -166,7 +166,7 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
     kind = format_of(path)
     if kind is None:
         raise DocumentError(source, unsupported_reason(path.suffix))
-    if kind in ("pdf", "docx", "odt", "pptx", "xlsx", "ods", "html"):
+    if kind in ("pdf", "docx", "odt", "rtf", "pptx", "xlsx", "ods", "html"):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -183,6 +183,10 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
             from .opendocument import parse_odt
 
             return parse_odt(data, source=source, title=title, max_chars=max_chars), []
+        if kind == "rtf":
+            from .rtf import parse_rtf
+
+            return parse_rtf(data, source=source, title=title, max_chars=max_chars), []
         if kind == "pptx":
             from .slides import parse_pptx
 
