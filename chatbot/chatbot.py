@@ -264,7 +264,8 @@ class Chatbot:
             if close:
                 parts += ["", "You could also look at:", *[f"- {html.escape(c)}" for c in close]]
         elif close:
-            parts += ["", "Another answer is about as close. Did you mean: " + "; ".join(map(html.escape, close)) + "?"]
+            # A list, as above: the suggestions are questions with their own question marks, or headings.
+            parts += ["", "Another answer is about as close. Did you mean:", *[f"- {html.escape(c)}" for c in close]]
         return "\n".join(parts)
 
 

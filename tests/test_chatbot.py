@@ -223,3 +223,14 @@ def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_e
     monkeypatch.setattr(cli, "_load", lambda args, **_: bot)
     assert cli.main(["ask", "How do I connect?"]) == 0
     assert "Call connect(options <Object>) & wait." in capsys.readouterr().out
+
+
+def test_a_near_tie_offers_the_other_answers_as_a_list():
+    # The offer had been one sentence ending in "?" after questions that end in one ("...get data??").
+    from chatbot.passage import Passage
+
+    entry = Passage(text="Do I have to pay for data?\nNo, it is free.", title="Dash FAQ", section="", source="faq.md",
+                    kind="faq", question="Do I have to pay for data?")
+    text = Chatbot._answer_text(entry, "No, it is free.", 0.8, ["Do I need to log in to get data?", "Fees & limits"], "")
+    assert text.endswith("Another answer is about as close. Did you mean:\n- Do I need to log in to get data?\n"
+                         "- Fees &amp; limits")
