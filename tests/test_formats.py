@@ -1684,6 +1684,84 @@ def test_rtf_as_textedit_and_wordpad_write_it(tmp_path):
     assert passages == [] and "is not an RTF file" in str(problems[0])
 
 
+POD = """=encoding utf8
+
+=head1 NAME
+
+backupFAQ - Frequently Asked Questions about Backup::Tool
+
+=head1 DESCRIPTION
+
+=head2 How do I restore one file?
+
+Call C<< $tool->restore($path) >> with the file's path; see L<Backup::Tool/"restore"> and
+L<the manual|https://example.org/manual>. It never overwrites a newer file E<lt>unless forcedE<gt>.
+
+    my $tool = Backup::Tool->new;
+    $tool->restore("notes.txt");
+
+=head2 Which stores are supported?X<stores>
+
+=over 4
+
+=item *
+
+Local disks
+
+=item * Amazon S3 and I<compatible>
+services
+
+=back
+
+=head1 OPTIONS
+
+=over
+
+=item --verbose
+
+Prints every file.
+
+=item Why is the first run slow?
+
+It reads every file once.
+
+=back
+
+=begin html
+
+<p>Generated page</p>
+
+=end html
+
+=for comment Not shown.
+
+=cut
+
+sub restore { }
+
+=pod
+
+Written by the tool's authors.
+
+=cut
+"""
+
+
+def test_pod_as_perl_writes_its_faqs_and_manuals(tmp_path):
+    # Perl's documentation (perlfaq, a module's FAQ) had been skipped as a format no reader takes.
+    passages, problems = read(tmp_path, "backupFAQ.pod", POD)
+    assert problems == [] and {p.title for p in passages} == {"backupFAQ - Frequently Asked Questions about Backup::Tool"}
+    assert [(p.kind, p.text, p.line) for p in passages] == [
+        ("faq", "How do I restore one file?\nCall `$tool->restore($path)` with the file's path; see restore and the "
+                "manual. It never overwrites a newer file <unless forced>.\nmy $tool = Backup::Tool->new;\n"
+                '$tool->restore("notes.txt");', 9),
+        ("faq", "Which stores are supported?\n- Local disks\n- Amazon S3 and compatible services", 17),
+        ("text", "Prints every file.", 36),
+        ("faq", "Why is the first run slow?\nIt reads every file once.", 38),
+        ("text", "Written by the tool's authors.", 58)]
+    assert passages[2].section == "--verbose"
+
+
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slides.key").write_bytes(b"PK\x03\x04")
@@ -1807,11 +1885,11 @@ def _valid(suffix: str) -> bytes:
             ".tsv": "q\ta\nIs it free?\tYes.\n", ".jsonl": '{"q": "Is it free?", "a": "Yes."}\n',
             ".json": '{"faqs": [{"q": "Is it free?", "a": "Yes."}]}',
             ".yaml": "faqs:\n  - q: Is it free?\n    a: Yes.\n", ".adoc": ASCIIDOC, ".ipynb": NOTEBOOK,
-            ".org": ORG}[suffix].encode()
+            ".org": ORG, ".pod": POD}[suffix].encode()
 
 
 SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
-            ".odt", ".rtf", ".pptx", ".xlsx", ".ods", ".ipynb", ".org"]
+            ".odt", ".rtf", ".pptx", ".xlsx", ".ods", ".ipynb", ".org", ".pod"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):

@@ -24,11 +24,11 @@ FORMATS = {
     **dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), "html"),
     ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".ods": "ods",
-    ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org",
+    ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org", ".pod": "pod",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
 # Markup a text file may hold under a double suffix ("faq.rst.txt").
-_MARKUP = ("markdown", "restructuredtext", "asciidoc", "org")
+_MARKUP = ("markdown", "restructuredtext", "asciidoc", "org", "pod")
 # A file without a suffix is read as plain text: projects name their text documents README, FAQ, INSTALL, NEWS.
 NO_SUFFIX_FORMAT = "text"
 # What to save a document of a format no reader takes as, so that one does.
@@ -238,8 +238,8 @@ def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
 
 def parse_document(text: str, *, kind: str, source: str, title: str = "", max_chars: int = 1200,
                    faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
-    """Split decoded text of one of the text formats (text, markdown, asciidoc, org, restructuredtext, html, csv,
-    tsv, jsonl, json, yaml, notebook)."""
+    """Split decoded text of one of the text formats (text, markdown, asciidoc, org, pod, restructuredtext, html,
+    csv, tsv, jsonl, json, yaml, notebook)."""
     text = text.lstrip("\ufeff")
     if kind in ("csv", "tsv"):
         return parse_csv(text, source=source, title=title or _stem(source), columns=faq_columns,
@@ -263,6 +263,10 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         from .asciidoc import parse_asciidoc
 
         return parse_asciidoc(text, source=source, title=title, max_chars=max_chars), []
+    if kind == "pod":
+        from .pod import parse_pod
+
+        return parse_pod(text, source=source, title=title, max_chars=max_chars), []
     if kind == "restructuredtext":
         from .restructuredtext import parse_restructuredtext
 
