@@ -1592,6 +1592,15 @@ def pptx_faq() -> bytes:
     bullet = box.add_paragraph()
     bullet.text = "After that, ask the curators."
     bullet._p.get_or_add_pPr().insert(0, bullet._p.makeelement(qn_a("buChar"), {"char": "•"}))
+    # A menu of links is dropped; one link set on two runs is one link, kept as text.
+    menu, linked = box.add_paragraph(), box.add_paragraph()
+    for paragraph, pieces in [(menu, [("Previous", "a.html"), (" | ", None), ("Next", "b.html")]),
+                              (linked, [("The curators' ", "c.html"), ("page", "c.html")])]:
+        for text, address in pieces:
+            run = paragraph.add_run()
+            run.text = text
+            if address:
+                run.hyperlink.address = address
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
@@ -1612,7 +1621,7 @@ def test_pptx_slides_read_as_sections_with_their_notes_and_tables(tmp_path):
         ("table", "Vault FAQ", "Limits", "Limits\nItem | Limit\nFile size | 10 GB"),
         ("table", "Vault FAQ", "Limits", "Limits\nItem | Limit\nFiles | 1000"),
         ("faq", "Vault FAQ", "Limits",
-         "Can I delete a dataset?\nOnly within 30 days.\n- After that, ask the curators.")]
+         "Can I delete a dataset?\nOnly within 30 days.\n- After that, ask the curators.\nThe curators' page")]
     passages, problems = read(tmp_path, "broken.pptx", b"PK\x03\x04 not really a deck")
     assert passages == [] and "not a readable PowerPoint .pptx file" in str(problems[0])
 

@@ -46,12 +46,11 @@ def _slide(slide) -> list[Paragraph | Table]:
         kind = shape.placeholder_format.type if shape.is_placeholder else None
         if kind in furniture:
             continue
-        if getattr(shape, "has_table", False) and shape.has_table:
+        if getattr(shape, "has_table", False):
             parts.append([[" ".join(cell.text.split()) for cell in row.cells] for row in shape.table.rows])
         elif shape.has_text_frame:
             bulleted = kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
-            parts += [_paragraph(p, heading.get(kind, ""), bulleted and kind not in heading)
-                      for p in shape.text_frame.paragraphs]
+            parts += [_paragraph(p, heading.get(kind, ""), bulleted) for p in shape.text_frame.paragraphs]
     if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
         parts += [_paragraph(p, "", False) for p in slide.notes_slide.notes_text_frame.paragraphs]
     return parts
@@ -82,6 +81,15 @@ def _paragraph(paragraph, style: str, bulleted: bool) -> Paragraph:
         bulleted = True
     text = paragraph.text.replace("\v", "\n")  # python-pptx writes a line break as a vertical tab
     runs = [run for run in paragraph.runs if run.text.strip()]
-    links = [run.text for run in paragraph.runs if run.hyperlink.address]
-    return Paragraph(style, text, paragraph.level if bulleted and not style else None,
+    # A link is set on each of its runs: the runs of one address in a row are one link.
+    links: list[str] = []
+    previous = None
+    for run in paragraph.runs:
+        address = run.hyperlink.address
+        if address and address == previous:
+            links[-1] += run.text
+        elif address:
+            links.append(run.text)
+        previous = address
+    return Paragraph(style, text, paragraph.level if bulleted else None,
                      bool(runs) and all(run.font.bold for run in runs), links_only(links, text))
