@@ -121,7 +121,7 @@ class _Reader:
                     raise ValueError("groups nested deeper than 1,000")
             elif brace == b"}":
                 group, opened = (stack.pop() if stack else group), False
-            elif symbol == b"*":
+            elif symbol == b"*" and opened:
                 # A destination a reader may skip: skipped unless its word is one read here (a field's
                 # instruction, a stylesheet entry). The word after it still opens the group.
                 group.skip = True
