@@ -1646,6 +1646,7 @@ WORD_RTF = (
     r"\trowd\cellx2000\cellx4000\pard\plain\intbl Plan\cell Price\cell\row"
     r"\trowd\cellx2000\cellx4000\pard\plain\intbl Pro\cell 10 {\field{\*\fldinst HYPERLINK \"c\"}{\fldrslt dollars}}"
     r"\cell\row"
+    r"{\pict\bin4 {{{{}"  # a picture's raw bytes, which are not RTF
     r"\pard\plain Prices include tax.\par}")
 TEXTEDIT_RTF = (
     "{\\rtf1\\ansi\\ansicpg1252\\cocoartf2761\n\\cocoatextscaling0\\cocoaplatform0{\\fonttbl\\f0\\fswiss\\fcharset0 "

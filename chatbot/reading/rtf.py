@@ -105,8 +105,13 @@ class _Reader:
 
     def read(self, data: bytes) -> list[Paragraph | Table]:
         group, stack, opened = _Group(), [], False
-        for match in _TOKEN.finditer(data):
+        at = 0
+        while (match := _TOKEN.search(data, at)) is not None:
             word, parameter, hex_byte, symbol, brace, text = match.groups()
+            at = match.end()
+            if word == b"bin" and parameter:
+                at += max(int(parameter), 0)  # raw binary data (a picture): its bytes are not RTF
+                continue
             if hex_byte is not None:
                 if self.skip_fallback:
                     self.skip_fallback -= 1
