@@ -1530,13 +1530,16 @@ def ods_faq() -> bytes:
     empty rows that run to the sheet's edge written once each, as Calc writes them), and a sheet of notes."""
     def row(*cells, repeat=1):
         out = "".join(f'<table:table-cell table:number-columns-repeated="{n}"><text:p>{c}</text:p></table:table-cell>'
-                      if n > 1 else f"<table:table-cell><text:p>{c}</text:p></table:table-cell>" if c else
+                      if n > 1 else c if c.startswith("<") else
+                      f"<table:table-cell><text:p>{c}</text:p></table:table-cell>" if c else
                       "<table:table-cell/>" for c, n in cells)
         return f'<table:table-row table:number-rows-repeated="{repeat}">{out}</table:table-row>'
 
     faq = (row(("Acme support FAQ", 1)) + row()
            + row(("Category", 1), ("Question", 1), ("Answer", 1))
-           + row(("Billing", 1), ("How do I pay?", 1), ("By card.", 1), ("", 16380))
+           + row(("Billing", 1), ("How do I pay?", 1), ("<table:table-cell><office:annotation><text:p>Check with "
+                                                       "finance</text:p></office:annotation><text:p>By card.</text:p>"
+                                                       "</table:table-cell>", 1), ("", 16380))
            + row(("Billing", 1), ("Can I pay later?", 1), ("Yes,<text:s/>within 30 days.", 1))
            + row(("", 1), ("Where is my parcel?", 1)) + row(repeat=1048570))
     notes = row(("Question", 1), ("Answer", 1)) + row(("Is there a phone line?", 1), ("No.", 1))

@@ -102,7 +102,7 @@ def _sheet_rows(sheet, reader: "_Reader") -> list[tuple[int, list[str]]]:
         repeats = int(row.get(_tag("table", "number-rows-repeated"), "1") or 1)
         cells: list[str] = []
         for cell in row.iterchildren(_CELL, _tag("table", "covered-table-cell")):
-            text = "\n".join("".join(t for t, _ in reader.runs(p)) for p in cell.iter(_P))
+            text = "\n".join(_text_of(part) for part in reader.body(cell))  # not a comment on the cell
             cells += [text] * min(int(cell.get(_tag("table", "number-columns-repeated"), "1") or 1), MAX_REPEATS)
         while cells and not cells[-1].strip():
             cells.pop()
@@ -208,7 +208,7 @@ class _Reader:
         for child in element:
             tag = child.tag
             if tag == _SPACES:
-                yield " " * int(child.get(_tag("text", "c"), "1") or 1), bold
+                yield " " * min(int(child.get(_tag("text", "c"), "1") or 1), MAX_REPEATS), bold
             elif tag == _TAB:
                 yield " ", bold
             elif tag == _LINE_BREAK:
