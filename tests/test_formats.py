@@ -1775,6 +1775,14 @@ def test_pod_as_perl_writes_its_faqs_and_manuals(tmp_path):
     assert passages[2].section == "--verbose"
 
 
+def test_pod_nested_lists_and_code_that_holds_backticks(tmp_path):
+    # A list inside an item is a sub-list; a verbatim paragraph holding ``` stays one code block.
+    pod = ("=head1 Stores\n\n=over\n\n=item * Disks\n\n=over\n\n=item * SSD\n\n=item * HDD\n\n=back\n\n"
+           "=item *\n\nCloud:\n\n    use `s3` or ```gcs```\n\n=back\n")
+    passages, problems = read(tmp_path, "stores.pod", pod)
+    assert problems == [] and [p.text for p in passages] == ["- Disks\n  - SSD\n  - HDD\n- Cloud:\nuse `s3` or ```gcs```"]
+
+
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slides.key").write_bytes(b"PK\x03\x04")

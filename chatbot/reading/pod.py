@@ -74,15 +74,19 @@ def pod_markdown(text: str) -> list[tuple[int, str]]:
                 lists = lists[:-1]
             elif word == "item":
                 item, marker = _item(argument, lists)
+                nested = "   " * max(_depth(lists) - 1, 0) if lists[-1] != "term" else ""
+                marker = nested + marker if marker else ""
                 if item:
-                    out += [(number, item), (number, "")]
+                    out += [(number, nested + item), (number, "")]
             continue  # =pod, =cut, =for, =encoding and commands perlpodspec does not know
         if not in_pod or skipping:
             continue
-        indent = "   " if lists and lists[-1] in ("bullet", "number") else ""
+        indent = "   " * _depth(lists)  # inside a list item, under its bullet or number
         if lines[0][:1] in (" ", "\t"):
             code = [(number + k, f"{indent}{line.expandtabs(8)}") for k, line in enumerate(_dedented(lines))]
-            out += [(number, f"{marker or indent}```"), *code, (code[-1][0], f"{indent}```"), (number, "")]
+            # A fence longer than any run of backticks in the code.
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", "\n".join(lines))), default=0))
+            out += [(number, f"{marker or indent}{fence}"), *code, (code[-1][0], f"{indent}{fence}"), (number, "")]
         elif name_section:
             # "libnetFAQ - libnet Frequently Asked Questions": the document's title.
             out += [(number, f"# {_inline(' '.join(lines))}"), (number, "")]
@@ -94,6 +98,11 @@ def pod_markdown(text: str) -> list[tuple[int, str]]:
             out.append((number, ""))
         marker = ""
     return out
+
+
+def _depth(lists: list[str]) -> int:
+    """How many bulleted or numbered lists are open: the depth of their items' paragraphs."""
+    return sum(kind in ("bullet", "number") for kind in lists)
 
 
 def _item(argument: str, lists: list[str]) -> tuple[str, str]:
