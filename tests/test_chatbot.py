@@ -231,6 +231,7 @@ def test_a_near_tie_offers_the_other_answers_as_a_list():
 
     entry = Passage(text="Do I have to pay for data?\nNo, it is free.", title="Dash FAQ", section="", source="faq.md",
                     kind="faq", question="Do I have to pay for data?")
-    text = Chatbot._answer_text(entry, "No, it is free.", 0.8, ["Do I need to log in to get data?", "Fees & limits"], "")
+    close = ["Do I need to log in to get data?", "Fees & limits"]
+    text = Chatbot._answer_text(entry, "No, it is free.", 0.8, close, "")
     assert text.endswith("Another answer is about as close. Did you mean:\n- Do I need to log in to get data?\n"
                          "- Fees &amp; limits")

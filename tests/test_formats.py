@@ -1632,7 +1632,8 @@ def test_pptx_slides_read_as_sections_with_their_notes_and_tables(tmp_path):
 WORD_RTF = (
     r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman Times New Roman{\*\falt Courier New};}"
     r"{\f1\fmodern\fprq1 Courier New;}{\f2\fnil\fcharset2 Symbol;}}"
-    r"{\stylesheet{\s0 Normal;}{\s1\outlinelevel0\b\fs32 heading 1;}{\s15\fs48 Title;}{\*\cs10 Default Paragraph Font;}}"
+    r"{\stylesheet{\s0 Normal;}{\s1\outlinelevel0\b\fs32 heading 1;}{\s15\fs48 Title;}"
+    r"{\*\cs10 Default Paragraph Font;}}"
     r"{\info{\title Old title}{\author Someone}}"
     r"{\header\pard\plain Acme confidential\par}"
     r"\pard\plain\s15 Acme help\par"
@@ -1763,7 +1764,8 @@ Written by the tool's authors.
 def test_pod_as_perl_writes_its_faqs_and_manuals(tmp_path):
     # Perl's documentation (perlfaq, a module's FAQ) had been skipped as a format no reader takes.
     passages, problems = read(tmp_path, "backupFAQ.pod", POD)
-    assert problems == [] and {p.title for p in passages} == {"backupFAQ - Frequently Asked Questions about Backup::Tool"}
+    assert problems == []
+    assert {p.title for p in passages} == {"backupFAQ - Frequently Asked Questions about Backup::Tool"}
     assert [(p.kind, p.text, p.line) for p in passages] == [
         ("faq", "How do I restore one file?\nCall `$tool->restore($path)` with the file's path; see restore and the "
                 "manual. It never overwrites a newer file <unless forced>.\nmy $tool = Backup::Tool->new;\n"
@@ -1780,7 +1782,8 @@ def test_pod_nested_lists_and_code_that_holds_backticks(tmp_path):
     pod = ("=head1 Stores\n\n=over\n\n=item * Disks\n\n=over\n\n=item * SSD\n\n=item * HDD\n\n=back\n\n"
            "=item *\n\nCloud:\n\n    use `s3` or ```gcs```\n\n=back\n")
     passages, problems = read(tmp_path, "stores.pod", pod)
-    assert problems == [] and [p.text for p in passages] == ["- Disks\n  - SSD\n  - HDD\n- Cloud:\nuse `s3` or ```gcs```"]
+    assert problems == [] and [p.text for p in passages] == [
+        "- Disks\n  - SSD\n  - HDD\n- Cloud:\nuse `s3` or ```gcs```"]
 
 
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
