@@ -1786,6 +1786,60 @@ def test_pod_nested_lists_and_code_that_holds_backticks(tmp_path):
         "- Disks\n  - SSD\n  - HDD\n- Cloud:\nuse `s3` or ```gcs```"]
 
 
+def epub_bytes(encrypted: bool = False) -> bytes:
+    """A book as pandoc writes one: a title page, a navigation document, a FAQ whose questions are chapters of
+    their own, and a note left out of the reading order."""
+    import zipfile
+
+    def page(body: str, kind: str = "bodymatter") -> str:
+        return ('<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
+                f'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head>'
+                f'<body epub:type="{kind}">{body}</body></html>')
+
+    chapters = {
+        "title.xhtml": page('<section epub:type="titlepage"><h1 class="title">Vault FAQ</h1></section>', "frontmatter"),
+        "nav.xhtml": page('<nav epub:type="toc"><ol><li><a href="c1.xhtml">Who can deposit data?</a></li></ol></nav>'),
+        "c0.xhtml": page("<h1>Vault FAQ</h1><p>Questions researchers ask.</p>"),
+        "c1.xhtml": page("<h1>Who can deposit data?</h1><p>Any member of staff.</p>"),
+        "c2.xhtml": page("<h1>How long is data kept?</h1><p>Ten years.</p>"),
+        "c3.xhtml": page("<h1>Can I delete a dataset?</h1><p>Within 30 days.</p>"),
+        "note.xhtml": page("<p>Printed in Utrecht.</p>"),
+    }
+    nav, aside = ' properties="nav"', ' linear="no"'
+    items = "".join(f'<item id="{name[:-6]}" href="text/{name}" media-type="application/xhtml+xml"'
+                    f'{nav if name == "nav.xhtml" else ""}/>' for name in chapters)
+    spine = "".join(f'<itemref idref="{name[:-6]}"{aside if name == "note.xhtml" else ""}/>' for name in chapters)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as book:
+        book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)
+        book.writestr("META-INF/container.xml", '<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:'
+                      'names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" '
+                      'media-type="application/oebps-package+xml"/></rootfiles></container>')
+        book.writestr("OEBPS/content.opf", '<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" '
+                      'version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Vault FAQ'
+                      f'</dc:title></metadata><manifest>{items}</manifest><spine>{spine}</spine></package>')
+        for name, text in chapters.items():
+            book.writestr(f"OEBPS/text/{name}", text)
+        if encrypted:
+            book.writestr("META-INF/encryption.xml", '<encryption xmlns="urn:oasis:names:tc:opendocument:xmlns:'
+                          'container"><EncryptedData xmlns="http://www.w3.org/2001/04/xmlenc#"/></encryption>')
+    return out.getvalue()
+
+
+def test_epub_chapters_read_as_one_page_in_reading_order(tmp_path):
+    # Books (a manual downloaded from Read the Docs, pandoc's export) had been skipped with a hint to convert
+    # them. A FAQ whose every question is a chapter of its own reads as on the web; the title page, the
+    # navigation document and what is not in the reading order are left out.
+    passages, problems = read(tmp_path, "vault.epub", epub_bytes())
+    assert problems == [] and [(p.kind, p.title, p.text) for p in passages] == [
+        ("text", "Vault FAQ", "Questions researchers ask."),
+        ("faq", "Vault FAQ", "Who can deposit data?\nAny member of staff."),
+        ("faq", "Vault FAQ", "How long is data kept?\nTen years."),
+        ("faq", "Vault FAQ", "Can I delete a dataset?\nWithin 30 days.")]
+    passages, problems = read(tmp_path, "locked.epub", epub_bytes(encrypted=True))
+    assert passages == [] and "protected with DRM" in str(problems[0])
+
+
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slides.key").write_bytes(b"PK\x03\x04")
@@ -1833,7 +1887,7 @@ def test_inspect_prints_the_passages_of_one_file(tmp_path, capsys):
 
 
 def test_unreadable_binary_formats_are_a_clear_per_file_error(tmp_path):
-    for name in ("broken.pdf", "broken.docx", "broken.xlsx", "broken.odt", "broken.ods"):
+    for name in ("broken.pdf", "broken.docx", "broken.xlsx", "broken.odt", "broken.ods", "broken.pptx", "broken.epub"):
         passages, problems = read(tmp_path, name, b"not really " + name.encode())
         assert passages == [] and len(problems) == 1 and isinstance(problems[0], DocumentError)
         assert problems[0].path == name and "file skipped" in problems[0].reason
@@ -1898,6 +1952,8 @@ def _valid(suffix: str) -> bytes:
         return pptx_faq()
     if suffix == ".rtf":
         return WORD_RTF.encode()
+    if suffix == ".epub":
+        return epub_bytes()
     if suffix == ".xlsx":
         book = openpyxl.Workbook()
         book.active.append(["question", "answer"])
@@ -1913,7 +1969,7 @@ def _valid(suffix: str) -> bytes:
 
 
 SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
-            ".odt", ".rtf", ".pptx", ".xlsx", ".ods", ".ipynb", ".org", ".pod"]
+            ".odt", ".rtf", ".pptx", ".epub", ".xlsx", ".ods", ".ipynb", ".org", ".pod"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):

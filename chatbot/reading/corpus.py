@@ -22,7 +22,7 @@ FORMATS = {
     ".adoc": "asciidoc", ".asciidoc": "asciidoc",
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     **dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), "html"),
-    ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx",
+    ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx", ".epub": "epub",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org", ".pod": "pod",
 }
@@ -38,7 +38,6 @@ _CONVERT_TO = {
     ".ppt": "save it as .pptx or export it as PDF", ".odp": "save it as .pptx or export it as PDF",
     ".key": "export it as .pptx or as PDF",
     ".xls": "save it as .xlsx or CSV", ".numbers": "export it as CSV",
-    ".epub": "convert it to HTML or PDF",
 }
 CONFIG_FILE = "corpus.toml"
 
@@ -166,7 +165,7 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
     kind = format_of(path)
     if kind is None:
         raise DocumentError(source, unsupported_reason(path.suffix))
-    if kind in ("pdf", "docx", "odt", "rtf", "pptx", "xlsx", "ods", "html"):
+    if kind in ("pdf", "docx", "odt", "rtf", "pptx", "epub", "xlsx", "ods", "html"):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -191,6 +190,10 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
             from .slides import parse_pptx
 
             return parse_pptx(data, source=source, title=title, max_chars=max_chars), []
+        if kind == "epub":
+            from .epub import parse_epub
+
+            return parse_epub(data, source=source, title=title, max_chars=max_chars), []
         if kind == "xlsx":
             return parse_xlsx(data, source=source, title=title or _stem(source), columns=faq_columns)
         if kind == "ods":

@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 74
+PARSER_VERSION = 75
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -288,9 +288,10 @@ def _block_text(block: Block) -> str:
     return block.text
 
 
-def _promote_faq_headings(blocks: list[Block]) -> list[Block]:
+def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     """On a FAQ page, where most headings of one level ask something, the others of that level are
-    entries too, only worded as statements ("PuTTY makes a beep when I type.")."""
+    entries too, only worded as statements ("PuTTY makes a beep when I type."); not a heading that is the
+    document's title (a book's chapter named as the book is)."""
     levels: dict[int, list[Block]] = {}
     for block in blocks:
         if block.kind in ("heading", "question") and block.level and block.scope == "entry":
@@ -299,7 +300,7 @@ def _promote_faq_headings(blocks: list[Block]) -> list[Block]:
     for level, found in levels.items():
         questions = sum(b.kind == "question" for b in found)
         if questions >= 3 and questions >= 0.5 * len(found):
-            promoted.update(id(b) for b in found if b.kind == "heading")
+            promoted.update(id(b) for b in found if b.kind == "heading" and b.text != title)
     return [replace(b, kind="question") if id(b) in promoted else b for b in blocks]
 
 
@@ -309,11 +310,11 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     kept = [b for b in blocks if b.text.strip() or b.rows or b.kind == "break"]
     # What every format's FAQs share, read once here: "Q:"/"A:" labels, question paragraphs, and the
     # statement headings of a page whose other headings ask.
-    blocks = _promote_faq_headings(_question_paragraphs(_labelled_entries(
-        list(dropwhile(lambda b: b.kind == "break", kept)))))
+    blocks = _question_paragraphs(_labelled_entries(list(dropwhile(lambda b: b.kind == "break", kept))))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
+    blocks = _promote_faq_headings(blocks, title)
     title = title or source
     passages: list[Passage] = []
     section = ""

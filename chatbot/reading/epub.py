@@ -1,0 +1,77 @@
+"""EPUB books (.epub: a manual as Read the Docs and Sphinx publish it, pandoc's and Calibre's exports): the
+chapters the book's spine lists, in its reading order, read by the HTML reader as one page, so that a section
+that runs over chapters (a FAQ whose every question pandoc puts in a chapter of its own) reads as on the web.
+The book's title is its title; its navigation document, title page, cover and index, the chapters it marks
+as not in the reading order (linear="no") and what is not a page (styles, images, fonts) are left out. A book
+protected with DRM is reported: its chapters cannot be read."""
+
+from __future__ import annotations
+
+import html
+import io
+import posixpath
+import warnings
+import zipfile
+
+from ..errors import DocumentError
+from ..passage import Passage
+from .html import parse_html
+
+_CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
+_OPF = "{http://www.idpf.org/2007/opf}"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_PAGES = {"application/xhtml+xml", "text/html"}
+_NOT_TEXT = {"titlepage", "cover", "toc", "landmarks", "page-list", "index"}  # epub:type of a book's parts
+
+
+def parse_epub(data: bytes, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    book_title, chapters = _chapters(data, source)
+    page = "".join(chapters)
+    return parse_html(f"<html><head><meta charset='utf-8'><title>{html.escape(book_title)}</title></head>"
+                      f"<body>{page}</body></html>", source=source, title=title, max_chars=max_chars)
+
+
+def _chapters(data: bytes, source: str) -> tuple[str, list[str]]:
+    """The book's title and the body of each chapter in reading order."""
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning  # only when a corpus has books
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            names = set(book.namelist())
+            if "META-INF/encryption.xml" in names and b"EncryptedData" in book.read("META-INF/encryption.xml"):
+                raise DocumentError(source, "is an EPUB book protected with DRM: its chapters cannot be read; "
+                                            "file skipped")
+            container = etree.fromstring(book.read("META-INF/container.xml"), parser)
+            rootfile = container.find(f".//{_CONTAINER}rootfile")
+            package_path = rootfile.get("full-path", "") if rootfile is not None else ""
+            package = etree.fromstring(book.read(package_path), parser)
+            folder = posixpath.dirname(package_path)
+            manifest = {item.get("id"): item for item in package.iter(f"{_OPF}item")}
+            book_title = " ".join((package.findtext(f".//{_DC}title") or "").split())
+            chapters = []
+            for itemref in package.iter(f"{_OPF}itemref"):
+                item = manifest.get(itemref.get("idref"))
+                if item is None or itemref.get("linear") == "no" or item.get("media-type") not in _PAGES or \
+                        "nav" in (item.get("properties") or "").split():
+                    continue
+                path = posixpath.normpath(posixpath.join(folder, item.get("href", "")))
+                if path not in names:
+                    continue
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+                    body = BeautifulSoup(book.read(path), "lxml").body
+                if body is None:
+                    continue
+                # The book's title page (its title is the book's), its cover, contents and index are not text.
+                for part in body.find_all(attrs={"epub:type": True}):
+                    if _NOT_TEXT & set(str(part.get("epub:type")).split()):
+                        part.decompose()
+                chapters.append(body.decode_contents())
+        return book_title, chapters
+    except DocumentError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged book fails in zipfile, zlib or lxml
+        raise DocumentError(source, f"is not a readable EPUB book ({type(exc).__name__}: {exc}); file skipped") \
+            from exc
