@@ -1790,6 +1790,7 @@ def epub_bytes(encrypted: bool = False) -> bytes:
     """A book as pandoc writes one: a title page, a navigation document, a FAQ whose questions are chapters of
     their own, and a note left out of the reading order."""
     import zipfile
+    from urllib.parse import quote
 
     def page(body: str, kind: str = "bodymatter") -> str:
         return ('<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
@@ -1797,18 +1798,20 @@ def epub_bytes(encrypted: bool = False) -> bytes:
                 f'<body epub:type="{kind}">{body}</body></html>')
 
     chapters = {
-        "title.xhtml": page('<section epub:type="titlepage"><h1 class="title">Vault FAQ</h1></section>', "frontmatter"),
+        "title.xhtml": page('<section epub:type="titlepage"><h1 epub:type="title">Vault FAQ</h1></section>',
+                            "frontmatter"),
         "nav.xhtml": page('<nav epub:type="toc"><ol><li><a href="c1.xhtml">Who can deposit data?</a></li></ol></nav>'),
         "c0.xhtml": page("<h1>Vault FAQ</h1><p>Questions researchers ask.</p>"),
         "c1.xhtml": page("<h1>Who can deposit data?</h1><p>Any member of staff.</p>"),
-        "c2.xhtml": page("<h1>How long is data kept?</h1><p>Ten years.</p>"),
+        "c 2.xhtml": page("<h1>How long is data kept?</h1><p>Ten years.</p>"),  # its address: "c%202.xhtml"
         "c3.xhtml": page("<h1>Can I delete a dataset?</h1><p>Within 30 days.</p>"),
         "note.xhtml": page("<p>Printed in Utrecht.</p>"),
     }
     nav, aside = ' properties="nav"', ' linear="no"'
-    items = "".join(f'<item id="{name[:-6]}" href="text/{name}" media-type="application/xhtml+xml"'
-                    f'{nav if name == "nav.xhtml" else ""}/>' for name in chapters)
-    spine = "".join(f'<itemref idref="{name[:-6]}"{aside if name == "note.xhtml" else ""}/>' for name in chapters)
+    items = "".join(f'<item id="i{k}" href="text/{quote(name)}" media-type="application/xhtml+xml"'
+                    f'{nav if name == "nav.xhtml" else ""}/>' for k, name in enumerate(chapters))
+    spine = "".join(f'<itemref idref="i{k}"{aside if name == "note.xhtml" else ""}/>'
+                    for k, name in enumerate(chapters))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as book:
         book.writestr("mimetype", "application/epub+zip", compress_type=zipfile.ZIP_STORED)

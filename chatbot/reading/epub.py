@@ -12,6 +12,7 @@ import io
 import posixpath
 import warnings
 import zipfile
+from urllib.parse import unquote
 
 from ..errors import DocumentError
 from ..passage import Passage
@@ -56,7 +57,7 @@ def _chapters(data: bytes, source: str) -> tuple[str, list[str]]:
                 if item is None or itemref.get("linear") == "no" or item.get("media-type") not in _PAGES or \
                         "nav" in (item.get("properties") or "").split():
                     continue
-                path = posixpath.normpath(posixpath.join(folder, item.get("href", "")))
+                path = posixpath.normpath(posixpath.join(folder, unquote(item.get("href", ""))))
                 if path not in names:
                     continue
                 with warnings.catch_warnings():
@@ -66,7 +67,7 @@ def _chapters(data: bytes, source: str) -> tuple[str, list[str]]:
                     continue
                 # The book's title page (its title is the book's), its cover, contents and index are not text.
                 for part in body.find_all(attrs={"epub:type": True}):
-                    if _NOT_TEXT & set(str(part.get("epub:type")).split()):
+                    if not part.decomposed and _NOT_TEXT & set(str(part.get("epub:type")).split()):
                         part.decompose()
                 chapters.append(body.decode_contents())
         return book_title, chapters
