@@ -1,7 +1,7 @@
-"""Office documents: what a word processor's files (.docx, .odt) have in common, and how their paragraphs
-and tables become blocks. Each format's reader only says what a paragraph is (its style's name, its text,
-its list level, whether it is a short line all in bold, how many links it is made of); the rules live here,
-so that a FAQ saved by Word and one saved by LibreOffice read alike.
+"""Office documents: what the files of word processors and slide programs (.docx, .odt, .rtf, .pptx) have in
+common, and how their paragraphs and tables become blocks. Each format's reader only says what a paragraph is
+(its style's name, its text, its list level, whether it is all in bold, how many links it is made of); the
+rules live here, so that a FAQ saved by Word, by LibreOffice or as RTF reads alike.
 
 Heading styles give the sections (in a document without them, short lines all in bold: headings made by
 hand); a paragraph that asks something is a FAQ question answered by what follows it; list paragraphs and
@@ -19,10 +19,10 @@ from .outline import ANSWER_LABEL, QUESTION_LABEL, Block, heading_block, looks_l
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle"}
 MAX_TITLE_WORDS = 12
-NAVIGATION_MARKS = re.compile(r"[\W_]+")  # what stands between links in a menu: "|", "»", spaces
+_NAVIGATION_MARKS = re.compile(r"[\W_]+")  # what stands between links in a menu: "|", "»", spaces
 # "List Bullet 2", "List Number", "List Paragraph"; not LibreOffice's "List Heading" and "List Contents", the
 # term and the description of a definition list (a FAQ's question and its answer).
-LIST_STYLE = re.compile(r"^(?!list (?:heading|contents)\b).*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
+_LIST_STYLE = re.compile(r"^(?!list (?:heading|contents)\b).*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
 # Writer's and Word's styles for a web page's <pre>, and pandoc's for a code block.
 _CODE_STYLE = re.compile(r"^(?:preformatted text|html preformatted|source code)$", re.IGNORECASE)
 
@@ -57,13 +57,13 @@ def _is_title(text: str) -> bool:
 def links_only(link_texts: list[str], visible: str) -> int:
     """How many links a paragraph whose visible text is `visible` is made of ("A.1.1 What is PuTTY?" in a
     linked contents list, "Previous | Next"), or 0 when it holds text outside them."""
-    linked = NAVIGATION_MARKS.sub("", "".join(link_texts))
-    return len(link_texts) if linked and len(linked) >= len(NAVIGATION_MARKS.sub("", visible)) else 0
+    linked = _NAVIGATION_MARKS.sub("", "".join(link_texts))
+    return len(link_texts) if linked and len(linked) >= len(_NAVIGATION_MARKS.sub("", visible)) else 0
 
 
 def style_list_level(style: str) -> int | None:
     """The list level a paragraph style names ("List Bullet 2" is 1), or None for a style of no list."""
-    styled = LIST_STYLE.match(style)
+    styled = _LIST_STYLE.match(style)
     if not styled:
         return None
     return int(styled.group(1)) - 1 if styled.group(1) else 0
