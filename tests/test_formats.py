@@ -7,6 +7,7 @@ import json
 import textwrap
 import warnings
 import zlib
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
@@ -1843,6 +1844,20 @@ def test_epub_chapters_read_as_one_page_in_reading_order(tmp_path):
     assert passages == [] and "protected with DRM" in str(problems[0])
 
 
+XLS = Path(__file__).parent / "data" / "faq.xls"  # saved by LibreOffice Calc 7.4 as Excel 97-2003
+
+
+def test_xls_workbooks_read_as_xlsx_ones(tmp_path):
+    # Excel 97-2003 workbooks had been skipped with a hint to save them as .xlsx. This one holds a sheet made
+    # by hand (a title over a blank row and the header; dates and counts beside the entries; a row without an
+    # answer) and a second sheet of entries.
+    passages, problems = read(tmp_path, "faq.xls", XLS.read_bytes())
+    assert [(p.question, p.section, p.line, p.text.split("\n")[-1]) for p in passages] == [
+        ("How do I pay?", "Billing", 4, "By card."), ("Can I pay later?", "Billing", 5, "Yes, within 30 days."),
+        ("Is there a phone line?", "", 2, "No.")]
+    assert [(p.line, "sheet 'FAQ'" in p.reason and "answer" in p.reason) for p in problems] == [(6, True)]
+
+
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slides.key").write_bytes(b"PK\x03\x04")
@@ -1890,7 +1905,8 @@ def test_inspect_prints_the_passages_of_one_file(tmp_path, capsys):
 
 
 def test_unreadable_binary_formats_are_a_clear_per_file_error(tmp_path):
-    for name in ("broken.pdf", "broken.docx", "broken.xlsx", "broken.odt", "broken.ods", "broken.pptx", "broken.epub"):
+    for name in ("broken.pdf", "broken.docx", "broken.xlsx", "broken.xls", "broken.odt", "broken.ods", "broken.pptx",
+                 "broken.epub"):
         passages, problems = read(tmp_path, name, b"not really " + name.encode())
         assert passages == [] and len(problems) == 1 and isinstance(problems[0], DocumentError)
         assert problems[0].path == name and "file skipped" in problems[0].reason
@@ -1957,6 +1973,8 @@ def _valid(suffix: str) -> bytes:
         return WORD_RTF.encode()
     if suffix == ".epub":
         return epub_bytes()
+    if suffix == ".xls":
+        return XLS.read_bytes()
     if suffix == ".xlsx":
         book = openpyxl.Workbook()
         book.active.append(["question", "answer"])
@@ -1972,7 +1990,7 @@ def _valid(suffix: str) -> bytes:
 
 
 SUFFIXES = [".md", ".rst", ".adoc", ".html", ".txt", ".csv", ".tsv", ".jsonl", ".json", ".yaml", ".pdf", ".docx",
-            ".odt", ".rtf", ".pptx", ".epub", ".xlsx", ".ods", ".ipynb", ".org", ".pod"]
+            ".odt", ".rtf", ".pptx", ".epub", ".xlsx", ".xls", ".ods", ".ipynb", ".org", ".pod"]
 
 
 def _check_any_bytes(tmp_path, suffix, data):

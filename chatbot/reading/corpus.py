@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import CorpusError, DocumentError
 from ..passage import KINDS, Passage
-from .faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_sheets, parse_xlsx, parse_yaml
+from .faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_sheets, parse_xls, parse_xlsx, parse_yaml
 from .learned import fold_learned, learned_name
 
 # The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
@@ -23,7 +23,7 @@ FORMATS = {
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     **dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), "html"),
     ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx", ".epub": "epub",
-    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".ods": "ods",
+    ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org", ".pod": "pod",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
@@ -37,7 +37,7 @@ _CONVERT_TO = {
     ".pages": "export it as .docx or as PDF",
     ".ppt": "save it as .pptx or export it as PDF", ".odp": "save it as .pptx or export it as PDF",
     ".key": "export it as .pptx or as PDF",
-    ".xls": "save it as .xlsx or CSV", ".numbers": "export it as CSV",
+    ".numbers": "export it as CSV",
 }
 CONFIG_FILE = "corpus.toml"
 
@@ -165,7 +165,7 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
     kind = format_of(path)
     if kind is None:
         raise DocumentError(source, unsupported_reason(path.suffix))
-    if kind in ("pdf", "docx", "odt", "rtf", "pptx", "epub", "xlsx", "ods", "html"):
+    if kind in ("pdf", "docx", "odt", "rtf", "pptx", "epub", "xlsx", "xls", "ods", "html"):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -196,6 +196,8 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
             return parse_epub(data, source=source, title=title, max_chars=max_chars), []
         if kind == "xlsx":
             return parse_xlsx(data, source=source, title=title or _stem(source), columns=faq_columns)
+        if kind == "xls":
+            return parse_xls(data, source=source, title=title or _stem(source), columns=faq_columns)
         if kind == "ods":
             from .opendocument import spreadsheet_sheets
 

@@ -317,6 +317,39 @@ def parse_xlsx(data: bytes, *, source: str, title: str,
                         columns=columns)
 
 
+def parse_xls(data: bytes, *, source: str, title: str,
+              columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
+    """Every sheet of an Excel 97-2003 workbook (.xls) whose header row names question and answer columns."""
+    import xlrd  # only for old workbooks
+
+    try:
+        book = xlrd.open_workbook(file_contents=data, logfile=io.StringIO())  # xlrd prints its warnings
+        sheets = [(sheet.name, [(r + 1, [_xls_value(cell, book.datemode) for cell in sheet.row(r)])
+                                for r in range(sheet.nrows)]) for sheet in book.sheets()]
+    except Exception as exc:  # noqa: BLE001 - a damaged file fails in xlrd's own ways
+        raise DocumentError(source, f"is not a readable Excel 97-2003 workbook ({type(exc).__name__}: {exc}); "
+                                    "file skipped") from exc
+    return parse_sheets(sheets, source=source, title=title, columns=columns)
+
+
+def _xls_value(cell, datemode: int):
+    """A cell's value as Excel shows it: a date as a date, a whole number without ".0"."""
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return xlrd.xldate.xldate_as_datetime(cell.value, datemode)
+        except (ValueError, OverflowError):
+            return cell.value
+    if cell.ctype == xlrd.XL_CELL_NUMBER and float(cell.value).is_integer():
+        return int(cell.value)
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(cell.value)
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return ""
+    return cell.value
+
+
 def parse_sheets(sheets: list[tuple[str, list[tuple[int, Sequence]]]], *, source: str, title: str,
                  columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     """The sheets of a workbook, each its name and its numbered rows; every sheet whose header row names
