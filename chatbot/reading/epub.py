@@ -10,13 +10,12 @@ from __future__ import annotations
 import html
 import io
 import posixpath
-import warnings
 import zipfile
 from urllib.parse import unquote
 
 from ..errors import DocumentError
 from ..passage import Passage
-from .html import parse_html
+from .html import parse_html, parsed_page
 
 _CONTAINER = "{urn:oasis:names:tc:opendocument:xmlns:container}"
 _OPF = "{http://www.idpf.org/2007/opf}"
@@ -27,15 +26,16 @@ _NOT_TEXT = {"titlepage", "cover", "toc", "landmarks", "page-list", "index"}  # 
 
 def parse_epub(data: bytes, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     book_title, chapters = _chapters(data, source)
-    page = "".join(chapters)
-    return parse_html(f"<html><head><meta charset='utf-8'><title>{html.escape(book_title)}</title></head>"
-                      f"<body>{page}</body></html>", source=source, title=title, max_chars=max_chars)
+    # One page of the chapters' parsed bodies, moved over as they are: not written out and parsed again.
+    page = parsed_page(f"<html><head><title>{html.escape(book_title)}</title></head><body></body></html>")
+    for body in chapters:
+        page.body.extend(list(body.contents))
+    return parse_html(page, source=source, title=title, max_chars=max_chars)
 
 
-def _chapters(data: bytes, source: str) -> tuple[str, list[str]]:
-    """The book's title and the body of each chapter in reading order."""
-    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning  # only when a corpus has books
-    from lxml import etree
+def _chapters(data: bytes, source: str) -> tuple[str, list]:
+    """The book's title and the parsed body of each chapter in reading order."""
+    from lxml import etree  # only when a corpus has books
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     try:
@@ -60,16 +60,14 @@ def _chapters(data: bytes, source: str) -> tuple[str, list[str]]:
                 path = posixpath.normpath(posixpath.join(folder, unquote(item.get("href", ""))))
                 if path not in names:
                     continue
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-                    body = BeautifulSoup(book.read(path), "lxml").body
+                body = parsed_page(book.read(path)).body
                 if body is None:
                     continue
                 # The book's title page (its title is the book's), its cover, contents and index are not text.
                 for part in body.find_all(attrs={"epub:type": True}):
                     if not part.decomposed and _NOT_TEXT & set(str(part.get("epub:type")).split()):
                         part.decompose()
-                chapters.append(body.decode_contents())
+                chapters.append(body)
         return book_title, chapters
     except DocumentError:
         raise

@@ -57,20 +57,21 @@ _PERMALINK = re.compile(r"^[^\w\s]?$")
 _TAB_TITLE = "data-tab-title"
 
 
-def parse_html(data: bytes | str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+def parse_html(data, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    """A page's passages; `data` is the page (bytes or text), or a page parsed already (BeautifulSoup)."""
     blocks, page_title = html_blocks(data)
     return build_passages(blocks, source=source, title=title or page_title, max_chars=max_chars)
 
 
-def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
-    """The outline of a page and its <title>."""
+def parsed_page(data: bytes | str):
+    """A page parsed by BeautifulSoup with lxml; a charset lxml refuses is read as a text file is."""
     from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning  # only when a corpus has HTML
 
     try:
         with warnings.catch_warnings():
             # XHTML pages (DocBook's, libxml's) are pages: read as HTML on purpose, not a problem to report.
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-            soup = BeautifulSoup(data, "lxml")
+            return BeautifulSoup(data, "lxml")
     except ValueError:
         # lxml refuses a declared charset it cannot even name (control characters in <meta charset>):
         # read the bytes as UTF-8, else as Windows-1252, as plain text files are read.
@@ -80,7 +81,12 @@ def html_blocks(data: bytes | str) -> tuple[list[Block], str]:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
                 text = data.decode("cp1252", errors="replace")
-        soup = BeautifulSoup(clean(text, keep_indent=True), "lxml")
+        return BeautifulSoup(clean(text, keep_indent=True), "lxml")
+
+
+def html_blocks(data) -> tuple[list[Block], str]:
+    """The outline of a page (bytes, text or a BeautifulSoup) and its <title>."""
+    soup = parsed_page(data) if isinstance(data, (bytes, str)) else data
     title = " ".join(soup.title.get_text().split()) if soup.title else ""
     structured = _structured_faq(soup)  # before the scripts that hold it are dropped
     _mark_tabs(soup)  # before the tabs' radio buttons and buttons are dropped
