@@ -46,6 +46,8 @@ _TEMPLATE = re.compile(r"(?P<code>(?P<ticks>`+)[^\n]*?(?P=ticks))"
                        r"|\{:[^{}\n]*\}")
 # A line that opens or closes a fenced code block (also how plain text tells Markdown saved as .txt).
 FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+# A line of code that opens with backticks, which could close a fence of as many.
+_BACKTICK_FENCE = re.compile(r"^\s*(`{3,})", re.MULTILINE)
 # A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
 _CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
@@ -74,6 +76,12 @@ def labelled(lines: list[tuple[int, str]], label: str) -> list[tuple[int, str]]:
     if at is None:
         return lines
     return [*lines[:at], (lines[at][0], f"{label}: {lines[at][1]}"), *lines[at + 1:]]
+
+
+def code_fence(code: str) -> str:
+    """A fence for a code block that none of its own lines can close: longer than any run of backticks that
+    opens one of them."""
+    return "`" * max(3, 1 + max(map(len, _BACKTICK_FENCE.findall(code)), default=0))
 
 
 def pipe_table(rows: list[list[str]], header: bool) -> list[str]:

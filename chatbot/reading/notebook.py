@@ -5,18 +5,14 @@ JSON, so a passage's line in the file means nothing: it is left unknown (0)."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 
 from ..errors import DocumentError
 from ..passage import Passage
-
-_FENCE = re.compile(r"^\s*(`{3,})", re.MULTILINE)
+from .markdown import code_fence, parse_markdown
 
 
 def parse_notebook(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
-    from .markdown import parse_markdown
-
     return [replace(p, line=0) for p in parse_markdown(notebook_markdown(text, source=source), source=source,
                                                        title=title, max_chars=max_chars)]
 
@@ -45,7 +41,6 @@ def notebook_markdown(text: str, *, source: str) -> str:
         if cell.get("cell_type") == "markdown":
             parts.append(body)
         elif cell.get("cell_type") == "code":
-            # A fence longer than any in the code itself, so that the code cannot close it.
-            fence = "`" * max(3, 1 + max(map(len, _FENCE.findall(body)), default=0))
+            fence = code_fence(body)
             parts.append(f"{fence}\n{body}\n{fence}")
     return "\n\n".join(parts)

@@ -16,7 +16,7 @@ import html
 import re
 
 from ..passage import Passage
-from .markdown import parse_converted
+from .markdown import code_fence, parse_converted
 
 _COMMAND = re.compile(r"^=([a-zA-Z]\w*)\s*(.*)$", re.DOTALL)
 _BULLET_ITEM = re.compile(r"^(?:\*|[-+o•])?\s*$|^\*\s+(.+)$", re.DOTALL)
@@ -84,8 +84,7 @@ def pod_markdown(text: str) -> list[tuple[int, str]]:
         indent = "   " * _depth(lists)  # inside a list item, under its bullet or number
         if lines[0][:1] in (" ", "\t"):
             code = [(number + k, f"{indent}{line.expandtabs(8)}") for k, line in enumerate(_dedented(lines))]
-            # A fence longer than any run of backticks in the code.
-            fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", "\n".join(lines))), default=0))
+            fence = code_fence("\n".join(lines))
             out += [(number, f"{marker or indent}{fence}"), *code, (code[-1][0], f"{indent}{fence}"), (number, "")]
         elif name_section:
             # "libnetFAQ - libnet Frequently Asked Questions": the document's title.
