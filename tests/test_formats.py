@@ -2402,6 +2402,19 @@ NOTEBOOK = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cell
     {"cell_type": "raw", "metadata": {}, "source": "raw text for a converter"}]})
 
 
+def test_asciidoc_and_org_code_that_holds_a_markdown_fence(tmp_path):
+    # A listing of Markdown (a README's code block) had closed the fence it was written in: the block lost its
+    # last line, and what followed it was read as text.
+    asciidoc = ("= Notes\n\n== Writing the README\n\nWrite code as Markdown does:\n\n----\n```sh\nmake install\n```\n"
+                "----\n")
+    org = ("* Writing the README\n\nWrite code as Markdown does:\n\n#+BEGIN_SRC markdown\n```sh\nmake install\n```\n"
+           "#+END_SRC\n")
+    for name, text in [("notes.adoc", asciidoc), ("notes.org", org)]:
+        passages, problems = read(tmp_path, name, text)
+        assert problems == [] and [p.text for p in passages] == [
+            "Write code as Markdown does:\n```sh\nmake install\n```"]
+
+
 def test_jupyter_notebooks_read_their_markdown_and_code_cells(tmp_path):
     # Notebooks (tutorials, examples) had been skipped as a format no reader takes. Outputs are left out.
     passages, problems = read(tmp_path, "quickstart.ipynb", NOTEBOOK)

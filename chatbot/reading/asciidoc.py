@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..passage import Passage
-from .markdown import labelled, parse_converted, pipe_table
+from .markdown import code_fence, labelled, parse_converted, pipe_table
 from .outline import QUESTION_LABEL
 
 # A delimited block's fence: a line of four or more of one character ("----"), or an open block ("--").
@@ -114,7 +114,8 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
                 cells = [[_inline(cell, attributes) for cell in row] for row in _table(body, table.group(1), columns)]
                 emit("", *pipe_table(cells, header or _header_apart(body)), "")
             elif (line.startswith(("-", ".")) and line != "--") or style in ("source", "listing", "literal"):
-                emit("```", *body, "```")
+                fence = code_fence("\n".join(body))
+                emit(fence, *body, fence)
             elif line.startswith("+"):
                 emit("", *body, "")  # passthrough: HTML, read by the Markdown reader's HTML reader
             elif not line.startswith("/"):  # a comment block is dropped

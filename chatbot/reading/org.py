@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..passage import Passage
-from .markdown import labelled, parse_converted, pipe_table
+from .markdown import code_fence, labelled, parse_converted, pipe_table
 from .outline import QUESTION_LABEL
 
 _HEADLINE = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE|NEXT|WAITING|CANCELLED)\s+)?(?:\[#[A-Z]\]\s+)?(.*?)"
@@ -61,7 +61,8 @@ def org_to_markdown(text: str) -> list[tuple[int, str]]:
                        len(lines))
             body = lines[k:end]
             if kind in _CODE_BLOCKS:
-                emit("```", *body, "```")
+                fence = code_fence("\n".join(body))
+                emit(fence, *body, fence)
             elif kind != "comment":
                 inner = org_to_markdown("\n".join(body))
                 inner = [(n + number, t) for n, t in inner]
