@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 
 from ..passage import Passage
 from .markdown import code_fence, parse_converted
@@ -83,7 +84,8 @@ def pod_markdown(text: str) -> list[tuple[int, str]]:
             continue
         indent = "   " * _depth(lists)  # inside a list item, under its bullet or number
         if lines[0][:1] in (" ", "\t"):
-            code = [(number + k, f"{indent}{line.expandtabs(8)}") for k, line in enumerate(_dedented(lines))]
+            verbatim = textwrap.dedent("\n".join(line.expandtabs(8) for line in lines)).split("\n")
+            code = [(number + k, f"{indent}{line}") for k, line in enumerate(verbatim)]
             fence = code_fence("\n".join(lines))
             out += [(number, f"{marker or indent}{fence}"), *code, (code[-1][0], f"{indent}{fence}"), (number, "")]
         elif name_section:
@@ -119,11 +121,6 @@ def _item(argument: str, lists: list[str]) -> tuple[str, str]:
     # A term ("=item --verbose", "=item Why does it fail?") titles its paragraphs as a heading does, so that one
     # that asks is a FAQ question answered by them.
     return (f"###### {_inline(argument)}" if argument else "", "")
-
-
-def _dedented(lines: list[str]) -> list[str]:
-    indent = min(len(line) - len(line.lstrip()) for line in lines if line.strip())
-    return [line[indent:] for line in lines]
 
 
 def _inline(text: str) -> str:
