@@ -62,7 +62,7 @@ def plaintext_blocks(text: str) -> list[Block]:
     lines = without_contents(_without_rules(text.split("\n")))
     wrapped = _is_hard_wrapped(lines)
     labelled = _is_qa_faq(lines)
-    if wrapped or labelled or _numbered_questions(_groups(lines)):
+    if wrapped or labelled or _numbered_questions(line_groups(lines)):
         return _paragraph_blocks(lines, wrapped=wrapped, labelled=labelled)
     return _line_blocks([" ".join(line.split()) for line in lines])
 
@@ -87,7 +87,7 @@ def without_contents(lines: list[str]) -> list[str]:
     # list words the title a little differently.
     numbers = [(m.group(1) if (m := _MULTILEVEL_NUMBER.match(line.strip())) else "") for line in bare]
     last = {key: number for number, key in [*enumerate(keys), *enumerate(numbers)] if key}
-    groups = _groups(lines)
+    groups = line_groups(lines)
     group_of = [-1] * len(lines)
     for g, (start, group) in enumerate(groups):
         group_of[start - 1:start - 1 + len(group)] = [g] * len(group)
@@ -249,8 +249,8 @@ def _is_qa_faq(lines: list[str]) -> bool:
     return questions >= 2 and answers >= 2
 
 
-def _groups(lines: list[str]) -> list[tuple[int, list[str]]]:
-    """Runs of non-blank lines, each with its first line number."""
+def line_groups(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Runs of non-blank lines (a line of spaces is blank), each with its first line number."""
     groups: list[tuple[int, list[str]]] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -322,7 +322,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
     """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
     a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page.
     `labelled`: the text is a FAQ of "Q:" and "A:" lines."""
-    groups = _groups(lines)
+    groups = line_groups(lines)
     if labelled:
         # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
         groups = [(start + offset, part) for start, group in groups for offset, part in at_questions(group)]

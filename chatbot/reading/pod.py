@@ -18,6 +18,7 @@ import textwrap
 
 from ..passage import Passage
 from .markdown import code_fence, parse_converted
+from .plaintext import line_groups
 
 _COMMAND = re.compile(r"^=([a-zA-Z]\w*)\s*(.*)$", re.DOTALL)
 _BULLET_ITEM = re.compile(r"^(?:\*|[-+o•])?\s*$|^\*\s+(.+)$", re.DOTALL)
@@ -33,27 +34,13 @@ def parse_pod(text: str, *, source: str, title: str = "", max_chars: int = 1200)
     return parse_converted(pod_markdown(text), source=source, title=title, max_chars=max_chars)
 
 
-def _paragraphs(text: str) -> list[tuple[int, list[str]]]:
-    """The text's paragraphs (runs of lines between blank ones; a line of spaces is blank), each with the
-    number of its first line."""
-    paragraphs: list[tuple[int, list[str]]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            paragraphs.append((0, []))
-        elif paragraphs and paragraphs[-1][1]:
-            paragraphs[-1][1].append(line)
-        else:
-            paragraphs.append((number, [line]))
-    return [(n, lines) for n, lines in paragraphs if lines]
-
-
 def pod_markdown(text: str) -> list[tuple[int, str]]:
     """The POD text as Markdown lines, each with the number of the POD line it comes from."""
     out: list[tuple[int, str]] = []
     in_pod, skipping, titled, name_section = False, "", False, False
     lists: list[str] = []  # the kind of each open "=over": "bullet", "number", "term" ("" before its first item)
     marker = ""  # an item's bullet or number, when its text is the paragraph that follows
-    for number, lines in _paragraphs(text):
+    for number, lines in line_groups(text.splitlines()):
         command = _COMMAND.match("\n".join(lines)) if lines[0].startswith("=") else None
         if command:
             word, argument = command.group(1), " ".join(command.group(2).split())
