@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -39,6 +40,38 @@ def test_the_pipeline_is_read_from_the_models_own_configuration(tmp_path):
     cls = sentence_transformers_folder(tmp_path / "b", [("Transformer", ""), ("Pooling", "1_Pooling")],
                                        {"pooling_mode_cls_token": True}, do_lower_case=True)
     assert read_pipeline(cls) == {"pooling": "cls_token", "normalize": False, "max_length": 256, "lower_case": True}
+
+
+def test_a_model_saved_by_newer_sentence_transformers_is_read_as_the_same_pipeline(tmp_path):
+    # sentence-transformers 6 names a module by its new module path, pools by one "pooling_mode" and leaves
+    # the length to the tokenizer; such a model (a user's own fine-tuned one) had fallen back to torch.
+    new = tmp_path / "new"
+    (new / "1_Pooling").mkdir(parents=True)
+    (new / "modules.json").write_text(json.dumps([
+        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.base.modules.transformer.Transformer"},
+        {"idx": 1, "name": "1", "path": "1_Pooling",
+         "type": "sentence_transformers.sentence_transformer.modules.pooling.Pooling"},
+        {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.base.modules.normalize.Normalize"}]))
+    (new / "1_Pooling" / "config.json").write_text(json.dumps(
+        {"embedding_dimension": 384, "pooling_mode": "mean", "include_prompt": True}))
+    (new / "sentence_bert_config.json").write_text(json.dumps({"transformer_task": "feature-extraction"}))
+    (new / "tokenizer_config.json").write_text(json.dumps({"model_max_length": 256}))
+    assert read_pipeline(new) == {"pooling": "mean_tokens", "normalize": True, "max_length": 256, "lower_case": False}
+    (new / "1_Pooling" / "config.json").write_text(json.dumps({"pooling_mode": ["cls"]}))
+    assert read_pipeline(new)["pooling"] == "cls_token"
+    (new / "1_Pooling" / "config.json").write_text(json.dumps({"pooling_mode": "lasttoken"}))
+    with pytest.raises(UnsupportedModelError, match="lasttoken"):
+        read_pipeline(new)
+
+
+@pytest.mark.integration
+def test_the_bundled_model_saved_by_the_installed_sentence_transformers_runs_on_onnxruntime(tmp_path):
+    from sentence_transformers import SentenceTransformer
+
+    from chatbot.search.embedder import bundled_model_path
+
+    SentenceTransformer(bundled_model_path(), device="cpu").save(str(tmp_path / "saved"))
+    assert read_pipeline(tmp_path / "saved") == read_pipeline(Path(bundled_model_path()))
 
 
 def test_a_model_with_layers_onnx_does_not_reproduce_is_refused_and_falls_back_to_torch(tmp_path):

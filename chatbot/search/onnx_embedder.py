@@ -24,11 +24,11 @@ from .embedder import BUNDLED_MODEL, bundled_model_path
 
 # Bump when the export or the pooling changes: a new key, so an old file is never reused.
 EXPORT_VERSION = 2
-TRANSFORMER = "sentence_transformers.models.Transformer"
-POOLING = "sentence_transformers.models.Pooling"
-NORMALIZE = "sentence_transformers.models.Normalize"
 SMALL_FILE = 1 << 20
 POOLING_MODES = ("cls_token", "mean_tokens", "max_tokens", "mean_sqrt_len_tokens")
+# Newer sentence-transformers (6 here) save one "pooling_mode" by these names instead of pooling_mode_* flags.
+POOLING_MODE_NAMES = {"cls": "cls_token", "mean": "mean_tokens", "max": "max_tokens",
+                      "mean_sqrt_len_tokens": "mean_sqrt_len_tokens"}
 
 
 class UnsupportedModelError(ModelError):
@@ -49,6 +49,15 @@ def model_key(name: str, path: Path, *, quantized: bool) -> str:
     return f"{slug}-{'int8' if quantized else 'fp32'}-{digest.hexdigest()[:12]}"
 
 
+def _module_class(type_name: str) -> str:
+    """The class of a sentence-transformers module: newer sentence-transformers (6 here) save it by its new
+    module path ("sentence_transformers.base.modules.transformer.Transformer"), older ones as
+    "sentence_transformers.models.Transformer"."""
+    if type_name.startswith("sentence_transformers."):
+        return type_name.rsplit(".", 1)[-1]
+    return type_name
+
+
 def read_pipeline(path: Path) -> dict:
     """What the sentence-transformers modules of a model folder do, as plain values."""
     try:
@@ -56,12 +65,21 @@ def read_pipeline(path: Path) -> dict:
     except (OSError, ValueError) as exc:
         raise UnsupportedModelError(f"{path} is not a sentence-transformers model folder ({exc}).") from exc
     types = [m["type"] for m in modules]
-    if types[:2] != [TRANSFORMER, POOLING] or any(t != NORMALIZE for t in types[2:]):
+    kinds = [_module_class(t) for t in types]
+    if kinds[:2] != ["Transformer", "Pooling"] or any(k != "Normalize" for k in kinds[2:]):
         raise UnsupportedModelError(f"The model in {path} has modules {types}; only a transformer with pooling "
                                     "(and normalisation) runs on onnxruntime.")
     pooling_dir = path / modules[1]["path"]
     pooling = json.loads((pooling_dir / "config.json").read_text(encoding="utf-8"))
-    modes = [m for m in POOLING_MODES if pooling.get(f"pooling_mode_{m}")]
+    if "pooling_mode" in pooling:
+        named = pooling["pooling_mode"]
+        named = [named] if isinstance(named, str) else list(named)
+        modes = [POOLING_MODE_NAMES.get(m, m) for m in named]
+        if any(m not in POOLING_MODES for m in modes):
+            raise UnsupportedModelError(f"The model in {path} pools with {named}; onnxruntime runs "
+                                        f"{', '.join(POOLING_MODE_NAMES)}.")
+    else:
+        modes = [m for m in POOLING_MODES if pooling.get(f"pooling_mode_{m}")]
     if len(modes) != 1:
         raise UnsupportedModelError(f"The model in {path} pools with {modes or 'nothing'}; one mode is supported.")
     config_file = path / "sentence_bert_config.json"
@@ -72,7 +90,7 @@ def read_pipeline(path: Path) -> dict:
     # sentence-transformers cuts at the smaller of its max_seq_length and the tokenizer's limit.
     limits = [v for v in (config.get("max_seq_length"), tokenizer_config.get("model_max_length"))
               if isinstance(v, int) and 0 < v < 100_000]
-    return {"pooling": modes[0], "normalize": NORMALIZE in types[2:], "max_length": min(limits) if limits else 512,
+    return {"pooling": modes[0], "normalize": "Normalize" in kinds[2:], "max_length": min(limits) if limits else 512,
             "lower_case": bool(config.get("do_lower_case"))}
 
 
