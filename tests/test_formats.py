@@ -1858,11 +1858,89 @@ def test_xls_workbooks_read_as_xlsx_ones(tmp_path):
     assert [(p.line, "sheet 'FAQ'" in p.reason and "answer" in p.reason) for p in problems] == [(6, True)]
 
 
+DOC = Path(__file__).parent / "data" / "faq.doc"  # a .docx saved by LibreOffice 7.4 as Word 97-2003
+
+
+def test_word_97_documents_read_as_the_docx_they_were_saved_from(tmp_path):
+    # .doc files had been skipped with a hint to save them as .docx. This one was saved from a .docx holding a
+    # title, a menu of web links, question headings over a paragraph and a list, a paragraph with a link in
+    # it, and a table; it reads as that .docx did (the same passages, compared when it was made).
+    passages, problems = read(tmp_path, "faq.doc", DOC.read_bytes())
+    assert problems == [] and {p.title for p in passages} == {"Billing help"}
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("faq", "Payments", "How do I pay?\nBy card or by bank transfer.\n- Visa\n- Mastercard"),
+        ("faq", "Payments", "Can I pay later?\nYes, within 30 days. See the terms."),
+        ("table", "Prices", "Prices\nPlan | Price per month\nBasic | 5 EUR"),
+        ("table", "Prices", "Prices\nPlan | Price per month\nTeam | 20 EUR")]
+
+
+def test_a_doc_that_is_rtf_html_or_docx_inside_is_read_as_what_it_is(tmp_path):
+    # Web apps and mail merges save RTF or HTML under ".doc", and Word opens them; so does a renamed .docx.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("How do I pay?", level=1)
+    document.add_paragraph("By card.")
+    out = io.BytesIO()
+    document.save(out)
+    for name, content in [("rtf.doc", rb"{\rtf1\ansi {\b How do I pay?}\par By card.\par}"),
+                          ("page.doc", b"<html><body><h1>How do I pay?</h1><p>By card.</p></body></html>"),
+                          ("renamed.doc", out.getvalue())]:
+        passages, problems = read(tmp_path / name.split(".")[0], name, content)
+        assert problems == [] and [(p.question, p.text) for p in passages] == [
+            ("How do I pay?", "How do I pay?\nBy card.")], name
+    for content, reason in [(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "not a readable Word 97-2003"),
+                            (DOC.read_bytes()[:3000], "not a readable Word 97-2003"),
+                            (b"plain words", "no OLE compound file header")]:
+        passages, problems = read(tmp_path / "bad", "bad.doc", content)
+        assert passages == [] and reason in str(problems[0])
+
+
+def test_docx_links_written_as_fields_are_links(tmp_path):
+    # Word 97 wrote links as HYPERLINK fields, and files converted from .doc (or saved by older Word) keep them
+    # so: a menu of such links had been read as a passage of text.
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def field_link(paragraph, text):
+        for kind, instruction in [("begin", None), (None, ' HYPERLINK "https://example.com/" '), ("separate", None)]:
+            run = paragraph.add_run()._r
+            if kind:
+                char = OxmlElement("w:fldChar")
+                char.set(qn("w:fldCharType"), kind)
+                run.append(char)
+            else:
+                code = OxmlElement("w:instrText")
+                code.text = instruction
+                run.append(code)
+        paragraph.add_run(text)
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        paragraph.add_run()._r.append(end)
+
+    document = docx.Document()
+    menu = document.add_paragraph()
+    field_link(menu, "Home")
+    menu.add_run(" | ")
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), 'HYPERLINK "https://example.com/contact"')
+    simple.append(menu.add_run("Contact")._r)
+    menu._p.append(simple)
+    document.add_heading("How do I pay?", level=1)
+    answer = document.add_paragraph("By card; see ")
+    field_link(answer, "the prices")
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "faq.docx", out.getvalue())
+    assert problems == [] and [p.text for p in passages] == ["How do I pay?\nBy card; see the prices"]
+
+
 def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
     (tmp_path / "slides.key").write_bytes(b"PK\x03\x04")
     (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
-    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "old.pages").write_bytes(b"PK\x03\x04")
     (tmp_path / "notes.foo").write_text("x", encoding="utf-8")
     # Projects name text documents without a suffix (zlib's FAQ, README, INSTALL); they had been skipped.
     (tmp_path / "FAQ").write_text("Q: Is it free?\nA: Yes, it is free software.\n", encoding="utf-8")
@@ -1877,19 +1955,19 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     # A format that can be saved as a readable one says how.
     assert report["slides.key"].format == "unsupported"
     assert "export it as .pptx" in str(report["slides.key"].problems[0])
-    assert "save it as .docx" in str(report["old.doc"].problems[0])
+    assert "export it as .docx" in str(report["old.pages"].problems[0])
     assert "format not supported (.foo); file skipped" in str(report["notes.foo"].problems[0])
     assert "no text" in str(report["empty.txt"].problems[0])
     assert report["FAQ"].format == "text" and report["FAQ"].counts["faq"] == 1
     assert report["_sources/faq.rst.txt"].format == "restructuredtext"
     assert [p.text for p in loaded.passages if p.source == "_sources/faq.rst.txt"] == ["Note: Read this."]
     assert "binary file" in str(report["tool"].problems[0])
-    assert {p.path for p in loaded.problems} == {"slides.key", "empty.txt", "old.doc", "notes.foo", "tool"}
+    assert {p.path for p in loaded.problems} == {"slides.key", "empty.txt", "old.pages", "notes.foo", "tool"}
     # `chatbot build` lists the files it can say how to convert; a site's scripts, styles and fonts had been a
     # line each, and are counted by suffix.
     (tmp_path / "app.js").write_text("x()", encoding="utf-8")
     printed = _format_files(Corpus.open(tmp_path).load().files)
-    assert "slides.key" in printed and "old.doc" in printed and "notes.foo" not in printed
+    assert "slides.key" in printed and "old.pages" in printed and "notes.foo" not in printed
     assert printed.splitlines()[-1] == "  2 more files skipped, in formats no reader takes: .foo (1), .js (1)"
 
 

@@ -22,7 +22,7 @@ FORMATS = {
     ".adoc": "asciidoc", ".asciidoc": "asciidoc",
     ".rst": "restructuredtext", ".rest": "restructuredtext",
     **dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), "html"),
-    ".pdf": "pdf", ".docx": "docx", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx", ".epub": "epub",
+    ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx", ".epub": "epub",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org", ".pod": "pod",
 }
@@ -33,7 +33,6 @@ _MARKUP = ("markdown", "restructuredtext", "asciidoc", "org", "pod")
 NO_SUFFIX_FORMAT = "text"
 # What to save a document of a format no reader takes as, so that one does.
 _CONVERT_TO = {
-    ".doc": "save it as .docx (Word: File > Save As) or as PDF",
     ".pages": "export it as .docx or as PDF",
     ".ppt": "save it as .pptx or export it as PDF", ".odp": "save it as .pptx or export it as PDF",
     ".key": "export it as .pptx or as PDF",
@@ -149,7 +148,7 @@ def format_of(path: Path) -> str | None:
 
 
 def convertible(suffix: str) -> bool:
-    """Whether a file of a format no reader takes can be saved as one that a reader does (.doc, .ppt)."""
+    """Whether a file of a format no reader takes can be saved as one that a reader does (.ppt, .pages)."""
     return suffix.lower() in _CONVERT_TO
 
 
@@ -165,7 +164,7 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
     kind = format_of(path)
     if kind is None:
         raise DocumentError(source, unsupported_reason(path.suffix))
-    if kind in ("pdf", "docx", "odt", "rtf", "pptx", "epub", "xlsx", "xls", "ods", "html"):
+    if kind in ("pdf", "docx", "doc", "odt", "rtf", "pptx", "epub", "xlsx", "xls", "ods", "html"):
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -178,6 +177,10 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
             from .docx import parse_docx
 
             return parse_docx(data, source=source, title=title, max_chars=max_chars), []
+        if kind == "doc":
+            from .doc import parse_doc
+
+            return parse_doc(data, source=source, title=title, max_chars=max_chars), []
         if kind == "odt":
             from .opendocument import parse_odt
 

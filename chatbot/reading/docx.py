@@ -87,7 +87,38 @@ def _visible_text(paragraph) -> str:
 def _links_only(paragraph, visible: str) -> int:
     from docx.oxml.ns import qn
 
-    return links_only([_visible_text(link) for link in paragraph.iter(qn("w:hyperlink"))], visible)
+    return links_only([_visible_text(link) for link in paragraph.iter(qn("w:hyperlink"))] + _field_links(paragraph),
+                      visible)
+
+
+def _field_links(paragraph) -> list[str]:
+    """The shown text of each HYPERLINK field of a paragraph. Word 97 wrote every link as a field, and files
+    converted from its .doc, or saved by older Word, keep them so rather than as <w:hyperlink>."""
+    from docx.oxml.ns import qn
+
+    links = []
+    for simple in paragraph.iter(qn("w:fldSimple")):
+        if simple.get(qn("w:instr"), "").split()[:1] == ["HYPERLINK"]:
+            links.append(_visible_text(simple))
+    fields: list[list] = []  # the open fields, innermost last: [instruction, shown text, past the separator]
+    for node in paragraph.iter(qn("w:fldChar"), qn("w:instrText"), qn("w:t")):
+        if node.tag == qn("w:fldChar"):
+            kind = node.get(qn("w:fldCharType"))
+            if kind == "begin":
+                fields.append(["", [], False])
+            elif fields and kind == "separate":
+                fields[-1][2] = True
+            elif fields and kind == "end":
+                instruction, shown, _ = fields.pop()
+                if instruction.split()[:1] == ["HYPERLINK"]:
+                    links.append("".join(shown))
+        elif fields and node.tag == qn("w:instrText"):
+            fields[-1][0] += node.text or ""
+        elif node.tag == qn("w:t"):
+            for field in fields:  # a field's shown text holds that of the fields inside it
+                if field[2]:
+                    field[1].append(node.text or "")
+    return links
 
 
 def _is_bold(paragraph) -> bool:
