@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
+import tempfile
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 from .reading.outline import CELL_SEPARATOR, PARSER_VERSION
 from .search.analyzer import STOPWORDS
@@ -13,7 +16,8 @@ from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
 from .search.conversation import entities, resolve
 from .reading.corpus import Corpus, FileReport
-from .search.embedder import Embedder, load_embedder
+from .search.adaptation import MIN_ENTRIES, adapt, answered_entries, training_pairs
+from .search.embedder import BUNDLED_MODEL, Embedder, load_embedder
 from .errors import DocumentError, QuestionError
 from .search.index import FORMAT_VERSION, Index, package_version
 from .passage import Passage
@@ -54,7 +58,7 @@ def is_stale(manifest: dict | None, corpus_hash: str, model: str, settings: Sett
 
 def index_params(settings: Settings) -> dict:
     """What decides the content of an index besides the corpus and the model."""
-    return {**settings.passage_params(), "parser": PARSER_VERSION}
+    return {**settings.passage_params(), "parser": PARSER_VERSION, "adapt_model": settings.adapt_model}
 
 
 @dataclass(frozen=True)
@@ -77,10 +81,11 @@ class BuildReport:
 
 class Chatbot:
     def __init__(self, settings: Settings, index: Index, embedder: Embedder, synonyms: Synonyms,
-                 report: BuildReport, scorer: Scorer | None = None):
+                 report: BuildReport, scorer: Scorer | None = None, base_embedder: Embedder | None = None):
         self.settings = settings
         self.index = index
-        self.embedder = embedder
+        self.embedder = embedder  # the model the index was embedded with: adapted to the corpus, or not
+        self.base_embedder = base_embedder or embedder  # the model before adaptation, for the next build
         self.synonyms = synonyms
         self.report = report
         self.scorer = scorer or Scorer.default()
@@ -94,21 +99,31 @@ class Chatbot:
              progress: bool = False, scorer: Scorer | None = None) -> "Chatbot":
         """Open the index for a corpus, building it first when it is missing, stale, or `rebuild` is set."""
         settings = (settings or Settings.from_env()).with_(corpus=corpus, index_dir=index_dir, model=model)
-        embedder = embedder or load_embedder(settings)
+        base = embedder or load_embedder(settings)
         docs = Corpus.open(settings.corpus)
         corpus_hash = docs.content_hash()
         manifest = None if rebuild else Index.read_manifest(settings.index_dir)
-        if rebuild or is_stale(manifest, corpus_hash, embedder.name, settings):
+        if rebuild or is_stale(manifest, corpus_hash, base.name, settings):
             loaded = docs.load(max_chars=settings.max_passage_chars)
-            index = Index.build(settings.index_dir, loaded.passages, embedder, corpus_hash=corpus_hash,
-                                settings=index_params(settings), progress=progress)
+            # Only the model the settings name can be adapted (not a stand-in passed for tests).
+            if (settings.adapt_model and base.name == (settings.model or BUNDLED_MODEL)
+                    and answered_entries(loaded.passages) >= MIN_ENTRIES):
+                index = _build_adapted(settings, loaded.passages, base, corpus_hash, progress)
+            else:
+                index = Index.build(settings.index_dir, loaded.passages, base, corpus_hash=corpus_hash,
+                                    settings=index_params(settings), progress=progress)
             report = BuildReport(True, len(loaded.passages), index.manifest["counts"]["embedded"], loaded.problems,
                                  tuple(loaded.files))
         else:
             index = Index.load(settings.index_dir)
             report = BuildReport(False, len(index.passages), 0, [])
+        embedder = base
+        if index.adapted_model is not None:
+            # Its ONNX export is kept in the build, so that it goes when the build does.
+            embedder = load_embedder(settings.with_(model=str(index.adapted_model),
+                                                    model_cache=str(index.folder / "onnx")))
         scorer = scorer or Scorer.for_model(settings.model)
-        return cls(settings, index, embedder, Synonyms(docs.synonyms), report, scorer)
+        return cls(settings, index, embedder, Synonyms(docs.synonyms), report, scorer, base_embedder=base)
 
     def warm_up(self) -> None:
         """Load the model and the word lists now, so that the first person to ask does not wait."""
@@ -310,6 +325,25 @@ def render_passage(p: Passage, sentence: str = "") -> str:
 
 _default: Chatbot | None = None
 _default_lock = threading.Lock()
+
+
+def _build_adapted(settings: Settings, passages: list[Passage], base: Embedder, corpus_hash: str,
+                   progress: bool) -> Index:
+    """Build the index with the model fine-tuned on the corpus's FAQ entries (search/adaptation.py); the
+    tuned model is kept in the build."""
+    from .search.embedder import SentenceTransformerEmbedder, bundled_model_path
+
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".adapting-", dir=settings.index_dir))
+    try:
+        tuned = adapt(settings.model or bundled_model_path(), training_pairs(passages), work / "model",
+                      progress=progress)
+        # Embedded with torch, which the training loaded already; onnxruntime gives the same vectors.
+        return Index.build(settings.index_dir, passages, SentenceTransformerEmbedder(str(tuned)),
+                           corpus_hash=corpus_hash, settings=index_params(settings), progress=progress,
+                           model_name=base.name, adapted_model=tuned)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def default_chatbot() -> Chatbot:

@@ -17,6 +17,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", help="folder of documents (default: ./corpus or CHATBOT_CORPUS)")
     parser.add_argument("--index", help="folder for the built index (default: ./index or CHATBOT_INDEX)")
     parser.add_argument("--model", help="sentence-transformers model path or name (default: bundled all-MiniLM-L6-v2)")
+    parser.add_argument("--no-adapt", dest="adapt", action="store_false", default=None,
+                        help="do not fine-tune the model on the corpus's FAQ entries (also CHATBOT_ADAPT=0)")
 
 
 def _export(actions, help: str) -> None:
@@ -77,7 +79,8 @@ def _settings(args):
     from .settings import Settings
 
     return Settings.from_env(corpus=getattr(args, "corpus", None), index_dir=getattr(args, "index", None),
-                             model=getattr(args, "model", None), data_dir=getattr(args, "data", None),
+                             model=getattr(args, "model", None), adapt_model=getattr(args, "adapt", None),
+                             data_dir=getattr(args, "data", None),
                              log_questions=getattr(args, "log", None),
                              database_url=getattr(args, "database", None))
 

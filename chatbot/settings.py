@@ -44,6 +44,9 @@ class Settings:
     # What runs the model: "onnx" (onnxruntime, no torch needed to ask), "onnx-int8" (its dynamically
     # quantised export) or "torch" (sentence-transformers).
     embedder: str = "onnx"
+    # Fine-tune the model on the corpus's FAQ entries before embedding it, when it has enough of them
+    # (search/adaptation.py); the tuned model is kept in the index.
+    adapt_model: bool = True
     # Where the ONNX export of the model is kept; empty means a "models" folder inside the index folder.
     model_cache: str = ""
     # Login for the web UI and the REST API ("user:password"), and a token the REST API also takes as
@@ -81,6 +84,7 @@ class Settings:
             "admin_token": os.environ.get("CHATBOT_ADMIN_TOKEN"),
             "embedder": os.environ.get("CHATBOT_EMBEDDER") or None,
             "model_cache": os.environ.get("CHATBOT_MODEL_CACHE"),
+            "adapt_model": _bool(os.environ.get("CHATBOT_ADAPT")),
             "auth": os.environ.get("CHATBOT_AUTH"),
             "api_token": os.environ.get("CHATBOT_API_TOKEN"),
             "database_url": os.environ.get("CHATBOT_DATABASE_URL"),
@@ -98,6 +102,16 @@ class Settings:
 
 def _float(value: str | None) -> float | None:
     return float(value) if value not in (None, "") else None
+
+
+def _bool(value: str | None) -> bool | None:
+    if value in (None, ""):
+        return None
+    if value.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if value.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"CHATBOT_ADAPT must be 1 or 0, got {value!r}")
 
 
 def _int(value: str | None) -> int | None:

@@ -14,6 +14,8 @@ Layout of an index folder:
         vocabulary.txt         corpus words and their counts, for typo correction
         names.txt              corpus words written as names (Francisco, PuTTY), for correcting names
         bm25/                  bm25s files (JSON and .npy, no pickle)
+        model/                 the model fine-tuned on this corpus's FAQ entries, when it was (adaptation.py)
+        onnx/                  that model's ONNX export, made when the build is first opened
 
 A build is written into a hidden folder, renamed into place, and only then named in CURRENT, so a
 crash at any point leaves the previous build in use.
@@ -44,6 +46,7 @@ from ..text import sentences, words
 FORMAT_VERSION = 8
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
+ADAPTED_MODEL = "model"
 VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
 
 
@@ -115,11 +118,21 @@ class Index:
     names: frozenset[str]  # corpus words written as names, lower-cased
     bm25: "object"  # bm25s.BM25
 
+    @property
+    def adapted_model(self) -> Path | None:
+        """The folder of the model fine-tuned on this corpus, which embeds its questions; None if not adapted."""
+        name = self.manifest.get("adapted_model")
+        return self.folder / name if name else None
+
     # ---- building -------------------------------------------------------------------------------
 
     @classmethod
     def build(cls, index_dir: Path, passages: list[Passage], embedder: Embedder, *, corpus_hash: str,
-              settings: dict, progress: bool = False) -> "Index":
+              settings: dict, progress: bool = False, model_name: str = "", adapted_model: Path | None = None
+              ) -> "Index":
+        """Embed and store the passages as a new build, and make it the one in use. `model_name` is the model
+        the manifest names (the embedder's own name by default); `adapted_model`, a model folder fine-tuned on
+        this corpus that `embedder` runs, is moved into the build."""
         import bm25s
         import faiss
 
@@ -161,12 +174,15 @@ class Index:
                                              encoding="utf-8")
         (work / "names.txt").write_text("".join(f"{w}\n" for w in names), encoding="utf-8")
         bm25.save(str(work / "bm25"))
+        if adapted_model is not None:
+            shutil.move(str(adapted_model), str(work / ADAPTED_MODEL))
         files = sorted(p for p in work.rglob("*") if p.is_file())
         manifest = {
             "format": FORMAT_VERSION,
             "package_version": package_version(),
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "model": embedder.name,
+            "model": model_name or embedder.name,
+            "adapted_model": ADAPTED_MODEL if adapted_model is not None else None,
             "dimension": dimension,
             "corpus_hash": corpus_hash,
             "settings": settings,

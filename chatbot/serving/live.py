@@ -28,12 +28,13 @@ class LiveBot:
             old = self.current
             try:
                 # Chatbot.load re-embeds only new or changed text: the rest comes from the current build.
-                new = Chatbot.load(settings=old.settings, embedder=old.embedder)
+                new = Chatbot.load(settings=old.settings, embedder=old.base_embedder)
             except Exception:
                 if undo is not None:
                     undo(done)
                 raise
-            new.encoder = old.encoder  # one batcher for the one model
+            if new.embedder is old.embedder:
+                new.encoder = old.encoder  # one batcher for the one model (a model adapted anew has its own)
             new.question_log = old.question_log
             self.current = new
             return done, new.report

@@ -1,0 +1,83 @@
+"""Adaptation: the model fine-tuned on a corpus's FAQ entries, kept in the index, asked with."""
+
+import json
+
+import numpy as np
+import pytest
+
+from chatbot import Chatbot, Passage, Settings
+from chatbot.search.adaptation import MIN_ENTRIES, answered_entries, training_pairs
+from chatbot.serving.live import LiveBot
+
+CITIES = ["Amsterdam", "Berlin", "Cairo", "Dublin", "Edinburgh", "Florence", "Geneva", "Helsinki", "Istanbul",
+          "Jakarta", "Kyoto", "Lisbon", "Madrid", "Nairobi", "Oslo", "Prague", "Quito", "Rome", "Seoul", "Tunis",
+          "Utrecht", "Vienna", "Warsaw", "Zagreb", "Athens", "Bogota", "Chicago", "Denver", "Essen", "Fez"]
+
+
+def faq_rows() -> list[dict]:
+    """Sixty entries: when each office opens, and how to reach it."""
+    rows = []
+    for n, city in enumerate(CITIES):
+        rows.append({"question": f"When does the {city} office open?",
+                     "answer": f"The {city} office opens at {7 + n % 4} am on weekdays and is closed on Sundays."})
+        rows.append({"question": f"How do I get to the {city} office?",
+                     "answer": f"Take tram {n + 1} from the central station of {city}; the office is by the stop."})
+    return rows
+
+
+def test_training_pairs_are_each_wording_of_an_answered_question():
+    passages = [
+        Passage("How do I pay?\nBy card.", "FAQ", "", "faq.md", "faq", question="How do I pay?",
+                alternates=("Payment options",)),
+        Passage("Is there a phone line?", "FAQ", "", "faq.md", "faq", question="Is there a phone line?"),
+        Passage("Returns take a week.", "Guide", "Returns", "guide.md", "text"),
+    ]
+    assert training_pairs(passages) == [("How do I pay?", "By card."), ("Payment options", "By card.")]
+    assert answered_entries(passages) == 1
+
+
+def test_a_stand_in_embedder_or_a_small_faq_is_not_adapted(tmp_path, fake_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "offices.jsonl").write_text("".join(json.dumps(r) + "\n" for r in faq_rows()), encoding="utf-8")
+    assert len(faq_rows()) >= MIN_ENTRIES
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    assert bot.index.adapted_model is None and bot.embedder is fake_embedder
+    assert bot.index.manifest["settings"]["adapt_model"] is True
+
+
+@pytest.mark.integration
+def test_a_large_faq_is_asked_with_the_model_adapted_to_it(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "offices.jsonl").write_text("".join(json.dumps(r) + "\n" for r in faq_rows()), encoding="utf-8")
+    settings = Settings(corpus=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data")
+    bot = Chatbot.load(settings=settings)
+    model = bot.index.adapted_model
+    assert model is not None and (model / "model.safetensors").is_file()
+    assert bot.index.manifest["adapted_model"] == "model" and "model/model.safetensors" in bot.index.manifest["files"]
+    assert bot.index.manifest["model"] == bot.base_embedder.name  # the model it was adapted from
+    assert bot.embedder.name == str(model) and bot.embedder is not bot.base_embedder
+    # The questions are embedded by the adapted model, as the passages were (with torch, while building).
+    stored = bot.index.vectors.reconstruct(0)
+    first = bot.index.passages[int(bot.index.view_passage[0])]
+    assert float(np.dot(stored, bot.embedder.encode([first.question])[0])) > 0.999
+    a = bot.answer("what time does the Lisbon office open")
+    assert a.found and a.passages[0].question == "When does the Lisbon office open?"
+
+    again = Chatbot.load(settings=settings)  # opened again: not stale, the same adapted model
+    assert again.report.rebuilt is False and again.embedder.name == str(model)
+
+    # A change through the web UI rebuilds, adapting anew from the base model; the new model answers.
+    live = LiveBot(bot)
+    live.change(lambda: (corpus / "more.jsonl").write_text(json.dumps(
+        {"question": "Is there parking at the Kyoto office?", "answer": "Yes, twenty spaces behind it."}) + "\n",
+        encoding="utf-8"))
+    new = live.current
+    assert new.index.adapted_model not in (None, model) and new.embedder.name == str(new.index.adapted_model)
+    assert new.encoder is not bot.encoder and new.base_embedder is bot.base_embedder
+    assert new.answer("can I park my car at the Kyoto office?").passages[0].question == (
+        "Is there parking at the Kyoto office?")
+
+    plain = Chatbot.load(settings=settings.with_(adapt_model=False, index_dir=tmp_path / "plain"))
+    assert plain.index.adapted_model is None and plain.embedder is plain.base_embedder
