@@ -105,8 +105,9 @@ class Chatbot:
         manifest = None if rebuild else Index.read_manifest(settings.index_dir)
         if rebuild or is_stale(manifest, corpus_hash, base.name, settings):
             loaded = docs.load(max_chars=settings.max_passage_chars)
-            # Only the model the settings name can be adapted (not a stand-in passed for tests).
-            if (settings.adapt_model and base.name == (settings.model or BUNDLED_MODEL)
+            # Only the bundled model is adapted (not a stand-in passed for tests): the confidence of another
+            # model (scorer-<model>.json) was fitted on its scores untuned.
+            if (settings.adapt_model and not settings.model and base.name == BUNDLED_MODEL
                     and answered_entries(loaded.passages) >= MIN_ENTRIES):
                 index = _build_adapted(settings, loaded.passages, base, corpus_hash, progress)
             else:
@@ -336,7 +337,7 @@ def _build_adapted(settings: Settings, passages: list[Passage], base: Embedder, 
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".adapting-", dir=settings.index_dir))
     try:
-        tuned = adapt(settings.model or bundled_model_path(), training_pairs(passages), work / "model",
+        tuned = adapt(bundled_model_path(), training_pairs(passages), work / "model",
                       progress=progress)
         # Embedded with torch, which the training loaded already; onnxruntime gives the same vectors.
         return Index.build(settings.index_dir, passages, SentenceTransformerEmbedder(str(tuned)),
