@@ -216,7 +216,7 @@ def baselines(bot, s: EvalSet) -> dict[str, _Ranker]:
 
     passages = bot.index.passages
     entries = [(p.text, p.question) for p in passages]
-    embed = bot.embedder.encode
+    embed = bot.base_embedder.encode  # the model as shipped: a baseline has no adaptation to the corpus
     entry_vectors = embed([t for t, _ in entries])
 
     chunks: list[tuple[str, str]] = []
