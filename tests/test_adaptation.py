@@ -1,12 +1,13 @@
 """Adaptation: the model fine-tuned on a corpus's FAQ entries, kept in the index, asked with."""
 
 import json
+import random
 
 import numpy as np
 import pytest
 
 from chatbot import Chatbot, Passage, Settings
-from chatbot.search.adaptation import MIN_ENTRIES, answered_entries, training_pairs
+from chatbot.search.adaptation import BATCH, MIN_ENTRIES, answered_entries, batches_of, training_pairs
 from chatbot.serving.live import LiveBot
 
 CITIES = ["Amsterdam", "Berlin", "Cairo", "Dublin", "Edinburgh", "Florence", "Geneva", "Helsinki", "Istanbul",
@@ -27,13 +28,24 @@ def faq_rows() -> list[dict]:
 
 def test_training_pairs_are_each_wording_of_an_answered_question():
     passages = [
-        Passage("How do I pay?\nBy card.", "FAQ", "", "faq.md", "faq", question="How do I pay?",
+        Passage("How do I pay?\nBy card or transfer.", "FAQ", "", "faq.md", "faq", question="How do I pay?",
                 alternates=("Payment options",)),
         Passage("Is there a phone line?", "FAQ", "", "faq.md", "faq", question="Is there a phone line?"),
+        Passage("Can I pay later?\nYes.", "FAQ", "", "faq.md", "faq", question="Can I pay later?"),
         Passage("Returns take a week.", "Guide", "Returns", "guide.md", "text"),
     ]
-    assert training_pairs(passages) == [("How do I pay?", "By card."), ("Payment options", "By card.")]
+    assert training_pairs(passages) == [("How do I pay?", "By card or transfer."),
+                                        ("Payment options", "By card or transfer.")]
     assert answered_entries(passages) == 1
+
+
+def test_no_batch_holds_one_answer_twice():
+    # Entries that share an answer (COVID-Q's do) would teach the model that each question's answer is not
+    # the other's; every pair is still trained on.
+    pairs = [(f"question {n}", f"answer {n % 5}") for n in range(100)]
+    batches = batches_of(pairs, random.Random(0))
+    assert sorted(pair for batch in batches for pair in batch) == sorted(pairs)
+    assert all(len({a for _, a in batch}) == len(batch) <= BATCH for batch in batches)
 
 
 def test_a_stand_in_embedder_or_a_small_faq_is_not_adapted(tmp_path, fake_embedder):

@@ -18,6 +18,7 @@ from ..errors import ModelError
 from ..passage import Passage
 
 MIN_ENTRIES = 50
+MIN_ANSWER_WORDS = 3  # "Yes." names nothing the model could learn to find
 MAX_PAIRS = 2000  # a larger FAQ is sampled, so that a build takes minutes, not hours
 EPOCHS = 3
 BATCH = 32
@@ -28,19 +29,39 @@ SEED = 0
 
 
 def training_pairs(passages: list[Passage]) -> list[tuple[str, str]]:
-    """(question, answer) of every FAQ entry that has an answer, one pair per wording of its question."""
+    """(question, answer) of every FAQ entry with an answer, one pair per wording of its question. An answer
+    of a word or two ("Yes.") is left out: it names nothing the model could learn to find."""
     pairs = []
     for p in passages:
         if p.kind != "faq" or not p.question:
             continue
-        answer = p.text[len(p.question):].strip() if p.text.startswith(p.question) else p.text
-        if answer:
+        answer = p.text[len(p.question):].strip() if p.text.startswith(p.question) else p.text.strip()
+        if len(answer.split()) >= MIN_ANSWER_WORDS:
             pairs.extend((question, answer) for question in (p.question, *p.alternates))
     return pairs
 
 
 def answered_entries(passages: list[Passage]) -> int:
-    return sum(1 for p in passages if p.kind == "faq" and p.question and p.text.strip() != p.question.strip())
+    """How many distinct answers the model would be tuned on."""
+    return len({answer for _, answer in training_pairs(passages)})
+
+
+def batches_of(pairs: list[tuple[str, str]], rng: random.Random) -> list[list[tuple[str, str]]]:
+    """The pairs shuffled into batches in which no answer appears twice (entries that share an answer, as
+    COVID-Q's do, would teach the model that each question's answer is not the other's)."""
+    batches: list[list[tuple[str, str]]] = []
+    waiting = rng.sample(pairs, len(pairs))
+    while waiting:
+        batch, answers, later = [], set(), []
+        for pair in waiting:
+            if len(batch) < BATCH and pair[1] not in answers:
+                batch.append(pair)
+                answers.add(pair[1])
+            else:
+                later.append(pair)
+        batches.append(batch)
+        waiting = later
+    return batches
 
 
 def adapt(model: str, pairs: list[tuple[str, str]], target: Path, *, progress: bool = False) -> Path:
@@ -65,17 +86,13 @@ def adapt(model: str, pairs: list[tuple[str, str]], target: Path, *, progress: b
     encoder.max_seq_length = min(MAX_TOKENS, length or MAX_TOKENS)
     encoder.train()
     optimizer = torch.optim.AdamW(encoder.parameters(), lr=LEARNING_RATE)
-    batches = [(epoch, start) for epoch in range(EPOCHS) for start in range(0, len(pairs), BATCH)]
+    prepare = getattr(encoder, "preprocess", None) or encoder.tokenize  # renamed in sentence-transformers 6
+    batches = [batch for _ in range(EPOCHS) for batch in batches_of(pairs, rng)]
     if progress:
         from tqdm import tqdm
 
         batches = tqdm(batches, desc="Adapting the model to the FAQ", unit="batch")
-    prepare = getattr(encoder, "preprocess", None) or encoder.tokenize  # renamed in sentence-transformers 6
-    order = pairs
-    for epoch, start in batches:
-        if start == 0:
-            order = rng.sample(pairs, len(pairs))
-        batch = order[start:start + BATCH]
+    for batch in batches:
         if len(batch) < 2:
             continue
         questions = encoder(prepare([q for q, _ in batch]))["sentence_embedding"]

@@ -115,6 +115,15 @@ class Retriever:
         following = (terms[i] for i in range(bisect.bisect_left(terms, term), len(terms)))
         return min(itertools.takewhile(lambda t: t.startswith(term), following), key=len, default=term)
 
+    def share_with(self, terms: list[str]) -> float:
+        """The share of passages that hold all of the terms (0 for no terms)."""
+        if not terms:
+            return 0.0
+        held = self._passages_with(terms[0])
+        for term in terms[1:]:
+            held = np.intersect1d(held, self._passages_with(term), assume_unique=True)
+        return len(held) / max(len(self.index.passages), 1)
+
     def known(self, term: str) -> bool:
         """Whether any passage uses the term."""
         return term in self._term_ids
