@@ -96,6 +96,23 @@ def test_a_word_in_another_form_than_the_corpus_uses_still_names_the_row(tmp_pat
     assert best.row_match == 1.0
 
 
+def test_a_missing_name_weighs_as_much_as_it_is_specific(tmp_path, fake_embedder):
+    # Half the entries of a COVID-19 FAQ write its name and the others take it as said: its absence from the
+    # best passage is no near miss. A name no passage writes (another country) is one.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = ["question,answer"] + [f"How long does virus strain {n} survive on steel?,About {n} days in COVID-19 "
+                                  "studies." if n % 2 else f"How long does virus strain {n} survive on steel?,"
+                                  f"About {n} days on steel." for n in range(1, 9)]
+    (corpus / "faq.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    topic = bot.rank("How long does virus strain 4 survive on steel in COVID-19?")
+    assert bot.index.passages[topic.candidates[0].passage].question.startswith("How long does virus strain 4 ")
+    assert topic.evidence[0]["missing_name"] == pytest.approx(0.5)  # "COVID-19": in 4 of the 8 entries
+    elsewhere = bot.rank("How long does virus strain 3 survive on steel in Norway?")
+    assert elsewhere.evidence[0]["missing_name"] == 1.0
+
+
 def test_a_misspelt_name_becomes_a_name_of_the_corpus_and_a_missing_one_stays(fake_bot):
     # "Open Settings, choose Security ...", "Monday to Friday": names the corpus writes.
     assert {"settings", "security", "monday", "friday"} <= fake_bot.index.names
