@@ -16,7 +16,7 @@ from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
 from .search.conversation import entities, resolve
 from .reading.corpus import Corpus, FileReport
-from .search.adaptation import MIN_ENTRIES, adapt, answered_entries, training_pairs
+from .search.adaptation import MIN_ENTRIES, adapt, answered_entries, reusable, training_pairs, tuned_name
 from .search.embedder import BUNDLED_MODEL, Embedder, load_embedder
 from .errors import DocumentError, QuestionError
 from .search.index import FORMAT_VERSION, Index, package_version
@@ -109,7 +109,10 @@ class Chatbot:
             # model (scorer-<model>.json) was fitted on its scores untuned.
             if (settings.adapt_model and not settings.model and base.name == BUNDLED_MODEL
                     and answered_entries(loaded.passages) >= MIN_ENTRIES):
-                index = _build_adapted(settings, loaded.passages, base, corpus_hash, progress)
+                previous = Index.current_folder(settings.index_dir)
+                previous_model = (previous / manifest["adapted_model"]
+                                  if previous and manifest and manifest.get("adapted_model") else None)
+                index = _build_adapted(settings, loaded.passages, base, corpus_hash, progress, previous_model)
             else:
                 index = Index.build(settings.index_dir, loaded.passages, base, corpus_hash=corpus_hash,
                                     settings=index_params(settings), progress=progress)
@@ -334,20 +337,26 @@ _default_lock = threading.Lock()
 
 
 def _build_adapted(settings: Settings, passages: list[Passage], base: Embedder, corpus_hash: str,
-                   progress: bool) -> Index:
-    """Build the index with the model fine-tuned on the corpus's FAQ entries (search/adaptation.py); the
-    tuned model is kept in the build."""
+                   progress: bool, previous: Path | None) -> Index:
+    """Build the index with the model fine-tuned on the corpus's FAQ entries (search/adaptation.py), or with
+    the previous build's tuned model when the entries are nearly the same; the model is kept in the build."""
     from .search.embedder import SentenceTransformerEmbedder, bundled_model_path
 
+    pairs = training_pairs(passages)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".adapting-", dir=settings.index_dir))
     try:
-        tuned = adapt(bundled_model_path(), training_pairs(passages), work / "model",
-                      progress=progress)
-        # Embedded with torch, which the training loaded already; onnxruntime gives the same vectors.
-        return Index.build(settings.index_dir, passages, SentenceTransformerEmbedder(str(tuned)),
-                           corpus_hash=corpus_hash, settings=index_params(settings), progress=progress,
-                           model_name=base.name, adapted_model=tuned)
+        if previous is not None and reusable(previous, base.name, pairs):
+            tuned = Path(shutil.copytree(previous, work / "model"))
+        else:
+            tuned = adapt(bundled_model_path(), pairs, work / "model", base=base.name, progress=progress)
+        # Embedded with torch (onnxruntime gives the same vectors), under a name that a copy of the model in
+        # the next build shares, so that it reuses these vectors.
+        embedder = SentenceTransformerEmbedder(str(tuned))
+        embedder.name = tuned_name(tuned)
+        return Index.build(settings.index_dir, passages, embedder, corpus_hash=corpus_hash,
+                           settings=index_params(settings), progress=progress, model_name=base.name,
+                           adapted_model=tuned)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 
 from chatbot import Chatbot, Passage, Settings
-from chatbot.search.adaptation import BATCH, MIN_ENTRIES, answered_entries, batches_of, training_pairs
+from chatbot.search.adaptation import (BATCH, MIN_ENTRIES, answered_entries, batches_of, reusable,
+                                      training_pairs)
 from chatbot.serving.live import LiveBot
 
 CITIES = ["Amsterdam", "Berlin", "Cairo", "Dublin", "Edinburgh", "Florence", "Geneva", "Helsinki", "Istanbul",
@@ -80,16 +81,25 @@ def test_a_large_faq_is_asked_with_the_model_adapted_to_it(tmp_path):
     again = Chatbot.load(settings=settings)  # opened again: not stale, the same adapted model
     assert again.report.rebuilt is False and again.embedder.name == str(model)
 
-    # A change through the web UI rebuilds, adapting anew from the base model; the new model answers.
+    # An entry added through the web UI: the rebuild keeps the tuned model (nearly all answers are those it
+    # was tuned on) and embeds only the new entry, in a build of its own; the new bot asks with that copy.
+    record = (model / "adaptation.json").read_bytes()
     live = LiveBot(bot)
     live.change(lambda: (corpus / "more.jsonl").write_text(json.dumps(
         {"question": "Is there parking at the Kyoto office?", "answer": "Yes, twenty spaces behind it."}) + "\n",
         encoding="utf-8"))
     new = live.current
     assert new.index.adapted_model not in (None, model) and new.embedder.name == str(new.index.adapted_model)
+    assert (new.index.adapted_model / "adaptation.json").read_bytes() == record
+    assert new.report.rebuilt and new.report.embedded == 2  # the entry and its answer's sentence
     assert new.encoder is not bot.encoder and new.base_embedder is bot.base_embedder
     assert new.answer("can I park my car at the Kyoto office?").passages[0].question == (
         "Is there parking at the Kyoto office?")
+    # A FAQ of other answers, or another base model, is tuned on anew.
+    tuned = new.index.adapted_model
+    assert reusable(tuned, bot.base_embedder.name, [("q", "an answer it was not tuned on")] * 3) is False
+    assert reusable(tuned, bot.base_embedder.name, training_pairs(new.index.passages)) is True
+    assert reusable(tuned, "another-model", training_pairs(new.index.passages)) is False
 
     plain = Chatbot.load(settings=settings.with_(adapt_model=False, index_dir=tmp_path / "plain"))
     assert plain.index.adapted_model is None and plain.embedder is plain.base_embedder

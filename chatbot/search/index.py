@@ -182,6 +182,7 @@ class Index:
             "package_version": package_version(),
             "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "model": model_name or embedder.name,
+            "embedded_with": embedder.name,  # the model itself, or the one adapted from it
             "adapted_model": ADAPTED_MODEL if adapted_model is not None else None,
             "dimension": dimension,
             "corpus_hash": corpus_hash,
@@ -204,12 +205,17 @@ class Index:
     # ---- loading --------------------------------------------------------------------------------
 
     @staticmethod
+    def current_folder(index_dir: Path) -> Path | None:
+        """The folder of the build in use, or None when there is no build yet."""
+        pointer = Path(index_dir) / POINTER
+        return Path(index_dir) / pointer.read_text(encoding="utf-8").strip() if pointer.exists() else None
+
+    @staticmethod
     def read_manifest(index_dir: Path) -> dict | None:
         """The manifest of the build in use, or None when there is no build yet."""
-        pointer = Path(index_dir) / POINTER
-        if not pointer.exists():
+        folder = Index.current_folder(index_dir)
+        if folder is None:
             return None
-        folder = Path(index_dir) / pointer.read_text(encoding="utf-8").strip()
         try:
             return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
@@ -225,7 +231,7 @@ class Index:
         manifest = cls.read_manifest(index_dir)
         if manifest is None:
             raise IndexCorruptError(f"No index in {index_dir}. Run `chatbot build` first.")
-        folder = index_dir / (index_dir / POINTER).read_text(encoding="utf-8").strip()
+        folder = Index.current_folder(index_dir)
         fix = "Run `chatbot build` to rebuild the index from the corpus."
         if manifest.get("format") != FORMAT_VERSION:
             raise IndexCorruptError(f"The index in {folder} has format {manifest.get('format')}, "
@@ -305,11 +311,11 @@ def _cached_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
     """Vectors of the build in use, by content key, so a rebuild embeds only new or changed text."""
     try:
         manifest = Index.read_manifest(index_dir)
-        if not manifest or manifest.get("model") != model:
+        if not manifest or manifest.get("embedded_with", manifest.get("model")) != model:
             return {}
         import faiss
 
-        folder = index_dir / (index_dir / POINTER).read_text(encoding="utf-8").strip()
+        folder = Index.current_folder(index_dir)
         keys = (folder / "view_keys.txt").read_text(encoding="utf-8").split()
         stored = faiss.read_index(str(folder / "vectors.faiss"))
         if stored.ntotal != len(keys):
