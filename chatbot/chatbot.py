@@ -41,6 +41,8 @@ SURE = 0.5
 # How many candidates get their evidence weighed (the margin compares each with the others; the scorer's
 # fit learns from all of them).
 WEIGHED = 3
+# Where in a build the ONNX export of its tuned model is kept (not listed in the manifest: made on first use).
+TUNED_EXPORT = "onnx"
 # The ranks (from, to) of the candidates that stand for "passages on the topic" next to the best ones.
 BACKGROUND = (5, 15)
 # Two answers whose scores are this close are both offered ("Did you mean ...").
@@ -125,7 +127,8 @@ class Chatbot:
         if index.adapted_model is not None:
             # Its ONNX export is kept in the build, so that it goes when the build does.
             embedder = load_embedder(settings.with_(model=str(index.adapted_model),
-                                                    model_cache=str(index.folder / "onnx")))
+                                                    model_cache=str(index.folder / TUNED_EXPORT)),
+                                     name=tuned_name(index.adapted_model))
         scorer = scorer or Scorer.for_model(settings.model)
         return cls(settings, index, embedder, Synonyms(docs.synonyms), report, scorer, base_embedder=base)
 
@@ -346,17 +349,22 @@ def _build_adapted(settings: Settings, passages: list[Passage], base: Embedder, 
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".adapting-", dir=settings.index_dir))
     try:
+        export = None
         if previous is not None and reusable(previous, base.name, pairs):
             tuned = Path(shutil.copytree(previous, work / "model"))
+            if (previous.parent / TUNED_EXPORT).is_dir():  # its ONNX export too, found by the model's name
+                export = Path(shutil.copytree(previous.parent / TUNED_EXPORT, work / TUNED_EXPORT))
         else:
             tuned = adapt(bundled_model_path(), pairs, work / "model", base=base.name, progress=progress)
         # Embedded with torch (onnxruntime gives the same vectors), under a name that a copy of the model in
         # the next build shares, so that it reuses these vectors.
-        embedder = SentenceTransformerEmbedder(str(tuned))
-        embedder.name = tuned_name(tuned)
-        return Index.build(settings.index_dir, passages, embedder, corpus_hash=corpus_hash,
-                           settings=index_params(settings), progress=progress, model_name=base.name,
-                           adapted_model=tuned)
+        embedder = SentenceTransformerEmbedder(str(tuned), name=tuned_name(tuned))
+        index = Index.build(settings.index_dir, passages, embedder, corpus_hash=corpus_hash,
+                            settings=index_params(settings), progress=progress, model_name=base.name,
+                            adapted_model=tuned)
+        if export is not None:
+            shutil.move(str(export), str(index.folder / TUNED_EXPORT))
+        return index
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -8,7 +8,7 @@ import pytest
 
 from chatbot import Chatbot, Passage, Settings
 from chatbot.search.adaptation import (BATCH, MIN_ENTRIES, answered_entries, batches_of, reusable,
-                                      training_pairs)
+                                      training_pairs, tuned_name)
 from chatbot.serving.live import LiveBot
 
 CITIES = ["Amsterdam", "Berlin", "Cairo", "Dublin", "Edinburgh", "Florence", "Geneva", "Helsinki", "Istanbul",
@@ -70,7 +70,7 @@ def test_a_large_faq_is_asked_with_the_model_adapted_to_it(tmp_path):
     assert model is not None and (model / "model.safetensors").is_file()
     assert bot.index.manifest["adapted_model"] == "model" and "model/model.safetensors" in bot.index.manifest["files"]
     assert bot.index.manifest["model"] == bot.base_embedder.name  # the model it was adapted from
-    assert bot.embedder.name == str(model) and bot.embedder is not bot.base_embedder
+    assert bot.embedder.name == tuned_name(model) and bot.embedder is not bot.base_embedder
     # The questions are embedded by the adapted model, as the passages were (with torch, while building).
     stored = bot.index.vectors.reconstruct(0)
     first = bot.index.passages[int(bot.index.view_passage[0])]
@@ -79,18 +79,19 @@ def test_a_large_faq_is_asked_with_the_model_adapted_to_it(tmp_path):
     assert a.found and a.passages[0].question == "When does the Lisbon office open?"
 
     again = Chatbot.load(settings=settings)  # opened again: not stale, the same adapted model
-    assert again.report.rebuilt is False and again.embedder.name == str(model)
+    assert again.report.rebuilt is False and again.embedder.name == tuned_name(model)
 
     # An entry added through the web UI: the rebuild keeps the tuned model (nearly all answers are those it
     # was tuned on) and embeds only the new entry, in a build of its own; the new bot asks with that copy.
-    record = (model / "adaptation.json").read_bytes()
+    record, name = (model / "adaptation.json").read_bytes(), tuned_name(model)
     live = LiveBot(bot)
     live.change(lambda: (corpus / "more.jsonl").write_text(json.dumps(
         {"question": "Is there parking at the Kyoto office?", "answer": "Yes, twenty spaces behind it."}) + "\n",
         encoding="utf-8"))
     new = live.current
-    assert new.index.adapted_model not in (None, model) and new.embedder.name == str(new.index.adapted_model)
+    assert new.index.adapted_model not in (None, model) and new.embedder.name == name
     assert (new.index.adapted_model / "adaptation.json").read_bytes() == record
+    assert len(list((new.index.folder / "onnx").rglob("model.onnx"))) == 1  # its export came along
     assert new.report.rebuilt and new.report.embedded == 2  # the entry and its answer's sentence
     assert new.encoder is not bot.encoder and new.base_embedder is bot.base_embedder
     assert new.answer("can I park my car at the Kyoto office?").passages[0].question == (

@@ -43,8 +43,8 @@ class SentenceTransformerEmbedder:
 
     batch_size = 64
 
-    def __init__(self, model: str = ""):
-        self.name = model or BUNDLED_MODEL
+    def __init__(self, model: str = "", *, name: str = ""):
+        self.name = name or model or BUNDLED_MODEL
         self._path = model or bundled_model_path()
         self._model = None
         self._lock = threading.Lock()
@@ -82,16 +82,16 @@ class SentenceTransformerEmbedder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
-def load_embedder(settings) -> Embedder:
-    """The embedder `settings.embedder` names, loaded. ONNX falls back to sentence-transformers, with a
-    warning, when the model cannot run on onnxruntime (an unsupported model, no export and no torch to
-    make one, ...)."""
+def load_embedder(settings, *, name: str = "") -> Embedder:
+    """The embedder `settings.embedder` names, loaded (`name`: what to call the model instead of its path).
+    ONNX falls back to sentence-transformers, with a warning, when the model cannot run on onnxruntime (an
+    unsupported model, no export and no torch to make one, ...)."""
     if settings.embedder != "torch":
         from .onnx_embedder import OnnxEmbedder
 
         try:
             return OnnxEmbedder(settings.model, cache_dir=settings.model_cache_dir,
-                                quantized=settings.embedder == "onnx-int8").load()
+                                quantized=settings.embedder == "onnx-int8", name=name).load()
         except (ModelError, ImportError, OSError) as exc:
             logging.getLogger(__name__).warning("Using sentence-transformers (torch): %s", exc)
-    return SentenceTransformerEmbedder(settings.model)
+    return SentenceTransformerEmbedder(settings.model, name=name)

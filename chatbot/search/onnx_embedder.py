@@ -193,10 +193,10 @@ class OnnxEmbedder:
 
     batch_size = 64
 
-    def __init__(self, model: str = "", *, cache_dir: str | Path, quantized: bool = False):
+    def __init__(self, model: str = "", *, cache_dir: str | Path, quantized: bool = False, name: str = ""):
         # The same name as the torch embedder's: both give the same vectors, so an index built by one
-        # serves the other.
-        self.name = model or BUNDLED_MODEL
+        # serves the other. `name` names a model whose folder moves (a tuned model copied into each build).
+        self.name = name or model or BUNDLED_MODEL
         self.quantized = quantized
         self._path = Path(model or bundled_model_path())
         self._cache_dir = Path(cache_dir)
