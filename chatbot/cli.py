@@ -170,6 +170,9 @@ def _run(args) -> int:
         if r.rebuilt:
             print(f"Indexed {r.passages} passages from {bot.settings.corpus} into {bot.index.folder} "
                   f"({r.embedded} texts embedded, the rest reused from the cache).")
+            if bot.index.adapted_model is not None:
+                print(f"The model is tuned to the FAQ's entries (kept in {bot.index.adapted_model}); "
+                      "--no-adapt builds without.")
             files = r.files
         else:
             from .reading.corpus import Corpus
