@@ -323,7 +323,7 @@ def render_passage(p: Passage, sentence: str = "") -> str:
         return "\n".join(out)
     body = p.text
     if p.kind == "faq" and p.question:
-        body = p.text[len(p.question):].strip()
+        body = p.answer
     body = html.escape(body)
     if sentence:
         target = html.escape(sentence)

@@ -19,6 +19,11 @@ class Passage:
     alternates: tuple[str, ...] = ()  # other wordings of the FAQ question
     line: int = 0  # first line in the source file (1-based; 0 when not known)
 
+    @property
+    def answer(self) -> str:
+        """A FAQ entry's answer: its text after the question (every reader writes question, newline, answer)."""
+        return self.text[len(self.question):].strip()
+
     def with_score(self, score: float) -> "Passage":
         return replace(self, score=score)
 

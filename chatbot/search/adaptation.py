@@ -42,9 +42,8 @@ def training_pairs(passages: list[Passage]) -> list[tuple[str, str]]:
     for p in passages:
         if p.kind != "faq" or not p.question:
             continue
-        answer = p.text[len(p.question):].strip() if p.text.startswith(p.question) else p.text.strip()
-        if len(answer.split()) >= MIN_ANSWER_WORDS:
-            pairs.extend((question, answer) for question in (p.question, *p.alternates))
+        if len(p.answer.split()) >= MIN_ANSWER_WORDS:
+            pairs.extend((question, p.answer) for question in (p.question, *p.alternates))
     return pairs
 
 

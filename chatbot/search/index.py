@@ -71,10 +71,9 @@ def views_of(p: Passage) -> list[tuple[int, str, str]]:
         # Each answer sentence is embedded under its question, so that it says what it answers (this
         # is worth 3 StackFAQ queries and 1 dev case over bare sentences); the whole entry is embedded
         # too, since a question often matches the answer as a whole better than its own question.
-        answer = p.text[len(p.question):].strip()
         views = [(VIEW_QUESTION, q, "") for q in (p.question, *p.alternates) if q]
         views.append((VIEW_PASSAGE, p.text, ""))
-        parts = [s for s in sentences(answer) if words(s)]
+        parts = [s for s in sentences(p.answer) if words(s)]
         if len(parts) > 1:
             views += [(VIEW_SENTENCE, f"{p.question}: {s}", s) for s in parts]
         return views
