@@ -109,12 +109,13 @@ class Chatbot:
             loaded = docs.load(max_chars=settings.max_passage_chars)
             # Only the bundled model is adapted (not a stand-in passed for tests): the confidence of another
             # model (scorer-<model>.json) was fitted on its scores untuned.
-            if (settings.adapt_model and not settings.model and base.name == BUNDLED_MODEL
-                    and answered_entries(loaded.passages) >= MIN_ENTRIES):
+            adapting = settings.adapt_model and not settings.model and base.name == BUNDLED_MODEL
+            pairs = training_pairs(loaded.passages) if adapting else []
+            if answered_entries(pairs) >= MIN_ENTRIES:
                 previous = Index.current_folder(settings.index_dir)
                 previous_model = (previous / manifest["adapted_model"]
                                   if previous and manifest and manifest.get("adapted_model") else None)
-                index = _build_adapted(settings, loaded.passages, base, corpus_hash, progress, previous_model)
+                index = _build_adapted(settings, loaded.passages, pairs, base, corpus_hash, progress, previous_model)
             else:
                 index = Index.build(settings.index_dir, loaded.passages, base, corpus_hash=corpus_hash,
                                     settings=index_params(settings), progress=progress)
@@ -339,13 +340,12 @@ _default: Chatbot | None = None
 _default_lock = threading.Lock()
 
 
-def _build_adapted(settings: Settings, passages: list[Passage], base: Embedder, corpus_hash: str,
-                   progress: bool, previous: Path | None) -> Index:
+def _build_adapted(settings: Settings, passages: list[Passage], pairs: list[tuple[str, str]], base: Embedder,
+                   corpus_hash: str, progress: bool, previous: Path | None) -> Index:
     """Build the index with the model fine-tuned on the corpus's FAQ entries (search/adaptation.py), or with
     the previous build's tuned model when the entries are nearly the same; the model is kept in the build."""
     from .search.embedder import SentenceTransformerEmbedder, bundled_model_path
 
-    pairs = training_pairs(passages)
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".adapting-", dir=settings.index_dir))
     try:

@@ -37,7 +37,7 @@ def test_training_pairs_are_each_wording_of_an_answered_question():
     ]
     assert training_pairs(passages) == [("How do I pay?", "By card or transfer."),
                                         ("Payment options", "By card or transfer.")]
-    assert answered_entries(passages) == 1
+    assert answered_entries(training_pairs(passages)) == 1
 
 
 def test_no_batch_holds_one_answer_twice():

@@ -47,9 +47,9 @@ def training_pairs(passages: list[Passage]) -> list[tuple[str, str]]:
     return pairs
 
 
-def answered_entries(passages: list[Passage]) -> int:
+def answered_entries(pairs: list[tuple[str, str]]) -> int:
     """How many distinct answers the model would be tuned on."""
-    return len({answer for _, answer in training_pairs(passages)})
+    return len({answer for _, answer in pairs})
 
 
 def batches_of(pairs: list[tuple[str, str]], rng: random.Random) -> list[list[tuple[str, str]]]:
