@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from chatbot import Chatbot, Passage, Settings
+from chatbot.errors import IndexCorruptError
 from chatbot.search.adaptation import (BATCH, MIN_ENTRIES, answered_entries, batches_of, reusable,
                                       training_pairs, tuned_name)
 from chatbot.serving.live import LiveBot
@@ -57,6 +58,15 @@ def test_a_stand_in_embedder_or_a_small_faq_is_not_adapted(tmp_path, fake_embedd
     bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
     assert bot.index.adapted_model is None and bot.embedder is fake_embedder
     assert bot.index.manifest["settings"]["adapt_model"] is True
+
+
+def test_a_tuned_model_without_its_record_is_a_clear_error(tmp_path):
+    # The record names the model (and so the vectors it embedded); without it the index cannot be trusted.
+    (tmp_path / "model").mkdir()
+    with pytest.raises(IndexCorruptError, match="build --force"):
+        tuned_name(tmp_path / "model")
+    (tmp_path / "model" / "adaptation.json").write_text('{"base": "m", "recipe": 1, "answers": []}')
+    assert tuned_name(tmp_path / "model").startswith("adapted-")
 
 
 @pytest.mark.integration

@@ -16,7 +16,7 @@ import random
 import shutil
 from pathlib import Path
 
-from ..errors import ModelError
+from ..errors import IndexCorruptError, ModelError
 from ..passage import Passage
 
 MIN_ENTRIES = 50
@@ -90,7 +90,12 @@ def reusable(folder: Path, base: str, pairs: list[tuple[str, str]]) -> bool:
 def tuned_name(folder: Path) -> str:
     """A name for the model tuned in `folder` that another build holding a copy of it shares: the key of the
     vectors it embedded, so that a rebuild with the same model embeds only new text."""
-    digest = hashlib.sha256((folder / RECORD).read_bytes()).hexdigest()[:16]
+    try:
+        record = (folder / RECORD).read_bytes()
+    except OSError as exc:
+        raise IndexCorruptError(f"The model tuned for this index, in {folder}, lacks its record {RECORD} ({exc}). "
+                                "Rebuild the index: chatbot build --force") from exc
+    digest = hashlib.sha256(record).hexdigest()[:16]
     return f"adapted-{digest}"
 
 
