@@ -224,8 +224,12 @@ class Chatbot:
             return cut, f"Your question was long, so only its first {len(cut)} characters were read."
         return question, ""
 
-    def _names(self, text: str) -> list[list[list[str]]]:
-        """Each name or number in the question, as the stemmed words of each of its accepted forms."""
+    def _names(self, text: str) -> list[tuple[list[list[str]], float]]:
+        """Each name or number in the question, as the stemmed words of each of its accepted forms, with how
+        specific it is: 1 minus the share of passages that write it in any form. A name the passage lacks says
+        it answers about something else (another city, product, person) as much as the name is specific: not
+        at all for the name of the corpus's own topic, which half the passages of a COVID-19 FAQ write and the
+        others take as said."""
         stem = self.retriever.analyzer.stem
         out = []
         # An acronym that stands for a proper name ("UK": United Kingdom) pins the question as a name does;
@@ -235,19 +239,16 @@ class Chatbot:
         for name in entities(text) + acronyms:
             forms = [name, *self.synonyms.table.get(name.lower(), [])]
             # Stopwords are not indexed ("US" is "us"), so they cannot be required.
-            out.append([[stem(w) for w in words(form) if w not in STOPWORDS] for form in forms])
+            stemmed = [[stem(w) for w in words(form) if w not in STOPWORDS] for form in forms]
+            out.append((stemmed, 1.0 - max(self.retriever.share_with(form) for form in stemmed)))
         return out
 
-    def _evidence(self, c: Candidate, other_scores: list[float], names: list[list[list[str]]],
+    def _evidence(self, c: Candidate, other_scores: list[float], names: list[tuple[list[list[str]], float]],
                   wants_number: bool, unknown: float, contrast: float, rarest: str | None) -> dict[str, float]:
         """What the confidence weighs for one candidate (scorer.CONFIDENCE_FEATURES)."""
         contains = self.retriever.contains
         passage = self.index.passages[c.passage]
-        # A name the passage lacks says it answers about something else (another city, product, person) as
-        # much as the name is specific: not at all for the name of the corpus's own topic, which half the
-        # passages of a COVID-19 FAQ write and the others take as said.
-        missing_name = max((1.0 - max(self.retriever.share_with(form) for form in forms)
-                            for forms in names
+        missing_name = max((specificity for forms, specificity in names
                             if not any(form and all(contains(c.passage, s) for s in form) for form in forms)),
                            default=0.0)
         return {
