@@ -84,7 +84,7 @@ class Settings:
             "admin_token": os.environ.get("CHATBOT_ADMIN_TOKEN"),
             "embedder": os.environ.get("CHATBOT_EMBEDDER") or None,
             "model_cache": os.environ.get("CHATBOT_MODEL_CACHE"),
-            "adapt_model": _bool(os.environ.get("CHATBOT_ADAPT")),
+            "adapt_model": _bool("CHATBOT_ADAPT"),
             "auth": os.environ.get("CHATBOT_AUTH"),
             "api_token": os.environ.get("CHATBOT_API_TOKEN"),
             "database_url": os.environ.get("CHATBOT_DATABASE_URL"),
@@ -104,14 +104,16 @@ def _float(value: str | None) -> float | None:
     return float(value) if value not in (None, "") else None
 
 
-def _bool(value: str | None) -> bool | None:
+def _bool(variable: str) -> bool | None:
+    """The environment variable as a yes or no (None when it is unset or empty)."""
+    value = os.environ.get(variable)
     if value in (None, ""):
         return None
     if value.strip().lower() in ("1", "true", "yes", "on"):
         return True
     if value.strip().lower() in ("0", "false", "no", "off"):
         return False
-    raise ValueError(f"CHATBOT_ADAPT must be 1 or 0, got {value!r}")
+    raise ValueError(f"{variable} must be 1 or 0, got {value!r}")
 
 
 def _int(value: str | None) -> int | None:
