@@ -237,10 +237,11 @@ def _predict(bias: float, weights: dict, evidence: dict) -> float:
 def model_note(model: str) -> str:
     """The model as the stored weights name it: a folder inside the checkout by its path from the
     checkout's root, so that no machine's own paths end up in the repository."""
+    adapted = ", adapted to each set with 50 FAQ entries or more (adaptation.py)"
     if not model:
-        return "bundled all-MiniLM-L6-v2, adapted to each set with 50 FAQ entries or more (adaptation.py)"
+        return "bundled all-MiniLM-L6-v2" + adapted
     path = Path(model).resolve()
-    return str(path.relative_to(quality.ROOT)) if path.is_relative_to(quality.ROOT) else model
+    return (str(path.relative_to(quality.ROOT)) if path.is_relative_to(quality.ROOT) else model) + adapted
 
 
 def main(argv: list[str] | None = None) -> int:

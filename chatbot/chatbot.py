@@ -16,7 +16,8 @@ from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
 from .search.conversation import entities, resolve
 from .reading.corpus import Corpus, FileReport
-from .search.adaptation import MIN_ENTRIES, adapt, answered_entries, reusable, training_pairs, tuned_name
+from .search.adaptation import (MIN_ENTRIES, RECIPE as ADAPTATION_RECIPE, adapt, answered_entries, reusable,
+                                training_pairs, tuned_name)
 from .search.embedder import BUNDLED_MODEL, Embedder, load_embedder
 from .errors import DocumentError, QuestionError
 from .search.index import FORMAT_VERSION, Index, package_version
@@ -59,8 +60,10 @@ def is_stale(manifest: dict | None, corpus_hash: str, model: str, settings: Sett
 
 
 def index_params(settings: Settings) -> dict:
-    """What decides the content of an index besides the corpus and the model."""
-    return {**settings.passage_params(), "parser": PARSER_VERSION, "adapt_model": settings.adapt_model}
+    """What decides the content of an index besides the corpus and the model (an index adapted by an older
+    recipe, or not adapted by a version that adapted only the bundled model, is built anew)."""
+    return {**settings.passage_params(), "parser": PARSER_VERSION, "adapt_model": settings.adapt_model,
+            "adaptation": ADAPTATION_RECIPE}
 
 
 @dataclass(frozen=True)
@@ -107,9 +110,8 @@ class Chatbot:
         manifest = None if rebuild else Index.read_manifest(settings.index_dir)
         if rebuild or is_stale(manifest, corpus_hash, base.name, settings):
             loaded = docs.load(max_chars=settings.max_passage_chars)
-            # Only the bundled model is adapted (not a stand-in passed for tests): the confidence of another
-            # model (scorer-<model>.json) was fitted on its scores untuned.
-            adapting = settings.adapt_model and not settings.model and base.name == BUNDLED_MODEL
+            # The model the settings name is adapted, not a stand-in passed for tests.
+            adapting = settings.adapt_model and base.name == (settings.model or BUNDLED_MODEL)
             pairs = training_pairs(loaded.passages) if adapting else []
             if answered_entries(pairs) >= MIN_ENTRIES:
                 previous = Index.current_folder(settings.index_dir)
@@ -356,7 +358,8 @@ def _build_adapted(settings: Settings, passages: list[Passage], pairs: list[tupl
             if (previous.parent / TUNED_EXPORT).is_dir():  # its ONNX export too, found by the model's name
                 export = Path(shutil.copytree(previous.parent / TUNED_EXPORT, work / TUNED_EXPORT))
         else:
-            tuned = adapt(bundled_model_path(), pairs, work / "model", base=base.name, progress=progress)
+            tuned = adapt(settings.model or bundled_model_path(), pairs, work / "model", base=base.name,
+                          progress=progress)
         # Embedded with torch (onnxruntime gives the same vectors), under a name that a copy of the model in
         # the next build shares, so that it reuses these vectors.
         embedder = SentenceTransformerEmbedder(str(tuned), name=tuned_name(tuned))

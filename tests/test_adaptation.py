@@ -7,8 +7,9 @@ import numpy as np
 import pytest
 
 from chatbot import Chatbot, Passage, Settings
-from chatbot.errors import IndexCorruptError
-from chatbot.search.adaptation import (BATCH, MIN_ENTRIES, answered_entries, batches_of, reusable,
+from chatbot.chatbot import is_stale
+from chatbot.errors import IndexCorruptError, ModelError
+from chatbot.search.adaptation import (BATCH, MIN_ENTRIES, adapt, answered_entries, batches_of, reusable,
                                       training_pairs, tuned_name)
 from chatbot.serving.live import LiveBot
 
@@ -114,3 +115,45 @@ def test_a_large_faq_is_asked_with_the_model_adapted_to_it(tmp_path):
 
     plain = Chatbot.load(settings=settings.with_(adapt_model=False, index_dir=tmp_path / "plain"))
     assert plain.index.adapted_model is None and plain.embedder is plain.base_embedder
+
+
+@pytest.mark.integration
+def test_a_model_named_in_the_settings_is_the_one_adapted(tmp_path, monkeypatch):
+    import chatbot.chatbot as chatbot_module
+    from chatbot.search.embedder import bundled_model_path
+
+    tuned_from = []
+    real_adapt = chatbot_module.adapt
+    monkeypatch.setattr(chatbot_module, "adapt",
+                        lambda model, *args, **kwargs: tuned_from.append(model) or real_adapt(model, *args, **kwargs))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "offices.jsonl").write_text("".join(json.dumps(r) + "\n" for r in faq_rows()), encoding="utf-8")
+    model = bundled_model_path()  # named by its folder, as a user names a model of their own
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index", model=model))
+    assert tuned_from == [model]
+    assert bot.index.manifest["model"] == model and bot.index.adapted_model is not None
+    assert bot.embedder.name == tuned_name(bot.index.adapted_model)
+    assert bot.answer("what time does the Lisbon office open").passages[0].question == (
+        "When does the Lisbon office open?")
+
+
+def test_an_index_from_before_the_adaptation_recipe_was_recorded_is_built_anew(tmp_path, fake_embedder):
+    # A version that adapted only the bundled model left another model's index unadapted: it is stale now.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "offices.jsonl").write_text("".join(json.dumps(r) + "\n" for r in faq_rows()[:4]), encoding="utf-8")
+    settings = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    bot = Chatbot.load(settings=settings, embedder=fake_embedder)
+    manifest = bot.index.manifest
+    assert not is_stale(manifest, manifest["corpus_hash"], fake_embedder.name, settings)
+    older = {**manifest, "settings": {k: v for k, v in manifest["settings"].items() if k != "adaptation"}}
+    assert is_stale(older, manifest["corpus_hash"], fake_embedder.name, settings)
+
+
+def test_a_model_that_cannot_be_tuned_is_a_clear_error(tmp_path):
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model" / "config.json").write_text("{}")  # not a model transformers knows
+    with pytest.raises(ModelError, match="--no-adapt"):
+        adapt(str(tmp_path / "model"), [("q", "an answer")] * 2, tmp_path / "tuned", base="my-model")
+    assert not (tmp_path / "tuned").exists()

@@ -116,7 +116,11 @@ def adapt(model: str, pairs: list[tuple[str, str]], target: Path, *, base: str, 
     if len(pairs) > MAX_PAIRS:
         pairs = rng.sample(pairs, MAX_PAIRS)
     torch.manual_seed(SEED)
-    encoder = SentenceTransformer(model, device="cpu")
+    try:
+        encoder = SentenceTransformer(model, device="cpu")
+    except Exception as exc:  # a folder of another format, a hub name not cached here, ...
+        raise ModelError(f"Could not load the model {base!r} to tune it to the FAQ ({exc}). Build without "
+                         "tuning: --no-adapt (CHATBOT_ADAPT=0).") from exc
     length = encoder.max_seq_length
     encoder.max_seq_length = min(MAX_TOKENS, length or MAX_TOKENS)
     encoder.train()
