@@ -29,6 +29,14 @@ def faq_rows() -> list[dict]:
     return rows
 
 
+def offices_corpus(tmp_path, rows: list[dict]):
+    """A corpus folder holding these FAQ rows as one JSON Lines file."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "offices.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return corpus
+
+
 def test_training_pairs_are_each_wording_of_an_answered_question():
     passages = [
         Passage("How do I pay?\nBy card or transfer.", "FAQ", "", "faq.md", "faq", question="How do I pay?",
@@ -52,9 +60,7 @@ def test_no_batch_holds_one_answer_twice():
 
 
 def test_a_stand_in_embedder_or_a_small_faq_is_not_adapted(tmp_path, fake_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "offices.jsonl").write_text("".join(json.dumps(r) + "\n" for r in faq_rows()), encoding="utf-8")
+    corpus = offices_corpus(tmp_path, faq_rows())
     assert len(faq_rows()) >= MIN_ENTRIES
     bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
     assert bot.index.adapted_model is None and bot.embedder is fake_embedder
@@ -72,9 +78,7 @@ def test_a_tuned_model_without_its_record_is_a_clear_error(tmp_path):
 
 @pytest.mark.integration
 def test_a_large_faq_is_asked_with_the_model_adapted_to_it(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "offices.jsonl").write_text("".join(json.dumps(r) + "\n" for r in faq_rows()), encoding="utf-8")
+    corpus = offices_corpus(tmp_path, faq_rows())
     settings = Settings(corpus=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data")
     bot = Chatbot.load(settings=settings)
     model = bot.index.adapted_model
@@ -126,9 +130,7 @@ def test_a_model_named_in_the_settings_is_the_one_adapted(tmp_path, monkeypatch)
     real_adapt = chatbot_module.adapt
     monkeypatch.setattr(chatbot_module, "adapt",
                         lambda model, *args, **kwargs: tuned_from.append(model) or real_adapt(model, *args, **kwargs))
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "offices.jsonl").write_text("".join(json.dumps(r) + "\n" for r in faq_rows()), encoding="utf-8")
+    corpus = offices_corpus(tmp_path, faq_rows())
     model = bundled_model_path()  # named by its folder, as a user names a model of their own
     bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index", model=model))
     assert tuned_from == [model]
@@ -140,9 +142,7 @@ def test_a_model_named_in_the_settings_is_the_one_adapted(tmp_path, monkeypatch)
 
 def test_an_index_from_before_the_adaptation_recipe_was_recorded_is_built_anew(tmp_path, fake_embedder):
     # A version that adapted only the bundled model left another model's index unadapted: it is stale now.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "offices.jsonl").write_text("".join(json.dumps(r) + "\n" for r in faq_rows()[:4]), encoding="utf-8")
+    corpus = offices_corpus(tmp_path, faq_rows()[:4])
     settings = Settings(corpus=corpus, index_dir=tmp_path / "index")
     bot = Chatbot.load(settings=settings, embedder=fake_embedder)
     manifest = bot.index.manifest

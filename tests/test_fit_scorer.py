@@ -46,5 +46,4 @@ def test_the_stored_weights_name_a_model_without_this_machines_paths():
     adapted = ", adapted to each set with 50 FAQ entries or more (adaptation.py)"
     assert fit_scorer.model_note(str(ROOT / "models" / "all-mpnet-base-v2")) == "models/all-mpnet-base-v2" + adapted
     assert fit_scorer.model_note("/opt/models/e5") == "/opt/models/e5" + adapted
-    assert fit_scorer.model_note("") == ("bundled all-MiniLM-L6-v2, adapted to each set with 50 FAQ entries or more "
-                                         "(adaptation.py)")
+    assert fit_scorer.model_note("") == "bundled all-MiniLM-L6-v2" + adapted
