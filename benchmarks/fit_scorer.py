@@ -1,6 +1,6 @@
 """Fit the scorer (chatbot/search/scorer.json) on several question sets at once.
 
-    python benchmarks/fit_scorer.py [--sets dev,paraphrase,realdocs,covidq,stackfaq] [--model PATH] [--write]
+    python benchmarks/fit_scorer.py [--sets dev,paraphrase,realdocs,covidq,stackfaq] [--model PATH] [--adapted] [--write]
 
 1. Ranking weights: a coordinate search that maximises, averaged over the sets, Hit@1 + MRR/2 of the
    ranking (each set counts the same, whatever its size: StackFAQ has 1,249 questions and dev 60).
@@ -18,6 +18,9 @@
 Between 1 and 2, the floor of the cosine below which the best match counts as dissimilar (the only level
 of a cosine weighed) is chosen: of a few candidates, the one whose answerability and decline point (2, 3)
 cost least among those under which no set declines more of its answerable questions than with no floor.
+
+With --adapted, the same fit on the sets whose model was tuned to their FAQ (search/adaptation.py), the best
+match's cosine weighed too (scorer.ADAPTED_FEATURES), stored as the weights for that model once tuned.
 
 Leave-one-set-out figures are printed for each step: fitted on the other sets, scored on the one left
 out. That is how well the weights carry over to documents and questions they were not fitted on.
@@ -112,9 +115,7 @@ def ranking_hit_at_1(questions: list[Question], weights: np.ndarray) -> float:
     return _ranking_quality(questions, weights)[0]
 
 
-def _logistic_data(per_set: dict, which: str):
-    from chatbot.search.scorer import CONFIDENCE_FEATURES
-
+def _logistic_data(per_set: dict, which: str, features: tuple[str, ...]):
     xs, ys, ws = [], [], []
     for evidence, labels, answerable in per_set.values():
         if which == "correct":
@@ -123,7 +124,7 @@ def _logistic_data(per_set: dict, which: str):
             rows = [(es[0], a) for es, a in zip(evidence, answerable) if es]
         if not rows:
             continue
-        xs.append(np.array([[e[f] for f in CONFIDENCE_FEATURES] for e, _ in rows]))
+        xs.append(np.array([[e[f] for f in features] for e, _ in rows]))
         y = np.array([bool(l) for _, l in rows])
         ys.append(y)
         if which == "answerable" and 0 < y.sum() < len(y):
@@ -135,16 +136,18 @@ def _logistic_data(per_set: dict, which: str):
     return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
 
 
-def fit_logistic(per_set: dict, which: str) -> tuple[float, dict[str, float]]:
+def fit_logistic(per_set: dict, which: str, features: tuple[str, ...] = ()) -> tuple[float, dict[str, float]]:
     """A logistic model whose every weight has the sign the evidence must have (more similarity or
     coverage never lowers the estimate; a missing name never raises it), on standardised features, folded
     back into weights on the raw features. Without the signs, the pooled sets teach accidents: one set's
-    unanswerable questions happen to use fewer unknown words, and a pasta recipe became answerable."""
+    unanswerable questions happen to use fewer unknown words, and a pasta recipe became answerable.
+    `features` defaults to scorer.CONFIDENCE_FEATURES."""
     from scipy.optimize import minimize
 
     from chatbot.search.scorer import CONFIDENCE_FEATURES, EVIDENCE_SIGNS
 
-    x, y, w = _logistic_data(per_set, which)
+    features = features or CONFIDENCE_FEATURES
+    x, y, w = _logistic_data(per_set, which, features)
     mean, std = x.mean(axis=0), x.std(axis=0)
     std[std == 0] = 1.0
     z = (x - mean) / std
@@ -157,11 +160,11 @@ def fit_logistic(per_set: dict, which: str) -> tuple[float, dict[str, float]]:
         grad = np.concatenate([[(w * (p - y)).sum()], z.T @ (w * (p - y)) + 2 * L2 * params[1:]])
         return value, grad
 
-    bounds = [(None, None)] + [(0, None) if EVIDENCE_SIGNS[f] > 0 else (None, 0) for f in CONFIDENCE_FEATURES]
-    result = minimize(loss, np.zeros(len(CONFIDENCE_FEATURES) + 1), jac=True, method="L-BFGS-B", bounds=bounds)
+    bounds = [(None, None)] + [(0, None) if EVIDENCE_SIGNS[f] > 0 else (None, 0) for f in features]
+    result = minimize(loss, np.zeros(len(features) + 1), jac=True, method="L-BFGS-B", bounds=bounds)
     coef = result.x[1:] / std
     bias = float(result.x[0] - (coef * mean).sum())
-    return bias, {f: round(float(c), 4) for f, c in zip(CONFIDENCE_FEATURES, coef)}
+    return bias, {f: round(float(c), 4) for f, c in zip(features, coef)}
 
 
 def choose_threshold(per_set: dict, bias: float, weights: dict) -> float:
@@ -206,7 +209,7 @@ def decline_rates(per_set: dict, bias: float, weights: dict, cut: float) -> dict
             for name, (evidence, _, answerable) in per_set.items()}
 
 
-def choose_floor(evidence_data: dict, similarity: dict) -> float:
+def choose_floor(evidence_data: dict, similarity: dict, features: tuple[str, ...] = ()) -> float:
     """The cosine below which a best match counts as dissimilar: of FLOORS, the one whose fitted
     answerability and decline point cost least (decline_cost), among those under which no
     set declines more of its answerable questions than with no floor at all. A floor is the one level of
@@ -215,7 +218,7 @@ def choose_floor(evidence_data: dict, similarity: dict) -> float:
     for floor in FLOORS:
         data = {n: (with_floor(ev, similarity[n], floor), labels, answerable)
                 for n, (ev, labels, answerable) in evidence_data.items()}
-        bias, weights = fit_logistic(data, "answerable")
+        bias, weights = fit_logistic(data, "answerable", features)
         cut = choose_threshold(data, bias, weights)
         rates = decline_rates(data, bias, weights, cut)
         results[floor] = (decline_cost(rates.values()), rates)
@@ -255,20 +258,33 @@ def main(argv: list[str] | None = None) -> int:
                         "Chatbot.load finds them for that model")
     parser.add_argument("--keep-ranking", action="store_true",
                         help="keep the stored ranking weights; fit only the confidence and the decline point")
+    parser.add_argument("--adapted", action="store_true",
+                        help="fit the weights for the model once tuned to a corpus, on the sets whose model was "
+                             "tuned (their FAQ has 50 entries or more), weighing the best match's cosine too")
     args = parser.parse_args(argv)
 
     from chatbot import Chatbot, Settings
-    from chatbot.search.scorer import RANKING_FEATURES, Logistic, Scorer, params_file
+    from chatbot.search.scorer import ADAPTED_FEATURES, CONFIDENCE_FEATURES, RANKING_FEATURES, Logistic, Scorer, params_file
 
-    current = Scorer.for_model(args.model)
+    current = Scorer.for_model(args.model, adapted=args.adapted)
+    features = ADAPTED_FEATURES if args.adapted else CONFIDENCE_FEATURES
     sets = {n: quality.load_set(n, args.shared, args.work) for n in args.sets.split(",")}
     sets = {n: s for n, s in sets.items() if s is not None}
 
+    def load(s, scorer):
+        settings = Settings(corpus=s.corpus, index_dir=quality.index_dir(args.work, s.name, args.model), top_k=60,
+                            model=args.model, model_cache=str(args.work / "models"))
+        return Chatbot.load(settings=settings, scorer=scorer)
+
+    if args.adapted:
+        sets = {n: s for n, s in sets.items() if load(s, current).index.adapted_model is not None}
+        print(f"Sets whose model was tuned: {', '.join(sets) or 'none'}", file=sys.stderr)
+        if len(sets) < 2:
+            parser.error("--adapted needs two sets or more whose model was tuned (a FAQ of 50 entries or more)")
+
     def bots(scorer):
         for name, s in sets.items():
-            settings = Settings(corpus=s.corpus, index_dir=quality.index_dir(args.work, name, args.model), top_k=60,
-                                model=args.model, model_cache=str(args.work / "models"))
-            yield name, s, Chatbot.load(settings=settings, scorer=scorer)
+            yield name, s, load(s, scorer)
 
     # 1. ranking
     ranking_data = {}
@@ -294,18 +310,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{name}] collecting evidence ...", file=sys.stderr, flush=True)
         _, evidence, labels, similarity[name] = collect(bot, s)
         evidence_data[name] = (evidence, labels, [c.answerable for c in s.cases])
-    floor = choose_floor(evidence_data, similarity)
+    floor = choose_floor(evidence_data, similarity, features)
     evidence_data = {n: (with_floor(ev, similarity[n], floor), labels, answerable)
                      for n, (ev, labels, answerable) in evidence_data.items()}
-    fitted = {which: fit_logistic(evidence_data, which) for which in ("correct", "answerable")}
+    fitted = {which: fit_logistic(evidence_data, which, features) for which in ("correct", "answerable")}
     threshold = choose_threshold(evidence_data, *fitted["answerable"])
     print(f"\nDissimilar below a cosine of {floor:.2f}; decline below answerability {threshold:.2f}. Left out (fitted "
           "on the other sets, decline point included): mean confidence vs share of answers right; false declines; "
           "unanswerable declined")
     for name, (evidence, labels, answerable) in evidence_data.items():
         others = {n: d for n, d in evidence_data.items() if n != name} or evidence_data
-        cb, cw = fit_logistic(others, "correct")
-        ab, aw = fit_logistic(others, "answerable")
+        cb, cw = fit_logistic(others, "correct", features)
+        ab, aw = fit_logistic(others, "answerable", features)
         cut = choose_threshold(others, ab, aw)
         tops = [(es[0], ls[0]) for es, ls in zip(evidence, labels) if es]
         conf = np.array([_predict(cb, cw, e) for e, _ in tops])
@@ -323,8 +339,8 @@ def main(argv: list[str] | None = None) -> int:
                         fitted_on=tuple(sets),
                         notes={"how": "benchmarks/fit_scorer.py", "model": model_note(args.model),
                                "fitted_at": datetime.now(timezone.utc).strftime("%Y-%m-%d")})
-        scorer.save(params_file(args.model))
-        print(f"\nWrote {params_file(args.model)}")
+        scorer.save(params_file(args.model, args.adapted))
+        print(f"\nWrote {params_file(args.model, args.adapted)}")
     return 0
 
 

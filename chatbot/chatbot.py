@@ -72,7 +72,7 @@ class Ranking:
     question: str  # the question as answered (a follow-up joined to its context)
     notice: str  # e.g. that an overlong question was shortened
     candidates: list[Candidate]
-    evidence: list[dict[str, float]]  # CONFIDENCE_FEATURES of the first WEIGHED candidates
+    evidence: list[dict[str, float]]  # the evidence (scorer.ADAPTED_FEATURES) of the first WEIGHED candidates
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ class Chatbot:
             embedder = load_embedder(settings.with_(model=str(index.adapted_model),
                                                     model_cache=str(index.folder / TUNED_EXPORT)),
                                      name=tuned_name(index.adapted_model))
-        scorer = scorer or Scorer.for_model(settings.model)
+        scorer = scorer or Scorer.for_model(settings.model, adapted=index.adapted_model is not None)
         return cls(settings, index, embedder, Synonyms(docs.synonyms), report, scorer, base_embedder=base)
 
     def warm_up(self) -> None:
@@ -247,7 +247,7 @@ class Chatbot:
 
     def _evidence(self, c: Candidate, other_scores: list[float], names: list[tuple[list[list[str]], float]],
                   wants_number: bool, unknown: float, contrast: float, rarest: str | None) -> dict[str, float]:
-        """What the confidence weighs for one candidate (scorer.CONFIDENCE_FEATURES)."""
+        """What the confidence weighs for one candidate (scorer.ADAPTED_FEATURES)."""
         contains = self.retriever.contains
         passage = self.index.passages[c.passage]
         missing_name = max((specificity for forms, specificity in names
@@ -266,6 +266,7 @@ class Chatbot:
             # the row's label, the row is a guess.
             "unnamed_row": float(c.row_match == 0.0),
             "dissimilar": dissimilarity(c.dense, self.scorer.dissimilar_below),
+            "similarity": c.dense,  # weighed only for a model tuned to the corpus (scorer.ADAPTED_FEATURES)
         }
 
     def offered_questions(self, count: int = 4) -> list[str]:

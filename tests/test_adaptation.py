@@ -11,6 +11,7 @@ from chatbot.chatbot import is_stale
 from chatbot.errors import IndexCorruptError, ModelError
 from chatbot.search.adaptation import (BATCH, MIN_ENTRIES, adapt, answered_entries, batches_of, reusable,
                                       training_pairs, tuned_name)
+from chatbot.search.scorer import Scorer
 from chatbot.serving.live import LiveBot
 
 CITIES = ["Amsterdam", "Berlin", "Cairo", "Dublin", "Edinburgh", "Florence", "Geneva", "Helsinki", "Istanbul",
@@ -119,6 +120,9 @@ def test_a_large_faq_is_asked_with_the_model_adapted_to_it(tmp_path):
 
     plain = Chatbot.load(settings=settings.with_(adapt_model=False, index_dir=tmp_path / "plain"))
     assert plain.index.adapted_model is None and plain.embedder is plain.base_embedder
+    # Each weighs its evidence with the weights fitted for its kind of model.
+    assert bot.scorer == Scorer.for_model("", adapted=True) != plain.scorer == Scorer.default()
+    assert new.scorer == bot.scorer and again.scorer == bot.scorer
 
 
 @pytest.mark.integration

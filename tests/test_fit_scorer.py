@@ -42,6 +42,27 @@ def test_the_floor_declines_unrelated_questions_and_costs_no_answerable_one():
     assert rates == {"first": (0.0, 1.0), "second": (0.0, 0.0)}
 
 
+def test_weights_for_a_tuned_model_decline_by_the_level_of_the_cosine():
+    from chatbot.search.scorer import ADAPTED_FEATURES
+
+    # Questions alike in every way but the best cosine: answerable ones near 0.7, the others near 0.45.
+    def tuned_set(n):
+        evidence = [[dict(_evidence(0.1)[0], similarity=c)] for c in [0.7, 0.72, 0.68] * n + [0.45, 0.43] * n]
+        answerable = [True] * 3 * n + [False] * 2 * n
+        return evidence, [[a] for a in answerable], answerable
+
+    data = {"first": tuned_set(3), "second": tuned_set(5)}
+    bias, weights = fit_scorer.fit_logistic(data, "answerable", ADAPTED_FEATURES)
+    assert weights["similarity"] > 0
+    rates = fit_scorer.decline_rates(data, bias, weights, fit_scorer.choose_threshold(data, bias, weights))
+    assert rates == {"first": (0.0, 1.0), "second": (0.0, 1.0)}
+    # Without the cosine's level the two kinds cannot be told apart.
+    bias, weights = fit_scorer.fit_logistic(data, "answerable")
+    assert "similarity" not in weights
+    rates = fit_scorer.decline_rates(data, bias, weights, fit_scorer.choose_threshold(data, bias, weights))
+    assert all(fd == nd for fd, nd in rates.values())  # declines as many of one kind as of the other
+
+
 def test_the_stored_weights_name_a_model_without_this_machines_paths():
     adapted = ", adapted to each set with 50 FAQ entries or more (adaptation.py)"
     assert fit_scorer.model_note(str(ROOT / "models" / "all-mpnet-base-v2")) == "models/all-mpnet-base-v2" + adapted

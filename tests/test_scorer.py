@@ -6,8 +6,9 @@ from chatbot.search.scorer import Scorer
 
 
 def test_a_model_with_weights_fitted_on_its_scores_gets_them(tmp_path, monkeypatch, faq_corpus, fake_embedder):
-    Scorer.default()  # the bundled model's weights, read before the folder is swapped
+    bundled = Scorer.default()
     monkeypatch.setattr(scorer_module, "PARAMS_FILE", tmp_path / "scorer.json")
+    bundled.save(tmp_path / "scorer.json")
     fitted = dataclasses.replace(Scorer.default(), decline_below=0.77, notes={"model": "models/other-model"})
     fitted.save(tmp_path / "scorer-other-model.json")
 
@@ -28,3 +29,19 @@ def test_a_model_with_weights_fitted_on_its_scores_gets_them(tmp_path, monkeypat
 def test_weights_survive_a_round_trip_through_their_file(tmp_path):
     Scorer.default().save(tmp_path / "scorer.json")
     assert Scorer.load(tmp_path / "scorer.json") == Scorer.default()
+
+
+def test_a_model_tuned_to_the_corpus_gets_the_weights_fitted_for_tuned_models(tmp_path, monkeypatch):
+    bundled, adapted = Scorer.default(), Scorer.for_model("", adapted=True)
+    # The shipped weights for the bundled model once tuned weigh the level of the best cosine; the others do not.
+    assert adapted != bundled and adapted.answerable.weights["similarity"] > 0
+    assert "similarity" not in bundled.answerable.weights and "similarity" not in bundled.correct.weights
+
+    monkeypatch.setattr(scorer_module, "PARAMS_FILE", tmp_path / "scorer.json")
+    bundled.save(tmp_path / "scorer.json")
+    dataclasses.replace(bundled, decline_below=0.66).save(tmp_path / "scorer-other-model.json")
+    assert Scorer.for_model("", adapted=True) == bundled  # no weights for tuned models: the model's own
+    assert Scorer.for_model("models/other-model", adapted=True).decline_below == 0.66
+    dataclasses.replace(bundled, decline_below=0.55).save(tmp_path / "scorer-other-model-adapted.json")
+    assert Scorer.for_model("models/other-model", adapted=True).decline_below == 0.55
+    assert Scorer.for_model("models/other-model").decline_below == 0.66

@@ -8,6 +8,10 @@ Three small linear models over a few features, fitted together on several questi
   CONFIDENCE_FEATURES): this is the confidence people see;
 - answerable: the probability that the documents answer the question at all, from the best passage's
   features: below the threshold the bot declines.
+
+A model tuned to the corpus (search/adaptation.py) has its own weights, fitted on the sets whose
+model was tuned: they also weigh the best match's cosine, which after tuning says what it does not
+say for a model as shipped.
 """
 
 from __future__ import annotations
@@ -29,9 +33,12 @@ RANKING_FEATURES = ("question", "whole", "sentence", "keyword", "coverage", "row
 # of barely any similarity ("dissimilar", Scorer.dissimilar_below) is weighed.
 CONFIDENCE_FEATURES = ("margin", "contrast", "coverage", "unknown", "rarest_unknown", "missing_rarest", "missing_name",
                        "missing_number", "unnamed_row", "dissimilar")
+# A model tuned on the corpus's own questions and answers has learnt how close a question of this corpus
+# comes to its answer, so there the level of the best match's cosine ("similarity") is evidence too.
+ADAPTED_FEATURES = CONFIDENCE_FEATURES + ("similarity",)
 # The direction in which each piece of evidence may move the estimates (the fit keeps these signs).
 EVIDENCE_SIGNS = {"margin": 1, "contrast": 1, "coverage": 1, "unknown": -1, "rarest_unknown": -1, "missing_rarest": -1, "missing_name": -1,
-                  "missing_number": -1, "unnamed_row": -1, "dissimilar": -1}
+                  "missing_number": -1, "unnamed_row": -1, "dissimilar": -1, "similarity": 1}
 PARAMS_FILE = Path(__file__).with_name("scorer.json")  # fitted on the bundled model's scores
 
 
@@ -41,12 +48,12 @@ def dissimilarity(similarity: float, floor: float) -> float:
     return max(0.0, floor - similarity)
 
 
-def params_file(model: str = "") -> Path:
+def params_file(model: str = "", adapted: bool = False) -> Path:
     """Where the weights fitted on a model's scores are kept: scorer.json for the bundled model, else
-    scorer-<the model's folder or hub name>.json beside it (each model's cosines have their own scale)."""
-    if not model:
-        return PARAMS_FILE
-    return PARAMS_FILE.with_name(f"scorer-{model_slug(model)}.json")
+    scorer-<the model's folder or hub name>.json beside it (each model's cosines have their own scale);
+    those for the model once tuned to a corpus end in -adapted.json."""
+    name = "scorer" + (f"-{model_slug(model)}" if model else "") + ("-adapted" if adapted else "")
+    return PARAMS_FILE.with_name(f"{name}.json")
 
 
 @dataclass(frozen=True)
@@ -103,10 +110,13 @@ class Scorer:
         return _default()
 
     @classmethod
-    def for_model(cls, model: str = "") -> "Scorer":
-        """The weights fitted on this model's scores when there are any, else those of the bundled model
-        without its floor of the cosine: another model's cosines run on another scale, and a floor set
-        for the bundled model could read all of them as dissimilar."""
+    def for_model(cls, model: str = "", adapted: bool = False) -> "Scorer":
+        """The weights fitted on this model's scores (once tuned to the corpus, when `adapted` and there are
+        such weights) when there are any, else those of the bundled model without its floor of the cosine:
+        another model's cosines run on another scale, and a floor set for the bundled model could read all
+        of them as dissimilar."""
+        if adapted and params_file(model, adapted=True).exists():
+            return _cached(params_file(model, adapted=True))
         if not model:
             return _default()
         path = params_file(model)
@@ -116,11 +126,15 @@ class Scorer:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
 
 
-_DEFAULT: Scorer | None = None
+_LOADED: dict[Path, Scorer] = {}
 
 
 def _default() -> Scorer:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = Scorer.load(PARAMS_FILE)
-    return _DEFAULT
+    return _cached(PARAMS_FILE)
+
+
+def _cached(path: Path) -> Scorer:
+    """The scorer stored beside this module at `path`, read once."""
+    if path not in _LOADED:
+        _LOADED[path] = Scorer.load(path)
+    return _LOADED[path]
