@@ -120,7 +120,7 @@ class Scorer:
         if not model:
             return _default()
         path = params_file(model)
-        return cls.load(path) if path.exists() else replace(_default(), dissimilar_below=0.0)
+        return _cached(path) if path.exists() else replace(_default(), dissimilar_below=0.0)
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
@@ -134,7 +134,7 @@ def _default() -> Scorer:
 
 
 def _cached(path: Path) -> Scorer:
-    """The scorer stored beside this module at `path`, read once."""
+    """The scorer stored at `path`, read once per process."""
     if path not in _LOADED:
         _LOADED[path] = Scorer.load(path)
     return _LOADED[path]
