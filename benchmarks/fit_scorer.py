@@ -339,8 +339,9 @@ def main(argv: list[str] | None = None) -> int:
                         fitted_on=tuple(sets),
                         notes={"how": "benchmarks/fit_scorer.py", "model": model_note(args.model),
                                "fitted_at": datetime.now(timezone.utc).strftime("%Y-%m-%d")})
-        scorer.save(params_file(args.model, args.adapted))
-        print(f"\nWrote {params_file(args.model, args.adapted)}")
+        path = params_file(args.model, args.adapted)
+        scorer.save(path)
+        print(f"\nWrote {path}")
     return 0
 
 

@@ -115,8 +115,9 @@ class Scorer:
         such weights) when there are any, else those of the bundled model without its floor of the cosine:
         another model's cosines run on another scale, and a floor set for the bundled model could read all
         of them as dissimilar."""
-        if adapted and params_file(model, adapted=True).exists():
-            return _cached(params_file(model, adapted=True))
+        tuned = params_file(model, adapted=True)
+        if adapted and tuned.exists():
+            return _cached(tuned)
         if not model:
             return _default()
         path = params_file(model)
