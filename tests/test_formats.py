@@ -273,6 +273,155 @@ def test_sphinx_tabs_and_cards_are_labelled_and_a_drop_down_answer_ends_with_it(
         ("text", "macOS: Install it with brew."), ("text", "Next steps: Read the tutorial.")]
 
 
+def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
+    # Projects use roles and directives of their own and of extensions (":setting:", ".. confval::"):
+    # docutils had shown such roles as raw markup and dropped such directives with their text.
+    rst = textwrap.dedent("""\
+        Workers
+        =======
+
+        .. contents::
+           :local:
+
+        .. _guide-canvas:
+
+        Canvas
+        ------
+
+        Chain tasks with :py:meth:`~celery.canvas.Signature.link`, set :setting:`broker_url`, and read
+        the :ref:`calling guide <guide-calling>`, the :ref:`guide-canvas` and :class:`.QueuePool`.
+
+        .. sidebar:: Tip
+
+           Keep tasks small.
+
+        Options
+        -------
+
+        .. confval:: addopts
+
+           Add the given options to every run.
+
+        #. Define it:
+
+           .. code-block:: python
+
+              def add(x, y):
+                  return x + y
+        """)
+    passages, problems = read(tmp_path, "workers.rst", rst)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Canvas", "Chain tasks with link, set broker_url, and read the calling guide, the Canvas and QueuePool."),
+        ("Canvas", "Tip: Keep tasks small."),
+        ("Options", "addopts: Add the given options to every run.\n- Define it:\n  def add(x, y):\n      return x + y")]
+
+
+def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
+    # MyST (Sphinx's Markdown: pip's, black's and attrs' documentation): its directives had been read as
+    # code, its colon fences and roles as raw text, and its link targets as passages of their own.
+    md = textwrap.dedent("""\
+        (configuration)=
+        # Configuration
+
+        ```{contents}
+        :local:
+        ```
+
+        pip reads {doc}`the config files <../cli/pip_config>` and {class}`~pip.Config`.
+
+        ```{tab} Unix
+        In `$HOME/.config/pip/pip.conf`.
+        ```
+
+        ```{tab} Windows
+        In `%APPDATA%\\pip\\pip.ini`.
+        ```
+
+        :::{warning}
+        :class: strong
+        Later files win.
+        :::
+
+        ```{versionadded} 24.1
+        The `--user` flag.
+        ```
+
+        ```{code-block} ini
+        [global]
+        timeout = 60
+        ```
+        """)
+    passages, problems = read(tmp_path, "configuration.md", md)
+    assert problems == []
+    assert [p.text for p in passages] == [
+        "pip reads the config files and Config.", "Unix: In `$HOME/.config/pip/pip.conf`.",
+        "Windows: In `%APPDATA%\\pip\\pip.ini`.", "Warning: Later files win.",
+        "New in version 24.1: The `--user` flag.\n[global]\ntimeout = 60"]
+
+
+def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):
+    # Parts of an answer under headings of their own had ended it, and the entries after them were shown
+    # under the last part's heading.
+    rst = textwrap.dedent("""\
+        FAQ
+        ===
+
+        Misconceptions
+        --------------
+
+        Does it have many dependencies?
+        ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+        Two.
+
+        kombu
+        ^^^^^
+
+        Sends messages.
+
+        billiard
+        ^^^^^^^^
+
+        Runs processes.
+
+        Is it heavy?
+        ~~~~~~~~~~~~
+
+        No.
+        """)
+    passages, problems = read(tmp_path, "faq.rst", rst)
+    assert problems == []
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("faq", "Misconceptions", "Does it have many dependencies?\nTwo.\nkombu\nSends messages.\nbilliard\nRuns processes."),
+        ("faq", "Misconceptions", "Is it heavy?\nNo.")]
+
+
+def test_restructuredtext_saved_as_text_is_read_as_restructuredtext(tmp_path):
+    # Django's and docutils' documentation is reStructuredText in .txt files; read as lines, its tables and
+    # markup came out as raw text.
+    rst = textwrap.dedent("""\
+        What Python version can I use?
+        ==============================
+
+        See the :doc:`installation guide </intro/install>` first.
+
+        ============== ===============
+        Django version Python versions
+        ============== ===============
+        4.2            3.8 to 3.12
+        5.1            3.10 to 3.12
+        ============== ===============
+
+        .. _Python: https://www.python.org/
+        """)
+    passages, problems = read(tmp_path, "install.txt", rst)
+    assert problems == []
+    assert [(p.kind, p.text) for p in passages] == [(
+        "faq", "What Python version can I use?\nSee the installation guide first.\nDjango version | Python versions\n"
+        "4.2 | 3.8 to 3.12\n5.1 | 3.10 to 3.12")]
+
+
 HTML = """\
 <!DOCTYPE html>
 <html><head><meta charset="iso-8859-1"><title>Gadget FAQ</title>

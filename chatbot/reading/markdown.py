@@ -10,12 +10,15 @@ question, answered from its "A:" line or the next paragraph; a rule (`---`) ends
 alerts, MkDocs' admonitions and the ":::" callouts of Docusaurus and VitePress keep their title as a
 label, or are a FAQ entry when it asks; MkDocs Material's content tabs are read as such notes too. MDX
 (Docusaurus' .mdx pages, and its .md pages too) is read without its module lines and comments, and a
-heading without its "{#id}".
+heading without its "{#id}". MyST, the Markdown of Sphinx projects, is read as Sphinx shows it: its
+directives ("```{note}", ":::{warning}", "```{tab} Unix") as titled notes or code, its roles as their text,
+its link targets and comments dropped.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import dropwhile
 
 from ..passage import Passage
 from ..text import clean
@@ -23,11 +26,23 @@ from dataclasses import replace
 
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block,
                       is_question, labelled_question, last_heading, looks_like_question, question_text)
+from .restructuredtext import VERSION_NOTES, cross_reference_text
 
 # A heading's own id or attributes, not words of it: "## Setup {#setup}", "## Setup { #setup .wide }".
 _HEADING_ID = re.compile(r"\s*\{\s*[:#.][^{}]*\}$")
-# A ":::" callout's name and its own title: ":::tip[Title]", "::: details Why ...?".
-_CONTAINER = re.compile(r"^\s*([A-Za-z][\w-]*)(\[.*\]|\s.*)?$")
+# A ":::" callout's name and its own title: ":::tip[Title]", "::: details Why ...?", MyST's ":::{note}".
+_CONTAINER = re.compile(r"^\s*\{?([A-Za-z][\w:-]*)\}?(\[.*\]|\s.*)?$")
+# A MyST directive (Sphinx's Markdown): a fence named in braces, "```{note}", "```{tab} Unix".
+_MYST_DIRECTIVE = re.compile(r"^\{([A-Za-z][\w:-]*)\}\s*(.*)$")
+# A MyST directive's options, at the top of its content: ":class: tip" lines, or YAML between "---" lines.
+_MYST_OPTION = re.compile(r"^\s*:[\w-]+:(?:\s.*)?$")
+_MYST_CODE = frozenset({"code", "code-block", "sourcecode", "code-cell", "testcode", "testoutput", "doctest",
+                        "ipython", "jupyter-execute", "prompt"})
+# Directives that only point elsewhere or draw: nothing to read ("{toctree}", "{contents}", "{include}").
+_MYST_POINTERS = frozenset({"toctree", "contents", "include", "literalinclude", "image", "figure", "raw", "index",
+                            "autoclass", "autofunction", "automodule", "automethod", "autodata", "autoattribute",
+                            "autosummary", "mermaid", "graphviz", "plot", "only", "rubric", "currentmodule",
+                            "module", "highlight"})
 # MDX's module lines and comments: "import Tabs from '@theme/Tabs';", "export const x = 1;", "{/* ... */}".
 _MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
                               r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
@@ -103,6 +118,8 @@ def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
     from mdit_py_plugins.admon import admon_plugin
     from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
+    from mdit_py_plugins.myst_blocks import myst_block_plugin
+    from mdit_py_plugins.myst_role import myst_role_plugin
 
     text = clean(text.expandtabs(4), keep_indent=True)  # Markdown's tab stops are 4 columns
     text = _site_markup(text, mdx=mdx)
@@ -110,6 +127,8 @@ def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
     # of Docusaurus and VitePress (":::tip[Title]", "::: details Why ...?") are read as what they are, not
     # as text that opens with their markers.
     parser = MarkdownIt("commonmark", {"alerts": True}).enable("table").use(front_matter_plugin).use(admon_plugin)
+    # MyST's roles ("{doc}`install`"), link targets ("(install)=") and comments ("% note") are markup, not text.
+    parser.use(myst_role_plugin).use(myst_block_plugin)
     parser.use(container_plugin, "callout", validate=lambda params, *_: bool(_CONTAINER.match(params)))
     tree = SyntaxTreeNode(parser.parse(text))
     blocks: list[Block] = []
@@ -194,6 +213,8 @@ def _render(nodes) -> str:
                 parts.append(content)
         elif child.type == "image":
             parts.append(child.attrs.get("alt", "") or inline_text(child))
+        elif child.type == "myst_role":
+            parts.append(cross_reference_text(child.content))
         else:  # link, strong, em, s: their text
             parts.append(inline_text(child))
     return "".join(parts)
@@ -269,6 +290,8 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
     elif kind == "fence" and node.info.split()[:1] == ["mdx-code-block"]:
         # Docusaurus' MDX inside a Markdown page: its module lines run the site, the rest is the page's.
         blocks.extend(replace(b, line=_line(node)) for b in markdown_blocks(node.content, mdx=True))
+    elif kind == "fence" and (directive := _MYST_DIRECTIVE.match(node.info.strip())):
+        _myst_directive(directive.group(1).lower(), directive.group(2), node, blocks)
     elif kind in ("fence", "code_block"):
         code = node.content.rstrip("\n")
         if code.strip():
@@ -299,14 +322,54 @@ def _callout(node, blocks: list[Block], depth: int) -> None:
     if node.type == "container_callout":
         # ":::note", ":::tip[Custom title]", "::: warning Custom title": titled as the site shows it.
         name, own = _CONTAINER.match(node.info).groups()
-        title = " ".join((own or "").strip(" []").split()) or name.capitalize()
+        title = _directive_title(name.lower(), " ".join((own or "").strip(" []").split()))
+        if name.lower() in _MYST_POINTERS:
+            return
     else:
         title = next((_text(c) for c in node.children if c.type.endswith("_title")), "")
     content: list[Block] = []
-    for child in node.children:
-        if not child.type.endswith("_title"):
-            _emit(child, content, depth)
+    for k, child in enumerate(node.children):
+        if child.type.endswith("_title"):
+            continue
+        lines = child.children[0].content.split("\n") if child.type == "paragraph" else []
+        if k == 0 and lines and _MYST_OPTION.match(lines[0]):
+            # A MyST directive's options (":class: tip") open its first paragraph: the rest is its text.
+            rest = "\n".join(dropwhile(_MYST_OPTION.match, lines))
+            content.extend(replace(b, line=_line(child)) for b in markdown_blocks(rest))
+            continue
+        _emit(child, content, depth)
     blocks.extend(callout(title, content, line=_line(node)))
+
+
+def _directive_title(name: str, argument: str) -> str:
+    """The label Sphinx shows for a note or directive: its own argument ("Unix" of a tab, a drop-down's
+    question), a version note's wording ("New in version 2.1"), else its name ("Note")."""
+    if name in VERSION_NOTES:
+        return " ".join((VERSION_NOTES[name], argument)).strip()
+    return argument or name.capitalize()
+
+
+def _myst_directive(name: str, argument: str, node, blocks: list[Block]) -> None:
+    """A MyST directive ("```{note}", "```{tab} Unix", "```{eval-rst}"), read as Sphinx shows it: a note or
+    tab labelled by its title, code as code, reStructuredText as such; a table of contents or an include
+    is not text of the page."""
+    lines = node.content.rstrip("\n").split("\n")
+    if lines and lines[0].strip() == "---":  # options as YAML
+        end = next((k for k in range(1, len(lines)) if lines[k].strip() == "---"), 0)
+        lines = lines[end + 1:]
+    content = "\n".join(dropwhile(_MYST_OPTION.match, lines))
+    if name in _MYST_POINTERS or not content.strip():
+        return
+    line = _line(node)
+    if name in _MYST_CODE:
+        blocks.append(Block("code", content, line))
+    elif name == "eval-rst":
+        from .restructuredtext import restructuredtext_blocks
+
+        blocks.extend(replace(b, line=line) for b in restructuredtext_blocks(content))
+    else:
+        inner = [replace(b, line=line) for b in markdown_blocks(content)]
+        blocks.extend(callout(_directive_title(name, " ".join(argument.split())), inner, line=line))
 
 
 def _html_block(node, blocks: list[Block]) -> None:

@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 76
+PARSER_VERSION = 77
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -288,6 +288,12 @@ def _block_text(block: Block) -> str:
     return block.text
 
 
+def _subheading(block: Block, question: Block) -> bool:
+    """A heading below a FAQ question's level (a "celery" and a "kombu" part under "Does Celery have many
+    dependencies?") is part of its answer, not a new section that would end it."""
+    return block.kind == "heading" and bool(question.level and block.level) and block.level > question.level
+
+
 def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     """On a FAQ page, where most headings of one level ask something, the others of that level are
     entries too, only worded as statements ("PuTTY makes a beep when I type."); not a heading that is the
@@ -339,7 +345,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         if block.kind == "question":
             j = i + 1
             if block.scope == "entry":
-                while j < len(blocks) and blocks[j].kind not in ("heading", "question", "break"):
+                while j < len(blocks) and (blocks[j].kind not in ("heading", "question", "break")
+                                           or _subheading(blocks[j], block)):
                     j += 1
             elif j < len(blocks) and blocks[j].kind in ("paragraph", "list"):
                 j += 1

@@ -7,7 +7,8 @@ the sentence introducing them. Hard-wrapped text (READMEs, old FAQ files, text t
 wraps each paragraph over lines of 70 to 80 characters: there the paragraphs are the blocks between
 blank lines, lines indented deeper than their paragraph are code, and a table needs several rows of
 the same shape. Either kind may be a FAQ: `Q:`/`A:` lines, or numbered questions (" 1. Is it free?")
-each answered by the indented text under it.
+each answered by the indented text under it. A text file that holds Markdown's fenced code or
+reStructuredText's markup is read by that reader.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
 # "12. Question", "3.10: Question", "A.2.8 Question": the number that opens a numbered question.
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
+# reStructuredText's own markup: a directive (".. note::"), a link target (".. _install:"), a substitution
+# (".. |name| image::") or an interpreted text (":doc:`install`", ":py:class:`Path`").
+_RST_MARKUP = re.compile(r"^\.\. (?:[A-Za-z][\w:+.-]*::|_[^:\n]+:|\|[^|\n]+\|)|:[a-z][a-z0-9:+.-]*:`[^`\n]+`", re.M)
+RST_MARKUP_USES = 2
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
 _CELL_GAP = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
@@ -58,6 +63,12 @@ def plaintext_blocks(text: str) -> list[Block]:
     if len(FENCE.findall(text)) >= 2:
         # Fenced code blocks: Markdown saved as .txt (a README.txt). Read it as what it is.
         return markdown_blocks(text)
+    if len(_RST_MARKUP.findall(text)) >= RST_MARKUP_USES:
+        # Directives, link targets and roles: reStructuredText saved as .txt, as Django's and docutils'
+        # documentation is. Read as plain lines, its tables and markup would come out as raw text.
+        from .restructuredtext import restructuredtext_blocks
+
+        return restructuredtext_blocks(text)
     text = clean(text, keep_indent=True)
     lines = without_contents(_without_rules(text.split("\n")))
     wrapped = _is_hard_wrapped(lines)

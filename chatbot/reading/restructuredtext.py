@@ -1,25 +1,31 @@
 """reStructuredText: read with docutils. Sections, definition lists, literal blocks and tables keep
 their meaning; a section title or definition term that asks something is a FAQ question. Sphinx's
 directives are read as Sphinx shows them (descriptions under their signature, version notes, tabs,
-drop-downs), not dropped as plain docutils would."""
+drop-downs), not dropped as plain docutils would; so are roles and directives it does not know (an
+extension's, a project's own): their text is kept, a cross-reference shown as its title."""
 
 from __future__ import annotations
 
 import functools
+import re
+import textwrap
 
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
 from .outline import Block, build_passages, callout, heading_block, last_heading, title_block
 
-# Sphinx adds these roles and directives; plain docutils would report each use as an error.
-_SPHINX_ROLES = ("ref", "doc", "term", "command", "option", "file", "program", "envvar", "class", "func",
-                 "meth", "mod", "attr", "data", "const", "exc", "obj", "kbd", "samp", "guilabel", "menuselection")
+# A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
+_TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
+# A Python object's dotted name, shortened ("~pkg.mod.Name") or relative (".Name") as Sphinx reads them.
+_PYTHON_NAME = re.compile(r"[~.]?[A-Za-z_][\w.]*")
 # docutils' admonitions: a note, tip or warning set apart from the text ("admonition" has a title of its own).
 _ADMONITIONS = frozenset({"admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
                           "warning"})
 _SKIP = ("target", "comment", "substitution_definition", "system_message", "pending", "raw", "footnote",
          "citation", "field_list", "docinfo", "problematic")
+# Boxes set apart from the text, under a title of their own, read as admonitions are.
+_ASIDES = frozenset({"topic", "sidebar"})
 
 
 def parse_restructuredtext(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
@@ -33,7 +39,7 @@ _TITLED = ("dropdown", "tab", "group-tab", "code-tab", "tab-item", "card", "grid
 _INLINE = ("seealso", "todo", "centered", "hlist", "glossary")
 _CONTAINERS = ("only", "tabs", "tab-set", "grid", "grid-item")
 # Version notes, worded as Sphinx shows them ("Changed in version 2.1: ...").
-_VERSION_NOTES = {"versionadded": "New in version", "versionchanged": "Changed in version",
+VERSION_NOTES = {"versionadded": "New in version", "versionchanged": "Changed in version",
                   "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}
 # Descriptions of a function, class, option...: the signature heads the description, as on the page.
 # Plain docutils has a "class" directive of its own (a class name for the next element, with no content):
@@ -46,14 +52,31 @@ _DOMAINS = ("py", "js", "c", "cpp", "rst", "std")
 _POINTERS = ("toctree", "index", "autosummary", "automodule", "autoclass", "autofunction", "automethod",
              "autoattribute", "autodata", "autoexception", "literalinclude", "highlight", "currentmodule",
              "module", "default-domain", "sectionauthor", "codeauthor", "moduleauthor", "program",
-             "tabularcolumns")
+             "tabularcolumns", "graphviz", "digraph", "graph", "inheritance-diagram", "mermaid", "uml", "plantuml",
+             "plot")
+# sphinx.ext.doctest's and notebook extensions' directives hold code and its output, shown as code.
+_CODE = ("testcode", "testoutput", "testsetup", "testcleanup", "doctest", "ipython", "jupyter-execute",
+         "code-cell", "prompt")
+
+
+def cross_reference_text(text: str) -> str:
+    """What Sphinx shows for an interpreted text (:ref:, :class:, an extension's role): its title when it
+    has one ("canvas guide" of "canvas guide <guide-canvas>"), else its target, "~" keeping the last dotted
+    part ("~celery.result.AsyncResult": "AsyncResult") and the "." and "!" prefixes dropped."""
+    titled = _TITLED_TARGET.match(text)
+    if titled:
+        return titled.group(1)
+    target = text.removeprefix("!")
+    if _PYTHON_NAME.fullmatch(target):  # not a path: ":file:`~/.bashrc`" stays as written
+        target = target.rsplit(".", 1)[-1] if target.startswith("~") else target.lstrip(".")
+    return target
 
 
 @functools.cache  # the directives and roles are registered with docutils once
 def _setup() -> None:
     from collections import defaultdict
 
-    from docutils import nodes
+    from docutils import nodes, utils
     from docutils.parsers.rst import Directive, directives, roles
     from docutils.parsers.rst.directives.body import CodeBlock
 
@@ -91,7 +114,7 @@ def _setup() -> None:
 
         def run(self):
             node = self._content()
-            label = f"{_VERSION_NOTES[self.name]} {self.arguments[0]}"
+            label = f"{VERSION_NOTES[self.name]} {self.arguments[0]}"
             note = " ".join(" ".join(self.arguments[1:]).split())
             first = node.children[0] if node.children else None
             if note:
@@ -114,11 +137,49 @@ def _setup() -> None:
         def run(self):
             return []
 
-    directives.register_directive("code-block", CodeBlock)
-    directives.register_directive("sourcecode", CodeBlock)
+    class Unknown(Container):
+        """A directive of an extension this reader does not know ("confval", "setting", "django-admin"): its
+        content is read, under its argument as a label, instead of dropped as plain docutils would."""
+
+        def run(self):
+            if not self.content:
+                return []
+            node = self._content()
+            argument = " ".join(" ".join(self.arguments).split())
+            first = node.children[0] if node.children else None
+            if argument and isinstance(first, nodes.paragraph):
+                first.insert(0, nodes.Text(f"{argument}: "))
+            elif argument:
+                node.insert(0, self._paragraph(argument))
+            return [node]
+
+    def cross_reference(name, rawtext, text, lineno, inliner, options=None, content=None):
+        text = utils.unescape(text)
+        node = nodes.literal(rawtext, cross_reference_text(text))
+        if name == "ref" and not _TITLED_TARGET.match(text):
+            node["label"] = text.lower()  # shown as the title of the section it names: see _titled_references
+        return [node], []
+
+    # Sphinx and its extensions define many more directives and roles than docutils knows, and projects add
+    # their own; docutils would drop the text of each or show it as raw markup. docutils looks both up
+    # through these two functions, so an unknown name falls back to reading the text.
+    find_directive, find_role = directives.directive, roles.role
+
+    def directive_or_unknown(name, language, document):
+        found, messages = find_directive(name, language, document)
+        return found or Unknown, messages
+
+    def role_or_cross_reference(name, language, lineno, reporter):
+        found, messages = find_role(name, language, lineno, reporter)
+        return found or cross_reference, messages
+
+    directives.directive, roles.role = directive_or_unknown, role_or_cross_reference
+
+    for name in ("code-block", "sourcecode", *_CODE):
+        directives.register_directive(name, CodeBlock)
     for name in (*_TITLED, *_INLINE, *_CONTAINERS):
         directives.register_directive(name, Container)
-    for name in _VERSION_NOTES:
+    for name in VERSION_NOTES:
         directives.register_directive(name, VersionNote)
     for name in _OBJECTS:
         for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
@@ -126,8 +187,6 @@ def _setup() -> None:
     for name in _POINTERS:
         for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
             directives.register_directive(full, Pointer)
-    for name in _SPHINX_ROLES:
-        roles.register_generic_role(name, nodes.literal)
 
 
 def restructuredtext_blocks(text: str, *, source: str = "") -> list[Block]:
@@ -142,9 +201,20 @@ def restructuredtext_blocks(text: str, *, source: str = "") -> list[Block]:
     except Exception as exc:  # noqa: BLE001 - docutils reports most mistakes in the tree, but not all
         raise DocumentError(source, f"could not be read as reStructuredText ({type(exc).__name__}: {exc}); "
                                     "file skipped") from exc
+    _titled_references(tree)
     blocks: list[Block] = []
     _walk(tree, blocks, 0)
     return blocks
+
+
+def _titled_references(tree) -> None:
+    """A :ref: to a section of the same page shows that section's title, as Sphinx shows it (else its label)."""
+    from docutils import nodes
+
+    for node in tree.findall(nodes.literal):
+        target = tree.ids.get(tree.nameids.get(node.get("label", "")) or "")
+        if isinstance(target, nodes.section) and target.children and target[0].tagname == "title":
+            node.children = [nodes.Text(_flat(target[0]))]
 
 
 def _line(node) -> int:
@@ -202,7 +272,9 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             lambda n: n.tagname == "row")]
         if len(rows) >= 2:
             blocks.append(Block("table", line=_line(node), rows=rows))
-    elif kind in _ADMONITIONS or (kind == "container" and node.get("title")):
+    elif kind == "topic" and "contents" in node.get("classes", ()):
+        return  # a table of contents (".. contents::") repeats the headings that follow
+    elif kind in _ADMONITIONS or kind in _ASIDES or (kind == "container" and node.get("title")):
         # "Warning: ...", as Sphinx titles it; a generic admonition, a tab or a card by its own title ("pip:
         # ...", "Linux: ..."), as MkDocs' tabs are read. A drop-down titled with a question is a FAQ entry
         # that ends with it.
@@ -213,7 +285,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             if child.tagname != "title":
                 _node(child, content, depth)
         blocks.extend(callout(title, content, line=_line(node)))
-    else:  # block quotes, containers, topics: their content
+    else:  # block quotes, containers: their content
         _walk(node, blocks, depth)
 
 
@@ -233,7 +305,8 @@ def _item_texts(node) -> list[str]:
     """The lines a part of a list item gives: code keeps its lines (a command each), prose is one line;
     a container (a tab) gives its parts'."""
     if node.tagname in ("literal_block", "doctest_block"):
-        return [line.strip() for line in node.astext().split("\n") if line.strip()]
+        # Code keeps its indentation relative to its first line (a function's body stays under it).
+        return [line.rstrip() for line in textwrap.dedent(node.astext()).split("\n") if line.strip()]
     if node.tagname == "container":
         return [text for child in node.children if child.tagname not in _SKIP for text in _item_texts(child)]
     return [_flat(node)]
