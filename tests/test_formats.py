@@ -273,6 +273,28 @@ def test_sphinx_tabs_and_cards_are_labelled_and_a_drop_down_answer_ends_with_it(
         ("text", "macOS: Install it with brew."), ("text", "Next steps: Read the tutorial.")]
 
 
+def test_page_furniture_named_in_compound_names_is_dropped_but_a_cards_header_is_kept(tmp_path):
+    # Themes name their furniture "docs-header", "fixed-sidebar", "docs-bottom-navigation": it had been read
+    # as passages, and a footer ran on into the last answer of the page.
+    html = """<html><body>
+    <div id="docs-version-header">Release: 1.3.24 | Release Date: March 30, 2021</div>
+    <div id="fixed-sidebar" class="withsidebar"><h3>Need more help?</h3><p>Call us.</p></div>
+    <div id="docs-body" class="withsidebar faq-connections">
+    <h1>Connections</h1>
+    <h2>How do I pool connections?</h2><p>The engine pools them.</p>
+    <div class="card"><div class="card-header">Is the pool thread-safe?</div>
+    <div class="card-body">Yes.</div></div>
+    </div>
+    <div id="docs-bottom-navigation" class="docs-navigation-links">Previous: <a href="i.html">FAQ</a>
+    <div id="docs-copyright">&copy; Copyright 2007-2021.</div></div>
+    <footer class="site-footer">Cookies</footer>
+    </body></html>"""
+    passages, problems = read(tmp_path, "connections.html", html)
+    assert problems == []
+    assert [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I pool connections?\nThe engine pools them.\nIs the pool thread-safe?\nYes.")]
+
+
 def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
     # Projects use roles and directives of their own and of extensions (":setting:", ".. confval::"):
     # docutils had shown such roles as raw markup and dropped such directives with their text.
