@@ -1317,6 +1317,23 @@ def test_pdf_numbered_questions(tmp_path):
     assert {p.section for p in passages if p.kind == "faq"} == {"General Questions"}
 
 
+def test_pdf_page_set_tight_does_not_break_the_loose_pages_lines_apart(tmp_path):
+    # A first page set tight (a list, a contents page) had made the usual gap between lines the tight one,
+    # so every line of the looser pages after it was a paragraph of its own, cut mid-sentence.
+    tight = [(f"Supported format number {k}", "body", 11, 72, 1) for k in range(12)]
+    prose = []
+    for k in range(3):
+        prose += [(f"Paragraph {k} opens here and runs over", "body", 11, 72, 16 if k else 5),
+                  ("several lines of text that belong", "body", 11, 72, 5),
+                  ("together in one sentence which ends", "body", 11, 72, 5),
+                  ("only on this line.", "body", 11, 72, 5)]
+    passages, problems = read(tmp_path, "guide.pdf", pdf_bytes([tight, prose]))
+    assert problems == []
+    assert [p.text for p in passages if p.text.startswith("Paragraph")] == [
+        f"Paragraph {k} opens here and runs over several lines of text that belong together in one sentence "
+        "which ends only on this line." for k in range(3)]
+
+
 def test_pdf_contents_list_of_list_items_and_questions_asked_again(tmp_path):
     # Word and LibreOffice print a linked contents list as list items: a bullet starts a paragraph, so each
     # entry had been a paragraph of its own, and each that asks a FAQ question answered by the next entry.

@@ -46,6 +46,7 @@ HEADING_SIZE_STEP = 0.9
 # and so does any gap wider than a blank line (this share of a line's height), as in a document whose
 # paragraphs are all one line.
 PARAGRAPH_GAP = 0.25
+PAGE_GAPS = 10  # a page with this many gaps between body lines is measured on its own
 BLANK_LINE = 1.2
 # A left edge further than this (points) from the line above's is another margin.
 MARGIN_STEP = 2.0
@@ -481,11 +482,17 @@ def _paragraphs(pages: list[list[Line]], tables: list[Table], body: BodyType) ->
     (heading, code, text), a bullet or a "Q:" label, or a new margin after a line that ends a sentence
     starts a paragraph. A sentence cut by a page break runs on into the next page. The tables stand
     between them where they are on the page."""
-    gaps = [b.top - a.bottom for page in pages for a, b in zip(page, page[1:])
-            if a.size == b.size == body.size and b.top > a.bottom - 1]
-    # The gap between the lines of one paragraph is the smallest usual one: in a FAQ of one-line answers
-    # most gaps are between paragraphs.
-    usual_gap = statistics.quantiles(gaps, n=10)[0] if len(gaps) >= 2 else min(gaps, default=0.0)
+    def usual(gaps: list[float]) -> float:
+        # The gap between the lines of one paragraph is the smallest usual one: in a FAQ of one-line answers
+        # most gaps are between paragraphs.
+        return statistics.quantiles(gaps, n=10)[0] if len(gaps) >= 2 else min(gaps, default=0.0)
+
+    page_gaps = [[b.top - a.bottom for a, b in zip(page, page[1:])
+                  if a.size == b.size == body.size and b.top > a.bottom - 1] for page in pages]
+    document_gap = usual([gap for gaps in page_gaps for gap in gaps])
+    # Each page by its own gaps when it has enough: a contents page set tight (or a table's rows) would
+    # otherwise make every gap of the text's looser pages read as a paragraph break.
+    usual_gaps = [usual(gaps) if len(gaps) >= PAGE_GAPS else document_gap for gaps in page_gaps]
 
     def kind(line: Line) -> str:
         return "code" if line.mono else "heading" if _is_heading_type(line, body) else "text"
@@ -493,6 +500,7 @@ def _paragraphs(pages: list[list[Line]], tables: list[Table], body: BodyType) ->
     paragraphs: list[list[Line] | Table] = []
     waiting = sorted(tables, key=lambda t: (t.page, t.top))
     for number, page in enumerate(pages):
+        usual_gap = usual_gaps[number]
         for k, line in enumerate([*page, None]):
             while waiting and (waiting[0].page, waiting[0].top) < (number, line.top if line else float("inf")):
                 paragraphs.append(waiting.pop(0))
