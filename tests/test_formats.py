@@ -295,6 +295,18 @@ def test_page_furniture_named_in_compound_names_is_dropped_but_a_cards_header_is
         ("faq", "How do I pool connections?\nThe engine pools them.\nIs the pool thread-safe?\nYes.")]
 
 
+def test_an_empty_table_row_is_no_passage_and_an_alpaca_faq_is_a_faq(tmp_path):
+    # Word tables keep spare empty rows, which had been passages (" | ") ranked beside the real rows.
+    passages, problems = read(tmp_path, "plans.md", "| Plan | Price |\n|---|---|\n| Team | $5 |\n|  |  |\n")
+    assert problems == []
+    assert [p.text for p in passages] == ["Plan | Price\nTeam | $5"]
+    # A FAQ kept to train a chat model, in the Alpaca layout.
+    record = {"instruction": "Is it free?", "input": "", "output": "Yes, for teams of five or fewer."}
+    passages, problems = read(tmp_path, "faq.jsonl", json.dumps(record) + "\n")
+    assert problems == []
+    assert [(p.kind, p.text) for p in passages] == [("faq", "Is it free?\nYes, for teams of five or fewer.")]
+
+
 def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
     # Projects use roles and directives of their own and of extensions (":setting:", ".. confval::"):
     # docutils had shown such roles as raw markup and dropped such directives with their text.

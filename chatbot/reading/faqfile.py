@@ -1,8 +1,8 @@
 """FAQ files: one question and its answer per row of a CSV, TSV or XLSX table, or per JSON, JSON Lines or
 YAML record.
 
-The question and answer columns are found by their header (question/q/query/prompt/title/subject and
-answer/a/response/reply/body/content/description/solution, also with an affix such as `faq_question`,
+The question and answer columns are found by their header (question/q/query/prompt/title/subject/instruction
+and answer/a/response/reply/body/content/description/solution/output, also with an affix such as `faq_question`,
 `post_title` or `body_html`, or a language suffix such as `q_en`; English is preferred, else
 the first), or named in corpus.toml's `[faq]` table. Other short columns (a category, a product) are
 kept and shown as the entry's section. HTML and Markdown inside answers become plain text. A table with
@@ -26,10 +26,11 @@ from .outline import table_text
 
 # Several alternate wordings in one CSV cell are separated by this character.
 ALTERNATES_SEPARATOR = "|"
-QUESTION_NAMES = ("question", "questions", "q", "query", "prompt", "title", "subject")
 # A help centre's or CMS's export names its articles' text "body", "content" or "description" (Zendesk,
-# WordPress, Freshdesk).
-ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "content", "description", "solution")
+# WordPress, Freshdesk); a FAQ kept for training a chat model, in the Alpaca layout, "instruction" and "output".
+QUESTION_NAMES = ("question", "questions", "q", "query", "prompt", "title", "subject", "instruction")
+ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "content", "description", "solution",
+                "output")
 # A column or key named with a prefix ("faq_question", "post_title", "article_body") or a suffix
 # ("question_text", "body_html") around one of the names above.
 _AFFIXED = re.compile(r"^(?:(?:faq|post|article|item|entry|kb)_)?(.*?)(?:_(?:text|html|plain|md))?$", re.DOTALL)

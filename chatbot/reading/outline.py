@@ -403,6 +403,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 # A FAQ laid out as a table with no header (as Word FAQs often are): its first row is an entry.
                 header, rows, asked, answered = (), block.rows, 0, 1
             for offset, row in enumerate(rows, start=len(block.rows) - len(rows)):
+                if not any(cell.strip() for cell in row):
+                    continue  # an empty row (a Word table's spare lines) says nothing
                 line = block.line + offset if block.line else 0
                 cells = dict(enumerate(row))
                 if asked is not None and looks_like_question(cells.get(asked, "")) and cells.get(answered, "").strip():
