@@ -385,13 +385,17 @@ def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
         [global]
         timeout = 60
         ```
+
+        ```{only} html
+        Shown on the web.
+        ```
         """)
     passages, problems = read(tmp_path, "configuration.md", md)
     assert problems == []
     assert [p.text for p in passages] == [
         "pip reads the config files and Config.", "Unix: In `$HOME/.config/pip/pip.conf`.",
         "Windows: In `%APPDATA%\\pip\\pip.ini`.", "Warning: Later files win.",
-        "New in version 24.1: The `--user` flag.\n[global]\ntimeout = 60"]
+        "New in version 24.1: The `--user` flag.\n[global]\ntimeout = 60", "Shown on the web."]
 
 
 def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):

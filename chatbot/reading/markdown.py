@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block,
                       is_question, labelled_question, last_heading, looks_like_question, question_text)
-from .restructuredtext import VERSION_NOTES, cross_reference_text
+from .restructuredtext import CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES, cross_reference_text
 
 # A heading's own id or attributes, not words of it: "## Setup {#setup}", "## Setup { #setup .wide }".
 _HEADING_ID = re.compile(r"\s*\{\s*[:#.][^{}]*\}$")
@@ -36,13 +36,8 @@ _CONTAINER = re.compile(r"^\s*\{?([A-Za-z][\w:-]*)\}?(\[.*\]|\s.*)?$")
 _MYST_DIRECTIVE = re.compile(r"^\{([A-Za-z][\w:-]*)\}\s*(.*)$")
 # A MyST directive's options, at the top of its content: ":class: tip" lines, or YAML between "---" lines.
 _MYST_OPTION = re.compile(r"^\s*:[\w-]+:(?:\s.*)?$")
-_MYST_CODE = frozenset({"code", "code-block", "sourcecode", "code-cell", "testcode", "testoutput", "doctest",
-                        "ipython", "jupyter-execute", "prompt"})
-# Directives that only point elsewhere or draw: nothing to read ("{toctree}", "{contents}", "{include}").
-_MYST_POINTERS = frozenset({"toctree", "contents", "include", "literalinclude", "image", "figure", "raw", "index",
-                            "autoclass", "autofunction", "automodule", "automethod", "autodata", "autoattribute",
-                            "autosummary", "mermaid", "graphviz", "plot", "only", "rubric", "currentmodule",
-                            "module", "highlight"})
+# Besides the directives the reStructuredText reader knows, MyST's own that are no text of the page.
+_MYST_POINTERS = frozenset({*POINTERS, "contents", "include", "image", "figure", "raw", "rubric"})
 # MDX's module lines and comments: "import Tabs from '@theme/Tabs';", "export const x = 1;", "{/* ... */}".
 _MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
                               r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
@@ -322,9 +317,10 @@ def _callout(node, blocks: list[Block], depth: int) -> None:
     if node.type == "container_callout":
         # ":::note", ":::tip[Custom title]", "::: warning Custom title": titled as the site shows it.
         name, own = _CONTAINER.match(node.info).groups()
-        title = _directive_title(name.lower(), " ".join((own or "").strip(" []").split()))
-        if name.lower() in _MYST_POINTERS:
+        name, own = name.lower(), " ".join((own or "").strip(" []").split())
+        if name in _MYST_POINTERS:
             return
+        title = "" if name in CONTAINERS else _directive_title(name, own)
     else:
         title = next((_text(c) for c in node.children if c.type.endswith("_title")), "")
     content: list[Block] = []
@@ -360,16 +356,19 @@ def _myst_directive(name: str, argument: str, node, blocks: list[Block]) -> None
     content = "\n".join(dropwhile(_MYST_OPTION.match, lines))
     if name in _MYST_POINTERS or not content.strip():
         return
-    line = _line(node)
-    if name in _MYST_CODE:
+    line, argument = _line(node), " ".join(argument.split())
+    if name in CODE_DIRECTIVES or name == "code":
         blocks.append(Block("code", content, line))
     elif name == "eval-rst":
         from .restructuredtext import restructuredtext_blocks
 
         blocks.extend(replace(b, line=line) for b in restructuredtext_blocks(content))
+    elif name in CONTAINERS or name in INLINE:  # "{only} html", "{tab-set}"; "{seealso}" opens with its argument
+        opening = argument if name in INLINE else ""
+        blocks.extend(replace(b, line=line) for b in markdown_blocks("\n\n".join(filter(None, (opening, content)))))
     else:
         inner = [replace(b, line=line) for b in markdown_blocks(content)]
-        blocks.extend(callout(_directive_title(name, " ".join(argument.split())), inner, line=line))
+        blocks.extend(callout(_directive_title(name, argument), inner, line=line))
 
 
 def _html_block(node, blocks: list[Block]) -> None:

@@ -36,11 +36,11 @@ def parse_restructuredtext(text: str, *, source: str, title: str = "", max_chars
 # content of a directive it does not know). Their argument is a title (a drop-down's question, a tab's
 # name), text that opens the content ("see also" notes), or neither (an "only" condition).
 _TITLED = ("dropdown", "tab", "group-tab", "code-tab", "tab-item", "card", "grid-item-card")
-_INLINE = ("seealso", "todo", "centered", "hlist", "glossary")
-_CONTAINERS = ("only", "tabs", "tab-set", "grid", "grid-item")
+INLINE = ("seealso", "todo", "centered", "hlist", "glossary")
+CONTAINERS = ("only", "tabs", "tab-set", "grid", "grid-item")
 # Version notes, worded as Sphinx shows them ("Changed in version 2.1: ...").
 VERSION_NOTES = {"versionadded": "New in version", "versionchanged": "Changed in version",
-                  "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}
+                 "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}
 # Descriptions of a function, class, option...: the signature heads the description, as on the page.
 # Plain docutils has a "class" directive of its own (a class name for the next element, with no content):
 # only a "class" with content is a description.
@@ -49,14 +49,14 @@ _OBJECTS = ("function", "class", "method", "staticmethod", "classmethod", "attri
             "member", "var", "struct", "enum")
 _DOMAINS = ("py", "js", "c", "cpp", "rst", "std")
 # Directives that only point elsewhere, set context or pull code from other files: nothing to read here.
-_POINTERS = ("toctree", "index", "autosummary", "automodule", "autoclass", "autofunction", "automethod",
-             "autoattribute", "autodata", "autoexception", "literalinclude", "highlight", "currentmodule",
-             "module", "default-domain", "sectionauthor", "codeauthor", "moduleauthor", "program",
-             "tabularcolumns", "graphviz", "digraph", "graph", "inheritance-diagram", "mermaid", "uml", "plantuml",
-             "plot")
+POINTERS = ("toctree", "index", "autosummary", "automodule", "autoclass", "autofunction", "automethod",
+            "autoattribute", "autodata", "autoexception", "literalinclude", "highlight", "currentmodule",
+            "module", "default-domain", "sectionauthor", "codeauthor", "moduleauthor", "program",
+            "tabularcolumns", "graphviz", "digraph", "graph", "inheritance-diagram", "mermaid", "uml", "plantuml",
+            "plot")
 # sphinx.ext.doctest's and notebook extensions' directives hold code and its output, shown as code.
-_CODE = ("testcode", "testoutput", "testsetup", "testcleanup", "doctest", "ipython", "jupyter-execute",
-         "code-cell", "prompt")
+CODE_DIRECTIVES = ("code-block", "sourcecode", "testcode", "testoutput", "testsetup", "testcleanup", "doctest",
+                   "ipython", "jupyter-execute", "code-cell", "prompt")
 
 
 def cross_reference_text(text: str) -> str:
@@ -92,7 +92,7 @@ def _setup() -> None:
         def run(self):
             node = self._content()
             argument = " ".join(" ".join(self.arguments).split())
-            if argument and self.name in _INLINE:
+            if argument and self.name in INLINE:
                 node.insert(0, self._paragraph(argument))
             elif argument and self.name in _TITLED:
                 node["title"] = argument  # read as an admonition is: see _node
@@ -175,16 +175,16 @@ def _setup() -> None:
 
     directives.directive, roles.role = directive_or_unknown, role_or_cross_reference
 
-    for name in ("code-block", "sourcecode", *_CODE):
+    for name in CODE_DIRECTIVES:
         directives.register_directive(name, CodeBlock)
-    for name in (*_TITLED, *_INLINE, *_CONTAINERS):
+    for name in (*_TITLED, *INLINE, *CONTAINERS):
         directives.register_directive(name, Container)
     for name in VERSION_NOTES:
         directives.register_directive(name, VersionNote)
     for name in _OBJECTS:
         for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
             directives.register_directive(full, Description)
-    for name in _POINTERS:
+    for name in POINTERS:
         for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
             directives.register_directive(full, Pointer)
 
