@@ -274,13 +274,17 @@ def test_sphinx_tabs_and_cards_are_labelled_and_a_drop_down_answer_ends_with_it(
 
 
 def test_page_furniture_named_in_compound_names_is_dropped_but_a_cards_header_is_kept(tmp_path):
-    # Themes name their furniture "docs-header", "fixed-sidebar", "docs-bottom-navigation": it had been read
-    # as passages, and a footer ran on into the last answer of the page.
+    # Themes name their furniture "docs-header", "fixed-sidebar", "docs-bottom-navigation", "sidemenu": it had
+    # been read as passages, and a footer ran on into the last answer of the page. docutils' table of
+    # contents left its title ("Contents") as a passage.
     html = """<html><body>
     <div id="docs-version-header">Release: 1.3.24 | Release Date: March 30, 2021</div>
     <div id="fixed-sidebar" class="withsidebar"><h3>Need more help?</h3><p>Call us.</p></div>
+    <div class="sidemenu"><div class="menutrigger">Menu</div></div>
     <div id="docs-body" class="withsidebar faq-connections">
     <h1>Connections</h1>
+    <div class="contents topic" id="contents"><p class="topic-title">Contents</p>
+    <ul><li><a href="#pool">How do I pool connections?</a></li></ul></div>
     <h2>How do I pool connections?</h2><p>The engine pools them.</p>
     <div class="card"><div class="card-header">Is the pool thread-safe?</div>
     <div class="card-body">Yes.</div></div>

@@ -25,14 +25,16 @@ _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "s
          "head", "button", "select", "textarea", "input", "object")
 # A page's <header> is furniture; an article's or section's <header> holds its heading.
 _CONTENT = ("article", "main", "section")
+# The classes docutils and Sphinx give a table of contents (".. contents::"): it repeats the headings.
+_CONTENTS_CLASSES = ({"contents", "topic"}, {"contents", "local"})
 # id or class names of page furniture.
-_FURNITURE = re.compile(r"^(?:nav|navbar|navigation|menu|sidebar|footer|header|head|breadcrumbs?|toc|"
-                        r"site-?nav|skip|banner|cookie.*)$"
+_FURNITURE = re.compile(r"^(?:nav|navbar|navigation|(?:side|main|top|sub)?menu\w*|sidebar|footer|header|head|"
+                        r"breadcrumbs?|toc|site-?nav|skip|banner|cookie.*)$"
                         # ... and compound ones ("site-footer", "fixed-sidebar", "breadcrumb-wrapper",
                         # "docs-bottom-navigation"): a word of furniture anywhere in the name. Not "header"
                         # there, but the page's ("docs-header"): a card's or an entry's header ("card-header",
                         # "entry-header") holds its question or title.
-                        r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|copyright|cookies?|toc)(?:$|[-_])"
+                        r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc)(?:$|[-_])"
                         r"|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
 _BLOCKS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "dl", "dt", "dd", "table", "pre",
            "blockquote", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center",
@@ -110,8 +112,9 @@ def html_blocks(data) -> tuple[list[Block], str]:
             continue
         names = [*_names(tag), tag.get("role") or ""]
         # Only a block can be furniture: mdBook's headings are links of class "header".
-        if (tag.name in _BLOCKS and tag.name not in ("body", "html", "main")
-                and any(_FURNITURE.search(n) for n in names if n)):
+        if tag.name in _BLOCKS and tag.name not in ("body", "html", "main") and (
+                any(_FURNITURE.search(n) for n in names if n)
+                or any(classes <= set(tag.get("class") or ()) for classes in _CONTENTS_CLASSES)):
             tag.decompose()
     root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
     blocks: list[Block] = []
