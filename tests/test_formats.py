@@ -402,6 +402,17 @@ def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
         "New in version 24.1: The `--user` flag.\n[global]\ntimeout = 60", "Shown on the web."]
 
 
+def test_restructuredtext_field_lists_in_the_text_are_kept(tmp_path):
+    # Fields in the text had been dropped with the document's own (":orphan:"), and their facts with them.
+    rst = ":orphan:\n\nWorkers\n=======\n\nRemote control\n--------------\n\nCommands sent to workers.\n\n" \
+          ":pool support: all, terminate only supported by prefork\n:broker support: amqp, redis\n"
+    passages, problems = read(tmp_path, "workers.rst", rst)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [(
+        "Remote control", "Commands sent to workers.\n- pool support: all, terminate only supported by prefork\n"
+        "- broker support: amqp, redis")]
+
+
 def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):
     # Parts of an answer under headings of their own had ended it, and the entries after them were shown
     # under the last part's heading.

@@ -23,7 +23,7 @@ _PYTHON_NAME = re.compile(r"[~.]?[A-Za-z_][\w.]*")
 _ADMONITIONS = frozenset({"admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
                           "warning"})
 _SKIP = ("target", "comment", "substitution_definition", "system_message", "pending", "raw", "footnote",
-         "citation", "field_list", "docinfo", "problematic")
+         "citation", "docinfo", "problematic")
 # Boxes set apart from the text, under a title of their own, read as admonitions are.
 _ASIDES = frozenset({"topic", "sidebar"})
 
@@ -267,6 +267,13 @@ def _node(node, blocks: list[Block], depth: int) -> None:
                 _walk(definition, blocks, depth)
             if titled is not None and titled.kind == "heading" and outer is not None:
                 blocks.append(outer)
+    elif kind == "field_list":
+        # Fields in the text ("Pool support: all"), as Sphinx shows them; the document's own (":orphan:",
+        # ":tocdepth:") are its docinfo, skipped.
+        lines = [f"- {_flat(name)}: {_flat(body)}" for name, body in (field.children for field in node.children)
+                 if _flat(body)]
+        if lines:
+            blocks.append(Block("list", "\n".join(lines), _line(node)))
     elif kind == "table":
         rows = [[_flat(entry) for entry in row.children] for row in node.findall(
             lambda n: n.tagname == "row")]
