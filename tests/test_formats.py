@@ -413,6 +413,17 @@ def test_restructuredtext_field_lists_in_the_text_are_kept(tmp_path):
         "- broker support: amqp, redis")]
 
 
+def test_a_question_and_answer_table_after_an_entry_is_entries_of_its_own(tmp_path):
+    # Such a table had been read into the answer before it, and its entries lost.
+    html = ("<h2>Using the library</h2><h3>How many books can I borrow?</h3><p>Up to 20 items.</p>"
+            "<table><tr><th>Question</th><th>Answer</th></tr><tr><td>Can I print?</td><td>Yes, 10 cents a page."
+            "</td></tr><tr><td>Are pets allowed?</td><td>Only assistance dogs.</td></tr></table>")
+    passages, problems = read(tmp_path, "library.html", html)
+    assert problems == []
+    assert faq(passages) == {"How many books can I borrow?": "Up to 20 items.", "Can I print?": "Yes, 10 cents a page.",
+                             "Are pets allowed?": "Only assistance dogs."}
+
+
 def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):
     # Parts of an answer under headings of their own had ended it, and the entries after them were shown
     # under the last part's heading.

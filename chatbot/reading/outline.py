@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 80
+PARSER_VERSION = 81
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -224,6 +224,11 @@ def _faq_columns(header: tuple[str, ...]) -> tuple[int | None, int | None]:
     return (asked, answered) if asked is not None and answered is not None else (None, None)
 
 
+def _faq_table(block: Block) -> bool:
+    """A "Question | Answer" table: entries of its own, which end the answer before it."""
+    return block.kind == "table" and bool(block.rows) and _faq_columns(block.rows[0])[0] is not None
+
+
 def last_heading(blocks: list[Block]) -> Block | None:
     """The heading that blocks read so far are under. A term, or a title inside a list item, heads its own
     definition or item only: readers put this heading back after it, so that what follows is under it again."""
@@ -346,7 +351,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             j = i + 1
             if block.scope == "entry":
                 while j < len(blocks) and (blocks[j].kind not in ("heading", "question", "break")
-                                           or _subheading(blocks[j], block)):
+                                           or _subheading(blocks[j], block)) and not _faq_table(blocks[j]):
                     j += 1
             elif j < len(blocks) and blocks[j].kind in ("paragraph", "list"):
                 j += 1
