@@ -424,6 +424,86 @@ def test_a_question_and_answer_table_after_an_entry_is_entries_of_its_own(tmp_pa
                              "Are pets allowed?": "Only assistance dogs."}
 
 
+def test_markdown_collapsible_sections_hold_the_markdown_between_their_tags(tmp_path):
+    # GitHub READMEs write <details> across Markdown: the summary had become the section of all that followed
+    # ("Click to expand"), and a question's answer ran on past </details>.
+    md = textwrap.dedent("""\
+        # Tool
+
+        ## Setup
+
+        <details>
+        <summary>Where are all the extensions?</summary>
+
+        See the extensions page.
+
+        </details>
+
+        Run `tool init` to create a config file.
+
+        <details>
+          <summary>Click to expand</summary>
+
+        Outer text.
+
+        <details><summary>Show example</summary>
+
+        ```json
+        { "a": 1 }
+        ```
+
+        </details>
+
+        </details>
+
+        More setup text.
+        """)
+    passages, problems = read(tmp_path, "README.md", md)
+    assert problems == []
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("faq", "Setup", "Where are all the extensions?\nSee the extensions page."),
+        ("text", "Setup", "Run `tool init` to create a config file."),
+        ("text", "Setup", "Outer text.\n{ \"a\": 1 }"),
+        ("text", "Setup", "More setup text.")]
+
+
+def test_headings_under_a_faq_heading_are_entries_though_they_do_not_ask(tmp_path):
+    # A README's FAQ section names its entries by their symptom ("np hangs during publishing"): they had been
+    # sections, their answers cut into loose paragraphs. A heading with headings under it groups entries.
+    md = textwrap.dedent("""\
+        # np
+
+        ## FAQ
+
+        ### I get an error when publishing through Yarn
+
+        Run it with npm.
+
+        ### np hangs during the publishing step
+
+        **Lifecycle scripts that don't exit**
+
+        Rename them.
+
+        ## Troubleshooting groups
+
+        ### Network
+
+        #### Is a proxy supported?
+
+        Yes.
+        """)
+    passages, problems = read(tmp_path, "readme.md", md)
+    assert problems == []
+    assert faq(passages) == {
+        "I get an error when publishing through Yarn": "Run it with npm.",
+        "np hangs during the publishing step": "Lifecycle scripts that don't exit\nRename them.",
+        "Is a proxy supported?": "Yes."}
+    md = md.replace("## Troubleshooting groups", "## Frequently asked questions")
+    passages, problems = read(tmp_path, "readme.md", md)
+    assert {p.section for p in passages if p.question == "Is a proxy supported?"} == {"Network"}
+
+
 def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):
     # Parts of an answer under headings of their own had ended it, and the entries after them were shown
     # under the last part's heading.
@@ -645,16 +725,16 @@ def test_html_question_labels_in_one_term_are_wordings_of_one_question(tmp_path)
 
 
 def test_html_list_items_titled_over_their_own_paragraphs(tmp_path):
-    # libxml's FAQ pages: each item opens with an <em> title over paragraphs of its own. A title that asks
-    # is a FAQ question; another heads its paragraphs, which stay one text (a paragraph like "Use" or
-    # "to get the linker flags" means nothing alone).
+    # libxml's FAQ pages: each item opens with an <em> title over paragraphs of its own, which stay one text
+    # (a paragraph like "Use" or "to get the linker flags" means nothing alone). Under a heading that names a
+    # FAQ, a title is an entry whether or not it asks.
     page = ("<h1>libxslt</h1><h2>FAQ</h2><ol><li><em>Troubles linking programs</em><p>The compiler lacks the flags. Use</p>"
             "<p><code>xslt-config --libs</code></p><p>to get the linker flags.</p></li>"
             "<li><em>Is there C++ bindings ?</em><p>Yes, for example xmlwrapp.</p></li></ol>")
     passages, problems = read(tmp_path, "faq.html", page)
     assert problems == [] and [(p.kind, p.section, p.question, p.text) for p in passages] == [
-        ("text", "Troubles linking programs", "",
-         "The compiler lacks the flags. Use xslt-config --libs to get the linker flags."),
+        ("faq", "FAQ", "Troubles linking programs",
+         "Troubles linking programs\nThe compiler lacks the flags. Use xslt-config --libs to get the linker flags."),
         ("faq", "FAQ", "Is there C++ bindings ?", "Is there C++ bindings ?\nYes, for example xmlwrapp.")]
     # A bold lead over a sub-list is the item's own text, with its sub-items under it.
     page = "<h1>Tool</h1><h2>Install</h2><ul><li><b>Linux</b><ul><li>apt install x</li></ul></li></ul>"

@@ -38,6 +38,12 @@ _MYST_DIRECTIVE = re.compile(r"^\{([A-Za-z][\w:-]*)\}\s*(.*)$")
 _MYST_OPTION = re.compile(r"^\s*:[\w-]+:(?:\s.*)?$")
 # Besides the directives the reStructuredText reader knows, MyST's own that are no text of the page.
 _MYST_POINTERS = frozenset({*POINTERS, "contents", "include", "image", "figure", "raw", "rubric"})
+# A collapsible section's tags, when Markdown sits between them; a summary that only tells the reader what to
+# do ("Click to expand", "Show example") is no title.
+_DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
+_UI_LABEL = re.compile(r"^(?:click|tap|show|hide|expand|collapse|toggle|view|open|see)\b", re.IGNORECASE)
 # MDX's module lines and comments: "import Tabs from '@theme/Tabs';", "export const x = 1;", "{/* ... */}".
 _MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
                               r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
@@ -135,10 +141,52 @@ def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
         elif isinstance(title := fields.get("title"), str) and title.strip():
             # Jekyll's, Hugo's or MkDocs' metadata: only its title is for readers, as the page's title.
             blocks.append(heading_block(" ".join(title.split()), level=1, line=1))
-    for node in tree.children:
-        if node.type != "front_matter":
-            _emit(node, blocks)
+    _emit_all([node for node in tree.children if node.type != "front_matter"], blocks)
     return blocks
+
+
+def _emit_all(nodes, blocks: list[Block]) -> None:
+    """Blocks in order; a `<details>` opened in one HTML block and closed in a later one (GitHub's collapsible
+    sections) holds the Markdown between them, titled by its summary."""
+    k = 0
+    while k < len(nodes):
+        node = nodes[k]
+        if node.type == "html_block" and _details_depth(node.content) > 0:
+            end, depth = None, _details_depth(node.content)
+            for j in range(k + 1, len(nodes)):  # where it closes, past the sections nested in it
+                depth += _details_depth(nodes[j].content) if nodes[j].type == "html_block" else 0
+                if depth <= 0:
+                    end = j
+                    break
+            if end is not None:
+                _details(node, nodes[k + 1:end], nodes[end], blocks)
+                k = end + 1
+                continue
+        _emit(node, blocks)
+        k += 1
+
+
+def _details_depth(html: str) -> int:
+    """How many more collapsible sections an HTML block opens than it closes."""
+    return len(_DETAILS_OPEN.findall(html)) - len(_DETAILS_CLOSE.findall(html))
+
+
+def _details(opening, inner, closing, blocks: list[Block]) -> None:
+    """A collapsible section written across Markdown: the summary titles what it holds, as a FAQ question
+    when it asks (the entry ends with the section); a label that tells the reader what to do ("Click to
+    expand") titles nothing."""
+    summary = _SUMMARY.search(opening.content)
+    title = " ".join(re.sub(r"<[^>]+>", " ", summary.group(1)).split()) if summary else ""
+    if _UI_LABEL.match(title):
+        title = ""
+    content: list[Block] = []
+    _emit_all(inner, content)
+    blocks.extend(callout(title, content, line=_line(opening)))
+    after = _DETAILS_CLOSE.split(closing.content)[-1]
+    if after.strip():
+        from .html import html_blocks
+
+        blocks.extend(replace(block, line=_line(closing)) for block in html_blocks(after)[0])
 
 
 def _metadata(front_matter: str) -> dict | None:

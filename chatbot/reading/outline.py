@@ -17,13 +17,15 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 81
+PARSER_VERSION = 82
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
 # A page with this many "Q:"-labelled paragraphs that ask is a FAQ: its other "Q:" paragraphs are entries too.
 FAQ_PAGE_QUESTIONS = 3
 
+# A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions".
+FAQ_HEADING = re.compile(r"(?:^|\s)(?:faqs?|frequently asked questions|common questions)$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)])\s+(?=\S)")
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) ", numbered "Q1.", "A1:", and "Ans:"
@@ -312,6 +314,21 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
         questions = sum(b.kind == "question" for b in found)
         if questions >= 3 and questions >= 0.5 * len(found):
             promoted.update(id(b) for b in found if b.kind == "heading" and b.text != title)
+    # Under a heading that names a FAQ section of a longer document ("## FAQ" in a README), the headings one
+    # level below it are its entries, whether or not they end in "?" ("np hangs during the publishing step");
+    # not one with headings of its own under it: that is a group of entries ("Features supported"). (A page
+    # that is all FAQ, titled so, is read by the rule above.)
+    headings = [b for b in blocks if b.kind in ("heading", "question") and b.level]
+    faq_level = entry_level = 0
+    for block, after in zip(headings, [*headings[1:], None]):
+        if faq_level and block.level <= faq_level:
+            faq_level = 0
+        if faq_level and block.kind == "heading" and block.level == (entry_level or block.level):
+            entry_level = block.level
+            if after is None or after.level <= block.level:
+                promoted.add(id(block))
+        elif not faq_level and block.kind == "heading" and FAQ_HEADING.search(block.text) and block.text != title:
+            faq_level, entry_level = block.level, 0
     return [replace(b, kind="question") if id(b) in promoted else b for b in blocks]
 
 
