@@ -467,6 +467,17 @@ def test_markdown_collapsible_sections_hold_the_markdown_between_their_tags(tmp_
         ("text", "Setup", "More setup text.")]
 
 
+def test_markdown_badges_and_pictures_alone_are_not_text(tmp_path):
+    # A README's badges had made its title "np XO code style" and a passage "Build npm"; a demo GIF alone,
+    # "Demo". An image in a sentence still reads as its alt text.
+    md = ("# np [![XO code style](https://x/badge.svg)](https://xo)\n\n"
+          "[![Build](https://b.svg)](https://ci) [![npm](https://n.svg)](https://npm)\n\n![Demo](demo.gif)\n\n"
+          "Press the ![gear](gear.png) button to open the settings.\n")
+    passages, problems = read(tmp_path, "readme.md", md)
+    assert problems == []
+    assert [(p.title, p.text) for p in passages] == [("np", "Press the gear button to open the settings.")]
+
+
 def test_headings_under_a_faq_heading_are_entries_though_they_do_not_ask(tmp_path):
     # A README's FAQ section names its entries by their symptom ("np hangs during publishing"): they had been
     # sections, their answers cut into loose paragraphs. A heading with headings under it groups entries.

@@ -258,9 +258,17 @@ def _render(nodes) -> str:
             parts.append(child.attrs.get("alt", "") or inline_text(child))
         elif child.type == "myst_role":
             parts.append(cross_reference_text(child.content))
+        elif child.type == "link" and _only_images(child.children):
+            continue  # a badge ("[![build passing](...)](...)"): a picture that links, as the HTML reader drops it
         else:  # link, strong, em, s: their text
             parts.append(inline_text(child))
     return "".join(parts)
+
+
+def _only_images(nodes) -> bool:
+    """Whether inline content is pictures only (badges, a logo, a demo GIF), links to them and spaces."""
+    parts = [c for c in nodes if not (c.type in ("text", "softbreak", "hardbreak") and not c.content.strip())]
+    return bool(parts) and all(c.type == "image" or (c.type == "link" and _only_images(c.children)) for c in parts)
 
 
 def _text(node) -> str:
@@ -317,6 +325,8 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
     if kind == "heading":
         blocks.append(heading_block(_HEADING_ID.sub("", _text(node)), level=int(node.tag[1]), line=_line(node)))
     elif kind == "paragraph":
+        if node.children and _only_images(node.children[0].children):
+            return  # a row of badges, a logo or a demo GIF: its alt texts ("Build", "Demo") are not text
         question = _bold_question(node)
         if question:
             # "**How do I ...?** The answer." or the answer on the next line: a FAQ entry.
