@@ -467,6 +467,14 @@ def test_markdown_collapsible_sections_hold_the_markdown_between_their_tags(tmp_
         ("text", "Setup", "More setup text.")]
 
 
+def test_markdown_code_block_inside_a_longer_fence_is_shown_as_written(tmp_path):
+    # The inner "```" had been taken to close the outer "````", and the code after it read as a site's markup.
+    md = "# Fences\n\nShow it:\n\n````md\n```js\nexport default {\n  a: 1\n}\n```\n````\n"
+    passages, problems = read(tmp_path, "fences.md", md)
+    assert problems == []
+    assert [p.text for p in passages] == ["Show it:\n```js\nexport default {\n  a: 1\n}\n```"]
+
+
 def test_markdown_badges_and_pictures_alone_are_not_text(tmp_path):
     # A README's badges had made its title "np XO code style" and a passage "Build npm"; a demo GIF alone,
     # "Demo". An image in a sentence still reads as its alt text.

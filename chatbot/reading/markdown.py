@@ -60,8 +60,10 @@ _TEMPLATE = re.compile(r"(?P<code>(?P<ticks>`+)[^\n]*?(?P=ticks))"
                        r"|\{\{[<%].*?[>%]\}\}|\{%.*?%\}"
                        r"|\{\{-?\s*\.?(?:site|page|layout|include|paginator|jekyll|Site|Page|Params)\b[^{}\n]*\}\}"
                        r"|\{:[^{}\n]*\}")
-# A line that opens or closes a fenced code block (also how plain text tells Markdown saved as .txt).
+# A line that opens or closes a fenced code block (also how plain text tells Markdown saved as .txt), and
+# its run of backticks or tildes.
 FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+_FENCE_MARKER = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # A line of code that opens with backticks, which could close a fence of as many.
 _BACKTICK_FENCE = re.compile(r"^\s*(`{3,})", re.MULTILINE)
 # A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
@@ -539,13 +541,17 @@ def _site_markup(text: str, *, mdx: bool) -> str:
         out.extend(chunk.split("\n") if prose else [])
         prose.clear()
 
-    in_fence = False
+    fence = ""  # the run of backticks or tildes that opened the code block we are in
     for line in lines:
-        if FENCE.match(line):
+        marker = _FENCE_MARKER.match(line)
+        if marker and (not fence or (marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence)
+                                     and not line[marker.end():].strip())):
+            # A fence closes only with its own character, as long a run or longer, and nothing after it:
+            # a page about Markdown shows a "```" block inside a "````" one.
             flush()
-            in_fence = not in_fence
+            fence = "" if fence else marker.group(1)
             out.append(line)
-        elif in_fence:
+        elif fence:
             out.append(line)
         elif tab := _CONTENT_TAB.match(line):
             # MkDocs Material's content tabs ('=== "pip"' over indented content) are parsed as the admonitions
