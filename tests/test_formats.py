@@ -309,6 +309,11 @@ def test_an_empty_table_row_is_no_passage_and_an_alpaca_faq_is_a_faq(tmp_path):
     passages, problems = read(tmp_path, "faq.jsonl", json.dumps(record) + "\n")
     assert problems == []
     assert [(p.kind, p.text) for p in passages] == [("faq", "Is it free?\nYes, for teams of five or fewer.")]
+    # A FAQ widget's data: a title and its text.
+    record = {"topic": "general", "title": "What is this?", "text": "<p>Short <strong>HTML</strong> answer.</p>"}
+    passages, problems = read(tmp_path, "info.json", json.dumps({"info": [record]}))
+    assert problems == []
+    assert [(p.kind, p.text) for p in passages] == [("faq", "What is this?\nShort HTML answer.")]
 
 
 def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):

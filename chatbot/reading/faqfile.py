@@ -2,7 +2,7 @@
 YAML record.
 
 The question and answer columns are found by their header (question/q/query/prompt/title/subject/instruction
-and answer/a/response/reply/body/content/description/solution/output, also with an affix such as `faq_question`,
+and answer/a/response/reply/body/content/text/description/solution/output, also with an affix such as `faq_question`,
 `post_title` or `body_html`, or a language suffix such as `q_en`; English is preferred, else
 the first), or named in corpus.toml's `[faq]` table. Other short columns (a category, a product) are
 kept and shown as the entry's section. HTML and Markdown inside answers become plain text. A table with
@@ -29,7 +29,7 @@ ALTERNATES_SEPARATOR = "|"
 # A help centre's or CMS's export names its articles' text "body", "content" or "description" (Zendesk,
 # WordPress, Freshdesk); a FAQ kept for training a chat model, in the Alpaca layout, "instruction" and "output".
 QUESTION_NAMES = ("question", "questions", "q", "query", "prompt", "title", "subject", "instruction")
-ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "content", "description", "solution",
+ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "content", "text", "description", "solution",
                 "output")
 # A column or key named with a prefix ("faq_question", "post_title", "article_body") or a suffix
 # ("question_text", "body_html") around one of the names above.
