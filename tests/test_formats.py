@@ -480,6 +480,16 @@ def test_markdown_code_block_inside_a_longer_fence_is_shown_as_written(tmp_path)
     assert [p.text for p in passages] == ["Show it:\n```js\nexport default {\n  a: 1\n}\n```"]
 
 
+def test_mdx_module_statements_over_several_lines_are_not_text(tmp_path):
+    # Docusaurus pages import and define components over several lines: all but the first had been text.
+    mdx = ('import {\n  Highlight,\n  Callout,\n} from "../components";\n\n'
+           "export const Highlight = ({children, color}) => (\n  <span style={{ backgroundColor: color }}>\n"
+           "    {children}\n  </span>\n);\n\nDocusaurus supports **Markdown**.\n\nexport your data often.\n")
+    passages, problems = read(tmp_path, "features.mdx", mdx)
+    assert problems == []
+    assert [p.text for p in passages] == ["Docusaurus supports Markdown.", "export your data often."]
+
+
 def test_markdown_badges_and_pictures_alone_are_not_text(tmp_path):
     # A README's badges had made its title "np XO code style" and a passage "Build npm"; a demo GIF alone,
     # "Demo". An image in a sentence still reads as its alt text.

@@ -47,6 +47,8 @@ _UI_LABEL = re.compile(r"^(?:click|tap|show|hide|expand|collapse|toggle|view|ope
 # MDX's module lines and comments: "import Tabs from '@theme/Tabs';", "export const x = 1;", "{/* ... */}".
 _MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
                               r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
+# The start of a module statement, which may run over several lines ("import {", "export const X = (").
+_MDX_MODULE_START = re.compile(r"^(?:import\s+[\w*{]|import\s*\{|export\s+(?:const|let|var|function|default|class|\{))")
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
 _ASIDE = re.compile(r"<(/?)aside\b([^>]*)>", re.IGNORECASE)
 # The template markup of Jekyll and Hugo pages, which the site's build replaces: Liquid's tags ("{% include
@@ -542,8 +544,15 @@ def _site_markup(text: str, *, mdx: bool) -> str:
         prose.clear()
 
     fence = ""  # the run of backticks or tildes that opened the code block we are in
+    statement = 0  # brackets a module statement over several lines leaves open ("import {", "export const X = (")
     for line in lines:
         marker = _FENCE_MARKER.match(line)
+        if statement and not fence:
+            # It ends where its brackets close, or at a blank line at the latest: an unclosed bracket in a
+            # string must not take the page with it.
+            statement = max(statement + _bracket_balance(line), 0) if line.strip() else 0
+            prose.append("")
+            continue
         if marker and (not fence or (marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence)
                                      and not line[marker.end():].strip())):
             # A fence closes only with its own character, as long a run or longer, and nothing after it:
@@ -557,7 +566,15 @@ def _site_markup(text: str, *, mdx: bool) -> str:
             # MkDocs Material's content tabs ('=== "pip"' over indented content) are parsed as the admonitions
             # they are built like, so that their content is text, not an indented code block.
             prose.append(f'{tab.group(1)}!!! tab "{tab.group(2)}"')
+        elif _MDX_MODULE_START.match(line) and (_MDX_MODULE_LINE.match(line) or _bracket_balance(line) > 0):
+            statement = max(_bracket_balance(line), 0)  # one line, or the first of several
+            prose.append("")
         else:
-            prose.append("" if _MDX_MODULE_LINE.match(line) else line)
+            prose.append(line)
     flush()
     return "\n".join(out)
+
+
+def _bracket_balance(line: str) -> int:
+    """Brackets a line of code opens and does not close."""
+    return sum(line.count(c) for c in "([{") - sum(line.count(c) for c in ")]}")
