@@ -538,6 +538,42 @@ def test_headings_under_a_faq_heading_are_entries_though_they_do_not_ask(tmp_pat
     assert {p.section for p in passages if p.question == "Is a proxy supported?"} == {"Network"}
 
 
+def test_a_definition_list_inside_an_answer_stays_in_it(tmp_path):
+    # Each term had put back the heading before the question, which ended the answer at the first term and
+    # made one more copy of an earlier entry for each term after it.
+    html = ("<h1>Privoxy FAQ</h1><h2>Helping</h2><h3>Can Privoxy make mistakes? This does not sound scientific.</h3>"
+            "<p>Yes, it can.</p><h3>How can I become a sponsor?</h3><p>We offer these levels:</p>"
+            "<dl><dt>Gold (12000 USD/year)</dt><dd>Logo on the home page.</dd>"
+            "<dt>Silver (1200 USD/year)</dt><dd>Logo on the sponsor page.</dd></dl><p>Contact Fabian.</p>"
+            "<h3>Is Privoxy free?</h3><p>Yes.</p>")
+    passages, problems = read(tmp_path, "faq.html", html)
+    assert problems == []
+    assert faq(passages)["How can I become a sponsor?"] == (
+        "We offer these levels:\nGold (12000 USD/year)\nLogo on the home page.\nSilver (1200 USD/year)\n"
+        "Logo on the sponsor page.\nContact Fabian.")
+    assert [p.question for p in passages] == [
+        "Can Privoxy make mistakes? This does not sound scientific.", "How can I become a sponsor?", "Is Privoxy free?"]
+
+
+def test_faq_titles_that_ask_in_any_sentence_and_pages_with_contents_headings(tmp_path):
+    # sqlite's FAQ asks in bold paragraphs numbered "(12)", often after a statement ("... did not get any
+    # smaller. Is this a bug?"); fetchmail's headings are labelled "G1." and half of them are statements, but
+    # its contents page adds headings with no text of their own, which had kept the statements from being
+    # entries.
+    html = ("<h1>Mail FAQ</h1><h2>Contents</h2><h2>General problems</h2><h2>Build problems</h2>"
+            "<h2>G1. What is it?</h2><p>A mail fetcher.</p><h2>G2. It does not start.</h2><p>Check the rc file.</p>"
+            "<h2>G3. Can it use SSL?</h2><p>Yes.</p><h2>G4. The build fails on FreeBSD.</h2><p>Use gmake.</p>"
+            "<h2>G5. Is it free?</h2><p>Yes, GPL.</p>"
+            "<p><b>(12) I deleted a lot of data but the file did not get any smaller. Is this a bug?</b></p>"
+            "<p>No. Run VACUUM.</p>")
+    passages, problems = read(tmp_path, "faq.html", html)
+    assert problems == []
+    assert faq(passages) == {
+        "What is it?": "A mail fetcher.", "It does not start.": "Check the rc file.", "Can it use SSL?": "Yes.",
+        "The build fails on FreeBSD.": "Use gmake.", "Is it free?": "Yes, GPL.",
+        "I deleted a lot of data but the file did not get any smaller. Is this a bug?": "No. Run VACUUM."}
+
+
 def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):
     # Parts of an answer under headings of their own had ended it, and the entries after them were shown
     # under the last part's heading.

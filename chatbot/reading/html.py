@@ -18,7 +18,7 @@ from itertools import groupby
 
 from ..passage import Passage
 from ..text import clean
-from .outline import (QUESTION_LABEL, Block, build_passages, callout, heading_block, last_heading,
+from .outline import (QUESTION_LABEL, Block, asks_somewhere, build_passages, callout, heading_block, last_heading,
                       looks_like_question, question_text, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
@@ -307,7 +307,7 @@ def _bold_question(node) -> tuple[str, str]:
     if first is None or isinstance(first, NavigableString) or first.name not in ("b", "strong"):
         return "", ""
     question = " ".join(_text(first).split())
-    if not looks_like_question(question):
+    if not (looks_like_question(question) or asks_somewhere(question)):
         return "", ""
     whole = " ".join(_text(node).split())
     rest = whole[whole.find(question) + len(question):].strip() if question in whole else ""

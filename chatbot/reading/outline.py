@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 86
+PARSER_VERSION = 87
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -27,7 +27,8 @@ FAQ_PAGE_QUESTIONS = 3
 # A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions".
 FAQ_HEADING = re.compile(r"(?:^|\s)(?:faqs?|frequently asked questions|common questions)$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
-SECTION_NUMBER = re.compile(r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)])\s+(?=\S)")
+SECTION_NUMBER = re.compile(
+    r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)]|\(\d{1,3}\)|[A-Z]{1,2}\d{1,3}[.)])\s+(?=\S)")
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) ", numbered "Q1.", "A1:", and "Ans:"
 # too, but not "Q.NET", "A.I.").
 # A number only after a capital "Q" or "A" ("q4: (error) ..." is a program's message).
@@ -79,6 +80,15 @@ def looks_like_question(text: str) -> bool:
     text = QUESTION_LABEL.sub("", text.strip())
     return is_question(text) or (
         word_count(text) <= MAX_QUESTION_WORDS and "?" in text[-3:] and bool(_QUESTION_START.match(text)))
+
+
+def asks_somewhere(text: str) -> bool:
+    """A title (a heading, a bold line) with a sentence that asks, not only the first or the last ("The file
+    did not get smaller. Is this a bug?", "Can it make mistakes? This does not sound scientific."): a
+    title is short, and a question in it is what it is about."""
+    text = question_text(text)
+    return word_count(text) <= MAX_QUESTION_WORDS and any(
+        sentence.rstrip("\"'”’)").endswith("?") for sentence in sentences(text))
 
 
 def labelled_entry(text: str) -> tuple[str, str]:
@@ -195,7 +205,7 @@ def heading_block(text: str, *, level: int, line: int = 0) -> Block:
     dropped: people do not ask by number."""
     labelled = bool(QUESTION_LABEL.match(text.strip()))
     text = question_text(text)
-    asks = labelled or is_question(text) or (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS)
+    asks = labelled or is_question(text) or asks_somewhere(text)
     return Block("question" if asks else "heading", text, line, level=level)
 
 
@@ -233,8 +243,11 @@ def _faq_table(block: Block) -> bool:
 
 def last_heading(blocks: list[Block]) -> Block | None:
     """The heading that blocks read so far are under. A term, or a title inside a list item, heads its own
-    definition or item only: readers put this heading back after it, so that what follows is under it again."""
-    return next((b for b in reversed(blocks) if b.kind == "heading"), None)
+    definition or item only: readers put this heading back after it, so that what follows is under it again.
+    None inside a FAQ answer (a question is nearer than any heading): the terms are part of the answer, and
+    putting back a heading from before the question would end the answer at the first term."""
+    nearest = next((b for b in reversed(blocks) if b.kind in ("heading", "question")), None)
+    return nearest if nearest is not None and nearest.kind == "heading" else None
 
 
 def table_text(name: str, header: list[str] | tuple[str, ...], row: list[str] | tuple[str, ...]) -> str:
@@ -306,8 +319,11 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     entries too, only worded as statements ("PuTTY makes a beep when I type."); not a heading that is the
     document's title (a book's chapter named as the book is)."""
     levels: dict[int, list[Block]] = {}
-    for block in blocks:
-        if block.kind in ("heading", "question") and block.level and block.scope == "entry":
+    for block, after in zip(blocks, [*blocks[1:], None]):
+        # A heading with no text of its own (a contents page's, a group's) says nothing of how entries are
+        # worded: it is not counted.
+        if (block.kind in ("heading", "question") and block.level and block.scope == "entry"
+                and after is not None and after.kind not in ("heading", "question")):
             levels.setdefault(block.level, []).append(block)
     promoted = set()
     for level, found in levels.items():
