@@ -1526,6 +1526,23 @@ def test_pdf_page_set_tight_does_not_break_the_loose_pages_lines_apart(tmp_path)
         "which ends only on this line." for k in range(3)]
 
 
+def test_pdf_heading_wrapped_over_two_lines_is_one_question(tmp_path):
+    # A LaTeX FAQ's long questions wrap: the first line had been a section and the second ("ages?") the
+    # question, for every entry after it too.
+    page = [("Debian FAQ", "bold", 20, 72, 0),
+            ("Package tools", "bold", 16, 72, 14),
+            ("What programs does Debian provide for managing its pack-", "bold", 14, 72, 14),
+            ("ages?", "bold", 14, 72, 2),
+            ("Debian provides dpkg and apt.", "body", 11, 72, 10),
+            ("How do I put a package on hold?", "bold", 14, 72, 14),
+            ("Use apt-mark hold.", "body", 11, 72, 10)]
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([page]))
+    assert problems == []
+    assert [(p.section, p.question) for p in passages] == [
+        ("Package tools", "What programs does Debian provide for managing its packages?"),
+        ("Package tools", "How do I put a package on hold?")]
+
+
 def test_pdf_contents_list_of_list_items_and_questions_asked_again(tmp_path):
     # Word and LibreOffice print a linked contents list as list items: a bullet starts a paragraph, so each
     # entry had been a paragraph of its own, and each that asks a FAQ question answered by the next entry.

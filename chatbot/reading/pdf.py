@@ -518,6 +518,11 @@ def _paragraphs(pages: list[list[Line]], tables: list[Table], body: BodyType) ->
                 continue
             gap = line.top - previous.bottom
             height = max(line.bottom - line.top, 1.0)
+            if (kind(line) == kind(previous) == "heading" and line.size == previous.size
+                    and line.bold == previous.bold and gap < height / 2
+                    and not _SENTENCE_END.search(previous.text)):
+                current.append(line)  # a heading wrapped over two lines ("... managing its pack-" / "ages?")
+                continue
             new = (kind(line) != kind(previous)
                    or (kind(line) != "code" and gap > min(usual_gap + PARAGRAPH_GAP * height, BLANK_LINE * height))
                    or (kind(line) == "code" and gap > usual_gap + height)  # a blank line in code
