@@ -1532,8 +1532,10 @@ def test_pdf_heading_wrapped_over_two_lines_is_one_question(tmp_path):
     page = [("Debian FAQ", "bold", 20, 72, 0),
             ("Package tools", "bold", 16, 72, 14),
             ("What programs does Debian provide for managing its pack-", "bold", 14, 72, 14),
-            ("ages?", "bold", 14, 72, 2),
-            ("Debian provides dpkg and apt.", "body", 11, 72, 10),
+            ("ages?", "bold", 14, 72, 5),  # wider than the text's tight lines, closer than a paragraph
+            ("Debian provides dpkg and apt, which install,", "body", 11, 72, 10),
+            ("upgrade and remove packages and keep track", "body", 11, 72, 0),
+            ("of what depends on what.", "body", 11, 72, 0),
             ("How do I put a package on hold?", "bold", 14, 72, 14),
             ("Use apt-mark hold.", "body", 11, 72, 10)]
     passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([page]))
