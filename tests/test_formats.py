@@ -611,6 +611,33 @@ def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):
         ("faq", "Misconceptions", "Is it heavy?\nNo.")]
 
 
+def test_asciidoc_saved_as_text_is_read_as_asciidoc(tmp_path):
+    # Git ships its FAQ as AsciiDoc in a .txt file: read as lines, it had no entry and kept its markup.
+    text = textwrap.dedent("""\
+        gitfaq(7)
+        =========
+
+        Configuration
+        -------------
+
+        [[user-name]]
+        What should I put in `user.name`?::
+        	You should put your personal name.
+        +
+        This has no effect on authenticating to remote services.
+
+        [[http-postbuffer]]
+        What does `http.postBuffer` really do?::
+        	It sets the size of the buffer used when pushing over HTTP.
+        """)
+    passages, problems = read(tmp_path, "gitfaq.txt", text)
+    assert problems == []
+    assert faq(passages) == {
+        "What should I put in `user.name`?":
+            "You should put your personal name.\nThis has no effect on authenticating to remote services.",
+        "What does `http.postBuffer` really do?": "It sets the size of the buffer used when pushing over HTTP."}
+
+
 def test_restructuredtext_saved_as_text_is_read_as_restructuredtext(tmp_path):
     # Django's and docutils' documentation is reStructuredText in .txt files; read as lines, its tables and
     # markup came out as raw text.

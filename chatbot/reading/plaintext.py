@@ -7,8 +7,8 @@ the sentence introducing them. Hard-wrapped text (READMEs, old FAQ files, text t
 wraps each paragraph over lines of 70 to 80 characters: there the paragraphs are the blocks between
 blank lines, lines indented deeper than their paragraph are code, and a table needs several rows of
 the same shape. Either kind may be a FAQ: `Q:`/`A:` lines, or numbered questions (" 1. Is it free?")
-each answered by the indented text under it. A text file that holds Markdown's fenced code or
-reStructuredText's markup is read by that reader.
+each answered by the indented text under it. A text file that holds Markdown's fenced code,
+reStructuredText's markup or AsciiDoc's is read by that reader.
 """
 
 from __future__ import annotations
@@ -32,6 +32,18 @@ _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
 # (".. |name| image::") or an interpreted text (":doc:`install`", ":py:class:`Path`").
 _RST_MARKUP = re.compile(r"^\.\. (?:[A-Za-z][\w:+.-]*::|_[^:\n]+:|\|[^|\n]+\|)|:[a-z][a-z0-9:+.-]*:`[^`\n]+`", re.M)
 RST_MARKUP_USES = 2
+# AsciiDoc's own markup, of which a text file needs several kinds to be read as AsciiDoc: anchors ("[[id]]"),
+# description terms with a continuation ("Why ...?::" over "+" lines), block attributes ("[source,shell]"),
+# admonition labels ("NOTE: "), section titles ("== Setup") and inline macros ("link:url[text]").
+_ASCIIDOC_MARKUP = (re.compile(r"^\[\[[\w:.-]+(?:,[^\]]*)?\]\]\s*$", re.M),
+                    re.compile(r"^\S.*[^:\s]::\s*\n(?:\s+\S|\+\s*$)", re.M),
+                    re.compile(r"^\+\s*$", re.M),
+                    re.compile(r"^\[(?:source|listing|literal|quote|verse|NOTE|TIP|WARNING|IMPORTANT|CAUTION|qanda|"
+                               r"glossary|appendix)\b[^\]\n]*\]\s*$", re.M),
+                    re.compile(r"^(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION): \S", re.M),
+                    re.compile(r"^={2,5} \S", re.M),
+                    re.compile(r"\b(?:link|xref|linkgit|image|kbd|include)::?[^\s\[\]]*\[[^\]\n]*\]"))
+ASCIIDOC_MARKUP_KINDS = 3
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
 _CELL_GAP = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
@@ -69,6 +81,13 @@ def plaintext_blocks(text: str) -> list[Block]:
         from .restructuredtext import restructuredtext_blocks
 
         return restructuredtext_blocks(text)
+    if sum(bool(marker.search(text)) for marker in _ASCIIDOC_MARKUP) >= ASCIIDOC_MARKUP_KINDS:
+        # AsciiDoc saved as .txt, as Git's documentation is.
+        from .asciidoc import asciidoc_to_markdown
+
+        converted = asciidoc_to_markdown(text)
+        return [replace(b, line=converted[b.line - 1][0]) if 0 < b.line <= len(converted) else b
+                for b in markdown_blocks("\n".join(line for _, line in converted))]
     text = clean(text, keep_indent=True)
     lines = without_contents(_without_rules(text.split("\n")))
     wrapped = _is_hard_wrapped(lines)
