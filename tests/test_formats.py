@@ -281,6 +281,8 @@ def test_page_furniture_named_in_compound_names_is_dropped_but_a_cards_header_is
     <div id="docs-version-header">Release: 1.3.24 | Release Date: March 30, 2021</div>
     <div id="fixed-sidebar" class="withsidebar"><h3>Need more help?</h3><p>Call us.</p></div>
     <div class="sidemenu"><div class="menutrigger">Menu</div></div>
+    <div class="NAVHEADER"><table><tr><th colspan="3">Privoxy FAQ</th></tr><tr><td>Prev</td><td></td><td>Next</td></tr>
+    </table></div>
     <div id="docs-body" class="withsidebar faq-connections">
     <h1>Connections</h1>
     <div class="contents topic" id="contents"><p class="topic-title">Contents</p>

@@ -27,15 +27,15 @@ _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "s
 _CONTENT = ("article", "main", "section")
 # The classes docutils and Sphinx give a table of contents (".. contents::"): it repeats the headings.
 _CONTENTS_CLASSES = ({"contents", "topic"}, {"contents", "local"})
-# id or class names of page furniture.
-_FURNITURE = re.compile(r"^(?:nav|navbar|navigation|(?:side|main|top|sub)?menu\w*|sidebar|footer|header|head|"
-                        r"breadcrumbs?|toc|site-?nav|skip|banner|cookie.*)$"
+# id or class names of page furniture (DocBook's "navheader" and "navfooter" too) ...
+_FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side|main|top|sub)?menu\w*|sidebar|"
+                        r"footer|header|head|breadcrumbs?|toc|site-?nav|skip|banner|cookie.*)$"
                         # ... and compound ones ("site-footer", "fixed-sidebar", "breadcrumb-wrapper",
                         # "docs-bottom-navigation"): a word of furniture anywhere in the name. Not "header"
                         # there, but the page's ("docs-header"): a card's or an entry's header ("card-header",
                         # "entry-header") holds its question or title.
-                        r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc)(?:$|[-_])"
-                        r"|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
+                        r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc)"
+                        r"(?:$|[-_])|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
 _BLOCKS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "dl", "dt", "dd", "table", "pre",
            "blockquote", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center",
            "figure", "figcaption", "fieldset", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
