@@ -1574,6 +1574,24 @@ def test_pdf_heading_wrapped_over_two_lines_is_one_question(tmp_path):
         ("Package tools", "How do I put a package on hold?")]
 
 
+def test_pdf_contents_in_columns_with_dot_leaders_is_no_table(tmp_path):
+    # A LaTeX contents page sets each entry's page number in a column of its own: its rows had been read as
+    # a table, each entry a passage.
+    def row(text, page, font="body"):
+        return [(text, font, 11, 72, 6), (page, font, 11, 500, -11)]
+
+    contents = [("Contents", "bold", 16, 72, 0), *row("10 Debian and the kernel", "45", "bold"),
+                *row("10.1 Can I install a kernel without tweaking? . . . . . . . . .", "45"),
+                *row("10.2 What tools build custom kernels? . . . . . . . . . . . . .", "45"),
+                *row("10.3 What provisions deal with modules? . . . . . . . . . . . .", "46")]
+    body = [("Debian and the kernel", "bold", 16, 72, 0), ("Can I install a kernel without tweaking?", "bold", 13, 72, 12),
+            ("Yes, use make-kpkg.", "body", 11, 72, 8)]
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([contents, body]))
+    assert problems == []
+    assert not [p for p in passages if p.kind == "table"]
+    assert faq(passages) == {"Can I install a kernel without tweaking?": "Yes, use make-kpkg."}
+
+
 def test_pdf_contents_list_of_list_items_and_questions_asked_again(tmp_path):
     # Word and LibreOffice print a linked contents list as list items: a bullet starts a paragraph, so each
     # entry had been a paragraph of its own, and each that asks a FAQ question answered by the next entry.

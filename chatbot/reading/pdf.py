@@ -45,6 +45,8 @@ HEADING_SIZE_STEP = 0.9
 # A gap between lines wider than the body's usual gap by this share of a line's height ends a paragraph,
 # and so does any gap wider than a blank line (this share of a line's height), as in a document whose
 # paragraphs are all one line.
+# Dot leaders that end a cell, their page number in a column of its own (a contents page laid out in columns).
+_DOT_LEADER = re.compile(r"(?:\s*\.){4,}\s*$")
 PARAGRAPH_GAP = 0.25
 PAGE_GAPS = 10  # a page with this many gaps between body lines is measured on its own
 BLANK_LINE = 1.2
@@ -401,7 +403,7 @@ def _unruled_table(found: list[dict], lines: list[Line], cells: list[list[tuple[
     filled = [sum(bool(row[n]) for row in grid) for n in range(len(columns))]
     # Dot leaders to page numbers are a contents list's or an index's, laid out in columns.
     if (len(grid) < MIN_UNRULED_ROWS or min(filled) < 2 or not _is_table(grid)
-            or any(LEADER.search(cell) for row in grid for cell in row)
+            or any(LEADER.search(cell) or _DOT_LEADER.search(cell) for row in grid for cell in row)
             or not _has_header(lines, [k for k, _ in rows], end, rules)):
         return None
     return Table(grid, lines[start].top, page), end
