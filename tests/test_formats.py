@@ -609,7 +609,8 @@ def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):
     passages, problems = read(tmp_path, "faq.rst", rst)
     assert problems == []
     assert [(p.kind, p.section, p.text) for p in passages] == [
-        ("faq", "Misconceptions", "Does it have many dependencies?\nTwo.\nkombu\nSends messages.\nbilliard\nRuns processes."),
+        ("faq", "Misconceptions",
+         "Does it have many dependencies?\nTwo.\nkombu\nSends messages.\nbilliard\nRuns processes."),
         ("faq", "Misconceptions", "Is it heavy?\nNo.")]
 
 
@@ -1584,8 +1585,8 @@ def test_pdf_contents_in_columns_with_dot_leaders_is_no_table(tmp_path):
                 *row("10.1 Can I install a kernel without tweaking? . . . . . . . . .", "45"),
                 *row("10.2 What tools build custom kernels? . . . . . . . . . . . . .", "45"),
                 *row("10.3 What provisions deal with modules? . . . . . . . . . . . .", "46")]
-    body = [("Debian and the kernel", "bold", 16, 72, 0), ("Can I install a kernel without tweaking?", "bold", 13, 72, 12),
-            ("Yes, use make-kpkg.", "body", 11, 72, 8)]
+    body = [("Debian and the kernel", "bold", 16, 72, 0),
+            ("Can I install a kernel without tweaking?", "bold", 13, 72, 12), ("Yes, use make-kpkg.", "body", 11, 72, 8)]
     passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([contents, body]))
     assert problems == []
     assert not [p for p in passages if p.kind == "table"]
