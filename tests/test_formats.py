@@ -1043,6 +1043,18 @@ def test_numbered_plain_text_faq(tmp_path):
     assert {p.title for p in passages} == {"Frequently Asked Questions about Squash"}
 
 
+def test_numbered_steps_inside_a_numbered_answer_are_not_questions(tmp_path):
+    # lsof's FAQ: the steps of an answer, numbered and indented under it, had been questions of their own.
+    text = ("1.1\tIs lsof free?\n\n\tYes.\n\n1.2\tHow do I check a distribution?\n\n"
+            "\tThere are two ways:\n\n\t1.  Follow the instructions in the CHECKSUMS\n\t    file.\n\n"
+            "\t    Checking with GPG is best.\n\n\t2.  Read the Security section.\n\n"
+            "1.3\tWhere is the source?\n\n\tOn the FTP server.\n")
+    passages, problems = read(tmp_path, "00FAQ", text)
+    assert problems == []
+    assert list(faq(passages)) == ["Is lsof free?", "How do I check a distribution?", "Where is the source?"]
+    assert "Read the Security section." in faq(passages)["How do I check a distribution?"]
+
+
 def test_symbol_font_bullets_of_word_pdfs_are_bullets(tmp_path):
     # Text taken from a Word PDF holds the Symbol font's bullet as a private-use character (shown as a box):
     # it had been text of a paragraph instead of a list's marker.

@@ -305,7 +305,7 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
     """Line numbers of numbered FAQ questions: a short numbered paragraph whose answer is the text
     indented under it (zlib's " 1. Is zlib Y2K-compliant?"), or that asks something ("1.1 What does
     it do?"). Needs three of them, so that an ordinary numbered list is not taken for a FAQ."""
-    found: set[int] = set()
+    found: dict[int, int] = {}  # line number: indent
     for k, (line_no, group) in enumerate(groups):
         first = group[0]
         number = _NUMBERED.match(first.strip())
@@ -315,8 +315,12 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
             continue
         answered_below = not rest and k + 1 < len(groups) and _indent(groups[k + 1][1][0]) > _indent(first) + 1
         if answered_below or text.endswith("?"):
-            found.add(line_no)
-    return found if len(found) >= 3 else set()
+            found[line_no] = _indent(first)
+    # Numbered steps inside an answer are indented deeper than the questions ("1.2.3 How do I check ...?"
+    # at the margin, its answer's "1.  Follow the instructions ..." under it).
+    margin = min(found.values(), default=0)
+    questions = {line_no for line_no, indent in found.items() if indent <= margin + 1}
+    return questions if len(questions) >= 3 else set()
 
 
 def _unwrap(group: list[str]) -> list[str]:
