@@ -1055,6 +1055,20 @@ def test_numbered_steps_inside_a_numbered_answer_are_not_questions(tmp_path):
     assert "Read the Security section." in faq(passages)["How do I check a distribution?"]
 
 
+def test_hard_wrapped_text_joins_a_path_broken_after_a_slash(tmp_path):
+    # Text dumps of manuals break lines after a slash: "/ etc/apt" and "https:// www" had not matched a search.
+    text = ("Sources\n\nTo add a mirror, edit the file that lists them, which is the file called /\n"
+            "etc/apt/sources.list on every system, and then run the update command again so\n"
+            "that the new mirror is read before the next upgrade of the installed packages.\n\n"
+            "The list of official mirrors is kept on the project's web site at https://\n"
+            "www.debian.org/mirror/list and it is updated whenever a mirror is added or\n"
+            "removed by the team that looks after the mirror network of the project.\n")
+    passages, problems = read(tmp_path, "sources.txt", text)
+    assert problems == []
+    everything = " ".join(p.text for p in passages)
+    assert "/etc/apt/sources.list" in everything and "https://www.debian.org/mirror/list" in everything
+
+
 def test_symbol_font_bullets_of_word_pdfs_are_bullets(tmp_path):
     # Text taken from a Word PDF holds the Symbol font's bullet as a private-use character (shown as a box):
     # it had been text of a paragraph instead of a list's marker.

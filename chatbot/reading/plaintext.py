@@ -335,8 +335,9 @@ def _unwrap(group: list[str]) -> list[str]:
         continues = items and not bullet and (indent == item_indent or (BULLET.match(items[-1]) and (
             indent > item_indent or not items[-1].endswith((".", "!", "?", ":")))))
         if continues:
-            # A word hyphenated at the end of a line is joined back ("open-\nsource" stays "open-source").
-            items[-1] += ("" if items[-1].endswith("-") and body[:1].islower() else " ") + body
+            # A word hyphenated at the end of a line is joined back ("open-\nsource" stays "open-source"), and
+            # so is a path or address broken after a slash ("https://\nwww.debian.org", "/\netc/apt").
+            items[-1] += ("" if items[-1].endswith(("-", "/")) and body[:1].islower() else " ") + body
         else:
             items.append(body)
             item_indent = indent
