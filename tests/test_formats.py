@@ -576,6 +576,17 @@ def test_faq_titles_that_ask_in_any_sentence_and_pages_with_contents_headings(tm
         "I deleted a lot of data but the file did not get any smaller. Is this a bug?": "No. Run VACUUM."}
 
 
+def test_the_answer_label_of_an_entry_worded_as_a_statement_is_dropped(tmp_path):
+    # Celery labels its answers "**Answer:**": an entry whose title is a statement (made an entry because the
+    # page's other titles ask) had kept the label.
+    rst = "".join(f"{q}\n{'-' * len(q)}\n\n**Answer:** {a}\n\n" for q, a in [
+        ("Is it free?", "Yes."), ("Does it run on Windows?", "Yes."), ("Can I use Redis?", "Yes."),
+        ("The worker is hanging", "See the deadlock entry.")])
+    passages, problems = read(tmp_path, "faq.rst", "FAQ\n===\n\n" + rst)
+    assert problems == []
+    assert faq(passages)["The worker is hanging"] == "See the deadlock entry."
+
+
 def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):
     # Parts of an answer under headings of their own had ended it, and the entries after them were shown
     # under the last part's heading.

@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 93
+PARSER_VERSION = 94
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -157,11 +157,18 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
                 if answer:
                     read.append(replace(block, text=answer))
                 continue
-            if read and read[-1].kind == "question" and ANSWER_LABEL.match(block.text):
-                block = replace(block, text=ANSWER_LABEL.sub("", block.text, count=1))
+            block = _unlabelled(block, read[-1] if read else None)
         unanswered = False
         read.append(block)
     return read
+
+
+def _unlabelled(block: Block, previous: Block | None) -> Block:
+    """A paragraph right under a question without its "Answer:" label."""
+    if previous is not None and previous.kind == "question" and block.kind == "paragraph" and ANSWER_LABEL.match(
+            block.text):
+        return replace(block, text=ANSWER_LABEL.sub("", block.text, count=1))
+    return block
 
 
 def _question_paragraphs(blocks: list[Block]) -> list[Block]:
@@ -359,6 +366,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
     blocks = _promote_faq_headings(blocks, title)
+    # A heading promoted to a question may have its answer labelled too ("**Answer:** See ...").
+    blocks = [_unlabelled(b, blocks[k - 1] if k else None) for k, b in enumerate(blocks)]
     title = title or source
     passages: list[Passage] = []
     section = ""
