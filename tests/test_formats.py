@@ -492,6 +492,17 @@ def test_mdx_module_statements_over_several_lines_are_not_text(tmp_path):
     assert [p.text for p in passages] == ["Docusaurus supports Markdown.", "export your data often."]
 
 
+def test_markdown_bold_label_over_its_text_reads_as_a_label(tmp_path):
+    # GitHub's notes before its alerts ("> **Note**" over the text) had read "Note The cache ...".
+    md = ("# Guide\n\n> **Note**\n> The cache is cleared on restart.\n\n**Lifecycle scripts**\n"
+          "npm runs them while publishing.\n\n**Bold start** of a sentence that goes on.\n")
+    passages, problems = read(tmp_path, "guide.md", md)
+    assert problems == []
+    assert [p.text for p in passages] == ["Note: The cache is cleared on restart.",
+                                          "Lifecycle scripts: npm runs them while publishing.",
+                                          "Bold start of a sentence that goes on."]
+
+
 def test_markdown_badges_and_pictures_alone_are_not_text(tmp_path):
     # A README's badges had made its title "np XO code style" and a passage "Build npm"; a demo GIF alone,
     # "Demo". An image in a sentence still reads as its alt text.

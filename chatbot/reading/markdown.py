@@ -269,6 +269,15 @@ def _render(nodes) -> str:
     return "".join(parts)
 
 
+def _line_label(paragraph) -> str:
+    """The bold label alone on a paragraph's first line, with text on the lines after it, else ""."""
+    parts = [c for c in paragraph.children[0].children if not (c.type == "text" and not c.content.strip())]
+    if len(parts) < 3 or parts[0].type != "strong" or parts[1].type not in ("softbreak", "hardbreak"):
+        return ""
+    label = " ".join(inline_text(parts[0]).split())
+    return label if label and not re.search(r"[.:!?]$", label) else ""
+
+
 def _only_images(nodes) -> bool:
     """Whether inline content is pictures only (badges, a logo, a demo GIF), links to them and spaces."""
     parts = [c for c in nodes if not (c.type in ("text", "softbreak", "hardbreak") and not c.content.strip())]
@@ -342,6 +351,10 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
         text = _text(node)
         if QUESTION_LABEL.match(text):
             text = "\n".join(_lines(node))  # its "A:" label may open a line of its own
+        elif label := _line_label(node):
+            # "> **Note**" over its text (GitHub's notes before alerts), "**Lifecycle scripts**" over a line:
+            # a label, as an admonition's title reads ("Note: The cache ...").
+            text = f"{label}: {text[len(label):].strip()}"
         if text:
             blocks.append(Block("paragraph", text, _line(node)))
     elif kind == "fence" and node.info.split()[:1] == ["mdx-code-block"]:
