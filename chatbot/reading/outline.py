@@ -207,8 +207,8 @@ def question_text(text: str) -> str:
 
 
 def heading_block(text: str, *, level: int, line: int = 0) -> Block:
-    """A heading that asks something ("How do I cancel?"), or ends asking ("The stack traces look wrong.
-    What's happening?"), is a FAQ question, as on help pages. Its section number ("A.2.8", "3.10:") is
+    """A heading that asks something ("How do I cancel?"), in any of its sentences ("The stack traces look
+    wrong. What's happening?"), is a FAQ question, as on help pages. Its section number ("A.2.8", "3.10:") is
     dropped: people do not ask by number."""
     labelled = bool(QUESTION_LABEL.match(text.strip()))
     text = question_text(text)
