@@ -598,6 +598,27 @@ def test_the_answer_label_of_an_entry_worded_as_a_statement_is_dropped(tmp_path)
     assert faq(passages)["The worker is hanging"] == "See the deadlock entry."
 
 
+@pytest.mark.parametrize("name", ["faq.html", "faq.md"])
+def test_bold_titles_of_a_page_whose_bold_titles_ask_are_entries(tmp_path, name):
+    # sqlite's FAQ titles its entries in bold paragraphs, most of which ask: the ones worded as statements
+    # ("... type integer!") had been read into the answer before them.
+    entries = [("(1) How do I create an AUTOINCREMENT field?", "Declare it INTEGER PRIMARY KEY."),
+               ("(2) What datatypes does SQLite support?", "Five storage classes."),
+               ("(3) SQLite lets me insert a string into a column of type integer!", "That is a feature."),
+               ("(4) Is SQLite threadsafe?", "Yes, by default."),
+               ("(5) INSERT is really slow", "Wrap the inserts in one transaction.")]
+    if name.endswith(".html"):
+        page = "<h1>SQLite FAQ</h1>" + "".join(f"<p><b>{q}</b></p><p>{a}</p>" for q, a in entries)
+    else:
+        page = "# SQLite FAQ\n\n" + "".join(f"**{q}**\n\n{a}\n\n" for q, a in entries)
+    passages, problems = read(tmp_path, name, page)
+    assert problems == []
+    assert list(faq(passages)) == [
+        "How do I create an AUTOINCREMENT field?", "What datatypes does SQLite support?",
+        "SQLite lets me insert a string into a column of type integer!", "Is SQLite threadsafe?",
+        "INSERT is really slow"]
+
+
 def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):
     # Parts of an answer under headings of their own had ended it, and the entries after them were shown
     # under the last part's heading.

@@ -299,6 +299,16 @@ def _is_link_list(node) -> bool:
     return bool(text) and len(linked) >= len(text)
 
 
+def _all_bold(node) -> str:
+    """The text of a paragraph set entirely in bold (one <b> or <strong> holding all of it), else ""."""
+    from bs4 import NavigableString
+
+    parts = [c for c in node.children if not (isinstance(c, NavigableString) and not c.strip())]
+    if len(parts) != 1 or isinstance(parts[0], NavigableString) or parts[0].name not in ("b", "strong"):
+        return ""
+    return " ".join(_text(parts[0]).split())
+
+
 def _bold_question(node) -> tuple[str, str]:
     """(question, rest) for an element that opens with a bold question, else ("", "")."""
     from bs4 import NavigableString
@@ -371,9 +381,13 @@ def _element(node, blocks: list[Block]) -> None:
             return
         question, rest = _bold_question(node)
         if question:
-            blocks.append(Block("question", question))
+            blocks.append(Block("question", question, title=not rest))
             if rest:
                 blocks.append(Block("paragraph", rest))
+            return
+        bold = _all_bold(node)
+        if bold:
+            blocks.append(Block("paragraph", bold, title=True))
             return
         _walk(node, blocks)
     elif name in ("ul", "ol"):

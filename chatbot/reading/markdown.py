@@ -343,12 +343,16 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
         question = _bold_question(node)
         if question:
             # "**How do I ...?** The answer." or the answer on the next line: a FAQ entry.
-            blocks.append(Block("question", question, _line(node)))
             rest = _after_strong(node)
+            blocks.append(Block("question", question, _line(node), title=not rest))
             if rest:
                 blocks.append(Block("paragraph", rest, _line(node)))
             return
         text = _text(node)
+        parts = [c for c in node.children[0].children if not (c.type == "text" and not c.content.strip())]
+        if len(parts) == 1 and parts[0].type == "strong":
+            blocks.append(Block("paragraph", text, _line(node), title=True))  # a title, maybe an entry's
+            return
         if QUESTION_LABEL.match(text):
             text = "\n".join(_lines(node))  # its "A:" label may open a line of its own
         elif label := _line_label(node):

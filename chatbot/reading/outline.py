@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 95
+PARSER_VERSION = 96
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -59,6 +59,8 @@ class Block:
     caption: str = ""  # tables: their own caption, if the document gives one
     flattened: bool = False  # tables guessed from the shape of lines: named only by a "Table: ..." heading
     alternates: tuple[str, ...] = ()  # questions: other wordings the page gives ("Q: ...? Q: ...!")
+    # Paragraphs and questions set entirely in bold: titles, entries of a page whose other bold titles ask.
+    title: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "rows", tuple(tuple(row) for row in self.rows))
@@ -321,6 +323,20 @@ def _subheading(block: Block, question: Block) -> bool:
     return block.kind == "heading" and bool(question.level and block.level) and block.level > question.level
 
 
+def _promote_bold_titles(blocks: list[Block]) -> list[Block]:
+    """On a page whose entries are bold paragraphs (sqlite's FAQ: "(12) I deleted a lot of data ... Is this a
+    bug?"), where most bold titles ask, the others are entries too ("(3) SQLite lets me insert a string into a
+    column of type integer!"), when text follows them."""
+    titles = [b for b in blocks if b.title]
+    asking = sum(b.kind == "question" for b in titles)
+    if asking < 3 or asking < 0.5 * len(titles):
+        return blocks
+    return [replace(b, kind="question", text=question_text(b.text))
+            if b.title and b.kind == "paragraph" and word_count(b.text) <= MAX_QUESTION_WORDS
+            and after is not None and after.kind not in ("heading", "question") else b
+            for b, after in zip(blocks, [*blocks[1:], None])]
+
+
 def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     """On a FAQ page, where most headings of one level ask something, the others of that level are
     entries too, only worded as statements ("PuTTY makes a beep when I type."); not a heading that is the
@@ -365,7 +381,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
-    blocks = _promote_faq_headings(blocks, title)
+    blocks = _promote_faq_headings(_promote_bold_titles(blocks), title)
     # A heading promoted to a question may have its answer labelled too ("**Answer:** See ...").
     blocks = [_unlabelled(b, blocks[k - 1] if k else None) for k, b in enumerate(blocks)]
     title = title or source
