@@ -318,6 +318,26 @@ def test_an_empty_table_row_is_no_passage_and_an_alpaca_faq_is_a_faq(tmp_path):
     assert [(p.kind, p.text) for p in passages] == [("faq", "What is this?\nShort HTML answer.")]
 
 
+def test_a_folder_that_vanishes_while_the_corpus_is_opened_is_passed_over(tmp_path, monkeypatch):
+    # A tool's temporary folder removed while the corpus was walked (pip's, beside a file given to `chatbot
+    # inspect`) had stopped the corpus from opening with a traceback.
+    import os
+
+    (tmp_path / "faq.md").write_text("# FAQ\n\n## Is it free?\n\nYes.\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    (tmp_path / "pip-install-x").mkdir()
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "pip-install-x":
+            raise FileNotFoundError(path)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert [p.name for p in Corpus.open(tmp_path).files] == ["faq.md"]
+
+
 def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
     # Projects use roles and directives of their own and of extensions (":setting:", ".. confval::"):
     # docutils had shown such roles as raw markup and dropped such directives with their text.
@@ -484,7 +504,7 @@ def test_markdown_code_block_inside_a_longer_fence_is_shown_as_written(tmp_path)
 
 def test_mdx_module_statements_over_several_lines_are_not_text(tmp_path):
     # Docusaurus pages import and define components over several lines: all but the first had been text.
-    mdx = ('import {\n  Highlight,\n  Callout,\n} from "../components";\n\n'
+    mdx = ('import {\n  Highlight,\n  Callout,\n} from "../components";\nimport "./styles.css";\n\n'
            "export const Highlight = ({children, color}) => (\n  <span style={{ backgroundColor: color }}>\n"
            "    {children}\n  </span>\n);\n\nDocusaurus supports **Markdown**.\n\nexport your data often.\n")
     passages, problems = read(tmp_path, "features.mdx", mdx)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -76,11 +77,7 @@ class Corpus:
         if not root.is_dir():
             raise CorpusError(f"The corpus folder {root} does not exist. Create it and put documents in it "
                               f"({', '.join(sorted(DOCUMENT_SUFFIXES))}), or pass --corpus DIR.")
-        found = sorted(
-            p for p in root.rglob("*")
-            if p.is_file() and p.name != CONFIG_FILE
-            and not any(part.startswith(".") for part in p.relative_to(root).parts)
-        )
+        found = [p for p in _visible_files(root) if p.is_file() and p.name != CONFIG_FILE]
         titles, synonyms, faq_columns = _read_config(root / CONFIG_FILE)
         return cls(root=root, files=tuple(p for p in found if format_of(p)), titles=titles,
                    synonyms=synonyms, faq_columns=faq_columns,
@@ -135,6 +132,17 @@ class Corpus:
         if not found and not bad:
             problems.append(DocumentError(name, "no text found; file skipped"))
         return found, problems
+
+
+def _visible_files(root: Path) -> list[Path]:
+    """Every file below `root` but hidden ones (a name, or a folder's, starting with "."), in order. A folder
+    that cannot be read, or that is removed while it is walked (a tool's temporary folder), is passed over:
+    it had stopped the whole corpus from opening."""
+    found: list[Path] = []
+    for folder, folders, names in os.walk(root):  # os.walk skips what it cannot list
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found += [Path(folder, name) for name in names if not name.startswith(".")]
+    return sorted(found)
 
 
 def format_of(path: Path) -> str | None:

@@ -48,7 +48,7 @@ _UI_LABEL = re.compile(r"^(?:click|tap|show|hide|expand|collapse|toggle|view|ope
 _MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
                               r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
 # The start of a module statement, which may run over several lines ("import {", "export const X = (").
-_MDX_MODULE_START = re.compile(r"^(?:import\s+[\w*{]|import\s*\{|export\s+(?:const|let|var|function|default|class|\{))")
+_MDX_MODULE_START = re.compile(r"^(?:import\s+[\w*{'\"]|import\s*\{|export\s+(?:const|let|var|function|default|class|\{))")
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
 _ASIDE = re.compile(r"<(/?)aside\b([^>]*)>", re.IGNORECASE)
 # The template markup of Jekyll and Hugo pages, which the site's build replaces: Liquid's tags ("{% include
