@@ -299,11 +299,18 @@ def _is_link_list(node) -> bool:
     return bool(text) and len(linked) >= len(text)
 
 
+def _visible_children(node) -> list:
+    """An element's children without the whitespace between them."""
+    from bs4 import NavigableString
+
+    return [c for c in node.children if not (isinstance(c, NavigableString) and not c.strip())]
+
+
 def _all_bold(node) -> str:
     """The text of a paragraph set entirely in bold (one <b> or <strong> holding all of it), else ""."""
     from bs4 import NavigableString
 
-    parts = [c for c in node.children if not (isinstance(c, NavigableString) and not c.strip())]
+    parts = _visible_children(node)
     if len(parts) != 1 or isinstance(parts[0], NavigableString) or parts[0].name not in ("b", "strong"):
         return ""
     return " ".join(_text(parts[0]).split())
@@ -313,7 +320,7 @@ def _bold_question(node) -> tuple[str, str]:
     """(question, rest) for an element that opens with a bold question, else ("", "")."""
     from bs4 import NavigableString
 
-    first = next((c for c in node.children if not (isinstance(c, NavigableString) and not c.strip())), None)
+    first = next(iter(_visible_children(node)), None)
     if first is None or isinstance(first, NavigableString) or first.name not in ("b", "strong"):
         return "", ""
     question = " ".join(_text(first).split())
@@ -478,7 +485,7 @@ def _item_title(item):
     before `<p>`s), else None."""
     from bs4 import NavigableString
 
-    children = [c for c in item.children if not (isinstance(c, NavigableString) and not c.strip())]
+    children = _visible_children(item)
     if (len(children) < 2 or isinstance(children[0], NavigableString) or children[0].name not in _EMPHASIS
             or not _text(children[0]).strip()):
         return None

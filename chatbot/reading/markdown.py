@@ -269,9 +269,14 @@ def _render(nodes) -> str:
     return "".join(parts)
 
 
+def _inline_parts(paragraph) -> list:
+    """A paragraph's inline pieces (text, emphasis, links, line breaks), without the spaces between them."""
+    return [c for c in paragraph.children[0].children if not (c.type == "text" and not c.content.strip())]
+
+
 def _line_label(paragraph) -> str:
     """The bold label alone on a paragraph's first line, with text on the lines after it, else ""."""
-    parts = [c for c in paragraph.children[0].children if not (c.type == "text" and not c.content.strip())]
+    parts = _inline_parts(paragraph)
     if len(parts) < 3 or parts[0].type != "strong" or parts[1].type not in ("softbreak", "hardbreak"):
         return ""
     label = " ".join(inline_text(parts[0]).split())
@@ -296,8 +301,7 @@ def _is_link_only(item) -> bool:
     paragraphs = [c for c in item.children if c.type == "paragraph"]
     if len(paragraphs) != 1 or any(c.type not in ("paragraph", "bullet_list", "ordered_list") for c in item.children):
         return False
-    inline = paragraphs[0].children[0]
-    meaningful = [c for c in inline.children if not (c.type == "text" and not c.content.strip())]
+    meaningful = _inline_parts(paragraphs[0])
     return len(meaningful) == 1 and meaningful[0].type == "link" and all(
         _is_link_only(sub) for lst in item.children if lst.type != "paragraph" for sub in lst.children)
 
@@ -326,7 +330,7 @@ def _bold_question(item) -> str:
     first = item if item.type == "paragraph" else (item.children[0] if item.children else None)
     if first is None or first.type != "paragraph":
         return ""
-    parts = [c for c in first.children[0].children if not (c.type == "text" and not c.content.strip())]
+    parts = _inline_parts(first)
     if not parts or parts[0].type not in _EMPHASIS:
         return ""
     question = " ".join(inline_text(parts[0]).split())
@@ -349,7 +353,7 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
                 blocks.append(Block("paragraph", rest, _line(node)))
             return
         text = _text(node)
-        parts = [c for c in node.children[0].children if not (c.type == "text" and not c.content.strip())]
+        parts = _inline_parts(node)
         if len(parts) == 1 and parts[0].type == "strong":
             blocks.append(Block("paragraph", text, _line(node), title=True))  # a title, maybe an entry's
             return

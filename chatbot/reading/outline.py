@@ -130,7 +130,7 @@ def _entries_of(block: Block) -> list[Block]:
 def _labelled_entries(blocks: list[Block]) -> list[Block]:
     """FAQs written with "Q:" and "A:" labels, in any format: a paragraph labelled "Q:" is a question when
     it asks, or an "A:" answers it (in the same paragraph or the next), or the page is a FAQ of labelled
-    questions; the answer's label is dropped."""
+    questions (the answer's label is dropped once entries are known: build_passages)."""
     blocks = [part for block in blocks for part in _entries_of(block)]
     asking = sum(bool(labelled_question(b.text)[0]) for b in blocks if b.kind == "paragraph")
     faq_page = asking >= FAQ_PAGE_QUESTIONS
@@ -159,7 +159,6 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
                 if answer:
                     read.append(replace(block, text=answer))
                 continue
-            block = _unlabelled(block, read[-1] if read else None)
         unanswered = False
         read.append(block)
     return read
@@ -382,7 +381,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
     blocks = _promote_faq_headings(_promote_bold_titles(blocks), title)
-    # A heading promoted to a question may have its answer labelled too ("**Answer:** See ...").
+    # Answers without their "Answer:" label, now that every question is known (a heading promoted to one too).
     blocks = [_unlabelled(b, blocks[k - 1] if k else None) for k, b in enumerate(blocks)]
     title = title or source
     passages: list[Passage] = []

@@ -42,11 +42,11 @@ SAME_LINE = 0.6
 SAME_LINE_GAP = 1.0
 # Larger type than the body's by this many points is a heading's.
 HEADING_SIZE_STEP = 0.9
+# Dot leaders that end a cell, their page number in a column of its own (a contents page laid out in columns).
+_DOT_LEADER = re.compile(r"(?:\s*\.){4,}\s*$")
 # A gap between lines wider than the body's usual gap by this share of a line's height ends a paragraph,
 # and so does any gap wider than a blank line (this share of a line's height), as in a document whose
 # paragraphs are all one line.
-# Dot leaders that end a cell, their page number in a column of its own (a contents page laid out in columns).
-_DOT_LEADER = re.compile(r"(?:\s*\.){4,}\s*$")
 PARAGRAPH_GAP = 0.25
 PAGE_GAPS = 10  # a page with this many gaps between body lines is measured on its own
 BLANK_LINE = 1.2

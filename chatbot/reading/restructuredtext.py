@@ -109,6 +109,17 @@ def _setup() -> None:
             inline, _ = self.state.inline_text(text, self.lineno)
             return nodes.paragraph(text, "", *inline)
 
+        @staticmethod
+        def _labelled(node, label: str, alone):
+            """The content with `label` opening its first paragraph ("Changed in version 3.0: ..."), or, when
+            it opens with no paragraph, with the paragraph `alone` before it."""
+            first = node.children[0] if node.children else None
+            if isinstance(first, nodes.paragraph):
+                first.insert(0, nodes.Text(f"{label}: "))
+            else:
+                node.insert(0, alone)
+            return node
+
     class VersionNote(Container):
         required_arguments, optional_arguments = 1, 1  # the version, then maybe the note itself
 
@@ -116,14 +127,10 @@ def _setup() -> None:
             node = self._content()
             label = f"{VERSION_NOTES[self.name]} {self.arguments[0]}"
             note = " ".join(" ".join(self.arguments[1:]).split())
-            first = node.children[0] if node.children else None
             if note:
                 node.insert(0, self._paragraph(f"{label}: {note}"))
-            elif isinstance(first, nodes.paragraph):
-                first.insert(0, nodes.Text(f"{label}: "))
-            else:
-                node.insert(0, nodes.paragraph(text=f"{label}."))
-            return [node]
+                return [node]
+            return [self._labelled(node, label, nodes.paragraph(text=f"{label}."))]
 
     class Description(Container):
         def run(self):
@@ -146,12 +153,7 @@ def _setup() -> None:
                 return []
             node = self._content()
             argument = " ".join(" ".join(self.arguments).split())
-            first = node.children[0] if node.children else None
-            if argument and isinstance(first, nodes.paragraph):
-                first.insert(0, nodes.Text(f"{argument}: "))
-            elif argument:
-                node.insert(0, self._paragraph(argument))
-            return [node]
+            return [self._labelled(node, argument, self._paragraph(argument)) if argument else node]
 
     def cross_reference(name, rawtext, text, lineno, inliner, options=None, content=None):
         text = utils.unescape(text)
