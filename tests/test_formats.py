@@ -2323,13 +2323,16 @@ def test_pod_nested_lists_and_code_that_holds_backticks(tmp_path):
         "- Disks\n  - SSD\n  - HDD\n- Cloud:\nuse `s3` or ```gcs```"]
 
 
-def epub_bytes(encrypted: bool = False) -> bytes:
+def epub_bytes(encrypted: bool = False, sphinx: bool = False) -> bytes:
     """A book as pandoc writes one: a title page, a navigation document, a FAQ whose questions are chapters of
-    their own, and a note left out of the reading order."""
+    their own, and a note left out of the reading order. With `sphinx`, each chapter's text is its page's main
+    part, beside a navigation bar, as Sphinx writes a book."""
     import zipfile
     from urllib.parse import quote
 
     def page(body: str, kind: str = "bodymatter") -> str:
+        if sphinx:
+            body = f'<div role="navigation"><p>Contents</p></div><div class="body" role="main">{body}</div>'
         return ('<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" '
                 f'xmlns:epub="http://www.idpf.org/2007/ops"><head><title>x</title></head>'
                 f'<body epub:type="{kind}">{body}</body></html>')
@@ -3099,3 +3102,137 @@ def test_org_files_read_their_headlines_blocks_lists_and_tables(tmp_path):
         ("Ctrl-C fails to stop my program. Why?", (), "The handler waits. Press it twice."),
         ("Why do I get a bad FPU precision?", ("I get weird results after starting Direct3D.",),
          "Direct3D sets the FPU.")]
+
+
+def test_html_of_documentation_generators(tmp_path):
+    # What Sphinx, docutils, MkDocs, texinfo, DocBook, Doxygen and Javadoc write, as read on their real pages:
+    # a section whose id (made of its heading) holds a word of page furniture ("copyright", "navigation") had
+    # been dropped; so had docutils' table header cells (class "head"), its footnotes and admonitions (HTML5
+    # asides), a list of links the text introduces and a link showing its address. DocBook's notes and
+    # Doxygen's and Javadoc's labelled notes ("Returns:") had been headings, a layout table or nothing.
+    page = """<html><head><title>Python FAQ</title></head><body><div role="main">
+<section id="general"><h1>General</h1>
+<section id="are-there-copyright-restrictions-on-python"><h2>Are there copyright restrictions on Python?</h2>
+<p>You can do anything you want with the source.</p></section>
+<section id="which-ides-have-a-debugger"><h2>Which IDEs have a debugger?</h2>
+<p>Commercial IDEs with graphical debuggers include:</p>
+<ul><li><a href="https://wingware.com/">Wing IDE</a></li><li><a href="https://www.jetbrains.com/pycharm/">PyCharm</a></li></ul>
+<p>For serial ports, see:</p><p><a href="https://pypi.org/project/pyserial/">https://pypi.org/project/pyserial/</a></p>
+</section></section>
+<h2 id="configure-pages-and-navigation">Configure Pages and Navigation</h2>
+<p>The nav setting lists the pages.<a class="footnote-reference" href="#f1">1</a></p>
+<table class="docutils"><thead><tr><th class="head"><p>Task</p></th><th class="head"><p>Tool</p></th></tr></thead>
+<tbody><tr><td><p>Show output</p></td><td><p>print()</p></td></tr><tr><td><p>Report events</p></td><td><p>logging.info()</p></td></tr></tbody></table>
+<aside class="admonition note"><p class="admonition-title">Note</p><p>Pages not listed are still built.</p></aside>
+<div class="tip"><table border="0" summary="Tip"><tr><td rowspan="2"><img alt="[Tip]" src="tip.png"/></td><th>Tip</th></tr>
+<tr><td><p>Keep the nav short.</p></td></tr></table></div>
+<div class="caution"><h3 class="title">Caution</h3><p>Names are case sensitive.</p></div>
+<dl class="section note"><dt>Note</dt><dd>You need the GNU install tool.</dd></dl>
+<h3>toCharacter</h3><p>Converts a character.</p>
+<dl class="notes"><dt>Returns:</dt><dd>a Character</dd></dl>
+<aside class="footnote-list brackets"><aside class="footnote brackets" id="f1" role="doc-footnote">
+<span class="label">1</span><p>The nav is optional.</p></aside></aside>
+<aside class="sidebar-drawer"><p>Search the docs</p></aside>
+</div></body></html>"""
+    passages, problems = read(tmp_path, "docs.html", page)
+    assert problems == []
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("faq", "General", "Are there copyright restrictions on Python?\nYou can do anything you want with the source."),
+        ("faq", "General", "Which IDEs have a debugger?\nCommercial IDEs with graphical debuggers include:\n- Wing IDE\n"
+                           "- PyCharm\nFor serial ports, see:\nhttps://pypi.org/project/pyserial/"),
+        ("text", "Configure Pages and Navigation", "The nav setting lists the pages.1"),
+        ("table", "Configure Pages and Navigation", "Configure Pages and Navigation\nTask | Tool\nShow output | print()"),
+        ("table", "Configure Pages and Navigation", "Configure Pages and Navigation\nTask | Tool\nReport events | logging.info()"),
+        ("text", "Configure Pages and Navigation", "Note: Pages not listed are still built."),
+        ("text", "Configure Pages and Navigation", "Tip: Keep the nav short."),
+        ("text", "Configure Pages and Navigation", "Caution: Names are case sensitive."),
+        ("text", "Configure Pages and Navigation", "Note: You need the GNU install tool."),
+        ("text", "toCharacter", "Converts a character."),
+        ("text", "toCharacter", "Returns: a Character"),
+        ("text", "toCharacter", "The nav is optional.")]
+
+
+def test_question_after_a_subsection_is_not_under_it(tmp_path):
+    # A question ends the sections at its level: the next question after "Web forum" (a subsection of the
+    # section before) had been shown under "Web forum" (Debian's FAQ, in HTML and PDF).
+    text = ("# Support\n\n## Resources\n\n### Web forum\n\nThe forum is at forum.example.org.\n\n"
+            "## How do I report a bug?\n\nUse the bug tracker.\n")
+    passages, problems = read(tmp_path, "support.md", text)
+    assert problems == [] and [(p.kind, p.section) for p in passages] == [("text", "Web forum"), ("faq", "")]
+
+
+def test_epub_of_a_sphinx_manual_reads_every_chapter(tmp_path):
+    # Sphinx marks each chapter's text as the page's main part; the chapters read as one page, only the first
+    # chapter's had been read, and the rest of the book was lost.
+    passages, problems = read(tmp_path, "vault.epub", epub_bytes(sphinx=True))
+    assert problems == [] and [p.text for p in passages] == [
+        "Questions researchers ask.", "Who can deposit data?\nAny member of staff.",
+        "How long is data kept?\nTen years.", "Can I delete a dataset?\nWithin 30 days."]
+
+
+def test_pdf_running_headers_naming_the_chapter_are_dropped(tmp_path):
+    # A book's header names the chapter its page is in, beside the page number: "Chapter 1. Installing 2"
+    # recurs on the chapter's pages only, fewer than half of them, and had stayed in the text.
+    chapters = [("Installing", 3), ("Backing up", 5)]
+    pages, number = [], 0
+    for chapter, (name, count) in enumerate(chapters, start=1):
+        for page in range(count):
+            number += 1
+            pages.append([f"Chapter {chapter}. {name} {number}", "",
+                          *(f"The {name.lower()} text, part {page + 1}, line {n}." for n in range(1, 5))])
+    passages, problems = read(tmp_path, "book.pdf", pdf_bytes(pages))
+    assert problems == [] and not any("Chapter" in p.text or "Chapter" in p.section for p in passages)
+    assert passages[0].text.startswith("The installing text, part 1, line 1.")
+
+
+def test_docx_contents_written_as_linked_paragraphs_is_dropped(tmp_path):
+    # Google Docs and LibreOffice write a contents list as a paragraph per entry, each one link: the entries had
+    # been passages of their own, a question's entry ranking beside its answer.
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_heading("Billing", level=1)
+    for n, entry in enumerate(("Paying", "Cancelling", "Invoices")):
+        paragraph = document.add_paragraph()
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), f"h{n}")
+        run = paragraph.add_run(entry)._r
+        paragraph._p.remove(run)
+        link.append(run)
+        paragraph._p.append(link)
+    for heading, text in [("Paying", "By card."), ("Cancelling", "Any time."), ("Invoices", "In the app.")]:
+        document.add_heading(heading, level=2)
+        document.add_paragraph(text)
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "billing.docx", out.getvalue())
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("Paying", "By card."), ("Cancelling", "Any time."), ("Invoices", "In the app.")]
+
+
+def test_statements_under_a_question_of_a_faq_section_stay_in_its_answer(tmp_path):
+    # Under a "Frequently Asked Questions" heading, the first entry's statement subheadings ("It can lead to
+    # confusion") had been read as the section's entries, each cut from the question they answer.
+    text = ("# Release tool\n\n## Frequently Asked Questions\n\n### Why is the version not updated?\n\nIt need not be.\n\n"
+            "#### It is not needed\n\nThe tag tracks it.\n\n#### It can lead to confusion\n\nThe registry is the truth.\n\n"
+            "### Can I use it with GitLab?\n\nYes.\n")
+    passages, problems = read(tmp_path, "faq.md", text)
+    assert problems == [] and [(p.kind, p.question) for p in passages] == [
+        ("faq", "Why is the version not updated?"), ("faq", "Can I use it with GitLab?")]
+    assert passages[0].text.endswith("It can lead to confusion\nThe registry is the truth.")
+
+
+def test_html_tab_opening_with_steps_or_a_command_keeps_its_name(tmp_path):
+    # MkDocs Material's tabs had named their panel only when it opened with a paragraph: the macOS steps and
+    # the Windows command read as one text with no system named.
+    page = """<html><head><title>Install</title></head><body><article><h2>Installers</h2>
+<div class="tabbed-set" data-tabs="1:2"><input checked id="t1" name="tabs" type="radio"><input id="t2" name="tabs" type="radio">
+<div class="tabbed-labels"><label for="t1">macOS</label><label for="t2">Windows</label></div>
+<div class="tabbed-content"><div class="tabbed-block"><ol><li>Download the .pkg file.</li><li>Run it.</li></ol></div>
+<div class="tabbed-block"><pre><code>msiexec /i tool.msi</code></pre></div></div></div>
+</article></body></html>"""
+    passages, problems = read(tmp_path, "install.html", page)
+    assert problems == [] and [p.text for p in passages] == [
+        "macOS:\n- Download the .pkg file.\n- Run it.", "Windows:\nmsiexec /i tool.msi"]

@@ -29,7 +29,10 @@ def parse_epub(data: bytes, *, source: str, title: str = "", max_chars: int = 12
     # One page of the chapters' parsed bodies, moved over as they are: not written out and parsed again.
     page = parsed_page(f"<html><head><title>{html.escape(book_title)}</title></head><body></body></html>")
     for body in chapters:
-        page.body.extend(list(body.contents))
+        # Each chapter's main part (a Sphinx book marks one in every chapter): the page's reader would read
+        # the first chapter's alone.
+        main = body.find("main") or body.find(attrs={"role": "main"}) or body
+        page.body.extend(list(main.contents))
     return parse_html(page, source=source, title=title, max_chars=max_chars)
 
 

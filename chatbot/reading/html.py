@@ -23,6 +23,9 @@ from .outline import (QUESTION_LABEL, Block, asks_somewhere, build_passages, cal
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
+# An <aside> is a page's side content, but docutils (0.18 and later) writes a document's footnotes, topics and
+# admonitions as asides too.
+_CONTENT_ASIDE = re.compile(r"^(?:footnote|footnote-list|topic|admonition)$")
 # A page's <header> is furniture; an article's or section's <header> holds its heading.
 _CONTENT = ("article", "main", "section")
 # The classes docutils and Sphinx give a table of contents (".. contents::"): it repeats the headings.
@@ -36,10 +39,12 @@ _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side
                         # "entry-header") holds its question or title.
                         r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc)"
                         r"(?:$|[-_])|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_NEVER_FURNITURE = ("body", "html", "main", *_HEADINGS, "thead", "tbody", "tfoot", "tr", "th", "td", "caption")
 _BLOCKS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "dl", "dt", "dd", "table", "pre",
-           "blockquote", "details", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center",
-           "figure", "figcaption", "fieldset", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "caption",
-           "header", "hgroup", "form", "menu", "search", "legend", "button"}
+           "blockquote", "details", "summary", *_HEADINGS, "li", "hr", "center", "figure", "figcaption",
+           "aside", "fieldset", "html", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "header", "hgroup",
+           "form", "menu", "search", "legend", "button"}
 # Class or id words of an element that holds a FAQ question ("faq-question", "faq__q", "question-title"),
 # and of one that holds its answer.
 _QUESTION_CLASS = re.compile(r"(?:^|[\s_-])(?:question|faq-?q|q)(?:$|[\s_-])", re.IGNORECASE)
@@ -48,15 +53,19 @@ _ANSWER_CLASS = re.compile(r"(?:^|[\s_-])(?:answer|faq-?a)(?:$|[\s_-])", re.IGNO
 _TOGGLE_ATTRIBUTES = ("aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle", "data-target",
                       "data-bs-target")
 # What gives a list item structure of its own, read as such rather than as the item's text.
-_STRUCTURE = ("pre", "table", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "details")
+_STRUCTURE = ("pre", "table", *_HEADINGS, "dl", "details")
 # Inline elements that set a title apart from the text under it.
 _EMPHASIS = ("b", "strong", "em", "i")
 _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
+# Class words of a definition list whose terms are labels: Doxygen's "section note", Javadoc's "notes".
+_LABEL_LIST_CLASS = re.compile(r"^(?:notes?|warning|attention|remark|see|since|return|pre|post)$", re.IGNORECASE)
+_URL = re.compile(r"^(?:[a-z][a-z+.-]*://|www\.)\S+$", re.IGNORECASE)
 # Class words of a note, tip or warning set apart from the text (the admonitions of MkDocs, Sphinx and
 # Docusaurus, GitHub's alerts, Bootstrap's alerts and panels, Confluence's info macros and panels, Notion's
-# callouts), and of the title it opens with ("admonition-title", "markdown-alert-title", "panel-heading").
+# callouts, DocBook's "note" or "tip" boxes), and of the title it opens with ("admonition-title",
+# "markdown-alert-title", "panel-heading").
 _CALLOUT_CLASS = re.compile(r"^(?:admonition|theme-admonition|markdown-alert|alert|callout|panel"
-                            r"|confluence-information-macro)$", re.IGNORECASE)
+                            r"|confluence-information-macro|note|tip|caution|warning|important)$", re.IGNORECASE)
 _CALLOUT_TITLE_CLASS = re.compile(r"title|heading", re.IGNORECASE)
 # The text of a link to its own heading or term: one symbol (Sphinx's and MkDocs' "¶", Node's "#", an icon
 # font's glyph), not a word of it.
@@ -102,7 +111,12 @@ def html_blocks(data) -> tuple[list[Block], str]:
         if _PERMALINK.match(link.get_text().strip()):
             link.decompose()
     for tag in soup.find_all(_DROP):
-        if not (tag.name == "button" and _is_toggle(tag)):
+        if tag.decomposed:
+            continue
+        if tag.name == "aside" and any(_CONTENT_ASIDE.match(c) for c in tag.get("class") or ()):
+            for label in tag.find_all(class_="label"):  # a footnote's number, a line of its own otherwise
+                label.decompose()
+        elif not (tag.name == "button" and _is_toggle(tag)):
             tag.decompose()
     for tag in soup.find_all("header"):
         if not tag.decomposed and tag.find_parent(_CONTENT) is None:
@@ -110,11 +124,7 @@ def html_blocks(data) -> tuple[list[Block], str]:
     for tag in soup.find_all(True):
         if tag.decomposed or tag.attrs is None:
             continue
-        names = [*_names(tag), tag.get("role") or ""]
-        # Only a block can be furniture: mdBook's headings are links of class "header".
-        if tag.name in _BLOCKS and tag.name not in ("body", "html", "main") and (
-                any(_FURNITURE.search(n) for n in names if n)
-                or any(classes <= set(tag.get("class") or ()) for classes in _CONTENTS_CLASSES)):
+        if _is_furniture(tag):
             tag.decompose()
     root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
     blocks: list[Block] = []
@@ -128,6 +138,32 @@ def html_blocks(data) -> tuple[list[Block], str]:
         answers = [Block("paragraph", a) for _, a in missing]
         blocks = [*(b for pair in zip(entries, answers) for b in pair), Block("break"), *blocks]
     return blocks, title
+
+
+def _is_furniture(tag) -> bool:
+    """Navigation, a page's header or footer, a table of contents: by the element's id, class or role. Only
+    a block can be furniture (mdBook's headings are links of class "header"), and never a heading or a table's
+    row or cell (docutils' header cells are of class "head"). An id that spells the element's own heading
+    is content: generators make ids of headings ("Copyright Papers", "Configure Pages and Navigation")."""
+    if tag.name not in _BLOCKS or tag.name in _NEVER_FURNITURE:
+        return False
+    if any(classes <= set(tag.get("class") or ()) for classes in _CONTENTS_CLASSES):
+        return True
+    names = [*(tag.get("class") or []), tag.get("role") or ""]
+    if tag.get("id") and not _spells_heading(tag.get("id"), tag):
+        names.append(tag["id"])
+    return any(_FURNITURE.search(n) for n in names if n)
+
+
+def _spells_heading(identifier: str, tag) -> bool:
+    """Whether an element's id is made of the words of its first heading ("Copyright-Papers" of a section
+    headed "6.1 Copyright Papers")."""
+    heading = tag.find(_HEADINGS)
+    if heading is None:
+        return False
+    words = set(re.findall(r"[^\W_]+", _text(heading).lower()))
+    id_words = re.findall(r"[^\W_]+", identifier.lower())
+    return len(id_words) > 1 and all(w in words for w in id_words)
 
 
 def _structured_faq(soup) -> list[tuple[str, str]]:
@@ -214,14 +250,23 @@ def _callout(node, blocks: list[Block]) -> None:
     """A note, a tip or a tab's panel, read as outline's callout: its title ("Warning", "pip") opens its
     first paragraph, and one titled with a question is a FAQ entry that ends with it."""
     title = node.get(_TAB_TITLE)
+    parts = [node]
     if title is None:
         head = node.find(True, recursive=False)
         title = ""
         if head is not None and any(_CALLOUT_TITLE_CLASS.search(c) for c in head.get("class") or []):
             title = " ".join(_text(head).split())
             head.extract()
+        elif head is not None and head.name == "table" and len(_visible_children(node)) == 1:
+            # DocBook's notes with icons: a layout table of the icon, the title in a header cell and the text.
+            label = head.find("th")
+            if label is not None and len(_text(label).split()) <= 3:
+                title = " ".join(_text(label).split())
+                label.extract()
+                parts = head.find_all("td")
     content: list[Block] = []
-    _walk(node, content)
+    for part in parts:
+        _walk(part, content)
     blocks.extend(callout(title, content))
 
 
@@ -282,7 +327,7 @@ def _names(node) -> list[str]:
 def _is_toggle(button) -> bool:
     """A button that opens a collapsed panel (an FAQ accordion's question), or one inside a heading:
     its text is what the page says, not a control's label like "Subscribe"."""
-    if button.find_parent(["h1", "h2", "h3", "h4", "h5", "h6"]) is not None:
+    if button.find_parent(_HEADINGS) is not None:
         return True
     classes = " ".join(button.get("class") or []).lower()
     return any(name in button.attrs for name in _TOGGLE_ATTRIBUTES) or any(
@@ -290,9 +335,10 @@ def _is_toggle(button) -> bool:
 
 
 def _is_link_list(node) -> bool:
-    """A list or paragraph made of nothing but links: a table of contents or "Previous | Next"."""
+    """A list or paragraph made of nothing but links: a table of contents or "Previous | Next". Not links
+    that show their address: those are the text's ("see https://pyserial.readthedocs.io")."""
     links = node.find_all("a", href=True)
-    if not links:
+    if not links or all(_URL.match(_text(a).strip()) for a in links):
         return False
     text = re.sub(r"[\s|•·»«\[\]()>-]+", "", _text(node))
     linked = re.sub(r"[\s|•·»«\[\]()>-]+", "", "".join(_text(a) for a in links))
@@ -338,11 +384,13 @@ def _walk(node, blocks: list[Block]) -> None:
 
     def flush() -> None:
         text = _lines([piece for p in inline for piece in _pieces(p)])
-        links = "".join(_text(a) for p in inline if isinstance(p, Tag)
-                        for a in ([p] if p.name == "a" else p.find_all("a")))
-        # A run of nothing but links is navigation ("Previous | Contents | Next", a logo).
-        # Numbers around the links do not count ("1.1. How do I ...? 1.2. Where ...?" is a contents list).
-        only_links = links and len(re.sub(r"[\W\d_]+", "", links)) >= len(re.sub(r"[\W\d_]+", "", text))
+        anchors = [_text(a) for p in inline if isinstance(p, Tag) for a in ([p] if p.name == "a" else p.find_all("a"))]
+        links = "".join(anchors)
+        # A run of nothing but links is navigation ("Previous | Contents | Next", a logo), unless the links
+        # show their addresses. Numbers around the links do not count ("1.1. How do I ...? 1.2. Where ...?" is
+        # a contents list).
+        only_links = (links and not all(_URL.match(a.strip()) for a in anchors)
+                      and len(re.sub(r"[\W\d_]+", "", links)) >= len(re.sub(r"[\W\d_]+", "", text)))
         inline.clear()
         # Text with no word in it is decoration: an icon ("💡"), a separator ("* * *").
         if re.search(r"\w", text) and not only_links:
@@ -366,7 +414,7 @@ def _walk(node, blocks: list[Block]) -> None:
 
 def _element(node, blocks: list[Block]) -> None:
     name = node.name
-    if name in ("div", "section", "blockquote", "figure") and _is_callout(node):
+    if name in ("div", "section", "blockquote", "figure", "aside") and _is_callout(node):
         _callout(node, blocks)
         return
     if name in ("p", "div", "dt", "button") and _marked_question(node):
@@ -375,7 +423,7 @@ def _element(node, blocks: list[Block]) -> None:
         if looks_like_question(text):
             blocks.append(Block("question", question_text(text)))
             return
-    if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
+    if name in _HEADINGS:
         text = _text(node).replace("\n", " ")
         if text:
             blocks.append(heading_block(text, level=int(name[1])))
@@ -432,7 +480,10 @@ def _element(node, blocks: list[Block]) -> None:
 
 def _list(node, blocks: list[Block]) -> None:
     items = node.find_all("li", recursive=False)
-    if not items or _is_link_list(node):
+    introduced = bool(blocks) and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":")
+    # A list of links after the line that introduces it ("IDEs with a graphical debugger include:") is
+    # the text's; without one, it is a table of contents or navigation.
+    if not items or (_is_link_list(node) and not introduced):
         return
     lines: list[str] = []
 
@@ -527,6 +578,13 @@ def _definitions(node, blocks: list[Block]) -> None:
                 wordings = [w for t in terms for piece in _Q_INSIDE.split(t)
                             if (w := QUESTION_LABEL.sub("", piece.strip()))]
                 term = Block("question", wordings[0], alternates=tuple(wordings[1:]))
+            elif _labels(node, terms):
+                # "Returns:", Doxygen's "Note": a label of the text it stands over, not a section of the page.
+                content: list[Block] = []
+                _walk(child, content)
+                blocks.extend(callout(" ".join(terms).rstrip(":"), content))
+                terms = []
+                continue
             else:
                 term = heading_block(" ".join(terms), level=6)
             blocks.append(term)
@@ -536,6 +594,13 @@ def _definitions(node, blocks: list[Block]) -> None:
             blocks.append(outer)
     if terms:
         blocks.append(Block("paragraph", " ".join(terms)))
+
+
+def _labels(node, terms: list[str]) -> bool:
+    """Whether a definition list's terms label their text: a term that ends with a colon (Javadoc's
+    "Returns:", "See Also:") or a list the page marks as notes (Doxygen's `<dl class="section note">`)."""
+    return (all(t.rstrip().endswith(":") for t in terms)
+            or any(_LABEL_LIST_CLASS.match(c) for c in node.get("class") or ()))
 
 
 def _table(node, blocks: list[Block]) -> None:
@@ -557,8 +622,10 @@ def _table(node, blocks: list[Block]) -> None:
             for cell in cells:
                 _walk(cell, blocks)
         return
+    if _mostly_links(node):
+        return  # an index of terms or a "Jump to: A B C" bar, every entry a link (texinfo, Sphinx's index)
     cells = _grid(rows)
-    nested = node.find("table") is not None or node.find(["h1", "h2", "h3", "h4", "h5", "h6", "pre", "ul", "ol"])
+    nested = node.find("table") is not None or node.find([*_HEADINGS, "pre", "ul", "ol"])
     if nested or len(cells) < 2 or max(len(r) for r in cells) < 2:
         # A layout table: read what is inside it.
         for tr in rows:
@@ -581,6 +648,13 @@ def _table(node, blocks: list[Block]) -> None:
         columns = [" ".join(dict.fromkeys(r[i] for r in cells[:heads] if i < len(r) and r[i])) for i in range(width)]
         cells = [columns, *cells[heads:]]
     blocks.append(Block("table", rows=[r for r in cells if any(r)], caption=caption))
+
+
+def _mostly_links(table) -> bool:
+    """Whether four fifths of a table's letters or more are the text of links."""
+    letters = len(re.sub(r"[\W\d_]+", "", _text(table)))
+    linked = sum(len(re.sub(r"[\W\d_]+", "", _text(a))) for a in table.find_all("a", href=True))
+    return letters > 0 and linked >= 0.8 * letters
 
 
 def _grid(rows) -> list[list[str]]:

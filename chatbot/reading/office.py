@@ -61,6 +61,21 @@ def links_only(link_texts: list[str], visible: str) -> int:
     return len(link_texts) if linked and len(linked) >= len(_NAVIGATION_MARKS.sub("", visible)) else 0
 
 
+def _link_runs(parts: list[Paragraph | Table]) -> set[int]:
+    """The paragraphs in runs of three or more that are each one link: a contents list written as paragraphs
+    (a page's contents saved as a document by LibreOffice), not a Word contents field."""
+    linked = [isinstance(part, Paragraph) and part.links > 0 for part in parts] + [False]
+    runs, start = set(), None
+    for k, link in enumerate(linked):
+        if link and start is None:
+            start = k
+        elif not link and start is not None:
+            if k - start >= 3:
+                runs.update(range(start, k))
+            start = None
+    return runs
+
+
 def style_list_level(style: str) -> int | None:
     """The list level a paragraph style names ("List Bullet 2" is 1), or None for a style of no list."""
     styled = _LIST_STYLE.match(style)
@@ -76,7 +91,10 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
     # many Word FAQs are. Beside real headings, a bold line is only a label ("Example") under one.
     styled = any(isinstance(part, Paragraph) and _HEADING_STYLE.match(part.style) for part in parts)
     texts: set[int] = set()  # the lists with an item that is not just a link
-    for part in parts:
+    contents = _link_runs(parts)
+    for k, part in enumerate(parts):
+        if k in contents:
+            continue
         if not isinstance(part, Paragraph):
             rows = part
             if len(rows) >= 2 and max(len(r) for r in rows) >= 2:

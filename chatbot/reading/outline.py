@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 96
+PARSER_VERSION = 97
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -28,7 +28,8 @@ FAQ_PAGE_QUESTIONS = 3
 FAQ_HEADING = re.compile(r"(?:^|\s)(?:faqs?|frequently asked questions|common questions)$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 SECTION_NUMBER = re.compile(
-    r"^(?:(?:[A-Z]|\d{1,3})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)]|\(\d{1,3}\)|[A-Z]{1,2}\d{1,3}[.)])\s+(?=\S)")
+    r"^(?:(?:[A-Z]|\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)]|[IVX]{1,4}\.|\(\d{1,3}\)|[A-Z]{1,2}\d{1,3}[.)])"
+    r"\s+(?=\S)")
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) ", numbered "Q1.", "A1:", and "Ans:"
 # too, but not "Q.NET", "A.I.").
 # A number only after a capital "Q" or "A" ("q4: (error) ..." is a program's message).
@@ -233,6 +234,9 @@ def callout(title: str, content: list[Block], *, line: int = 0) -> list[Block]:
     if (title and content and content[0].kind == "paragraph"
             and not content[0].text.lower().startswith(title.lower())):  # "Note that ...": labelled already
         return [replace(content[0], text=f"{title}: {content[0].text}"), *content[1:]]
+    if title and content and content[0].kind in ("list", "code"):
+        # A tab that opens with its steps or its command ("macOS" over a list): its name introduces them.
+        return [Block("paragraph", f"{title}:", content[0].line), *content]
     return content
 
 
@@ -361,9 +365,11 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     for block, after in zip(headings, [*headings[1:], None]):
         if faq_level and block.level <= faq_level:
             faq_level = 0
-        if faq_level and block.kind == "heading" and block.level == (entry_level or block.level):
+        if faq_level and block.level == (entry_level or block.level):
+            # The first heading under the FAQ section, asking or not, sets the level of its entries: the
+            # statements under a question ("It can lead to confusion") are parts of its answer.
             entry_level = block.level
-            if after is None or after.level <= block.level:
+            if block.kind == "heading" and (after is None or after.level <= block.level):
                 promoted.add(id(block))
         elif not faq_level and block.kind == "heading" and FAQ_HEADING.search(block.text) and block.text != title:
             faq_level, entry_level = block.level, 0
@@ -386,8 +392,22 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     title = title or source
     passages: list[Passage] = []
     section = ""
+    # The headings open where the blocks are, outermost first: a question ends those at its level or deeper,
+    # so a question after "Usenet newsgroups" (a subsection of the question before) is not under it.
+    open_headings: list[Block] = []
     caption = ""  # a "Table: ..." heading names the next table
     last_kind = ""  # kind of the previous block, to keep a paragraph and the list after it together
+
+    def open_heading(block: Block) -> str:
+        """The section once this heading (or heading-like question) opens: those it ends are closed."""
+        close_at(block.level)
+        open_headings.append(block)
+        # The document's own title heads no section: its passages are shown under the title already.
+        return "" if block.text == title else block.text
+
+    def close_at(level: int) -> None:
+        while open_headings and (not level or not open_headings[-1].level or open_headings[-1].level >= level):
+            open_headings.pop()
 
     def add(kind: str, body: str, line: int, question: str = "", alternates: tuple[str, ...] = ()) -> None:
         passages.append(Passage(text=body, title=title, section=section, source=source, kind=kind,
@@ -399,8 +419,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         if block.kind == "heading":
             if _TABLE_CAPTION.match(block.text):
                 caption = _TABLE_CAPTION.sub("", block.text)
-            # The document's own title heads no section: its passages are shown under the title already.
-            section = "" if block.text == title else block.text
+            section = open_heading(block)
             last_kind = "heading"
             i += 1
             continue
@@ -417,11 +436,14 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 # A question with no answer under it is a heading after all.
                 if i == len(blocks) - 1 and block.scope == "next":
                     add("text", block.text, block.line)
-                section = block.text
+                section = open_heading(block)
                 last_kind = "heading"
                 i = j
                 continue
             question = block.text
+            if block.level:
+                close_at(block.level)
+                section = open_headings[-1].text if open_headings and open_headings[-1].text != title else ""
             if block.scope == "next":
                 body = " ".join(sentences("\n".join(_block_text(b) for b in answer)))
             else:
@@ -430,7 +452,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             # later piece lacks the direct answer the entry opens with, yet outranks it.
             add("faq", f"{question}\n{body}", block.line, question=question, alternates=block.alternates)
             if block.level and block.scope == "next":
-                section = question  # more paragraphs under the heading belong to it too
+                section = open_heading(block)  # more paragraphs under the heading belong to it too
             last_kind = "faq"
             i = j
             continue

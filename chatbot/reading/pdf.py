@@ -25,8 +25,14 @@ from .plaintext import BULLET, CONTENTS_BULLET, LEADER, is_contents_entry, plain
 
 # A line at the top or bottom of this many pages, and of half of them, is a running header or footer.
 RUNNING_PAGES = 2
+NUMBERED_RUNNING_PAGES = 3  # pages a header with a page number recurs on ("Chapter 1. Overview 7", "... 9")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?|[ivxlc]{1,7})\s*$", re.IGNORECASE)
 # A glyph the font does not map to a character comes out as "(cid:13)".
+# A page number at either end of a header or footer line, in digits or roman numerals.
+_PAGE_NUMBERED = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})\s|\s(?:\d{1,4}|[ivxlc]{1,7})$", re.IGNORECASE)
+_ROMAN_AT_ENDS = re.compile(r"^[ivxlc]{1,7}(?=\s)|(?<=\s)[ivxlc]{1,7}$")
+# Sphinx's note where a code block runs over a page break.
+_PAGE_BREAK_NOTE = re.compile(r"^\s*\((?:continues on next page|continued from previous page)\)\s*$", re.IGNORECASE)
 _UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|consol|menlo|monaco|cmtt|typewriter|code", re.IGNORECASE)
@@ -439,23 +445,31 @@ def _tidy(text: str) -> str:
 
 
 def _shape(line: str) -> str:
-    """A line with its numbers masked: "Page 3 of 10" and "Page 4 of 10" have one shape."""
-    return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+    """A line with its numbers masked, a roman page number at either end too: "Page 3 of 10" and "Page 4 of
+    10" have one shape, as have "Guide ii" and "Guide iii"."""
+    return _ROMAN_AT_ENDS.sub("#", re.sub(r"\d+", "#", " ".join(line.split()).lower()))
 
 
 def _running_shapes(pages: list[list[Line]]) -> set[str]:
     """The shapes of the running headers and footers: lines among the first or last two of every page,
     or of half the pages if there are more than two, such as a manual's title or "Acme Inc. - Page 3 of
-    10". Left in, they would read as headings in the middle of the text."""
+    10"; and those that carry a page number on a few pages, as a book's header names the chapter or section
+    its page is in ("Chapter 1: Running lilypond 16"). Left in, they would read as headings in the middle
+    of the text."""
     counts: Counter[str] = Counter()
+    numbered: set[str] = set()
     for page in pages:
-        counts.update({_shape(line.text) for line in page[:2] + page[-2:]})
-    return {shape for shape, n in counts.items() if n >= max(RUNNING_PAGES, len(pages) / 2)}
+        edges = {_shape(line.text): line.text for line in page[:2] + page[-2:]}
+        counts.update(edges.keys())
+        numbered.update(shape for shape, text in edges.items() if _PAGE_NUMBERED.search(" ".join(text.split())))
+    return {shape for shape, n in counts.items()
+            if n >= max(RUNNING_PAGES, len(pages) / 2) or (n >= NUMBERED_RUNNING_PAGES and shape in numbered)}
 
 
 def _is_furniture(line: Line, k: int, count: int, running: set[str]) -> bool:
     edge = k < 2 or k >= count - 2
-    return edge and (_shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text)))
+    return (edge and (_shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text)))) or bool(
+        _PAGE_BREAK_NOTE.match(line.text))
 
 
 @dataclass(frozen=True)
