@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+_OVERSTRIKE = re.compile(r"[^\n\x08]\x08")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # The bullets of the Symbol and Wingdings fonts, as text copied or extracted from a Word PDF holds them
 # (private-use characters that show as boxes): the bullets they are.
@@ -30,7 +31,8 @@ def clean(text: str, *, keep_indent: bool = False) -> str:
     text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "ignore")
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").expandtabs(8)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")  # line and paragraph separators
-    text = _PRIVATE_USE.sub("", _CONTROL.sub("", text).translate(_CHARACTERS))
+    # Overstruck letters of nroff's and lynx's output ("P\bPo\bo" for bold, "_\bx" for underlined) read once.
+    text = _PRIVATE_USE.sub("", _CONTROL.sub("", _OVERSTRIKE.sub("", text)).translate(_CHARACTERS))
     if not keep_indent:
         return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     # Runs of spaces inside a line stay too: they align code and the columns of plain-text tables.

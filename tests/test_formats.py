@@ -3236,3 +3236,33 @@ def test_html_tab_opening_with_steps_or_a_command_keeps_its_name(tmp_path):
     passages, problems = read(tmp_path, "install.html", page)
     assert problems == [] and [p.text for p in passages] == [
         "macOS:\n- Download the .pkg file.\n- Run it.", "Windows:\nmsiexec /i tool.msi"]
+
+
+def test_unix_documentation_named_in_capitals_is_text_whatever_its_suffix(tmp_path):
+    # Debian's "README.Debian" (and "README.tun", "INSTALL.unix") had been skipped: ".Debian" is no format.
+    passages, problems = read(tmp_path, "README.Debian", "Notes for Debian\n\nThe daemon starts at boot.\n")
+    assert problems == [] and [p.text for p in passages] == ["The daemon starts at boot."]
+    passages, problems = read(tmp_path, "notes.Debian", "The daemon starts at boot.\n")
+    assert passages == [] and "format not supported (.Debian)" in str(problems[0])
+
+
+def test_headings_beside_a_faq_section_are_not_its_entries(tmp_path):
+    # Most of ESLint's level-3 headings ask (its FAQ section's), so every level-3 heading had been an entry,
+    # the "Team" section's "Reviewers" and "Committers" too. Only where a heading of that level asks are the
+    # others entries worded as statements.
+    text = ("# ESLint\n\n## FAQ\n\n### Does Prettier replace ESLint?\n\nNo.\n\n### Does ESLint support JSX?\n\nYes.\n\n"
+            "### Why can't ESLint find my plugins?\n\nInstall them locally.\n\n### Plugins load slowly.\n\nCache them.\n\n"
+            "## Team\n\n### Reviewers\n\nThey review.\n\n### Committers\n\nThey commit.\n")
+    passages, problems = read(tmp_path, "README.md", text)
+    assert problems == [] and [(p.kind, p.section) for p in passages] == [
+        ("faq", "FAQ"), ("faq", "FAQ"), ("faq", "FAQ"), ("faq", "FAQ"), ("text", "Reviewers"), ("text", "Committers")]
+
+
+def test_pdf_lines_whose_boxes_overlap_do_not_set_the_usual_gap(tmp_path):
+    # A line holding a link in a taller font overlaps the line above (a gap under zero): such gaps, a sixth of
+    # the Debian FAQ's, had made the usual gap negative, so that every ordinary gap of its small type read as
+    # a paragraph break ("... provided the copyright" / "notice and this permission notice ...").
+    words = "Permission is granted to copy this document provided the notice is kept".split()
+    lines = [(" ".join(words[k:] + words[:k]), "body", 9, 72, -0.5 if k % 3 == 0 else 2) for k in range(12)]
+    passages, problems = read(tmp_path, "notice.pdf", pdf_bytes([lines]))
+    assert problems == [] and len(passages) == 1

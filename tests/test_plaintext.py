@@ -147,3 +147,78 @@ def test_two_short_lines_on_their_own_are_a_title_over_its_text():
     ps = parse_plaintext("Store\n\nWe sell bikes and repair them in our workshop every day.\n\nCall us on 030 1234\n",
                          source="store.txt")
     assert [p.text for p in ps][-1] == "Call us on 030 1234"
+
+
+VIM_STYLE_FAQ = """The Vim FAQ
+
+INDEX
+
+SECTION 1 - GENERAL
+    1.1. What is Vim?
+    1.2. Who wrote Vim? Can I reach the
+         authors by mail?
+    1.3. Is Vim free?
+
+SECTION 2 - BACKUP
+    2.1. When I edit and save files, Vim creates a file with the same name as
+         the original file and a "~" character at the end. How do I stop Vim
+         from creating this file (or) How do I disable the Vim backup file
+         feature?
+
+SECTION 1 - GENERAL
+
+1.1. What is Vim?
+
+Vim is a text editor.
+
+For more information, read
+
+    :help intro
+
+1.2. Who wrote Vim? Can I reach the
+     authors by mail?
+
+Bram Moolenar wrote most of it.
+
+You can also use the command: ciwfoo
+
+1.3. Is Vim free?
+
+Yes, it is charityware.
+
+SECTION 2 - BACKUP
+
+2.1. When I edit and save files, Vim creates a file with the same name as
+     the original file and a "~" character at the end. How do I stop Vim
+     from creating this file (or) How do I disable the Vim backup file
+     feature?
+
+Reset the 'backup' option:
+
+    :set nobackup
+"""
+
+
+def test_text_faq_with_a_contents_list_under_part_titles_and_lead_ins_to_examples():
+    # Vim's FAQ (and slrn's): a contents list whose part titles stand to the left of its entries had been
+    # read as dozens of FAQ entries; a line over an indented example ("For more information, read"), or a
+    # clause without a full stop, was the section of every later entry; a question asked over four lines
+    # in 45 words was not one.
+    passages = parse_plaintext(VIM_STYLE_FAQ, source="vim-FAQ.txt")
+    assert [(p.kind, p.section, p.question) for p in passages] == [
+        ("faq", "SECTION 1 - GENERAL", "What is Vim?"),
+        ("faq", "SECTION 1 - GENERAL", "Who wrote Vim? Can I reach the authors by mail?"),
+        ("faq", "SECTION 1 - GENERAL", "Is Vim free?"),
+        ("faq", "SECTION 2 - BACKUP", 'When I edit and save files, Vim creates a file with the same name as the '
+         'original file and a "~" character at the end. How do I stop Vim from creating this file (or) How do I '
+         'disable the Vim backup file feature?')]
+    assert passages[0].text.endswith("For more information, read\n:help intro")
+    assert passages[1].text.endswith("You can also use the command: ciwfoo")
+    assert passages[3].text.endswith(":set nobackup")
+
+
+def test_overstruck_letters_of_nroff_output_read_once():
+    # Postfix's README files are nroff output: "P\bPo\bo" is a bold "Po", which read "PPoo".
+    text = "I\bIn\bnt\btr\bro\bod\bdu\buc\bct\bti\bio\bon\bn\n\nPostfix is a _\bm_\ba_\bi_\bl server.\n"
+    assert [(p.section, p.text) for p in parse_plaintext(text, source="README")] == [
+        ("", "Postfix is a mail server.")]

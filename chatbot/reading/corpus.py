@@ -152,7 +152,11 @@ def format_of(path: Path) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes[-2:-1] and suffixes[-1] in (".txt", ".text") and FORMATS.get(suffixes[-2]) in _MARKUP:
         return FORMATS[suffixes[-2]]
-    return FORMATS.get(path.suffix.lower(), "" if path.suffix else NO_SUFFIX_FORMAT) or None
+    # A Unix documentation file named in capitals ("README.Debian", "INSTALL.unix", "FAQ.old") is text
+    # whatever follows its name.
+    stem = path.name.split(".")[0]
+    documentation = len(stem) >= 3 and stem.isalpha() and stem.isupper()
+    return FORMATS.get(path.suffix.lower(), "" if path.suffix and not documentation else NO_SUFFIX_FORMAT) or None
 
 
 def convertible(suffix: str) -> bool:

@@ -345,17 +345,33 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     entries too, only worded as statements ("PuTTY makes a beep when I type."); not a heading that is the
     document's title (a book's chapter named as the book is)."""
     levels: dict[int, list[Block]] = {}
+    parent_of: dict[int, int] = {}  # block -> the heading it is under (0 for none)
+    open_headings: list[Block] = []
     for block, after in zip(blocks, [*blocks[1:], None]):
+        if block.kind not in ("heading", "question") or not block.level:
+            continue
+        while open_headings and open_headings[-1].level >= block.level:
+            open_headings.pop()
+        parent_of[id(block)] = id(open_headings[-1]) if open_headings else 0
+        open_headings.append(block)
         # A heading with no text of its own (a contents page's, a group's) says nothing of how entries are
         # worded: it is not counted.
-        if (block.kind in ("heading", "question") and block.level and block.scope == "entry"
-                and after is not None and after.kind not in ("heading", "question")):
+        if block.scope == "entry" and after is not None and after.kind not in ("heading", "question"):
             levels.setdefault(block.level, []).append(block)
     promoted = set()
     for level, found in levels.items():
         questions = sum(b.kind == "question" for b in found)
         if questions >= 3 and questions >= 0.5 * len(found):
-            promoted.update(id(b) for b in found if b.kind == "heading" and b.text != title)
+            # A part of the page where no heading of that level asks is the FAQ's when its headings are
+            # sentences (fetchmail's "Build-time problems": "Make coughs and dies when building on FreeBSD."),
+            # not when they name things ("Team" over "Reviewers" and "Committers", beside a FAQ section).
+            parts: dict[int, list[Block]] = {}
+            for b in found:
+                parts.setdefault(parent_of[id(b)], []).append(b)
+            for part in parts.values():
+                if (any(b.kind == "question" for b in part)
+                        or sum(b.text.endswith(".") for b in part) >= 0.5 * len(part)):
+                    promoted.update(id(b) for b in part if b.kind == "heading" and b.text != title)
     # Under a heading that names a FAQ section of a longer document ("## FAQ" in a README), the headings one
     # level below it are its entries, whether or not they end in "?" ("np hangs during the publishing step");
     # not one with headings of its own under it: that is a group of entries ("Features supported"). (A page

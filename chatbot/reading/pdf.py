@@ -503,8 +503,10 @@ def _paragraphs(pages: list[list[Line]], tables: list[Table], body: BodyType) ->
         # most gaps are between paragraphs.
         return statistics.quantiles(gaps, n=10)[0] if len(gaps) >= 2 else min(gaps, default=0.0)
 
+    # Boxes that overlap (a line with a taller glyph, as a link's font has) say nothing of the spacing: left
+    # out, or they would make every gap of a page read as a paragraph break.
     page_gaps = [[b.top - a.bottom for a, b in zip(page, page[1:])
-                  if a.size == b.size == body.size and b.top > a.bottom - 1] for page in pages]
+                  if a.size == b.size == body.size and b.top >= a.bottom] for page in pages]
     document_gap = usual([gap for gaps in page_gaps for gap in gaps])
     # Each page by its own gaps when it has enough: a contents page set tight (or a table's rows) would
     # otherwise make every gap of the text's looser pages read as a paragraph break.

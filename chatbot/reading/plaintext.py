@@ -132,9 +132,12 @@ def without_contents(lines: list[str]) -> list[str]:
         return len(named), len({group_of[target] for target in named})
 
     def outer(group: list[str]) -> int:
-        # An entry's wrapped lines, and the subtitles indented among the entries, do not count.
+        # The entries, at every level ("1. General" over "1.1 What is slrn?"); without numbers, the lines at
+        # the group's least indent. An entry's wrapped lines do not count, nor does a part's title set out to
+        # the left of its entries ("SECTION 6 - EDITING MULTIPLE FILES").
+        numbered = sum(is_contents_entry(line) for line in group)
         indents = [_indent(line) for line in group]
-        return indents.count(min(indents))
+        return numbered or indents.count(min(indents))
 
     found = [entries(start, group) for start, group in groups]
     outers = [outer(group) for _, group in groups]
@@ -295,7 +298,7 @@ def line_groups(lines: list[str]) -> list[tuple[int, list[str]]]:
 def _split_question(group: list[str]) -> tuple[list[str], list[str]]:
     """A numbered question's own lines, and the answer lines that follow them without a blank line
     (text out of a PDF often has none): the question ends at its first line ending in "?"."""
-    for k, line in enumerate(group[:3]):
+    for k, line in enumerate(group[:5]):
         if line.rstrip().endswith("?"):
             return group[:k + 1], group[k + 1:]
     return group, []
@@ -311,7 +314,7 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
         number = _NUMBERED.match(first.strip())
         question, rest = _split_question(group)
         text = " ".join(" ".join(question).split())
-        if not number or word_count(text) > 40:
+        if not number or word_count(text) > 60:  # Vim's FAQ asks in up to 45 words, over four lines
             continue
         answered_below = not rest and k + 1 < len(groups) and _indent(groups[k + 1][1][0]) > _indent(first) + 1
         if answered_below or text.endswith("?"):
@@ -366,7 +369,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
     text_indent = 0  # indentation of the last paragraph of prose
     in_entry = False
     entry_indent = 0  # indentation of the question whose answer is being read
-    for line_no, group in groups:
+    for at, (line_no, group) in enumerate(groups):
         label = ANSWER_LABEL.match(group[0].lstrip()) if in_entry else None
         if label and len(group) > 1 and _indent(group[1]) == _indent(group[0]) + label.end():
             # "A:  Nothing. They are..." with the lines under it set to the text: a hanging label. The
@@ -409,9 +412,14 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
             number = _NUMBERED.match(text)
             bare = _NUMBERED.sub("", text) if number else text
             if not (BULLET.match(text) and not number):
-                # Inside an answer indented under its question, a short line is prose, not a heading.
+                # Inside an answer indented under its question, a short line is prose, not a heading; inside
+                # an answer, so is one over an example indented as code ("For more information, read" over
+                # ":help intro"), and a clause ("You can also use the command: ciw").
+                after = groups[at + 1][1] if at + 1 < len(groups) else []
+                prose = in_entry and ((bool(after) and min(map(_indent, after)) >= indent + CODE_INDENT)
+                                      or bool(re.search(r"\w[,:]\s", bare)))
                 if (_is_short_line(bare) and bare[:1].isupper() and not (in_entry and indent > entry_indent)
-                        and not (blocks and blocks[-1].kind == "question")):
+                        and not (blocks and blocks[-1].kind == "question") and not prose):
                     blocks.append(heading_block(bare, level=0, line=line_no))
                     in_entry = False
                     continue
