@@ -3266,3 +3266,18 @@ def test_pdf_lines_whose_boxes_overlap_do_not_set_the_usual_gap(tmp_path):
     lines = [(" ".join(words[k:] + words[:k]), "body", 9, 72, -0.5 if k % 3 == 0 else 2) for k in range(12)]
     passages, problems = read(tmp_path, "notice.pdf", pdf_bytes([lines]))
     assert problems == [] and len(passages) == 1
+
+
+def test_asciidoc_attribute_in_a_link_and_conditional_badges(tmp_path):
+    # Asciidoctor's README: a link whose address is an attribute had kept its markup
+    # ("https://asciidoctor.org[Asciidoctor] is a fast..."), and badges inside "ifdef::status[]" were text
+    # though the attribute is not set. A list of links the text introduces is the text's, in Markdown too.
+    text = ("= Asciidoctor\n:url-home: https://asciidoctor.org\n:url-docs: {url-home}/docs\n\n"
+            "{url-home}[Asciidoctor] is a fast text processor.\n\n"
+            "ifdef::status[]\nimage:https://img.shields.io/gem/v/asciidoctor.svg[Latest Release]\nendif::[]\n"
+            "ifndef::status[]\nRead the {url-docs}[documentation].\nendif::[]\n\n"
+            ".Key documentation\n* {url-docs}/asciidoctor[Asciidoctor Documentation]\n* {url-docs}/syntax[Syntax Reference]\n")
+    passages, problems = read(tmp_path, "README.adoc", text)
+    assert problems == [] and [p.text for p in passages] == [
+        "Asciidoctor is a fast text processor.", "Read the documentation.",
+        "Key documentation:\n- Asciidoctor Documentation\n- Syntax Reference"]

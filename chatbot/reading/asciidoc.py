@@ -30,6 +30,7 @@ _ATTRIBUTE_ENTRY = re.compile(r"^:(!?[\w][\w-]*!?):(?:\s+(.*))?$")
 _BLOCK_ATTRIBUTES = re.compile(r"^\[(.*)\]\s*$")
 _BLOCK_TITLE = re.compile(r"^\.([^\s.].*)$")
 _DIRECTIVE = re.compile(r"^(?:ifdef|ifndef|ifeval|endif|include|toc|image|video|audio)::(\S*)\[(.*)\]\s*$")
+_CONDITIONAL = re.compile(r"^(ifdef|ifndef|endif)::(\S*)\[(.*)\]\s*$")
 _ADMONITION = re.compile(r"^(NOTE|TIP|IMPORTANT|WARNING|CAUTION):\s+(.*)$")
 _ADMONITION_STYLES = {"NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"}
 _UNORDERED = re.compile(r"^\s*(\*{1,5}|-)\s+(.*)$")
@@ -53,9 +54,10 @@ _INLINE = [
     (re.compile(r"##([^#\n]+)##"), r"\1"),
     (re.compile(r"(?<![\w#/&])#(\S|\S[^#\n]*?\S)#(?![\w#])"), r"\1"),
     (re.compile(r"\+\+\+(\S(?:.*?\S)??)\+\+\+|\+\+(\S(?:.*?\S)??)\+\+"), lambda m: m.group(1) or m.group(2)),
+    # "link:" before a bare address: with attributes substituted first, its target is often one.
+    (re.compile(r"\b(?:link|xref):([^\s\[\]]*)\[([^\]]*)\]"), r"[\2](\1)"),
     (re.compile(r"\b((?:https?|ftp|irc)://[^\s\[\]]+)\[\]"), r"\1"),
     (re.compile(r"\b((?:https?|ftp|irc)://[^\s\[\]]+)\[([^\]]*)\]"), r"[\2](\1)"),
-    (re.compile(r"\b(?:link|xref):([^\s\[\]]*)\[([^\]]*)\]"), r"[\2](\1)"),
     (re.compile(r"\bmailto:([^\s\[\]]+)\[([^\]]*)\]"), r"\2 (\1)"),
     (re.compile(r"<<([^,>]+),\s*([^>]+)>>"), r"[\2](#\1)"),
     (re.compile(r"<<([^>]+)>>"), r"[\1](#\1)"),
@@ -83,9 +85,9 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
                          ) -> list[tuple[int, str]]:
     """The Markdown an AsciiDoc text stands for, line by line, each with the number of the line it comes from.
     A block inside the text is read with the attributes set so far (`attributes`)."""
-    lines = [line.rstrip() for line in text.split("\n")]
-    out: list[tuple[int, str]] = []
     attributes = dict(_BUILT_IN_ATTRIBUTES) if attributes is None else attributes
+    lines = _conditioned([line.rstrip() for line in text.split("\n")], attributes)
+    out: list[tuple[int, str]] = []
     style = ""  # the block attributes' first word ("source", "NOTE", "qanda") for the next block
     header = False  # the next table's first row is its header ([options="header"], [%header])
     columns = 0  # the next table's columns, when it names them ([cols="1,2"], [cols="3*"])
@@ -199,13 +201,51 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
     return out
 
 
+def _conditioned(lines: list[str], attributes: dict[str, str]) -> list[str]:
+    """The lines with what `ifdef::name[]` and `ifndef::name[]` leave out made comments (so that line numbers
+    hold): a badge "ifdef::status[]" shows only where the attribute is set. Attribute entries are followed
+    as they come; `a,b` is any of them, `a+b` all."""
+    defined = {name for name, value in attributes.items() if value is not None}
+    out, skipping = [], []  # skipping: for each open conditional, whether it leaves its lines out
+    for line in lines:
+        directive = _CONDITIONAL.match(line)
+        if directive and directive.group(1) in ("ifdef", "ifndef") and not directive.group(3):
+            names = directive.group(2)
+            parts = names.split("+") if "+" in names else names.split(",")
+            held = (all if "+" in names else any)(part in defined for part in parts)
+            skipping.append(held != (directive.group(1) == "ifdef") or any(skipping))
+            out.append("//")
+            continue
+        if directive and directive.group(1) == "endif":
+            if skipping:
+                skipping.pop()
+            out.append("//")
+            continue
+        if skipping and skipping[-1]:
+            out.append("//")
+            continue
+        if entry := _ATTRIBUTE_ENTRY.match(line):
+            name = entry.group(1)
+            if name.startswith("!") or name.endswith("!"):
+                defined.discard(name.strip("!"))
+            else:
+                defined.add(name)
+        out.append(line)
+    return out
+
+
 def _inline(text: str, attributes: dict[str, str]) -> str:
     """A line's text as Markdown: macros as their text or Markdown's links, attribute references as their
     values, a hard break (" +") as Markdown's ("\\")."""
     text = _HARD_BREAK.sub(lambda _: "\\", text)
+    # Attribute references first, as Asciidoctor substitutes them: a link's address is often one
+    # ("{url-docs}/install[the guide]"), and a value may hold another.
+    for _ in range(3):
+        text, before = _ATTRIBUTE_REFERENCE.sub(lambda m: attributes.get(m.group(1), m.group(0)), text), text
+        if text == before:
+            break
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
-    text = _ATTRIBUTE_REFERENCE.sub(lambda m: attributes.get(m.group(1), m.group(0)), text)
     # "<" is text in AsciiDoc ("rg <pattern>"); in Markdown it would open a tag, which the reader drops. A code
     # span shows it as it is.
     return "".join(part if part.startswith("`") else part.replace("<", "&lt;") for part in _CODE_SPAN.split(text))

@@ -467,8 +467,11 @@ def _html_block(node, blocks: list[Block]) -> None:
 
 def _list(node, blocks: list[Block], depth: int) -> None:
     items = node.children
-    if items and all(_is_link_only(item) for item in items):
-        return  # a table of contents repeats the headings below it
+    introduced = bool(blocks) and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":")
+    if items and all(_is_link_only(item) for item in items) and not introduced:
+        # A table of contents repeats the headings below it; links the text introduces ("Key
+        # documentation:") are the text's.
+        return
     ordered = node.type == "ordered_list"
     intro = ""
     if depth == 0 and blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
