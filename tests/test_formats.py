@@ -3281,3 +3281,12 @@ def test_asciidoc_attribute_in_a_link_and_conditional_badges(tmp_path):
     assert problems == [] and [p.text for p in passages] == [
         "Asciidoctor is a fast text processor.", "Read the documentation.",
         "Key documentation:\n- Asciidoctor Documentation\n- Syntax Reference"]
+
+
+def test_markdown_menu_of_links_is_dropped(tmp_path):
+    # ESLint's README opens with a menu, "Website | Rules | Twitter | Discord": it had been a passage, as a
+    # page's navigation bar is not in HTML.
+    text = ("# ESLint\n\n[Website](https://eslint.org) |\n[Rules](https://eslint.org/rules) |\n"
+            "[Discord](https://eslint.org/chat)\n\nESLint finds problems in JavaScript code.\n")
+    passages, problems = read(tmp_path, "README.md", text)
+    assert problems == [] and [p.text for p in passages] == ["ESLint finds problems in JavaScript code."]

@@ -289,6 +289,12 @@ def _only_images(nodes) -> bool:
     return bool(parts) and all(c.type == "image" or (c.type == "link" and _only_images(c.children)) for c in parts)
 
 
+def _link_bar(nodes) -> bool:
+    """Whether inline content is two links or more with nothing but separators ("|", "·", "•") between them."""
+    parts = [c for c in nodes if not (c.type in ("text", "softbreak", "hardbreak") and not c.content.strip(" |·•/-"))]
+    return len(parts) >= 2 and all(c.type == "link" for c in parts)
+
+
 def _text(node) -> str:
     """Inline text of a paragraph-like node, spaces folded, line breaks kept."""
     inline = next((c for c in node.children if c.type == "inline"), None)
@@ -344,6 +350,8 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
     elif kind == "paragraph":
         if node.children and _only_images(node.children[0].children):
             return  # a row of badges, a logo or a demo GIF: its alt texts ("Build", "Demo") are not text
+        if node.children and _link_bar(node.children[0].children):
+            return  # "Website | Rules | Contribute | Twitter": a README's menu, as a page's navigation is
         question = _bold_question(node)
         if question:
             # "**How do I ...?** The answer." or the answer on the next line: a FAQ entry.
