@@ -3290,3 +3290,16 @@ def test_markdown_menu_of_links_is_dropped(tmp_path):
             "[Discord](https://eslint.org/chat)\n\nESLint finds problems in JavaScript code.\n")
     passages, problems = read(tmp_path, "README.md", text)
     assert problems == [] and [p.text for p in passages] == ["ESLint finds problems in JavaScript code."]
+
+
+def test_org_fixed_width_lines_escapes_italics_and_file_variables(tmp_path):
+    # Org's NEWS file: ": (setq ...)" lines kept their colons, ",#+begin_src" its escaping comma, "/not/" its
+    # slashes, and the first line's "-*- mode: org -*-" was part of the title.
+    text = ("ORG NEWS -- history of changes.  -*- mode: org; coding: utf-8 -*-\n\n* Version 9.7\n\n"
+            "This will /not/ work with older Emacs:\n\n: (setq org-startup-folded t)\n: (require 'org)\n\n"
+            "#+begin_example\n,#+begin_src python\nprint(1)\n,#+end_src\n#+end_example\n")
+    passages, problems = read(tmp_path, "NEWS.org", text)
+    assert problems == [] and [p.text for p in passages] == [
+        "ORG NEWS -- history of changes.",
+        "This will not work with older Emacs:\n(setq org-startup-folded t)\n(require 'org)\n"
+        "#+begin_src python\nprint(1)\n#+end_src"]

@@ -5,7 +5,8 @@ Headlines ("** Setup", without their TODO keyword, priority and tags) are headin
 title; source and example blocks code; quote, verse and centre blocks text, and a special block ("#+BEGIN_NOTE")
 a note ("Note: ..."); lists and their levels; a description item that asks ("- Why ...? :: Because ...") a FAQ
 entry, another "term: description"; tables pipe tables (the rows over the first rule are the header). Comments,
-keywords, property drawers and comment blocks are dropped; links read as their text.
+keywords, property drawers and comment blocks are dropped; links read as their text; fixed-width lines (": ...")
+are code, and the commas that escape "*" and "#+" inside a block are dropped.
 """
 
 from __future__ import annotations
@@ -36,7 +37,11 @@ _INLINE = [
     (re.compile(r"\[\[(?:file:)?([^\]]+)\]\]"), r"\1"),
     (re.compile(r"(?<![\w=])=([^\s=](?:[^=\n]*?[^\s=])?)=(?![\w=])"), r"`\1`"),
     (re.compile(r"(?<![\w~])~([^\s~](?:[^~\n]*?[^\s~])?)~(?![\w~])"), r"`\1`"),
+    (re.compile(r"(?<![\w/:])/([^\s/](?:[^/\n]*?[^\s/])?)/(?![\w/])"), r"*\1*"),  # "/not/": italics
+    (re.compile(r"\s*-\*-.*?-\*-"), ""),  # Emacs' file variables: "-*- mode: org; coding: utf-8 -*-"
 ]
+_FIXED_WIDTH = re.compile(r"^\s*:(?: |$)")
+_ESCAPED = re.compile(r"^(\s*),(?=,*(?:\*|#\+))")  # ",* Target", ",#+begin_src" inside a block
 
 
 def parse_org(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
@@ -59,7 +64,7 @@ def org_to_markdown(text: str) -> list[tuple[int, str]]:
             kind = begin.group(1).lower()
             end = next((j for j in range(k, len(lines)) if lines[j].strip().lower() == f"#+end_{kind}"),
                        len(lines))
-            body = lines[k:end]
+            body = [_ESCAPED.sub(r"\1", line) for line in lines[k:end]]
             if kind in _CODE_BLOCKS:
                 fence = code_fence("\n".join(body))
                 emit(fence, *body, fence)
@@ -81,6 +86,14 @@ def org_to_markdown(text: str) -> list[tuple[int, str]]:
         if keyword := _KEYWORD.match(line):
             if keyword.group(1).lower() == "title" and keyword.group(2).strip():
                 emit("", f"# {_inline(keyword.group(2).strip())}", "")
+            continue
+        if _FIXED_WIDTH.match(line):
+            # ": (setq ...)" lines: an example set in fixed width, as a block would be.
+            end = next((j for j in range(k, len(lines)) if not _FIXED_WIDTH.match(lines[j])), len(lines))
+            body = [re.sub(r"^\s*: ?", "", row) for row in lines[k - 1:end]]
+            fence = code_fence("\n".join(body))
+            emit(fence, *body, fence)
+            k = end
             continue
         if _COMMENT.match(line):
             continue
