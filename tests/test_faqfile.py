@@ -192,3 +192,52 @@ def test_yaml_faq_keeps_answers_as_written_and_survives_alias_bombs():
     assert ps == [] and "no list of question and answer records" in str(problems[0])
     ps, problems = parse_yaml("a: [1, 2", source="bad.yml", title="B")
     assert ps == [] and "not valid YAML" in str(problems[0]) and problems[0].line == 1
+
+
+def test_the_section_is_the_category_not_the_files_bookkeeping():
+    # A FAQ dataset's source, maintainer and language columns had been the section of every entry
+    # ("bygglov / PBL 9 kap.; Boverket / Zaragoza AB / sv"): a category column, when there is one, is the section;
+    # without one, values every entry shares, addresses, emails, language codes and a copy of the question are not.
+    text = ("id,category,question,answer,sources,maintainer,lang\n"
+            "1,bygglov,What is a permit?,Consent to build.,PBL 9 kap.,Zaragoza AB,sv\n"
+            "2,bygglov,How long does it take?,Ten weeks.,Boverket,Zaragoza AB,sv\n")
+    ps, problems = parse_csv(text, source="faq.csv", title="F")
+    assert problems == [] and [p.section for p in ps] == ["bygglov", "bygglov"]
+    records = [{"title": "How do I reset my password?", "name": "How do I reset my password?", "body": "<p>Open settings.</p>",
+                "html_url": "https://example.zendesk.com/hc/articles/1", "locale": "en-us", "author": "help@example.com",
+                "product": "VPN"},
+               {"title": "How do I install the client?", "name": "How do I install the client?", "body": "<p>Download it.</p>",
+                "html_url": "https://example.zendesk.com/hc/articles/2", "locale": "en-us", "author": "help@example.com",
+                "product": "Desktop"}]
+    ps, problems = parse_json(json.dumps({"articles": records}), source="articles.json", title="F")
+    assert problems == [] and [(p.question, p.section) for p in ps] == [
+        ("How do I reset my password?", "VPN"), ("How do I install the client?", "Desktop")]
+
+
+def test_wrapped_question_and_answer_records():
+    # schema.org FAQPage data saved as .json, Django fixtures, and chat models' training data (ShareGPT's
+    # "conversations", OpenAI's "messages") had given no passage: their question and answer are not keys side
+    # by side at one level.
+    faq_page = {"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": [
+        {"@type": "Question", "name": "What is FXFunds?", "acceptedAnswer": {"@type": "Answer", "text": "<p>A fund.</p>"}}]}
+    ps, problems = parse_json(json.dumps(faq_page), source="faq.json", title="F")
+    assert problems == [] and [p.text for p in ps] == ["What is FXFunds?\nA fund."]
+    fixture = [{"model": "faq.topic", "pk": 1, "fields": {"name": "Billing", "slug": "billing"}},
+               {"model": "faq.question", "pk": 1, "fields": {"question": "How do I pay?", "answer": "By card.", "topic": 1}}]
+    ps, problems = parse_json(json.dumps(fixture), source="faq.json", title="F")
+    assert problems == [] and [p.text for p in ps] == ["How do I pay?\nBy card."]
+    lines = [{"conversations": [{"from": "system", "value": "Be brief."}, {"from": "human", "value": "Can I cancel?"},
+                                {"from": "gpt", "value": "Yes, any time."}]},
+             {"messages": [{"role": "user", "content": "Is there a trial?"}, {"role": "assistant", "content": "30 days."}]}]
+    ps, problems = parse_jsonl("\n".join(map(json.dumps, lines)), source="chat.jsonl", title="F")
+    assert problems == [] and [p.text for p in ps] == ["Can I cancel?\nYes, any time.", "Is there a trial?\n30 days."]
+
+
+def test_a_sheet_saved_as_tab_delimited_text_is_a_faq(tmp_path):
+    # Excel's "Text (Tab delimited)" and "Unicode Text" save a sheet as .txt: it had been read as prose, every
+    # row run into one paragraph.
+    (tmp_path / "faq.txt").write_text('"id"\t"question"\t"answer"\n1\tHow do I pay?\tBy card.\n2\tCan I cancel?\tYes.\n',
+                                      encoding="utf-16")
+    passages, problems = Corpus.open(tmp_path).read(tmp_path / "faq.txt")
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I pay?\nBy card."), ("faq", "Can I cancel?\nYes.")]

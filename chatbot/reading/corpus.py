@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..errors import CorpusError, DocumentError
 from ..passage import KINDS, Passage
-from .faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_sheets, parse_xls, parse_xlsx, parse_yaml
+from .faqfile import (FaqColumns, parse_csv, parse_json, parse_jsonl, parse_sheets, parse_xls, parse_xlsx, parse_yaml,
+                      tab_separated_faq)
 from .learned import fold_learned, learned_name
 
 # The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
@@ -261,6 +262,8 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
     """Split decoded text of one of the text formats (text, markdown, asciidoc, org, pod, restructuredtext, html,
     csv, tsv, jsonl, json, yaml, notebook)."""
     text = text.lstrip("\ufeff")
+    if kind == "text" and tab_separated_faq(text):
+        kind = "tsv"  # Excel's "Text (Tab delimited)" and "Unicode Text" save a sheet as .txt
     if kind in ("csv", "tsv"):
         return parse_csv(text, source=source, title=title or _stem(source), columns=faq_columns,
                          delimiter="\t" if kind == "tsv" else ",")

@@ -36,7 +36,13 @@ ANSWER_NAMES = ("answer", "answers", "a", "response", "reply", "body", "content"
 _AFFIXED = re.compile(r"^(?:(?:faq|post|article|item|entry|kb)_)?(.*?)(?:_(?:text|html|plain|md))?$", re.DOTALL)
 # Keys that name a group of records (`{"name": "Billing", "questions": [...]}`).
 GROUP_NAMES = ("name", "title", "category", "section", "group", "topic", "heading", "label")
+# Columns that say which part of a FAQ an entry is in: when a file has one, it alone is the entry's section,
+# not its source, maintainer, language or status columns.
+SECTION_NAMES = ("category", "categories", "section", "group", "topic", "topics", "heading", "label", "subcategory")
 ALTERNATE_NAMES = ("alternates", "alternate_questions", "variants", "paraphrases")
+# Who speaks a turn of a chat model's training data: the one who asks, and the one who answers.
+_ASKERS = ("human", "user")
+_REPLIERS = ("gpt", "assistant", "bot", "model")
 PREFERRED_LANGUAGE = "en"
 # How deep under keys a JSON file's list of records is looked for.
 MAX_JSON_DEPTH = 8
@@ -51,7 +57,11 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]+)\)")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s")
 _ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
 # Values of an export's bookkeeping columns (a flag, a time stamp) that say nothing of what an entry is about.
-_NOT_A_LABEL = re.compile(r"^(?:true|false|yes|no|null|none|n/a)$|^\d{4}-\d\d-\d\d[T ]\d", re.IGNORECASE)
+# An address (a web page's, a file's, an email's) or a language or locale code ("en", "en-us", "pt_BR") is no
+# label either.
+_NOT_A_LABEL = re.compile(r"^(?:true|false|yes|no|null|none|n/a)$|^\d{4}-\d\d-\d\d[T ]\d|^[a-z][a-z+.-]*://|^www\."
+                          r"|(?-i:^[a-z]{2,3}(?:[-_][a-zA-Z]{2,4})?$)|^\S+@\S+\.\w+$|^\S*[/#]\S*$|^\S+\.(?:html?|md|php|aspx?)$",
+                          re.IGNORECASE)
 _NAME_THE_COLUMNS = ("name its columns question and answer in a header row, or set question_column and "
                      "answer_column in the [faq] table of corpus.toml")
 # How many rows at a table's start may hold its header (a title, a note and blank rows above it).
@@ -73,6 +83,7 @@ class _Layout:
     answer: int
     alternates: int | None
     labels: tuple[int, ...]  # metadata columns shown as the section
+    named: bool = False  # the labels are columns named as the FAQ's parts ("category")
 
 
 def _normal(name: str) -> str:
@@ -108,10 +119,25 @@ def _layout(header: list[str], columns: FaqColumns) -> _Layout | None:
     normal = [_normal(h) for h in header]
     # The same question or answer in another language is not a label.
     translated = {m.group(1) for h in (normal[question], normal[answer]) if (m := _LANGUAGE_SUFFIX.match(h))}
-    labels = tuple(k for k, h in enumerate(normal)
-                   if k not in (question, answer, alternates) and h and not _ID_COLUMN.search(h)
-                   and not ((m := _LANGUAGE_SUFFIX.match(h)) and m.group(1) in translated))
-    return _Layout(question, answer, alternates, labels)
+    labels = [k for k, h in enumerate(normal)
+              if k not in (question, answer, alternates) and h and not _ID_COLUMN.search(h)
+              and not ((m := _LANGUAGE_SUFFIX.match(h)) and m.group(1) in translated)]
+    labels, named = _sections_first(labels, normal)
+    return _Layout(question, answer, alternates, tuple(labels), named)
+
+
+def _sections_first(labels: list, names) -> tuple[list, bool]:
+    """Of the metadata columns or keys, those named as a FAQ's parts ("category", "topic") when there are any,
+    else all of them; and whether they are named so."""
+    sections = [k for k in labels if _AFFIXED.match(_normal(str(names[k]))).group(1) in SECTION_NAMES]
+    return (sections, True) if sections else (labels, False)
+
+
+def _section(values: list, question: str, constant: set[int]) -> str:
+    """An entry's section: its labels' values, without those every entry has (a maintainer, a language)
+    and without a copy of its question."""
+    shown = [_label(v) for k, v in enumerate(values) if k not in constant]
+    return " / ".join(dict.fromkeys(v for v in shown if v and v != " ".join(str(question).split())))
 
 
 def _label(value) -> str:
@@ -235,8 +261,12 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str
                         section="", source=source, kind="table", line=line)
                 for line, row in _filled_rows(rows, len(header), source, problems)], problems
     passages = []
-    for line, row in _filled_rows(rows, len(header), source, problems):
-        section = " / ".join(filter(None, (_label(row[k]) for k in layout.labels)))
+    filled = list(_filled_rows(rows, len(header), source, problems))
+    # A category column is the section even when every entry is in one category; other metadata is not when
+    # it is the same for all (the file's maintainer, its language).
+    constant = set() if layout.named else _constant([[row[k] for k in layout.labels] for _, row in filled])
+    for line, row in filled:
+        section = _section([row[k] for k in layout.labels], row[layout.question], constant)
         try:
             passages.append(_entry(row[layout.question], row[layout.answer],
                                    row[layout.alternates] if layout.alternates is not None else None,
@@ -244,6 +274,14 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str
         except DocumentError as exc:
             problems.append(DocumentError(source, exc.reason + "; row skipped", line))
     return passages, problems
+
+
+def _constant(rows: list[list]) -> set[int]:
+    """The positions whose value is the same in every row, when there are several rows: a file's maintainer
+    or language, which says nothing of an entry."""
+    if len(rows) < 2:
+        return set()
+    return {k for k in range(len(rows[0])) if len({str(row[k]) if k < len(row) else "" for row in rows}) == 1}
 
 
 def _filled_rows(rows: Iterator[tuple[int, list[str]]], width: int, source: str,
@@ -291,6 +329,14 @@ def _delimiter(text: str, expected: str) -> str:
             return 0
         return max(widths.values(), default=0)
     return max((expected, *_DELIMITERS), key=agreeing_rows)
+
+
+def tab_separated_faq(text: str) -> bool:
+    """Whether a text file is a sheet saved with tabs between its cells, whose header (among its first lines)
+    names question and answer columns."""
+    lines = [line for line in text.split("\n")[:HEADER_SEARCH_ROWS] if line.strip()]
+    return any("\t" in line and _layout([c.strip().strip('"') for c in line.split("\t")], FaqColumns()) is not None
+               for line in lines)
 
 
 def parse_csv(text: str, *, source: str, title: str, columns: FaqColumns = FaqColumns(),
@@ -369,21 +415,21 @@ def parse_sheets(sheets: list[tuple[str, list[tuple[int, Sequence]]]], *, source
 
 def parse_jsonl(text: str, *, source: str, title: str,
                 columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
-    passages, problems = [], []
+    passages, problems, records = [], [], []
     for line_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            records.append((line_no, json.loads(line)))
         except json.JSONDecodeError as exc:
             problems.append(DocumentError(source, f"not valid JSON ({exc.msg}); line skipped", line_no))
-            continue
         except RecursionError:
             problems.append(DocumentError(source, "nested too deeply to read; line skipped", line_no))
-            continue
+    constant = _constant_keys([record for _, record in records])
+    for line_no, record in records:
         _add_record(record, passages, problems, source=source, title=title, columns=columns, line=line_no,
-                    skipped="line skipped")
-    return passages, problems
+                    skipped="line skipped", constant=constant)
+    return passages, sorted(problems, key=lambda problem: problem.line)
 
 
 def parse_json(text: str, *, source: str, title: str,
@@ -425,16 +471,50 @@ def _parse_data(data, *, source: str, title: str, columns: FaqColumns) -> tuple[
                                   '"question" and "answer", or names set in corpus.toml [faq]); file skipped')]
     passages: list[Passage] = []
     problems: list[DocumentError] = []
-    records = [(record, group) for found, group in groups for record in found]
-    for number, (record, group) in enumerate(records, start=1):
-        _add_record(record, passages, problems, source=source, title=title, columns=columns, group=group,
-                    skipped=f"record {number} skipped")
+    number = 0
+    for found, group in groups:
+        constant = _constant_keys(found)
+        for record in found:
+            number += 1
+            _add_record(record, passages, problems, source=source, title=title, columns=columns, group=group,
+                        skipped=f"record {number} skipped", constant=constant)
     return passages, problems
 
 
+def _constant_keys(records: list) -> frozenset[str]:
+    """The keys whose value is the same in every record of a list of several (a file's maintainer or language)."""
+    records = [r for r in map(_unwrapped, records) if isinstance(r, dict)]
+    if len(records) < 2:
+        return frozenset()
+    return frozenset(k for k in records[0] if len({json.dumps(r.get(k), sort_keys=True) for r in records}) == 1)
+
+
 def _is_record(value, columns: FaqColumns) -> bool:
+    value = _unwrapped(value)
     return (isinstance(value, dict) and _find(list(value), QUESTION_NAMES, columns.question) is not None
             and _find(list(value), ANSWER_NAMES, columns.answer) is not None)
+
+
+def _unwrapped(value):
+    """A record with its question and answer keys brought to its top: a Django fixture keeps them under
+    "fields", schema.org's FAQPage data a Question's "name" and its "acceptedAnswer"'s "text", a chat model's
+    training data (ShareGPT's "conversations", "messages") a user's turn and the assistant's reply to it."""
+    if not isinstance(value, dict):
+        return value
+    if isinstance(value.get("fields"), dict) and "model" in value:
+        return value["fields"]
+    answer = value.get("acceptedAnswer")
+    answer = answer[0] if isinstance(answer, list) and answer else answer
+    if isinstance(answer, dict) and isinstance(answer.get("text"), str) and isinstance(value.get("name"), str):
+        return {"question": value["name"], "answer": answer["text"]}
+    for turns in value.values():
+        if isinstance(turns, list) and len(turns) >= 2 and all(isinstance(turn, dict) for turn in turns):
+            said = [(str(turn.get("from") or turn.get("role") or "").lower(), turn.get("value", turn.get("content")))
+                    for turn in turns]
+            for (who, text), (replier, reply) in zip(said, said[1:]):
+                if who in _ASKERS and replier in _REPLIERS and isinstance(text, str) and isinstance(reply, str):
+                    return {"question": text, "answer": reply}
+    return value
 
 
 def _record_lists(data, columns: FaqColumns, seen: set[int], depth: int = 0,
@@ -462,9 +542,14 @@ def _record_lists(data, columns: FaqColumns, seen: set[int], depth: int = 0,
 
 
 def _add_record(record, passages: list[Passage], problems: list[DocumentError], *, source: str, title: str,
-                columns: FaqColumns, skipped: str, line: int = 0, group: str = "") -> None:
+                columns: FaqColumns, skipped: str, line: int = 0, group: str = "",
+                constant: frozenset[str] = frozenset()) -> None:
     """One question and answer record (its alternates and short labels too, under the name of its group) as a
     FAQ entry, or a problem."""
+    if isinstance(record, dict) and "model" in record and isinstance(record.get("fields"), dict) and not _is_record(
+            record, columns):
+        return  # a Django fixture's other tables (the topics its questions point to)
+    record = _unwrapped(record)
     if not isinstance(record, dict):
         problems.append(DocumentError(source, f"each record must be an object with named fields; {skipped}", line))
         return
@@ -475,10 +560,11 @@ def _add_record(record, passages: list[Passage], problems: list[DocumentError], 
                                       f'query/response, or names set in corpus.toml [faq]); {skipped}', line))
         return
     alt = _find(keys, ALTERNATE_NAMES, "")
-    labels = [k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
-              and not _ID_COLUMN.search(_normal(k))
-              and not _LANGUAGE_SUFFIX.match(_normal(k))]
-    section = " / ".join(filter(None, [group, *(_label(record[k]) for k in labels)]))
+    labels, named = _sections_first([k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
+                                     and not _ID_COLUMN.search(_normal(k)) and not _LANGUAGE_SUFFIX.match(_normal(k))],
+                                    {k: k for k in keys})
+    ignored = set() if named else {k for k, key in enumerate(labels) if key in constant}
+    section = " / ".join(filter(None, [group, _section([record[k] for k in labels], record[keys[q]], ignored)]))
     try:
         passages.append(_entry(record[keys[q]], record[keys[a]], record[keys[alt]] if alt is not None else None,
                                source=source, title=title, line=line, section=section))
