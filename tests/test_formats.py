@@ -3303,3 +3303,14 @@ def test_org_fixed_width_lines_escapes_italics_and_file_variables(tmp_path):
         "ORG NEWS -- history of changes.",
         "This will not work with older Emacs:\n(setq org-startup-folded t)\n(require 'org)\n"
         "#+begin_src python\nprint(1)\n#+end_src"]
+
+
+def test_a_date_or_an_unresolved_reference_is_no_faq_entry(tmp_path):
+    # A title page's date set as the questions are had been promoted to an entry of a FAQ ("May 31, 2022"), and
+    # LaTeX's mark for a reference it could not resolve made a bibliography line ask ("pages 169–??").
+    text = ("# Debian FAQ\n\n## May 31, 2022\n\nCopyright notice.\n\n## What is Debian?\n\nAn operating system.\n\n"
+            "## Who started it?\n\nIan Murdock.\n\n## Is it free?\n\nYes.\n\n"
+            "In Golden and Hussain [GH84], pages 169–??\n\nThe method is described there.\n")
+    passages, problems = read(tmp_path, "faq.md", text)
+    assert problems == [] and [p.kind for p in passages] == ["text", "faq", "faq", "faq"]
+    assert passages[-1].text.endswith("Yes.\nIn Golden and Hussain [GH84], pages 169–??\nThe method is described there.")

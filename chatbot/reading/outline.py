@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 101
+PARSER_VERSION = 102
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -71,11 +71,17 @@ class Block:
 _LIST_MARKER = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
 
 
+# LaTeX's mark for a reference it could not resolve ("pages 169–??", "see Section ??"): no question.
+_UNRESOLVED = re.compile(r"(?:^|[\s\d–-])\?\?$")
+# A date alone ("May 31, 2022", "2021-01-31") is a title page's line, never a FAQ entry.
+_DATE = re.compile(r"^(?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4}|\d{4}-\d\d-\d\d)$")
+
+
 def is_question(text: str) -> bool:
     """A heading, title or line that asks something: ends with "?" and is one short sentence."""
     text = text.strip()
     return (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS
-            and len(sentences(text)) == 1 and "```" not in text)
+            and len(sentences(text)) == 1 and "```" not in text and not _UNRESOLVED.search(text))
 
 
 def looks_like_question(text: str) -> bool:
@@ -371,7 +377,8 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
             for part in parts.values():
                 if (any(b.kind == "question" for b in part)
                         or sum(b.text.endswith(".") for b in part) >= 0.5 * len(part)):
-                    promoted.update(id(b) for b in part if b.kind == "heading" and b.text != title)
+                    promoted.update(id(b) for b in part
+                                    if b.kind == "heading" and b.text != title and not _DATE.match(b.text))
     # Under a heading that names a FAQ section of a longer document ("## FAQ" in a README), the headings one
     # level below it are its entries, whether or not they end in "?" ("np hangs during the publishing step");
     # not one with headings of its own under it: that is a group of entries ("Features supported"). (A page
