@@ -203,12 +203,12 @@ def test_the_section_is_the_category_not_the_files_bookkeeping():
             "2,bygglov,How long does it take?,Ten weeks.,Boverket,Zaragoza AB,sv\n")
     ps, problems = parse_csv(text, source="faq.csv", title="F")
     assert problems == [] and [p.section for p in ps] == ["bygglov", "bygglov"]
-    records = [{"title": "How do I reset my password?", "name": "How do I reset my password?", "body": "<p>Open settings.</p>",
-                "html_url": "https://example.zendesk.com/hc/articles/1", "locale": "en-us", "author": "help@example.com",
-                "product": "VPN"},
-               {"title": "How do I install the client?", "name": "How do I install the client?", "body": "<p>Download it.</p>",
-                "html_url": "https://example.zendesk.com/hc/articles/2", "locale": "en-us", "author": "help@example.com",
-                "product": "Desktop"}]
+    records = [{"title": question, "name": question, "body": f"<p>{answer}</p>",
+                "html_url": f"https://example.zendesk.com/hc/articles/{n}", "locale": "en-us",
+                "author": "help@example.com", "product": product}
+               for n, (question, answer, product) in enumerate([
+                   ("How do I reset my password?", "Open settings.", "VPN"),
+                   ("How do I install the client?", "Download it.", "Desktop")])]
     ps, problems = parse_json(json.dumps({"articles": records}), source="articles.json", title="F")
     assert problems == [] and [(p.question, p.section) for p in ps] == [
         ("How do I reset my password?", "VPN"), ("How do I install the client?", "Desktop")]

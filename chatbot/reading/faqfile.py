@@ -4,8 +4,10 @@ YAML record.
 The question and answer columns are found by their header (question/q/query/prompt/title/subject/instruction
 and answer/a/response/reply/body/content/text/description/solution/output, also with an affix such as `faq_question`,
 `post_title` or `body_html`, or a language suffix such as `q_en`; English is preferred, else
-the first), or named in corpus.toml's `[faq]` table. Other short columns (a category, a product) are
-kept and shown as the entry's section. HTML and Markdown inside answers become plain text. A table with
+the first), or named in corpus.toml's `[faq]` table. A category (section, topic) column is shown as the entry's
+section; without one, the other short columns (a product), but not a value every entry shares, an address or a
+language code. Records wrapped as Django fixtures, schema.org FAQPage data and chat models' conversations are
+read too. HTML and Markdown inside answers become plain text. A table with
 no question and answer columns (a price list) is read as a table, one passage per row.
 """
 
@@ -59,9 +61,9 @@ _ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
 # Values of an export's bookkeeping columns (a flag, a time stamp) that say nothing of what an entry is about.
 # An address (a web page's, a file's, an email's) or a language or locale code ("en", "en-us", "pt_BR") is no
 # label either.
-_NOT_A_LABEL = re.compile(r"^(?:true|false|yes|no|null|none|n/a)$|^\d{4}-\d\d-\d\d[T ]\d|^[a-z][a-z+.-]*://|^www\."
-                          r"|(?-i:^[a-z]{2,3}(?:[-_][a-zA-Z]{2,4})?$)|^\S+@\S+\.\w+$|^\S*[/#]\S*$|^\S+\.(?:html?|md|php|aspx?)$",
-                          re.IGNORECASE)
+_NOT_A_LABEL = re.compile(r"^(?:true|false|yes|no|null|none|n/a)$|^\d{4}-\d\d-\d\d[T ]\d"
+                          r"|^[a-z][a-z+.-]*://|^www\.|^\S+@\S+\.\w+$|^\S*[/#]\S*$|^\S+\.(?:html?|md|php|aspx?)$"
+                          r"|(?-i:^[a-z]{2,3}(?:[-_][a-zA-Z]{2,4})?$)", re.IGNORECASE)
 _NAME_THE_COLUMNS = ("name its columns question and answer in a header row, or set question_column and "
                      "answer_column in the [faq] table of corpus.toml")
 # How many rows at a table's start may hold its header (a title, a note and blank rows above it).
@@ -546,8 +548,8 @@ def _add_record(record, passages: list[Passage], problems: list[DocumentError], 
                 constant: frozenset[str] = frozenset()) -> None:
     """One question and answer record (its alternates and short labels too, under the name of its group) as a
     FAQ entry, or a problem."""
-    if isinstance(record, dict) and "model" in record and isinstance(record.get("fields"), dict) and not _is_record(
-            record, columns):
+    fixture = isinstance(record, dict) and "model" in record and isinstance(record.get("fields"), dict)
+    if fixture and not _is_record(record, columns):
         return  # a Django fixture's other tables (the topics its questions point to)
     record = _unwrapped(record)
     if not isinstance(record, dict):
@@ -560,9 +562,9 @@ def _add_record(record, passages: list[Passage], problems: list[DocumentError], 
                                       f'query/response, or names set in corpus.toml [faq]); {skipped}', line))
         return
     alt = _find(keys, ALTERNATE_NAMES, "")
-    labels, named = _sections_first([k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
-                                     and not _ID_COLUMN.search(_normal(k)) and not _LANGUAGE_SUFFIX.match(_normal(k))],
-                                    {k: k for k in keys})
+    others = [k for k in keys if k not in (keys[q], keys[a], keys[alt] if alt is not None else None)
+              and not _ID_COLUMN.search(_normal(k)) and not _LANGUAGE_SUFFIX.match(_normal(k))]
+    labels, named = _sections_first(others, {k: k for k in keys})
     ignored = set() if named else {k for k, key in enumerate(labels) if key in constant}
     section = " / ".join(filter(None, [group, _section([record[k] for k in labels], record[keys[q]], ignored)]))
     try:

@@ -291,7 +291,8 @@ def _only_images(nodes) -> bool:
 
 def _link_bar(nodes) -> bool:
     """Whether inline content is two links or more with nothing but separators ("|", "·", "•") between them."""
-    parts = [c for c in nodes if not (c.type in ("text", "softbreak", "hardbreak") and not c.content.strip(" |·•/-"))]
+    parts = [c for c in nodes
+             if not (c.type in ("text", "softbreak", "hardbreak") and not c.content.strip(" |·•/-"))]
     return len(parts) >= 2 and all(c.type == "link" for c in parts)
 
 
