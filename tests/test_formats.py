@@ -3314,3 +3314,17 @@ def test_a_date_or_an_unresolved_reference_is_no_faq_entry(tmp_path):
     passages, problems = read(tmp_path, "faq.md", text)
     assert problems == [] and [p.kind for p in passages] == ["text", "faq", "faq", "faq"]
     assert passages[-1].text.endswith("Yes.\nIn Golden and Hussain [GH84], pages 169–??\nThe method is described there.")
+
+
+def test_rst_reference_to_another_page_reads_as_words_and_a_short_faq_page_keeps_its_statement_entry(tmp_path):
+    # A :ref: to another page's label had shown the label ("See asyncio_install."); SQLAlchemy's FAQ page on
+    # performance asks in two of its three titles, and its third ("I'm inserting 400,000 rows ... slow!") had
+    # been text cut in pieces.
+    text = ("Performance\n===========\n\nWhy is my application slow?\n---------------------------\n\n"
+            "See :ref:`asyncio_install`.\n\nHow can I profile it?\n---------------------\n\nUse cProfile.\n\n"
+            "I'm inserting 400,000 rows and it's slow!\n-----------------------------------------\n\n"
+            "Use bulk inserts.\n\nOr Core.\n")
+    passages, problems = read(tmp_path, "performance.rst", text)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "Why is my application slow?\nSee asyncio install."), ("faq", "How can I profile it?\nUse cProfile."),
+        ("faq", "I'm inserting 400,000 rows and it's slow!\nUse bulk inserts.\nOr Core.")]

@@ -222,3 +222,41 @@ def test_overstruck_letters_of_nroff_output_read_once():
     text = "I\bIn\bnt\btr\bro\bod\bdu\buc\bct\bti\bio\bon\bn\n\nPostfix is a _\bm_\ba_\bi_\bl server.\n"
     assert [(p.section, p.text) for p in parse_plaintext(text, source="README")] == [
         ("", "Postfix is a mail server.")]
+
+
+DEBIAN_STYLE_FAQ = """The Debian FAQ
+
+Chapter 1. Definitions and overview
+
+1.1. What is Debian?
+
+    Debian is an operating system.
+
+1.2. How does one pronounce Debian?
+
+    Deb'-ee-en, with a short e.
+
+Chapter 2. Getting and installing Debian
+
+    The official installation guide is online.
+
+2.1. What is the latest version of Debian?
+
+    Release 11, bullseye.
+
+2.2. Where can I get it?
+
+    From the mirrors.
+"""
+
+
+def test_text_faq_whose_answers_are_indented_keeps_its_chapters():
+    # The Debian FAQ's text indents every answer: a chapter heading over its indented introduction had been read
+    # as a lead-in to code, so the chapter ran into the answer before it.
+    passages = parse_plaintext(DEBIAN_STYLE_FAQ, source="debian-faq.txt")
+    assert [(p.kind, p.section, p.question or p.text) for p in passages] == [
+        ("faq", "Chapter 1. Definitions and overview", "What is Debian?"),
+        ("faq", "Chapter 1. Definitions and overview", "How does one pronounce Debian?"),
+        ("text", "Chapter 2. Getting and installing Debian", "The official installation guide is online."),
+        ("faq", "Chapter 2. Getting and installing Debian", "What is the latest version of Debian?"),
+        ("faq", "Chapter 2. Getting and installing Debian", "Where can I get it?")]

@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 102
+PARSER_VERSION = 103
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -367,7 +367,11 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     promoted = set()
     for level, found in levels.items():
         questions = sum(b.kind == "question" for b in found)
-        if questions >= 3 and questions >= 0.5 * len(found):
+        # Most of them ask, three at least; on a short page, two of three, and then only a sentence is an entry
+        # (SQLAlchemy's FAQ on performance: "I'm inserting 400,000 rows ... and it's slow!"), not a section
+        # ("Configuration").
+        most = questions >= 3 and questions >= 0.5 * len(found)
+        if most or (questions >= 2 and questions >= 2 / 3 * len(found)):
             # A part of the page where no heading of that level asks is the FAQ's when its headings are
             # sentences (fetchmail's "Build-time problems": "Make coughs and dies when building on FreeBSD."),
             # not when they name things ("Team" over "Reviewers" and "Committers", beside a FAQ section).
@@ -378,7 +382,8 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
                 if (any(b.kind == "question" for b in part)
                         or sum(b.text.endswith(".") for b in part) >= 0.5 * len(part)):
                     promoted.update(id(b) for b in part
-                                    if b.kind == "heading" and b.text != title and not _DATE.match(b.text))
+                                    if b.kind == "heading" and b.text != title and not _DATE.match(b.text)
+                                    and (most or b.text.endswith((".", "!"))))
     # Under a heading that names a FAQ section of a longer document ("## FAQ" in a README), the headings one
     # level below it are its entries, whether or not they end in "?" ("np hangs during the publishing step");
     # not one with headings of its own under it: that is a group of entries ("Features supported"). (A page

@@ -382,7 +382,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
                              for line in group)
             blocks.append(Block("code", code.rstrip(), line_no))
             continue
-        text_indent = indent
+        prose_indent, text_indent = text_indent, indent
         if line_no in numbered:
             question, rest = _split_question(group)
             blocks.append(Block("question", _NUMBERED.sub("", " ".join(" ".join(question).split())), line_no))
@@ -416,7 +416,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
                 # an answer, so is one over an example indented as code ("For more information, read" over
                 # ":help intro"), and a clause ("You can also use the command: ciw").
                 after = groups[at + 1][1] if at + 1 < len(groups) else []
-                prose = in_entry and ((bool(after) and min(map(_indent, after)) >= indent + CODE_INDENT)
+                prose = in_entry and ((bool(after) and min(map(_indent, after)) >= prose_indent + CODE_INDENT)
                                       or bool(re.search(r"\w[,:]\s", bare)))
                 if (_is_short_line(bare) and bare[:1].isupper() and not (in_entry and indent > entry_indent)
                         and not (blocks and blocks[-1].kind == "question") and not prose):

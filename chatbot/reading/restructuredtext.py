@@ -210,13 +210,18 @@ def restructuredtext_blocks(text: str, *, source: str = "") -> list[Block]:
 
 
 def _titled_references(tree) -> None:
-    """A :ref: to a section of the same page shows that section's title, as Sphinx shows it (else its label)."""
+    """A :ref: to a section of the same page shows that section's title, as Sphinx shows it; one to another
+    page's, its label's words ("asyncio install" of "asyncio_install"), as near as this page can tell."""
     from docutils import nodes
 
     for node in tree.findall(nodes.literal):
-        target = tree.ids.get(tree.nameids.get(node.get("label", "")) or "")
+        if not node.get("label"):
+            continue
+        target = tree.ids.get(tree.nameids.get(node["label"]) or "")
         if isinstance(target, nodes.section) and target.children and target[0].tagname == "title":
             node.children = [nodes.Text(_flat(target[0]))]
+        else:
+            node.children = [nodes.Text(" ".join(re.split(r"[_\-]+", node.astext())).strip())]
 
 
 def _line(node) -> int:
