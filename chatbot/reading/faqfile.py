@@ -486,9 +486,9 @@ def _parse_data(data, *, source: str, title: str, columns: FaqColumns) -> tuple[
 def _constant_keys(records: list) -> frozenset[str]:
     """The keys whose value is the same in every record of a list of several (a file's maintainer or language)."""
     records = [r for r in map(_unwrapped, records) if isinstance(r, dict)]
-    if len(records) < 2:
-        return frozenset()
-    return frozenset(k for k in records[0] if len({json.dumps(r.get(k), sort_keys=True) for r in records}) == 1)
+    keys = list(records[0]) if records else []
+    return frozenset(keys[k] for k in _constant([[json.dumps(r.get(key), sort_keys=True) for key in keys]
+                                                 for r in records]))
 
 
 def _is_record(value, columns: FaqColumns) -> bool:

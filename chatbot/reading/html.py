@@ -18,8 +18,8 @@ from itertools import groupby
 
 from ..passage import Passage
 from ..text import clean
-from .outline import (QUESTION_LABEL, Block, asks_somewhere, build_passages, callout, heading_block, last_heading,
-                      looks_like_question, question_text, title_block)
+from .outline import (QUESTION_LABEL, Block, asks_somewhere, build_passages, callout, heading_block, introduces,
+                      last_heading, looks_like_question, question_text, take_intro, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -390,7 +390,7 @@ def _walk(node, blocks: list[Block]) -> None:
         # show their addresses. Numbers around the links do not count ("1.1. How do I ...? 1.2. Where ...?" is
         # a contents list).
         only_links = (links and not all(_URL.match(a.strip()) for a in anchors)
-                      and len(re.sub(r"[\W\d_]+", "", links)) >= len(re.sub(r"[\W\d_]+", "", text)))
+                      and _letters(links) >= _letters(text))
         inline.clear()
         # Text with no word in it is decoration: an icon ("💡"), a separator ("* * *").
         if re.search(r"\w", text) and not only_links:
@@ -480,18 +480,15 @@ def _element(node, blocks: list[Block]) -> None:
 
 def _list(node, blocks: list[Block]) -> None:
     items = node.find_all("li", recursive=False)
-    introduced = bool(blocks) and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":")
     # A list of links after the line that introduces it ("IDEs with a graphical debugger include:") is
     # the text's; without one, it is a table of contents or navigation.
-    if not items or (_is_link_list(node) and not introduced):
+    if not items or (_is_link_list(node) and not introduces(blocks)):
         return
     lines: list[str] = []
 
     def close() -> None:
         if lines:
-            intro = ""
-            if blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
-                intro = blocks.pop().text
+            intro = take_intro(blocks)
             blocks.append(Block("list", "\n".join(lines), intro=intro))
             lines.clear()
 
@@ -652,9 +649,13 @@ def _table(node, blocks: list[Block]) -> None:
 
 def _mostly_links(table) -> bool:
     """Whether four fifths of a table's letters or more are the text of links."""
-    letters = len(re.sub(r"[\W\d_]+", "", _text(table)))
-    linked = sum(len(re.sub(r"[\W\d_]+", "", _text(a))) for a in table.find_all("a", href=True))
-    return letters > 0 and linked >= 0.8 * letters
+    letters = _letters(_text(table))
+    return letters > 0 and sum(_letters(_text(a)) for a in table.find_all("a", href=True)) >= 0.8 * letters
+
+
+def _letters(text: str) -> int:
+    """How many letters a text holds: what link-only tests compare, numbers and punctuation aside."""
+    return len(re.sub(r"[\W\d_]+", "", text))
 
 
 def _grid(rows) -> list[list[str]]:

@@ -24,8 +24,8 @@ from ..passage import Passage
 from ..text import clean
 from dataclasses import replace
 
-from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block,
-                      is_question, labelled_question, last_heading, looks_like_question, question_text)
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block, introduces,
+                      is_question, labelled_question, last_heading, looks_like_question, question_text, take_intro)
 from .restructuredtext import CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES, cross_reference_text
 
 # A heading's own id or attributes, not words of it: "## Setup {#setup}", "## Setup { #setup .wide }".
@@ -48,7 +48,8 @@ _UI_LABEL = re.compile(r"^(?:click|tap|show|hide|expand|collapse|toggle|view|ope
 _MDX_MODULE_LINE = re.compile(r"""^(?:import\s+(?:[\w*{},\s]+\s+from\s+)?(['"])[^'"]+\1;?"""
                               r"""|export\s+(?:const|let|var|function|default|class|\{).*)\s*$""")
 # The start of a module statement, which may run over several lines ("import {", "export const X = (").
-_MDX_MODULE_START = re.compile(r"^(?:import\s+[\w*{'\"]|import\s*\{|export\s+(?:const|let|var|function|default|class|\{))")
+_MDX_MODULE_START = re.compile(r"^(?:import\s+[\w*{'\"]|import\s*\{"
+                               r"|export\s+(?:const|let|var|function|default|class|\{))")
 _MDX_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
 _ASIDE = re.compile(r"<(/?)aside\b([^>]*)>", re.IGNORECASE)
 # The template markup of Jekyll and Hugo pages, which the site's build replaces: Liquid's tags ("{% include
@@ -285,15 +286,19 @@ def _line_label(paragraph) -> str:
 
 def _only_images(nodes) -> bool:
     """Whether inline content is pictures only (badges, a logo, a demo GIF), links to them and spaces."""
-    parts = [c for c in nodes if not (c.type in ("text", "softbreak", "hardbreak") and not c.content.strip())]
+    parts = _filled(nodes, None)
     return bool(parts) and all(c.type == "image" or (c.type == "link" and _only_images(c.children)) for c in parts)
 
 
 def _link_bar(nodes) -> bool:
     """Whether inline content is two links or more with nothing but separators ("|", "·", "•") between them."""
-    parts = [c for c in nodes
-             if not (c.type in ("text", "softbreak", "hardbreak") and not c.content.strip(" |·•/-"))]
+    parts = _filled(nodes, " |·•/-")
     return len(parts) >= 2 and all(c.type == "link" for c in parts)
+
+
+def _filled(nodes, filler: str | None) -> list:
+    """Inline nodes without the text and line breaks between them made only of `filler` (None: whitespace)."""
+    return [c for c in nodes if not (c.type in ("text", "softbreak", "hardbreak") and not c.content.strip(filler))]
 
 
 def _text(node) -> str:
@@ -476,15 +481,12 @@ def _html_block(node, blocks: list[Block]) -> None:
 
 def _list(node, blocks: list[Block], depth: int) -> None:
     items = node.children
-    introduced = bool(blocks) and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":")
-    if items and all(_is_link_only(item) for item in items) and not introduced:
+    if items and all(_is_link_only(item) for item in items) and not introduces(blocks):
         # A table of contents repeats the headings below it; links the text introduces ("Key
         # documentation:") are the text's.
         return
     ordered = node.type == "ordered_list"
-    intro = ""
-    if depth == 0 and blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
-        intro = blocks.pop().text
+    intro = take_intro(blocks) if depth == 0 else ""
     # A heading inside a list item titles that item only: the next item is under the heading before the list.
     outer = last_heading(blocks)
     for number, item in enumerate(items, start=1):

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text import word_count
-from .outline import ANSWER_LABEL, QUESTION_LABEL, Block, heading_block, looks_like_question, question_text, title_block
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, heading_block, looks_like_question, question_text,
+                      take_intro, title_block)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle"}
@@ -125,9 +126,7 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
             if blocks and blocks[-1].kind == "list":
                 blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n{item}")
             else:
-                intro = blocks.pop().text if blocks and blocks[-1].kind == "paragraph" and \
-                    blocks[-1].text.endswith(":") else ""
-                blocks.append(Block("list", item, intro=intro))
+                blocks.append(Block("list", item, intro=take_intro(blocks)))
             if not part.links:
                 texts.add(len(blocks) - 1)
         elif looks_like_question(text):

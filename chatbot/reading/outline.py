@@ -259,6 +259,16 @@ def _faq_table(block: Block) -> bool:
     return block.kind == "table" and bool(block.rows) and _faq_columns(block.rows[0])[0] is not None
 
 
+def introduces(blocks: list[Block]) -> bool:
+    """Whether the last block is a paragraph that introduces what follows it ("They include:")."""
+    return bool(blocks) and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":")
+
+
+def take_intro(blocks: list[Block]) -> str:
+    """The introducing paragraph's text, taken off the blocks to open the list after it; else ""."""
+    return blocks.pop().text if introduces(blocks) else ""
+
+
 def last_heading(blocks: list[Block]) -> Block | None:
     """The heading that blocks read so far are under. A term, or a title inside a list item, heads its own
     definition or item only: readers put this heading back after it, so that what follows is under it again.
@@ -356,8 +366,7 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     for block, after in zip(blocks, [*blocks[1:], None]):
         if block.kind not in ("heading", "question") or not block.level:
             continue
-        while open_headings and open_headings[-1].level >= block.level:
-            open_headings.pop()
+        _close_headings(open_headings, block.level)
         parent_of[id(block)] = id(open_headings[-1]) if open_headings else 0
         open_headings.append(block)
         # A heading with no text of its own (a contents page's, a group's) says nothing of how entries are
@@ -404,6 +413,13 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     return [replace(b, kind="question") if id(b) in promoted else b for b in blocks]
 
 
+def _close_headings(open_headings: list[Block], level: int) -> None:
+    """Close the open headings (outermost first) that a heading or question of this level ends: those at its
+    level or deeper; every one for a heading of no known level (0), and a heading of no known level for any."""
+    while open_headings and (not level or not open_headings[-1].level or open_headings[-1].level >= level):
+        open_headings.pop()
+
+
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
@@ -428,14 +444,13 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
 
     def open_heading(block: Block) -> str:
         """The section once this heading (or heading-like question) opens: those it ends are closed."""
-        close_at(block.level)
+        _close_headings(open_headings, block.level)
         open_headings.append(block)
-        # The document's own title heads no section: its passages are shown under the title already.
-        return "" if block.text == title else block.text
+        return current_section()
 
-    def close_at(level: int) -> None:
-        while open_headings and (not level or not open_headings[-1].level or open_headings[-1].level >= level):
-            open_headings.pop()
+    def current_section() -> str:
+        # The document's own title heads no section: its passages are shown under the title already.
+        return "" if not open_headings or open_headings[-1].text == title else open_headings[-1].text
 
     def add(kind: str, body: str, line: int, question: str = "", alternates: tuple[str, ...] = ()) -> None:
         passages.append(Passage(text=body, title=title, section=section, source=source, kind=kind,
@@ -470,8 +485,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 continue
             question = block.text
             if block.level:
-                close_at(block.level)
-                section = open_headings[-1].text if open_headings and open_headings[-1].text != title else ""
+                _close_headings(open_headings, block.level)
+                section = current_section()
             if block.scope == "next":
                 body = " ".join(sentences("\n".join(_block_text(b) for b in answer)))
             else:

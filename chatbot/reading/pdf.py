@@ -20,7 +20,7 @@ from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean, word_count, words
 from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, SECTION_NUMBER, Block, build_passages,
-                      heading_block, is_question, looks_like_question, question_text)
+                      heading_block, is_question, looks_like_question, question_text, take_intro)
 from .plaintext import BULLET, CONTENTS_BULLET, LEADER, is_contents_entry, plaintext_blocks, without_contents
 
 # A line at the top or bottom of this many pages, and of half of them, is a running header or footer.
@@ -651,9 +651,7 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
                 depth = "  " if first.x0 > list_left + MARGIN_STEP * 3 else ""  # a sub-item, indented deeper
                 blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n{depth}- {item}")
             else:
-                intro = blocks.pop().text if blocks and blocks[-1].kind == "paragraph" and \
-                    blocks[-1].text.endswith(":") else ""
-                blocks.append(Block("list", f"- {item}", intro=intro))
+                blocks.append(Block("list", f"- {item}", intro=take_intro(blocks)))
                 list_left = first.x0
         elif looks_like_question(text) and not QUESTION_LABEL.match(text) and not under_question:
             # A paragraph that asks is a FAQ question answered by what follows it, as in the Word document

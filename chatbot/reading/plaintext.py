@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import clean, word_count
 from .markdown import FENCE, markdown_blocks
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, at_questions, build_passages, heading_block, is_question,
-                      labelled_entry, question_text)
+                      labelled_entry, question_text, take_intro)
 
 BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
@@ -216,10 +216,7 @@ def _line_blocks(lines: list[str]) -> list[Block]:
             j = i
             while j < len(lines) and BULLET.match(lines[j]):
                 j += 1
-            intro = ""
-            if blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
-                intro = blocks.pop().text
-            blocks.append(Block("list", "\n".join(lines[i:j]), i + 1, intro=intro))
+            blocks.append(Block("list", "\n".join(lines[i:j]), i + 1, intro=take_intro(blocks)))
             i = j
             continue
         if _is_short_line(line):

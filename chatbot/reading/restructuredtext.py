@@ -13,7 +13,7 @@ import textwrap
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
-from .outline import Block, build_passages, callout, heading_block, last_heading, title_block
+from .outline import Block, build_passages, callout, heading_block, last_heading, take_intro, title_block
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
 _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
@@ -256,9 +256,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
     elif kind in ("bullet_list", "enumerated_list"):
         lines: list[str] = []
         _items(node, lines, 0)
-        intro = ""
-        if blocks and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":"):
-            intro = blocks.pop().text
+        intro = take_intro(blocks)
         if lines:
             blocks.append(Block("list", "\n".join(lines), _line(node), intro=intro))
     elif kind == "definition_list":
