@@ -150,9 +150,10 @@ def _is_furniture(tag) -> bool:
     if any(classes <= set(tag.get("class") or ()) for classes in _CONTENTS_CLASSES):
         return True
     names = [*(tag.get("class") or []), tag.get("role") or ""]
-    if tag.get("id") and not _spells_heading(tag.get("id"), tag):
-        names.append(tag["id"])
-    return any(_FURNITURE.search(n) for n in names if n)
+    if any(_FURNITURE.search(n) for n in names if n):
+        return True
+    identifier = tag.get("id")
+    return bool(identifier and _FURNITURE.search(identifier) and not _spells_heading(identifier, tag))
 
 
 def _spells_heading(identifier: str, tag) -> bool:
