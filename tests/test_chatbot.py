@@ -169,6 +169,19 @@ def test_follow_ups_are_joined_to_the_previous_question():
     assert resolve("What do engineers earn in London?", ["Anything"], count) == "What do engineers earn in London?"
 
 
+def test_a_follow_up_counting_years_from_the_previous_question_names_the_year():
+    count = lambda text: len([w for w in text.split() if len(w) > 3])  # noqa: E731
+    history = ["How many jobs were there in 2017?"]
+    for follow_up, year in [("and two years before that?", "2015"), ("and the following year?", "2018"),
+                            ("what about the year before?", "2016"), ("and a year later?", "2018"),
+                            ("and the previous year?", "2016"), ("and 3 years on?", "2020")]:
+        joined = resolve(follow_up, history, count)
+        assert year in joined and "2017" not in joined and "jobs" in joined, follow_up
+    # Without one year to count from, the words stay as they are.
+    assert "the following year" in resolve("and the following year?", ["Jobs in 2016 and 2017?"], count)
+    assert "the following year" in resolve("and the following year?", ["How many jobs are there?"], count)
+
+
 def test_names_and_numbers_are_entities():
     assert entities("What percentage of DevOps engineers in New York earn $100,000 in 2020?") == \
         ["DevOps", "New York", "100,000", "2020"]

@@ -14,6 +14,19 @@ _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 _NAME = re.compile(r"(?<=[\w,] )\b[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:[ -][A-Z][A-Za-z]+)*\b")
 
 
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10}
+# A year named by its distance from the year the conversation is about: "the following year", "the year
+# before that", "two years later". "Ago" is left out: it counts from today, not from that year.
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:the\s+)?(?:(?P<next>following|next|subsequent)\s+year|(?P<prev>previous|preceding|prior)\s+year"
+    r"|year\s+(?:(?P<after>after)|(?P<before>before))(?:\s+that)?"
+    r"|(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+"
+    r"(?:(?P<later>later|after(?:\s+that)?|on)|(?P<earlier>earlier|before(?:\s+that)?|prior))\b)",
+    re.IGNORECASE)
+
+
 _ANAPHOR = re.compile(r"\b(?:one|ones|it|its|that|those|these|them|they|there|this|he|she|his|her)\b", re.IGNORECASE)
 
 
@@ -40,9 +53,27 @@ def resolve(question: str, history: list[str], content_terms) -> str:
     if not history or not is_follow_up(question, content_terms(question)):
         return question
     previous = resolve(history[-1], history[:-1], content_terms)
+    question = _absolute_years(question, previous)
     if _NUMBER.search(question):
         previous = _NUMBER.sub("", previous)
     if _NAME.search(question):
         previous = _NAME.sub("", previous)
     previous = re.sub(r"\s{2,}", " ", previous).strip()
     return f"{previous} {question}" if words(previous) else question
+
+
+def _absolute_years(question: str, previous: str) -> str:
+    """Name the year a follow-up counts from the previous question's year ("and the year after?" after
+    a question on 2022 asks about 2023), so that it reads as "what about 2023?" does."""
+    years = set(_YEAR.findall(previous))
+    if len(years) != 1:
+        return question
+    year = int(years.pop())
+
+    def absolute(match: re.Match) -> str:
+        if match["count"]:
+            step = int(match["count"]) if match["count"].isdigit() else _COUNT[match["count"].lower()]
+            return str(year + (step if match["later"] else -step))
+        return str(year + (1 if match["next"] or match["after"] else -1))
+
+    return _RELATIVE_YEAR.sub(absolute, question)
