@@ -169,6 +169,17 @@ def test_follow_ups_are_joined_to_the_previous_question():
     assert resolve("What do engineers earn in London?", ["Anything"], count) == "What do engineers earn in London?"
 
 
+def test_a_follow_up_qualifying_a_noun_otherwise_replaces_the_previous_qualifier():
+    count = lambda text: len([w for w in text.split() if len(w) > 3])  # noqa: E731
+    joined = resolve("and how does that compare for ML engineers?", ["What does a typical AI engineer earn?"], count)
+    assert "AI" not in joined and "ML engineers" in joined and "earn" in joined
+    joined = resolve("and for data engineers?", ["What do ML engineers earn in San Francisco?"], count)
+    assert "ML" not in joined and "San Francisco" in joined
+    # A follow-up about another noun leaves the previous question whole.
+    joined = resolve("and for data scientists?", ["What share of machine learning engineers are women?"], count)
+    assert "machine learning engineers" in joined
+
+
 def test_a_follow_up_counting_years_from_the_previous_question_names_the_year():
     count = lambda text: len([w for w in text.split() if len(w) > 3])  # noqa: E731
     history = ["How many jobs were there in 2017?"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text import words
+from .analyzer import STOPWORDS, Analyzer
 
 _CONNECTOR = re.compile(
     r"^\s*(?:and|but|or|also|plus|so|then|now|what about|how about|what of|same for|same with|"
@@ -54,6 +55,7 @@ def resolve(question: str, history: list[str], content_terms) -> str:
         return question
     previous = resolve(history[-1], history[:-1], content_terms)
     question = _absolute_years(question, previous)
+    previous = _without_replaced_modifiers(previous, question)
     if _NUMBER.search(question):
         previous = _NUMBER.sub("", previous)
     if _NAME.search(question):
@@ -77,3 +79,31 @@ def _absolute_years(question: str, previous: str) -> str:
         return str(year + (1 if match["next"] or match["after"] else -1))
 
     return _RELATIVE_YEAR.sub(absolute, question)
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+
+
+def _without_replaced_modifiers(previous: str, question: str) -> str:
+    """Drop the words before a noun of the previous question that the follow-up qualifies otherwise:
+    after "What do AI engineers earn?", "and for ML engineers?" asks about ML engineers, not both."""
+    asked = [m.group().lower() for m in _TOKEN.finditer(question)]
+    asked_stems = [Analyzer.stem(w) for w in asked]
+    heads = {asked_stems[j] for j in range(1, len(asked))
+             if asked[j] not in STOPWORDS and asked[j - 1] not in STOPWORDS}
+    if not heads:
+        return previous
+    tokens = list(_TOKEN.finditer(previous))
+    lowered = [m.group().lower() for m in tokens]
+    drop: list[tuple[int, int]] = []
+    for i, s in enumerate(map(Analyzer.stem, lowered)):
+        if s not in heads:
+            continue
+        start = i
+        while start > 0 and lowered[start - 1] not in STOPWORDS and lowered[start - 1] not in asked:
+            start -= 1
+        if start < i:
+            drop.append((tokens[start].start(), tokens[i - 1].end()))
+    for begin, end in reversed(drop):
+        previous = previous[:begin] + previous[end:]
+    return re.sub(r"\s{2,}", " ", previous)
