@@ -190,6 +190,43 @@ def test_restructuredtext_structure(tmp_path):
     assert {p.title for p in passages} == {"Frequently Asked Questions"}
 
 
+def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path):
+    # A manual printed to PDF, or written with its commands on lines of their own, had given passages of one
+    # word ("and") or one command with nothing to say what it does ("declare -A name").
+    text = textwrap.dedent("""\
+        Arrays
+        ======
+
+        Associative arrays are created using
+
+        declare -A name
+
+        There are two forms for redirecting output and errors:
+
+        &>word
+
+        and
+
+        >&word
+
+        Of the two forms, the first is preferred.
+
+        Warning: arrays are not exported
+
+        Only scalars reach child processes.
+        """)
+    passages, problems = read(tmp_path, "arrays.rst", text)
+    assert problems == []
+    assert [p.text for p in passages] == [
+        "Associative arrays are created using\ndeclare -A name",
+        "There are two forms for redirecting output and errors:\n&>word\nand\n>&word",
+        "Of the two forms, the first is preferred.",
+        # A sentence of its own stays a passage of its own, however short, and whatever comes before it.
+        "Warning: arrays are not exported",
+        "Only scalars reach child processes.",
+    ]
+
+
 def test_sphinx_directives_keep_their_text(tmp_path):
     # Plain docutils drops the content of directives it does not know; Sphinx pages are full of them.
     rst = textwrap.dedent("""\

@@ -17,12 +17,14 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 103
+PARSER_VERSION = 104
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
 # A page with this many "Q:"-labelled paragraphs that ask is a FAQ: its other "Q:" paragraphs are entries too.
 FAQ_PAGE_QUESTIONS = 3
+# A paragraph this short may be a scrap of the sentence before it (see _continues).
+FRAGMENT_WORDS = 5
 
 # A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions".
 FAQ_HEADING = re.compile(r"(?:^|\s)(?:faqs?|frequently asked questions|common questions)$", re.IGNORECASE)
@@ -413,6 +415,14 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     return [replace(b, kind="question") if id(b) in promoted else b for b in blocks]
 
 
+def _continues(before: str, scrap: str) -> bool:
+    """A scrap that is no sentence of its own ("and", "declare -A name") goes on with text that stops
+    mid-sentence (no full stop; a colon that announces what follows)."""
+    scrap = scrap.strip()
+    sentence = scrap[:1].isupper() and scrap[-1:] in (".", "!", "?")
+    return not sentence and before.rstrip()[-1:] not in (".", "!", "?", ")", '"', "”", "’", "'")
+
+
 def _close_headings(open_headings: list[Block], level: int) -> None:
     """Close the open headings (outermost first) that a heading or question of this level ends: those at its
     level or deeper; every one for a heading of no known level (0), and a heading of no known level for any."""
@@ -502,8 +512,17 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         if block.kind == "break":
             pass  # what follows a rule is not part of the passage or answer before it
         elif block.kind == "paragraph":
-            for chunk in _pack(sentences(block.text), max_chars, " "):
-                add("text", chunk, block.line)
+            previous = passages[-1] if passages else None
+            if (last_kind == "paragraph" and previous is not None and previous.kind == "text"
+                    and previous.section == section and word_count(block.text) <= FRAGMENT_WORDS
+                    and _continues(previous.text, block.text)
+                    and len(previous.text) + len(block.text) < max_chars):
+                # A scrap that goes on with the sentence before it ("Associative arrays are created using" /
+                # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it.
+                passages[-1] = replace(previous, text=f"{previous.text}\n{block.text}")
+            else:
+                for chunk in _pack(sentences(block.text), max_chars, " "):
+                    add("text", chunk, block.line)
         elif block.kind in ("list", "code"):
             previous = passages[-1] if passages else None
             body = _block_text(block)
