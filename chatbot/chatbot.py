@@ -282,22 +282,22 @@ class Chatbot:
         if suggestions:
             # The questions offered for an unrelated one are not close to it: they are what people ask.
             lines += ["", "Questions I can answer, for example:" if unrelated else "Closest things I can answer:"]
-            lines += [f"- {html.escape(s)}" for s in suggestions]
+            lines += [f"- {markdown_text(s)}" for s in suggestions]
         return "\n".join(lines)
 
     @staticmethod
     def _answer_text(p: Passage, sentence: str, confidence: float, close: list[str], notice: str) -> str:
-        parts = [f"_{html.escape(notice)}_", ""] if notice else []
+        parts = [f"_{markdown_text(notice)}_", ""] if notice else []
         parts.append(render_passage(p, sentence))
-        where = " › ".join(html.escape(x) for x in (p.title, p.section) if x)
+        where = " › ".join(markdown_text(x) for x in (p.title, p.section) if x)
         parts += ["", f"_Source: {where}_  ", f"_Confidence: {confidence_label(confidence)} ({confidence:.0%})_"]
         if confidence < SURE:
             parts = ["_I am not sure this answers your question, but it is the closest I found:_", "", *parts]
             if close:
-                parts += ["", "You could also look at:", *[f"- {html.escape(c)}" for c in close]]
+                parts += ["", "You could also look at:", *[f"- {markdown_text(c)}" for c in close]]
         elif close:
             # A list, as above: the suggestions are questions with their own question marks, or headings.
-            parts += ["", "Another answer is about as close. Did you mean:", *[f"- {html.escape(c)}" for c in close]]
+            parts += ["", "Another answer is about as close. Did you mean:", *[f"- {markdown_text(c)}" for c in close]]
         return "\n".join(parts)
 
 
@@ -313,31 +313,57 @@ def suggestion_of(p: Passage) -> str:
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
 
 
+# Outside code spans, the characters that would turn document text into Markdown emphasis or a heading
+# ("__init__", "**kwargs", a code line "# equivalent to ...").
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+_MARKDOWN_SIGN = re.compile(r"[*_]|^#", re.MULTILINE)
+_LIST_STAR = re.compile(r"^(\s*)\\\*(?= )", re.MULTILINE)
+
+
+def markdown_text(text: str) -> str:
+    """Document text as Markdown that shows it as written: HTML-escaped (quotes need no escape), and its
+    emphasis signs and heading marks escaped outside code spans; a "* " bullet stays a bullet."""
+    text = html.escape(text, quote=False)
+    out, end = [], 0
+    for span in [*_CODE_SPAN.finditer(text), None]:
+        start = span.start() if span else len(text)
+        out.append(_MARKDOWN_SIGN.sub(lambda m: "\\" + m.group(), text[end:start]))
+        if span:
+            out.append(span.group())
+            end = span.end()
+    return _LIST_STAR.sub(r"\1*", "".join(out))
+
+
+def plain_text(markdown: str) -> str:
+    """An answer's text for a terminal, which renders nothing: the characters themselves."""
+    return html.unescape(re.sub(r"\\([*_#])", r"\1", markdown))
+
+
 def render_passage(p: Passage, sentence: str = "") -> str:
     """Markdown for a passage, with document text escaped and the answering sentence in bold."""
     if p.kind == "table":
         *head, row = p.text.split("\n")
         caption = head[0] if len(head) == 2 else ""
         header = head[-1] if head else ""
-        out = [f"**{html.escape(caption)}**", ""] if caption else []
+        out = [f"**{markdown_text(caption)}**", ""] if caption else []
         columns, cells = header.split(CELL_SEPARATOR), row.split(CELL_SEPARATOR)
         if len(columns) != len(cells):  # a flattened table: its cells are not known
             columns, cells = [header], [row]
-        out += ["| " + " | ".join(map(html.escape, columns)) + " |", "|" + "---|" * len(columns),
-                "| " + " | ".join(map(html.escape, cells)) + " |"]
+        out += ["| " + " | ".join(map(markdown_text, columns)) + " |", "|" + "---|" * len(columns),
+                "| " + " | ".join(map(markdown_text, cells)) + " |"]
         return "\n".join(out)
     body = p.text
     if p.kind == "faq" and p.question:
         body = p.answer
-    body = html.escape(body)
+    body = markdown_text(body)
     if sentence:
-        target = html.escape(sentence)
+        target = markdown_text(sentence)
         marker = re.match(r"(?:[-*•]|\d+[.)])\s+", target)  # keep a bullet outside the bold, or the list breaks
         lead, core = (target[: marker.end()], target[marker.end():]) if marker else ("", target)
         body = body.replace(target, f"{lead}**{core}**", 1)
     body = re.sub(r"^([-*•]|\d+[.)]) ", r"\n\1 ", body, flags=re.MULTILINE).replace("\n\n", "\n")
     body = body.replace("\n", "  \n")
-    return f"**Q: {html.escape(p.question)}**\n\n{body}" if p.kind == "faq" else body
+    return f"**Q: {markdown_text(p.question)}**\n\n{body}" if p.kind == "faq" else body
 
 
 _default: Chatbot | None = None

@@ -4,7 +4,6 @@ friendly line here."""
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
 import sys
@@ -185,11 +184,13 @@ def _run(args) -> int:
     if args.command == "inspect":
         return _inspect(args)
     if args.command == "ask":
+        from .chatbot import plain_text
+
         bot = _load(args)
         a = bot.answer(args.question, history=args.history)
-        # The answer's text is Markdown made safe to render in a page (document text HTML-escaped); a
-        # terminal renders nothing, so it shows the characters themselves ("<Object>", not "&lt;Object&gt;").
-        print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else html.unescape(a.text))
+        # The answer's text is Markdown made safe to render in a page (document text escaped); a terminal
+        # renders nothing, so it shows the characters themselves ("<Object>", not "&lt;Object&gt;").
+        print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else plain_text(a.text))
         return 0 if a.found else 1
     if args.command == "eval":
         from .evaluation import evaluate, load_cases

@@ -266,6 +266,20 @@ def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_e
     assert "Call connect(options <Object>) & wait." in capsys.readouterr().out
 
 
+def test_document_text_shows_as_written_in_markdown():
+    from chatbot.chatbot import markdown_text, plain_text
+
+    code = "class Repo:\n    def __init__(self, *args, **kwargs):\n# equivalent to 'from hello import app'"
+    shown = markdown_text(code)
+    # No emphasis out of "__init__" or "**kwargs", no heading out of a comment line, quotes as they are (the
+    # JSON API's text had carried &#x27;).
+    assert shown == ("class Repo:\n    def \\_\\_init\\_\\_(self, \\*args, \\*\\*kwargs):\n"
+                     "\\# equivalent to 'from hello import app'")
+    assert plain_text(shown) == code
+    # Code spans and bullets stay Markdown.
+    assert markdown_text("Run `tool --no_cache` & wait:\n* one_thing") == "Run `tool --no_cache` &amp; wait:\n* one\\_thing"
+
+
 def test_a_near_tie_offers_the_other_answers_as_a_list():
     # The offer had been one sentence ending in "?" after questions that end in one ("...get data??").
     from chatbot.passage import Passage
