@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import logging
 import os
 import re
 import tomllib
@@ -15,6 +16,10 @@ from ..passage import KINDS, Passage
 from .faqfile import (FaqColumns, parse_csv, parse_json, parse_jsonl, parse_sheets, parse_xls, parse_xlsx, parse_yaml,
                       tab_separated_faq)
 from .learned import fold_learned, learned_name
+
+_log = logging.getLogger(__name__)
+# The start of the problem reported for a file a reader failed on (a bug of the reader, not of the file).
+READER_BUG = "the reader failed on this file"
 
 # The format of each file, by its suffix. Files with other suffixes are listed as unsupported.
 FORMATS = {
@@ -129,6 +134,10 @@ class Corpus:
                                        faq_columns=self.faq_columns)
         except DocumentError as exc:
             return [], [exc]
+        except Exception as exc:  # noqa: BLE001 - a reader's bug costs this file, not the whole corpus
+            _log.exception("Reading %s failed", name)
+            return [], [DocumentError(name, f"{READER_BUG} ({type(exc).__name__}: {exc}); file skipped. "
+                                            "Please report it with the file, if you can share it")]
         problems.extend(bad)
         if not found and not bad:
             problems.append(DocumentError(name, "no text found; file skipped"))
