@@ -190,6 +190,101 @@ def test_restructuredtext_structure(tmp_path):
     assert {p.title for p in passages} == {"Frequently Asked Questions"}
 
 
+def test_a_reader_failing_on_one_file_costs_that_file_only(tmp_path, monkeypatch):
+    # A bug in a reader (an IndexError on one odd file) had stopped the whole build.
+    import chatbot.reading.corpus as corpus
+
+    (tmp_path / "good.md").write_text("# Good\n\nThis one reads.\n", encoding="utf-8")
+    (tmp_path / "odd.rst").write_text("Odd\n===\n\nThis one trips the reader.\n", encoding="utf-8")
+    real = corpus.read_document
+
+    def failing(path, **kwargs):
+        if path.suffix == ".rst":
+            raise IndexError("list index out of range")
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(corpus, "read_document", failing)
+    loaded = Corpus.open(tmp_path).load()
+    assert [p.text for p in loaded.passages] == ["This one reads."]
+    assert [str(p) for p in loaded.problems] == [
+        f"odd.rst: {corpus.READER_BUG} (IndexError: list index out of range); file skipped. "
+        "Please report it with the file, if you can share it"]
+
+
+def test_a_page_with_some_questions_keeps_its_named_sections_and_signs(tmp_path):
+    # npm's pages: "Table of contents" (its links dropped) had been the section of every entry, and
+    # "Description" a FAQ entry since the headings beside it ask; Click's "Help Pages and Exit Codes" too.
+    # bash's manual: a term that is a sign ("?") had been a FAQ question.
+    page = """<html><body><h1>registry</h1>
+        <h2>Table of contents</h2><ul><li><a href="#d">Description</a></li><li><a href="#s">Does npm send data?</a></li></ul>
+        <h3 id="d">Description</h3><p>npm is configured to use the public registry.</p>
+        <h3>Does npm send data?</h3><p>It sends a random ID.</p>
+        <h3>How can I keep a package private?</h3><p>Set "private": true.</p>
+        <h3>Where are my packages?</h3><p>On the website.</p>
+        <h3>Help Pages and Exit Codes</h3><p>Errors exit with code 1.</p>
+        <h3>Special parameters</h3><dl><dt>?</dt><dd>The exit status.</dd></dl>
+        </body></html>"""
+    passages, problems = read(tmp_path, "registry.html", page)
+    assert problems == []
+    assert [(p.kind, p.section, p.question) for p in passages] == [
+        ("text", "Description", ""),
+        ("faq", "", "Does npm send data?"),
+        ("faq", "", "How can I keep a package private?"),
+        ("faq", "", "Where are my packages?"),
+        ("text", "Help Pages and Exit Codes", ""),
+        ("text", "?", "")]
+    # A statement worded as a sentence is still an entry where the headings beside it ask.
+    page = page.replace("Help Pages and Exit Codes", "My build fails with exit code 1.")
+    assert [p.question for p in read(tmp_path, "registry.html", page)[0]][4] == "My build fails with exit code 1."
+
+
+def test_a_definition_inside_a_definition_names_both_terms(tmp_path):
+    # bash's manual: "read" lists its options as terms of their own; "-r" alone had been the section of
+    # "Backslash does not act as an escape character.", which said nothing of which command it is.
+    page = ("<html><body><h1>Builtins</h1><dl><dt>read</dt><dd><p>Read a line from standard input.</p>"
+            "<dl><dt>-r</dt><dd>Backslash does not act as an escape character.</dd></dl>"
+            "<p>The exit status is zero.</p></dd><dt>mapfile</dt><dd><p>Read lines into an array.</p>"
+            "<dl><dt>-t</dt><dd>Remove a trailing newline.</dd></dl></dd></dl></body></html>")
+    passages, problems = read(tmp_path, "builtins.html", page)
+    assert problems == []
+    assert [p.section for p in passages] == ["read", "read › -r", "read", "mapfile", "mapfile › -t"]
+
+
+def test_a_note_keeps_its_title_over_all_its_paragraphs_and_an_option_its_values(tmp_path):
+    # Flask's "Externally Visible Server": the paragraph with the answer ("add --host=0.0.0.0") had lost the
+    # note's title; a note opening with the line that introduces a list had left "Warning:" alone; npm's
+    # options open with their default and type, which had been a passage with nothing to say what they set.
+    rst = textwrap.dedent("""\
+        Quickstart
+        ==========
+
+        .. admonition:: Externally Visible Server
+
+           The server is only reachable from your own computer.
+
+           To make it public, add ``--host=0.0.0.0`` to the command line.
+
+        .. warning::
+
+           Leave it at None, as it depends on:
+
+           - whether the class is frozen
+           - whether it compares by value
+        """)
+    passages, problems = read(tmp_path, "quickstart.rst", rst)
+    assert problems == []
+    assert [p.text for p in passages] == [
+        "Externally Visible Server: The server is only reachable from your own computer. "
+        "To make it public, add --host=0.0.0.0 to the command line.",
+        "Warning: Leave it at None, as it depends on:\n- whether the class is frozen\n- whether it compares by value"]
+    md = ("# config\n\n#### `save-dev`\n\n* Default: false\n* Type: Boolean\n\n"
+          "Save installed packages to a package.json file as `devDependencies`.\n")
+    passages, _ = read(tmp_path, "config.md", md)
+    assert [(p.section, p.text) for p in passages] == [
+        ("`save-dev`", "- Default: false\n- Type: Boolean\nSave installed packages to a package.json file as "
+                       "`devDependencies`.")]
+
+
 def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path):
     # A manual printed to PDF, or written with its commands on lines of their own, had given passages of one
     # word ("and") or one command with nothing to say what it does ("declare -A name").
@@ -417,6 +512,56 @@ def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
         ("Canvas", "Chain tasks with link, set broker_url, and read the calling guide, the Canvas and QueuePool."),
         ("Canvas", "Tip: Keep tasks small."),
         ("Options", "addopts: Add the given options to every run.\n- Define it:\n  def add(x, y):\n      return x + y")]
+
+
+def test_a_directive_of_its_own_that_holds_code_reads_as_code(tmp_path):
+    # Click's ".. click:example::" (in every page of its documentation) had been read as text: its lines
+    # became scraps of passages, and "class HashType(enum.Enum):" the section of the text after it.
+    rst = textwrap.dedent("""\
+        Parameter types
+        ===============
+
+        Choice
+        ------
+
+        Use a Choice to accept one of a list of values.
+
+        .. click:example::
+
+            class HashType(enum.Enum):
+                MD5 = enum.auto()
+
+            @click.command()
+            @click.option('--hash-type',
+                          type=click.Choice(HashType))
+            def digest(hash_type):
+                click.echo(hash_type)
+
+        Any iterable may be passed to Choice.
+
+        .. confval:: strict
+
+           Fail on unknown values. Off by default.
+        """)
+    passages, problems = read(tmp_path, "types.rst", rst)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Choice", "Use a Choice to accept one of a list of values.\nclass HashType(enum.Enum):\n    MD5 = enum.auto()\n\n"
+                   "@click.command()\n@click.option('--hash-type',\n              type=click.Choice(HashType))\n"
+                   "def digest(hash_type):\n    click.echo(hash_type)"),
+        ("Choice", "Any iterable may be passed to Choice."),
+        ("Choice", "strict: Fail on unknown values. Off by default.")]
+
+
+def test_references_to_other_pages_read_as_words(tmp_path):
+    # Sphinx shows the title of the page or section a reference names; this page cannot see it, and the
+    # target had been shown as written ("see exception-handling-exit-codes", "/deploying/index", "~.Flask.route").
+    rst = "Routing\n=======\n\nUse :meth:`~.Flask.route`, see :doc:`/deploying/index` and :doc:`werkzeug:middleware/proxy_fix`.\n"
+    passages, _ = read(tmp_path, "routing.rst", rst)
+    assert [p.text for p in passages] == ["Use route, see deploying and proxy fix."]
+    md = "# Errors\n\nFor exit codes, see {ref}`exception-handling-exit-codes` and {class}`~CompletionItem`.\n"
+    passages, _ = read(tmp_path, "errors.md", md)
+    assert [p.text for p in passages] == ["For exit codes, see exception handling exit codes and CompletionItem."]
 
 
 def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
@@ -1815,7 +1960,8 @@ def test_pdf_set_in_bold_throughout(tmp_path):
             ("Closed, except in December when we open on Saturdays from ten to two.", "bold", 11, 72, 16)]
     passages, problems = read(tmp_path, "hours.pdf", pdf_bytes([page]))
     assert problems == [] and [(p.section, p.text) for p in passages] == [
-        ("", "Monday to Friday"), ("", "From nine to five, also on holidays."), ("", "Weekends"),
+        # (The line that opens the text is no sentence: it goes on in the paragraph under it.)
+        ("", "Monday to Friday\nFrom nine to five, also on holidays."), ("", "Weekends"),
         ("", "Closed, except in December when we open on Saturdays from ten to two.")]
     assert {p.title for p in passages} == {"Opening hours"}
 
@@ -3303,6 +3449,21 @@ def test_pdf_lines_whose_boxes_overlap_do_not_set_the_usual_gap(tmp_path):
     lines = [(" ".join(words[k:] + words[:k]), "body", 9, 72, -0.5 if k % 3 == 0 else 2) for k in range(12)]
     passages, problems = read(tmp_path, "notice.pdf", pdf_bytes([lines]))
     assert problems == [] and len(passages) == 1
+
+
+def test_asciidoc_stacked_terms_title_their_description_together(tmp_path):
+    # Git's manuals write an option's spellings as terms over one description ("-a::" over "--all::"): only the
+    # last had titled it, so "remove" was lost; "linkgit:" links to manual pages were left as markup.
+    text = ("git-remote(1)\n=============\n\nCOMMANDS\n--------\n\n'remove'::\n'rm'::\n\n"
+            "Remove the remote. See linkgit:git-fetch[1].\n\n-a::\n--all::\n\tFetch all remotes.\n\n"
+            "Why is it slow?::\nDoes it hang?::\n\tIt waits for the network.\n")
+    passages, problems = read(tmp_path, "git-remote.adoc", text)
+    assert problems == []
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("text", "'remove', 'rm'", "Remove the remote. See git-fetch(1)."),
+        ("text", "-a, --all", "Fetch all remotes."),
+        # Questions stacked are wordings of one entry (had been two, the first with no answer).
+        ("faq", "COMMANDS", "Why is it slow?\nDoes it hang?\nIt waits for the network.")]
 
 
 def test_asciidoc_attribute_in_a_link_and_conditional_badges(tmp_path):

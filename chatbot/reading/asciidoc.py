@@ -63,6 +63,8 @@ _INLINE = [
     (re.compile(r"<<([^>]+)>>"), r"[\1](#\1)"),
     (re.compile(r"\b(?:kbd|btn|pass|footnote|indexterm2?|stem|latexmath|asciimath):\[([^\]]*)\]"), r"\1"),
     (re.compile(r"\bmenu:([^\[\s]+)\[([^\]]*)\]"), r"\1 > \2"),
+    # Git's (and projects that copy its set-up) link to a manual page: "linkgit:git-fetch[1]" shows "git-fetch(1)".
+    (re.compile(r"\blinkgit:([^\s\[\]]+)\[(\d\w*)\]"), r"\1(\2)"),
     (re.compile(r"\bimage:[^\s\[\]]*\[([^\],]*)[^\]]*\]"), r"\1"),
     (re.compile(r"\[\[[^\]]*\]\]|\[#[\w-]+\]"), ""),
 ]
@@ -92,6 +94,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
     header = False  # the next table's first row is its header ([options="header"], [%header])
     columns = 0  # the next table's columns, when it names them ([cols="1,2"], [cols="3*"])
     qanda = False  # in a [qanda] list, whose terms are questions, up to the next section
+    last_term = 0  # the line of the last term that titles the lines after it, while nothing has followed it
     k = 0
     while k < len(lines):
         line, number = lines[k], first_line + k
@@ -185,8 +188,17 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
                 emit("", *words[:-1], f"**{words[-1]}**{colon} {_inline(term.group(3), attributes)}")
             else:
                 # The description on the lines after it: the term titles it as a heading does, and one that
-                # asks is a FAQ question; the other wordings follow as questions asked again.
-                emit("", f"###### {words[0]}", "", *(t for w in words[1:] for t in (w, "")))
+                # asks is a FAQ question; the other wordings follow as questions asked again. Terms stacked over
+                # one description ("-a::" over "--all::") title it together, as Asciidoctor shows them.
+                stacked = len(out) >= 2 and not out[-1][1] and out[-2][0] == last_term
+                asked = stacked and out[-2][1].endswith("?") and (words[0].endswith("?") or qanda)
+                if stacked and asked:
+                    emit(words[0], "")  # another wording of the question, as after a " +" break
+                elif stacked and not qanda and not words[0].endswith("?") and not out[-2][1].endswith("?"):
+                    out[-2] = (out[-2][0], f"{out[-2][1]}, {words[0]}")
+                else:
+                    emit("", f"###### {words[0]}", "", *(t for w in words[1:] for t in (w, "")))
+                    last_term = out[-2][0] if len(words) == 1 else 0
         else:
             emit(_inline(line.strip(), attributes))
             if style in _ADMONITION_STYLES and len(out) >= 2 and not out[-2][1].strip():

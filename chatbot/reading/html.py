@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from dataclasses import replace
 from itertools import groupby
 
 from ..passage import Passage
@@ -556,6 +557,10 @@ def _item_lines(item, depth: int) -> list[str]:
     return lines
 
 
+# A definition's term this long or shorter names what the terms of a list inside it are parts of.
+PARENT_TERM_CHARS = 60
+
+
 def _definitions(node, blocks: list[Block]) -> None:
     """<dt> terms and questions with their <dd> answers. Unclosed <dt>s that follow each other, or
     "Q:" labels in one <dt>, are several wordings of one question: the first is the question, the
@@ -587,7 +592,15 @@ def _definitions(node, blocks: list[Block]) -> None:
                 term = heading_block(" ".join(terms), level=6)
             blocks.append(term)
             terms = []
+        start = len(blocks)
         _walk(child, blocks)
+        if term is not None and term.kind == "heading" and len(term.text) <= PARENT_TERM_CHARS:
+            # The terms of a list inside this definition are its parts: "-r" of bash's "read" reads "read › -r",
+            # or nothing would say which command's option it is. (Not under a long signature: an API page's
+            # methods name their class already.)
+            blocks[start:] = [replace(b, text=f"{term.text} › {b.text}") if b.kind == "heading" and b.level == 6
+                              and b is not term and b.text != term.text and len(b.text) <= PARENT_TERM_CHARS
+                              else b for b in blocks[start:]]
         if term is not None and term.kind == "heading" and outer is not None:
             blocks.append(outer)
     if terms:

@@ -262,7 +262,7 @@ def _render(nodes) -> str:
         elif child.type == "image":
             parts.append(child.attrs.get("alt", "") or inline_text(child))
         elif child.type == "myst_role":
-            parts.append(cross_reference_text(child.content))
+            parts.append(cross_reference_text(child.content, child.meta.get("name", "")))
         elif child.type == "link" and _only_images(child.children):
             continue  # a badge ("[![build passing](...)](...)"): a picture that links, as the HTML reader drops it
         else:  # link, strong, em, s: their text

@@ -11,23 +11,26 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, replace
-from itertools import dropwhile, zip_longest
+from itertools import dropwhile, takewhile, zip_longest
 
 from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 104
+PARSER_VERSION = 108
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
 # A page with this many "Q:"-labelled paragraphs that ask is a FAQ: its other "Q:" paragraphs are entries too.
 FAQ_PAGE_QUESTIONS = 3
+# A titled note's paragraphs up to this length make one paragraph under its title.
+CALLOUT_CHARS = 1000
 # A paragraph this short may be a scrap of the sentence before it (see _continues).
 FRAGMENT_WORDS = 5
 
 # A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions".
 FAQ_HEADING = re.compile(r"(?:^|\s)(?:faqs?|frequently asked questions|common questions)$", re.IGNORECASE)
+_CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|page))$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 SECTION_NUMBER = re.compile(
     r"^(?:(?:[A-Z]|\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)]|[IVX]{1,4}\.|\(\d{1,3}\)|[A-Z]{1,2}\d{1,3}[.)])"
@@ -79,10 +82,14 @@ _UNRESOLVED = re.compile(r"(?:^|[\s\d–-])\?\?$")
 _DATE = re.compile(r"^(?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4}|\d{4}-\d\d-\d\d)$")
 
 
+# A sign alone ("?", "\\?": a manual's terms for a shell's special parameter) asks nothing.
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def is_question(text: str) -> bool:
     """A heading, title or line that asks something: ends with "?" and is one short sentence."""
     text = text.strip()
-    return (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS
+    return (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS and _LETTER.search(text) is not None
             and len(sentences(text)) == 1 and "```" not in text and not _UNRESOLVED.search(text))
 
 
@@ -98,7 +105,7 @@ def asks_somewhere(text: str) -> bool:
     did not get smaller. Is this a bug?", "Can it make mistakes? This does not sound scientific."): a
     title is short, and a question in it is what it is about."""
     text = question_text(text)
-    return word_count(text) <= MAX_QUESTION_WORDS and any(
+    return word_count(text) <= MAX_QUESTION_WORDS and _LETTER.search(text) is not None and any(
         sentence.rstrip("\"'”’)").endswith("?") for sentence in sentences(text))
 
 
@@ -239,6 +246,14 @@ def callout(title: str, content: list[Block], *, line: int = 0) -> list[Block]:
     version") opens its first paragraph, as a label."""
     if title and looks_like_question(title):
         return [Block("question", question_text(title), line), *content, Block("break")]
+    # Its paragraphs are one note: apart, those after the first would lose the title that says what they are
+    # about (Flask's "Externally Visible Server": "... add --host=0.0.0.0 to the command line").
+    lead = list(takewhile(lambda b: b.kind == "paragraph", content))
+    if title and len(lead) > 1 and sum(len(b.text) for b in lead) <= CALLOUT_CHARS:
+        content = [replace(lead[0], text="\n".join(b.text for b in lead)), *content[len(lead):]]
+    if title and content and content[0].kind == "list" and content[0].intro:
+        # A note that opens with the line introducing its list ("Leave it at None ...:" over the list).
+        return [replace(content[0], intro=f"{title}: {content[0].intro}"), *content[1:]]
     if (title and content and content[0].kind == "paragraph"
             and not content[0].text.lower().startswith(title.lower())):  # "Note that ...": labelled already
         return [replace(content[0], text=f"{title}: {content[0].text}"), *content[1:]]
@@ -358,6 +373,17 @@ def _promote_bold_titles(blocks: list[Block]) -> list[Block]:
             for b, after in zip(blocks, [*blocks[1:], None])]
 
 
+_SMALL_WORDS = frozenset("a an and as at but by for from in into nor of on or per the to up via vs with".split())
+
+
+def _title_cased(text: str) -> bool:
+    """A heading in Title Case ("Help Pages and Exit Codes", "Description") names a section: a FAQ entry worded
+    as a statement is a sentence ("PuTTY makes a beep when I type.") or a message ("ImportError: No module
+    named x")."""
+    significant = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return bool(significant) and all(w[0].isupper() for w in significant) and not text.endswith((".", "!"))
+
+
 def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     """On a FAQ page, where most headings of one level ask something, the others of that level are
     entries too, only worded as statements ("PuTTY makes a beep when I type."); not a heading that is the
@@ -394,7 +420,7 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
                         or sum(b.text.endswith(".") for b in part) >= 0.5 * len(part)):
                     promoted.update(id(b) for b in part
                                     if b.kind == "heading" and b.text != title and not _DATE.match(b.text)
-                                    and (most or b.text.endswith((".", "!"))))
+                                    and not _title_cased(b.text) and (most or b.text.endswith((".", "!"))))
     # Under a heading that names a FAQ section of a longer document ("## FAQ" in a README), the headings one
     # level below it are its entries, whether or not they end in "?" ("np hangs during the publishing step");
     # not one with headings of its own under it: that is a group of entries ("Features supported"). (A page
@@ -434,6 +460,11 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
     kept = [b for b in blocks if b.text.strip() or b.rows or b.kind == "break"]
+    # A contents list's heading heads nothing once its links are gone: kept, it would be the section of the
+    # page's next headings when they are a level below it (npm's pages: "Table of contents" over every entry).
+    kept = [b for b, after in zip(kept, [*kept[1:], None])
+            if not (b.kind == "heading" and _CONTENTS_HEADING.match(b.text.strip())
+                    and (after is None or after.kind in ("heading", "question")))]
     # What every format's FAQs share, read once here: "Q:"/"A:" labels, question paragraphs, and the
     # statement headings of a page whose other headings ask.
     blocks = _question_paragraphs(_labelled_entries(list(dropwhile(lambda b: b.kind == "break", kept))))
@@ -445,6 +476,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     blocks = [_unlabelled(b, blocks[k - 1] if k else None) for k, b in enumerate(blocks)]
     title = title or source
     passages: list[Passage] = []
+    section_start = 0  # where the passages of the open section start
     section = ""
     # The headings open where the blocks are, outermost first: a question ends those at its level or deeper,
     # so a question after "Usenet newsgroups" (a subsection of the question before) is not under it.
@@ -473,6 +505,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             if _TABLE_CAPTION.match(block.text):
                 caption = _TABLE_CAPTION.sub("", block.text)
             section = open_heading(block)
+            section_start = len(passages)
             last_kind = "heading"
             i += 1
             continue
@@ -513,12 +546,17 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             pass  # what follows a rule is not part of the passage or answer before it
         elif block.kind == "paragraph":
             previous = passages[-1] if passages else None
-            if (last_kind == "paragraph" and previous is not None and previous.kind == "text"
-                    and previous.section == section and word_count(block.text) <= FRAGMENT_WORDS
-                    and _continues(previous.text, block.text)
-                    and len(previous.text) + len(block.text) < max_chars):
-                # A scrap that goes on with the sentence before it ("Associative arrays are created using" /
-                # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it.
+            same = (previous is not None and previous.kind == "text" and previous.section == section
+                    and len(previous.text) + len(block.text) < max_chars)
+            if same and (
+                    # A scrap that goes on with the sentence before it ("Associative arrays are created using" /
+                    # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it;
+                    (last_kind == "paragraph" and word_count(block.text) <= FRAGMENT_WORDS
+                     and _continues(previous.text, block.text))
+                    # and a section that opens with a scrap ("- Default: false / - Type: Boolean" over an
+                    # option's description) goes on in its first paragraph.
+                    or (last_kind in ("paragraph", "list") and len(passages) - 1 == section_start
+                        and word_count(previous.text) <= FRAGMENT_WORDS and _continues(previous.text, ""))):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{block.text}")
             else:
                 for chunk in _pack(sentences(block.text), max_chars, " "):

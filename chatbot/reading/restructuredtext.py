@@ -18,7 +18,7 @@ from .outline import Block, build_passages, callout, heading_block, last_heading
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
 _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
 # A Python object's dotted name, shortened ("~pkg.mod.Name") or relative (".Name") as Sphinx reads them.
-_PYTHON_NAME = re.compile(r"[~.]?[A-Za-z_][\w.]*")
+_PYTHON_NAME = re.compile(r"~?\.?[A-Za-z_][\w.]*")
 # docutils' admonitions: a note, tip or warning set apart from the text ("admonition" has a title of its own).
 _ADMONITIONS = frozenset({"admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
                           "warning"})
@@ -59,16 +59,39 @@ CODE_DIRECTIVES = ("code-block", "sourcecode", "testcode", "testoutput", "testse
                    "ipython", "jupyter-execute", "code-cell", "prompt")
 
 
-def cross_reference_text(text: str) -> str:
+# A line of code rather than prose: a decorator, a prompt or a comment opens it, a keyword of the common
+# languages opens it, or it ends in what ends no sentence (a bracket, an "=", a ";", a ":" after a bracket).
+_CODE_LINE = re.compile(
+    r"^\s*(?:[@$>#]|(?:def|class|import|from|return|if|for|while|with|try|except|const|let|var|function)\b)"
+    r"|[(\[{=;,]\s*$|[)\]}]:?\s*$|^\s*[)\]}]")
+
+
+def _is_code(lines) -> bool:
+    """Whether a directive's content is code: most of its lines read as code, and few end as sentences."""
+    lines = [line for line in lines if line.strip()]
+    code = sum(bool(_CODE_LINE.search(line)) for line in lines)
+    prose = sum(line.rstrip().endswith((".", "!", "?")) for line in lines)
+    return bool(lines) and code >= 0.5 * len(lines) and prose <= 0.2 * len(lines)
+
+
+def cross_reference_text(text: str, role: str = "") -> str:
     """What Sphinx shows for an interpreted text (:ref:, :class:, an extension's role): its title when it
     has one ("canvas guide" of "canvas guide <guide-canvas>"), else its target, "~" keeping the last dotted
-    part ("~celery.result.AsyncResult": "AsyncResult") and the "." and "!" prefixes dropped."""
+    part ("~celery.result.AsyncResult", "~.Flask.route": "AsyncResult", "route") and the "." and "!"
+    prefixes dropped. Sphinx shows the title of a page (:doc:) or section (:ref:) this page cannot see: the
+    words of its name stand for it ("deploying" of "/deploying/index", "exit codes" of "exit-codes")."""
     titled = _TITLED_TARGET.match(text)
     if titled:
         return titled.group(1)
     target = text.removeprefix("!")
+    if role == "doc":
+        parts = [part for part in re.split(r"[/:]", target) if part and part != "index"]
+        return " ".join(re.split(r"[_\-]+", parts[-1])).strip() if parts else target
+    if role in ("ref", "numref"):
+        return " ".join(re.split(r"[_\-]+", target)).strip()
     if _PYTHON_NAME.fullmatch(target):  # not a path: ":file:`~/.bashrc`" stays as written
         target = target.rsplit(".", 1)[-1] if target.startswith("~") else target.lstrip(".")
+        target = target.lstrip("~")
     return target
 
 
@@ -151,13 +174,18 @@ def _setup() -> None:
         def run(self):
             if not self.content:
                 return []
+            if _is_code(self.content):
+                # Click's "click:example", a project's own "runblock": code, which read as text would be
+                # broken into scraps, and its lines taken for headings and terms.
+                code = "\n".join(self.content)
+                return [nodes.literal_block(code, code)]
             node = self._content()
             argument = " ".join(" ".join(self.arguments).split())
             return [self._labelled(node, argument, self._paragraph(argument)) if argument else node]
 
     def cross_reference(name, rawtext, text, lineno, inliner, options=None, content=None):
         text = utils.unescape(text)
-        node = nodes.literal(rawtext, cross_reference_text(text))
+        node = nodes.literal(rawtext, cross_reference_text(text, "" if name == "ref" else name))
         if name == "ref" and not _TITLED_TARGET.match(text):
             node["label"] = text.lower()  # shown as the title of the section it names: see _titled_references
         return [node], []
