@@ -13,7 +13,9 @@ _SYMBOL_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF0A8: "□", 0xF0D8: "➢", 0
 # Typeset ligatures ("ﬁ" in "ﬁle", from a PDF or text copied out of one) as the letters they join, so
 # that "file" finds the word.
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
-_CHARACTERS = str.maketrans({**_SYMBOL_BULLETS, **_LIGATURES})
+# The minus sign a typeset manual sets for "-" in its code (bash's "${parameter:−word}"): copied, it would not
+# run, and "-word" would not find it.
+_CHARACTERS = str.maketrans({**_SYMBOL_BULLETS, **_LIGATURES, 0x2212: "-"})
 # Other private-use characters are the glyphs of icon fonts (Font Awesome's link icon after a heading of a
 # Read the Docs page), shown as boxes without the font: not text.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")

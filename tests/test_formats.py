@@ -238,6 +238,22 @@ def test_a_page_with_some_questions_keeps_its_named_sections_and_signs(tmp_path)
     assert [p.question for p in read(tmp_path, "registry.html", page)[0]][4] == "My build fails with exit code 1."
 
 
+def test_footnotes_read_where_they_are_referred_to(tmp_path):
+    # attrs' pages: the mark "[^fn1]" had been a word of the sentence, and the note glued to the front of the
+    # list after it.
+    md = ("# Hashing\n\nattrs writes a `__hash__` for you[^fn1], but not by default:\n\n"
+          "[^fn1]: The hash is computed from the class id and\n    the attribute values.\n\n"
+          "- equal objects have equal hashes\n\n```\nre.compile(r\"[^fn1]\")\n```\n")
+    passages, problems = read(tmp_path, "hashing.md", md)
+    assert problems == []
+    assert [p.text for p in passages] == [
+        "attrs writes a `__hash__` for you, but not by default: (The hash is computed from the class id and the "
+        "attribute values.)\n- equal objects have equal hashes\nre.compile(r\"[^fn1]\")"]
+    # A typeset minus sign in a manual's code reads as the hyphen it stands for.
+    passages, _ = read(tmp_path, "expansion.md", "# Expansion\n\nUse ${parameter:\u2212word} for a default.\n")
+    assert passages[0].text == "Use ${parameter:-word} for a default."
+
+
 def test_a_definition_inside_a_definition_names_both_terms(tmp_path):
     # bash's manual: "read" lists its options as terms of their own; "-r" alone had been the section of
     # "Backslash does not act as an escape character.", which said nothing of which command it is.

@@ -128,7 +128,7 @@ def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
     from mdit_py_plugins.myst_role import myst_role_plugin
 
     text = clean(text.expandtabs(4), keep_indent=True)  # Markdown's tab stops are 4 columns
-    text = _site_markup(text, mdx=mdx)
+    text = _footnotes(_site_markup(text, mdx=mdx))
     # GitHub's alerts ("> [!NOTE]"), MkDocs' admonitions ("!!! note", "??? question") and the ":::" callouts
     # of Docusaurus and VitePress (":::tip[Title]", "::: details Why ...?") are read as what they are, not
     # as text that opens with their markers.
@@ -560,6 +560,51 @@ def _template_text(match: re.Match) -> str:
 def _blank(match: re.Match) -> str:
     """Nothing of a piece of markup but its line breaks, so that the line count is kept."""
     return "\n" * match.group().count("\n")
+
+
+_FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
+_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def _footnotes(text: str) -> str:
+    """Footnotes (GitHub's and MyST's "[^1]" and "[^1]: ...") read where they are referred to: each note at
+    the end of the paragraph that first refers to it, in brackets, and the marks dropped. Left as written,
+    the marks were words of the sentence and a note was glued to the front of the block after it. Line
+    numbers are kept."""
+    lines = text.split("\n")
+    notes: dict[str, str] = {}
+    fenced = False
+    k = 0
+    while k < len(lines):
+        fenced ^= bool(_FENCE_LINE.match(lines[k]))
+        note = None if fenced else _FOOTNOTE.match(lines[k])
+        k += 1
+        if note:
+            body = [note.group(2).strip()]
+            lines[k - 1] = ""
+            while k < len(lines) and lines[k].startswith(("  ", "\t")) and lines[k].strip():
+                body.append(lines[k].strip())
+                lines[k] = ""
+                k += 1
+            notes[note.group(1)] = " ".join(part for part in body if part)
+    if not notes:
+        return text
+    mark = re.compile(r"\s*\[\^(" + "|".join(map(re.escape, notes)) + r")\]")
+    placed: set[str] = set()
+    fenced = False
+    for k, line in enumerate(lines):
+        fenced ^= bool(_FENCE_LINE.match(line))
+        if fenced or not mark.search(line):
+            continue
+        named = [m.group(1) for m in mark.finditer(line) if m.group(1) not in placed]
+        lines[k] = mark.sub("", line)
+        end = k
+        while end + 1 < len(lines) and lines[end + 1].strip():
+            end += 1
+        for name in dict.fromkeys(named):
+            lines[end] += f" ({notes[name]})"
+            placed.add(name)
+    return "\n".join(lines)
 
 
 def _site_markup(text: str, *, mdx: bool) -> str:
