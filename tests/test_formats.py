@@ -238,6 +238,17 @@ def test_a_page_with_some_questions_keeps_its_named_sections_and_signs(tmp_path)
     assert [p.question for p in read(tmp_path, "registry.html", page)[0]][4] == "My build fails with exit code 1."
 
 
+def test_a_question_answered_by_a_list_keeps_its_items_and_numbers(tmp_path):
+    # Flask's tutorial: "So what did that code do?" over its numbered steps had read "- First ... - Next ..."
+    # on one line, and reStructuredText's numbered lists had lost their numbers.
+    rst = "Guide\n=====\n\nSo what did that code do?\n\n1. First we imported the class.\n2. Next we made an app.\n"
+    md = "# Guide\n\nSo what did that code do?\n\n1. First we imported the class.\n2. Next we made an app.\n"
+    for name, text in (("guide.rst", rst), ("guide.md", md)):
+        passages, _ = read(tmp_path, name, text)
+        assert [p.text for p in passages] == [
+            "So what did that code do?\n1. First we imported the class.\n2. Next we made an app."], name
+
+
 def test_footnotes_read_where_they_are_referred_to(tmp_path):
     # attrs' pages: the mark "[^fn1]" had been a word of the sentence, and the note glued to the front of the
     # list after it.
@@ -385,7 +396,7 @@ def test_sphinx_directives_keep_their_text(tmp_path):
         ("text", "connect(host, timeout=10)", "Changed in version 3.0: The default timeout is now 10 seconds."),
         ("text", "connect(host, timeout=10)", "Deprecated since version 4.0."),
         ("text", "connect(host, timeout=10)", "The retries section."),
-        ("text", "Steps", "- Install it\n  pip install tool\n  tool --init"),
+        ("text", "Steps", "1. Install it\n  pip install tool\n  tool --init"),  # a numbered step keeps its number
         ("faq", "Questions", "Can I use a proxy?\nYes, set HTTPS_PROXY.")]
 
 
@@ -527,7 +538,7 @@ def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
     assert [(p.section, p.text) for p in passages] == [
         ("Canvas", "Chain tasks with link, set broker_url, and read the calling guide, the Canvas and QueuePool."),
         ("Canvas", "Tip: Keep tasks small."),
-        ("Options", "addopts: Add the given options to every run.\n- Define it:\n  def add(x, y):\n      return x + y")]
+        ("Options", "addopts: Add the given options to every run.\n1. Define it:\n  def add(x, y):\n      return x + y")]
 
 
 def test_a_directive_of_its_own_that_holds_code_reads_as_code(tmp_path):

@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 109
+PARSER_VERSION = 110
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -531,7 +531,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 _close_headings(open_headings, block.level)
                 section = current_section()
             if block.scope == "next":
-                body = " ".join(sentences("\n".join(_block_text(b) for b in answer)))
+                # A paragraph's lines run on as one text; a list keeps an item to a line ("1. First ...").
+                body = "\n".join(" ".join(sentences(b.text)) if b.kind == "paragraph" else _block_text(b)
+                                  for b in answer)
             else:
                 body = "\n".join(_block_text(b) for b in answer)
             # A FAQ entry stays one passage however long its answer, as in a FAQ file: cut in pieces, a

@@ -330,14 +330,19 @@ def _node(node, blocks: list[Block], depth: int) -> None:
 
 
 def _items(node, lines: list[str], depth: int) -> None:
-    for item in node.children:
+    """A list's items, one per line, indented by depth; a numbered list keeps its numbers ("2. Next ..."), as
+    a step is named by them."""
+    start = node.get("start", 1) if node.tagname == "enumerated_list" else 0
+    alpha = node.get("enumtype", "") in ("loweralpha", "upperalpha")
+    for number, item in enumerate(node.children, start=start):
+        marker = "- " if not start else f"{chr(ord('a') + number - 1) if alpha and number <= 26 else number}. "
         first = True
         for child in item.children:
             if child.tagname in ("bullet_list", "enumerated_list"):
                 _items(child, lines, depth + 1)
             elif child.tagname not in _SKIP:
                 for text in filter(None, _item_texts(child)):
-                    lines.append(("  " * depth + "- " if first else "  " * (depth + 1)) + text)
+                    lines.append(("  " * depth + marker if first else "  " * (depth + 1)) + text)
                     first = False
 
 
