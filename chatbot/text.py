@@ -22,7 +22,7 @@ _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A sentence ends at . ! ? (optionally followed by a closing quote) before a capital, digit or quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9£$])")
-_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 
 def clean(text: str, *, keep_indent: bool = False) -> str:
@@ -51,8 +51,8 @@ def sentences(text: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens; inner apostrophes, dots and hyphens stay ("don't", "scikit-learn", "3.5")."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    return [w.replace("’", "'") for w in WORD.findall(text.lower())]
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(WORD.findall(text))

@@ -192,7 +192,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
                 # one description ("-a::" over "--all::") title it together, as Asciidoctor shows them.
                 stacked = len(out) >= 2 and not out[-1][1] and out[-2][0] == last_term
                 asked = stacked and out[-2][1].endswith("?") and (words[0].endswith("?") or qanda)
-                if stacked and asked:
+                if asked:
                     emit(words[0], "")  # another wording of the question, as after a " +" break
                 elif stacked and not qanda and not words[0].endswith("?") and not out[-2][1].endswith("?"):
                     out[-2] = (out[-2][0], f"{out[-2][1]}, {words[0]}")

@@ -563,7 +563,6 @@ def _blank(match: re.Match) -> str:
 
 
 _FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
-_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
 
 
 def _footnotes(text: str) -> str:
@@ -572,12 +571,11 @@ def _footnotes(text: str) -> str:
     the marks were words of the sentence and a note was glued to the front of the block after it. Line
     numbers are kept."""
     lines = text.split("\n")
+    code = _code_lines(lines)
     notes: dict[str, str] = {}
-    fenced = False
     k = 0
     while k < len(lines):
-        fenced ^= bool(_FENCE_LINE.match(lines[k]))
-        note = None if fenced else _FOOTNOTE.match(lines[k])
+        note = None if code[k] else _FOOTNOTE.match(lines[k])
         k += 1
         if note:
             body = [note.group(2).strip()]
@@ -591,10 +589,8 @@ def _footnotes(text: str) -> str:
         return text
     mark = re.compile(r"\s*\[\^(" + "|".join(map(re.escape, notes)) + r")\]")
     placed: set[str] = set()
-    fenced = False
     for k, line in enumerate(lines):
-        fenced ^= bool(_FENCE_LINE.match(line))
-        if fenced or not mark.search(line):
+        if code[k] or not mark.search(line):
             continue
         named = [m.group(1) for m in mark.finditer(line) if m.group(1) not in placed]
         lines[k] = mark.sub("", line)
@@ -626,19 +622,15 @@ def _site_markup(text: str, *, mdx: bool) -> str:
     fence = ""  # the run of backticks or tildes that opened the code block we are in
     statement = 0  # brackets a module statement over several lines leaves open ("import {", "export const X = (")
     for line in lines:
-        marker = _FENCE_MARKER.match(line)
         if statement and not fence:
             # It ends where its brackets close, or at a blank line at the latest: an unclosed bracket in a
             # string must not take the page with it.
             statement = max(statement + _bracket_balance(line), 0) if line.strip() else 0
             prose.append("")
             continue
-        if marker and (not fence or (marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence)
-                                     and not line[marker.end():].strip())):
-            # A fence closes only with its own character, as long a run or longer, and nothing after it:
-            # a page about Markdown shows a "```" block inside a "````" one.
+        fence, is_fence = _fence_after(line, fence)
+        if is_fence:
             flush()
-            fence = "" if fence else marker.group(1)
             out.append(line)
         elif fence:
             out.append(line)
@@ -653,6 +645,27 @@ def _site_markup(text: str, *, mdx: bool) -> str:
             prose.append(line)
     flush()
     return "\n".join(out)
+
+
+def _fence_after(line: str, fence: str) -> tuple[str, bool]:
+    """The fence open after `line` ("" outside code) when `fence` was open before it, and whether the line
+    is a fence. A fence closes only with its own character, as long a run or longer, and nothing after it:
+    a page about Markdown shows a "```" block inside a "````" one."""
+    marker = _FENCE_MARKER.match(line)
+    if marker and (not fence or (marker.group(1)[0] == fence[0] and len(marker.group(1)) >= len(fence)
+                                 and not line[marker.end():].strip())):
+        return ("" if fence else marker.group(1)), True
+    return fence, False
+
+
+def _code_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it is a code fence or inside a fenced code block."""
+    fence, code = "", []
+    for line in lines:
+        before = fence
+        fence, is_fence = _fence_after(line, fence)
+        code.append(is_fence or bool(before))
+    return code
 
 
 def _bracket_balance(line: str) -> int:

@@ -441,12 +441,17 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     return [replace(b, kind="question") if id(b) in promoted else b for b in blocks]
 
 
+def _stops_mid_sentence(text: str) -> bool:
+    """Text with no full stop at its end (a colon that announces what follows, a word, a command)."""
+    return text.rstrip()[-1:] not in (".", "!", "?", ")", '"', "”", "’", "'")
+
+
 def _continues(before: str, scrap: str) -> bool:
     """A scrap that is no sentence of its own ("and", "declare -A name") goes on with text that stops
-    mid-sentence (no full stop; a colon that announces what follows)."""
+    mid-sentence."""
     scrap = scrap.strip()
     sentence = scrap[:1].isupper() and scrap[-1:] in (".", "!", "?")
-    return not sentence and before.rstrip()[-1:] not in (".", "!", "?", ")", '"', "”", "’", "'")
+    return not sentence and _stops_mid_sentence(before)
 
 
 def _close_headings(open_headings: list[Block], level: int) -> None:
@@ -558,7 +563,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     # and a section that opens with a scrap ("- Default: false / - Type: Boolean" over an
                     # option's description) goes on in its first paragraph.
                     or (last_kind in ("paragraph", "list") and len(passages) - 1 == section_start
-                        and word_count(previous.text) <= FRAGMENT_WORDS and _continues(previous.text, ""))):
+                        and word_count(previous.text) <= FRAGMENT_WORDS and _stops_mid_sentence(previous.text))):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{block.text}")
             else:
                 for chunk in _pack(sentences(block.text), max_chars, " "):

@@ -74,6 +74,11 @@ def _is_code(lines) -> bool:
     return bool(lines) and code >= 0.5 * len(lines) and prose <= 0.2 * len(lines)
 
 
+def _name_words(name: str) -> str:
+    """The words of a label or file name ("asyncio install" of "asyncio_install", "exit codes" of "exit-codes")."""
+    return " ".join(re.split(r"[_\-]+", name)).strip()
+
+
 def cross_reference_text(text: str, role: str = "") -> str:
     """What Sphinx shows for an interpreted text (:ref:, :class:, an extension's role): its title when it
     has one ("canvas guide" of "canvas guide <guide-canvas>"), else its target, "~" keeping the last dotted
@@ -86,9 +91,9 @@ def cross_reference_text(text: str, role: str = "") -> str:
     target = text.removeprefix("!")
     if role == "doc":
         parts = [part for part in re.split(r"[/:]", target) if part and part != "index"]
-        return " ".join(re.split(r"[_\-]+", parts[-1])).strip() if parts else target
+        return _name_words(parts[-1]) if parts else target
     if role in ("ref", "numref"):
-        return " ".join(re.split(r"[_\-]+", target)).strip()
+        return _name_words(target)
     if _PYTHON_NAME.fullmatch(target):  # not a path: ":file:`~/.bashrc`" stays as written
         target = target.rsplit(".", 1)[-1] if target.startswith("~") else target.lstrip(".")
         target = target.lstrip("~")
@@ -249,7 +254,7 @@ def _titled_references(tree) -> None:
         if isinstance(target, nodes.section) and target.children and target[0].tagname == "title":
             node.children = [nodes.Text(_flat(target[0]))]
         else:
-            node.children = [nodes.Text(" ".join(re.split(r"[_\-]+", node.astext())).strip())]
+            node.children = [nodes.Text(_name_words(node.astext()))]
 
 
 def _line(node) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import words
+from ..text import WORD, words
 from .analyzer import STOPWORDS, Analyzer
 
 _CONNECTOR = re.compile(
@@ -81,19 +81,16 @@ def _absolute_years(question: str, previous: str) -> str:
     return _RELATIVE_YEAR.sub(absolute, question)
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-
-
 def _without_replaced_modifiers(previous: str, question: str) -> str:
     """Drop the words before a noun of the previous question that the follow-up qualifies otherwise:
     after "What do AI engineers earn?", "and for ML engineers?" asks about ML engineers, not both."""
-    asked = [m.group().lower() for m in _TOKEN.finditer(question)]
+    asked = [m.group().lower() for m in WORD.finditer(question)]
     asked_stems = [Analyzer.stem(w) for w in asked]
     heads = {asked_stems[j] for j in range(1, len(asked))
              if asked[j] not in STOPWORDS and asked[j - 1] not in STOPWORDS}
     if not heads:
         return previous
-    tokens = list(_TOKEN.finditer(previous))
+    tokens = list(WORD.finditer(previous))
     lowered = [m.group().lower() for m in tokens]
     drop: list[tuple[int, int]] = []
     for i, s in enumerate(map(Analyzer.stem, lowered)):
@@ -106,4 +103,5 @@ def _without_replaced_modifiers(previous: str, question: str) -> str:
             drop.append((tokens[start].start(), tokens[i - 1].end()))
     for begin, end in reversed(drop):
         previous = previous[:begin] + previous[end:]
+    # One space where words were dropped: a name after them must still follow "a word and a space" (_NAME).
     return re.sub(r"\s{2,}", " ", previous)
