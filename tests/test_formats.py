@@ -3553,3 +3553,64 @@ def test_rst_reference_to_another_page_reads_as_words_and_a_short_faq_page_keeps
     assert problems == [] and [(p.kind, p.text) for p in passages] == [
         ("faq", "Why is my application slow?\nSee asyncio install."), ("faq", "How can I profile it?\nUse cProfile."),
         ("faq", "I'm inserting 400,000 rows and it's slow!\nUse bulk inserts.\nOr Core.")]
+
+
+HANDBOOK = [("How do I request time off?", ["Submit a request in the HR portal two weeks ahead.",
+                                              "If your manager is away, the request goes to their deputy."]),
+            ("Can I work from abroad?", ["Yes, for up to four weeks a year.",
+                                         "Tell payroll first: taxes differ by country."]),
+            ("Who pays for my laptop?", ["The company does."])]
+
+
+def handbook_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Team handbook FAQ").runs[0].bold = True
+    for question, answer in HANDBOOK:
+        document.add_paragraph(question)
+        for paragraph in answer:
+            document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name, content", [
+    ("handbook.md", "# Team handbook FAQ\n\n" + "".join(f"{q}\n\n" + "".join(f"{a}\n\n" for a in answer)
+                                                     for q, answer in HANDBOOK)),
+    ("handbook.html", "<h1>Team handbook FAQ</h1>" + "".join(f"<p>{q}</p>" + "".join(f"<p>{a}</p>" for a in answer)
+                                                            for q, answer in HANDBOOK)),
+    ("handbook.docx", handbook_docx())])
+def test_faq_of_question_paragraphs_answers_with_every_paragraph_up_to_the_next_question(tmp_path, name, content):
+    # An exported Google Docs FAQ: questions are paragraphs, answers run over paragraphs. In Markdown and HTML the
+    # answer's second paragraph had been a passage of its own, under no question ("Tell payroll first: taxes
+    # differ by country", about what?); the Word reader (and the PDF one) read such a FAQ so already.
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and faq(passages) == {q: "\n".join(answer) for q, answer in HANDBOOK}
+    assert [p.kind for p in passages] == ["faq"] * 3
+
+
+def test_question_paragraph_in_an_article_answers_with_the_next_paragraph_only(tmp_path):
+    # Two questions among an article's paragraphs are no FAQ page: each asks what the paragraph after it says,
+    # and the text after that is the article's again.
+    article = ("# Backups\n\nWhy back up at all?\n\nDisks fail without warning.\n\nThe rest of this page shows how "
+               "to set up nightly backups.\n\nHow often should I back up?\n\nEvery night.\n\nRestores are covered "
+               "on the next page.\n")
+    passages, problems = read(tmp_path, "backups.md", article)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "Why back up at all?\nDisks fail without warning."),
+        ("text", "The rest of this page shows how to set up nightly backups."),
+        ("faq", "How often should I back up?\nEvery night."),
+        ("text", "Restores are covered on the next page.")]
+
+
+@pytest.mark.parametrize("syntax", ["sqlite3 dbcmd ?database-name? ?options?", "%?<sequence_char>?<optional_string>?"])
+def test_question_mark_inside_syntax_asks_nothing(tmp_path, syntax):
+    # A command's optional arguments and a format's conditional are written with "?" (SQLite's Tcl manual,
+    # mutt's status_format): read as questions, each took the paragraphs under it as its answer.
+    import html
+
+    page = f"<h2>The API</h2><p>{html.escape(syntax)}</p><p>Opens the database.</p><p>The name is a file name.</p>"
+    passages, problems = read(tmp_path, "api.html", page * 3)
+    assert problems == [] and {p.kind for p in passages} == {"text"}

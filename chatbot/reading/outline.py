@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 110
+PARSER_VERSION = 111
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -84,13 +84,17 @@ _DATE = re.compile(r"^(?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4}|\d{4}-\d\d-\d\d)$"
 
 # A sign alone ("?", "\\?": a manual's terms for a shell's special parameter) asks nothing.
 _LETTER = re.compile(r"[^\W\d_]")
+# A "?" with a word or bracket right after it marks syntax, not a question: a command's optional arguments
+# ("sqlite3 dbcmd ?database-name? ?options?"), a format's conditional ("%?<sequence_char>?<if_string>?").
+_SYNTAX_MARK = re.compile(r"\?(?=[\w<>\[{(%])")
 
 
 def is_question(text: str) -> bool:
     """A heading, title or line that asks something: ends with "?" and is one short sentence."""
     text = text.strip()
     return (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS and _LETTER.search(text) is not None
-            and len(sentences(text)) == 1 and "```" not in text and not _UNRESOLVED.search(text))
+            and len(sentences(text)) == 1 and "```" not in text and not _UNRESOLVED.search(text)
+            and not _SYNTAX_MARK.search(text))
 
 
 def looks_like_question(text: str) -> bool:
@@ -207,6 +211,19 @@ def _question_paragraphs(blocks: list[Block]) -> list[Block]:
             block = replace(block, kind="question", text=question_text(text), scope="next")
         read.append(block)
     return read
+
+
+def _answered_in_full(blocks: list[Block]) -> list[Block]:
+    """On a page that asks in paragraphs or lines (FAQ_PAGE_QUESTIONS of them or more), each question is
+    answered by every block up to the next question or heading, as a question heading is: an exported
+    Google Docs or Word FAQ answers in several paragraphs, whose later ones had been passages of their own,
+    under no question. Elsewhere a question line answers with the block after it only (an article's "Why
+    does it matter?")."""
+    asking = [b for b in blocks if b.kind == "question" and b.scope == "next" and not b.level]
+    if len(asking) < FAQ_PAGE_QUESTIONS:
+        return blocks
+    return [replace(b, scope="entry") if b.kind == "question" and b.scope == "next" and not b.level else b
+            for b in blocks]
 
 
 def _lone_item(block: Block) -> str:
@@ -472,7 +489,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     and (after is None or after.kind in ("heading", "question")))]
     # What every format's FAQs share, read once here: "Q:"/"A:" labels, question paragraphs, and the
     # statement headings of a page whose other headings ask.
-    blocks = _question_paragraphs(_labelled_entries(list(dropwhile(lambda b: b.kind == "break", kept))))
+    blocks = _answered_in_full(_question_paragraphs(_labelled_entries(list(dropwhile(lambda b: b.kind == "break", kept)))))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
