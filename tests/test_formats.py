@@ -260,6 +260,12 @@ def test_footnotes_read_where_they_are_referred_to(tmp_path):
     assert [p.text for p in passages] == [
         "attrs writes a `__hash__` for you, but not by default: (The hash is computed from the class id and the "
         "attribute values.)\n- equal objects have equal hashes\nre.compile(r\"[^fn1]\")"]
+    # Inside a MyST directive whose content is text (a note, a glossary) a mark is read too; inside a code
+    # directive it is code.
+    md = ("# Slots\n\n```{note}\nThey use less memory[^pypy].\n```\n\n```{code-block}\nx = a[^pypy]\n```\n\n"
+          "[^pypy]: Not on PyPy.\n")
+    passages, _ = read(tmp_path, "slots.md", md)
+    assert [p.text for p in passages] == ["Note: They use less memory. (Not on PyPy.)\nx = a[^pypy]"]
     # A typeset minus sign in a manual's code reads as the hyphen it stands for.
     passages, _ = read(tmp_path, "expansion.md", "# Expansion\n\nUse ${parameter:\u2212word} for a default.\n")
     assert passages[0].text == "Use ${parameter:-word} for a default."
@@ -3614,3 +3620,43 @@ def test_question_mark_inside_syntax_asks_nothing(tmp_path, syntax):
     page = f"<h2>The API</h2><p>{html.escape(syntax)}</p><p>Opens the database.</p><p>The name is a file name.</p>"
     passages, problems = read(tmp_path, "api.html", page * 3)
     assert problems == [] and {p.kind for p in passages} == {"text"}
+
+
+GLOSSARY_RST = """Glossary
+========
+
+.. glossary::
+   :sorted:
+
+   environment
+      A structure where information about all documents under the root is saved.
+
+   source directory
+   root
+      The directory which contains all source files for one Sphinx project.
+
+      It holds ``conf.py``.
+
+Building
+--------
+
+Run the builder.
+"""
+
+
+@pytest.mark.parametrize("name, content", [
+    ("glossary.rst", GLOSSARY_RST),
+    ("glossary.md", "# Glossary\n\n```{glossary}\n:sorted:\n\n" + GLOSSARY_RST.split(":sorted:\n\n")[1].split(
+        "\nBuilding")[0].replace("``", "`") + "```\n\n## Building\n\nRun the builder.\n"),
+    ("colons.md", "# Glossary\n\n:::{glossary}\n" + GLOSSARY_RST.split(":sorted:\n\n")[1].split(
+        "\nBuilding")[0].replace("``", "`") + ":::\n\n## Building\n\nRun the builder.\n")])
+def test_sphinx_glossary_terms_title_their_definitions(tmp_path, name, content):
+    # Sphinx's glossary (and MyST's) stacks terms that share a definition, one to a line. reStructuredText had
+    # read the stacked terms as one paragraph with the definition ("source directory root The directory ..."),
+    # MyST each term run into its definition ("environment A structure ...").
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("environment", "A structure where information about all documents under the root is saved."),
+        ("source directory, root", "The directory which contains all source files for one Sphinx project."),
+        ("source directory, root", "It holds `conf.py`." if name.endswith(".md") else "It holds conf.py."),
+        ("Building", "Run the builder.")]

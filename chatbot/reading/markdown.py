@@ -18,15 +18,17 @@ its link targets and comments dropped.
 from __future__ import annotations
 
 import re
+import textwrap
+from dataclasses import replace
 from itertools import dropwhile
 
 from ..passage import Passage
 from ..text import clean
-from dataclasses import replace
-
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block, introduces,
-                      is_question, labelled_question, last_heading, looks_like_question, question_text, take_intro)
-from .restructuredtext import CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES, cross_reference_text
+                      is_question, labelled_question, last_heading, looks_like_question, question_text, take_intro,
+                      title_block)
+from .restructuredtext import (CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES, cross_reference_text,
+                               glossary_entries)
 
 # A heading's own id or attributes, not words of it: "## Setup {#setup}", "## Setup { #setup .wide }".
 _HEADING_ID = re.compile(r"\s*\{\s*[:#.][^{}]*\}$")
@@ -460,12 +462,26 @@ def _myst_directive(name: str, argument: str, node, blocks: list[Block]) -> None
         from .restructuredtext import restructuredtext_blocks
 
         blocks.extend(replace(b, line=line) for b in restructuredtext_blocks(content))
+    elif name == "glossary":
+        _glossary(content.split("\n"), line, blocks)
     elif name in CONTAINERS or name in INLINE:  # "{only} html", "{tab-set}"; "{seealso}" opens with its argument
         opening = argument if name in INLINE else ""
         blocks.extend(replace(b, line=line) for b in markdown_blocks("\n\n".join(filter(None, (opening, content)))))
     else:
         inner = [replace(b, line=line) for b in markdown_blocks(content)]
         blocks.extend(callout(_directive_title(name, argument), inner, line=line))
+
+
+def _glossary(lines: list[str], line: int, blocks: list[Block]) -> None:
+    """A MyST glossary, laid out as Sphinx's: terms one to a line (stacked terms share a definition), each
+    definition indented under them, in Markdown. A term titles its definition only, as in a definition list."""
+    outer = last_heading(blocks)
+    for terms, start, end in glossary_entries(lines):
+        titled = title_block(", ".join(terms), line=line)
+        blocks.append(titled)
+        blocks.extend(replace(b, line=line) for b in markdown_blocks(textwrap.dedent("\n".join(lines[start:end]))))
+        if titled.kind == "heading" and outer is not None:
+            blocks.append(replace(outer, line=0))
 
 
 def _html_block(node, blocks: list[Block]) -> None:
@@ -595,7 +611,7 @@ def _footnotes(text: str) -> str:
         named = [m.group(1) for m in mark.finditer(line) if m.group(1) not in placed]
         lines[k] = mark.sub("", line)
         end = k
-        while end + 1 < len(lines) and lines[end + 1].strip():
+        while end + 1 < len(lines) and lines[end + 1].strip() and not code[end + 1]:  # a fence ends it too
             end += 1
         for name in dict.fromkeys(named):
             lines[end] += f" ({notes[name]})"
@@ -620,6 +636,7 @@ def _site_markup(text: str, *, mdx: bool) -> str:
         prose.clear()
 
     fence = ""  # the run of backticks or tildes that opened the code block we are in
+    glossary = 0  # inside a MyST glossary, how many colon fences are open
     statement = 0  # brackets a module statement over several lines leaves open ("import {", "export const X = (")
     for line in lines:
         if statement and not fence:
@@ -628,12 +645,24 @@ def _site_markup(text: str, *, mdx: bool) -> str:
             statement = max(statement + _bracket_balance(line), 0) if line.strip() else 0
             prose.append("")
             continue
+        if glossary:
+            # Its content is Sphinx's layout of terms over indented definitions, not Markdown: as a "```"
+            # directive, it reaches _myst_directive whole. Colon fences inside it (a note) close first.
+            bare = line.strip()
+            if bare.startswith(":::"):
+                glossary += 1 if bare.strip(":") else -1
+            out.append(line if glossary else "````")
+            continue
         fence, is_fence = _fence_after(line, fence)
         if is_fence:
             flush()
             out.append(line)
         elif fence:
             out.append(line)
+        elif _COLON_GLOSSARY.match(line):
+            flush()
+            glossary = 1
+            out.append("````{glossary}")
         elif tab := _CONTENT_TAB.match(line):
             # MkDocs Material's content tabs ('=== "pip"' over indented content) are parsed as the admonitions
             # they are built like, so that their content is text, not an indented code block.
@@ -645,6 +674,10 @@ def _site_markup(text: str, *, mdx: bool) -> str:
             prose.append(line)
     flush()
     return "\n".join(out)
+
+
+# A MyST glossary in a colon fence (":::{glossary}"), whose content the container parser would read as Markdown.
+_COLON_GLOSSARY = re.compile(r"^\s{0,3}:{3,}\s*\{glossary\}\s*$")
 
 
 def _fence_after(line: str, fence: str) -> tuple[str, bool]:
@@ -659,12 +692,16 @@ def _fence_after(line: str, fence: str) -> tuple[str, bool]:
 
 
 def _code_lines(lines: list[str]) -> list[bool]:
-    """For each line, whether it is a code fence or inside a fenced code block."""
-    fence, code = "", []
+    """For each line, whether it is a code fence or inside a fenced code block: not inside a MyST directive
+    whose content is text ("```{note}", "````{glossary}")."""
+    fence, text, code = "", False, []
     for line in lines:
         before = fence
         fence, is_fence = _fence_after(line, fence)
-        code.append(is_fence or bool(before))
+        if is_fence and fence:
+            directive = _MYST_DIRECTIVE.match(line.strip()[len(fence):].strip())
+            text = directive is not None and directive.group(1).lower() not in (*CODE_DIRECTIVES, "code")
+        code.append(is_fence or (bool(before) and not text))
     return code
 
 

@@ -36,7 +36,7 @@ def parse_restructuredtext(text: str, *, source: str, title: str = "", max_chars
 # content of a directive it does not know). Their argument is a title (a drop-down's question, a tab's
 # name), text that opens the content ("see also" notes), or neither (an "only" condition).
 _TITLED = ("dropdown", "tab", "group-tab", "code-tab", "tab-item", "card", "grid-item-card")
-INLINE = ("seealso", "todo", "centered", "hlist", "glossary")
+INLINE = ("seealso", "todo", "centered", "hlist")
 CONTAINERS = ("only", "tabs", "tab-set", "grid", "grid-item")
 # Version notes, worded as Sphinx shows them ("Changed in version 2.1: ...").
 VERSION_NOTES = {"versionadded": "New in version", "versionchanged": "Changed in version",
@@ -172,6 +172,25 @@ def _setup() -> None:
         def run(self):
             return []
 
+    class Glossary(Container):
+        """Sphinx's glossary: a definition list whose terms may stack, one to a line, over one definition
+        ("source directory" over "root"), which docutils would read as one term of them all. Read as a
+        definition list of terms joined by commas ("source directory, root"), so that they title it."""
+
+        def run(self):
+            node = nodes.definition_list()
+            for terms, start, end in glossary_entries(list(self.content)):
+                definition = self.content[start:end]
+                definition.disconnect()  # dedented on its own, not in the directive's lines
+                definition.trim_left(min(len(x) - len(x.lstrip()) for x in definition if x.strip()))
+                item = nodes.definition_list_item()
+                inline, _ = self.state.inline_text(", ".join(terms), self.lineno)
+                body = nodes.definition()
+                self.state.nested_parse(definition, self.content_offset + start, body)
+                item += [nodes.term("", "", *inline), body]
+                node += item
+            return [node]
+
     class Unknown(Container):
         """A directive of an extension this reader does not know ("confval", "setting", "django-admin"): its
         content is read, under its argument as a label, instead of dropped as plain docutils would."""
@@ -216,12 +235,38 @@ def _setup() -> None:
         directives.register_directive(name, Container)
     for name in VERSION_NOTES:
         directives.register_directive(name, VersionNote)
+    directives.register_directive("glossary", Glossary)
     for name in _OBJECTS:
         for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
             directives.register_directive(full, Description)
     for name in POINTERS:
         for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
             directives.register_directive(full, Pointer)
+
+
+def glossary_entries(lines: list[str]) -> list[tuple[list[str], int, int]]:
+    """(terms, first line, end) of the definition of each entry of a Sphinx glossary's content: the lines at
+    the content's own indent are terms, one to a line, the more indented ones under them their definition."""
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip())
+
+    base = min((indent(line) for line in lines if line.strip()), default=0)
+    entries: list[tuple[list[str], int, int]] = []
+    terms: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not lines[k].strip():
+            k += 1
+        elif indent(lines[k]) == base:
+            terms.append(" ".join(lines[k].split()))
+            k += 1
+        else:
+            end = k
+            while end < len(lines) and (not lines[end].strip() or indent(lines[end]) > base):
+                end += 1
+            entries.append((terms, k, end))
+            terms, k = [], end
+    return entries
 
 
 def restructuredtext_blocks(text: str, *, source: str = "") -> list[Block]:
