@@ -2,8 +2,8 @@ import json
 
 import pytest
 
-from chatbot import Chatbot, IndexCorruptError, Settings
-from chatbot.search.index import POINTER, Index
+from chatbot import Chatbot, IndexCorruptError, Passage, Settings
+from chatbot.search.index import POINTER, VIEW_PASSAGE, Index, views_of
 
 
 def current_build(index_dir):
@@ -123,3 +123,16 @@ def test_an_ivf_index_round_trips_and_answers(faq_corpus, tmp_path, fake_embedde
     (faq_corpus / "one-more.jsonl").write_text('{"question": "Is there a mobile app?", "answer": "Yes."}\n')
     changed = Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "ivf"), embedder=fake_embedder)
     assert changed.report.rebuilt and changed.report.embedded == 2  # the cache works for IVF indexes too
+
+
+@pytest.mark.parametrize("section, embedded", [
+    ("--abort", "git-cherry-pick(1) › --abort: Cancel the operation."),
+    ("<pathspec>…", "git-cherry-pick(1) › <pathspec>…: Cancel the operation."),
+    ("read › -r", "read › -r: Cancel the operation."),  # under its command already
+    ("Sequencer", "Sequencer: Cancel the operation.")])
+def test_an_option_is_embedded_under_the_page_it_belongs_to(section, embedded):
+    # A manual page's option ("--abort: Cancel the operation.") says nothing of whose option it is: asked how to
+    # bail out of a cherry-pick, Git's manual ranked cherry-pick's --abort below 40 other passages.
+    passage = Passage(text="Cancel the operation.", title="git-cherry-pick(1)", section=section,
+                      source="git-cherry-pick.html", kind="text")
+    assert [text for kind, text, _ in views_of(passage) if kind == VIEW_PASSAGE] == [embedded]

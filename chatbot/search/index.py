@@ -27,6 +27,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import secrets
 import shutil
 import time
@@ -43,11 +44,14 @@ from ..errors import IndexCorruptError
 from ..passage import Passage
 from ..text import sentences, words
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 ADAPTED_MODEL = "model"
 VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
+# A heading that names a command-line option, a parameter or a variable ("--abort", "-r", "<pathspec>...",
+# "$HOME"), not a topic.
+_NAMES_AN_OPTION = re.compile(r"^(?:[-+]{1,2}[\w-]|[<$@%\[{])")
 
 
 def package_version() -> str:
@@ -78,14 +82,18 @@ def views_of(p: Passage) -> list[tuple[int, str, str]]:
             views += [(VIEW_SENTENCE, f"{p.question}: {s}", s) for s in parts]
         return views
     body = p.text
-    whole = f"{p.section}: {p.text}" if p.section and p.kind == "text" else p.text
+    context = p.section
+    if context and p.title and _NAMES_AN_OPTION.match(context):
+        # An option's description ("--abort: Cancel the operation") does not say whose option it is; the page
+        # it is on does ("git-cherry-pick(1)"). One under its command ("read › -r") says so already.
+        context = f"{p.title} › {context}"
+    whole = f"{context}: {p.text}" if context and p.kind == "text" else p.text
     views = [(VIEW_PASSAGE, whole, "")]
     if p.kind != "table":
         parts = sentences(body)
         if len(parts) > 1:
             # A sentence is embedded under its heading, so "Healthcare – AI-driven diagnostics"
             # still says that it is about machine learning jobs.
-            context = p.section
             views += [(VIEW_SENTENCE, f"{context}: {s}" if context else s, s) for s in parts if len(words(s)) >= 3]
     return views
 
