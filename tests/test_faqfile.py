@@ -63,6 +63,24 @@ def test_html_answers_keep_their_paragraphs_and_list_items_apart():
     assert ps[0].text == ("How do I reset it?\nUse the Forgot password link.\nIt expires in an hour\nYou can:\n"
                           "- ask by mail\n- call us")
 
+def test_code_in_answers_keeps_its_lines():
+    # A help desk's answers hold commands: in a fence, a <pre>, or indented after a colon. Each line of code had
+    # run into the one before it ("Then run pip install foo foo --init and you are done."). A line indented
+    # under prose with no blank line or colon before it is a wrapped line, as in Markdown. An HTML list's
+    # steps had lost their numbers.
+    records = [
+        {"question": "How do I install it?", "answer": "Then run\n\n    pip install foo\n    foo --init\n\nand done."},
+        {"question": "How do I test?", "answer": "Run:\n```\nnpm ci\nif [ -f x ]; then\n  npm test\nfi\n```\nto check."},
+        {"question": "How do I build?", "answer": "<p>Run:</p><pre>make\nmake install</pre><ol><li>Done.</li></ol>"},
+        {"question": "Is it free?", "answer": "Yes, for teams\n    of up to five people."}]
+    ps, problems = parse_jsonl("\n".join(map(json.dumps, records)), source="f.jsonl", title="F")
+    assert problems == [] and [p.answer for p in ps] == [
+        "Then run\npip install foo\nfoo --init\nand done.",
+        "Run:\nnpm ci\nif [ -f x ]; then\n  npm test\nfi\nto check.",
+        "Run:\nmake\nmake install\n1. Done.",
+        "Yes, for teams of up to five people."]
+
+
 def test_jsonl_broken_line_is_reported_and_the_rest_loads():
     text = '{"question": "A?", "answer": "a", "alternates": ["aa"]}\n{broken\n{"question": "B?", "answer": "b"}\n[1]\n'
     ps, problems = parse_jsonl(text, source="f.jsonl", title="F")

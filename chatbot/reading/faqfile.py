@@ -18,6 +18,7 @@ import io
 import itertools
 import json
 import re
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
@@ -57,6 +58,9 @@ _HTML_TAG = re.compile(r"</(?:a|p|li|ul|ol|b|strong|em|i|u|code|pre|div|span|h[1
 _HTML_BLOCKS = ("p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "pre", "blockquote")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]+)\)")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])\s")
+_MARKER_ONLY = re.compile(r"^(?:[-*+•]|\d{1,2}[.)])$")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+_INDENTED = re.compile(r"^(?: {4}|\t)\s*\S")
 _ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
 # Values of an export's bookkeeping columns (a flag, a time stamp) that say nothing of what an entry is about.
 # An address (a web page's, a file's, an email's) or a language or locale code ("en", "en-us", "pt_BR") is no
@@ -154,35 +158,54 @@ def _label(value) -> str:
 
 
 def answer_text(cell: str) -> str:
-    """An answer cell as plain text: HTML tags and Markdown link targets dropped, indentation folded."""
+    """An answer cell as plain text: HTML tags and Markdown link targets dropped, wrapped lines joined; code
+    (a `<pre>`, a fenced block, lines indented after a blank line or a colon) kept a line to a line."""
     if _HTML_TAG.search(cell):
         from bs4 import BeautifulSoup  # only for cells that hold HTML
 
         soup = BeautifulSoup(cell, "html.parser")
+        for tag in soup.find_all("pre"):
+            tag.replace_with(f"\n```\n{tag.get_text()}\n```\n")
         # Blocks end their lines, as a browser shows them: "<p>a</p><p>b</p>" had read "ab".
         for tag in soup.find_all("br"):
             tag.replace_with("\n")
         for tag in soup.find_all("li"):
-            tag.insert(0, "- ")
+            # A numbered list's steps keep their numbers ("2. Click Reset").
+            if tag.parent is not None and tag.parent.name == "ol":
+                start = str(tag.parent.get("start", "1"))
+                number = len(tag.find_previous_siblings("li")) + (int(start) if start.isdigit() else 1)
+                tag.insert(0, f"{number}. ")
+            else:
+                tag.insert(0, "- ")
         for tag in soup.find_all(_HTML_BLOCKS):
             tag.insert_before("\n")
             tag.insert_after("\n" if tag.name in ("li", "tr") else "\n\n")
         cell = soup.get_text()
     cell = _MD_LINK.sub(r"\1", cell)
-    # A line break inside a sentence is a wrap: the lines join. A blank line, a list item or a
-    # line after a finished sentence starts a new line.
+    # A line break inside a sentence is a wrap: the lines join. A blank line, a list item or a line after a
+    # finished sentence starts a new line; a line of code is one of its own ("pip install x" had run into the
+    # sentence after it).
     out: list[str] = []
-    joinable = False
-    for raw in cell.strip().split("\n"):
-        line = " ".join(raw.split())
-        if not line:
+    joinable = False  # the last line may go on in the next
+    code = False  # inside a fenced block
+    before = ""  # the line before, as written
+    for raw in textwrap.dedent(cell.strip("\n")).rstrip().split("\n"):
+        if _FENCE.match(raw):
+            code, joinable = not code, False
+        elif code or (_INDENTED.match(raw) and (not before.strip() or before.rstrip().endswith(":")
+                                                 or _INDENTED.match(before))):
+            if raw.strip():
+                out.append(raw.rstrip() if code else raw.rstrip()[4 if raw.startswith("    ") else 1:])
             joinable = False
-            continue
-        if joinable and not _LIST_ITEM.match(line) and not out[-1].endswith((".", "!", "?", ":")):
-            out[-1] += " " + line
+        elif not (line := " ".join(raw.split())):
+            joinable = False
+        elif joinable and (_MARKER_ONLY.match(out[-1]) or (
+                not _LIST_ITEM.match(line + " ") and not out[-1].endswith((".", "!", "?", ":")))):
+            out[-1] += " " + line  # a wrapped line, or an item's text after its number ("4." over "<p>To ...")
         else:
             out.append(line)
-        joinable = True
+            joinable = True
+        before = raw
     return "\n".join(out)
 
 
