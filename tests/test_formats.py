@@ -2180,6 +2180,37 @@ def test_faq_columns_set_in_corpus_toml(tmp_path):
     assert problems == [] and [(p.question, p.section) for p in passages] == [("Wie alt?", "Allgemein")]
 
 
+@pytest.mark.parametrize("entries", [
+    # Yoast SEO's FAQ block: an inline question before its answer paragraph.
+    '<div class="schema-faq"><div class="schema-faq-section"><strong class="schema-faq-question">Is there a free '
+    'trial</strong> <p class="schema-faq-answer">Yes, 14 days.</p></div><div class="schema-faq-section"><strong '
+    'class="schema-faq-question">Can I pay yearly?</strong> <p class="schema-faq-answer">Yes, with two months free. '
+    '</p></div></div>',
+    # Rank Math's: a heading over an answer of paragraphs.
+    '<div class="rank-math-list"><div class="rank-math-list-item"><h3 class="rank-math-question">Is there a free trial'
+    '</h3><div class="rank-math-answer"><p>Yes, 14 days.</p></div></div><div class="rank-math-list-item"><h3 '
+    'class="rank-math-question">Can I pay yearly?</h3><div class="rank-math-answer"><p>Yes, with two months free.</p>'
+    '</div></div></div>',
+    # schema.org microdata with the question's name inline.
+    '<div itemscope itemtype="https://schema.org/FAQPage"><div itemscope itemprop="mainEntity" '
+    'itemtype="https://schema.org/Question"><span itemprop="name">Is there a free trial</span><div itemscope '
+    'itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text">Yes, 14 days.</div></div>'
+    '</div><div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question"><span itemprop="name">Can I '
+    'pay yearly?</span><div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div '
+    'itemprop="text"><p>Yes,</p><p>with two months free.</p></div></div></div></div>'])
+def test_html_faq_blocks_the_page_marks_are_entries_however_worded(tmp_path, entries):
+    # The FAQ blocks of WordPress's SEO plugins and schema.org microdata mark each question and its answer. A
+    # marked question without "?" had been text, an answer of two paragraphs kept only the first, and the
+    # page's text after the block ran into the last answer.
+    page = f"<html><body><h1>Pricing</h1><p>Plans for any team.</p>{entries}<p>Contact sales for more.</p></body></html>"
+    passages, problems = read(tmp_path, "pricing.html", page)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("text", "Plans for any team."), ("faq", "Is there a free trial\nYes, 14 days."),
+        ("faq", "Can I pay yearly?\n" + ("Yes,\nwith two months free." if "itemprop" in entries
+                                           else "Yes, with two months free.")),
+        ("text", "Contact sales for more.")]
+
+
 def test_html_faq_drawn_by_a_script_is_read_from_its_structured_data(tmp_path):
     # A page whose FAQ a script draws holds it only in its schema.org FAQPage data; it had given nothing but
     # the text around it. Entries the page shows as text are not read twice.

@@ -18,9 +18,10 @@ from dataclasses import replace
 from itertools import groupby
 
 from ..passage import Passage
-from ..text import clean
-from .outline import (QUESTION_LABEL, Block, asks_somewhere, build_passages, callout, heading_block, introduces,
-                      last_heading, looks_like_question, question_text, take_intro, title_block)
+from ..text import clean, word_count
+from .outline import (MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_somewhere, build_passages, callout,
+                      heading_block, introduces, last_heading, looks_like_question, question_text, take_intro,
+                      title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -317,8 +318,22 @@ def _marked_question(node) -> bool:
 
 
 def _marked_answer(node) -> bool:
-    """Whether the page marks the element as the answer to a FAQ question (class="answer")."""
-    return bool(_ANSWER_CLASS.search(" ".join(_names(node))))
+    """Whether the page marks the element as the answer to a FAQ question (class="answer", or a schema.org
+    Question's acceptedAnswer)."""
+    return bool(_ANSWER_CLASS.search(" ".join(_names(node)))) or node.get("itemprop") in (
+        "acceptedAnswer", "suggestedAnswer")
+
+
+def _marked_entry_question(node) -> str:
+    """The text of an element the page marks as a FAQ question with its marked answer right after it (the FAQ
+    blocks of WordPress's SEO plugins, schema.org microdata): a question however it is worded ("Is there a
+    free trial"); "" for any other."""
+    if not _marked_question(node):
+        return ""
+    following = node.find_next_sibling()
+    text = " ".join(_text(node).split())
+    return question_text(text) if (following is not None and _marked_answer(following) and re.search(r"[^\W\d_]", text)
+                                   and word_count(text) <= MAX_QUESTION_WORDS) else ""
 
 
 def _names(node) -> list[str]:
@@ -406,8 +421,12 @@ def _walk(node, blocks: list[Block]) -> None:
             continue
         if not isinstance(child, Tag):
             continue
-        if child.name not in _BLOCKS:
+        if child.name not in _BLOCKS and not (question := _marked_entry_question(child)):
             inline.append(child)
+            continue
+        if child.name not in _BLOCKS:  # an inline question the page marks ("<strong class=faq-question>")
+            flush()
+            blocks.append(Block("question", question))
             continue
         flush()
         _element(child, blocks)
@@ -418,6 +437,14 @@ def _element(node, blocks: list[Block]) -> None:
     name = node.name
     if name in ("div", "section", "blockquote", "figure", "aside") and _is_callout(node):
         _callout(node, blocks)
+        return
+    if question := _marked_entry_question(node):
+        blocks.append(Block("question", question))
+        return
+    if _marked_answer(node) and blocks and blocks[-1].kind == "question":
+        # The answer the page marks ends with its element: the text after a FAQ block is not part of it.
+        _walk(node, blocks)
+        blocks.append(Block("break"))
         return
     if name in ("p", "div", "dt", "button") and _marked_question(node):
         # A block the page itself marks as a question is one, when it reads as one.
