@@ -1045,6 +1045,42 @@ def test_html_accordion_faqs_keep_their_questions(tmp_path):
     assert problems == [] and faq(passages) == {"Can I change my delivery address?": "Yes, until it ships."}
 
 
+@pytest.mark.parametrize("accordion", [
+    # Bootstrap 3's panels: the toggle is a link in the panel's heading.
+    '<div class="panel-group"><div class="panel panel-default"><div class="panel-heading"><h4 class="panel-title">'
+    '<a data-toggle="collapse" href="#c1">How do I cancel</a></h4></div><div id="c1" class="panel-collapse collapse">'
+    '<div class="panel-body">In Settings.</div></div></div><div class="panel panel-default"><div class="panel-heading">'
+    '<h4 class="panel-title"><a data-toggle="collapse" href="#c2">Where is my invoice?</a></h4></div><div id="c2" '
+    'class="panel-collapse collapse"><div class="panel-body"><p>In your email.</p><p>And under Billing.</p></div>'
+    '</div></div></div>',
+    # Bootstrap 4's cards: a link alone in the card's header.
+    '<div class="card"><div class="card-header"><a class="btn btn-link" data-toggle="collapse" href="#c1">How do I '
+    'cancel</a></div><div id="c1" class="collapse"><div class="card-body">In Settings.</div></div></div><div '
+    'class="card"><div class="card-header"><a class="btn btn-link" data-toggle="collapse" data-target="#c2">Where is '
+    'my invoice?</a></div><div id="c2" class="collapse"><div class="card-body"><p>In your email.</p><p>And under '
+    'Billing.</p></div></div></div>',
+    # Elementor's older accordion: tabs over their panels, all in one role="tablist".
+    '<div class="elementor-accordion" role="tablist"><div class="elementor-accordion-item"><div class="elementor-tab-'
+    'title" role="tab" aria-controls="t1" aria-expanded="false"><a href="">How do I cancel</a></div><div id="t1" '
+    'class="elementor-tab-content" role="tabpanel"><p>In Settings.</p></div></div><div class="elementor-accordion-item">'
+    '<div class="elementor-tab-title" role="tab" aria-controls="t2" aria-expanded="false"><a href="">Where is my '
+    'invoice?</a></div><div id="t2" class="elementor-tab-content" role="tabpanel"><p>In your email.</p><p>And under '
+    'Billing.</p></div></div></div>'])
+def test_html_accordion_panels_answer_their_toggles(tmp_path, accordion):
+    # A toggle names the panel it opens: that panel answers the toggle's text, however worded, and ends the
+    # entry. Bootstrap 4's links and Elementor's tabs had been dropped (navigation, a row of tabs) with or
+    # without their panels, and a title without "?" was a heading whose section ran on over the next entries.
+    page = f"<html><body><h1>Billing</h1>{accordion}<p>Still stuck? Email us.</p></body></html>"
+    passages, problems = read(tmp_path, "billing.html", page)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I cancel\nIn Settings."), ("faq", "Where is my invoice?\nIn your email.\nAnd under Billing."),
+        ("text", "Still stuck? Email us.")]
+    # A link in a heading to a part of the page opens nothing.
+    page = '<h1>Guide</h1><h2><a href="#setup">Setup</a></h2><div id="setup"><p>Run the installer.</p></div>'
+    passages, _ = read(tmp_path, "guide.html", page)
+    assert [(p.kind, p.section, p.text) for p in passages] == [("text", "Setup", "Run the installer.")]
+
+
 def test_html_blocks_the_page_marks_as_questions_are_questions(tmp_path):
     page = ('<h1>Help</h1><div class="faq-list"><div class="faq-item"><div class="faq-question">How long does '
             'delivery take?</div><div class="faq-answer"><p>Three to five days.</p></div></div><div class="faq-item">'

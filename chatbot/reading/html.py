@@ -74,6 +74,10 @@ _CALLOUT_TITLE_CLASS = re.compile(r"title|heading", re.IGNORECASE)
 _PERMALINK = re.compile(r"^[^\w\s]?$")
 # Set by _mark_tabs on a tab's panel: the tab's name.
 _TAB_TITLE = "data-tab-title"
+_TOGGLE_TITLE = "data-toggle-title"  # an accordion's panel: the text of the toggle that opens it
+_TOGGLE_LEVEL = "data-toggle-level"  # and the level of the heading the toggle stood in
+# What an accordion's toggle is written as: a button, a link, or a block with role="button" or "tab".
+_TOGGLE_TAGS = ("a", "button", "div", "span")
 
 
 def parse_html(data, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
@@ -128,6 +132,7 @@ def html_blocks(data) -> tuple[list[Block], str]:
             continue
         if _is_furniture(tag):
             tag.decompose()
+    _mark_toggled_panels(soup)
     root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
     blocks: list[Block] = []
     _walk(root, blocks)
@@ -220,7 +225,14 @@ def _mark_tabs(soup) -> None:
         if len(pairs) < len(tabs):
             pairs = list(zip(tabs, panels)) if len(tabs) == len(panels) else []
         if pairs and _name_panels(pairs):
-            tablist.decompose()
+            # The row of tabs goes; in an accordion each tab stands over its panel inside the list, and only
+            # the tabs go (the whole list had gone with its panels: Elementor's FAQs gave nothing), each
+            # panel the answer to its tab's text.
+            inside = any(panel in tablist.descendants for _, panel in pairs)
+            for tab, panel in pairs if inside else []:
+                panel[_TOGGLE_TITLE] = panel.attrs.pop(_TAB_TITLE)  # an accordion's: see _mark_toggled_panels
+            for tab in tabs if inside else [tablist]:
+                tab.decompose()
     radios = {radio["id"]: radio.get("name") for radio in soup.find_all("input", attrs={"type": "radio", "id": True})}
     labels = [label for label in soup.find_all("label", attrs={"for": True}) if label["for"] in radios]
     for _, group in groupby(labels, key=lambda label: radios[label["for"]]):
@@ -232,6 +244,32 @@ def _mark_tabs(soup) -> None:
         if len(panels) == len(group) and _name_panels(list(zip(group, panels))):
             for label in group:
                 label.decompose()
+
+
+def _mark_toggled_panels(soup) -> None:
+    """An accordion's toggles (Bootstrap's, any link or button that names the panel it opens by
+    data-target, href="#..." or aria-controls): each panel marked with its toggle's text, which titles it
+    (_element), and the toggle dropped. Read as they stand, a toggle link alone was dropped as navigation,
+    and a title's section ran on past its panel."""
+    for toggle in soup.find_all(_TOGGLE_TAGS):
+        if toggle.decomposed:  # inside a toggle dropped before it
+            continue
+        # Only what says it opens a panel: a link to a section (a heading's permalink) does not.
+        collapses = "collapse" in (toggle.get("data-toggle"), toggle.get("data-bs-toggle"))
+        expands = toggle.get("aria-expanded") is not None and bool(toggle.get("aria-controls"))
+        if toggle.get("aria-haspopup") or not (collapses or expands):
+            continue
+        target = (toggle.get("data-bs-target") or toggle.get("data-target") or toggle.get("href") or "").strip()
+        target = target[1:] if target.startswith("#") else toggle.get("aria-controls", "")
+        panel = soup.find(id=target) if target else None
+        name = " ".join(toggle.get_text().split())
+        if (panel is not None and panel.name in ("div", "section") and name and panel.get(_TOGGLE_TITLE) is None
+                and toggle not in panel.descendants and panel not in toggle.parents):
+            panel[_TOGGLE_TITLE] = name
+            heading = toggle if toggle.name in _HEADINGS else toggle.find_parent(_HEADINGS)
+            if heading is not None:  # its level places the entry among the page's headings
+                panel[_TOGGLE_LEVEL] = heading.name[1]
+            toggle.decompose()
 
 
 def _name_panels(pairs: list) -> bool:
@@ -351,6 +389,12 @@ def _is_toggle(button) -> bool:
         word in classes for word in ("accordion", "collaps", "toggle"))
 
 
+def _is_toggle_link(node) -> bool:
+    """A link that opens a collapsed panel (Bootstrap's data-toggle="collapse"), not one that goes somewhere
+    or opens a menu."""
+    return node.name == "a" and "collapse" in (node.get("data-toggle"), node.get("data-bs-toggle"))
+
+
 def _is_link_list(node) -> bool:
     """A list or paragraph made of nothing but links: a table of contents or "Previous | Next". Not links
     that show their address: those are the text's ("see https://pyserial.readthedocs.io")."""
@@ -421,12 +465,16 @@ def _walk(node, blocks: list[Block]) -> None:
             continue
         if not isinstance(child, Tag):
             continue
-        if child.name not in _BLOCKS and not (question := _marked_entry_question(child)):
+        if child.name not in _BLOCKS and not (question := _marked_entry_question(child)) and not _is_toggle_link(child):
             inline.append(child)
             continue
-        if child.name not in _BLOCKS:  # an inline question the page marks ("<strong class=faq-question>")
+        if child.name not in _BLOCKS:
+            # An inline question the page marks ("<strong class=faq-question>"), or the link that opens an
+            # accordion's panel (its question or title: as a line of links it had been dropped).
             flush()
-            blocks.append(Block("question", question))
+            text = " ".join(_text(child).split())
+            if question or text:
+                blocks.append(Block("question", question) if question else title_block(text))
             continue
         flush()
         _element(child, blocks)
@@ -437,6 +485,16 @@ def _element(node, blocks: list[Block]) -> None:
     name = node.name
     if name in ("div", "section", "blockquote", "figure", "aside") and _is_callout(node):
         _callout(node, blocks)
+        return
+    if (toggled := node.get(_TOGGLE_TITLE)) is not None:
+        # An accordion's panel is the answer to its toggle's text, however worded ("Shipping times"), and ends
+        # with the panel.
+        if re.search(r"[^\W\d_]", toggled) and word_count(toggled) <= MAX_QUESTION_WORDS:
+            blocks.append(Block("question", question_text(toggled), level=int(node.get(_TOGGLE_LEVEL, 0))))
+            _walk(node, blocks)
+            blocks.append(Block("break"))
+        else:
+            _walk(node, blocks)
         return
     if question := _marked_entry_question(node):
         blocks.append(Block("question", question))
