@@ -1065,11 +1065,17 @@ def test_html_accordion_faqs_keep_their_questions(tmp_path):
     'class="elementor-tab-content" role="tabpanel"><p>In Settings.</p></div></div><div class="elementor-accordion-item">'
     '<div class="elementor-tab-title" role="tab" aria-controls="t2" aria-expanded="false"><a href="">Where is my '
     'invoice?</a></div><div id="t2" class="elementor-tab-content" role="tabpanel"><p>In your email.</p><p>And under '
-    'Billing.</p></div></div></div>'])
+    'Billing.</p></div></div></div>',
+    # Confluence's expand macro: a control over the content it expands, paired by their classes.
+    '<div class="expand-container"><div class="expand-control"><span class="expand-icon">&nbsp;</span><span '
+    'class="expand-control-text">How do I cancel</span></div><div class="expand-content"><p>In Settings.</p></div>'
+    '</div><div class="expand-container"><div class="expand-control"><span class="expand-control-text">Where is my '
+    'invoice?</span></div><div class="expand-content"><p>In your email.</p><p>And under Billing.</p></div></div>'])
 def test_html_accordion_panels_answer_their_toggles(tmp_path, accordion):
     # A toggle names the panel it opens: that panel answers the toggle's text, however worded, and ends the
     # entry. Bootstrap 4's links and Elementor's tabs had been dropped (navigation, a row of tabs) with or
-    # without their panels, and a title without "?" was a heading whose section ran on over the next entries.
+    # without their panels, a title without "?" was a heading whose section ran on over the next entries, and
+    # Confluence's expand title a paragraph of its own.
     page = f"<html><body><h1>Billing</h1>{accordion}<p>Still stuck? Email us.</p></body></html>"
     passages, problems = read(tmp_path, "billing.html", page)
     assert problems == [] and [(p.kind, p.text) for p in passages] == [

@@ -76,6 +76,10 @@ _PERMALINK = re.compile(r"^[^\w\s]?$")
 _TAB_TITLE = "data-tab-title"
 _TOGGLE_TITLE = "data-toggle-title"  # an accordion's panel: the text of the toggle that opens it
 _TOGGLE_LEVEL = "data-toggle-level"  # and the level of the heading the toggle stood in
+# A class that names an element as the control of a pair ("expand-control", "faq-toggle"), and the part
+# of its partner's class after the same prefix ("expand-content", "faq-answer").
+_EXPANDER_CONTROL = re.compile(r"^(.+?)[-_]+(?:control|toggle|trigger|question)$", re.IGNORECASE)
+_EXPANDED = "(?:content|body|panel|answer|text)"
 # What an accordion's toggle is written as: a button, a link, or a block with role="button" or "tab".
 _TOGGLE_TAGS = ("a", "button", "div", "span")
 
@@ -133,6 +137,7 @@ def html_blocks(data) -> tuple[list[Block], str]:
         if _is_furniture(tag):
             tag.decompose()
     _mark_toggled_panels(soup)
+    _mark_expanders(soup)
     root = soup.find("main") or soup.find(attrs={"role": "main"}) or soup.body or soup
     blocks: list[Block] = []
     _walk(root, blocks)
@@ -270,6 +275,25 @@ def _mark_toggled_panels(soup) -> None:
             if heading is not None:  # its level places the entry among the page's headings
                 panel[_TOGGLE_LEVEL] = heading.name[1]
             toggle.decompose()
+
+
+def _mark_expanders(soup) -> None:
+    """A control and the content it expands, named as a pair by the page's classes ("expand-control" over
+    "expand-content": Confluence's expand macro; "faq-toggle" over "faq-answer"): the content marked with the
+    control's text, as an accordion's panel is, and the control dropped. The control alone had been a
+    paragraph, or nothing when it held a link."""
+    for control in soup.find_all(class_=True):
+        if control.decomposed:
+            continue
+        prefixes = [m.group(1) for c in control.get("class") or () if (m := _EXPANDER_CONTROL.match(c))]
+        content = control.find_next_sibling() if prefixes else None
+        if content is None or content.name not in ("div", "section") or content.get(_TOGGLE_TITLE) is not None:
+            continue
+        if any(re.match(rf"{re.escape(p)}[-_]{_EXPANDED}$", c) for p in prefixes for c in content.get("class") or ()):
+            name = " ".join(control.get_text().split())
+            if name:
+                content[_TOGGLE_TITLE] = name
+                control.decompose()
 
 
 def _name_panels(pairs: list) -> bool:
