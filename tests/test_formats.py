@@ -1045,41 +1045,64 @@ def test_html_accordion_faqs_keep_their_questions(tmp_path):
     assert problems == [] and faq(passages) == {"Can I change my delivery address?": "Yes, until it ships."}
 
 
-@pytest.mark.parametrize("accordion", [
+TWO_PARAGRAPHS = "In your email.\nAnd under Billing."
+
+
+@pytest.mark.parametrize("widget, second_answer", [
     # Bootstrap 3's panels: the toggle is a link in the panel's heading.
-    '<div class="panel-group"><div class="panel panel-default"><div class="panel-heading"><h4 class="panel-title">'
-    '<a data-toggle="collapse" href="#c1">How do I cancel</a></h4></div><div id="c1" class="panel-collapse collapse">'
-    '<div class="panel-body">In Settings.</div></div></div><div class="panel panel-default"><div class="panel-heading">'
-    '<h4 class="panel-title"><a data-toggle="collapse" href="#c2">Where is my invoice?</a></h4></div><div id="c2" '
-    'class="panel-collapse collapse"><div class="panel-body"><p>In your email.</p><p>And under Billing.</p></div>'
-    '</div></div></div>',
+    ('<div class="panel-group"><div class="panel panel-default"><div class="panel-heading"><h4 class="panel-title">'
+     '<a data-toggle="collapse" href="#c1">How do I cancel</a></h4></div><div id="c1" class="panel-collapse collapse">'
+     '<div class="panel-body">In Settings.</div></div></div><div class="panel panel-default"><div class="panel-heading">'
+     '<h4 class="panel-title"><a data-toggle="collapse" href="#c2">Where is my invoice?</a></h4></div><div id="c2" '
+     'class="panel-collapse collapse"><div class="panel-body"><p>In your email.</p><p>And under Billing.</p></div>'
+     '</div></div></div>', TWO_PARAGRAPHS),
     # Bootstrap 4's cards: a link alone in the card's header.
-    '<div class="card"><div class="card-header"><a class="btn btn-link" data-toggle="collapse" href="#c1">How do I '
-    'cancel</a></div><div id="c1" class="collapse"><div class="card-body">In Settings.</div></div></div><div '
-    'class="card"><div class="card-header"><a class="btn btn-link" data-toggle="collapse" data-target="#c2">Where is '
-    'my invoice?</a></div><div id="c2" class="collapse"><div class="card-body"><p>In your email.</p><p>And under '
-    'Billing.</p></div></div></div>',
+    ('<div class="card"><div class="card-header"><a class="btn btn-link" data-toggle="collapse" href="#c1">How do I '
+     'cancel</a></div><div id="c1" class="collapse"><div class="card-body">In Settings.</div></div></div><div '
+     'class="card"><div class="card-header"><a class="btn btn-link" data-toggle="collapse" data-target="#c2">Where is '
+     'my invoice?</a></div><div id="c2" class="collapse"><div class="card-body"><p>In your email.</p><p>And under '
+     'Billing.</p></div></div></div>', TWO_PARAGRAPHS),
     # Elementor's older accordion: tabs over their panels, all in one role="tablist".
-    '<div class="elementor-accordion" role="tablist"><div class="elementor-accordion-item"><div class="elementor-tab-'
-    'title" role="tab" aria-controls="t1" aria-expanded="false"><a href="">How do I cancel</a></div><div id="t1" '
-    'class="elementor-tab-content" role="tabpanel"><p>In Settings.</p></div></div><div class="elementor-accordion-item">'
-    '<div class="elementor-tab-title" role="tab" aria-controls="t2" aria-expanded="false"><a href="">Where is my '
-    'invoice?</a></div><div id="t2" class="elementor-tab-content" role="tabpanel"><p>In your email.</p><p>And under '
-    'Billing.</p></div></div></div>',
+    ('<div class="elementor-accordion" role="tablist"><div class="elementor-accordion-item"><div class="elementor-tab-'
+     'title" role="tab" aria-controls="t1" aria-expanded="false"><a href="">How do I cancel</a></div><div id="t1" '
+     'class="elementor-tab-content" role="tabpanel"><p>In Settings.</p></div></div><div class="elementor-accordion-'
+     'item"><div class="elementor-tab-title" role="tab" aria-controls="t2" aria-expanded="false"><a href="">Where is '
+     'my invoice?</a></div><div id="t2" class="elementor-tab-content" role="tabpanel"><p>In your email.</p><p>And '
+     'under Billing.</p></div></div></div>', TWO_PARAGRAPHS),
     # Confluence's expand macro: a control over the content it expands, paired by their classes.
-    '<div class="expand-container"><div class="expand-control"><span class="expand-icon">&nbsp;</span><span '
-    'class="expand-control-text">How do I cancel</span></div><div class="expand-content"><p>In Settings.</p></div>'
-    '</div><div class="expand-container"><div class="expand-control"><span class="expand-control-text">Where is my '
-    'invoice?</span></div><div class="expand-content"><p>In your email.</p><p>And under Billing.</p></div></div>'])
-def test_html_accordion_panels_answer_their_toggles(tmp_path, accordion):
-    # A toggle names the panel it opens: that panel answers the toggle's text, however worded, and ends the
-    # entry. Bootstrap 4's links and Elementor's tabs had been dropped (navigation, a row of tabs) with or
-    # without their panels, a title without "?" was a heading whose section ran on over the next entries, and
-    # Confluence's expand title a paragraph of its own.
-    page = f"<html><body><h1>Billing</h1>{accordion}<p>Still stuck? Email us.</p></body></html>"
+    ('<div class="expand-container"><div class="expand-control"><span class="expand-icon">&nbsp;</span><span '
+     'class="expand-control-text">How do I cancel</span></div><div class="expand-content"><p>In Settings.</p></div>'
+     '</div><div class="expand-container"><div class="expand-control"><span class="expand-control-text">Where is my '
+     'invoice?</span></div><div class="expand-content"><p>In your email.</p><p>And under Billing.</p></div></div>',
+     TWO_PARAGRAPHS),
+    # Yoast SEO's FAQ block: an inline question before its answer paragraph.
+    ('<div class="schema-faq"><div class="schema-faq-section"><strong class="schema-faq-question">How do I cancel'
+     '</strong> <p class="schema-faq-answer">In Settings.</p></div><div class="schema-faq-section"><strong '
+     'class="schema-faq-question">Where is my invoice?</strong> <p class="schema-faq-answer">In your email. And under '
+     'Billing.</p></div></div>', "In your email. And under Billing."),
+    # Rank Math's: a heading over an answer of paragraphs.
+    ('<div class="rank-math-list"><div class="rank-math-list-item"><h3 class="rank-math-question">How do I cancel</h3>'
+     '<div class="rank-math-answer"><p>In Settings.</p></div></div><div class="rank-math-list-item"><h3 class="rank-'
+     'math-question">Where is my invoice?</h3><div class="rank-math-answer"><p>In your email.</p><p>And under '
+     'Billing.</p></div></div></div>', TWO_PARAGRAPHS),
+    # schema.org microdata with the question's name inline.
+    ('<div itemscope itemtype="https://schema.org/FAQPage"><div itemscope itemprop="mainEntity" itemtype="https://'
+     'schema.org/Question"><span itemprop="name">How do I cancel</span><div itemscope itemprop="acceptedAnswer" '
+     'itemtype="https://schema.org/Answer"><div itemprop="text">In Settings.</div></div></div><div itemscope itemprop='
+     '"mainEntity" itemtype="https://schema.org/Question"><span itemprop="name">Where is my invoice?</span><div '
+     'itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text"><p>In your email.'
+     '</p><p>And under Billing.</p></div></div></div></div>', TWO_PARAGRAPHS)])
+def test_html_faq_widgets_answer_their_titles_however_worded(tmp_path, widget, second_answer):
+    # Accordions, expanders and the FAQ blocks of WordPress's SEO plugins and schema.org microdata pair each title
+    # with its answer: that answer is the entry's, however the title is worded, and the entry ends with it.
+    # Bootstrap 4's toggle links and Elementor's tabs had been dropped (navigation, a row of tabs) with or without
+    # their panels; a title without "?" was a heading whose section ran on over the next entries, a paragraph of
+    # its own (Confluence's expand, microdata) or text (Yoast's); an answer of two paragraphs kept only the
+    # first; and the page's text after the block ran into the last answer.
+    page = f"<html><body><h1>Billing</h1>{widget}<p>Still stuck? Email us.</p></body></html>"
     passages, problems = read(tmp_path, "billing.html", page)
     assert problems == [] and [(p.kind, p.text) for p in passages] == [
-        ("faq", "How do I cancel\nIn Settings."), ("faq", "Where is my invoice?\nIn your email.\nAnd under Billing."),
+        ("faq", "How do I cancel\nIn Settings."), ("faq", f"Where is my invoice?\n{second_answer}"),
         ("text", "Still stuck? Email us.")]
     # A link in a heading to a part of the page opens nothing.
     page = '<h1>Guide</h1><h2><a href="#setup">Setup</a></h2><div id="setup"><p>Run the installer.</p></div>'
@@ -2220,37 +2243,6 @@ def test_faq_columns_set_in_corpus_toml(tmp_path):
     passages, problems = read(tmp_path, "faq.csv", "Frage,Antwort,Thema\nWie alt?,Zehn Jahre.,Allgemein\n",
                               config='[faq]\nquestion_column = "Frage"\nanswer_column = "Antwort"\n')
     assert problems == [] and [(p.question, p.section) for p in passages] == [("Wie alt?", "Allgemein")]
-
-
-@pytest.mark.parametrize("entries", [
-    # Yoast SEO's FAQ block: an inline question before its answer paragraph.
-    '<div class="schema-faq"><div class="schema-faq-section"><strong class="schema-faq-question">Is there a free '
-    'trial</strong> <p class="schema-faq-answer">Yes, 14 days.</p></div><div class="schema-faq-section"><strong '
-    'class="schema-faq-question">Can I pay yearly?</strong> <p class="schema-faq-answer">Yes, with two months free. '
-    '</p></div></div>',
-    # Rank Math's: a heading over an answer of paragraphs.
-    '<div class="rank-math-list"><div class="rank-math-list-item"><h3 class="rank-math-question">Is there a free trial'
-    '</h3><div class="rank-math-answer"><p>Yes, 14 days.</p></div></div><div class="rank-math-list-item"><h3 '
-    'class="rank-math-question">Can I pay yearly?</h3><div class="rank-math-answer"><p>Yes, with two months free.</p>'
-    '</div></div></div>',
-    # schema.org microdata with the question's name inline.
-    '<div itemscope itemtype="https://schema.org/FAQPage"><div itemscope itemprop="mainEntity" '
-    'itemtype="https://schema.org/Question"><span itemprop="name">Is there a free trial</span><div itemscope '
-    'itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text">Yes, 14 days.</div></div>'
-    '</div><div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question"><span itemprop="name">Can I '
-    'pay yearly?</span><div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div '
-    'itemprop="text"><p>Yes,</p><p>with two months free.</p></div></div></div></div>'])
-def test_html_faq_blocks_the_page_marks_are_entries_however_worded(tmp_path, entries):
-    # The FAQ blocks of WordPress's SEO plugins and schema.org microdata mark each question and its answer. A
-    # marked question without "?" had been text, an answer of two paragraphs kept only the first, and the
-    # page's text after the block ran into the last answer.
-    page = f"<html><body><h1>Pricing</h1><p>Plans for any team.</p>{entries}<p>Contact sales for more.</p></body></html>"
-    passages, problems = read(tmp_path, "pricing.html", page)
-    assert problems == [] and [(p.kind, p.text) for p in passages] == [
-        ("text", "Plans for any team."), ("faq", "Is there a free trial\nYes, 14 days."),
-        ("faq", "Can I pay yearly?\n" + ("Yes,\nwith two months free." if "itemprop" in entries
-                                           else "Yes, with two months free.")),
-        ("text", "Contact sales for more.")]
 
 
 def test_html_faq_drawn_by_a_script_is_read_from_its_structured_data(tmp_path):
