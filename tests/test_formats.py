@@ -1104,7 +1104,9 @@ def test_html_faq_widgets_answer_their_titles_however_worded(tmp_path, widget, s
     assert problems == [] and [(p.kind, p.text) for p in passages] == [
         ("faq", "How do I cancel\nIn Settings."), ("faq", f"Where is my invoice?\n{second_answer}"),
         ("text", "Still stuck? Email us.")]
-    # A link in a heading to a part of the page opens nothing.
+
+
+def test_html_link_in_a_heading_to_a_part_of_the_page_opens_nothing(tmp_path):
     page = '<h1>Guide</h1><h2><a href="#setup">Setup</a></h2><div id="setup"><p>Run the installer.</p></div>'
     passages, _ = read(tmp_path, "guide.html", page)
     assert [(p.kind, p.section, p.text) for p in passages] == [("text", "Setup", "Run the installer.")]
