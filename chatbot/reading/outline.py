@@ -489,7 +489,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     and (after is None or after.kind in ("heading", "question")))]
     # What every format's FAQs share, read once here: "Q:"/"A:" labels, question paragraphs, and the
     # statement headings of a page whose other headings ask.
-    blocks = _answered_in_full(_question_paragraphs(_labelled_entries(list(dropwhile(lambda b: b.kind == "break", kept)))))
+    blocks = _labelled_entries(list(dropwhile(lambda b: b.kind == "break", kept)))
+    blocks = _answered_in_full(_question_paragraphs(blocks))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
