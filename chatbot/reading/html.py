@@ -19,7 +19,7 @@ from itertools import groupby
 
 from ..passage import Passage
 from ..text import clean, word_count
-from .outline import (MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_somewhere, build_passages, callout,
+from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_somewhere, build_passages, callout,
                       heading_block, introduces, last_heading, looks_like_question, question_text, take_intro,
                       title_block)
 
@@ -234,7 +234,7 @@ def _mark_tabs(soup) -> None:
             # the tabs go (the whole list had gone with its panels: Elementor's FAQs gave nothing), each
             # panel the answer to its tab's text.
             inside = any(panel in tablist.descendants for _, panel in pairs)
-            for tab, panel in pairs if inside else []:
+            for _, panel in pairs if inside else []:
                 panel[_TOGGLE_TITLE] = panel.attrs.pop(_TAB_TITLE)  # an accordion's: see _mark_toggled_panels
             for tab in tabs if inside else [tablist]:
                 tab.decompose()
@@ -260,9 +260,8 @@ def _mark_toggled_panels(soup) -> None:
         if toggle.decomposed:  # inside a toggle dropped before it
             continue
         # Only what says it opens a panel: a link to a section (a heading's permalink) does not.
-        collapses = "collapse" in (toggle.get("data-toggle"), toggle.get("data-bs-toggle"))
         expands = toggle.get("aria-expanded") is not None and bool(toggle.get("aria-controls"))
-        if toggle.get("aria-haspopup") or not (collapses or expands):
+        if toggle.get("aria-haspopup") or not (_collapses(toggle) or expands):
             continue
         target = (toggle.get("data-bs-target") or toggle.get("data-target") or toggle.get("href") or "").strip()
         target = target[1:] if target.startswith("#") else toggle.get("aria-controls", "")
@@ -394,8 +393,12 @@ def _marked_entry_question(node) -> str:
         return ""
     following = node.find_next_sibling()
     text = " ".join(_text(node).split())
-    return question_text(text) if (following is not None and _marked_answer(following) and re.search(r"[^\W\d_]", text)
-                                   and word_count(text) <= MAX_QUESTION_WORDS) else ""
+    return question_text(text) if following is not None and _marked_answer(following) and _entry_title(text) else ""
+
+
+def _entry_title(text: str) -> bool:
+    """Text that can title a FAQ entry the page marks as one, however worded: words, and few of them."""
+    return LETTER.search(text) is not None and word_count(text) <= MAX_QUESTION_WORDS
 
 
 def _names(node) -> list[str]:
@@ -413,10 +416,14 @@ def _is_toggle(button) -> bool:
         word in classes for word in ("accordion", "collaps", "toggle"))
 
 
+def _collapses(node) -> bool:
+    """An element that opens or closes a collapsed panel, as Bootstrap marks it (data-toggle="collapse")."""
+    return "collapse" in (node.get("data-toggle"), node.get("data-bs-toggle"))
+
+
 def _is_toggle_link(node) -> bool:
-    """A link that opens a collapsed panel (Bootstrap's data-toggle="collapse"), not one that goes somewhere
-    or opens a menu."""
-    return node.name == "a" and "collapse" in (node.get("data-toggle"), node.get("data-bs-toggle"))
+    """A link that opens a collapsed panel, not one that goes somewhere or opens a menu."""
+    return node.name == "a" and _collapses(node)
 
 
 def _is_link_list(node) -> bool:
@@ -489,10 +496,11 @@ def _walk(node, blocks: list[Block]) -> None:
             continue
         if not isinstance(child, Tag):
             continue
-        if child.name not in _BLOCKS and not (question := _marked_entry_question(child)) and not _is_toggle_link(child):
-            inline.append(child)
-            continue
         if child.name not in _BLOCKS:
+            question = _marked_entry_question(child)
+            if not question and not _is_toggle_link(child):
+                inline.append(child)
+                continue
             # An inline question the page marks ("<strong class=faq-question>"), or the link that opens an
             # accordion's panel (its question or title: as a line of links it had been dropped).
             flush()
@@ -513,7 +521,7 @@ def _element(node, blocks: list[Block]) -> None:
     if (toggled := node.get(_TOGGLE_TITLE)) is not None:
         # An accordion's panel is the answer to its toggle's text, however worded ("Shipping times"), and ends
         # with the panel.
-        if re.search(r"[^\W\d_]", toggled) and word_count(toggled) <= MAX_QUESTION_WORDS:
+        if _entry_title(toggled):
             blocks.append(Block("question", question_text(toggled), level=int(node.get(_TOGGLE_LEVEL, 0))))
             _walk(node, blocks)
             blocks.append(Block("break"))

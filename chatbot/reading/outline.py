@@ -83,7 +83,7 @@ _DATE = re.compile(r"^(?:\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4}|\d{4}-\d\d-\d\d)$"
 
 
 # A sign alone ("?", "\\?": a manual's terms for a shell's special parameter) asks nothing.
-_LETTER = re.compile(r"[^\W\d_]")
+LETTER = re.compile(r"[^\W\d_]")
 # A "?" with a word or bracket right after it marks syntax, not a question: a command's optional arguments
 # ("sqlite3 dbcmd ?database-name? ?options?"), a format's conditional ("%?<sequence_char>?<if_string>?").
 _SYNTAX_MARK = re.compile(r"\?(?=[\w<>\[{(%])")
@@ -92,7 +92,7 @@ _SYNTAX_MARK = re.compile(r"\?(?=[\w<>\[{(%])")
 def is_question(text: str) -> bool:
     """A heading, title or line that asks something: ends with "?" and is one short sentence."""
     text = text.strip()
-    return (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS and _LETTER.search(text) is not None
+    return (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS and LETTER.search(text) is not None
             and len(sentences(text)) == 1 and "```" not in text and not _UNRESOLVED.search(text)
             and not _SYNTAX_MARK.search(text))
 
@@ -109,7 +109,7 @@ def asks_somewhere(text: str) -> bool:
     did not get smaller. Is this a bug?", "Can it make mistakes? This does not sound scientific."): a
     title is short, and a question in it is what it is about."""
     text = question_text(text)
-    return word_count(text) <= MAX_QUESTION_WORDS and _LETTER.search(text) is not None and any(
+    return word_count(text) <= MAX_QUESTION_WORDS and LETTER.search(text) is not None and any(
         sentence.rstrip("\"'”’)").endswith("?") for sentence in sentences(text))
 
 
@@ -219,11 +219,12 @@ def _answered_in_full(blocks: list[Block]) -> list[Block]:
     Google Docs or Word FAQ answers in several paragraphs, whose later ones had been passages of their own,
     under no question. Elsewhere a question line answers with the block after it only (an article's "Why
     does it matter?")."""
-    asking = [b for b in blocks if b.kind == "question" and b.scope == "next" and not b.level]
-    if len(asking) < FAQ_PAGE_QUESTIONS:
+    def asked_in_a_line(b: Block) -> bool:
+        return b.kind == "question" and b.scope == "next" and not b.level
+
+    if sum(map(asked_in_a_line, blocks)) < FAQ_PAGE_QUESTIONS:
         return blocks
-    return [replace(b, scope="entry") if b.kind == "question" and b.scope == "next" and not b.level else b
-            for b in blocks]
+    return [replace(b, scope="entry") if asked_in_a_line(b) else b for b in blocks]
 
 
 def _lone_item(block: Block) -> str:
