@@ -355,6 +355,43 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
     ]
 
 
+def test_an_example_goes_with_the_text_it_shows(tmp_path):
+    # npm's "Use -- to pass flags" and its "For example: npm run test -- --grep" had been two passages: the
+    # rule without its example, and an example with nothing to say what it shows. A tab's own case ("Zsh: Add
+    # this to ~/.zshrc:") is no example of the case before it.
+    md = textwrap.dedent("""\
+        # npm run
+
+        ## Description
+
+        Any positional arguments are passed to the script. Use `--` to pass flags.
+
+        For example:
+
+        ```bash
+        npm run test -- --grep="pattern"
+        ```
+
+        Bash: Add this to ~/.bashrc:
+
+        ```bash
+        eval "$(_FOO_COMPLETE=bash_source foo)"
+        ```
+
+        Zsh: Add this to ~/.zshrc:
+
+        ```zsh
+        eval "$(_FOO_COMPLETE=zsh_source foo)"
+        ```
+        """)
+    passages, problems = read(tmp_path, "npm-run.md", md)
+    assert problems == []
+    assert [p.text for p in passages] == [
+        'Any positional arguments are passed to the script. Use `--` to pass flags.\nFor example:\n'
+        'npm run test -- --grep="pattern"',
+        'Bash: Add this to ~/.bashrc:\neval "$(_FOO_COMPLETE=bash_source foo)"',
+        'Zsh: Add this to ~/.zshrc:\neval "$(_FOO_COMPLETE=zsh_source foo)"',
+    ]
 def test_sphinx_directives_keep_their_text(tmp_path):
     # Plain docutils drops the content of directives it does not know; Sphinx pages are full of them.
     rst = textwrap.dedent("""\

@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 116
+PARSER_VERSION = 117
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -472,6 +472,15 @@ def _continues(before: str, scrap: str) -> bool:
     return not sentence and _stops_mid_sentence(before)
 
 
+def _leads_in_example(block: Block, following: Block | None, *, room: int) -> bool:
+    """A short paragraph that introduces the code right after it ("For example:", "E.g.:", "Will render
+    as:"), when both fit in `room`: an example of the text before it, not a passage of its own. Not one that
+    opens with a label of its own ("Zsh: Add this to ~/.zshrc:", a tab's): that is another case, not an example."""
+    return (following is not None and following.kind == "code" and block.text.endswith(":")
+            and block.text.count(":") == 1
+            and word_count(block.text) <= FRAGMENT_WORDS and len(block.text) + len(following.text) + 2 < room)
+
+
 def _close_headings(open_headings: list[Block], level: int) -> None:
     """Close the open headings (outermost first) that a heading or question of this level ends: those at its
     level or deeper; every one for a heading of no known level (0), and a heading of no known level for any."""
@@ -582,7 +591,10 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     # and a section that opens with a scrap ("- Default: false / - Type: Boolean" over an
                     # option's description) goes on in its first paragraph.
                     or (last_kind in ("paragraph", "list") and len(passages) - 1 == section_start
-                        and word_count(previous.text) <= FRAGMENT_WORDS and _stops_mid_sentence(previous.text))):
+                        and word_count(previous.text) <= FRAGMENT_WORDS and _stops_mid_sentence(previous.text))
+                    # and an example's lead-in ("For example:", "E.g.:") goes, with its code, with what it shows.
+                    or _leads_in_example(block, blocks[i + 1] if i + 1 < len(blocks) else None,
+                                         room=max_chars - len(previous.text))):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{block.text}")
             else:
                 for chunk in _pack(sentences(block.text), max_chars, " "):
