@@ -3428,8 +3428,9 @@ def test_html_of_documentation_generators(tmp_path):
     # What Sphinx, docutils, MkDocs, texinfo, DocBook, Doxygen and Javadoc write, as read on their real pages:
     # a section whose id (made of its heading) holds a word of page furniture ("copyright", "navigation") had
     # been dropped; so had docutils' table header cells (class "head"), its footnotes and admonitions (HTML5
-    # asides), a list of links the text introduces and a link showing its address. DocBook's notes and
-    # Doxygen's and Javadoc's labelled notes ("Returns:") had been headings, a layout table or nothing.
+    # asides), a list of links the text introduces and a link showing its address. DocBook's and AsciiDoc's
+    # notes and Doxygen's and Javadoc's labelled notes ("Returns:") had been headings, a layout table (its
+    # title a passage of one word, "Warning") or nothing.
     page = """<html><head><title>Python FAQ</title></head><body><div role="main">
 <section id="general"><h1>General</h1>
 <section id="are-there-copyright-restrictions-on-python"><h2>Are there copyright restrictions on Python?</h2>
@@ -3447,6 +3448,10 @@ def test_html_of_documentation_generators(tmp_path):
 <div class="tip"><table border="0" summary="Tip"><tr><td rowspan="2"><img alt="[Tip]" src="tip.png"/></td><th>Tip</th></tr>
 <tr><td><p>Keep the nav short.</p></td></tr></table></div>
 <div class="caution"><h3 class="title">Caution</h3><p>Names are case sensitive.</p></div>
+<div class="admonitionblock"><table><tr><td class="icon"><div class="title">Warning</div></td>
+<td class="content">Mail clients wrap lines.</td></tr></table></div>
+<div class="admonitionblock important"><table><tr><td class="icon"><i class="fa icon-important" title="Important"></i></td>
+<td class="content"><div class="paragraph"><p>Sign off your patches.</p></div></td></tr></table></div>
 <dl class="section note"><dt>Note</dt><dd>You need the GNU install tool.</dd></dl>
 <h3>toCharacter</h3><p>Converts a character.</p>
 <dl class="notes"><dt>Returns:</dt><dd>a Character</dd></dl>
@@ -3466,6 +3471,8 @@ def test_html_of_documentation_generators(tmp_path):
         ("text", "Configure Pages and Navigation", "Note: Pages not listed are still built."),
         ("text", "Configure Pages and Navigation", "Tip: Keep the nav short."),
         ("text", "Configure Pages and Navigation", "Caution: Names are case sensitive."),
+        ("text", "Configure Pages and Navigation", "Warning: Mail clients wrap lines."),
+        ("text", "Configure Pages and Navigation", "Important: Sign off your patches."),
         ("text", "Configure Pages and Navigation", "Note: You need the GNU install tool."),
         ("text", "toCharacter", "Converts a character."),
         ("text", "toCharacter", "Returns: a Character"),

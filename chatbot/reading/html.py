@@ -66,7 +66,7 @@ _URL = re.compile(r"^(?:[a-z][a-z+.-]*://|www\.)\S+$", re.IGNORECASE)
 # Docusaurus, GitHub's alerts, Bootstrap's alerts and panels, Confluence's info macros and panels, Notion's
 # callouts, DocBook's "note" or "tip" boxes), and of the title it opens with ("admonition-title",
 # "markdown-alert-title", "panel-heading").
-_CALLOUT_CLASS = re.compile(r"^(?:admonition|theme-admonition|markdown-alert|alert|callout|panel"
+_CALLOUT_CLASS = re.compile(r"^(?:admonition|admonitionblock|theme-admonition|markdown-alert|alert|callout|panel"
                             r"|confluence-information-macro|note|tip|caution|warning|important)$", re.IGNORECASE)
 _CALLOUT_TITLE_CLASS = re.compile(r"title|heading", re.IGNORECASE)
 # The text of a link to its own heading or term: one symbol (Sphinx's and MkDocs' "¶", Node's "#", an icon
@@ -322,10 +322,13 @@ def _callout(node, blocks: list[Block]) -> None:
             title = " ".join(_text(head).split())
             head.extract()
         elif head is not None and head.name == "table" and len(_visible_children(node)) == 1:
-            # DocBook's notes with icons: a layout table of the icon, the title in a header cell and the text.
-            label = head.find("th")
-            if label is not None and len(_text(label).split()) <= 3:
-                title = " ".join(_text(label).split())
+            # Notes with icons: a layout table of the icon, the title and the text; DocBook's titles are in a
+            # header cell, AsciiDoc's in the icon's cell (its text, or the icon's name when it shows an image).
+            label = head.find("th") or head.find("td", class_="icon")
+            name = "" if label is None else " ".join(_text(label).split()) or next(
+                (icon.get("alt") or icon.get("title") or "" for icon in label.find_all(["img", "i"])), "")
+            if label is not None and len(name.split()) <= 3:
+                title = name
                 label.extract()
                 parts = head.find_all("td")
     content: list[Block] = []
