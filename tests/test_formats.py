@@ -342,6 +342,19 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
         Warning: arrays are not exported
 
         Only scalars reach child processes.
+
+        Printing
+        ========
+
+        If you write::
+
+            echo ${#name[@]}
+
+        prints
+
+        ::
+
+            3
         """)
     passages, problems = read(tmp_path, "arrays.rst", text)
     assert problems == []
@@ -352,6 +365,8 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
         # A sentence of its own stays a passage of its own, however short, and whatever comes before it.
         "Warning: arrays are not exported",
         "Only scalars reach child processes.",
+        # After code, a scrap in lower case goes on with it: what it "prints" is the code's result.
+        "If you write:\necho ${#name[@]}\nprints\n3",
     ]
 
 

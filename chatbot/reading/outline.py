@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 118
+PARSER_VERSION = 119
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -586,8 +586,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             if same and (
                     # A scrap that goes on with the sentence before it ("Associative arrays are created using" /
                     # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it;
-                    (last_kind == "paragraph" and word_count(block.text) <= FRAGMENT_WORDS
-                     and _continues(previous.text, block.text))
+                    # after code, one in lower case ("If you write:" / <code> / "results in"; "instead of");
+                    ((last_kind == "paragraph" or (last_kind == "code" and block.text[:1].islower()))
+                     and word_count(block.text) <= FRAGMENT_WORDS and _continues(previous.text, block.text))
                     # and a section that opens with a scrap ("- Default: false / - Type: Boolean" over an
                     # option's description) goes on in its first paragraph.
                     or (last_kind in ("paragraph", "list") and len(passages) - 1 == section_start
