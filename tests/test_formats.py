@@ -355,6 +355,21 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
         ::
 
             3
+
+        Listing
+        =======
+
+        To see each element with its subscript, you can use::
+
+            declare -p name
+
+        which quotes the values too, so that the output can be read back in.
+
+        ::
+
+            declare -a name=([0]="a")
+
+        mapfile is a synonym for readarray, which reads lines into an array.
         """)
     passages, problems = read(tmp_path, "arrays.rst", text)
     assert problems == []
@@ -367,6 +382,10 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
         "Only scalars reach child processes.",
         # After code, a scrap in lower case goes on with it: what it "prints" is the code's result.
         "If you write:\necho ${#name[@]}\nprints\n3",
+        # So does one that opens with a function word, however long; not one that opens with a name.
+        "To see each element with its subscript, you can use:\ndeclare -p name\nwhich quotes the values too, so "
+        'that the output can be read back in.\ndeclare -a name=([0]="a")',
+        "mapfile is a synonym for readarray, which reads lines into an array.",
     ]
 
 

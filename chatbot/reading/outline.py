@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 119
+PARSER_VERSION = 120
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -472,6 +472,18 @@ def _continues(before: str, scrap: str) -> bool:
     return not sentence and _stops_mid_sentence(before)
 
 
+def _goes_on_after_code(before: str, text: str) -> bool:
+    """A paragraph after code that goes on with the sentence that led to the code: a scrap in lower case ("If
+    you write:" / code / "results in"), or any paragraph whose first word is a function word in lower case
+    ("you can use" / code / "which will notice any modified files"). A paragraph may open with a name in lower
+    case ("pymssql is a Python module"): that is a sentence of its own."""
+    from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+    first = text.split(maxsplit=1)[0].rstrip(",;:") if text.strip() else ""
+    return first[:1].islower() and _continues(before, text) and (
+        word_count(text) <= FRAGMENT_WORDS or first in STOPWORDS_EN_PLUS)
+
+
 def _leads_in_example(block: Block, following: Block | None, *, room: int) -> bool:
     """A short paragraph that introduces the code right after it ("For example:", "E.g.:", "Will render
     as:"), when both fit in `room`: an example of the text before it, not a passage of its own. Not one that
@@ -586,9 +598,10 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             if same and (
                     # A scrap that goes on with the sentence before it ("Associative arrays are created using" /
                     # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it;
-                    # after code, one in lower case ("If you write:" / <code> / "results in"; "instead of");
-                    ((last_kind == "paragraph" or (last_kind == "code" and block.text[:1].islower()))
-                     and word_count(block.text) <= FRAGMENT_WORDS and _continues(previous.text, block.text))
+                    (last_kind == "paragraph" and word_count(block.text) <= FRAGMENT_WORDS
+                     and _continues(previous.text, block.text))
+                    # so is one after code that goes on with the sentence that led to the code;
+                    or (last_kind == "code" and _goes_on_after_code(previous.text, block.text))
                     # and a section that opens with a scrap ("- Default: false / - Type: Boolean" over an
                     # option's description) goes on in its first paragraph.
                     or (last_kind in ("paragraph", "list") and len(passages) - 1 == section_start
