@@ -392,7 +392,8 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
 def test_an_example_goes_with_the_text_it_shows(tmp_path):
     # npm's "Use -- to pass flags" and its "For example: npm run test -- --grep" had been two passages: the
     # rule without its example, and an example with nothing to say what it shows. A tab's own case ("Zsh: Add
-    # this to ~/.zshrc:") is no example of the case before it.
+    # this to ~/.zshrc:") is no example of the case before it. A paragraph that announces a quote had been
+    # a passage ending in a colon.
     md = textwrap.dedent("""\
         # npm run
 
@@ -417,6 +418,14 @@ def test_an_example_goes_with_the_text_it_shows(tmp_path):
         ```zsh
         eval "$(_FOO_COMPLETE=zsh_source foo)"
         ```
+
+        ## Reviews
+
+        One user of both tools writes:
+
+        > It gives me peace of mind that I have everything.
+
+        The next paragraph stands alone.
         """)
     passages, problems = read(tmp_path, "npm-run.md", md)
     assert problems == []
@@ -425,6 +434,9 @@ def test_an_example_goes_with_the_text_it_shows(tmp_path):
         'npm run test -- --grep="pattern"',
         'Bash: Add this to ~/.bashrc:\neval "$(_FOO_COMPLETE=bash_source foo)"',
         'Zsh: Add this to ~/.zshrc:\neval "$(_FOO_COMPLETE=zsh_source foo)"',
+        # What a paragraph announces with its colon goes with it too.
+        "One user of both tools writes:\nIt gives me peace of mind that I have everything.",
+        "The next paragraph stands alone.",
     ]
 def test_sphinx_directives_keep_their_text(tmp_path):
     # Plain docutils drops the content of directives it does not know; Sphinx pages are full of them.

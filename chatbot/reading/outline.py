@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 120
+PARSER_VERSION = 121
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -602,6 +602,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                      and _continues(previous.text, block.text))
                     # so is one after code that goes on with the sentence that led to the code;
                     or (last_kind == "code" and _goes_on_after_code(previous.text, block.text))
+                    # what a paragraph announces ("One user writes:" / a quote) goes with it;
+                    or (last_kind == "paragraph" and previous.text.endswith(":"))
                     # and a section that opens with a scrap ("- Default: false / - Type: Boolean" over an
                     # option's description) goes on in its first paragraph.
                     or (last_kind in ("paragraph", "list") and len(passages) - 1 == section_start
