@@ -389,6 +389,18 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
     ]
 
 
+def test_code_too_long_for_the_paragraph_announcing_it_opens_in_its_passage():
+    # SQLAlchemy's "... can be configured as follows:" had been a passage ending in a colon, its example all in
+    # the passages after it.
+    code = "\n".join(f"    column_{n} = mapped_column(Integer)" for n in range(40))
+    passages = build_passages([Block("heading", "Mapping", level=2),
+                               Block("paragraph", "The class can be configured as follows:"),
+                               Block("code", code)], source="orm.html", max_chars=400)
+    assert all(len(p.text) <= 400 for p in passages)
+    assert passages[0].text.startswith("The class can be configured as follows:\n    column_0 = mapped_column")
+    assert "\n".join(p.text for p in passages) == "The class can be configured as follows:\n" + code
+
+
 def test_an_example_goes_with_the_text_it_shows(tmp_path):
     # npm's "Use -- to pass flags" and its "For example: npm run test -- --grep" had been two passages: the
     # rule without its example, and an example with nothing to say what it shows. A tab's own case ("Zsh: Add

@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 121
+PARSER_VERSION = 122
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -626,7 +626,17 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 # A paragraph followed by bullets or code that support it: one passage, as it reads.
                 passages[-1] = replace(previous, text=f"{previous.text}\n{body}")
             elif block.kind == "code":
-                for chunk in _pack(block.text.split("\n"), max_chars, "\n"):
+                lines = block.text.split("\n")
+                if (last_kind == "paragraph" and previous is not None and previous.kind == "text"
+                        and previous.section == section and previous.text.endswith(":")):
+                    # Code too long to go whole with the paragraph that announces it ("... as follows:"): its
+                    # first lines do, so that the paragraph shows what it announces.
+                    size, taken = len(previous.text), 0
+                    while taken < len(lines) and size + len(lines[taken]) + 1 < max_chars:
+                        size, taken = size + len(lines[taken]) + 1, taken + 1
+                    passages[-1] = replace(previous, text="\n".join([previous.text, *lines[:taken]]))
+                    lines = lines[taken:]
+                for chunk in _pack(lines, max_chars, "\n"):
                     add("text", chunk, block.line)
             else:
                 head = [block.intro] if block.intro else []
