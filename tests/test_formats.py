@@ -3375,10 +3375,11 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
     # "<" is text, not a tag the Markdown reader would drop.
     passages, _ = read(tmp_path, "u.adoc", "== Usage\n\nRun `rg <pattern>` or rg <pattern> <path>.\n")
     assert [p.text for p in passages] == ["Run `rg <pattern>` or rg <pattern> <path>."]
-    # Two-line section titles (Git's manuals); a line that introduces a listing block is no title.
+    # Two-line section titles (Git's manuals); a line that introduces a listing block is no title (it leads in
+    # an example of the text before it, and goes with that text).
     passages, _ = read(tmp_path, "g.adoc", "git-gc(1)\n=========\n\nOPTIONS\n-------\n\n--auto::\n\tChecks first.\n\n"
                                            "Run:\n----\ngit gc\n----\n\n[TIP]\n====\nRun it weekly.\n====\n")
-    assert [(p.section, p.text) for p in passages] == [("--auto", "Checks first."), ("--auto", "Run:\ngit gc"),
+    assert [(p.section, p.text) for p in passages] == [("--auto", "Checks first.\nRun:\ngit gc"),
                                                        ("--auto", "Tip: Run it weekly.")]
     # A term that does not ask, with its description on its line, reads "term: description".
     passages, _ = read(tmp_path, "cpu.adoc", "== Terms\n\nCPU:: The processor.\n")
@@ -3611,8 +3612,9 @@ def test_statements_under_a_question_of_a_faq_section_stay_in_its_answer(tmp_pat
 
 def test_html_tab_opening_with_steps_or_a_command_keeps_its_name(tmp_path):
     # MkDocs Material's tabs had named their panel only when it opened with a paragraph: the macOS steps and
-    # the Windows command read as one text with no system named.
-    page = """<html><head><title>Install</title></head><body><article><h2>Installers</h2>
+    # the Windows command read as one text with no system named. The paragraph announcing the tabs opens the
+    # first; a tab's name is no example's lead-in ("For example:"), which would take the tab into the one before.
+    page = """<html><head><title>Install</title></head><body><article><h2>Installers</h2><p>Install it with:</p>
 <div class="tabbed-set" data-tabs="1:2"><input checked id="t1" name="tabs" type="radio"><input id="t2" name="tabs" type="radio">
 <div class="tabbed-labels"><label for="t1">macOS</label><label for="t2">Windows</label></div>
 <div class="tabbed-content"><div class="tabbed-block"><ol><li>Download the .pkg file.</li><li>Run it.</li></ol></div>
@@ -3620,7 +3622,7 @@ def test_html_tab_opening_with_steps_or_a_command_keeps_its_name(tmp_path):
 </article></body></html>"""
     passages, problems = read(tmp_path, "install.html", page)
     assert problems == [] and [p.text for p in passages] == [
-        "macOS:\n- Download the .pkg file.\n- Run it.", "Windows:\nmsiexec /i tool.msi"]
+        "Install it with:\nmacOS:\n- Download the .pkg file.\n- Run it.", "Windows:\nmsiexec /i tool.msi"]
 
 
 def test_unix_documentation_named_in_capitals_is_text_whatever_its_suffix(tmp_path):

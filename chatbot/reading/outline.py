@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 122
+PARSER_VERSION = 123
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -60,7 +60,7 @@ class Block:
     # Questions: "entry" answers with every block up to the next heading or question (FAQ pages);
     # "next" with the one block that follows (a question line in an article).
     scope: str = "entry"
-    intro: str = ""  # lists: the sentence that introduces them ("You need:")
+    intro: str = ""  # lists and code: the sentence that introduces them ("You need:", a tab's "Windows:")
     rows: tuple[tuple[str, ...], ...] = ()  # tables: header row first, then data rows
     caption: str = ""  # tables: their own caption, if the document gives one
     flattened: bool = False  # tables guessed from the shape of lines: named only by a "Table: ..." heading
@@ -275,8 +275,12 @@ def callout(title: str, content: list[Block], *, line: int = 0) -> list[Block]:
     if (title and content and content[0].kind == "paragraph"
             and not content[0].text.lower().startswith(title.lower())):  # "Note that ...": labelled already
         return [replace(content[0], text=f"{title}: {content[0].text}"), *content[1:]]
-    if title and content and content[0].kind in ("list", "code"):
-        # A tab that opens with its steps or its command ("macOS" over a list): its name introduces them.
+    if title and content and content[0].kind == "code":
+        # A tab that opens with its command ("Windows" over `msiexec`): its name introduces it. An introduction,
+        # not a paragraph "Windows:", which would read as an example's lead-in ("For example:").
+        return [replace(content[0], intro=f"{title}:"), *content[1:]]
+    if title and content and content[0].kind == "list":
+        # One that opens with its steps ("macOS" over a list): its name introduces them.
         return [Block("paragraph", f"{title}:", content[0].line), *content]
     return content
 
@@ -364,7 +368,7 @@ def _item_pieces(item: str, limit: int) -> list[str]:
 
 
 def _block_text(block: Block) -> str:
-    if block.kind == "list":
+    if block.kind in ("list", "code"):
         return "\n".join(([block.intro] if block.intro else []) + [block.text])
     if block.kind == "table":
         return "\n".join(CELL_SEPARATOR.join(row) for row in block.rows)
@@ -620,12 +624,13 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             body = _block_text(block)
             follows_prose = last_kind == "paragraph" or (last_kind in ("list", "code") and "code" in (
                 block.kind, last_kind))
-            if (not block.intro and follows_prose and previous is not None
-                    and previous.kind == "text" and previous.section == section
-                    and len(previous.text) + len(body) < max_chars):
-                # A paragraph followed by bullets or code that support it: one passage, as it reads.
+            fits = (follows_prose and previous is not None and previous.kind == "text" and previous.section == section
+                    and len(previous.text) + len(body) < max_chars)
+            # A paragraph followed by bullets or code that support it: one passage, as it reads; a tab's code, which
+            # its name introduces, only after the paragraph that announces it ("Create a folder:" / "macOS:").
+            if fits and (not block.intro or (block.kind == "code" and previous.text.endswith(":"))):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{body}")
-            elif block.kind == "code":
+            elif block.kind == "code" and not block.intro:
                 lines = block.text.split("\n")
                 if (last_kind == "paragraph" and previous is not None and previous.kind == "text"
                         and previous.section == section and previous.text.endswith(":")):
