@@ -624,18 +624,18 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             body = _block_text(block)
             follows_prose = last_kind == "paragraph" or (last_kind in ("list", "code") and "code" in (
                 block.kind, last_kind))
-            fits = (follows_prose and previous is not None and previous.kind == "text" and previous.section == section
-                    and len(previous.text) + len(body) < max_chars)
+            goes_on = follows_prose and previous is not None and previous.kind == "text" and previous.section == section
+            announced = goes_on and last_kind == "paragraph" and previous.text.endswith(":")  # "... as follows:"
             # A paragraph followed by bullets or code that support it: one passage, as it reads; a tab's code, which
             # its name introduces, only after the paragraph that announces it ("Create a folder:" / "macOS:").
-            if fits and (not block.intro or (block.kind == "code" and previous.text.endswith(":"))):
+            if goes_on and len(previous.text) + len(body) < max_chars and (
+                    not block.intro or (block.kind == "code" and announced)):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{body}")
             elif block.kind == "code" and not block.intro:
                 lines = block.text.split("\n")
-                if (last_kind == "paragraph" and previous is not None and previous.kind == "text"
-                        and previous.section == section and previous.text.endswith(":")):
-                    # Code too long to go whole with the paragraph that announces it ("... as follows:"): its
-                    # first lines do, so that the paragraph shows what it announces.
+                if announced:
+                    # Code too long to go whole with the paragraph that announces it: its first lines do, so that
+                    # the paragraph shows what it announces.
                     size, taken = len(previous.text), 0
                     while taken < len(lines) and size + len(lines[taken]) + 1 < max_chars:
                         size, taken = size + len(lines[taken]) + 1, taken + 1
