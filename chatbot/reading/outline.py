@@ -484,7 +484,7 @@ def _goes_on_after_code(before: str, text: str) -> bool:
     from bm25s.stopwords import STOPWORDS_EN_PLUS
 
     first = text.split(maxsplit=1)[0].rstrip(",;:") if text.strip() else ""
-    return first[:1].islower() and _continues(before, text) and (
+    return first[:1].islower() and _stops_mid_sentence(before) and (
         word_count(text) <= FRAGMENT_WORDS or first in STOPWORDS_EN_PLUS)
 
 
@@ -593,10 +593,13 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             last_kind = "faq"
             i = j
             continue
+        previous = passages[-1] if passages else None
+        # The paragraph just read announces what follows it ("... as follows:", "One user writes:").
+        announced = (last_kind == "paragraph" and previous is not None and previous.kind == "text"
+                     and previous.section == section and previous.text.endswith(":"))
         if block.kind == "break":
             pass  # what follows a rule is not part of the passage or answer before it
         elif block.kind == "paragraph":
-            previous = passages[-1] if passages else None
             same = (previous is not None and previous.kind == "text" and previous.section == section
                     and len(previous.text) + len(block.text) < max_chars)
             if same and (
@@ -607,7 +610,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     # so is one after code that goes on with the sentence that led to the code;
                     or (last_kind == "code" and _goes_on_after_code(previous.text, block.text))
                     # what a paragraph announces ("One user writes:" / a quote) goes with it;
-                    or (last_kind == "paragraph" and previous.text.endswith(":"))
+                    or announced
                     # and a section that opens with a scrap ("- Default: false / - Type: Boolean" over an
                     # option's description) goes on in its first paragraph.
                     or (last_kind in ("paragraph", "list") and len(passages) - 1 == section_start
@@ -620,12 +623,10 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 for chunk in _pack(sentences(block.text), max_chars, " "):
                     add("text", chunk, block.line)
         elif block.kind in ("list", "code"):
-            previous = passages[-1] if passages else None
             body = _block_text(block)
             follows_prose = last_kind == "paragraph" or (last_kind in ("list", "code") and "code" in (
                 block.kind, last_kind))
             goes_on = follows_prose and previous is not None and previous.kind == "text" and previous.section == section
-            announced = goes_on and last_kind == "paragraph" and previous.text.endswith(":")  # "... as follows:"
             # A paragraph followed by bullets or code that support it: one passage, as it reads; a tab's code, which
             # its name introduces, only after the paragraph that announces it ("Create a folder:" / "macOS:").
             if goes_on and len(previous.text) + len(body) < max_chars and (
