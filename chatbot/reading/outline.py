@@ -345,13 +345,13 @@ def _pack(units: list[str], limit: int, sep: str) -> list[str]:
 
 
 def _units(block: Block, limit: int) -> list[str]:
-    """The pieces a block may be cut into: sentences of prose, items of a list (an item longer than
-    `limit`, its sentences), lines of code or table."""
+    """The pieces a block may be cut into, without its introduction: sentences of prose, items of a list (an
+    item longer than `limit`, its sentences), lines of code or table."""
     if block.kind == "paragraph":
         return sentences(block.text)
     if block.kind == "list":
         items = [i for i in block.text.split("\n") if i.strip()]
-        return ([block.intro] if block.intro else []) + [piece for item in items for piece in _item_pieces(item, limit)]
+        return [piece for item in items for piece in _item_pieces(item, limit)]
     if block.kind == "table":
         return [CELL_SEPARATOR.join(row) for row in block.rows]
     return block.text.split("\n")  # code: its lines
@@ -594,15 +594,14 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             i = j
             continue
         previous = passages[-1] if passages else None
+        # Whether this block may go on in the passage before it: a text passage of the same section.
+        extends = previous is not None and previous.kind == "text" and previous.section == section
         # The paragraph just read announces what follows it ("... as follows:", "One user writes:").
-        announced = (last_kind == "paragraph" and previous is not None and previous.kind == "text"
-                     and previous.section == section and previous.text.endswith(":"))
+        announced = extends and last_kind == "paragraph" and previous.text.endswith(":")
         if block.kind == "break":
             pass  # what follows a rule is not part of the passage or answer before it
         elif block.kind == "paragraph":
-            same = (previous is not None and previous.kind == "text" and previous.section == section
-                    and len(previous.text) + len(block.text) < max_chars)
-            if same and (
+            if extends and len(previous.text) + len(block.text) < max_chars and (
                     # A scrap that goes on with the sentence before it ("Associative arrays are created using" /
                     # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it;
                     (last_kind == "paragraph" and word_count(block.text) <= FRAGMENT_WORDS
@@ -626,10 +625,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             body = _block_text(block)
             follows_prose = last_kind == "paragraph" or (last_kind in ("list", "code") and "code" in (
                 block.kind, last_kind))
-            goes_on = follows_prose and previous is not None and previous.kind == "text" and previous.section == section
             # A paragraph followed by bullets or code that support it: one passage, as it reads; a tab's code, which
             # its name introduces, only after the paragraph that announces it ("Create a folder:" / "macOS:").
-            if goes_on and len(previous.text) + len(body) < max_chars and (
+            if follows_prose and extends and len(previous.text) + len(body) < max_chars and (
                     not block.intro or (block.kind == "code" and announced)):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{body}")
             elif block.kind == "code" and not block.intro:
@@ -647,7 +645,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             else:
                 head = [block.intro] if block.intro else []
                 limit = max(max_chars - (len(block.intro) + 1 if block.intro else 0), 200)  # intro and its line break
-                for chunk in _pack(_units(replace(block, intro=""), limit), limit, "\n"):
+                for chunk in _pack(_units(block, limit), limit, "\n"):
                     add("text", "\n".join(head + [chunk]), block.line)
         elif block.kind == "table" and block.rows:
             header, rows = block.rows[0], block.rows[1:]
