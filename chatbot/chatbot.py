@@ -361,7 +361,9 @@ def render_passage(p: Passage, sentence: str = "") -> str:
         marker = re.match(r"(?:[-*•]|\d+[.)])\s+", target)  # keep a bullet outside the bold, or the list breaks
         lead, core = (target[: marker.end()], target[marker.end():]) if marker else ("", target)
         body = body.replace(target, f"{lead}**{core}**", 1)
-    body = re.sub(r"^([-*•]|\d+[.)]) ", r"\n\1 ", body, flags=re.MULTILINE).replace("\n\n", "\n")
+    # A list item starts a line of its own (Markdown needs the line break before a list), but not the
+    # passage's first line, which would otherwise open the answer with an empty line.
+    body = re.sub(r"(?<!\A)^([-*•]|\d+[.)]) ", r"\n\1 ", body, flags=re.MULTILINE).replace("\n\n", "\n")
     body = body.replace("\n", "  \n")
     return f"**Q: {markdown_text(p.question)}**\n\n{body}" if p.kind == "faq" else body
 

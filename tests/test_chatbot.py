@@ -251,6 +251,17 @@ def test_a_table_row_is_shown_as_a_table_with_its_columns():
     assert render_passage(flat).splitlines() == ["| Year Jobs |", "|---|", "| 2016 15,000 |"]
 
 
+def test_a_passage_opening_with_a_list_item_is_shown_from_its_first_line():
+    from chatbot.chatbot import render_passage
+    from chatbot.passage import Passage
+
+    # Node.js's API pages open a function's section with "* Returns: {string}", then say what it does.
+    p = Passage(text="- Returns: {string}\nReturns the home directory.\nIntro:\n- a", title="OS", section="os.homedir()",
+                source="os.md", kind="text")
+    assert render_passage(p, "Returns the home directory.").splitlines() == [
+        "- Returns: {string}  ", "**Returns the home directory.**  ", "Intro:  ", "- a"]
+
+
 def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_embedder, monkeypatch, capsys):
     from chatbot import cli
 
