@@ -17,6 +17,13 @@ def test_a_name_and_its_number_match_however_they_are_joined():
     assert analyzer.terms("1st 3.5") == ["1st", "3.5"]
 
 
+def test_code_names_match_by_their_parts():
+    analyzer = Analyzer(CORPUS_WORDS)
+    # A question names "cpus" for `os.cpus()` and "Node" for Node.js; a number's dot stays.
+    assert analyzer.terms("`os.cpus().length`") == ["os", "cpus", "length"]
+    assert analyzer.terms("Node.js 3.5") == ["node", "js", "3.5"]
+
+
 def test_corrects_a_slip_to_the_corpus_word():
     analyzer = Analyzer(CORPUS_WORDS)
     assert analyzer.correct("salry enginer") == "salary engineer"

@@ -262,6 +262,18 @@ def test_a_passage_opening_with_a_list_item_is_shown_from_its_first_line():
         "- Returns: {string}  ", "**Returns the home directory.**  ", "Intro:  ", "- a"]
 
 
+def test_a_word_of_a_dotted_code_name_is_a_word_of_the_documents(tmp_path, fake_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "os.md").write_text("# OS\n\n## `os.cpus()`\n\nReturns an array of objects, one per logical core.\n\n"
+                                  "## `os.homedir()`\n\nReturns the home directory of the current user.\n",
+                                  encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    # "cpus" is written only inside `os.cpus()`: a question about it is not about something the documents lack.
+    evidence = bot.rank("How many cpus are there?").evidence[0]
+    assert evidence["unknown"] == 0.0 and evidence["rarest_unknown"] == 0.0
+
+
 def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_embedder, monkeypatch, capsys):
     from chatbot import cli
 

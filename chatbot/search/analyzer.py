@@ -35,6 +35,10 @@ LONG_WORD = 8
 # Where a name runs into its number ("covid19", "python3", "ipv6"): split there, so that it matches the
 # same name written "COVID-19" or "covid 19".
 NAME_NUMBER = re.compile(r"(?<=[a-z])(?=\d)")
+# Where a word breaks into the words it joins: a hyphen ("re-infected"), or a dot between letters, as in
+# code's dotted names ("os.cpus", "app.route", "Node.js"), which a question names by their last part
+# ("cpus"); a number's dot stays ("3.5").
+WORD_JOINT = re.compile(r"-|(?<=[a-z])\.(?=[a-z])")
 
 
 _local = threading.local()
@@ -98,7 +102,8 @@ class Analyzer:
     def terms(self, text: str) -> list[str]:
         """Stemmed content terms (stopwords and question words removed), in order, with repeats."""
         stem = _stemmer().stemWords
-        parts = (piece for w in words(text) for part in _drop_clitic(w).split("-") for piece in NAME_NUMBER.split(part))
+        parts = (piece for w in words(text) for part in WORD_JOINT.split(_drop_clitic(w))
+                 for piece in NAME_NUMBER.split(part))
         return stem([w for w in parts if w and w not in STOPWORDS])
 
     def correct(self, text: str) -> str:

@@ -38,13 +38,13 @@ from pathlib import Path
 
 import numpy as np
 
-from .analyzer import Analyzer, name_spans
+from .analyzer import WORD_JOINT, Analyzer, name_spans
 from .embedder import Embedder
 from ..errors import IndexCorruptError
 from ..passage import Passage
 from ..text import sentences, words
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 ADAPTED_MODEL = "model"
@@ -160,7 +160,8 @@ class Index:
         vector_index, index_type = make_vector_index(matrix)
 
         texts = [search_text(p) for p in passages]
-        vocabulary = Counter(w for text in texts for w in words(text) if w.isalpha())
+        vocabulary = Counter(part for text in texts for w in words(text) for part in WORD_JOINT.split(w)
+                             if part.isalpha())
         names = sorted({name.lower() for text in texts for name in name_spans(text).values()})
         analyzer = Analyzer(vocabulary)  # only for its terms here
         bm25 = bm25s.BM25()
