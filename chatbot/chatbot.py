@@ -174,7 +174,7 @@ class Chatbot:
         else:
             others = [p for c, p in zip(candidates[1:3], passages[1:3])
                       if candidates[0].score - c.score < CLOSE_SCORE and p.text != passages[0].text]
-        suggestions = list(dict.fromkeys(suggestion_of(p) for p in others))
+        suggestions = offers(passages[0], others)
         text_md = self._answer_text(passages[0], sentence, confidence, suggestions, r.notice)
         return Answer(r.question, True, text_md, confidence, passages, sentence, r.notice, suggestions, answerable)
 
@@ -308,9 +308,18 @@ def suggestion_of(p: Passage) -> str:
         return p.question
     if p.kind == "table":
         *head, row = p.text.split("\n")
-        return f"{head[0]}: {row}" if head else row
-    first = p.section or p.text.split("\n")[0]
+        first = f"{head[0]}: {row}" if head else row
+    else:
+        first = p.section or p.text.split("\n")[0]
+    # A button's worth: a row of long cells, or a heading-less paragraph, is cut at a word.
     return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+
+
+def offers(shown: Passage, others: list[Passage]) -> list[str]:
+    """What to offer beside the answer shown: the other passages, each by what leads to it, once. Another passage
+    of the answer's own section is not offered: its section's name would lead back to the answer shown."""
+    own = suggestion_of(shown)
+    return list(dict.fromkeys(s for s in map(suggestion_of, others) if s != own))
 
 
 # Outside code spans, the characters that would turn document text into Markdown emphasis or a heading
@@ -339,6 +348,23 @@ def plain_text(markdown: str) -> str:
     return html.unescape(re.sub(r"\\([*_#])", r"\1", markdown))
 
 
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d+[.)]) ")
+
+
+def _with_line_breaks(body: str) -> str:
+    """A passage's lines in Markdown as the document breaks them, each line break kept, and a list closed
+    before the text after it, which Markdown would otherwise run into the list's last item."""
+    lines, in_list = [], False
+    for line in body.split("\n"):
+        indented = line[:1] in (" ", "\t")
+        if in_list and not indented and not _LIST_ITEM.match(line):
+            lines.append("")
+        in_list = bool(_LIST_ITEM.match(line.lstrip())) or (in_list and indented)
+        lines.append(line)
+    # Two spaces end a line with a break, except before the empty line that closes a list and the last line.
+    return "\n".join(f"{line}  " if line and after else line for line, after in zip(lines, [*lines[1:], ""]))
+
+
 def render_passage(p: Passage, sentence: str = "") -> str:
     """Markdown for a passage, with document text escaped and the answering sentence in bold."""
     if p.kind == "table":
@@ -361,10 +387,7 @@ def render_passage(p: Passage, sentence: str = "") -> str:
         marker = re.match(r"(?:[-*•]|\d+[.)])\s+", target)  # keep a bullet outside the bold, or the list breaks
         lead, core = (target[: marker.end()], target[marker.end():]) if marker else ("", target)
         body = body.replace(target, f"{lead}**{core}**", 1)
-    # A list item starts a line of its own (Markdown needs the line break before a list), but not the
-    # passage's first line, which would otherwise open the answer with an empty line.
-    body = re.sub(r"(?<!\A)^([-*•]|\d+[.)]) ", r"\n\1 ", body, flags=re.MULTILINE).replace("\n\n", "\n")
-    body = body.replace("\n", "  \n")
+    body = _with_line_breaks(body)
     return f"**Q: {markdown_text(p.question)}**\n\n{body}" if p.kind == "faq" else body
 
 

@@ -251,15 +251,16 @@ def test_a_table_row_is_shown_as_a_table_with_its_columns():
     assert render_passage(flat).splitlines() == ["| Year Jobs |", "|---|", "| 2016 15,000 |"]
 
 
-def test_a_passage_opening_with_a_list_item_is_shown_from_its_first_line():
+def test_a_passage_with_a_list_is_shown_as_the_document_lays_it_out():
     from chatbot.chatbot import render_passage
     from chatbot.passage import Passage
 
     # Node.js's API pages open a function's section with "* Returns: {string}", then say what it does.
     p = Passage(text="- Returns: {string}\nReturns the home directory.\nIntro:\n- a", title="OS", section="os.homedir()",
                 source="os.md", kind="text")
+    # The text after a list is closed off from it, or Markdown would run it into the list's last item.
     assert render_passage(p, "Returns the home directory.").splitlines() == [
-        "- Returns: {string}  ", "**Returns the home directory.**  ", "Intro:  ", "- a"]
+        "- Returns: {string}", "", "**Returns the home directory.**  ", "Intro:  ", "- a"]
 
 
 def test_a_word_of_a_dotted_code_name_is_a_word_of_the_documents(tmp_path, fake_embedder):
@@ -301,6 +302,36 @@ def test_document_text_shows_as_written_in_markdown():
     assert plain_text(shown) == code
     # Code spans and bullets stay Markdown.
     assert markdown_text("Run `tool --no_cache` & wait:\n* one_thing") == "Run `tool --no_cache` &amp; wait:\n* one\\_thing"
+
+
+def test_a_close_passage_of_the_answers_own_section_is_not_offered_by_its_name():
+    from chatbot.chatbot import offers
+    from chatbot.passage import Passage
+
+    def text(body, section):
+        return Passage(text=body, title="OS", section=section, source="os.md", kind="text")
+
+    shown = text("Returns the scheduling priority of a process.", "`os.getPriority()`")
+    others = [text("The priority is mapped to a priority constant.", "`os.getPriority()`"),
+              text("Sets the scheduling priority of a process.", "`os.setPriority()`"),
+              text("Sets it to one of the priority constants.", "`os.setPriority()`")]
+    # "Did you mean: os.getPriority()" under the answer from os.getPriority() would lead back to it.
+    assert offers(shown, others) == ["`os.setPriority()`"]
+
+
+def test_suggestions_fit_on_a_button():
+    from chatbot.chatbot import suggestion_of
+    from chatbot.passage import Passage
+    from chatbot.serving.ui import option
+
+    row = Passage(text="Priority constants\nConstant | Description\nPRIORITY_LOW | The lowest process scheduling "
+                  "priority. This corresponds to IDLE_PRIORITY_CLASS on Windows, and a nice value of 19 on all other "
+                  "platforms.", title="OS", section="Priority constants", source="os.md", kind="table")
+    suggestion = suggestion_of(row)
+    assert suggestion.startswith("Priority constants: PRIORITY_LOW | The lowest") and suggestion.endswith("...")
+    assert len(suggestion) <= 120
+    # A heading's code is asked as written, and shown without the backticks a button would show.
+    assert option("`os.getPriority([pid])`") == {"value": "`os.getPriority([pid])`", "label": "os.getPriority([pid])"}
 
 
 def test_a_near_tie_offers_the_other_answers_as_a_list():

@@ -24,6 +24,12 @@ QUEUE_SIZE = 256
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
+def option(suggestion: str) -> dict:
+    """A suggested question as a button to click. A button shows text, not Markdown: a heading's code
+    (`os.cpus()`) shows without its backticks, and is asked as the heading writes it."""
+    return {"value": suggestion, "label": re.sub(r"(`+)([^`]+)\1", r"\2", suggestion)}
+
+
 def example_questions(bot: Chatbot, count: int = EXAMPLE_COUNT) -> list[str]:
     """FAQ questions of the corpus, spread over its documents."""
     return corpus_examples(bot.index.passages, count)
@@ -69,7 +75,7 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
             return {"role": "assistant", "content": as_text(f"Sorry, something went wrong: {exc}")}, None
         message = {"role": "assistant", "content": a.text}
         if a.suggestions:
-            message["options"] = [{"value": s} for s in a.suggestions]
+            message["options"] = [option(s) for s in a.suggestions]
         return message, store.log_question(logged_question(question, earlier, a), a) if logging else None
 
     def ask(question, history, asked, logged):
