@@ -283,7 +283,7 @@ def test_a_definition_inside_a_definition_names_both_terms(tmp_path):
     assert [p.section for p in passages] == ["read", "read › -r", "read", "mapfile", "mapfile › -t"]
 
 
-def test_a_note_keeps_its_title_over_all_its_paragraphs_and_an_option_its_values(tmp_path):
+def test_a_note_keeps_its_title_over_all_its_paragraphs_and_an_option_or_a_function_its_values(tmp_path):
     # Flask's "Externally Visible Server": the paragraph with the answer ("add --host=0.0.0.0") had lost the
     # note's title; a note opening with the line that introduces a list had left "Warning:" alone; npm's
     # options open with their default and type, which had been a passage with nothing to say what they set.
@@ -316,6 +316,22 @@ def test_a_note_keeps_its_title_over_all_its_paragraphs_and_an_option_its_values
     assert [(p.section, p.text) for p in passages] == [
         ("`save-dev`", "- Default: false\n- Type: Boolean\nSave installed packages to a package.json file as "
                        "`devDependencies`.")]
+    # An API reference's parameters, over what the function does (Node.js's pages), go with it too; a list
+    # further into the section, or one that a paragraph introduces, stays where it is.
+    md = ("# OS\n\n## `os.setPriority([pid, ]priority)`\n\n"
+          "* `pid` {integer} The process ID to set scheduling priority for. **Default:** `0`.\n"
+          "* `priority` {integer} The scheduling priority to assign to the process.\n\n"
+          "Attempts to set the scheduling priority for the process specified by `pid`.\n\n"
+          "On Windows, setting priority to `PRIORITY_HIGHEST` requires elevated user privileges.\n\n"
+          "* `PRIORITY_LOW`\n* `PRIORITY_HIGH`\n\nThese constants are in `os.constants.priority`.\n")
+    passages, _ = read(tmp_path, "os.md", md)
+    assert [p.text for p in passages] == [
+        "- `pid` {integer} The process ID to set scheduling priority for. Default: `0`.\n"
+        "- `priority` {integer} The scheduling priority to assign to the process.\n"
+        "Attempts to set the scheduling priority for the process specified by `pid`.",
+        "On Windows, setting priority to `PRIORITY_HIGHEST` requires elevated user privileges.\n"
+        "- `PRIORITY_LOW`\n- `PRIORITY_HIGH`",
+        "These constants are in `os.constants.priority`."]
 
 
 def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path):

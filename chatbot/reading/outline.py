@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 123
+PARSER_VERSION = 124
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -610,10 +610,14 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     or (last_kind == "code" and _goes_on_after_code(previous.text, block.text))
                     # what a paragraph announces ("One user writes:" / a quote) goes with it;
                     or announced
-                    # and a section that opens with a scrap ("- Default: false / - Type: Boolean" over an
-                    # option's description) goes on in its first paragraph.
+                    # a section that opens with a scrap ("- Default: false / - Type: Boolean" over an option's
+                    # description) goes on in its first paragraph,
                     or (last_kind in ("paragraph", "list") and len(passages) - 1 == section_start
                         and word_count(previous.text) <= FRAGMENT_WORDS and _stops_mid_sentence(previous.text))
+                    # as does one that opens with a list (an API reference's parameters over what the function
+                    # does: "- `pid` {integer} ..." / "Returns the scheduling priority ...");
+                    or (last_kind == "list" and len(passages) - 1 == section_start and i >= 2
+                        and blocks[i - 2].kind == "heading" and not blocks[i - 1].intro)
                     # and an example's lead-in ("For example:", "E.g.:") goes, with its code, with what it shows.
                     or _leads_in_example(block, blocks[i + 1] if i + 1 < len(blocks) else None,
                                          room=max_chars - len(previous.text))):
