@@ -24,6 +24,15 @@ def test_code_names_match_by_their_parts():
     assert analyzer.terms("Node.js 3.5") == ["node", "js", "3.5"]
 
 
+def test_a_command_line_option_is_a_term_of_its_own():
+    analyzer = Analyzer(CORPUS_WORDS)
+    # "s" is a stopword and "small" a common word: "-s" and "--small" name the option.
+    assert analyzer.terms("What does bzip2 -s do?") == ["bzip", "2", "-s"]
+    assert analyzer.terms("-s --small") == ["small", "-s", "--small"]
+    # A hyphen inside a word, or a dash between words, is no option.
+    assert analyzer.terms("a well-known e-mail - or -- not") == ["well", "known", "e", "mail"]
+
+
 def test_corrects_a_slip_to_the_corpus_word():
     analyzer = Analyzer(CORPUS_WORDS)
     assert analyzer.correct("salry enginer") == "salary engineer"

@@ -275,6 +275,19 @@ def test_a_word_of_a_dotted_code_name_is_a_word_of_the_documents(tmp_path, fake_
     assert evidence["unknown"] == 0.0 and evidence["rarest_unknown"] == 0.0
 
 
+def test_a_question_that_names_an_option_is_answered_from_its_section(tmp_path, fake_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bzip2.md").write_text("# bzip2\n\n## OPTIONS\n\n### -k --keep\n\nKeep input files during compression.\n\n"
+                                     "### -s --small\n\nReduce memory usage, for compression and testing.\n\n"
+                                     "### -v --verbose\n\nShow the compression ratio for each file processed.\n",
+                                     encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    # "s" is a stopword: read as words only, "What does -s do?" asked nothing the documents hold.
+    a = bot.answer("What does -s do?")
+    assert a.found and a.passages[0].section == "-s --small"
+
+
 def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_embedder, monkeypatch, capsys):
     from chatbot import cli
 
