@@ -3554,6 +3554,21 @@ def test_html_of_documentation_generators(tmp_path):
         ("text", "toCharacter", "The nav is optional.")]
 
 
+def test_a_docbook_title_pages_credits_head_nothing(tmp_path):
+    # DocBook writes a book's authors as headings under its title: the last one had been the section of the
+    # legal notice and of the subtitle's text (Debian's "Users and Groups", bzip2's manual, X11's specs).
+    page = """<html><head><title>Users and Groups</title></head><body><div class="book"><div class="titlepage">
+<h1 class="title">Users and Groups</h1><h3 class="AUTHOR">Joey Hess</h3><h3 class="author">Colin Watson</h3>
+<div class="legalnotice"><p>This document is free; you can redistribute it under the GNU GPL.</p></div></div>
+<div class="chapter"><h1>Chapter 1. Introduction</h1><p>The base-passwd package holds /etc/passwd.</p></div>
+</div></body></html>"""
+    passages, problems = read(tmp_path, "users-and-groups.html", page)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("", "This document is free; you can redistribute it under the GNU GPL."),
+        ("Chapter 1. Introduction", "The base-passwd package holds /etc/passwd.")]
+
+
 def test_question_after_a_subsection_is_not_under_it(tmp_path):
     # A question ends the sections at its level: the next question after "Web forum" (a subsection of the
     # section before) had been shown under "Web forum" (Debian's FAQ, in HTML and PDF).

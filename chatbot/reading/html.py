@@ -42,6 +42,8 @@ _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side
                         r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc)"
                         r"(?:$|[-_])|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The classes of a title page's credits, which DocBook writes as headings ('<h3 class="author">Joey Hess</h3>').
+_CREDIT = re.compile(r"^(?:author|editor|othercredit|corpauthor)$", re.IGNORECASE)
 _NEVER_FURNITURE = ("body", "html", "main", *_HEADINGS, "thead", "tbody", "tfoot", "tr", "th", "td", "caption")
 _BLOCKS = {"p", "div", "section", "article", "main", "body", "ul", "ol", "dl", "dt", "dd", "table", "pre",
            "blockquote", "details", "summary", *_HEADINGS, "li", "hr", "center", "figure", "figcaption",
@@ -131,6 +133,9 @@ def html_blocks(data) -> tuple[list[Block], str]:
     for tag in soup.find_all("header"):
         if not tag.decomposed and tag.find_parent(_CONTENT) is None:
             tag.decompose()
+    # A name under the title heads nothing: it had been the section of the legal notice after it.
+    for tag in soup.find_all(_HEADINGS, class_=_CREDIT):
+        tag.decompose()
     for tag in soup.find_all(True):
         if tag.decomposed or tag.attrs is None:
             continue
