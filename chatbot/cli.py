@@ -195,8 +195,8 @@ def _run(args) -> int:
     if args.command == "eval":
         from .evaluation import evaluate, load_cases
 
-        bot = _load(args)
-        summary, results = evaluate(bot, load_cases(args.file))
+        cases = load_cases(args.file)  # before the index is loaded or built: a wrong path fails at once
+        summary, results = evaluate(_load(args), cases)
         if args.json:
             print(json.dumps({"summary": summary, "cases": [r.__dict__ for r in results]}, ensure_ascii=False,
                              indent=2))

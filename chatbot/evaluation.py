@@ -61,19 +61,34 @@ class CaseResult:
     top: str
 
 
+CASE_FORMAT = 'one JSON object per line: {"question": "...", "expect": ["a phrase of the right answer"]}'
+
+
 def load_cases(path: str | Path) -> list[dict]:
+    """The question set of a JSON Lines file (the format of ../shared/eval/dev.jsonl)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DocumentError(path, f"no such file. Give a question set: {CASE_FORMAT}.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DocumentError(path, f"cannot be read ({exc}). Give a UTF-8 text file: {CASE_FORMAT}.") from exc
     cases = []
-    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+    for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             case = json.loads(line)
-            case["question"], case.setdefault("expect", []), case.setdefault("history", [])
-        except (ValueError, KeyError, TypeError) as exc:
-            raise DocumentError(path, f"not a valid case ({exc})", n) from exc
+        except ValueError as exc:
+            raise DocumentError(path, f"not JSON ({exc}). Write {CASE_FORMAT}.", n) from exc
+        if not (isinstance(case, dict) and isinstance(case.get("question"), str)
+                and isinstance(case.setdefault("expect", []), list) and isinstance(case.setdefault("history", []), list)):
+            raise DocumentError(path, f'a case needs a "question" (text), and "expect" and "history" are lists. '
+                                      f"Write {CASE_FORMAT}.", n)
         case.setdefault("kind", "fact" if case["expect"] else "out_of_scope")
         case.setdefault("id", f"line{n}")
         cases.append(case)
+    if not cases:
+        raise DocumentError(path, f"holds no questions. Write {CASE_FORMAT}.")
     return cases
 
 

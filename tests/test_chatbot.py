@@ -288,6 +288,21 @@ def test_a_question_that_names_an_option_is_answered_from_its_section(tmp_path, 
     assert a.found and a.passages[0].section == "-s --small"
 
 
+def test_cli_eval_says_what_is_wrong_with_a_question_set_before_loading_the_index(tmp_path, monkeypatch, capsys):
+    from chatbot import cli
+
+    monkeypatch.setattr(cli, "_load", lambda args, **_: pytest.fail("the index was loaded for a question set it cannot read"))
+    cases = tmp_path / "cases.jsonl"
+    for content, message in [(None, "no such file"), ("", "holds no questions"), ("nope\n", "line 1: not JSON"),
+                             ('{"question": "Hi?"}\n{"q": "Hi?"}\n', 'line 2: a case needs a "question"'),
+                             ('{"question": "Hi?", "expect": "hello"}\n', '"expect" and "history" are lists')]:
+        if content is not None:
+            cases.write_text(content, encoding="utf-8")
+        assert cli.main(["eval", str(cases)]) == 2
+        error = capsys.readouterr().err
+        assert message in error and '{"question": "...", "expect": [' in error
+
+
 def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_embedder, monkeypatch, capsys):
     from chatbot import cli
 
