@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="start the web chat UI")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
-    serve.add_argument("--port", type=int, default=7860)
+    serve.add_argument("--port", type=_port, default=7860, help="port to listen on (default 7860)")
     serve.add_argument("--data", help="folder for the feedback database (default: ./data or CHATBOT_DATA)")
     serve.add_argument("--auth", metavar="USER:PASSWORD", help="ask for this login (also CHATBOT_AUTH); it also "
                        "opens the admin page at /admin, as CHATBOT_ADMIN_TOKEN does")
@@ -142,6 +142,12 @@ def _inspect(args) -> int:
     return 0 if passages else 1
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1 to 65535")
+    return int(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -219,7 +225,12 @@ def _run(args) -> int:
         export, what = ((store.export_csv, "feedback rows") if args.command == "feedback"
                         else (store.export_questions_csv, "logged questions"))
         if args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as f:
+            try:
+                f = open(args.output, "w", encoding="utf-8", newline="")
+            except OSError as exc:
+                raise ChatbotError(f"Cannot write {args.output} ({exc.strerror}). Give -o a file in a folder that "
+                                   "exists and that you may write, or leave it out to write to standard output.") from exc
+            with f:
                 count = export(f)
             print(f"Wrote {count} {what} to {args.output}.", file=sys.stderr)
         else:

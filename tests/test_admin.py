@@ -275,6 +275,9 @@ def test_cli_log_export_and_no_log(admin, tmp_path, capsys):
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert [(r["question"], r["outcome"]) for r in rows] == [(DECLINED, "declined")]
     assert "Wrote 1 logged questions" in capsys.readouterr().err
+    # A file it cannot write is a message, not a traceback.
+    assert main(["log", "export", "-o", str(tmp_path / "missing" / "log.csv"), "--data", str(tmp_path / "data")]) == 2
+    assert "Cannot write" in capsys.readouterr().err
     assert _parser().parse_args(["serve", "--no-log"]).log is False
     assert _parser().parse_args(["serve"]).log is True
 

@@ -145,6 +145,29 @@ def test_server_binds_to_localhost_by_default():
     assert serve.__kwdefaults__["host"] == "127.0.0.1"
 
 
+def test_a_port_it_cannot_listen_on_is_a_message_not_a_hang(capsys):
+    import socket
+
+    from chatbot.errors import ChatbotError
+    from chatbot.serving.server import WebServer
+
+    # 99999 had printed "Running on" and then hung; a port in use printed "Running on" before failing.
+    with pytest.raises(SystemExit):
+        _parser().parse_args(["serve", "--port", "99999"])
+    assert "give a number from 1 to 65535" in capsys.readouterr().err
+
+    async def app(scope, receive, send):  # a server that cannot start never calls it
+        raise AssertionError("served")
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(ChatbotError, match="Pass another --port"):
+            WebServer(app, host="127.0.0.1", port=port).run()
+    assert "Running on" not in capsys.readouterr().out
+
+
 def test_serve_refuses_to_start_on_a_broken_index(shipped_bot, tmp_path):
     index = tmp_path / "index"
     shutil.copytree(shipped_bot.settings.index_dir, index)

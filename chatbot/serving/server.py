@@ -22,8 +22,20 @@ class WebServer:
 
     def run(self) -> None:
         """Serve until interrupted (Ctrl-C, SIGTERM)."""
+        threading.Thread(target=self._announce, name="chatbot-announce", daemon=True).start()
+        try:
+            self._server.run()
+        except SystemExit:  # uvicorn's way to say it could not start (it has logged why)
+            if not self._server.started:
+                raise ChatbotError(f"The web server could not listen on {self.url}: the port is in use, or the "
+                                   "address is not one of this machine's. Pass another --port or --host.") from None
+            raise
+
+    def _announce(self) -> None:
+        """Say where the server is once it listens: not before, since it may not get to."""
+        while not self._server.started:
+            time.sleep(0.05)
         print(f"Running on {self.url}", flush=True)
-        self._server.run()
 
     def start(self, timeout: float = 60) -> "WebServer":
         """Serve in a background thread; returns once the server accepts connections."""
