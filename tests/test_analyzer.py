@@ -29,6 +29,7 @@ def test_a_command_line_option_is_a_term_of_its_own():
     # "s" is a stopword and "small" a common word: "-s" and "--small" name the option.
     assert analyzer.terms("What does bzip2 -s do?") == ["bzip", "2", "-s"]
     assert analyzer.terms("-s --small") == ["small", "-s", "--small"]
+    assert analyzer.terms("ls -S") == ["ls", "-S"]  # not -s: an option's case is part of its name
     # A hyphen inside a word, or a dash between words, is no option.
     assert analyzer.terms("a well-known e-mail - or -- not") == ["well", "known", "e", "mail"]
 

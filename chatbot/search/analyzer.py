@@ -40,8 +40,8 @@ NAME_NUMBER = re.compile(r"(?<=[a-z])(?=\d)")
 # ("cpus"); a number's dot stays ("3.5").
 WORD_JOINT = re.compile(r"-|(?<=[a-z])\.(?=[a-z])")
 # A command-line option ("-s", "--small") is a name of its own: its words alone are lost ("s" is a stopword)
-# or common ("small"), and "what does -s do?" asks about that option.
-OPTION = re.compile(r"(?<![\w-])--?[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+# or common ("small"), and "what does -s do?" asks about that option. Its case is kept: "-S" is another option.
+OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 
 
 _local = threading.local()
@@ -107,7 +107,7 @@ class Analyzer:
         stem = _stemmer().stemWords
         parts = (piece for w in words(text) for part in WORD_JOINT.split(_drop_clitic(w))
                  for piece in NAME_NUMBER.split(part))
-        return stem([w for w in parts if w and w not in STOPWORDS]) + OPTION.findall(text.lower())
+        return stem([w for w in parts if w and w not in STOPWORDS]) + OPTION.findall(text)
 
     def correct(self, text: str) -> str:
         """Replace words that are neither in the corpus nor common English with their nearest corpus word."""

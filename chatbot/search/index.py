@@ -44,7 +44,7 @@ from ..errors import IndexCorruptError
 from ..passage import Passage
 from ..text import sentences, words
 
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 ADAPTED_MODEL = "model"

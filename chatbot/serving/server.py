@@ -22,7 +22,8 @@ class WebServer:
 
     def run(self) -> None:
         """Serve until interrupted (Ctrl-C, SIGTERM)."""
-        threading.Thread(target=self._announce, name="chatbot-announce", daemon=True).start()
+        stopped = threading.Event()
+        threading.Thread(target=self._announce, args=(stopped,), name="chatbot-announce", daemon=True).start()
         try:
             self._server.run()
         except SystemExit:  # uvicorn's way to say it could not start (it has logged why)
@@ -30,11 +31,14 @@ class WebServer:
                 raise ChatbotError(f"The web server could not listen on {self.url}: the port is in use, or the "
                                    "address is not one of this machine's. Pass another --port or --host.") from None
             raise
+        finally:
+            stopped.set()
 
-    def _announce(self) -> None:
+    def _announce(self, stopped: threading.Event) -> None:
         """Say where the server is once it listens: not before, since it may not get to."""
         while not self._server.started:
-            time.sleep(0.05)
+            if stopped.wait(0.05):
+                return
         print(f"Running on {self.url}", flush=True)
 
     def start(self, timeout: float = 60) -> "WebServer":
