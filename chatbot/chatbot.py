@@ -344,8 +344,9 @@ def markdown_text(text: str) -> str:
 
 
 def plain_text(markdown: str) -> str:
-    """An answer's text for a terminal, which renders nothing: the characters themselves."""
-    return html.unescape(re.sub(r"\\([*_#])", r"\1", markdown))
+    """An answer's text for a terminal, which renders nothing: the characters themselves (code's indent in
+    plain spaces, which code copied from the terminal needs)."""
+    return html.unescape(re.sub(r"\\([*_#])", r"\1", markdown).replace("&nbsp;", " "))
 
 
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d+[.)]) ")
@@ -353,13 +354,17 @@ _LIST_ITEM = re.compile(r"(?:[-*+]|\d+[.)]) ")
 
 def _with_line_breaks(body: str) -> str:
     """A passage's lines in Markdown as the document breaks them, each line break kept, and a list closed
-    before the text after it, which Markdown would otherwise run into the list's last item."""
+    before the text after it, which Markdown would otherwise run into the list's last item. Outside a list,
+    a line's indent (code's) is kept in non-breaking spaces, which Markdown does not drop."""
     lines, in_list = [], False
     for line in body.split("\n"):
         indented = line[:1] in (" ", "\t")
         if in_list and not indented and not _LIST_ITEM.match(line):
             lines.append("")
         in_list = bool(_LIST_ITEM.match(line.lstrip())) or (in_list and indented)
+        if indented and not in_list:
+            text = line.lstrip(" \t")
+            line = "&nbsp;" * len(line[: len(line) - len(text)].expandtabs(4)) + text
         lines.append(line)
     # Two spaces end a line with a break, except before the empty line that closes a list and the last line.
     return "\n".join(f"{line}  " if line and after else line for line, after in zip(lines, [*lines[1:], ""]))

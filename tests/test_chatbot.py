@@ -252,7 +252,7 @@ def test_a_table_row_is_shown_as_a_table_with_its_columns():
 
 
 def test_a_passage_with_a_list_is_shown_as_the_document_lays_it_out():
-    from chatbot.chatbot import render_passage
+    from chatbot.chatbot import plain_text, render_passage
     from chatbot.passage import Passage
 
     # Node.js's API pages open a function's section with "* Returns: {string}", then say what it does.
@@ -261,6 +261,12 @@ def test_a_passage_with_a_list_is_shown_as_the_document_lays_it_out():
     # The text after a list is closed off from it, or Markdown would run it into the list's last item.
     assert render_passage(p, "Returns the home directory.").splitlines() == [
         "- Returns: {string}", "", "**Returns the home directory.**  ", "Intro:  ", "- a"]
+    # Code keeps its indent (Markdown drops leading spaces); a nested item stays an item.
+    code = Passage(text="Start it so:\nif (isMainThread) {\n  new Worker(__filename);\n}\n- a\n  - b", title="T",
+                   section="", source="w.md", kind="text")
+    assert render_passage(code).splitlines() == [
+        "Start it so:  ", "if (isMainThread) {  ", "&nbsp;&nbsp;new Worker(\\_\\_filename);  ", "}  ", "- a  ", "  - b"]
+    assert "\n  new Worker(__filename);  \n" in plain_text(render_passage(code))  # a terminal's copy runs
 
 
 def test_a_word_of_a_dotted_code_name_is_a_word_of_the_documents(tmp_path, fake_embedder):
