@@ -358,10 +358,10 @@ def _with_line_breaks(body: str) -> str:
     a line's indent (code's) is kept in non-breaking spaces, which Markdown does not drop."""
     lines, in_list = [], False
     for line in body.split("\n"):
-        indented = line[:1] in (" ", "\t")
-        if in_list and not indented and not _LIST_ITEM.match(line):
+        indented, item = line[:1] in (" ", "\t"), bool(_LIST_ITEM.match(line.lstrip()))
+        if in_list and not indented and not item:
             lines.append("")
-        in_list = bool(_LIST_ITEM.match(line.lstrip())) or (in_list and indented)
+        in_list = item or (in_list and indented)
         if indented and not in_list:
             text = line.lstrip(" \t")
             line = "&nbsp;" * len(line[: len(line) - len(text)].expandtabs(4)) + text
