@@ -393,9 +393,8 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
         "Associative arrays are created using\ndeclare -A name",
         "There are two forms for redirecting output and errors:\n&>word\nand\n>&word",
         "Of the two forms, the first is preferred.",
-        # A sentence of its own stays a passage of its own, however short, and whatever comes before it.
-        "Warning: arrays are not exported",
-        "Only scalars reach child processes.",
+        # A short label goes with the text it stands over, not with the text before it.
+        "Warning: arrays are not exported\nOnly scalars reach child processes.",
         # After code, a scrap in lower case goes on with it: what it "prints" is the code's result.
         "If you write:\necho ${#name[@]}\nprints\n3",
         # So does one that opens with a function word, however long; not one that opens with a name.
@@ -2171,9 +2170,9 @@ def test_pdf_set_in_bold_throughout(tmp_path):
             ("Closed, except in December when we open on Saturdays from ten to two.", "bold", 11, 72, 16)]
     passages, problems = read(tmp_path, "hours.pdf", pdf_bytes([page]))
     assert problems == [] and [(p.section, p.text) for p in passages] == [
-        # (The line that opens the text is no sentence: it goes on in the paragraph under it.)
-        ("", "Monday to Friday\nFrom nine to five, also on holidays."), ("", "Weekends"),
-        ("", "Closed, except in December when we open on Saturdays from ten to two.")]
+        # (A line that is no sentence labels the paragraph under it, and goes on in it.)
+        ("", "Monday to Friday\nFrom nine to five, also on holidays."),
+        ("", "Weekends\nClosed, except in December when we open on Saturdays from ten to two.")]
     assert {p.title for p in passages} == {"Opening hours"}
 
 
@@ -3550,8 +3549,8 @@ def test_html_of_documentation_generators(tmp_path):
         ("text", "Configure Pages and Navigation", "Important: Sign off your patches."),
         ("text", "Configure Pages and Navigation", "Note: You need the GNU install tool."),
         ("text", "toCharacter", "Converts a character."),
-        ("text", "toCharacter", "Returns: a Character"),
-        ("text", "toCharacter", "The nav is optional.")]
+        # (The footnote, last on the page, goes on after the label before it.)
+        ("text", "toCharacter", "Returns: a Character\nThe nav is optional.")]
 
 
 def test_a_docbook_title_pages_credits_head_nothing(tmp_path):
@@ -3862,3 +3861,105 @@ def test_sphinx_glossary_terms_title_their_definitions(tmp_path, name, content):
         ("source directory, root", "The directory which contains all source files for one Sphinx project."),
         ("source directory, root", "It holds `conf.py`." if name.endswith(".md") else "It holds conf.py."),
         ("Building", "Run the builder.")]
+
+
+def test_a_name_over_an_indented_block_titles_it_and_its_fields_go_with_its_text(tmp_path):
+    # supervisor's configuration reference writes each key as a name in code over an indented block (no
+    # definition list for docutils): the name had been joined to the fields of the key before it, its text
+    # under no name at all ("The number of serial failure attempts ..." for startretries), and each field a
+    # passage of its own ("Default: 3").
+    text = textwrap.dedent("""\
+        Program Settings
+        ================
+
+        ``startsecs``
+
+          The total number of seconds which the program needs to stay running.
+
+          *Default*: 1
+
+          *Required*:  No.
+
+        ``startretries``
+
+          The number of serial failure attempts before giving up.
+
+          *Default*: 3
+
+          *Required*:  No.
+
+          *Introduced*: 3.0
+
+        *Note*: a field alone is a paragraph.
+        """)
+    passages, problems = read(tmp_path, "configuration.rst", text)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("startsecs", "The total number of seconds which the program needs to stay running.\n"
+                      "- Default: 1\n- Required: No."),
+        ("startretries", "The number of serial failure attempts before giving up.\n"
+                         "- Default: 3\n- Required: No.\n- Introduced: 3.0"),
+        ("", "Note: a field alone is a paragraph.")]
+
+
+def test_q_and_a_terms_make_faq_entries(tmp_path):
+    # supervisor's FAQ is a definition list whose terms are "Q" and "A": each had been a section named "Q"
+    # holding the question alone, and one named "A" holding the answer alone.
+    rst = textwrap.dedent("""\
+        Frequently Asked Questions
+        ==========================
+
+        Q
+          My program never starts and supervisor doesn't indicate any error?
+
+        A
+          Make sure the ``x`` bit is set on the executable file.
+
+        Q
+          How can I make Supervisor restart a process that uses too much memory?
+
+        A
+          The Superlance package has a memmon event listener.
+
+          It works on Linux and Mac OS X.
+        """)
+    html = ("<html><body><h1>FAQ</h1><dl><dt>Q</dt><dd><p>Does it run on Windows?</p></dd>"
+            "<dt>A</dt><dd><p>No, it needs a UNIX.</p></dd><dt>Q.</dt><dd><p>Is it free?</p></dd>"
+            "<dt>A.</dt><dd><p>Yes.</p></dd></dl><p>Last updated in May.</p></body></html>")
+    passages, problems = read(tmp_path, "faq.rst", rst)
+    assert problems == []
+    assert [(p.kind, p.question, p.text.split("\n", 1)[1]) for p in passages] == [
+        ("faq", "My program never starts and supervisor doesn't indicate any error?",
+         "Make sure the x bit is set on the executable file."),
+        ("faq", "How can I make Supervisor restart a process that uses too much memory?",
+         "The Superlance package has a memmon event listener.\nIt works on Linux and Mac OS X.")]
+    passages, problems = read(tmp_path, "faq.html", html)
+    assert [(p.kind, p.question or p.text) for p in passages] == [
+        ("faq", "Does it run on Windows?"), ("faq", "Is it free?"), ("text", "Last updated in May.")]
+
+
+def test_a_label_goes_on_in_the_text_under_it(tmp_path):
+    # pexpect's overview names each exception in a paragraph of its own over what it says of it: "TIMEOUT"
+    # had been a passage of one word, first for "how do I change the timeout?" at a confidence of 0.85.
+    text = textwrap.dedent("""\
+        Exceptions
+        ----------
+
+        If you wish to read up to the end of the output then use the ``expect(pexpect.EOF)`` method.
+
+        :class:`~pexpect.TIMEOUT`
+
+        The :meth:`~pexpect.spawn.expect` method will also time out if the child does not generate any output.
+
+        Added in: v4.0
+
+        Type: Runtime
+
+        Windows support goes through ``PopenSpawn``.
+        """)
+    passages, problems = read(tmp_path, "overview.rst", text)
+    assert problems == []
+    assert [p.text for p in passages] == [
+        "If you wish to read up to the end of the output then use the expect(pexpect.EOF) method.",
+        "TIMEOUT\nThe expect method will also time out if the child does not generate any output.",
+        "Added in: v4.0\nType: Runtime\nWindows support goes through PopenSpawn."]

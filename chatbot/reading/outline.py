@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 125
+PARSER_VERSION = 126
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -27,6 +27,8 @@ FAQ_PAGE_QUESTIONS = 3
 CALLOUT_CHARS = 1000
 # A paragraph this short may be a scrap of the sentence before it (see _continues).
 FRAGMENT_WORDS = 5
+# A field: a name and its value, as reference pages set them over or under a description ("Added in: v0.3.2").
+_FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
 
 # A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions".
 FAQ_HEADING = re.compile(r"(?:^|\s)(?:faqs?|frequently asked questions|common questions)$", re.IGNORECASE)
@@ -39,6 +41,8 @@ SECTION_NUMBER = re.compile(
 # too, but not "Q.NET", "A.I.").
 # A number only after a capital "Q" or "A" ("q4: (error) ..." is a program's message).
 _ANSWER = r"(?:A|Ans|Answer|(?-i:A)\d{1,3}|Answer\s+\d{1,3})"
+# A definition's term that is a label alone ("Q", "A.", "Answer:"): see _bare_labels.
+_BARE_LABEL = re.compile(rf"^(?:(?P<asks>Q|Question)|{_ANSWER})\s*[.:]?$", re.IGNORECASE)
 QUESTION_LABEL = re.compile(r"^(?:Q|Question|(?-i:Q)\d{1,3}|Question\s+\d{1,3})\s*(?::\s*|[.)]\s+)(?=\S)",
                             re.IGNORECASE)
 ANSWER_LABEL = re.compile(rf"^{_ANSWER}\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
@@ -138,6 +142,38 @@ def at_questions(lines: list[str]) -> list[tuple[int, list[str]]]:
     each line after the first that opens with a "Q:" label: each part with the number of its first line."""
     cuts = [0, *(k for k, line in enumerate(lines) if k and QUESTION_LABEL.match(line.strip())), len(lines)]
     return [(a, lines[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+
+def _bare_labels(blocks: list[Block]) -> list[Block]:
+    """A term that is only a "Q" or an "A" over its question or answer (supervisor's FAQ: a definition list of
+    "Q" and "A" terms) stands for that label: its paragraph reads "Q: ..." or "A: ...", so that the entries are
+    read as labelled ones. The heading a reader puts back after each term (last_heading) is dropped between a
+    question and its answer, which it would part."""
+    if not any(b.kind == "heading" and (m := _BARE_LABEL.match(b.text.strip())) and m.group("asks") for b in blocks):
+        return blocks  # an index's "A" heads the names that begin with an A
+    read: list[Block] = []
+    put_back: Block | None = None
+    label = ""  # the label of the term just read, for the paragraph under it
+    for block, following in zip(blocks, [*blocks[1:], None]):
+        bare = _BARE_LABEL.match(block.text.strip()) if block.kind == "heading" else None
+        if bare and following is not None and following.kind == "paragraph":
+            put_back = next((b for b in reversed(read) if b.kind == "heading"), put_back)
+            label = "Q" if bare.group("asks") else "A"
+        elif label:
+            read.append(replace(block, text=f"{label}: {block.text}"))
+            label = ""
+        elif put_back is None or (block.kind, block.text, block.level) != ("heading", put_back.text, put_back.level) \
+                or not _labelled(following):
+            read.append(block)
+    return read
+
+
+def _labelled(block: Block | None) -> bool:
+    """A "Q" or "A" term, or a paragraph that opens with such a label."""
+    return block is not None and (
+        (block.kind == "heading" and _BARE_LABEL.match(block.text.strip()) is not None)
+        or (block.kind == "paragraph" and (QUESTION_LABEL.match(block.text) or ANSWER_LABEL.match(block.text))
+            is not None))
 
 
 def _entries_of(block: Block) -> list[Block]:
@@ -476,6 +512,13 @@ def _continues(before: str, scrap: str) -> bool:
     return not sentence and _stops_mid_sentence(before)
 
 
+def _labels_only(text: str) -> bool:
+    """Text whose every line labels what follows it: a name ("TIMEOUT") or a field ("Default: `'info'`"), with
+    no full stop. (Not a scrap of a sentence: "Associative arrays are created using" / "declare -A name".)"""
+    return all(_stops_mid_sentence(line) and (len(line.split()) == 1 or (
+        _FIELD.match(line) is not None and word_count(line) <= FRAGMENT_WORDS)) for line in text.split("\n"))
+
+
 def _goes_on_after_code(before: str, text: str) -> bool:
     """A paragraph after code that goes on with the sentence that led to the code: a scrap in lower case ("If
     you write:" / code / "results in"), or any paragraph whose first word is a function word in lower case
@@ -515,7 +558,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     and (after is None or after.kind in ("heading", "question")))]
     # What every format's FAQs share, read once here: "Q:"/"A:" labels, question paragraphs, and the
     # statement headings of a page whose other headings ask.
-    blocks = _labelled_entries(list(dropwhile(lambda b: b.kind == "break", kept)))
+    blocks = _labelled_entries(_bare_labels(list(dropwhile(lambda b: b.kind == "break", kept))))
     blocks = _answered_in_full(_question_paragraphs(blocks))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
@@ -610,8 +653,10 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     or (last_kind == "code" and _goes_on_after_code(previous.text, block.text))
                     # what a paragraph announces ("One user writes:" / a quote) goes with it;
                     or announced
-                    # a section that opens with a scrap ("- Default: false / - Type: Boolean" over an option's
-                    # description) goes on in its first paragraph,
+                    # labels of the text after them ("TIMEOUT", "Added in: v0.3.2", "Command line: `--log-level
+                    # LEVEL`" / "Default: 'info'") go on in it, as does a section that opens with a scrap ("- Default:
+                    # false / - Type: Boolean" over an option's description),
+                    or (last_kind == "paragraph" and _labels_only(previous.text))
                     or (last_kind in ("paragraph", "list") and len(passages) - 1 == section_start
                         and word_count(previous.text) <= FRAGMENT_WORDS and _stops_mid_sentence(previous.text))
                     # as does one that opens with a list (an API reference's parameters over what the function
@@ -632,7 +677,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             # A paragraph followed by bullets or code that support it: one passage, as it reads; a tab's code, which
             # its name introduces, only after the paragraph that announces it ("Create a folder:" / "macOS:").
             if follows_prose and extends and len(previous.text) + len(body) < max_chars and (
-                    not block.intro or (block.kind == "code" and announced)):
+                    not block.intro or (block.kind == "code" and announced)
+                    or (last_kind == "paragraph" and _labels_only(previous.text))):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{body}")
             elif block.kind == "code" and not block.intro:
                 lines = block.text.split("\n")

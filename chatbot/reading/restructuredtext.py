@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import textwrap
+from itertools import takewhile
 
 from ..errors import DocumentError
 from ..passage import Passage
@@ -24,6 +25,10 @@ _ADMONITIONS = frozenset({"admonition", "attention", "caution", "danger", "error
                           "warning"})
 _SKIP = ("target", "comment", "substitution_definition", "system_message", "pending", "raw", "footnote",
          "citation", "docinfo", "problematic")
+# A paragraph this short that opens with a name in italics or bold and a colon is a field (see _field).
+_FIELD_WORDS = 12
+# A name over an indented block titles it (see _term_over) when no longer than this.
+_NAME_CHARS = 80
 # Boxes set apart from the text, under a title of their own, read as admonitions are.
 _ASIDES = frozenset({"topic", "sidebar"})
 
@@ -311,8 +316,54 @@ def _flat(node) -> str:
 
 
 def _walk(node, blocks: list[Block], depth: int) -> None:
-    for child in node.children:
-        _node(child, blocks, depth)
+    children = list(node.children)
+    fields = [_field(child) for child in children]
+    for k, child in enumerate(children):
+        if k and child.tagname == "block_quote" and _names_only(children[k - 1]):
+            continue  # read with the name over it
+        if fields[k] and (k and fields[k - 1] or k + 1 < len(children) and fields[k + 1]):
+            # Fields written as paragraphs ("*Default*: 3", "*Required*: No."), two or more in a row: a field
+            # list, as Sphinx would show one.
+            if not (k and fields[k - 1]):
+                run = takewhile(bool, fields[k:])
+                blocks.append(Block("list", "\n".join(f"- {field}" for field in run), _line(child)))
+        elif k + 1 < len(children) and children[k + 1].tagname == "block_quote" and _names_only(child):
+            _term_over(child, children[k + 1], blocks, depth)
+        else:
+            _node(child, blocks, depth)
+
+
+def _field(node) -> str:
+    """The text of a paragraph that is a field, its name set in italics or bold ("*Default*: 3"), else ""."""
+    from docutils import nodes
+
+    if node.tagname != "paragraph" or not node.children or node[0].tagname not in ("emphasis", "strong"):
+        return ""
+    rest = node[1] if len(node.children) > 1 else None
+    named = node[0].astext().endswith(":") or (isinstance(rest, nodes.Text) and rest.astext().startswith(":"))
+    text = _flat(node)
+    return text if named and len(text.split()) <= _FIELD_WORDS else ""
+
+
+def _names_only(node) -> bool:
+    """A paragraph that is a name alone, in code or bold (``startretries``, **--verbose**)."""
+    from docutils import nodes
+
+    if node.tagname != "paragraph":
+        return False
+    parts = [c for c in node.children if not (isinstance(c, nodes.Text) and not c.strip())]
+    return len(parts) == 1 and parts[0].tagname in ("literal", "strong") and 0 < len(_flat(node)) <= _NAME_CHARS
+
+
+def _term_over(term, quote, blocks: list[Block], depth: int) -> None:
+    """A name over an indented block (supervisor's ``startretries`` over what it does, its default and
+    version): a definition written without a definition list, read as one, the name titling its text."""
+    outer = last_heading(blocks)
+    titled = title_block(_flat(term), line=_line(term))
+    blocks.append(titled)
+    _walk(quote, blocks, depth)
+    if titled.kind == "heading" and outer is not None:
+        blocks.append(outer)
 
 
 def _node(node, blocks: list[Block], depth: int) -> None:
