@@ -3963,3 +3963,27 @@ def test_a_label_goes_on_in_the_text_under_it(tmp_path):
         "If you wish to read up to the end of the output then use the expect(pexpect.EOF) method.",
         "TIMEOUT\nThe expect method will also time out if the child does not generate any output.",
         "Added in: v4.0\nType: Runtime\nWindows support goes through PopenSpawn."]
+
+
+def test_a_version_heading_keeps_its_version(tmp_path):
+    # gunicorn's changelogs head each release "18.0 / 2013-08-26": the version had been dropped as a section
+    # number, so every release was a section named by its date alone ("/ 2013-08-26").
+    text = textwrap.dedent("""\
+        # Changelog
+
+        ## 18.0 / 2013-08-26
+
+        - new: add `--chdir` to change directory before apps load
+
+        ## 1.2.0 (2013-07-03)
+
+        - new: add signals documentation
+
+        ## 3.1 Why is it slow?
+
+        Workers are too few.
+        """)
+    passages, problems = read(tmp_path, "news.md", text)
+    assert problems == []
+    assert [p.section or p.question for p in passages] == ["18.0 / 2013-08-26", "1.2.0 (2013-07-03)",
+                                                           "Why is it slow?"]

@@ -34,9 +34,11 @@ _FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
 FAQ_HEADING = re.compile(r"(?:^|\s)(?:faqs?|frequently asked questions|common questions)$", re.IGNORECASE)
 _CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|page))$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
+# A section's number before its title ("A.2.8 Why ...", "3.10: How ..."), not a version before its date, as
+# changelogs head their sections ("18.0 / 2013-08-26", "1.2.0 (2020-01-31)"): what follows it is words ("32-bit").
 SECTION_NUMBER = re.compile(
     r"^(?:(?:[A-Z]|\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)]|[IVX]{1,4}\.|\(\d{1,3}\)|[A-Z]{1,2}\d{1,3}[.)])"
-    r"\s+(?=\S)")
+    r"\s+(?=[^\W\d_]|\d[\w-]*[^\W\d_]|[\"'“‘`\[]|\((?!\d))")
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) ", numbered "Q1.", "A1:", and "Ans:"
 # too, but not "Q.NET", "A.I.").
 # A number only after a capital "Q" or "A" ("q4: (error) ..." is a program's message).
