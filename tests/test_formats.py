@@ -3892,14 +3892,25 @@ def test_a_name_over_an_indented_block_titles_it_and_its_fields_go_with_its_text
 
         *Note*: a field alone is a paragraph.
         """)
-    passages, problems = read(tmp_path, "configuration.rst", text)
-    assert problems == []
-    assert [(p.section, p.text) for p in passages] == [
+    expected = [
         ("startsecs", "The total number of seconds which the program needs to stay running.\n"
                       "- Default: 1\n- Required: No."),
         ("startretries", "The number of serial failure attempts before giving up.\n"
                          "- Default: 3\n- Required: No.\n- Introduced: 3.0"),
         ("", "Note: a field alone is a paragraph.")]
+    passages, problems = read(tmp_path, "configuration.rst", text)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == expected
+    # The same page as docutils and Sphinx write it in HTML.
+    html = ("<html><body><h1>Program Settings</h1>"
+            "<p><span class='docutils literal'>startsecs</span></p><blockquote><p>The total number of seconds "
+            "which the program needs to stay running.</p><p><em>Default</em>: 1</p><p><em>Required</em>:  No.</p>"
+            "</blockquote><p><code>startretries</code></p><blockquote><p>The number of serial failure attempts "
+            "before giving up.</p><p><em>Default</em>: 3</p><p><em>Required</em>:  No.</p><p><em>Introduced</em>: "
+            "3.0</p></blockquote><p><em>Note</em>: a field alone is a paragraph.</p></body></html>")
+    passages, problems = read(tmp_path, "configuration.html", html)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == expected
 
 
 def test_q_and_a_terms_make_faq_entries(tmp_path):

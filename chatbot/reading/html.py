@@ -19,9 +19,9 @@ from itertools import groupby
 
 from ..passage import Passage
 from ..text import clean, word_count
-from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_somewhere, build_passages, callout,
-                      heading_block, introduces, last_heading, looks_like_question, question_text, take_intro,
-                      title_block)
+from .outline import (FIELD_WORDS, LETTER, MAX_QUESTION_WORDS, NAME_CHARS, QUESTION_LABEL, Block, asks_somewhere,
+                      build_passages, callout, heading_block, introduces, last_heading, looks_like_question,
+                      question_text, take_intro, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -504,6 +504,8 @@ def _walk(node, blocks: list[Block]) -> None:
             continue
         if not isinstance(child, Tag):
             continue
+        if child.name == "blockquote" and _names_only(child.find_previous_sibling()):
+            continue  # read with the name over it
         if child.name not in _BLOCKS:
             question = _marked_entry_question(child)
             if not question and not _is_toggle_link(child):
@@ -517,8 +519,53 @@ def _walk(node, blocks: list[Block]) -> None:
                 blocks.append(Block("question", question) if question else title_block(text))
             continue
         flush()
-        _element(child, blocks)
+        field, after_field = _field(child), _field(child.find_previous_sibling())
+        if field and (after_field or _field(child.find_next_sibling())):
+            # Fields written as paragraphs ("<em>Default</em>: 3"), two or more in a row: a field list.
+            if after_field and blocks and blocks[-1].kind == "list":
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n- {field}")
+            else:
+                blocks.append(Block("list", f"- {field}"))
+        elif _names_only(child) and (quote := child.find_next_sibling()) is not None and quote.name == "blockquote":
+            # A name over an indented block (docutils' HTML of supervisor's configuration reference): a
+            # definition written without a definition list, the name titling its text.
+            outer = last_heading(blocks)
+            titled = title_block(" ".join(_text(child).split()))
+            blocks.append(titled)
+            _walk(quote, blocks)
+            if titled.kind == "heading" and outer is not None:
+                blocks.append(outer)
+        else:
+            _element(child, blocks)
     flush()
+
+
+def _names_only(node) -> bool:
+    """A paragraph that is a name alone, in code or bold (<code>startretries</code>)."""
+    from bs4 import NavigableString
+
+    if node is None or node.name != "p":
+        return False
+    parts = _visible_children(node)
+    return (len(parts) == 1 and not isinstance(parts[0], NavigableString)
+            and (parts[0].name in ("code", "tt", "kbd", "strong", "b") or "literal" in parts[0].get("class", ()))
+            and 0 < len(_text(node).strip()) <= NAME_CHARS)
+
+
+def _field(node) -> str:
+    """The text of a paragraph that is a field, its name in italics or bold ("<em>Default</em>: 3"), else ""."""
+    from bs4 import NavigableString
+
+    if node is None or node.name != "p":
+        return ""
+    parts = _visible_children(node)
+    if not parts or isinstance(parts[0], NavigableString) or parts[0].name not in ("em", "i", "strong", "b"):
+        return ""
+    rest = parts[1] if len(parts) > 1 else None
+    named = _text(parts[0]).strip().endswith(":") or (
+        isinstance(rest, NavigableString) and rest.strip().startswith(":"))
+    text = " ".join(_text(node).split())
+    return text if named and len(text.split()) <= FIELD_WORDS else ""
 
 
 def _element(node, blocks: list[Block]) -> None:

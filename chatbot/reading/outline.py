@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 127
+PARSER_VERSION = 128
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -27,6 +27,10 @@ FAQ_PAGE_QUESTIONS = 3
 CALLOUT_CHARS = 1000
 # A paragraph this short may be a scrap of the sentence before it (see _continues).
 FRAGMENT_WORDS = 5
+# A paragraph this short that opens with a name in italics or bold and a colon ("*Default*: 3") is a field, and
+# a name in code or bold alone over an indented block this long titles it, in the readers that see emphasis.
+FIELD_WORDS = 12
+NAME_CHARS = 80
 # A field: a name and its value, as reference pages set them over or under a description ("Added in: v0.3.2").
 _FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
 

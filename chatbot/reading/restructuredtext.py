@@ -14,7 +14,8 @@ from itertools import takewhile
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
-from .outline import Block, build_passages, callout, heading_block, last_heading, take_intro, title_block
+from .outline import (FIELD_WORDS, NAME_CHARS, Block, build_passages, callout, heading_block, last_heading,
+                      take_intro, title_block)
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
 _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
@@ -25,10 +26,6 @@ _ADMONITIONS = frozenset({"admonition", "attention", "caution", "danger", "error
                           "warning"})
 _SKIP = ("target", "comment", "substitution_definition", "system_message", "pending", "raw", "footnote",
          "citation", "docinfo", "problematic")
-# A paragraph this short that opens with a name in italics or bold and a colon is a field (see _field).
-_FIELD_WORDS = 12
-# A name over an indented block titles it (see _term_over) when no longer than this.
-_NAME_CHARS = 80
 # Boxes set apart from the text, under a title of their own, read as admonitions are.
 _ASIDES = frozenset({"topic", "sidebar"})
 
@@ -342,7 +339,7 @@ def _field(node) -> str:
     rest = node[1] if len(node.children) > 1 else None
     named = node[0].astext().endswith(":") or (isinstance(rest, nodes.Text) and rest.astext().startswith(":"))
     text = _flat(node)
-    return text if named and len(text.split()) <= _FIELD_WORDS else ""
+    return text if named and len(text.split()) <= FIELD_WORDS else ""
 
 
 def _names_only(node) -> bool:
@@ -352,7 +349,7 @@ def _names_only(node) -> bool:
     if node.tagname != "paragraph":
         return False
     parts = [c for c in node.children if not (isinstance(c, nodes.Text) and not c.strip())]
-    return len(parts) == 1 and parts[0].tagname in ("literal", "strong") and 0 < len(_flat(node)) <= _NAME_CHARS
+    return len(parts) == 1 and parts[0].tagname in ("literal", "strong") and 0 < len(_flat(node)) <= NAME_CHARS
 
 
 def _term_over(term, quote, blocks: list[Block], depth: int) -> None:
