@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chatbot.cli import _format_files, main
-from chatbot.errors import DocumentError
+from chatbot.errors import CorpusError, DocumentError
 from chatbot.reading.corpus import Corpus
 from chatbot.reading.outline import Block, build_passages
 
@@ -2355,6 +2355,24 @@ def test_faq_columns_set_in_corpus_toml(tmp_path):
     passages, problems = read(tmp_path, "faq.csv", "Frage,Antwort,Thema\nWie alt?,Zehn Jahre.,Allgemein\n",
                               config='[faq]\nquestion_column = "Frage"\nanswer_column = "Antwort"\n')
     assert problems == [] and [(p.question, p.section) for p in passages] == [("Wie alt?", "Allgemein")]
+
+
+def test_files_excluded_in_corpus_toml_are_not_read(tmp_path):
+    # A project's docs folder holds its changelogs, whose items name the same options as the guide: asked
+    # "how do I run my Django project?", gunicorn's docs answered with its 2013 release notes.
+    (tmp_path / "docs" / "news").mkdir(parents=True)
+    (tmp_path / "docs" / "run.md").write_text("# Django\n\nRun `gunicorn myproject.wsgi`.\n")
+    (tmp_path / "docs" / "2013-news.md").write_text("# 18.0\n\n- new: add `--env`\n")
+    (tmp_path / "docs" / "news" / "2014.md").write_text("# 19.0\n\n- new: add `--chdir`\n")
+    (tmp_path / "CHANGELOG.rst").write_text("Changes\n=======\n\nAll of them.\n")
+    assert len(Corpus.open(tmp_path).files) == 4
+    (tmp_path / "corpus.toml").write_text('[files]\nexclude = ["CHANGELOG*", "docs/*-news.md", "docs/news/*"]\n')
+    corpus = Corpus.open(tmp_path)
+    assert [corpus.name(p) for p in corpus.files] == ["docs/run.md"]
+    assert [p.text for p in corpus.load().passages] == ["Run `gunicorn myproject.wsgi`."]
+    (tmp_path / "corpus.toml").write_text('[files]\nexclude = "CHANGELOG*"\n')
+    with pytest.raises(CorpusError, match=r'exclude = \["pattern", ...\]'):
+        Corpus.open(tmp_path)
 
 
 def test_html_faq_drawn_by_a_script_is_read_from_its_structured_data(tmp_path):

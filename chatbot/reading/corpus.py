@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import fnmatch
 import hashlib
 import logging
 import os
@@ -83,8 +84,9 @@ class Corpus:
         if not root.is_dir():
             raise CorpusError(f"The corpus folder {root} does not exist. Create it and put documents in it "
                               f"({', '.join(sorted(DOCUMENT_SUFFIXES))}), or pass --corpus DIR.")
-        found = [p for p in _visible_files(root) if p.is_file() and p.name != CONFIG_FILE]
-        titles, synonyms, faq_columns = _read_config(root / CONFIG_FILE)
+        titles, synonyms, faq_columns, excluded = _read_config(root / CONFIG_FILE)
+        found = [p for p in _visible_files(root) if p.is_file() and p.name != CONFIG_FILE
+                 and not _excluded(p.relative_to(root).as_posix(), excluded)]
         return cls(root=root, files=tuple(p for p in found if format_of(p)), titles=titles,
                    synonyms=synonyms, faq_columns=faq_columns,
                    unsupported=tuple(p for p in found if not format_of(p)))
@@ -316,9 +318,16 @@ def _stem(source: str) -> str:
     return Path(source).stem.replace("-", " ").replace("_", " ").strip().capitalize()
 
 
-def _read_config(path: Path) -> tuple[dict[str, str], dict[str, list[str]], FaqColumns]:
+def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
+    """Whether corpus.toml's [files] exclude leaves out this file: a pattern matches its path in the corpus
+    ("drafts/*", "docs/*-news.md") or its name ("CHANGELOG*")."""
+    return any(fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(name.rsplit("/", 1)[-1], pattern)
+               for pattern in patterns)
+
+
+def _read_config(path: Path) -> tuple[dict[str, str], dict[str, list[str]], FaqColumns, tuple[str, ...]]:
     if not path.exists():
-        return {}, {}, FaqColumns()
+        return {}, {}, FaqColumns(), ()
     try:
         config = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -335,4 +344,7 @@ def _read_config(path: Path) -> tuple[dict[str, str], dict[str, list[str]], FaqC
                                                                                      "answer_column")):
         raise CorpusError(f'{path}: [faq] takes question_column = "column name" and answer_column = "column name".')
     columns = FaqColumns(question=faq.get("question_column", ""), answer=faq.get("answer_column", ""))
-    return titles, synonyms, columns
+    excluded = config.get("files", {}).get("exclude", []) if isinstance(config.get("files", {}), dict) else None
+    if not isinstance(excluded, list) or not all(isinstance(x, str) for x in excluded):
+        raise CorpusError(f'{path}: [files] takes exclude = ["pattern", ...] (e.g. "CHANGELOG*", "drafts/*").')
+    return titles, synonyms, columns, tuple(excluded)
