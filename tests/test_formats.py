@@ -2375,6 +2375,20 @@ def test_files_excluded_in_corpus_toml_are_not_read(tmp_path):
         Corpus.open(tmp_path)
 
 
+def test_a_built_sphinx_site_is_read_from_its_pages_not_also_from_its_copies_of_their_sources(tmp_path):
+    # Sphinx copies each page's source into _sources/ (faq.rst.txt for faq.html): a built site had been read
+    # twice, every answer cited from a file nobody opens.
+    (tmp_path / "_sources" / "guide").mkdir(parents=True)
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "faq.html").write_text("<h1>FAQ</h1><h2>Is it free?</h2><p>Yes.</p>")
+    (tmp_path / "_sources" / "faq.rst.txt").write_text("FAQ\n===\n\nIs it free?\n-----------\n\nYes.\n")
+    (tmp_path / "guide" / "setup.html").write_text("<h1>Setup</h1><p>Run it.</p>")
+    (tmp_path / "_sources" / "guide" / "setup.md.txt").write_text("# Setup\n\nRun it.\n")
+    (tmp_path / "_sources" / "notes.rst.txt").write_text("Notes\n=====\n\nA page that was not built.\n")
+    corpus = Corpus.open(tmp_path)
+    assert [corpus.name(p) for p in corpus.files] == ["_sources/notes.rst.txt", "faq.html", "guide/setup.html"]
+
+
 def test_html_faq_drawn_by_a_script_is_read_from_its_structured_data(tmp_path):
     # A page whose FAQ a script draws holds it only in its schema.org FAQPage data; it had given nothing but
     # the text around it. Entries the page shows as text are not read twice.

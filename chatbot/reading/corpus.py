@@ -87,6 +87,8 @@ class Corpus:
         titles, synonyms, faq_columns, excluded = _read_config(root / CONFIG_FILE)
         found = [p for p in _visible_files(root) if p.is_file() and p.name != CONFIG_FILE
                  and not _excluded(p.relative_to(root).as_posix(), excluded)]
+        every = set(found)
+        found = [p for p in found if not _built_page_of(p, every)]
         return cls(root=root, files=tuple(p for p in found if format_of(p)), titles=titles,
                    synonyms=synonyms, faq_columns=faq_columns,
                    unsupported=tuple(p for p in found if not format_of(p)))
@@ -316,6 +318,21 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
 
 def _stem(source: str) -> str:
     return Path(source).stem.replace("-", " ").replace("_", " ").strip().capitalize()
+
+
+def _built_page_of(path: Path, files: set[Path]) -> Path | None:
+    """The page a built Sphinx site shows for this copy of its source (`_sources/faq.rst.txt` for `faq.html`),
+    when the site's folder holds it: the page is read, and the copy would be every passage again, cited by a
+    file nobody opens."""
+    parts = path.parts
+    if "_sources" not in parts or path.suffix != ".txt":
+        return None
+    at = len(parts) - 1 - parts[::-1].index("_sources")
+    page = Path(*parts[:at], *parts[at + 1:]).with_suffix("")  # "faq.rst"
+    for built in (page.with_suffix(".html"), page.with_suffix(".htm")):
+        if built in files:
+            return built
+    return None
 
 
 def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
