@@ -48,15 +48,15 @@ def test_a_row_repeated_by_a_second_copy_of_its_table_comes_after_other_answers(
 
 
 def test_a_passage_kept_twice_in_the_corpus_is_one_answer(tmp_path, fake_embedder):
-    # A built documentation site keeps each page and its source ("index.html", "_sources/index.rst.txt");
-    # their copies of one entry had filled the answers and offered the same question back ("Did you mean").
+    # A page kept in two formats (its HTML and its source, "index.html" and "index.rst"): their copies of one
+    # entry had filled the answers and offered the same question back ("Did you mean").
     corpus = tmp_path / "corpus"
-    (corpus / "_sources").mkdir(parents=True)
+    corpus.mkdir()
     entries = [("Will it resume an interrupted backup?", "Yes, it resumes where it stopped."),
                ("Can backups be encrypted?", "Yes, every backup is encrypted."),
                ("Where are settings stored?", "In the settings file of your home folder.")]
     (corpus / "index.html").write_text("".join(f"<h2>{q}</h2><p>{a}</p>" for q, a in entries), encoding="utf-8")
-    (corpus / "_sources" / "index.rst.txt").write_text(
+    (corpus / "index.rst").write_text(
         "".join(f"{q}\n{'-' * len(q)}\n\n{a}\n\n" for q, a in entries), encoding="utf-8")
     bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
 
