@@ -2375,7 +2375,7 @@ def test_files_excluded_in_corpus_toml_are_not_read(tmp_path):
         Corpus.open(tmp_path)
 
 
-def test_a_built_sphinx_site_is_read_from_its_pages_not_also_from_its_copies_of_their_sources(tmp_path):
+def test_a_built_sphinx_site_is_read_from_its_pages_not_its_copies_of_their_sources_nor_its_index_pages(tmp_path):
     # Sphinx copies each page's source into _sources/ (faq.rst.txt for faq.html): a built site had been read
     # twice, every answer cited from a file nobody opens.
     (tmp_path / "_sources" / "guide").mkdir(parents=True)
@@ -2385,6 +2385,11 @@ def test_a_built_sphinx_site_is_read_from_its_pages_not_also_from_its_copies_of_
     (tmp_path / "guide" / "setup.html").write_text("<h1>Setup</h1><p>Run it.</p>")
     (tmp_path / "_sources" / "guide" / "setup.md.txt").write_text("# Setup\n\nRun it.\n")
     (tmp_path / "_sources" / "notes.rst.txt").write_text("Notes\n=====\n\nA page that was not built.\n")
+    # The pages it generates to find the others hold no documentation ("| s | supervisor.xmlrpc |").
+    for page in ("genindex.html", "search.html", "py-modindex.html"):
+        (tmp_path / page).write_text("<h1>Index</h1><p>Searching for multiple words only shows matches.</p>")
+    assert "search.html" in [p.name for p in Corpus.open(tmp_path).files]  # not a Sphinx build without its inventory
+    (tmp_path / "objects.inv").write_bytes(b"# Sphinx inventory version 2\n")
     corpus = Corpus.open(tmp_path)
     assert [corpus.name(p) for p in corpus.files] == ["_sources/notes.rst.txt", "faq.html", "guide/setup.html"]
 

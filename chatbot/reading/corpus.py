@@ -88,7 +88,7 @@ class Corpus:
         found = [p for p in _visible_files(root) if p.is_file() and p.name != CONFIG_FILE
                  and not _excluded(p.relative_to(root).as_posix(), excluded)]
         every = set(found)
-        found = [p for p in found if not _built_page_of(p, every)]
+        found = [p for p in found if not _built_page_of(p, every) and not _sphinx_index_page(p, every)]
         return cls(root=root, files=tuple(p for p in found if format_of(p)), titles=titles,
                    synonyms=synonyms, faq_columns=faq_columns,
                    unsupported=tuple(p for p in found if not format_of(p)))
@@ -333,6 +333,14 @@ def _built_page_of(path: Path, files: set[Path]) -> Path | None:
         if built in files:
             return built
     return None
+
+
+def _sphinx_index_page(path: Path, files: set[Path]) -> bool:
+    """A page a Sphinx build generates to find the others (its index, module index and search page), in the
+    folder of the build's inventory (objects.inv): it holds no documentation ("Searching for multiple words
+    only shows matches that contain all words.", "| s | supervisor.xmlrpc |")."""
+    return (path.parent / "objects.inv" in files and path.suffix == ".html"
+            and (path.stem in ("genindex", "search") or path.stem.endswith("modindex")))
 
 
 def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
