@@ -2394,6 +2394,22 @@ def test_a_built_sphinx_site_is_read_from_its_pages_not_its_copies_of_their_sour
     assert [corpus.name(p) for p in corpus.files] == ["_sources/notes.rst.txt", "faq.html", "guide/setup.html"]
 
 
+def test_a_built_mkdocs_site_is_read_from_its_pages_not_its_search_index_nor_its_not_found_page(tmp_path):
+    # MkDocs writes every page again into search/search_index.json, which had been read as FAQ entries that
+    # outranked the pages; the not-found page gave "Page not found" and its keyboard shortcuts as a table.
+    index = {"docs": [{"location": "faq/", "title": "Is it free?", "text": "Yes."}]}
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index))
+    (tmp_path / "faq").mkdir()
+    (tmp_path / "faq" / "index.html").write_text("<h1>FAQ</h1><h2>Is it free?</h2><p>Yes.</p>")
+    (tmp_path / "404.html").write_text("<h1>404</h1><p>Page not found</p>")
+    (tmp_path / "404.md").write_text("# Page Not Found\n\nThe page you're looking for doesn't exist.\n")
+    assert "search/search_index.json" in [p.relative_to(tmp_path).as_posix() for p in Corpus.open(tmp_path).files]
+    (tmp_path / "sitemap.xml").write_text("<urlset/>")
+    corpus = Corpus.open(tmp_path)
+    assert [corpus.name(p) for p in corpus.files] == ["faq/index.html"]
+
+
 def test_html_faq_drawn_by_a_script_is_read_from_its_structured_data(tmp_path):
     # A page whose FAQ a script draws holds it only in its schema.org FAQPage data; it had given nothing but
     # the text around it. Entries the page shows as text are not read twice.

@@ -88,7 +88,7 @@ class Corpus:
         found = [p for p in _visible_files(root) if p.is_file() and p.name != CONFIG_FILE
                  and not _excluded(p.relative_to(root).as_posix(), excluded)]
         every = set(found)
-        found = [p for p in found if not _built_page_of(p, every) and not _sphinx_index_page(p, every)]
+        found = [p for p in found if not _site_machinery(p, every)]
         return cls(root=root, files=tuple(p for p in found if format_of(p)), titles=titles,
                    synonyms=synonyms, faq_columns=faq_columns,
                    unsupported=tuple(p for p in found if not format_of(p)))
@@ -335,12 +335,19 @@ def _built_page_of(path: Path, files: set[Path]) -> Path | None:
     return None
 
 
-def _sphinx_index_page(path: Path, files: set[Path]) -> bool:
-    """A page a Sphinx build generates to find the others (its index, module index and search page), in the
-    folder of the build's inventory (objects.inv): it holds no documentation ("Searching for multiple words
-    only shows matches that contain all words.", "| s | supervisor.xmlrpc |")."""
-    return (path.parent / "objects.inv" in files and path.suffix == ".html"
-            and (path.stem in ("genindex", "search") or path.stem.endswith("modindex")))
+def _site_machinery(path: Path, files: set[Path]) -> bool:
+    """A file a documentation site keeps beside its pages that is not one of them, when the pages are there:
+    Sphinx's copies of their sources (see _built_page_of); the pages a Sphinx build generates to find the others
+    (index, module index, search page, beside its inventory, objects.inv), which held only "Searching for
+    multiple words only shows matches ..." and rows of module names; MkDocs' search index (every page again, as
+    FAQ entries that outranked the pages); and a site's page-not-found page (404.html, its source 404.md)."""
+    if path.stem == "404" and path.suffix in (".html", ".htm", ".md", ".rst"):
+        return True
+    if path.name == "search_index.json" and path.parent.name == "search":
+        return path.parent.parent / "index.html" in files or path.parent.parent / "sitemap.xml" in files
+    if path.suffix == ".html" and path.parent / "objects.inv" in files:
+        return path.stem in ("genindex", "search") or path.stem.endswith("modindex")
+    return _built_page_of(path, files) is not None
 
 
 def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
