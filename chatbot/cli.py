@@ -6,10 +6,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 from .errors import ChatbotError
+
+# File names of release notes: "CHANGELOG.md", "2013-news.md", "history.rst", "RELEASE_NOTES", "whatsnew".
+_RELEASE_NOTES = re.compile(r"(?:^|[\W_])(?:change[\W_]?log|changes|history|news|release[\W_]?notes|whats[\W_]?new)"
+                            r"(?:[\W_\d]|$)", re.IGNORECASE)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -112,6 +117,12 @@ def _format_files(files) -> str:
         kinds = sorted(Counter(Path(f.name).suffix.lower() for f in assets).items(), key=lambda kn: (-kn[1], kn[0]))
         lines.append(f"  {len(assets)} more {'file' if len(assets) == 1 else 'files'} skipped, in formats no reader "
                      f"takes: {', '.join(f'{suffix} ({n})' for suffix, n in kinds)}")
+    notes = [f.name for f in files if f.format != "unsupported" and _RELEASE_NOTES.search(Path(f.name).stem)]
+    if notes:
+        # Their items name the guide's options and commands, and can outrank it for how-to questions.
+        shown = ", ".join(notes[:3]) + (f" and {len(notes) - 3} more" if len(notes) > 3 else "")
+        lines.append(f"  Release notes? {shown}: to answer from the guide alone, leave them out in corpus.toml "
+                     f'([files] exclude = ["{notes[0]}"], or a pattern).')
     return "\n".join(lines)
 
 

@@ -2954,6 +2954,11 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     printed = _format_files(Corpus.open(tmp_path).load().files)
     assert "slides.key" in printed and "old.pages" in printed and "notes.foo" not in printed
     assert printed.splitlines()[-1] == "  2 more files skipped, in formats no reader takes: .foo (1), .js (1)"
+    # Release notes are named: their items can outrank the guide, and corpus.toml can leave them out.
+    (tmp_path / "CHANGELOG.md").write_text("# 1.0.0\n\n- new: `--verbose`\n", encoding="utf-8")
+    printed = _format_files(Corpus.open(tmp_path).load().files)
+    assert printed.splitlines()[-1] == ('  Release notes? CHANGELOG.md: to answer from the guide alone, leave them out '
+                                        'in corpus.toml ([files] exclude = ["CHANGELOG.md"], or a pattern).')
 
 
 def test_inspect_prints_the_passages_of_one_file(tmp_path, capsys):
