@@ -565,7 +565,8 @@ def _field(node) -> str:
     named = _text(parts[0]).strip().endswith(":") or (
         isinstance(rest, NavigableString) and rest.strip().startswith(":"))
     text = " ".join(_text(node).split())
-    return text if named and len(text.split()) <= FIELD_WORDS else ""
+    # A field has a value after its name ("*Default*: 3"); a name alone ("**Default:**") titles what follows it.
+    return text if named and text.partition(":")[2].strip() and len(text.split()) <= FIELD_WORDS else ""
 
 
 def _element(node, blocks: list[Block]) -> None:

@@ -339,7 +339,8 @@ def _field(node) -> str:
     rest = node[1] if len(node.children) > 1 else None
     named = node[0].astext().endswith(":") or (isinstance(rest, nodes.Text) and rest.astext().startswith(":"))
     text = _flat(node)
-    return text if named and len(text.split()) <= FIELD_WORDS else ""
+    # A field has a value after its name ("*Default*: 3"); a name alone ("**Default:**") titles what follows it.
+    return text if named and text.partition(":")[2].strip() and len(text.split()) <= FIELD_WORDS else ""
 
 
 def _names_only(node) -> bool:
