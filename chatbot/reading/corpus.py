@@ -320,24 +320,21 @@ def _stem(source: str) -> str:
     return Path(source).stem.replace("-", " ").replace("_", " ").strip().capitalize()
 
 
-def _built_page_of(path: Path, files: set[Path]) -> Path | None:
-    """The page a built Sphinx site shows for this copy of its source (`_sources/faq.rst.txt` for `faq.html`),
-    when the site's folder holds it: the page is read, and the copy would be every passage again, cited by a
-    file nobody opens."""
+def _copy_of_built_page(path: Path, files: set[Path]) -> bool:
+    """Whether this is a built Sphinx site's copy of a page's source (`_sources/faq.rst.txt` for `faq.html`)
+    whose page the site's folder holds: the page is read, and the copy would be every passage again, cited by
+    a file nobody opens."""
     parts = path.parts
     if "_sources" not in parts or path.suffix != ".txt":
-        return None
+        return False
     at = len(parts) - 1 - parts[::-1].index("_sources")
     page = Path(*parts[:at], *parts[at + 1:]).with_suffix("")  # "faq.rst"
-    for built in (page.with_suffix(".html"), page.with_suffix(".htm")):
-        if built in files:
-            return built
-    return None
+    return page.with_suffix(".html") in files or page.with_suffix(".htm") in files
 
 
 def _site_machinery(path: Path, files: set[Path]) -> bool:
     """A file a documentation site keeps beside its pages that is not one of them, when the pages are there:
-    Sphinx's copies of their sources (see _built_page_of); the pages a Sphinx build generates to find the others
+    Sphinx's copies of their sources (see _copy_of_built_page); the pages a Sphinx build generates to find the others
     (index, module index, search page, beside its inventory, objects.inv), which held only "Searching for
     multiple words only shows matches ..." and rows of module names; MkDocs' search index (every page again, as
     FAQ entries that outranked the pages); and a site's page-not-found page (404.html, its source 404.md)."""
@@ -347,7 +344,7 @@ def _site_machinery(path: Path, files: set[Path]) -> bool:
         return path.parent.parent / "index.html" in files or path.parent.parent / "sitemap.xml" in files
     if path.suffix == ".html" and path.parent / "objects.inv" in files:
         return path.stem in ("genindex", "search") or path.stem.endswith("modindex")
-    return _built_page_of(path, files) is not None
+    return _copy_of_built_page(path, files)
 
 
 def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
