@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .reading.outline import CELL_SEPARATOR, PARSER_VERSION
-from .search.analyzer import STOPWORDS
+from .search.analyzer import STOPWORDS, VERSIONED
 from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
 from .search.conversation import entities, resolve
@@ -240,8 +240,10 @@ class Chatbot:
                     if any(form[:1].isupper() for form in self.synonyms.table.get(a.lower(), []))]
         for name in entities(text) + acronyms:
             forms = [name, *self.synonyms.table.get(name.lower(), [])]
-            # Stopwords are not indexed ("US" is "us"), so they cannot be required.
-            stemmed = [[stem(w) for w in words(form) if w not in STOPWORDS] for form in forms]
+            # Stopwords are not indexed ("US" is "us"), so they cannot be required. A versioned name ("HTTP/2")
+            # is a term of its own.
+            stemmed = [[form.lower()] if VERSIONED.fullmatch(form) else
+                       [stem(w) for w in words(form) if w not in STOPWORDS] for form in forms]
             out.append((stemmed, 1.0 - max(self.retriever.share_with(form) for form in stemmed)))
         return out
 

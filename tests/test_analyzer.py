@@ -34,6 +34,14 @@ def test_a_command_line_option_is_a_term_of_its_own():
     assert analyzer.terms("a well-known e-mail - or -- not") == ["well", "known", "e", "mail"]
 
 
+def test_a_version_after_its_name_is_a_term_of_its_own():
+    analyzer = Analyzer(CORPUS_WORDS)
+    # "http" and "2" are both in a passage on httplib2, and "3" in "Python 3": "HTTP/2" names the protocol.
+    assert analyzer.terms("Does it support HTTP/2 and TLS/1.3?") == ["support", "http", "2", "tls", "1.3", "http/2",
+                                                                    "tls/1.3"]
+    assert analyzer.terms("24/7 and/or") == ["24", "7"]  # numbers over numbers, words over words: no version
+
+
 def test_corrects_a_slip_to_the_corpus_word():
     analyzer = Analyzer(CORPUS_WORDS)
     assert analyzer.correct("salry enginer") == "salary engineer"

@@ -113,6 +113,23 @@ def test_a_missing_name_weighs_as_much_as_it_is_specific(tmp_path, fake_embedder
     assert elsewhere.evidence[0]["missing_name"] == 1.0
 
 
+def test_a_version_the_best_passage_does_not_name_is_a_missing_name(tmp_path, fake_embedder):
+    # "does requests support http/3" had been answered with "Python 3 Support? Yes!" at a confidence of 0.90:
+    # its "3" was found there. Another version of a protocol is a near miss, as another city is.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "faq.md").write_text(
+        "# FAQ\n\n## Python 3 Support?\n\nYes! Requests supports Python 3.8+.\n\n"
+        "## Why not httplib2?\n\nhttplib2 is part of why you should use Requests for HTTP.\n\n"
+        "## Does the server speak HTTP/2?\n\nYes, HTTP/2 is supported with the h2 extra.\n", encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    for question in ("does requests support http/3", "Does requests support HTTP/3?"):
+        assert bot.rank(question).evidence[0]["missing_name"] == 1.0
+    asked = bot.rank("does the server support http/2")
+    assert bot.index.passages[asked.candidates[0].passage].question == "Does the server speak HTTP/2?"
+    assert asked.evidence[0]["missing_name"] == 0.0
+
+
 def test_a_misspelt_name_becomes_a_name_of_the_corpus_and_a_missing_one_stays(fake_bot):
     # "Open Settings, choose Security ...", "Monday to Friday": names the corpus writes.
     assert {"settings", "security", "monday", "friday"} <= fake_bot.index.names

@@ -42,6 +42,9 @@ WORD_JOINT = re.compile(r"-|(?<=[a-z])\.(?=[a-z])")
 # A command-line option ("-s", "--small") is a name of its own: its words alone are lost ("s" is a stopword)
 # or common ("small"), and "what does -s do?" asks about that option. Its case is kept: "-S" is another option.
 OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+# A version written after its name with a slash ("HTTP/2", "TLS/1.3") is a name of its own too: its number
+# alone is found in "Python 3", and "http" and "2" both in a passage on httplib2.
+VERSIONED = re.compile(r"\b[A-Za-z]+/\d+(?:\.\d+)*\b")
 
 
 _local = threading.local()
@@ -107,7 +110,8 @@ class Analyzer:
         stem = _stemmer().stemWords
         parts = (piece for w in words(text) for part in WORD_JOINT.split(_drop_clitic(w))
                  for piece in NAME_NUMBER.split(part))
-        return stem([w for w in parts if w and w not in STOPWORDS]) + OPTION.findall(text)
+        return (stem([w for w in parts if w and w not in STOPWORDS]) + OPTION.findall(text)
+                + [name.lower() for name in VERSIONED.findall(text)])
 
     def correct(self, text: str) -> str:
         """Replace words that are neither in the corpus nor common English with their nearest corpus word."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text import WORD, words
-from .analyzer import STOPWORDS, Analyzer
+from .analyzer import STOPWORDS, VERSIONED, Analyzer
 
 _CONNECTOR = re.compile(
     r"^\s*(?:and|but|or|also|plus|so|then|now|what about|how about|what of|same for|same with|"
@@ -40,8 +40,9 @@ def is_follow_up(question: str, content_terms: int) -> bool:
 
 def entities(text: str) -> list[str]:
     """Names and numbers: words that pin a question to one row or one fact. Acronyms are left out:
-    people abbreviate freely ("FB", "KB") what documents spell out."""
-    return _NAME.findall(text) + _NUMBER.findall(text)
+    people abbreviate freely ("FB", "KB") what documents spell out. A version written after its name with a
+    slash ("http/3", "TLS/1.3") is one name: its number alone is found in "Python 3"."""
+    return _NAME.findall(text) + VERSIONED.findall(text) + _NUMBER.findall(VERSIONED.sub(" ", text))
 
 
 def resolve(question: str, history: list[str], content_terms) -> str:

@@ -44,7 +44,7 @@ from ..errors import IndexCorruptError
 from ..passage import Passage
 from ..text import sentences, words
 
-FORMAT_VERSION = 12
+FORMAT_VERSION = 13
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 ADAPTED_MODEL = "model"
