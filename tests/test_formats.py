@@ -2404,6 +2404,8 @@ def test_a_built_mkdocs_site_is_read_from_its_pages_not_its_search_index_nor_its
     (tmp_path / "faq" / "index.html").write_text("<h1>FAQ</h1><h2>Is it free?</h2><p>Yes.</p>")
     (tmp_path / "404.html").write_text("<h1>404</h1><p>Page not found</p>")
     (tmp_path / "404.md").write_text("# Page Not Found\n\nThe page you're looking for doesn't exist.\n")
+    (tmp_path / "404").mkdir()  # MkDocs Material builds 404.md so
+    (tmp_path / "404" / "index.html").write_text("<h1>Page Not Found</h1><p>The page doesn't exist.</p>")
     assert "search/search_index.json" in [p.relative_to(tmp_path).as_posix() for p in Corpus.open(tmp_path).files]
     (tmp_path / "sitemap.xml").write_text("<urlset/>")
     corpus = Corpus.open(tmp_path)
