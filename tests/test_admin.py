@@ -205,6 +205,7 @@ def test_upload_is_indexed_and_can_be_deleted(admin):
     ("binary.txt", bytes(range(256)) * 20, "binary"),
     ("empty.md", b"  \n", "empty"),
     ("help.csv", b"question,answer\nA?,b\n", "already has"),
+    ("404.md", b"# Page Not Found\n\nThe page is gone.\n", "would not be read"),
 ])
 def test_bad_uploads_are_refused_with_a_reason(admin, name, data, message):
     before = sorted(p.name for p in admin.settings.corpus.rglob("*"))

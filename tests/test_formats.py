@@ -2370,6 +2370,8 @@ def test_files_excluded_in_corpus_toml_are_not_read(tmp_path):
     corpus = Corpus.open(tmp_path)
     assert [corpus.name(p) for p in corpus.files] == ["docs/run.md"]
     assert [p.text for p in corpus.load().passages] == ["Run `gunicorn myproject.wsgi`."]
+    # The admin page refuses an upload the folder would not read.
+    assert corpus.leaves_out("CHANGELOG-2.md") and corpus.leaves_out("404.md") and not corpus.leaves_out("faq.md")
     (tmp_path / "corpus.toml").write_text('[files]\nexclude = "CHANGELOG*"\n')
     with pytest.raises(CorpusError, match=r'exclude = \["pattern", ...\]'):
         Corpus.open(tmp_path)

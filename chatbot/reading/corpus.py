@@ -77,6 +77,7 @@ class Corpus:
     synonyms: dict[str, list[str]]
     faq_columns: FaqColumns = FaqColumns()
     unsupported: tuple[Path, ...] = ()
+    excluded: tuple[str, ...] = ()  # corpus.toml's [files] exclude patterns
 
     @classmethod
     def open(cls, root: str | Path) -> "Corpus":
@@ -91,7 +92,13 @@ class Corpus:
         found = [p for p in found if not _site_machinery(p, every)]
         return cls(root=root, files=tuple(p for p in found if format_of(p)), titles=titles,
                    synonyms=synonyms, faq_columns=faq_columns,
-                   unsupported=tuple(p for p in found if not format_of(p)))
+                   unsupported=tuple(p for p in found if not format_of(p)), excluded=excluded)
+
+    def leaves_out(self, name: str) -> bool:
+        """Whether a file of this name (its path in the folder) would not be read: corpus.toml excludes it, or
+        it is a documentation site's machinery (a not-found page, say)."""
+        path = self.root / name
+        return _excluded(name, self.excluded) or _site_machinery(path, {*self.files, *self.unsupported, path})
 
     def name(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()

@@ -61,6 +61,9 @@ def save_upload(root: str | Path, name: str, data: bytes, *, max_bytes: int, max
     target = root / name
     if target.exists() or name == corpus_module.CONFIG_FILE:
         raise AdminError(f"The corpus already has a file named {name}. Delete it first to replace it.")
+    if Corpus.open(root).leaves_out(name):
+        raise AdminError(f"{name} would not be read: corpus.toml's [files] exclude leaves it out, or it is a "
+                         "site's page-not-found page. Rename it, or change corpus.toml.")
     # Parse it in a hidden folder (the corpus skips hidden paths), then move it into place.
     work = root / f".upload-{secrets.token_hex(4)}"
     work.mkdir()
