@@ -106,7 +106,8 @@ def _format_files(files) -> str:
     from .reading.corpus import convertible
 
     assets = [f for f in files if f.format == "unsupported" and not convertible(Path(f.name).suffix)]
-    files = [f for f in files if f not in assets]
+    left_out = [f.name for f in files if f.format == "left out"]
+    files = [f for f in files if f not in assets and f.format != "left out"]
     width = max((len(f.name) for f in files), default=0)
     lines = []
     for f in files:
@@ -117,6 +118,10 @@ def _format_files(files) -> str:
         kinds = sorted(Counter(Path(f.name).suffix.lower() for f in assets).items(), key=lambda kn: (-kn[1], kn[0]))
         lines.append(f"  {len(assets)} more {'file' if len(assets) == 1 else 'files'} skipped, in formats no reader "
                      f"takes: {', '.join(f'{suffix} ({n})' for suffix, n in kinds)}")
+    if left_out:
+        shown = ", ".join(left_out[:3]) + (f" and {len(left_out) - 3} more" if len(left_out) > 3 else "")
+        lines.append(f"  {len(left_out)} {'file' if len(left_out) == 1 else 'files'} left out (corpus.toml's exclude, "
+                     f"a built site's copies of its pages, index pages and not-found page): {shown}")
     notes = [f.name for f in files if f.format != "unsupported" and _RELEASE_NOTES.search(Path(f.name).stem)]
     if notes:
         # Their items name the guide's options and commands, and can outrank it for how-to questions.

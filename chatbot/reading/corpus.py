@@ -57,7 +57,7 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 class FileReport:
     """What one file became: its format, how many passages of each kind, and what went wrong."""
     name: str
-    format: str  # "unsupported" for a file no reader takes
+    format: str  # "unsupported" for a file no reader takes, "left out" for one not read (Corpus.left_out)
     counts: dict[str, int]
     problems: tuple[DocumentError, ...] = ()
 
@@ -78,6 +78,7 @@ class Corpus:
     faq_columns: FaqColumns = FaqColumns()
     unsupported: tuple[Path, ...] = ()
     excluded: tuple[str, ...] = ()  # corpus.toml's [files] exclude patterns
+    left_out: tuple[Path, ...] = ()  # files below the folder not read: excluded, or a documentation site's machinery
 
     @classmethod
     def open(cls, root: str | Path) -> "Corpus":
@@ -86,13 +87,15 @@ class Corpus:
             raise CorpusError(f"The corpus folder {root} does not exist. Create it and put documents in it "
                               f"({', '.join(sorted(DOCUMENT_SUFFIXES))}), or pass --corpus DIR.")
         titles, synonyms, faq_columns, excluded = _read_config(root / CONFIG_FILE)
-        found = [p for p in _visible_files(root) if p.is_file() and p.name != CONFIG_FILE
-                 and not _excluded(p.relative_to(root).as_posix(), excluded)]
-        every = set(found)
-        found = [p for p in found if not _site_machinery(p, every)]
+        visible = [p for p in _visible_files(root) if p.is_file() and p.name != CONFIG_FILE]
+        every = set(visible)
+        left_out = {p for p in visible if _excluded(p.relative_to(root).as_posix(), excluded)
+                    or _site_machinery(p, every)}
+        found = [p for p in visible if p not in left_out]
         return cls(root=root, files=tuple(p for p in found if format_of(p)), titles=titles,
                    synonyms=synonyms, faq_columns=faq_columns,
-                   unsupported=tuple(p for p in found if not format_of(p)), excluded=excluded)
+                   unsupported=tuple(p for p in found if not format_of(p)), excluded=excluded,
+                   left_out=tuple(p for p in visible if p in left_out))
 
     def leaves_out(self, name: str) -> bool:
         """Whether a file of this name (its path in the folder) would not be read: corpus.toml excludes it, or
@@ -123,6 +126,7 @@ class Corpus:
             problems.extend(bad)
             reports.append(FileReport(self.name(path), format_of(path),
                                       {k: sum(p.kind == k for p in found) for k in KINDS}, tuple(bad)))
+        reports += [FileReport(self.name(path), "left out", {k: 0 for k in KINDS}) for path in self.left_out]
         for path in self.unsupported:
             problem = DocumentError(self.name(path), f"{unsupported_reason(path.suffix)}. Readable: "
                                                      f"{', '.join(sorted(FORMATS))}")
