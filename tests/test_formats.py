@@ -3957,13 +3957,18 @@ def test_a_name_over_an_indented_block_titles_it_and_its_fields_go_with_its_text
           *Introduced*: 3.0
 
         *Note*: a field alone is a paragraph.
+
+        Web Server
+
+          A web user interface may be accessed via a browser.
         """)
     expected = [
         ("startsecs", "The total number of seconds which the program needs to stay running.\n"
                       "- Default: 1\n- Required: No."),
         ("startretries", "The number of serial failure attempts before giving up.\n"
                          "- Default: 3\n- Required: No.\n- Introduced: 3.0"),
-        ("", "Note: a field alone is a paragraph.")]
+        ("", "Note: a field alone is a paragraph."),
+        ("Web Server", "A web user interface may be accessed via a browser.")]
     passages, problems = read(tmp_path, "configuration.rst", text)
     assert problems == []
     assert [(p.section, p.text) for p in passages] == expected
@@ -3973,7 +3978,8 @@ def test_a_name_over_an_indented_block_titles_it_and_its_fields_go_with_its_text
             "which the program needs to stay running.</p><p><em>Default</em>: 1</p><p><em>Required</em>:  No.</p>"
             "</blockquote><p><code>startretries</code></p><blockquote><p>The number of serial failure attempts "
             "before giving up.</p><p><em>Default</em>: 3</p><p><em>Required</em>:  No.</p><p><em>Introduced</em>: "
-            "3.0</p></blockquote><p><em>Note</em>: a field alone is a paragraph.</p></body></html>")
+            "3.0</p></blockquote><p><em>Note</em>: a field alone is a paragraph.</p><p>Web Server</p><blockquote><p>A "
+            "web user interface may be accessed via a browser.</p></blockquote></body></html>")
     passages, problems = read(tmp_path, "configuration.html", html)
     assert problems == []
     assert [(p.section, p.text) for p in passages] == expected

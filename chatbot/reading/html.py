@@ -19,8 +19,8 @@ from itertools import groupby
 
 from ..passage import Passage
 from ..text import clean, word_count
-from .outline import (FIELD_WORDS, LETTER, MAX_QUESTION_WORDS, NAME_CHARS, QUESTION_LABEL, Block, asks_somewhere,
-                      build_passages, callout, heading_block, introduces, last_heading, looks_like_question,
+from .outline import (FIELD_WORDS, LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_somewhere, build_passages,
+                      callout, heading_block, introduces, last_heading, looks_like_question, names_a_term,
                       question_text, take_intro, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
@@ -527,7 +527,7 @@ def _walk(node, blocks: list[Block]) -> None:
             else:
                 blocks.append(Block("list", f"- {field}"))
         elif _names_only(child) and (quote := child.find_next_sibling()) is not None and quote.name == "blockquote":
-            # A name over an indented block (docutils' HTML of supervisor's configuration reference): a
+            # A name over an indented block (docutils' and Sphinx's HTML of supervisor's reference pages): a
             # definition written without a definition list, the name titling its text.
             outer = last_heading(blocks)
             titled = title_block(" ".join(_text(child).split()))
@@ -541,15 +541,8 @@ def _walk(node, blocks: list[Block]) -> None:
 
 
 def _names_only(node) -> bool:
-    """A paragraph that is a name alone, in code or bold (<code>startretries</code>)."""
-    from bs4 import NavigableString
-
-    if node is None or node.name != "p":
-        return False
-    parts = _visible_children(node)
-    return (len(parts) == 1 and not isinstance(parts[0], NavigableString)
-            and (parts[0].name in ("code", "tt", "kbd", "strong", "b") or "literal" in parts[0].get("class", ()))
-            and 0 < len(_text(node).strip()) <= NAME_CHARS)
+    """A paragraph that names the <blockquote> under it (see names_a_term)."""
+    return node is not None and node.name == "p" and names_a_term(" ".join(_text(node).split()))
 
 
 def _field(node) -> str:

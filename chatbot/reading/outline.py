@@ -17,7 +17,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 129
+PARSER_VERSION = 130
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -27,10 +27,10 @@ FAQ_PAGE_QUESTIONS = 3
 CALLOUT_CHARS = 1000
 # A paragraph this short may be a scrap of the sentence before it (see _continues).
 FRAGMENT_WORDS = 5
-# A paragraph this short that opens with a name in italics or bold and a colon ("*Default*: 3") is a field, and
-# a name in code or bold alone over an indented block this long titles it, in the readers that see emphasis.
+# A paragraph this short that opens with a name in italics or bold and a colon ("*Default*: 3") is a field, in the
+# readers that see emphasis; one this long over an indented block may be its term (names_a_term).
 FIELD_WORDS = 12
-NAME_CHARS = 80
+_NAME_CHARS = 80
 # A field: a name and its value, as reference pages set them over or under a description ("Added in: v0.3.2").
 _FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
 
@@ -516,6 +516,13 @@ def _continues(before: str, scrap: str) -> bool:
     scrap = scrap.strip()
     sentence = scrap[:1].isupper() and scrap[-1:] in (".", "!", "?")
     return not sentence and _stops_mid_sentence(before)
+
+
+def names_a_term(text: str) -> bool:
+    """A paragraph short enough, and without the stop of a sentence, to be the term of the indented block under
+    it ("``startretries``", "Web Server", "pid <name>": reference pages that write definitions so)."""
+    text = text.strip()
+    return 0 < len(text) <= _NAME_CHARS and text[-1] not in ".!?:;,"
 
 
 def _labels_only(text: str) -> bool:

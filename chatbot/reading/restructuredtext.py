@@ -14,7 +14,7 @@ from itertools import takewhile
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
-from .outline import (FIELD_WORDS, NAME_CHARS, Block, build_passages, callout, heading_block, last_heading,
+from .outline import (FIELD_WORDS, Block, build_passages, callout, heading_block, last_heading, names_a_term,
                       take_intro, title_block)
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
@@ -344,18 +344,14 @@ def _field(node) -> str:
 
 
 def _names_only(node) -> bool:
-    """A paragraph that is a name alone, in code or bold (``startretries``, **--verbose**)."""
-    from docutils import nodes
-
-    if node.tagname != "paragraph":
-        return False
-    parts = [c for c in node.children if not (isinstance(c, nodes.Text) and not c.strip())]
-    return len(parts) == 1 and parts[0].tagname in ("literal", "strong") and 0 < len(_flat(node)) <= NAME_CHARS
+    """A paragraph that names the indented block under it (see names_a_term)."""
+    return node.tagname == "paragraph" and names_a_term(_flat(node))
 
 
 def _term_over(term, quote, blocks: list[Block], depth: int) -> None:
     """A name over an indented block (supervisor's ``startretries`` over what it does, its default and
-    version): a definition written without a definition list, read as one, the name titling its text."""
+    version; "Web Server" over what it is): a definition written without a definition list (docutils reads a
+    blank line between them as a paragraph and a block quote), read as one, the name titling its text."""
     outer = last_heading(blocks)
     titled = title_block(_flat(term), line=_line(term))
     blocks.append(titled)
