@@ -119,16 +119,19 @@ def _format_files(files) -> str:
         lines.append(f"  {len(assets)} more {'file' if len(assets) == 1 else 'files'} skipped, in formats no reader "
                      f"takes: {', '.join(f'{suffix} ({n})' for suffix, n in kinds)}")
     if left_out:
-        shown = ", ".join(left_out[:3]) + (f" and {len(left_out) - 3} more" if len(left_out) > 3 else "")
         lines.append(f"  {len(left_out)} {'file' if len(left_out) == 1 else 'files'} left out (corpus.toml's exclude, "
-                     f"a built site's copies of its pages, index pages and not-found page): {shown}")
+                     f"a built site's copies of its pages, index pages and not-found page): {_first_names(left_out)}")
     notes = [f.name for f in files if f.format != "unsupported" and _RELEASE_NOTES.search(Path(f.name).stem)]
     if notes:
         # Their items name the guide's options and commands, and can outrank it for how-to questions.
-        shown = ", ".join(notes[:3]) + (f" and {len(notes) - 3} more" if len(notes) > 3 else "")
-        lines.append(f"  Release notes? {shown}: to answer from the guide alone, leave them out in corpus.toml "
-                     f'([files] exclude = ["{notes[0]}"], or a pattern).')
+        lines.append(f"  Release notes? {_first_names(notes)}: to answer from the guide alone, leave them out in "
+                     f'corpus.toml ([files] exclude = ["{notes[0]}"], or a pattern).')
     return "\n".join(lines)
+
+
+def _first_names(names: list[str], shown: int = 3) -> str:
+    """The first few names of a list, and how many more there are."""
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
 def _inspect(args) -> int:

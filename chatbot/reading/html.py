@@ -19,8 +19,8 @@ from itertools import groupby
 
 from ..passage import Passage
 from ..text import clean, word_count
-from .outline import (FIELD_WORDS, LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_somewhere, build_passages,
-                      callout, heading_block, introduces, last_heading, looks_like_question, names_a_term,
+from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_somewhere, build_passages, callout,
+                      define, field_text, heading_block, introduces, last_heading, looks_like_question, names_a_term,
                       question_text, take_intro, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
@@ -527,14 +527,8 @@ def _walk(node, blocks: list[Block]) -> None:
             else:
                 blocks.append(Block("list", f"- {field}"))
         elif _names_only(child) and (quote := child.find_next_sibling()) is not None and quote.name == "blockquote":
-            # A name over an indented block (docutils' and Sphinx's HTML of supervisor's reference pages): a
-            # definition written without a definition list, the name titling its text.
-            outer = last_heading(blocks)
-            titled = title_block(" ".join(_text(child).split()))
-            blocks.append(titled)
-            _walk(quote, blocks)
-            if titled.kind == "heading" and outer is not None:
-                blocks.append(outer)
+            # A name over an indented block (docutils' and Sphinx's HTML of supervisor's reference pages).
+            define(blocks, " ".join(_text(child).split()), lambda: _walk(quote, blocks))
         else:
             _element(child, blocks)
     flush()
@@ -557,9 +551,7 @@ def _field(node) -> str:
     rest = parts[1] if len(parts) > 1 else None
     named = _text(parts[0]).strip().endswith(":") or (
         isinstance(rest, NavigableString) and rest.strip().startswith(":"))
-    text = " ".join(_text(node).split())
-    # A field has a value after its name ("*Default*: 3"); a name alone ("**Default:**") titles what follows it.
-    return text if named and text.partition(":")[2].strip() and len(text.split()) <= FIELD_WORDS else ""
+    return field_text(" ".join(_text(node).split()), named=named)
 
 
 def _element(node, blocks: list[Block]) -> None:

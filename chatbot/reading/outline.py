@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import dropwhile, takewhile, zip_longest
 
@@ -28,8 +29,8 @@ CALLOUT_CHARS = 1000
 # A paragraph this short may be a scrap of the sentence before it (see _continues).
 FRAGMENT_WORDS = 5
 # A paragraph this short that opens with a name in italics or bold and a colon ("*Default*: 3") is a field, in the
-# readers that see emphasis; one this long over an indented block may be its term (names_a_term).
-FIELD_WORDS = 12
+# readers that see emphasis (field_text); one this long over an indented block may be its term (names_a_term).
+_FIELD_WORDS = 12
 _NAME_CHARS = 80
 # A field: a name and its value, as reference pages set them over or under a description ("Added in: v0.3.2").
 _FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
@@ -359,6 +360,17 @@ def last_heading(blocks: list[Block]) -> Block | None:
     return nearest if nearest is not None and nearest.kind == "heading" else None
 
 
+def define(blocks: list[Block], term: str, read_definition: Callable[[], None], *, line: int = 0) -> None:
+    """A term over its definition, written without a definition list (a name over an indented block): the term
+    titles what `read_definition` adds to `blocks`, then the heading before it is put back (see last_heading)."""
+    outer = last_heading(blocks)
+    titled = title_block(term, line=line)
+    blocks.append(titled)
+    read_definition()
+    if titled.kind == "heading" and outer is not None:
+        blocks.append(outer)
+
+
 def table_text(name: str, header: list[str] | tuple[str, ...], row: list[str] | tuple[str, ...]) -> str:
     """A table row's passage: the table's name and its header (each if any) and the row, one a line."""
     return "\n".join(part for part in (name, CELL_SEPARATOR.join(header), CELL_SEPARATOR.join(row)) if part)
@@ -516,6 +528,12 @@ def _continues(before: str, scrap: str) -> bool:
     scrap = scrap.strip()
     sentence = scrap[:1].isupper() and scrap[-1:] in (".", "!", "?")
     return not sentence and _stops_mid_sentence(before)
+
+
+def field_text(text: str, *, named: bool) -> str:
+    """`text` when it is a field, its name set apart (in italics or bold: "*Default*: 3") and a value after it,
+    else "". A name alone ("**Default:**") is no field: it titles what follows it."""
+    return text if named and text.partition(":")[2].strip() and len(text.split()) <= _FIELD_WORDS else ""
 
 
 def names_a_term(text: str) -> bool:

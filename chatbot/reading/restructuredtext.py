@@ -14,7 +14,7 @@ from itertools import takewhile
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
-from .outline import (FIELD_WORDS, Block, build_passages, callout, heading_block, last_heading, names_a_term,
+from .outline import (Block, build_passages, callout, define, field_text, heading_block, last_heading, names_a_term,
                       take_intro, title_block)
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
@@ -338,9 +338,7 @@ def _field(node) -> str:
         return ""
     rest = node[1] if len(node.children) > 1 else None
     named = node[0].astext().endswith(":") or (isinstance(rest, nodes.Text) and rest.astext().startswith(":"))
-    text = _flat(node)
-    # A field has a value after its name ("*Default*: 3"); a name alone ("**Default:**") titles what follows it.
-    return text if named and text.partition(":")[2].strip() and len(text.split()) <= FIELD_WORDS else ""
+    return field_text(_flat(node), named=named)
 
 
 def _names_only(node) -> bool:
@@ -352,12 +350,7 @@ def _term_over(term, quote, blocks: list[Block], depth: int) -> None:
     """A name over an indented block (supervisor's ``startretries`` over what it does, its default and
     version; "Web Server" over what it is): a definition written without a definition list (docutils reads a
     blank line between them as a paragraph and a block quote), read as one, the name titling its text."""
-    outer = last_heading(blocks)
-    titled = title_block(_flat(term), line=_line(term))
-    blocks.append(titled)
-    _walk(quote, blocks, depth)
-    if titled.kind == "heading" and outer is not None:
-        blocks.append(outer)
+    define(blocks, _flat(term), lambda: _walk(quote, blocks, depth), line=_line(term))
 
 
 def _node(node, blocks: list[Block], depth: int) -> None:
