@@ -215,6 +215,16 @@ def test_names_and_numbers_are_entities():
         ["DevOps", "New York", "100,000", "2020"]
 
 
+def test_a_number_given_as_a_bound_is_not_an_entity():
+    # "node 18 or newer" asks for the least version, which a passage naming other versions answers: the 18 had
+    # declined npm's engines field as a near miss. A number that names something stays one ("COVID-20").
+    for question in ["how do i say my package needs node 18 or newer", "requires python 3.8+",
+                     "at least version 2 of the api", "works with >= 1.5"]:
+        assert not any(ch.isdigit() for e in entities(question) for ch in e), question
+    assert entities("Will there be a COVID-20 or higher?") == ["20"]
+    assert entities("jobs in 2023 and 2024") == ["2023", "2024"]
+
+
 def test_synonyms_expand_a_corpus_own_abbreviations_and_none_are_built_in():
     syn = Synonyms({"ML": ["machine learning"], "SF": ["San Francisco"], "PM": ["product manager"]})
     assert syn.expand("ML jobs in SF") == ("machine learning jobs in San Francisco",

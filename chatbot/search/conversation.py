@@ -11,6 +11,11 @@ _CONNECTOR = re.compile(
     r"^\s*(?:and|but|or|also|plus|so|then|now|what about|how about|what of|same for|same with|"
     r"in|for|at|with|from|about)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
+# A number given as a bound ("node 18 or newer", "at least 3.8", "v2+"): the question asks what the least
+# or most is, which a passage with other numbers answers. "COVID-20 or higher" is a name, not a bound.
+_BOUND = re.compile(r"(?:\bat\s+least|\bminimum(?:\s+of)?|>=?)\s*(?:v|version\s*)?(?<![\w-])\d[\d,.]*\b"
+                    r"|(?<![\w-])\d[\d,.]*\b(?:\s*\+|\s+(?:or|and)\s+(?:newer|later|higher|above|up|greater)\b)",
+                    re.IGNORECASE)
 # A capitalised word that does not open the sentence, with the capitalised words after it ("San Francisco", "DevOps").
 _NAME = re.compile(r"(?<=[\w,] )\b[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:[ -][A-Z][A-Za-z]+)*\b")
 
@@ -41,8 +46,9 @@ def is_follow_up(question: str, content_terms: int) -> bool:
 def entities(text: str) -> list[str]:
     """Names and numbers: words that pin a question to one row or one fact. Acronyms are left out:
     people abbreviate freely ("FB", "KB") what documents spell out. A version written after its name with a
-    slash ("http/3", "TLS/1.3") is one name: its number alone is found in "Python 3"."""
-    return _NAME.findall(text) + VERSIONED.findall(text) + _NUMBER.findall(VERSIONED.sub(" ", text))
+    slash ("http/3", "TLS/1.3") is one name: its number alone is found in "Python 3". A number given as a
+    bound ("18 or newer") is left out."""
+    return _NAME.findall(text) + VERSIONED.findall(text) + _NUMBER.findall(_BOUND.sub(" ", VERSIONED.sub(" ", text)))
 
 
 def resolve(question: str, history: list[str], content_terms) -> str:
