@@ -2418,6 +2418,35 @@ def test_a_built_mkdocs_site_is_read_from_its_pages_not_its_search_index_nor_its
     assert [corpus.name(p) for p in corpus.files] == ["faq/index.html"]
 
 
+def test_a_built_vitepress_site_is_read_from_its_pages(tmp_path):
+    # VitePress puts a page's text in <div class="VPContent has-sidebar">: "has-sidebar" had made the whole
+    # text furniture, and every page gave nothing. Its code blocks carry a badge naming their language, which
+    # had opened the code ("bash npm deprecate ..."); its map of page scripts (hashmap.json) is no FAQ file.
+    page = """<html><head><title>npm-deprecate | npm Docs</title></head><body><div id="app"><div class="Layout">
+<a href="#VPContent" class="VPSkipLink visually-hidden">Skip to content</a>
+<header class="VPNav"><div class="VPNavBar"><a class="title" href="/">npm Docs</a></div></header>
+<aside class="VPSidebar"><nav><a href="/using-npm/scripts.html">Scripts</a></nav></aside>
+<div class="VPContent has-sidebar" id="VPContent"><div class="VPDoc has-sidebar has-aside"><div class="container">
+<div class="aside"><nav class="VPDocAsideOutline"><div class="outline-title">On this page</div></nav></div>
+<div class="content"><main class="main"><div class="vp-doc _commands_npm-deprecate"><div>
+<h3 id="description" tabindex="-1">Description <a class="header-anchor" href="#description">​</a></h3>
+<p>This command will update the npm registry entry for a package, providing a deprecation warning.</p>
+<div class="language-bash vp-adaptive-theme"><button title="Copy Code" class="copy"></button><span class="lang">bash</span>
+<pre class="shiki vp-code"><code><span class="line">npm deprecate my-thing@1.x "1.x is no longer supported"</span></code></pre></div>
+</div></div></main><footer class="VPDocFooter"><a href="/">Edit this page</a></footer></div></div></div></div>
+<footer class="VPFooter">Released under the MIT License.</footer></div></div></body></html>"""
+    passages, problems = read(tmp_path, "npm-deprecate.html", page)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Description", "This command will update the npm registry entry for a package, providing a deprecation warning.\n"
+                        'npm deprecate my-thing@1.x "1.x is no longer supported"')]
+    (tmp_path / "hashmap.json").write_text(json.dumps({"commands_npm-deprecate.md": "lBCwrSwJ"}))
+    assert "hashmap.json" in [p.relative_to(tmp_path).as_posix() for p in Corpus.open(tmp_path).files]
+    (tmp_path / "404.html").write_text("<h1>404</h1><p>Page not found</p>")
+    corpus = Corpus.open(tmp_path)
+    assert [corpus.name(p) for p in corpus.files] == ["npm-deprecate.html"]
+
+
 def test_html_faq_drawn_by_a_script_is_read_from_its_structured_data(tmp_path):
     # A page whose FAQ a script draws holds it only in its schema.org FAQPage data; it had given nothing but
     # the text around it. Entries the page shows as text are not read twice.

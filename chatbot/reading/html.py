@@ -41,6 +41,9 @@ _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side
                         # "entry-header") holds its question or title.
                         r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc)"
                         r"(?:$|[-_])|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
+# A class that says what a container has or lacks ("has-sidebar", "page-with-toc", "no-footer"), which names
+# the container by its furniture, not the furniture itself: VitePress's content is in "VPContent has-sidebar".
+_STATE = re.compile(r"(?:^|[-_]+)(?:has|with|without|no)[-_]", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # The classes of a title page's credits, which DocBook writes as headings ('<h3 class="author">Joey Hess</h3>').
 _CREDIT = re.compile(r"^(?:author|editor|othercredit|corpauthor)$", re.IGNORECASE)
@@ -122,6 +125,7 @@ def html_blocks(data) -> tuple[list[Block], str]:
     for link in soup.find_all("a", href=re.compile(r"^#")):
         if _PERMALINK.match(link.get_text().strip()):
             link.decompose()
+    _drop_language_badges(soup)
     for tag in soup.find_all(_DROP):
         if tag.decomposed:
             continue
@@ -157,6 +161,19 @@ def html_blocks(data) -> tuple[list[Block], str]:
     return blocks, title
 
 
+def _drop_language_badges(soup) -> None:
+    """A code block's badge that names its language ("bash" over VitePress's `div.language-bash`): the
+    wrapper's class says it, and read as text it opened the code ("bash npm deprecate ...")."""
+    for pre in soup.find_all("pre"):
+        wrapper = pre.parent
+        languages = {c[len("language-"):].lower() for c in (wrapper.get("class") or ()) if c.startswith("language-")}
+        if not languages:
+            continue
+        for child in wrapper.find_all(True, recursive=False):
+            if child is not pre and child.get_text().strip().lower() in languages:
+                child.decompose()
+
+
 def _is_furniture(tag) -> bool:
     """Navigation, a page's header or footer, a table of contents: by the element's id, class or role. Only
     a block can be furniture (mdBook's headings are links of class "header"), and never a heading or a table's
@@ -166,7 +183,7 @@ def _is_furniture(tag) -> bool:
         return False
     if any(classes <= set(tag.get("class") or ()) for classes in _CONTENTS_CLASSES):
         return True
-    names = [*(tag.get("class") or []), tag.get("role") or ""]
+    names = [_STATE.split(n)[0] for n in (*(tag.get("class") or []), tag.get("role") or "")]
     if any(_FURNITURE.search(n) for n in names if n):
         return True
     identifier = tag.get("id")
