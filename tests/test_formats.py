@@ -2447,6 +2447,24 @@ def test_a_built_vitepress_site_is_read_from_its_pages(tmp_path):
     assert [corpus.name(p) for p in corpus.files] == ["npm-deprecate.html"]
 
 
+def test_html_code_blocks_keep_lines_written_as_breaks_or_divs(tmp_path):
+    # Docusaurus' Prism ends each line of code with <br> inside a <div> of its own, gtk-doc breaks a long
+    # signature with <br>; read as plain text, the lines ran together ('{  "license": "ISC"}').
+    page = """<html><body><main><h2>license</h2><p>Use an SPDX expression, like this:</p>
+<div class="language-json codeBlockContainer_Ckt0"><pre class="prism-code language-json"><code>\
+<div class="token-line"><span class="token punctuation">{</span><br/></div>\
+<div class="token-line"><span class="token plain">  </span><span class="token property">"license"</span>: \
+<span class="token string">"ISC"</span><br/></div>\
+<div class="token-line"><span class="token punctuation">}</span></div></code></pre></div>
+<h2>exsltRegisterAll</h2><pre class="programlisting">int exsltDateXpathCtxtRegister (xmlXPathContextPtr ctxt, <br/>\
+    const xmlChar * prefix)</pre></main></body></html>"""
+    passages, problems = read(tmp_path, "package-json.html", page)
+    assert problems == []
+    assert [p.text for p in passages] == [
+        'Use an SPDX expression, like this:\n{\n  "license": "ISC"\n}',
+        "int exsltDateXpathCtxtRegister (xmlXPathContextPtr ctxt, \n    const xmlChar * prefix)"]
+
+
 def test_html_faq_drawn_by_a_script_is_read_from_its_structured_data(tmp_path):
     # A page whose FAQ a script draws holds it only in its schema.org FAQPage data; it had given nothing but
     # the text around it. Entries the page shows as text are not read twice.

@@ -383,6 +383,27 @@ def _pieces(node, hidden: frozenset[int] = frozenset()) -> list[str]:
     return parts
 
 
+def _code_text(node) -> str:
+    """A code block's text, line by line. Highlighters write a line's end as <br> (Docusaurus' Prism) or give each
+    line a <div> of its own, where the page's source has a newline; read as plain text, its lines ran together
+    ('{  "license": "ISC"}')."""
+    from bs4 import NavigableString
+
+    out: list[str] = []
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if type(child).__name__ not in _SKIPPED_STRINGS:
+                out.append(str(child))
+        elif child.name == "br":
+            out.append("\n")
+        else:
+            text = _code_text(child)
+            out.append(text)
+            if child.name == "div" and text and not text.endswith("\n"):
+                out.append("\n")
+    return "".join(out)
+
+
 def _lines(parts: list[str]) -> str:
     return "\n".join(line for line in (" ".join(raw.split()) for raw in "".join(parts).split("\n")) if line)
 
@@ -605,7 +626,7 @@ def _element(node, blocks: list[Block]) -> None:
         if text:
             blocks.append(heading_block(text, level=int(name[1])))
     elif name == "pre":
-        code = node.get_text().strip("\n")
+        code = _code_text(node).strip("\n")
         if code.strip():
             blocks.append(Block("code", code))
     elif name == "p":
