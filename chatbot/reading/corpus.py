@@ -348,14 +348,17 @@ def _site_machinery(path: Path, files: set[Path]) -> bool:
     Sphinx's copies of their sources (see _copy_of_built_page); the pages a Sphinx build generates to find the others
     (index, module index, search page, beside its inventory, objects.inv), which held only "Searching for
     multiple words only shows matches ..." and rows of module names; MkDocs' search index (every page again, as
-    FAQ entries that outranked the pages); VitePress's map of its pages' script names (hashmap.json, "no list of
-    question and answer records" otherwise); and a site's page-not-found page (404.html or 404/index.html, its
+    FAQ entries that outranked the pages); VitePress's map of its pages' script names (hashmap.json) and
+    Pagefind's search index (Starlight's, Hugo's: pagefind/pagefind-entry.json), "no list of question and answer
+    records" otherwise; and a site's page-not-found page (404.html or 404/index.html, its
     source 404.md)."""
     if path.suffix in (".html", ".htm", ".md", ".rst") and (path.stem == "404" or (
             path.stem == "index" and path.parent.name == "404")):
         return True
-    if path.name == "hashmap.json":
-        return path.parent / "index.html" in files or path.parent / "404.html" in files
+    pagefind = path.parent.name in ("pagefind", "_pagefind") and path.name.startswith("pagefind") and path.suffix == ".json"
+    if path.name == "hashmap.json" or pagefind:
+        site = path.parent.parent if pagefind else path.parent
+        return site / "index.html" in files or site / "404.html" in files
     if path.name == "search_index.json" and path.parent.name == "search":
         return path.parent.parent / "index.html" in files or path.parent.parent / "sitemap.xml" in files
     if path.suffix == ".html" and path.parent / "objects.inv" in files:
