@@ -1052,6 +1052,11 @@ def test_restructuredtext_saved_as_text_is_read_as_restructuredtext(tmp_path):
     assert [(p.kind, p.text) for p in passages] == [(
         "faq", "What Python version can I use?\nSee the installation guide first.\nDjango version | Python versions\n"
         "4.2 | 3.8 to 3.12\n5.1 | 3.10 to 3.12")]
+    # An index page is a title and one directive with its option: read as lines, Django's faq/index.txt gave
+    # ".. toctree::" as text and its entries as a table under a section named ":maxdepth: 2".
+    index = "==========\nDjango FAQ\n==========\n\n.. toctree::\n   :maxdepth: 2\n\n   general\n   install\n"
+    passages, problems = read(tmp_path, "index.txt", index)
+    assert passages == [] and [p.reason for p in problems] == ["no text found; file skipped"]
 
 
 HTML = """\

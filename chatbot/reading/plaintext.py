@@ -28,9 +28,12 @@ _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
 # "12. Question", "3.10: Question", "A.2.8 Question": the number that opens a numbered question.
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
-# reStructuredText's own markup: a directive (".. note::"), a link target (".. _install:"), a substitution
-# (".. |name| image::") or an interpreted text (":doc:`install`", ":py:class:`Path`").
-_RST_MARKUP = re.compile(r"^\.\. (?:[A-Za-z][\w:+.-]*::|_[^:\n]+:|\|[^|\n]+\|)|:[a-z][a-z0-9:+.-]*:`[^`\n]+`", re.M)
+# reStructuredText's own markup: a directive (".. note::") and the option under it ("   :maxdepth: 2", so that
+# an index page of one ".. toctree::" counts), a link target (".. _install:"), a substitution (".. |name|
+# image::") or an interpreted text (":doc:`install`", ":py:class:`Path`").
+_RST_MARKUP = re.compile(r"^\.\. (?:[A-Za-z][\w:+.-]*::|_[^:\n]+:|\|[^|\n]+\|)|:[a-z][a-z0-9:+.-]*:`[^`\n]+`"
+                         r"|(?<=::\n)[ \t]+:[a-z][\w-]*:(?=[ \t]|$)",
+                         re.M)
 RST_MARKUP_USES = 2
 # AsciiDoc's own markup, of which a text file needs several kinds to be read as AsciiDoc: anchors ("[[id]]"),
 # description terms with a continuation ("Why ...?::" over "+" lines), block attributes ("[source,shell]"),
