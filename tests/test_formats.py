@@ -707,6 +707,34 @@ def test_references_to_other_pages_read_as_words(tmp_path):
     assert [p.text for p in passages] == ["For exit codes, see exception handling exit codes and CompletionItem."]
 
 
+def test_markdown_definition_lists_title_their_definitions(tmp_path):
+    # Pandoc's, PHP Markdown Extra's and MkDocs' def_list ("Term" over ": definition"): each term had run into
+    # its definition as one line ("How do I reset my password? : Use the link ..."). A question term makes a
+    # FAQ entry; another term titles its definitions only, the next text being under the heading again.
+    page = textwrap.dedent("""\
+        # Help
+
+        How do I reset my password?
+        : Use the link on the sign-in page.
+
+        ## Options
+
+        `retries`
+        :   How many times to retry a failed request.
+
+            Set it to 0 to never retry.
+
+        Logs go to stderr.
+        """)
+    passages, problems = read(tmp_path, "help.md", page)
+    assert problems == []
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("faq", "", "How do I reset my password?\nUse the link on the sign-in page."),
+        ("text", "`retries`", "How many times to retry a failed request."),
+        ("text", "`retries`", "Set it to 0 to never retry."),
+        ("text", "Options", "Logs go to stderr.")]
+
+
 def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
     # MyST (Sphinx's Markdown: pip's, black's and attrs' documentation): its directives had been read as
     # code, its colon fences and roles as raw text, and its link targets as passages of their own.

@@ -125,6 +125,7 @@ def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
 
     from mdit_py_plugins.admon import admon_plugin
     from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
     from mdit_py_plugins.myst_blocks import myst_block_plugin
     from mdit_py_plugins.myst_role import myst_role_plugin
@@ -137,6 +138,9 @@ def markdown_blocks(text: str, *, mdx: bool = False) -> list[Block]:
     parser = MarkdownIt("commonmark", {"alerts": True}).enable("table").use(front_matter_plugin).use(admon_plugin)
     # MyST's roles ("{doc}`install`"), link targets ("(install)=") and comments ("% note") are markup, not text.
     parser.use(myst_role_plugin).use(myst_block_plugin)
+    # Definition lists ("Term" over ": its definition"), of Pandoc, PHP Markdown Extra and MkDocs' def_list: read
+    # as lines, each term ran into its definition ("How do I reset my password? : Use the link ...").
+    parser.use(deflist_plugin)
     parser.use(container_plugin, "callout", validate=lambda params, *_: bool(_CONTAINER.match(params)))
     tree = SyntaxTreeNode(parser.parse(text))
     blocks: list[Block] = []
@@ -408,7 +412,27 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
         blocks.append(Block("break", line=_line(node)))
     elif kind in ("admonition", "alert", "container_callout"):
         _callout(node, blocks, depth)
+    elif kind == "dl":
+        _definitions(node, blocks, depth)
     # anything else without text: nothing to keep
+
+
+def _definitions(node, blocks: list[Block], depth: int) -> None:
+    """A definition list: a term titles its definitions only (a question term makes a FAQ entry), and the next
+    term is under the heading before the list again, as in reStructuredText."""
+    outer = last_heading(blocks)
+    titled = None
+    for child in node.children:
+        if child.type == "dt":
+            if titled is not None and titled.kind == "heading" and outer is not None:
+                blocks.append(replace(outer, line=0))
+            titled = title_block(" ".join(_text(child).split()), line=_line(child))
+            blocks.append(titled)
+        else:
+            for part in child.children:
+                _emit(part, blocks, depth)
+    if titled is not None and titled.kind == "heading" and outer is not None:
+        blocks.append(replace(outer, line=0))
 
 
 def _callout(node, blocks: list[Block], depth: int) -> None:
