@@ -2405,8 +2405,8 @@ def test_files_excluded_in_corpus_toml_are_not_read(tmp_path):
     assert [p.text for p in corpus.load().passages] == ["Run `gunicorn myproject.wsgi`."]
     # `chatbot build` says which files it left out.
     assert _format_files(corpus.load().files).splitlines()[-1] == (
-        "  3 files left out (corpus.toml's exclude, a built site's copies of its pages, index pages and not-found "
-        "page): CHANGELOG.rst, docs/2013-news.md, docs/news/2014.md")
+        "  3 files left out (corpus.toml's exclude, a built site's copies of its pages, index pages, search index and "
+        "not-found page): CHANGELOG.rst, docs/2013-news.md, docs/news/2014.md")
     # The admin page refuses an upload the folder would not read.
     assert corpus.leaves_out("CHANGELOG-2.md") and corpus.leaves_out("404.md") and not corpus.leaves_out("faq.md")
     (tmp_path / "corpus.toml").write_text('[files]\nexclude = "CHANGELOG*"\n')
