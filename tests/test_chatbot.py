@@ -225,6 +225,15 @@ def test_a_number_given_as_a_bound_is_not_an_entity():
     assert entities("jobs in 2023 and 2024") == ["2023", "2024"]
 
 
+def test_the_numbers_of_an_address_or_a_path_in_a_pasted_message_are_not_entities():
+    # Django's "Invalid HTTP_HOST header: '192.168.1.5:8000'" had been declined as a near miss of the
+    # ALLOWED_HOSTS passage: no document holds the user's address. A date or an event keeps its numbers.
+    assert entities("DisallowedHost at / Invalid HTTP_HOST header: '192.168.1.5:8000'. You may need to add "
+                    "'192.168.1.5' to ALLOWED_HOSTS.") == []
+    assert entities("[CRITICAL] WORKER TIMEOUT (pid:1234) in /usr/lib/python3.11/site-packages") == []
+    assert entities("Is the COVID-19 crisis worse than 9/11?") == ["19", "9", "11"]
+
+
 def test_synonyms_expand_a_corpus_own_abbreviations_and_none_are_built_in():
     syn = Synonyms({"ML": ["machine learning"], "SF": ["San Francisco"], "PM": ["product manager"]})
     assert syn.expand("ML jobs in SF") == ("machine learning jobs in San Francisco",
