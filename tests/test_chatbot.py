@@ -225,12 +225,17 @@ def test_a_number_given_as_a_bound_is_not_an_entity():
     assert entities("jobs in 2023 and 2024") == ["2023", "2024"]
 
 
-def test_the_numbers_of_an_address_or_a_path_in_a_pasted_message_are_not_entities():
+def test_the_numbers_of_an_address_a_path_or_a_pasted_message_are_not_entities():
     # Django's "Invalid HTTP_HOST header: '192.168.1.5:8000'" had been declined as a near miss of the
     # ALLOWED_HOSTS passage: no document holds the user's address. A date or an event keeps its numbers.
     assert entities("DisallowedHost at / Invalid HTTP_HOST header: '192.168.1.5:8000'. You may need to add "
                     "'192.168.1.5' to ALLOWED_HOSTS.") == []
-    assert entities("[CRITICAL] WORKER TIMEOUT (pid:1234) in /usr/lib/python3.11/site-packages") == []
+    assert entities("my site at 10.0.0.3:8000 shows /usr/lib/python3.11/site-packages") == []
+    # Nor are any numbers of a message pasted from a log or a traceback: gunicorn's worker timeout, logged with its
+    # time and process ids, had been declined as a near miss of the passage on "[CRITICAL] WORKER TIMEOUT".
+    assert entities("[2024-01-01 10:00:00 +0000] [7] [CRITICAL] WORKER TIMEOUT (pid:12)") == []
+    assert entities("django.db.utils.OperationalError: no such table: polls_question (line 42)") == []
+    assert entities("Error when installing on Windows 10") == ["Windows", "10"]  # a question, not a message
     assert entities("Is the COVID-19 crisis worse than 9/11?") == ["19", "9", "11"]
 
 

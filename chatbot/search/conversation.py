@@ -13,12 +13,16 @@ _CONNECTOR = re.compile(
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 # A number given as a bound ("node 18 or newer", "at least 3.8", "v2+"): the question asks what the least
 # or most is, which a passage with other numbers answers. "COVID-20 or higher" is a name, not a bound.
+_BOUND = re.compile(r"(?:\bat\s+least|\bminimum(?:\s+of)?|>=?)\s*(?:v|version\s*)?(?<![\w-])\d[\d,.]*\b"
+                    r"|(?<![\w-])\d[\d,.]*\b(?:\+|\s+(?:or|and)\s+(?:newer|later|higher|above|up|greater)\b)",
+                    re.IGNORECASE)
 # A word that holds a number as part of an address, a path or an identifier: an IP address, or letters and
 # digits joined by "/", ":", "@", "=" or "_" ("localhost:8000", "python3.11/site-packages", "pid=1234").
 _INSTANCE = re.compile(r"\S*\b\d{1,3}(?:\.\d{1,3}){3}\b\S*|(?=\S*[A-Za-z])(?=\S*\d)\S*[/:@=_]\S*")
-_BOUND = re.compile(r"(?:\bat\s+least|\bminimum(?:\s+of)?|>=?)\s*(?:v|version\s*)?(?<![\w-])\d[\d,.]*\b"
-                    r"|(?<![\w-])\d[\d,.]*\b(?:\s*\+|\s+(?:or|and)\s+(?:newer|later|higher|above|up|greater)\b)",
-                    re.IGNORECASE)
+# A message pasted from a log or a traceback ("[CRITICAL] WORKER TIMEOUT (pid:12)", "OperationalError: no such
+# table", "npm ERR! code EACCES"): its numbers are the run's own (a process, a port, a line, a time).
+_PASTED = re.compile(r"\b(?:Traceback|[A-Z][a-z]+(?:[A-Z][a-z]*)*(?:Error|Exception)\b|(?:Error|Exception):|ERROR\b|"
+                     r"CRITICAL\b|FATAL\b|WARN(?:ING)?\b|ERR!)")
 # A capitalised word that does not open the sentence, with the capitalised words after it ("San Francisco", "DevOps").
 _NAME = re.compile(r"(?<=[\w,] )\b[A-Z][A-Za-z]*[a-z][A-Za-z]*(?:[ -][A-Z][A-Za-z]+)*\b")
 
@@ -50,10 +54,12 @@ def entities(text: str) -> list[str]:
     """Names and numbers: words that pin a question to one row or one fact. Acronyms are left out:
     people abbreviate freely ("FB", "KB") what documents spell out. A version written after its name with a
     slash ("http/3", "TLS/1.3") is one name: its number alone is found in "Python 3". A number given as a
-    bound ("18 or newer") is left out, and so are the numbers of an address, a path or an identifier in a pasted
-    message ("192.168.1.5:8000", "/usr/lib/python3.11/", "pid:1234"), which no document holds."""
-    numbers = _INSTANCE.sub(" ", _BOUND.sub(" ", VERSIONED.sub(" ", text)))
-    return _NAME.findall(text) + VERSIONED.findall(text) + _NUMBER.findall(numbers)
+    bound ("18 or newer") is left out, and so are the numbers of an address, a path or an identifier
+    ("192.168.1.5:8000", "/usr/lib/python3.11/"), and every number of a message pasted from a log or a
+    traceback: no document holds them."""
+    numbers = [] if _PASTED.search(text) else _NUMBER.findall(
+        _BOUND.sub(" ", _INSTANCE.sub(" ", VERSIONED.sub(" ", text))))
+    return _NAME.findall(text) + VERSIONED.findall(text) + numbers
 
 
 def resolve(question: str, history: list[str], content_terms) -> str:
