@@ -244,6 +244,11 @@ class Chatbot:
             # is a term of its own.
             stemmed = [[form.lower()] if VERSIONED.fullmatch(form) else
                        [stem(w) for w in words(form) if w not in STOPWORDS] for form in forms]
+            stemmed = [form for form in stemmed if form]
+            if not stemmed:
+                # Only stopwords: a capitalised word that opens a clause with no stop before it ("... need auth
+                # This command requires ..."), which had counted as a name no passage holds.
+                continue
             out.append((stemmed, 1.0 - max(self.retriever.share_with(form) for form in stemmed)))
         return out
 

@@ -113,6 +113,18 @@ def test_a_missing_name_weighs_as_much_as_it_is_specific(tmp_path, fake_embedder
     assert elsewhere.evidence[0]["missing_name"] == 1.0
 
 
+def test_a_capitalised_stopword_inside_a_sentence_is_no_missing_name(tmp_path, fake_embedder):
+    # "npm ERR! need auth This command requires you to be logged in": "This", after a word with no stop between,
+    # read as a name of stopwords only, which no passage could hold, and every answer was a near miss.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "faq.md").write_text("# FAQ\n\n## How do I log in?\n\nRun npm login and follow the prompts.\n",
+                                   encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    assert bot.rank("need auth This command requires you to be logged in").evidence[0]["missing_name"] == 0.0
+    assert bot.rank("need auth in Norway to log in").evidence[0]["missing_name"] == 1.0
+
+
 def test_a_version_the_best_passage_does_not_name_is_a_missing_name(tmp_path, fake_embedder):
     # "does requests support http/3" had been answered with "Python 3 Support? Yes!" at a confidence of 0.90:
     # its "3" was found there. Another version of a protocol is a near miss, as another city is.
