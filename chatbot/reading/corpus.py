@@ -355,7 +355,8 @@ def _site_machinery(path: Path, files: set[Path]) -> bool:
     if path.suffix in (".html", ".htm", ".md", ".rst") and (path.stem == "404" or (
             path.stem == "index" and path.parent.name == "404")):
         return True
-    pagefind = path.parent.name in ("pagefind", "_pagefind") and path.name.startswith("pagefind") and path.suffix == ".json"
+    pagefind = (path.parent.name in ("pagefind", "_pagefind") and path.name.startswith("pagefind")
+                and path.suffix == ".json")
     if path.name == "hashmap.json" or pagefind:
         site = path.parent.parent if pagefind else path.parent
         return site / "index.html" in files or site / "404.html" in files
