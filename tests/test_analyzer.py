@@ -73,6 +73,9 @@ def test_a_name_is_corrected_only_into_a_name_of_the_corpus():
     # A name the documents lack is the evidence of a near miss; it must not turn into a corpus word.
     assert analyzer.correct("Do engineers use Mosh or Zstandard?") == "Do engineers use Mosh or Zstandard?"
     assert analyzer.correct("is the SALRY in PuTTYs good") == "is the SALRY in PuTTYs good"
+    # Not even where a document writes "Most" with a capital inside a sentence: no stopword is a name.
+    assert Analyzer({**CORPUS_WORDS, "most": 9}, names={"most"}).correct("Does PuTTY support Mosh?") == \
+        "Does PuTTY support Mosh?"
     # A misspelt name of the corpus is still fixed, in its capitals.
     assert analyzer.correct("salaries in San Fransisco") == "salaries in San Francisco"
     # A capital that only begins a sentence, or a message all in capitals, is no name.

@@ -98,8 +98,10 @@ class Analyzer:
         self.vocabulary = vocabulary
         self._choices = sorted(w for w in vocabulary if len(w) >= 3 and w.isalpha())
         # A misspelt name is only ever one of the corpus's names: "Fransisco" is "Francisco", but "Mosh",
-        # a name the documents lack, must not become "most", or the near miss loses what gives it away.
-        self._name_choices = sorted(w for w in names if len(w) >= 3 and w.isalpha() and w in vocabulary)
+        # a name the documents lack, must not become "most", or the near miss loses what gives it away. Nor is a
+        # stopword a name, though a document may write it with a capital inside a sentence (PuTTY's FAQ: "Most").
+        self._name_choices = sorted(w for w in names if len(w) >= 3 and w.isalpha() and w in vocabulary
+                                    and w not in STOPWORDS)
 
     @staticmethod
     def stem(word: str) -> str:
