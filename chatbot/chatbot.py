@@ -27,7 +27,7 @@ from .search.scorer import Scorer, dissimilarity
 from .settings import Settings
 from .smalltalk import popular_questions, small_talk
 from .search.synonyms import Synonyms
-from .text import clean, words
+from .text import clean, without_stack_frames, words
 
 # "How much ...?" and "What percentage ...?" want a number; a passage without one answers something else.
 QUANTITY_QUESTION = re.compile(r"\bhow (?:much|many|old|long|often)\b|\bwhat (?:percentage|percent|proportion|share|"
@@ -216,7 +216,7 @@ class Chatbot:
     def _clean_question(self, question: str) -> tuple[str, str]:
         if not isinstance(question, str):
             raise QuestionError(f"A question must be text, not {type(question).__name__}.")
-        question = " ".join(clean(question).split())
+        question = " ".join(without_stack_frames(clean(question, keep_indent=True)).split())
         if not question:
             raise QuestionError("The question is empty. Type a question, for example: "
                                 "\"How much do machine learning engineers earn?\"")

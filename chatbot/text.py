@@ -23,6 +23,15 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # A sentence ends at . ! ? (optionally followed by a closing quote) before a capital, digit or quote.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9£$])")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+# A pasted traceback's stack frames: Python's 'File "app.py", line 3, in main' (the source line and the carets
+# indented under it go with it), Java's and JavaScript's 'at com.example.Main.run(Main.java:10)' and
+# 'at Object.<anonymous> (/app/index.js:1:2)', and the lines around them that only say where the frames are.
+_PYTHON_FRAME = re.compile(r'^(\s*)File "[^"\n]*", line \d+')
+_AT_FRAME = re.compile(r"^\s*at\s+\S.*?(?:\((?:[^()\n]*:\d+(?::\d+)?|Native Method|Unknown Source)\)|\s\S*:\d+:\d+)\s*$")
+_TRACE_LINE = re.compile(r"^\s*(?:Traceback \(most recent call last\):|\.\.\. \d+ more|"
+                         r"\[Previous line repeated \d+ more times?\]|The above exception was the direct cause of "
+                         r"the following exception:|During handling of the above exception, another exception "
+                         r"occurred:)\s*$")
 
 
 def clean(text: str, *, keep_indent: bool = False) -> str:
@@ -56,3 +65,21 @@ def words(text: str) -> list[str]:
 
 def word_count(text: str) -> int:
     return len(WORD.findall(text))
+
+
+def without_stack_frames(text: str) -> str:
+    """A pasted traceback as its messages, without its stack frames: their paths and code hold no words of the
+    documents, and they had filled a question up to its length limit before the exception's message came.
+    Expects the lines' indentation (`clean(text, keep_indent=True)`)."""
+    out: list[str] = []
+    frame_indent = None
+    for line in text.split("\n"):
+        if frame := _PYTHON_FRAME.match(line):
+            frame_indent = len(frame.group(1))
+            continue
+        if frame_indent is not None and line.strip() and len(line) - len(line.lstrip()) > frame_indent:
+            continue  # the frame's source line, or the carets under it
+        frame_indent = None
+        if not (_AT_FRAME.match(line) or _TRACE_LINE.match(line)):
+            out.append(line)
+    return "\n".join(out)

@@ -177,6 +177,23 @@ def test_overlong_questions_are_truncated_with_a_notice(fake_bot):
     assert "first" in a.notice and len(a.question) <= fake_bot.settings.max_question_chars
 
 
+def test_a_pasted_traceback_is_read_as_its_message(fake_bot):
+    # Its stack frames (paths, line numbers, code) had filled the question up to its length limit, so that the
+    # exception's message, the last line, was cut off and never asked.
+    frames = "".join(f'  File "/srv/app/.venv/lib/python3.11/site-packages/shop/module{n}.py", line {n}, in call\n'
+                     f"    return handler(request, *args, **kwargs)\n" for n in range(20))
+    pasted = f"Traceback (most recent call last):\n{frames}shop.errors.PasswordError: cannot reset password"
+    assert len(pasted) > fake_bot.settings.max_question_chars
+    a = fake_bot.answer(pasted)
+    assert a.notice == "" and a.question == "shop.errors.PasswordError: cannot reset password"
+    assert a.passages[0].question == "How do I reset my password?"
+    # JavaScript's and Java's frames ("at App (/app/src/App.js:12:20)") go too; a line of text that opens
+    # with "at" stays.
+    assert fake_bot.answer("TypeError: x is undefined\n    at App (/app/src/App.js:12:20)\n"
+                           "    at java.base/java.lang.Thread.run(Thread.java:833)").question == "TypeError: x is undefined"
+    assert fake_bot.answer("where is it\n  at home (see below)?").question == "where is it at home (see below)?"
+
+
 def test_control_characters_and_markup_are_harmless(fake_bot):
     a = fake_bot.answer("reset\x07 my <script>alert(1)</script> password\u202e?")
     assert a.passages and "<script>" not in a.text
@@ -243,10 +260,11 @@ def test_the_numbers_of_an_address_a_path_or_a_pasted_message_are_not_entities()
     assert entities("DisallowedHost at / Invalid HTTP_HOST header: '192.168.1.5:8000'. You may need to add "
                     "'192.168.1.5' to ALLOWED_HOSTS.") == []
     assert entities("my site at 10.0.0.3:8000 shows /usr/lib/python3.11/site-packages") == []
-    # Nor are any numbers of a message pasted from a log or a traceback: gunicorn's worker timeout, logged with its
-    # time and process ids, had been declined as a near miss of the passage on "[CRITICAL] WORKER TIMEOUT".
+    # A message pasted from a log or a traceback has no names or numbers to hold: gunicorn's worker timeout,
+    # logged with its time and process ids, had been declined as a near miss of the passage on "[CRITICAL]
+    # WORKER TIMEOUT", and Django's error page by its "Internal Server Error".
     assert entities("[2024-01-01 10:00:00 +0000] [7] [CRITICAL] WORKER TIMEOUT (pid:12)") == []
-    assert entities("django.db.utils.OperationalError: no such table: polls_question (line 42)") == []
+    assert entities("Internal Server Error: /polls/ django.db.utils.OperationalError: no such table (line 42)") == []
     assert entities("Error when installing on Windows 10") == ["Windows", "10"]  # a question, not a message
     assert entities("Is the COVID-19 crisis worse than 9/11?") == ["19", "9", "11"]
 

@@ -20,7 +20,8 @@ _BOUND = re.compile(r"(?:\bat\s+least|\bminimum(?:\s+of)?|>=?)\s*(?:v|version\s*
 # digits joined by "/", ":", "@", "=" or "_" ("localhost:8000", "python3.11/site-packages", "pid=1234").
 _INSTANCE = re.compile(r"\S*\b\d{1,3}(?:\.\d{1,3}){3}\b\S*|(?=\S*[A-Za-z])(?=\S*\d)\S*[/:@=_]\S*")
 # A message pasted from a log or a traceback ("[CRITICAL] WORKER TIMEOUT (pid:12)", "OperationalError: no such
-# table", "npm ERR! code EACCES"): its numbers are the run's own (a process, a port, a line, a time).
+# table", "npm ERR! code EACCES"): its numbers are the run's own (a process, a port, a line, a time), and its
+# capitalised words the program's ("Internal Server Error"), not names of something the question is about.
 _PASTED = re.compile(r"\b(?:Traceback|[A-Z][a-z]+(?:[A-Z][a-z]*)*(?:Error|Exception)\b|(?:Error|Exception):|ERROR\b|"
                      r"CRITICAL\b|FATAL\b|WARN(?:ING)?\b|ERR!)")
 # A capitalised word that does not open the sentence, with the capitalised words after it ("San Francisco", "DevOps").
@@ -55,10 +56,11 @@ def entities(text: str) -> list[str]:
     people abbreviate freely ("FB", "KB") what documents spell out. A version written after its name with a
     slash ("http/3", "TLS/1.3") is one name: its number alone is found in "Python 3". A number given as a
     bound ("18 or newer") is left out, and so are the numbers of an address, a path or an identifier
-    ("192.168.1.5:8000", "/usr/lib/python3.11/"), and every number of a message pasted from a log or a
-    traceback: no document holds them."""
-    numbers = [] if _PASTED.search(text) else _NUMBER.findall(
-        _BOUND.sub(" ", _INSTANCE.sub(" ", VERSIONED.sub(" ", text))))
+    ("192.168.1.5:8000", "/usr/lib/python3.11/"): no document holds them. A message pasted from a log or a
+    traceback has none."""
+    if _PASTED.search(text):
+        return []
+    numbers = _NUMBER.findall(_BOUND.sub(" ", _INSTANCE.sub(" ", VERSIONED.sub(" ", text))))
     return _NAME.findall(text) + VERSIONED.findall(text) + numbers
 
 
