@@ -20,13 +20,14 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import replace
+from functools import partial
 from itertools import dropwhile
 
 from ..passage import Passage
 from ..text import clean
-from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, heading_block, introduces,
-                      is_question, labelled_question, last_heading, looks_like_question, question_text, take_intro,
-                      title_block)
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, define_all, heading_block,
+                      introduces, is_question, labelled_question, last_heading, looks_like_question, question_text,
+                      take_intro)
 from .restructuredtext import (CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES, cross_reference_text,
                                glossary_entries)
 
@@ -418,21 +419,19 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
 
 
 def _definitions(node, blocks: list[Block], depth: int) -> None:
-    """A definition list: a term titles its definitions only (a question term makes a FAQ entry), and the next
-    term is under the heading before the list again, as in reStructuredText."""
-    outer = last_heading(blocks)
-    titled = None
+    """A definition list: each term (a <dt>) titles the definitions (<dd>s) after it, as in reStructuredText."""
+    entries: list[tuple[str, list, int]] = []
     for child in node.children:
         if child.type == "dt":
-            if titled is not None and titled.kind == "heading" and outer is not None:
-                blocks.append(replace(outer, line=0))
-            titled = title_block(" ".join(_text(child).split()), line=_line(child))
-            blocks.append(titled)
-        else:
-            for part in child.children:
-                _emit(part, blocks, depth)
-    if titled is not None and titled.kind == "heading" and outer is not None:
-        blocks.append(replace(outer, line=0))
+            entries.append((" ".join(_text(child).split()), [], _line(child)))
+        elif entries:
+            entries[-1][1].extend(child.children)
+
+    def read(parts: list) -> None:
+        for part in parts:
+            _emit(part, blocks, depth)
+
+    define_all(blocks, [(term, partial(read, parts), line) for term, parts, line in entries])
 
 
 def _callout(node, blocks: list[Block], depth: int) -> None:
@@ -499,13 +498,12 @@ def _myst_directive(name: str, argument: str, node, blocks: list[Block]) -> None
 def _glossary(lines: list[str], line: int, blocks: list[Block]) -> None:
     """A MyST glossary, laid out as Sphinx's: terms one to a line (stacked terms share a definition), each
     definition indented under them, in Markdown. A term titles its definition only, as in a definition list."""
-    outer = last_heading(blocks)
-    for terms, start, end in glossary_entries(lines):
-        titled = title_block(", ".join(terms), line=line)
-        blocks.append(titled)
+
+    def read(start: int, end: int) -> None:
         blocks.extend(replace(b, line=line) for b in markdown_blocks(textwrap.dedent("\n".join(lines[start:end]))))
-        if titled.kind == "heading" and outer is not None:
-            blocks.append(replace(outer, line=0))
+
+    define_all(blocks, [(", ".join(terms), partial(read, start, end), line)
+                        for terms, start, end in glossary_entries(lines)])
 
 
 def _html_block(node, blocks: list[Block]) -> None:

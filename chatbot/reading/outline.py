@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import dropwhile, takewhile, zip_longest
 
@@ -363,12 +363,21 @@ def last_heading(blocks: list[Block]) -> Block | None:
 def define(blocks: list[Block], term: str, read_definition: Callable[[], None], *, line: int = 0) -> None:
     """A term over its definition, written without a definition list (a name over an indented block): the term
     titles what `read_definition` adds to `blocks`, then the heading before it is put back (see last_heading)."""
+    define_all(blocks, [(term, read_definition, line)])
+
+
+def define_all(blocks: list[Block], entries: Iterable[tuple[str, Callable[[], None], int]]) -> None:
+    """Terms over their definitions, as (term, read_definition, line): a definition list, a glossary. Each term
+    titles what its `read_definition` adds to `blocks` (one that asks is a FAQ question); after any other, the
+    heading before the first term is put back, so that the next term and the text after the list are under it
+    again (see last_heading)."""
     outer = last_heading(blocks)
-    titled = title_block(term, line=line)
-    blocks.append(titled)
-    read_definition()
-    if titled.kind == "heading" and outer is not None:
-        blocks.append(outer)
+    for term, read_definition, line in entries:
+        titled = title_block(term, line=line)
+        blocks.append(titled)
+        read_definition()
+        if titled.kind == "heading" and outer is not None:
+            blocks.append(outer)
 
 
 def table_text(name: str, header: list[str] | tuple[str, ...], row: list[str] | tuple[str, ...]) -> str:
