@@ -103,7 +103,7 @@ def _format_files(files) -> str:
     and none can be saved as (a site's scripts, styles, fonts and images) are counted by suffix on one line."""
     from collections import Counter
 
-    from .reading.corpus import convertible
+    from .reading.corpus import convertible, tool_file
 
     assets = [f for f in files if f.format == "unsupported" and not convertible(Path(f.name).suffix)]
     left_out = [f.name for f in files if f.format == "left out"]
@@ -115,7 +115,9 @@ def _format_files(files) -> str:
         lines.append(f"  {f.name:<{width}}  {f.format:<16} {counts}")
         lines += [f"      problem: {p.reason}" + (f" (line {p.line})" if p.line else "") for p in f.problems]
     if assets:
-        kinds = sorted(Counter(Path(f.name).suffix.lower() for f in assets).items(), key=lambda kn: (-kn[1], kn[0]))
+        # A tool's file is named for what it is ("Makefile", "requirements.txt"), not by its suffix.
+        kinds = sorted(Counter(Path(f.name).name if tool_file(Path(f.name)) else Path(f.name).suffix.lower()
+                               for f in assets).items(), key=lambda kn: (-kn[1], kn[0]))
         lines.append(f"  {len(assets)} more {'file' if len(assets) == 1 else 'files'} skipped, in formats no reader "
                      f"takes: {', '.join(f'{suffix} ({n})' for suffix, n in kinds)}")
     if left_out:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chatbot.cli import _format_files, main
 from chatbot.errors import CorpusError, DocumentError
-from chatbot.reading.corpus import Corpus
+from chatbot.reading.corpus import Corpus, read_document
 from chatbot.reading.outline import Block, build_passages
 
 from .conftest import SHARED
@@ -3045,6 +3045,13 @@ def test_build_report_lists_every_file_and_unsupported_ones(tmp_path):
     printed = _format_files(Corpus.open(tmp_path).load().files)
     assert "slides.key" in printed and "old.pages" in printed and "notes.foo" not in printed
     assert printed.splitlines()[-1] == "  2 more files skipped, in formats no reader takes: .foo (1), .js (1)"
+    # Files a project's tools read are named, not counted by their suffix (a Makefile has none).
+    (tmp_path / "Makefile").write_text("html:\n\tsphinx-build -b html . _build\n", encoding="utf-8")
+    (tmp_path / "requirements.txt").write_text("sphinx>=7\nfuro\nmyst-parser\n", encoding="utf-8")
+    printed = _format_files(Corpus.open(tmp_path).load().files)
+    assert printed.splitlines()[-1] == ("  4 more files skipped, in formats no reader takes: .foo (1), .js (1), "
+                                        "Makefile (1), requirements.txt (1)")
+    (tmp_path / "Makefile").unlink(), (tmp_path / "requirements.txt").unlink()
     # Release notes are named: their items can outrank the guide, and corpus.toml can leave them out.
     (tmp_path / "CHANGELOG.md").write_text("# 1.0.0\n\n- new: `--verbose`\n", encoding="utf-8")
     printed = _format_files(Corpus.open(tmp_path).load().files)
@@ -4153,3 +4160,24 @@ def test_a_version_heading_keeps_its_version(tmp_path):
     assert problems == []
     assert [p.section or p.question for p in passages] == ["18.0 / 2013-08-26", "1.2.0 (2013-07-03)",
                                                            "Why is it slow?"]
+
+
+def test_files_of_a_projects_tools_are_no_documents(tmp_path):
+    # A Sphinx docs folder holds its Makefile, the packages to build it with and sphinxcontrib-spelling's word
+    # list: the Makefile's rules had been passages of text, and each list a table of one column.
+    files = {"Makefile": "html:\n\tsphinx-build -b html . _build\n", "requirements.txt": "sphinx>=7\nfuro\n",
+             "requirements-docs.txt": "furo\n", "spelling_wordlist.txt": "AMQP\nCelery\nKombu\n",
+             "Dockerfile": "FROM python:3.12\n", "CMakeLists.txt": "project(demo)\n",
+             "README": "Demo is a tool that greets you.\n", "requirements-guide.md": "# Requirements\n\nPython 3.\n"}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    loaded = Corpus.open(tmp_path).load()
+    report = {f.name: f for f in loaded.files}
+    tools = {name for name, f in report.items() if f.format == "unsupported"}
+    assert tools == {"Makefile", "requirements.txt", "requirements-docs.txt", "spelling_wordlist.txt", "Dockerfile",
+                     "CMakeLists.txt"}
+    assert "Makefile is read by a project's tools" in str(report["Makefile"].problems[0])
+    assert "Readable:" not in str(report["Makefile"].problems[0])
+    assert {p.source for p in loaded.passages} == {"README", "requirements-guide.md"}
+    with pytest.raises(DocumentError, match="not a document"):
+        read_document(tmp_path / "Makefile", source="Makefile")

@@ -260,3 +260,15 @@ def test_text_faq_whose_answers_are_indented_keeps_its_chapters():
         ("text", "Chapter 2. Getting and installing Debian", "The official installation guide is online."),
         ("faq", "Chapter 2. Getting and installing Debian", "What is the latest version of Debian?"),
         ("faq", "Chapter 2. Getting and installing Debian", "Where can I get it?")]
+
+
+def test_a_run_of_single_words_is_a_list_not_a_table():
+    # A flattened table's lines each hold a label and a value at least. A word list (Sphinx's spelling list)
+    # had been a table of one column under its first word, each other word a passage of its own.
+    words = "\n".join(["AMQP", "Celery", "Kombu", "RabbitMQ", "Redis"])
+    (passage,) = parse_plaintext(f"Spelling\n\n{words}\n", source="words.txt")
+    assert passage.kind == "text" and passage.text == words and passage.title == "Spelling"
+    # A table whose rows name a value stays a table, a passage per row.
+    table = parse_plaintext("Skill Proficiency\nPython Advanced\nR Intermediate\nSQL Advanced\n", source="t.txt")
+    assert [p.text for p in table] == ["Skill Proficiency\nPython Advanced", "Skill Proficiency\nR Intermediate",
+                                       "Skill Proficiency\nSQL Advanced"]

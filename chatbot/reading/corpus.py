@@ -47,6 +47,13 @@ _CONVERT_TO = {
     ".numbers": "export it as CSV",
 }
 CONFIG_FILE = "corpus.toml"
+# Files a project's tools read, known by their names: a build script, a list of packages or of words to
+# spell-check is no document. A Makefile has no suffix and was read as text (Sphinx's docs folder holds
+# one), and a requirements.txt or a word list as a table of one column.
+_TOOL_FILE = re.compile(
+    r"(?:GNU)?makefile|dockerfile|containerfile|jenkinsfile|vagrantfile|gemfile|rakefile|procfile|brewfile|pipfile"
+    r"|justfile|codeowners|cmakelists\.txt|robots\.txt|spelling_wordlist\.txt"
+    r"|(?:requirements|constraints)(?:[-_.][\w.-]+)?\.txt", re.IGNORECASE)
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -128,8 +135,8 @@ class Corpus:
                                       {k: sum(p.kind == k for p in found) for k in KINDS}, tuple(bad)))
         reports += [FileReport(self.name(path), "left out", {k: 0 for k in KINDS}) for path in self.left_out]
         for path in self.unsupported:
-            problem = DocumentError(self.name(path), f"{unsupported_reason(path.suffix)}. Readable: "
-                                                     f"{', '.join(sorted(FORMATS))}")
+            readable = "" if tool_file(path) else f". Readable: {', '.join(sorted(FORMATS))}"
+            problem = DocumentError(self.name(path), unsupported_reason(path) + readable)
             problems.append(problem)
             reports.append(FileReport(self.name(path), "unsupported", {k: 0 for k in KINDS}, (problem,)))
         passages = fold_learned(passages, learned_name(self.root))
@@ -174,6 +181,8 @@ def format_of(path: Path) -> str | None:
     """The format a file is read as, by its suffix; None when no reader takes it. A text file named after the
     source it holds ("faq.rst.txt", as Sphinx copies its sources into a built site; "notes.md.txt") is read
     as that source."""
+    if tool_file(path):
+        return None
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes[-2:-1] and suffixes[-1] in (".txt", ".text") and FORMATS.get(suffixes[-2]) in _MARKUP:
         return FORMATS[suffixes[-2]]
@@ -184,13 +193,22 @@ def format_of(path: Path) -> str | None:
     return FORMATS.get(path.suffix.lower(), "" if path.suffix and not documentation else NO_SUFFIX_FORMAT) or None
 
 
+def tool_file(path: Path) -> bool:
+    """Whether a file is one a project's tools read (a Makefile, a requirements.txt), known by its name."""
+    return bool(_TOOL_FILE.fullmatch(path.name))
+
+
 def convertible(suffix: str) -> bool:
     """Whether a file of a format no reader takes can be saved as one that a reader does (.ppt, .pages)."""
     return suffix.lower() in _CONVERT_TO
 
 
-def unsupported_reason(suffix: str) -> str:
+def unsupported_reason(path: Path) -> str:
     """Why a file is skipped, and how to make it readable when its format can be saved as one that is."""
+    if tool_file(path):
+        return f"{path.name} is read by a project's tools (a build script, a list of packages or words), not a " \
+               "document; file skipped"
+    suffix = path.suffix
     hint = _CONVERT_TO.get(suffix.lower())
     return f"format not supported ({suffix}); " + (f"{hint}; file skipped" if hint else "file skipped")
 
@@ -200,7 +218,7 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
     """Read one file with the reader for its format. Raises DocumentError when the file cannot be read."""
     kind = format_of(path)
     if kind is None:
-        raise DocumentError(source, unsupported_reason(path.suffix))
+        raise DocumentError(source, unsupported_reason(path))
     if kind in ("pdf", "docx", "doc", "odt", "rtf", "pptx", "epub", "xlsx", "xls", "ods", "html"):
         try:
             data = path.read_bytes()

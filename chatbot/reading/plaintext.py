@@ -227,8 +227,12 @@ def _line_blocks(lines: list[str]) -> list[Block]:
             while j < len(lines) and lines[j] and _is_short_line(lines[j]):
                 j += 1
             run = lines[i:j]
-            if len(run) >= 3:
+            if len(run) >= 3 and all(word_count(r) >= 2 for r in run):
                 blocks.append(Block("table", line=i + 1, rows=[[r] for r in run], flattened=True))
+            elif len(run) >= 3:
+                # A flattened table's lines each hold a label and a value at least; with a line of one word
+                # the run is a list (a word list, the platforms supported), not a header over its rows.
+                blocks.append(Block("list", "\n".join(run), i + 1, intro=take_intro(blocks)))
             elif blocks and len(run) == 2 and not lines[i - 1] and (j == len(lines) or not lines[j]):
                 # Two short lines on their own, between blank lines, past the text's title, are a title over
                 # its line of text ("Parking" over "Behind the building"): as two headings, both had been lost.
@@ -402,7 +406,8 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
             rows = [_CELL_GAP.split(line.strip()) for line in group]
             blocks.append(Block("table", line=line_no, rows=rows))
             continue
-        if not wrapped and len(group) >= 3 and all(_is_short_line(" ".join(line.split())) for line in group):
+        if not wrapped and len(group) >= 3 and all(_is_short_line(" ".join(line.split())) and word_count(line) >= 2
+                                                   for line in group):
             rows = [[" ".join(line.split())] for line in group]
             blocks.append(Block("table", line=line_no, rows=rows, flattened=True))
             continue
