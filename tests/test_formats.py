@@ -4181,3 +4181,51 @@ def test_files_of_a_projects_tools_are_no_documents(tmp_path):
     assert {p.source for p in loaded.passages} == {"README", "requirements-guide.md"}
     with pytest.raises(DocumentError, match="not a document"):
         read_document(tmp_path / "Makefile", source="Makefile")
+
+
+def test_a_page_titled_as_a_faq_has_its_statement_headings_as_entries(tmp_path):
+    # Fabric's FAQ page: every entry is a statement ("... doesn't match interactive shells!"), under a title that
+    # names a FAQ with its abbreviation. Its answers had been text, a passage per paragraph.
+    text = ("=========================================\nFrequently Asked/Answered Questions (FAQ)\n"
+            "=========================================\n\nThese are problems we hear about often.\n\n"
+            "The remote shell environment doesn't match interactive shells!\n"
+            "===============================================================\n\n"
+            "The SSH server runs commands through a limited shell.\n\nSet the variables in a file it reads.\n\n"
+            "My cd calls don't seem to work\n==============================\n\nEach command runs in a shell of its own.\n")
+    passages, problems = read(tmp_path, "faq.rst", text)
+    assert problems == [] and [(p.kind, p.question) for p in passages] == [
+        ("text", ""), ("faq", "The remote shell environment doesn't match interactive shells!"),
+        ("faq", "My cd calls don't seem to work")]
+    assert passages[1].answer == "The SSH server runs commands through a limited shell.\nSet the variables in a file it reads."
+
+
+def test_an_answer_heading_under_an_entry_goes_on_with_the_entry(tmp_path):
+    # Click's FAQ: entries grouped under "## General", each a problem told and then its "#### Answer". The answers
+    # had been passages under a section called "Answer", cut from their entries; an entry with a part of its own
+    # ("#### For library authors") stays a section.
+    text = ("# Frequently Asked Questions\n\n## General\n\n### Calling a command as a regular function\n\n"
+            "I call my decorated function from Python and it exits.\n\n#### Answer\n\n"
+            "The decorator replaced the function with a command.\n\n### Output is garbled on Windows\n\n"
+            "Help text with emoji fails.\n\n#### Answer\n\nRun Python in UTF-8 mode.\n\n#### For library authors\n\n"
+            "Check the stream's encoding.\n")
+    passages, problems = read(tmp_path, "faqs.md", text)
+    assert problems == [] and [(p.kind, p.section, p.question) for p in passages] == [
+        ("faq", "General", "Calling a command as a regular function"),
+        ("text", "Output is garbled on Windows", ""), ("text", "Output is garbled on Windows", ""),
+        ("text", "For library authors", "")]
+    assert passages[0].answer == ("I call my decorated function from Python and it exits.\n"
+                                  "The decorator replaced the function with a command.")
+    assert passages[2].text == "Run Python in UTF-8 mode."
+
+
+def test_a_heading_over_a_definition_list_on_a_faq_page_is_no_entry(tmp_path):
+    # Sphinx's FAQ: "Using Sphinx with..." over a definition list of tools. The heading is put back after each
+    # term, so after the last one nothing followed it: each tool had become an entry asking "Using Sphinx with...".
+    text = ("Sphinx FAQ\n==========\n\nHow do I get section numbers?\n-----------------------------\n\n"
+            "Give the toctree a numbered option.\n\nUsing Sphinx with...\n--------------------\n\nRead the Docs\n"
+            "   A hosting service for documentation.\n\nDoxygen\n   Breathe bridges the two.\n\n"
+            "Sphinx vs. Docutils\n-------------------\n\nSphinx builds upon docutils.\n")
+    passages, problems = read(tmp_path, "faq.rst", text)
+    assert problems == [] and [(p.kind, p.section or p.question) for p in passages] == [
+        ("faq", "How do I get section numbers?"), ("text", "Read the Docs"), ("text", "Doxygen"),
+        ("faq", "Sphinx vs. Docutils")]

@@ -18,7 +18,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 135
+PARSER_VERSION = 136
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -36,7 +36,7 @@ _NAME_CHARS = 80
 _FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
 
 # A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions".
-FAQ_HEADING = re.compile(r"(?:^|\s)(?:faqs?|frequently asked questions|common questions)$", re.IGNORECASE)
+FAQ_HEADING = re.compile(r"(?:^|[\s(])(?:faqs?|frequently asked questions|common questions)\)?$", re.IGNORECASE)
 _CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|page))$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 # A section's number before its title ("A.2.8 Why ...", "3.10: How ..."), not a version before its date, as
@@ -50,6 +50,7 @@ SECTION_NUMBER = re.compile(
 _ANSWER = r"(?:A|Ans|Answer|(?-i:A)\d{1,3}|Answer\s+\d{1,3})"
 # A definition's term that is a label alone ("Q", "A.", "Answer:"): see _bare_labels.
 _BARE_LABEL = re.compile(rf"^(?:(?P<asks>Q|Question)|{_ANSWER})\s*[.:]?$", re.IGNORECASE)
+_ANSWER_HEADING = re.compile(r"^answers?\s*:?$", re.IGNORECASE)
 QUESTION_LABEL = re.compile(r"^(?:Q|Question|(?-i:Q)\d{1,3}|Question\s+\d{1,3})\s*(?::\s*|[.)]\s+)(?=\S)",
                             re.IGNORECASE)
 ANSWER_LABEL = re.compile(rf"^{_ANSWER}\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
@@ -173,6 +174,21 @@ def _bare_labels(blocks: list[Block]) -> list[Block]:
                 or not _labelled(following):
             read.append(block)
     return read
+
+
+def _without_answer_headings(blocks: list[Block]) -> list[Block]:
+    """A heading below an entry's that only says "Answer" (Click's FAQ: "### Calling a command as a regular
+    function", the problem told, then "#### Answer") names no topic: the answer under it goes on under the entry,
+    whose answer it had parted from its question."""
+    kept: list[Block] = []
+    level = 0  # the level of the last heading kept
+    for block in blocks:
+        if block.kind == "heading" and _ANSWER_HEADING.match(block.text.strip()) and 0 < level < block.level:
+            continue
+        if block.kind in ("heading", "question") and block.level:
+            level = block.level
+        kept.append(block)
+    return kept
 
 
 def _labelled(block: Block | None) -> bool:
@@ -506,22 +522,28 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
                     promoted.update(id(b) for b in part
                                     if b.kind == "heading" and b.text != title and not _DATE.match(b.text)
                                     and not _title_cased(b.text) and (most or b.text.endswith((".", "!"))))
-    # Under a heading that names a FAQ section of a longer document ("## FAQ" in a README), the headings one
-    # level below it are its entries, whether or not they end in "?" ("np hangs during the publishing step");
-    # not one with headings of its own under it: that is a group of entries ("Features supported"). (A page
-    # that is all FAQ, titled so, is read by the rule above.)
+    # Under a heading that names a FAQ ("## FAQ" in a README, or the title of a page that is all FAQ,
+    # "Frequently Asked Questions (FAQ)"), the headings of its entries' level are entries, whether or not they
+    # end in "?" ("np hangs during the publishing step", Fabric's "The remote shell environment doesn't match
+    # interactive shells!"); not one with headings of its own under it: that is a group of entries
+    # ("Features supported", Click's "General").
     headings = [b for b in blocks if b.kind in ("heading", "question") and b.level]
     faq_level = entry_level = 0
+    # A heading put back after each term of a definition list under it (define_all) is one block, seen again
+    # after each term: it heads terms, though after the last one nothing follows it.
+    groups = {id(b) for b, after in zip(headings, [*headings[1:], None]) if after is not None and after.level > b.level}
     for block, after in zip(headings, [*headings[1:], None]):
         if faq_level and block.level <= faq_level:
             faq_level = 0
-        if faq_level and block.level == (entry_level or block.level):
-            # The first heading under the FAQ section, asking or not, sets the level of its entries: the
-            # statements under a question ("It can lead to confusion") are parts of its answer.
+        leaf = id(block) not in groups
+        if faq_level and block.level == (entry_level or block.level) and (entry_level or block.kind == "question"
+                                                                           or leaf):
+            # The first question or entry under the FAQ sets the level of its entries: the statements under a
+            # question ("It can lead to confusion") are parts of its answer.
             entry_level = block.level
-            if block.kind == "heading" and (after is None or after.level <= block.level):
+            if block.kind == "heading" and leaf and not _DATE.match(block.text):
                 promoted.add(id(block))
-        elif not faq_level and block.kind == "heading" and FAQ_HEADING.search(block.text) and block.text != title:
+        elif not faq_level and block.kind == "heading" and FAQ_HEADING.search(block.text):
             faq_level, entry_level = block.level, 0
     return [replace(b, kind="question") if id(b) in promoted else b for b in blocks]
 
@@ -598,7 +620,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     and (after is None or after.kind in ("heading", "question")))]
     # What every format's FAQs share, read once here: "Q:"/"A:" labels, question paragraphs, and the
     # statement headings of a page whose other headings ask.
-    blocks = _labelled_entries(_bare_labels(list(dropwhile(lambda b: b.kind == "break", kept))))
+    blocks = _labelled_entries(_without_answer_headings(_bare_labels(list(dropwhile(lambda b: b.kind == "break",
+                                                                                    kept)))))
     blocks = _answered_in_full(_question_paragraphs(blocks))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
