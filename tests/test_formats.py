@@ -4229,3 +4229,32 @@ def test_a_heading_over_a_definition_list_on_a_faq_page_is_no_entry(tmp_path):
     assert problems == [] and [(p.kind, p.section or p.question) for p in passages] == [
         ("faq", "How do I get section numbers?"), ("text", "Read the Docs"), ("text", "Doxygen"),
         ("faq", "Sphinx vs. Docutils")]
+
+
+def test_a_file_named_faq_has_its_headings_as_entries_though_they_lack_a_question_mark(tmp_path):
+    # aHash's FAQ.md: no title, and its questions are headings without "?" ("How does aHash prevent DOS
+    # attacks"). They had been sections of text; a heading in Title Case names a part, not an entry.
+    text = ("Edit this file in place.\n\n## How does aHash prevent DOS attacks\n\nIt keys every hash.\n\n"
+            "## Further Reading\n\nThe wiki has more.\n\n## Why not use a cryptographic hash in a hashmap.\n\n"
+            "They are slow.\n")
+    passages, problems = read(tmp_path, "docs/FAQ.md", text)
+    assert problems == [] and [(p.kind, p.question or p.section) for p in passages] == [
+        ("text", ""), ("faq", "How does aHash prevent DOS attacks"), ("text", "Further Reading"),
+        ("faq", "Why not use a cryptographic hash in a hashmap.")]
+    passages, _ = read(tmp_path, "docs/design.md", text)
+    assert [p.kind for p in passages] == ["text", "text", "text", "text"]
+
+
+def test_rst_list_of_questions_each_answered_in_its_item_is_a_faq(tmp_path):
+    # Passlib's FAQ: a bullet list, each item a bold question over its answer's paragraphs. It had been one list
+    # cut in pieces. A checklist of questions inside an answer stays a list: its items answer nothing.
+    text = ("FAQ\n===\n\n* **Hashing the same input twice gives two results! What's going on?**\n\n"
+            "  Each call makes a new salt.\n\n* **How do I decrypt the hashes?**\n\n  *Short answer:* you can't.\n\n"
+            "  Only brute force reverses them.\n\nHow do I ask a question?\n   * Have you read the docs?\n"
+            "   * Have you searched for your error message?\n")
+    passages, problems = read(tmp_path, "faq.rst", text)
+    assert problems == [] and [(p.kind, p.question) for p in passages] == [
+        ("faq", "Hashing the same input twice gives two results! What's going on?"),
+        ("faq", "How do I decrypt the hashes?"), ("faq", "How do I ask a question?")]
+    assert passages[1].answer == "Short answer: you can't.\nOnly brute force reverses them."
+    assert passages[2].answer == "- Have you read the docs?\n- Have you searched for your error message?"

@@ -13,12 +13,13 @@ import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import dropwhile, takewhile, zip_longest
+from pathlib import PurePosixPath
 
 from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 136
+PARSER_VERSION = 137
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -485,7 +486,7 @@ def _title_cased(text: str) -> bool:
     return bool(significant) and all(w[0].isupper() for w in significant) and not text.endswith((".", "!"))
 
 
-def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
+def _promote_faq_headings(blocks: list[Block], title: str, *, named_faq: bool = False) -> list[Block]:
     """On a FAQ page, where most headings of one level ask something, the others of that level are
     entries too, only worded as statements ("PuTTY makes a beep when I type."); not a heading that is the
     document's title (a book's chapter named as the book is)."""
@@ -528,7 +529,9 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
     # interactive shells!"); not one with headings of its own under it: that is a group of entries
     # ("Features supported", Click's "General").
     headings = [b for b in blocks if b.kind in ("heading", "question") and b.level]
-    faq_level = entry_level = 0
+    # A file named as a FAQ ("FAQ.md", "faqs.rst") is one, from its first heading, titled or not (aHash's FAQ.md:
+    # "## How does aHash prevent DOS attacks", with no "?").
+    faq_level, entry_level = (-1 if named_faq and not any(FAQ_HEADING.search(b.text) for b in headings) else 0), 0
     # A heading put back after each term of a definition list under it (define_all) is one block, seen again
     # after each term: it heads terms, though after the last one nothing follows it.
     groups = {id(b) for b, after in zip(headings, [*headings[1:], None]) if after is not None and after.level > b.level}
@@ -541,7 +544,10 @@ def _promote_faq_headings(blocks: list[Block], title: str) -> list[Block]:
             # The first question or entry under the FAQ sets the level of its entries: the statements under a
             # question ("It can lead to confusion") are parts of its answer.
             entry_level = block.level
-            if block.kind == "heading" and leaf and not _DATE.match(block.text):
+            # Named a FAQ by its file only, a page's heading in Title Case names a part ("Instructions" over a
+            # template's notes), as on a page whose headings ask.
+            if block.kind == "heading" and leaf and not _DATE.match(block.text) and not (
+                    faq_level < 0 and _title_cased(block.text)):
                 promoted.add(id(block))
         elif not faq_level and block.kind == "heading" and FAQ_HEADING.search(block.text):
             faq_level, entry_level = block.level, 0
@@ -626,7 +632,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level):
         title = blocks[0].text
-    blocks = _promote_faq_headings(_promote_bold_titles(blocks), title)
+    named_faq = bool(FAQ_HEADING.search(" ".join(re.split(r"[\W_]+", PurePosixPath(source).name.split(".")[0]))))
+    blocks = _promote_faq_headings(_promote_bold_titles(blocks), title, named_faq=named_faq)
     # Answers without their "Answer:" label, now that every question is known (a heading promoted to one too).
     blocks = [_unlabelled(b, blocks[k - 1] if k else None) for k, b in enumerate(blocks)]
     title = title or source
