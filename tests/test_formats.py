@@ -4224,11 +4224,11 @@ def test_a_heading_over_a_definition_list_on_a_faq_page_is_no_entry(tmp_path):
     text = ("Sphinx FAQ\n==========\n\nHow do I get section numbers?\n-----------------------------\n\n"
             "Give the toctree a numbered option.\n\nUsing Sphinx with...\n--------------------\n\nRead the Docs\n"
             "   A hosting service for documentation.\n\nDoxygen\n   Breathe bridges the two.\n\n"
-            "Sphinx vs. Docutils\n-------------------\n\nSphinx builds upon docutils.\n")
+            "Epub info\n---------\n\nSplit the text into several files.\n")
     passages, problems = read(tmp_path, "faq.rst", text)
     assert problems == [] and [(p.kind, p.section or p.question) for p in passages] == [
         ("faq", "How do I get section numbers?"), ("text", "Read the Docs"), ("text", "Doxygen"),
-        ("faq", "Sphinx vs. Docutils")]
+        ("faq", "Epub info")]
 
 
 def test_a_file_named_faq_has_its_headings_as_entries_though_they_lack_a_question_mark(tmp_path):
@@ -4258,3 +4258,30 @@ def test_rst_list_of_questions_each_answered_in_its_item_is_a_faq(tmp_path):
         ("faq", "How do I decrypt the hashes?"), ("faq", "How do I ask a question?")]
     assert passages[1].answer == "Short answer: you can't.\nOnly brute force reverses them."
     assert passages[2].answer == "- Have you read the docs?\n- Have you searched for your error message?"
+
+
+def test_a_faq_whose_entries_are_headings_of_its_titles_level(tmp_path):
+    # Pandoc's EPUB of Fabric's FAQ makes a chapter of each entry, each headed as the title is: the title's
+    # section ended at the first entry, and none was one. A heading in Title Case names a part of the page.
+    text = ("<html><head><title>Fabric FAQ</title></head><body><h1>Fabric FAQ</h1><p>Problems we hear about.</p>"
+            "<h1>General Overview</h1><p>Fabric runs commands over SSH.</p>"
+            "<h1>My cd calls don't seem to work!</h1><p>Each command runs in a shell of its own.</p>"
+            "<h1>I'm asked for a passphrase instead of a password.</h1><p>It is a bug of our SSH layer.</p>"
+            "</body></html>")
+    passages, problems = read(tmp_path, "faq.html", text)
+    assert problems == [] and [(p.kind, p.question or p.section) for p in passages] == [
+        ("text", ""), ("text", "General Overview"), ("faq", "My cd calls don't seem to work!"),
+        ("faq", "I'm asked for a passphrase instead of a password.")]
+
+
+def test_html_list_of_questions_each_answered_in_its_item_is_a_faq(tmp_path):
+    # Passlib's FAQ as pandoc writes it in HTML: each item's first paragraph a question, bold in parts around a
+    # name in code, over its answer's paragraphs. It had been a list.
+    text = ("<h1>Passlib</h1><ul><li><p><strong>Do I need to store the salt of</strong> <code>hash()</code> "
+            "<strong>apart?</strong></p><p>No, it is part of the hash.</p></li>"
+            "<li><p><strong>How do I decrypt the hashes?</strong></p><p><em>Short answer:</em> you can't.</p>"
+            "<p>Only brute force reverses them.</p></li></ul>")
+    passages, problems = read(tmp_path, "faq.html", text)
+    assert problems == [] and [(p.kind, p.question) for p in passages] == [
+        ("faq", "Do I need to store the salt of hash() apart?"), ("faq", "How do I decrypt the hashes?")]
+    assert passages[1].answer == "Short answer: you can't.\nOnly brute force reverses them."

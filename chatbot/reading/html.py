@@ -690,6 +690,16 @@ def _list(node, blocks: list[Block]) -> None:
             blocks.append(Block("list", "\n".join(lines), intro=intro))
             lines.clear()
 
+    if _is_faq_list(items):
+        # Passlib's FAQ as pandoc writes it: each item's first paragraph a question (bold in parts, around a
+        # name in code), the paragraphs after it its answer.
+        for item in items:
+            first = _visible_children(item)[0]
+            blocks.append(Block("question", question_text(" ".join(_text(first).split()))))
+            first.extract()
+            _walk(item, blocks)
+            blocks.append(Block("break"))
+        return
     # A title inside a list item heads that item only: the next item is under the heading before the list.
     outer = last_heading(blocks)
     for item in items:
@@ -724,6 +734,20 @@ def _list(node, blocks: list[Block]) -> None:
             continue
         lines.extend(_item_lines(item, 0))
     close()
+
+
+def _is_faq_list(items) -> bool:
+    """A list of questions, each item answered in the parts after its first paragraph: every item so shaped, and
+    most of them asking in that paragraph. (A checklist of questions in an answer answers none of them.)"""
+    from bs4 import NavigableString
+
+    firsts = []
+    for item in items:
+        children = _visible_children(item)
+        if len(children) < 2 or isinstance(children[0], NavigableString) or children[0].name != "p":
+            return False
+        firsts.append(" ".join(_text(children[0]).split()))
+    return len(items) >= 2 and sum(map(looks_like_question, firsts)) >= 0.5 * len(items)
 
 
 def _item_title(item):

@@ -19,7 +19,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 137
+PARSER_VERSION = 138
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -529,9 +529,12 @@ def _promote_faq_headings(blocks: list[Block], title: str, *, named_faq: bool = 
     # interactive shells!"); not one with headings of its own under it: that is a group of entries
     # ("Features supported", Click's "General").
     headings = [b for b in blocks if b.kind in ("heading", "question") and b.level]
-    # A file named as a FAQ ("FAQ.md", "faqs.rst") is one, from its first heading, titled or not (aHash's FAQ.md:
+    # A page whose title names a FAQ but is no heading of it (an EPUB's, whose chapters pandoc made of its
+    # entries), or a file named as one ("FAQ.md", "faqs.rst"), is one from its first heading (aHash's FAQ.md:
     # "## How does aHash prevent DOS attacks", with no "?").
-    faq_level, entry_level = (-1 if named_faq and not any(FAQ_HEADING.search(b.text) for b in headings) else 0), 0
+    titled = bool(FAQ_HEADING.search(title))
+    faq_level = -1 if (titled or named_faq) and not any(FAQ_HEADING.search(b.text) for b in headings) else 0
+    entry_level = 0
     # A heading put back after each term of a definition list under it (define_all) is one block, seen again
     # after each term: it heads terms, though after the last one nothing follows it.
     groups = {id(b) for b, after in zip(headings, [*headings[1:], None]) if after is not None and after.level > b.level}
@@ -544,13 +547,15 @@ def _promote_faq_headings(blocks: list[Block], title: str, *, named_faq: bool = 
             # The first question or entry under the FAQ sets the level of its entries: the statements under a
             # question ("It can lead to confusion") are parts of its answer.
             entry_level = block.level
-            # Named a FAQ by its file only, a page's heading in Title Case names a part ("Instructions" over a
-            # template's notes), as on a page whose headings ask.
+            # On a page that is all FAQ, a heading in Title Case names a part ("General Overview", "Instructions"
+            # over a template's notes), as on a page whose headings ask.
             if block.kind == "heading" and leaf and not _DATE.match(block.text) and not (
                     faq_level < 0 and _title_cased(block.text)):
                 promoted.add(id(block))
         elif not faq_level and block.kind == "heading" and FAQ_HEADING.search(block.text):
-            faq_level, entry_level = block.level, 0
+            # The page's title names the whole page, whatever the level of its entries (pandoc's EPUB chapters
+            # are headings of the title's level).
+            faq_level, entry_level = (-1 if block.text == title else block.level), 0
     return [replace(b, kind="question") if id(b) in promoted else b for b in blocks]
 
 
