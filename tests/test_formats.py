@@ -4285,3 +4285,17 @@ def test_html_list_of_questions_each_answered_in_its_item_is_a_faq(tmp_path):
     assert problems == [] and [(p.kind, p.question) for p in passages] == [
         ("faq", "Do I need to store the salt of hash() apart?"), ("faq", "How do I decrypt the hashes?")]
     assert passages[1].answer == "Short answer: you can't.\nOnly brute force reverses them."
+
+
+def test_rst_definition_terms_that_end_with_a_colon_label_their_text(tmp_path):
+    # python-ldap's FAQ: a "Q:" paragraph over "Short answer:" and "Long answer:" terms. As section headings they
+    # had ended the entry before its answer came; the HTML reader reads such terms as labels already.
+    text = ("FAQ\n===\n\n**Q**: Does it work with Python 3?\n\n  **A**: Yes, from 3.0 on.\n\n"
+            "**Q**: Does it work on Windows?\n\n  **A**: Yes.\n\n**Q**: Can I use LDAPv2?\n\n  **A**: Yes.\n\n"
+            "**Q**: My build uses LDAP libs 3.3, but the docs say 2.x. I'm confused!\n\n"
+            "  Short answer:\n      Read the install page.\n\n  Long answer:\n      The old libs are unmaintained.\n")
+    passages, problems = read(tmp_path, "faq.rst", text)
+    assert problems == [] and [(p.kind, p.question) for p in passages] == [
+        ("faq", "Does it work with Python 3?"), ("faq", "Does it work on Windows?"), ("faq", "Can I use LDAPv2?"),
+        ("faq", "My build uses LDAP libs 3.3, but the docs say 2.x. I'm confused!")]
+    assert passages[3].answer == "Short answer: Read the install page.\nLong answer: The old libs are unmaintained."

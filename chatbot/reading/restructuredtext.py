@@ -387,9 +387,18 @@ def _node(node, blocks: list[Block], depth: int) -> None:
     elif kind == "definition_list":
         # A term heads its definition only: the next term is under the heading before the list again.
         outer = last_heading(blocks)
+        terms = [_flat(c) for item in node.children for c in item.children if c.tagname == "term"]
+        labels = bool(terms) and all(t.endswith(":") for t in terms)
         for item in node.children:
             term = next((c for c in item.children if c.tagname == "term"), None)
             definition = next((c for c in item.children if c.tagname == "definition"), None)
+            if labels and term is not None and definition is not None:
+                # Terms that end with a colon label their text ("Short answer:", "Long answer:" under a
+                # question of python-ldap's FAQ), as the HTML reader reads them: not sections of the page.
+                content: list[Block] = []
+                _walk(definition, content, depth)
+                blocks.extend(callout(_flat(term).rstrip(":"), content, line=_line(term)))
+                continue
             titled = title_block(_flat(term)) if term is not None else None
             if titled is not None:
                 blocks.append(titled)
