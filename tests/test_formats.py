@@ -1998,7 +1998,7 @@ def test_odt_that_is_not_a_text_document_is_a_clear_error(tmp_path):
     assert passages == [] and "not a readable OpenDocument spreadsheet (.ods) file" in str(problems[0])
 
 
-PDF_FONTS = {"body": "Helvetica", "bold": "Helvetica-Bold", "mono": "Courier"}
+PDF_FONTS = {"body": "Helvetica", "bold": "Helvetica-Bold", "mono": "Courier", "bold mono": "Courier-Bold"}
 
 
 def pdf_bytes(pages: list[list], rules: list[tuple[float, float, float, float]] = ()) -> bytes:
@@ -4299,3 +4299,34 @@ def test_rst_definition_terms_that_end_with_a_colon_label_their_text(tmp_path):
         ("faq", "Does it work with Python 3?"), ("faq", "Does it work on Windows?"), ("faq", "Can I use LDAPv2?"),
         ("faq", "My build uses LDAP libs 3.3, but the docs say 2.x. I'm confused!")]
     assert passages[3].answer == "Short answer: Read the install page.\nLong answer: The old libs are unmaintained."
+
+
+def test_pdf_heading_printed_by_a_browser_keeps_its_inline_code_and_its_wrapped_line(tmp_path):
+    # A web page's FAQ printed by Chromium: a heading's lines stand half their height apart (more than Word sets
+    # them), its inline code is set smaller in another font, and the code's last glyph ends where the "?" after
+    # it begins. The heading's first line had been lost ("$PATH?" was the question) and so had its code ("Why
+    # use ?").
+    body = [("Each answer is a paragraph of plain text set in the body type.", "body", 11, 72, 6)] * 3
+    page = [("Widget FAQ", "bold", 24, 72, 0), *body,
+            ("How do I call a program that isn't in", "bold", 20, 72, 24), ("$PATH", "bold mono", 16, 72, 14),
+            ("?", "bold", 20, 120, -16),
+            ("Give its full path: the shell looks the name up in each folder of the variable.", "body", 11, 72, 20),
+            *body,
+            ("Why use", "bold", 20, 72, 24), ("widgets", "bold mono", 16, 160, -20), ("?", "bold", 20, 227.19, -16),
+            ("They keep your files in sync.", "body", 11, 72, 20), *body]
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([page]))
+    assert problems == [] and [p.question for p in passages if p.kind == "faq"] == [
+        "How do I call a program that isn’t in $PATH?", "Why use widgets?"]
+    # Cryptography's FAQ as Chromium printed it: "Why use ?" and "cryptography", the code's "y" ending a hundredth
+    # of a point after the "?" begins.
+    from chatbot.reading.pdf import _one_line
+
+    def run(chars, top, bottom, size):
+        return {"top": top, "bottom": bottom, "chars": [{"text": t, "x0": x0, "x1": x1, "size": size}
+                                                        for t, x0, x1 in chars]}
+
+    words = run([("W", 90.0, 114.0), ("e", 168.04, 178.69), ("?", 332.0, 344.0)], 35.2, 59.2, 24.0)
+    code = run([("c", 184.69, 196.97), ("y", 319.73, 332.01)], 38.4, 58.8, 20.4)
+    assert _one_line(words, code)
+    above = run([("x", 100.0, 110.0)], 20.0, 44.0, 24.0)  # a superscript over the text stands apart
+    assert not _one_line(words, run([("2", 112.0, 118.0)], 30.0, 40.0, 10.0)) and not _one_line(above, words)

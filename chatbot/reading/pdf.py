@@ -46,6 +46,7 @@ WORD_GAP = 0.15
 # size apart or closer, are one line.
 SAME_LINE = 0.6
 SAME_LINE_GAP = 1.0
+GLYPH_OVERLAP = 0.5  # points: glyphs of two runs that overlap more stand over each other (not one line)
 # Larger type than the body's by this many points is a heading's.
 HEADING_SIZE_STEP = 0.9
 # Dot leaders that end a cell, their page number in a column of its own (a contents page laid out in columns).
@@ -56,6 +57,10 @@ _DOT_LEADER = re.compile(r"(?:\s*\.){4,}\s*$")
 PARAGRAPH_GAP = 0.25
 PAGE_GAPS = 10  # a page with this many gaps between body lines is measured on its own
 BLANK_LINE = 1.2
+# Heading lines this close (a share of a line's height) are one heading wrapped: Word sets a heading's lines
+# about a fifth of their height apart, a browser's print of a web page half of it; two headings stand a
+# margin apart.
+WRAPPED_HEADING_GAP = 0.75
 # A left edge further than this (points) from the line above's is another margin.
 MARGIN_STEP = 2.0
 # A monospaced character is this share of its type's size wide.
@@ -235,7 +240,8 @@ def _one_line(a: dict, b: dict) -> bool:
     overlap = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
     if overlap <= SAME_LINE * min(a["bottom"] - a["top"], b["bottom"] - b["top"]):
         return False
-    if any(c["x0"] < d["x1"] and d["x0"] < c["x1"] for c in a["chars"] for d in b["chars"]):
+    # (Not a hundredth of a point where one ends and the next begins: Chromium sets inline code in a heading so.)
+    if any(min(c["x1"], d["x1"]) - max(c["x0"], d["x0"]) > GLYPH_OVERLAP for c in a["chars"] for d in b["chars"]):
         return False
     sides = sorted([(c, 0) for c in _visible(a["chars"])] + [(c, 1) for c in _visible(b["chars"])],
                    key=lambda pair: pair[0]["x0"])
@@ -434,7 +440,10 @@ def _line(found: dict) -> Line:
     chars = [c for c in found["chars"] if c["text"].strip()]
     fonts = [c["fontname"].split("+")[-1] for c in chars]
     letters = [f for c, f in zip(chars, fonts) if c["text"].isalpha()] or fonts
-    size = Counter(round(c["size"] * 2) / 2 for c in chars).most_common(1)[0][0] if chars else 0.0
+    # The size of the line's prose: inline code is often set smaller ("$PATH?" ending a heading wrapped onto a
+    # second line had read as smaller type, another heading).
+    prose = [c for c, f in zip(chars, fonts) if not _MONO_FONT.search(f)] or chars
+    size = Counter(round(c["size"] * 2) / 2 for c in prose).most_common(1)[0][0] if prose else 0.0
     return Line(_tidy(found["text"]), found["x0"], found["top"], found["bottom"], size,
                 bool(letters) and all(_BOLD_FONT.search(f) for f in letters),
                 bool(fonts) and all(_MONO_FONT.search(f) for f in fonts))
@@ -536,10 +545,12 @@ def _paragraphs(pages: list[list[Line]], tables: list[Table], body: BodyType) ->
                 continue
             gap = line.top - previous.bottom
             height = max(line.bottom - line.top, 1.0)
-            if (kind(line) == kind(previous) == "heading" and line.size == previous.size
-                    and line.bold == previous.bold and gap < height / 2
-                    and not _SENTENCE_END.search(previous.text)):
-                current.append(line)  # a heading wrapped over two lines ("... managing its pack-" / "ages?")
+            if (kind(previous) == "heading" and line.bold == previous.bold and gap < WRAPPED_HEADING_GAP * height
+                    and not _SENTENCE_END.search(previous.text)
+                    and ((kind(line) == "heading" and line.size == previous.size) or (line.mono and line.bold))):
+                # A heading wrapped over two lines ("... managing its pack-" / "ages?"), the second may be all
+                # inline code ("... fails with error:" / "Can not find Rust compiler").
+                current.append(line)
                 continue
             new = (kind(line) != kind(previous)
                    or (kind(line) != "code" and gap > min(usual_gap + PARAGRAPH_GAP * height, BLANK_LINE * height))
