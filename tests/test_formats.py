@@ -4330,3 +4330,19 @@ def test_pdf_heading_printed_by_a_browser_keeps_its_inline_code_and_its_wrapped_
     assert _one_line(words, code)
     above = run([("x", 100.0, 110.0)], 20.0, 44.0, 24.0)  # a superscript over the text stands apart
     assert not _one_line(words, run([("2", 112.0, 118.0)], 30.0, 40.0, 10.0)) and not _one_line(above, words)
+
+
+def test_pdf_faq_entry_told_as_a_statement_in_heading_type(tmp_path):
+    # Fabric's FAQ printed from its page: its entries are statements in heading type ("... don't seem to
+    # work!"). Read as sentences in bold, they had been paragraphs, and the page had one entry of six.
+    body = [("Each command runs in a shell of its own, so a change of folder does not last.", "body", 11, 72, 6)]
+    page = [("Fabric FAQ", "bold", 24, 72, 0), ("Problems we hear about often.", "body", 11, 72, 12),
+            ("My cd calls don't seem to work!", "bold", 16, 72, 20), *body,
+            ("Why can't I run programs in the background?", "bold", 16, 72, 20), *body,
+            ("I'm asked for a passphrase instead of a password.", "bold", 16, 72, 20), *body,
+            ("A sentence in bold at the body's size is no heading.", "bold", 11, 72, 12), *body]
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([page]))
+    assert problems == [] and [p.question for p in passages if p.kind == "faq"] == [
+        "My cd calls don’t seem to work!", "Why can’t I run programs in the background?",
+        "I’m asked for a passphrase instead of a password."]
+    assert "A sentence in bold at the body’s size is no heading." in passages[-1].text

@@ -646,7 +646,7 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             continue
         if label:
             text, label = f"{label}: {text}", ""
-        if _is_heading_type(first, body) and _is_heading_text(text):
+        if _is_heading_type(first, body) and _is_heading_text(text, larger=first.size in sizes):
             level = sizes.index(first.size) + 1 if first.size in sizes else len(sizes) + 1
             block = heading_block(text, level=min(level, 6))
             if sizes and first.size not in sizes and block.kind == "heading" and not SECTION_NUMBER.match(text):
@@ -693,8 +693,9 @@ def _without_linked_contents(blocks: list[Block]) -> list[Block]:
     return kept[::-1]
 
 
-def _is_heading_text(text: str) -> bool:
+def _is_heading_text(text: str, *, larger: bool = False) -> bool:
     """Heading type set on text that reads as a heading or a question, or that a section number opens
-    ("3.1. Programs run OK on Valgrind, but at exit ..."), not on a sentence in bold."""
+    ("3.1. Programs run OK on Valgrind, but at exit ..."), or in type larger than the body's (a FAQ's entry
+    told as a statement: "My cd calls don't seem to work!"), not on a sentence in bold."""
     return word_count(text) <= MAX_QUESTION_WORDS and (
-        text.endswith("?") or not re.search(r"[.;,!]$", text) or bool(SECTION_NUMBER.match(text)))
+        larger or text.endswith("?") or not re.search(r"[.;,!]$", text) or bool(SECTION_NUMBER.match(text)))
