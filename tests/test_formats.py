@@ -4346,3 +4346,21 @@ def test_pdf_faq_entry_told_as_a_statement_in_heading_type(tmp_path):
         "My cd calls don’t seem to work!", "Why can’t I run programs in the background?",
         "I’m asked for a passphrase instead of a password."]
     assert "A sentence in bold at the body’s size is no heading." in passages[-1].text
+
+
+def test_a_list_of_the_documentations_own_pages_is_navigation(tmp_path):
+    # Black's guides/index.md: "Listed below are topic specific guides available:" over {doc} roles naming the
+    # guides. The list named a guide better than the guide's own text did, and ranked first for "does black
+    # work on jupyter notebooks"; the sentence that introduced it then ranked first for where the configuration
+    # goes. Both go, as a toctree does; a list of links elsewhere stays the text's.
+    text = ("# Guides\n\nWondering how to do something? Listed below are the guides:\n\n"
+            "- {doc}`using_black_with_jupyter_notebooks`\n- {doc}`Other tools <./other_tools>`\n"
+            "- [Editors](../integrations/editors.md#vim)\n\nIDEs with a debugger include:\n\n"
+            "- [PyCharm](https://www.jetbrains.com/pycharm/)\n- [VS Code](https://code.visualstudio.com)\n")
+    passages, problems = read(tmp_path, "guides/index.md", text)
+    assert problems == [] and [p.text for p in passages] == [
+        "Wondering how to do something?\nIDEs with a debugger include:\n- PyCharm\n- VS Code"]
+    text = ("Guides\n======\n\nThe guides are:\n\n- :doc:`install`\n- :doc:`Configuring <config>`\n"
+            "- `Usage <usage.html>`_\n\nSee also:\n\n- :doc:`install`\n- The `Python site <https://python.org>`_.\n")
+    passages, problems = read(tmp_path, "guides/index.rst", text)
+    assert problems == [] and [p.text for p in passages] == ["See also:\n- install\n- The Python site."]

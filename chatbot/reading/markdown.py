@@ -25,9 +25,9 @@ from itertools import dropwhile
 
 from ..passage import Passage
 from ..text import clean
-from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, build_passages, callout, define_all, heading_block,
-                      introduces, is_question, labelled_question, last_heading, looks_like_question, question_text,
-                      take_intro)
+from .outline import (ANSWER_LABEL, PAGE_LINK, QUESTION_LABEL, Block, build_passages, callout, define_all,
+                      drop_introduction, heading_block, introduces, is_question, labelled_question, last_heading,
+                      looks_like_question, question_text, take_intro)
 from .restructuredtext import (CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES, cross_reference_text,
                                glossary_entries)
 
@@ -325,6 +325,22 @@ def _is_link_only(item) -> bool:
         _is_link_only(sub) for lst in item.children if lst.type != "paragraph" for sub in lst.children)
 
 
+def _is_page_reference(item) -> bool:
+    """A list item that is nothing but a reference to another page of the same documentation: a MyST `{doc}`
+    role, or a link to a document file beside this one ("install.md", "../guide/index.rst")."""
+    paragraphs = [c for c in item.children if c.type == "paragraph"]
+    if len(paragraphs) != 1 or len(item.children) != 1:
+        return False
+    parts = _inline_parts(paragraphs[0])
+    if len(parts) != 1:
+        return False
+    part = parts[0]
+    if part.type == "myst_role":
+        return part.meta.get("name", "") == "doc"
+    href = part.attrs.get("href", "") if part.type == "link" else ""
+    return bool(PAGE_LINK.match(str(href)))
+
+
 def _after_strong(paragraph) -> str:
     """The text of a paragraph after its opening bold (or italic) part."""
     inline = paragraph.children[0]
@@ -522,6 +538,12 @@ def _list(node, blocks: list[Block], depth: int) -> None:
     if items and all(_is_link_only(item) for item in items) and not introduces(blocks):
         # A table of contents repeats the headings below it; links the text introduces ("Key
         # documentation:") are the text's.
+        return
+    if items and all(_is_page_reference(item) for item in items):
+        # A list of the documentation's own pages ("- {doc}`using_black_with_jupyter_notebooks`", "- [Install]
+        # (install.md)") points to them, introduced or not: it names a page better than the page itself does,
+        # and ranked first for a question the page answers ("does black work on jupyter notebooks").
+        drop_introduction(blocks)
         return
     ordered = node.type == "ordered_list"
     intro = take_intro(blocks) if depth == 0 else ""

@@ -19,7 +19,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 141
+PARSER_VERSION = 144
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -38,6 +38,9 @@ _FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
 
 # A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions".
 FAQ_HEADING = re.compile(r"(?:^|[\s(])(?:faqs?|frequently asked questions|common questions)\)?$", re.IGNORECASE)
+# A relative link to a document of the same documentation ("install.md", "../api/index.rst#options").
+PAGE_LINK = re.compile(r"^(?![a-z][a-z0-9+.-]*:|/|#)[^?#\s]+\.(?:md|markdown|mdx|rst|txt|html?)(?:#\S*)?$",
+                       re.IGNORECASE)
 _CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|page))$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 # A section's number before its title ("A.2.8 Why ...", "3.10: How ..."), not a version before its date, as
@@ -361,6 +364,18 @@ def _faq_table(block: Block) -> bool:
 def introduces(blocks: list[Block]) -> bool:
     """Whether the last block is a paragraph that introduces what follows it ("They include:")."""
     return bool(blocks) and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":")
+
+
+def drop_introduction(blocks: list[Block]) -> None:
+    """Take off the sentence that introduced a list the reader drops ("This section covers configuring Black in
+    detail:" over links to the pages that do): it announces nothing now, and had ranked first for where
+    Black's configuration goes."""
+    if introduces(blocks):
+        said = sentences(blocks[-1].text)[:-1]
+        if said:
+            blocks[-1] = replace(blocks[-1], text=" ".join(said))
+        else:
+            blocks.pop()
 
 
 def take_intro(blocks: list[Block]) -> str:
