@@ -4364,3 +4364,46 @@ def test_a_list_of_the_documentations_own_pages_is_navigation(tmp_path):
             "- `Usage <usage.html>`_\n\nSee also:\n\n- :doc:`install`\n- The `Python site <https://python.org>`_.\n")
     passages, problems = read(tmp_path, "guides/index.rst", text)
     assert problems == [] and [p.text for p in passages] == ["See also:\n- install\n- The Python site."]
+
+
+def test_docx_as_pandoc_writes_a_faq_list_and_a_definition_list(tmp_path):
+    # pandoc's .docx of Passlib's and psycopg2's FAQs. An item's second paragraph is numbered with a level that
+    # shows no bullet, to indent it under the item: each had been an item of its own, so that the list of
+    # questions over their answers was one list. A definition list's terms are paragraphs in "Definition Term"
+    # style: one told as a statement had run into the answer before it; "Short answer:" labels its text.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="990"><w:lvl w:ilvl="0">'
+                                  '<w:numFmt w:val="bullet"/><w:lvlText w:val=" "/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="1000"><w:abstractNumId w:val="990"/></w:num>'))
+    document.styles.add_style("Definition Term", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_heading("Passlib FAQ", level=0)
+
+    def under_item(text):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="1000"/></w:numPr>'))
+
+    document.add_paragraph("Hashing twice gives two results! What's going on?", style="List Bullet")
+    under_item("Each call makes a new salt.")
+    document.add_paragraph("How do I decrypt the hashes?", style="List Bullet")
+    under_item("You can't.")
+    under_item("Only brute force reverses them.")
+    document.add_heading("Problems", level=1)
+    document.add_paragraph("Arrays of TYPE are not casted to list.", style="Definition Term")
+    document.add_paragraph("Only arrays of a known type are.")
+    document.add_paragraph("Short answer:", style="Definition Term")
+    document.add_paragraph("Register the type.")
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "faq.docx", out.getvalue())
+    assert problems == [] and [(p.kind, p.question) for p in passages] == [
+        ("faq", "Hashing twice gives two results! What's going on?"), ("faq", "How do I decrypt the hashes?"),
+        ("faq", "Arrays of TYPE are not casted to list.")]
+    assert passages[1].answer == "You can't.\nOnly brute force reverses them."
+    assert passages[2].answer == "Only arrays of a known type are.\nShort answer: Register the type."

@@ -26,6 +26,7 @@ def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
 
     try:
         document = docx.Document(io.BytesIO(data))
+        unmarked = _unmarked_levels(document)
         parts: list = []
         for part in _body_items(document.element.body, document._body):
             if isinstance(part, WordTable):
@@ -34,8 +35,10 @@ def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
             else:
                 style = (part.style.name if part.style is not None else "") or ""
                 visible = _visible_text(part._p)
-                parts.append(Paragraph(style, visible, _list_level(part, style), _is_bold(part),
-                                       _links_only(part._p, visible)))
+                level = _list_level(part, style)
+                continues = level is not None and _numbering(part) in unmarked
+                parts.append(Paragraph(style, visible, None if continues else level, _is_bold(part),
+                                       _links_only(part._p, visible), continues))
         return parts
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
         raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
@@ -134,6 +137,37 @@ def _is_bold(paragraph) -> bool:
         return False
 
     return bool(runs) and all(bold(run) for run in runs)
+
+
+def _numbering(paragraph) -> tuple[str, str] | None:
+    """A list paragraph's numbering and level ids, as numbering.xml names them; None for no numbering."""
+    properties = paragraph._p.pPr
+    numbering = properties.numPr if properties is not None else None
+    if numbering is None or numbering.numId is None:
+        return None
+    return str(numbering.numId.val), str(numbering.ilvl.val if numbering.ilvl is not None else 0)
+
+
+def _unmarked_levels(document) -> set[tuple[str, str]]:
+    """The numbering levels that show no bullet or number: pandoc numbers an item's second paragraph so, to
+    indent it under the item; it goes on with the item, it is no item of its own."""
+    from docx.oxml.ns import qn
+
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        return set()
+    unmarked = set()
+    abstract = {a.get(qn("w:abstractNumId")): a for a in numbering.iterchildren(qn("w:abstractNum"))}
+    for num in numbering.iterchildren(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        levels = abstract.get(ref.get(qn("w:val"))) if ref is not None else None
+        for level in levels.iterchildren(qn("w:lvl")) if levels is not None else ():
+            shown, kind = level.find(qn("w:lvlText")), level.find(qn("w:numFmt"))
+            text = shown.get(qn("w:val"), "") if shown is not None else ""
+            if (kind is not None and kind.get(qn("w:val")) == "none") or not text.strip():
+                unmarked.add((num.get(qn("w:numId")), level.get(qn("w:ilvl"))))
+    return unmarked
 
 
 def _list_level(paragraph, style: str) -> int | None:

@@ -24,6 +24,8 @@ _NAVIGATION_MARKS = re.compile(r"[\W_]+")  # what stands between links in a menu
 # "List Bullet 2", "List Number", "List Paragraph"; not LibreOffice's "List Heading" and "List Contents", the
 # term and the description of a definition list (a FAQ's question and its answer).
 _LIST_STYLE = re.compile(r"^(?!list (?:heading|contents)\b).*\blist\b.*?(?:\s(\d))?$", re.IGNORECASE)
+# pandoc's style for the term of a definition list (its definitions are in "Definition").
+_TERM_STYLE = re.compile(r"^definition term$", re.IGNORECASE)
 # Writer's and Word's styles for a web page's <pre>, and pandoc's for a code block.
 _CODE_STYLE = re.compile(r"^(?:preformatted text|html preformatted|source code)$", re.IGNORECASE)
 
@@ -35,6 +37,7 @@ class Paragraph:
     list_level: int | None  # 0 for a top list item, None for a paragraph that is no list item
     bold: bool  # all its text is bold
     links: int  # how many links it is made of; 0 when it holds text of its own
+    continues: bool = False  # a paragraph of the list item above it, indented under it with no marker of its own
 
 
 Table = list[list[str]]  # rows of cells
@@ -77,6 +80,31 @@ def _link_runs(parts: list[Paragraph | Table]) -> set[int]:
     return runs
 
 
+def _faq_list(parts: list[Paragraph | Table]) -> tuple[set[int], set[int]]:
+    """The top items of lists of questions, and the last paragraphs of their answers: in a list whose every
+    item has paragraphs of its own under it (not a checklist of questions inside an answer), two items or
+    more, most of them asking."""
+    questions: set[int] = set()
+    ends: set[int] = set()
+    k = 0
+    while k < len(parts):
+        items: list[tuple[int, int]] = []  # (the item, the last of its paragraphs)
+        while k < len(parts) and isinstance(parts[k], Paragraph) and parts[k].list_level == 0:
+            end = k
+            while end + 1 < len(parts) and isinstance(parts[end + 1], Paragraph) and (
+                    parts[end + 1].continues or (parts[end + 1].list_level or 0) > 0):
+                end += 1
+            items.append((k, end))
+            k = end + 1
+        shaped = all(any(parts[j].continues for j in range(item + 1, end + 1)) for item, end in items)
+        asking = sum(looks_like_question(_paragraph_text(parts[item].text)) for item, _ in items)
+        if len(items) >= 2 and shaped and asking >= 0.5 * len(items):
+            questions.update(item for item, _ in items)
+            ends.add(items[-1][1])
+        k += not items
+    return questions, ends
+
+
 def style_list_level(style: str) -> int | None:
     """The list level a paragraph style names ("List Bullet 2" is 1), or None for a style of no list."""
     styled = _LIST_STYLE.match(style)
@@ -93,8 +121,25 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
     styled = any(isinstance(part, Paragraph) and _HEADING_STYLE.match(part.style) for part in parts)
     texts: set[int] = set()  # the lists with an item that is not just a link
     contents = _link_runs(parts)
+    questions, answers_end = _faq_list(parts)
+    label = ""  # a definition term that labels the paragraph after it ("Short answer:")
     for k, part in enumerate(parts):
         if k in contents:
+            continue
+        if k in questions:
+            # An item of a list of questions, each answered in the paragraphs under it (Passlib's FAQ as pandoc
+            # writes it): a FAQ entry, as in the other formats.
+            blocks.append(Block("question", question_text(_paragraph_text(part.text))))
+            continue
+        if isinstance(part, Paragraph) and part.continues:
+            # A paragraph of the list item above it: indented under the item, or an entry's answer.
+            text = _paragraph_text(part.text)
+            if blocks and blocks[-1].kind == "list" and text:
+                blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n  {text}")
+            elif text:
+                blocks.append(Block("paragraph", text))
+            if k in answers_end:
+                blocks.append(Block("break"))
             continue
         if not isinstance(part, Paragraph):
             rows = part
@@ -111,6 +156,8 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
                 blocks.append(Block("code", part.text))
             continue
         text, level = _paragraph_text(part.text), part.list_level
+        if label and text and not _TERM_STYLE.match(part.style):
+            text, label = f"{label}: {text}", ""
         # A list of links only is a contents list or a menu, as the HTML reader reads one; so is a line of them.
         if not text or (part.links >= 2 and level is None):
             continue
@@ -119,6 +166,14 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
             # The document's title (the "Title" style) stands over its level-1 headings, not among them: on a
             # FAQ whose headings ask, it is not one more entry.
             blocks.append(heading_block(text, level=int(heading.group(1)) if heading else 0))
+        elif _TERM_STYLE.match(part.style) and level is None:
+            # A definition list's term, as pandoc styles it: it titles the "Definition" paragraphs under it
+            # (psycopg2's FAQ: its entries told as statements, "Arrays of TYPE are not casted to list."), or
+            # labels the first of them when it ends with a colon ("Short answer:"), as in the other formats.
+            if text.endswith(":"):
+                label = text.rstrip(":")
+            else:
+                blocks.append(title_block(text))
         elif part.bold and _is_title(text) and level is None and not styled:
             blocks.append(title_block(text))
         elif level is not None:
