@@ -4407,3 +4407,18 @@ def test_docx_as_pandoc_writes_a_faq_list_and_a_definition_list(tmp_path):
         ("faq", "Arrays of TYPE are not casted to list.")]
     assert passages[1].answer == "You can't.\nOnly brute force reverses them."
     assert passages[2].answer == "Only arrays of a known type are.\nShort answer: Register the type."
+    # The same list as pandoc writes it in OpenDocument: an item's paragraphs inside its list item.
+    def item(*paragraphs):
+        return "<text:list-item>" + "".join(f"<text:p>{p}</text:p>" for p in paragraphs) + "</text:list-item>"
+
+    body = ("<text:h text:outline-level='1'>Passlib FAQ</text:h><text:list>"
+            + item("Hashing twice gives two results! What's going on?", "Each call makes a new salt.")
+            + item("How do I decrypt the hashes?", "You can't.", "Only brute force reverses them.")
+            + "</text:list><text:list>" + item("Read the docs.") + item("Ask on the list.", "It is answered daily.")
+            + "</text:list>")
+    passages, problems = read(tmp_path, "faq.odt", odt_bytes(body))
+    assert problems == [] and [(p.kind, p.question) for p in passages] == [
+        ("faq", "Hashing twice gives two results! What's going on?"), ("faq", "How do I decrypt the hashes?"),
+        ("text", "")]
+    assert passages[1].answer == "You can't.\nOnly brute force reverses them."
+    assert passages[2].text == "- Read the docs.\n- Ask on the list.\n  It is answered daily."

@@ -81,27 +81,30 @@ def _link_runs(parts: list[Paragraph | Table]) -> set[int]:
 
 
 def _faq_list(parts: list[Paragraph | Table]) -> tuple[set[int], set[int]]:
-    """The top items of lists of questions, and the last paragraphs of their answers: in a list whose every
-    item has paragraphs of its own under it (not a checklist of questions inside an answer), two items or
-    more, most of them asking."""
-    questions: set[int] = set()
-    ends: set[int] = set()
-    k = 0
-    while k < len(parts):
-        items: list[tuple[int, int]] = []  # (the item, the last of its paragraphs)
-        while k < len(parts) and isinstance(parts[k], Paragraph) and parts[k].list_level == 0:
+    """The top items of lists of questions, and the last paragraphs of their answers: two items or more in a
+    row, each with paragraphs of its own under it (not a checklist of questions inside an answer), most of
+    them asking."""
+    items: list[tuple[int, int]] = []  # (a top item, the last of the paragraphs under it)
+    for k, part in enumerate(parts):
+        if isinstance(part, Paragraph) and part.list_level == 0:
             end = k
             while end + 1 < len(parts) and isinstance(parts[end + 1], Paragraph) and (
                     parts[end + 1].continues or (parts[end + 1].list_level or 0) > 0):
                 end += 1
-            items.append((k, end))
-            k = end + 1
-        shaped = all(any(parts[j].continues for j in range(item + 1, end + 1)) for item, end in items)
-        asking = sum(looks_like_question(_paragraph_text(parts[item].text)) for item, _ in items)
-        if len(items) >= 2 and shaped and asking >= 0.5 * len(items):
-            questions.update(item for item, _ in items)
-            ends.add(items[-1][1])
-        k += not items
+            if any(parts[j].continues for j in range(k + 1, end + 1)):
+                items.append((k, end))
+    questions: set[int] = set()
+    ends: set[int] = set()
+    run: list[tuple[int, int]] = []
+    for item in [*items, None]:
+        if item is not None and (not run or item[0] == run[-1][1] + 1):
+            run.append(item)
+            continue
+        asking = sum(looks_like_question(_paragraph_text(parts[k].text)) for k, _ in run)
+        if len(run) >= 2 and asking >= 0.5 * len(run):
+            questions.update(k for k, _ in run)
+            ends.add(run[-1][1])
+        run = [item] if item is not None else []
     return questions, ends
 
 

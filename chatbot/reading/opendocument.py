@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 
 from ..errors import DocumentError
 from ..passage import Passage
@@ -176,10 +177,26 @@ class _Reader:
                 yield from self.paragraph(child, level)
             elif tag == _LIST:
                 yield from self.body(child, 0 if level is None else level + 1)
-            elif tag in (_LIST_ITEM, _LIST_HEADER, _SECTION) or tag == _tag("text", "soft-page-break"):
+            elif tag == _LIST_ITEM:
+                yield from self.item(child, level)
+            elif tag in (_LIST_HEADER, _SECTION) or tag == _tag("text", "soft-page-break"):
                 yield from self.body(child, level)
             elif tag == _TABLE:
                 yield self.table(child)
+
+    def item(self, element, level: int | None):
+        """A list item's parts: its paragraphs after the first go on with it, under it (a question's answer,
+        in a list of questions each answered under its item), not items of their own."""
+        opened = False
+        for child in element:
+            if child.tag not in (_P, _H):
+                yield from self.body([child], level)
+                continue
+            parts = list(self.paragraph(child, level))
+            if opened and parts and isinstance(parts[0], Paragraph) and parts[0].list_level == level:
+                parts[0] = replace(parts[0], list_level=None, continues=True)
+            opened = True
+            yield from parts
 
     def paragraph(self, element, level: int | None):
         style = element.get(_tag("text", "style-name"), "")
