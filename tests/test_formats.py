@@ -4422,3 +4422,16 @@ def test_docx_as_pandoc_writes_a_faq_list_and_a_definition_list(tmp_path):
         ("text", "")]
     assert passages[1].answer == "You can't.\nOnly brute force reverses them."
     assert passages[2].text == "- Read the docs.\n- Ask on the list.\n  It is answered daily."
+
+
+def test_a_troubleshooting_section_is_a_faq_of_problems(tmp_path):
+    # Huey's "Troubleshooting and Common Pitfalls" page and Celery's "Troubleshooting" section: each heading
+    # under them a problem, the text under it its fix. They had been sections of text, a passage per paragraph.
+    text = ("# Widget\n\nWidget syncs files.\n\n## Troubleshooting\n\n### Worker doesn't start: Permission Error\n\n"
+            "Run it as the widget user.\n\nCheck the folder's owner too.\n\n### Tasks are always pending\n\n"
+            "Start a worker first.\n\n## License\n\nMIT.\n")
+    passages, problems = read(tmp_path, "README.md", text)
+    assert problems == [] and [(p.kind, p.question or p.section) for p in passages] == [
+        ("text", ""), ("faq", "Worker doesn't start: Permission Error"), ("faq", "Tasks are always pending"),
+        ("text", "License")]
+    assert passages[1].answer == "Run it as the widget user.\nCheck the folder's owner too."

@@ -19,7 +19,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 146
+PARSER_VERSION = 147
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -36,8 +36,10 @@ _NAME_CHARS = 80
 # A field: a name and its value, as reference pages set them over or under a description ("Added in: v0.3.2").
 _FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
 
-# A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions".
-FAQ_HEADING = re.compile(r"(?:^|[\s(])(?:faqs?|frequently asked questions|common questions)\)?$", re.IGNORECASE)
+# A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions"; or one
+# of problems and their fixes: "Troubleshooting", "Troubleshooting and Common Pitfalls".
+FAQ_HEADING = re.compile(r"(?:^|[\s(])(?:faqs?|frequently asked questions|common questions|troubleshooting"
+                         r"|common (?:problems|issues|pitfalls))\)?$", re.IGNORECASE)
 # A relative link to a document of the same documentation ("install.md", "../api/index.rst#options").
 PAGE_LINK = re.compile(r"^(?![a-z][a-z0-9+.-]*:|/|#)[^?#\s]+\.(?:md|markdown|mdx|rst|txt|html?)(?:#\S*)?$",
                        re.IGNORECASE)
