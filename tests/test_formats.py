@@ -4435,3 +4435,15 @@ def test_a_troubleshooting_section_is_a_faq_of_problems(tmp_path):
         ("text", ""), ("faq", "Worker doesn't start: Permission Error"), ("faq", "Tasks are always pending"),
         ("text", "License")]
     assert passages[1].answer == "Run it as the widget user.\nCheck the folder's owner too."
+
+
+def test_rst_rubric_inside_an_answer_stays_in_it(tmp_path):
+    # borg's FAQ: ".. rubric:: Finding defective hardware" inside the answer to "I get an IntegrityError - what
+    # now?". Read at its section's level, the rubric had ended the answer and become an entry of its own.
+    text = ("FAQ\n===\n\nI get an IntegrityError - what now?\n-----------------------------------\n\n"
+            "Errors have two causes.\n\n.. rubric:: Finding defective hardware\n\nRun a memory test.\n\n"
+            "Can I back up to tape?\n----------------------\n\nNo.\n")
+    passages, problems = read(tmp_path, "faq.rst", text)
+    assert problems == [] and [(p.kind, p.question) for p in passages] == [
+        ("faq", "I get an IntegrityError - what now?"), ("faq", "Can I back up to tape?")]
+    assert passages[0].answer == "Errors have two causes.\nFinding defective hardware\nRun a memory test."

@@ -360,7 +360,10 @@ def _node(node, blocks: list[Block], depth: int) -> None:
     if kind == "section":
         _walk(node, blocks, depth + 1)
     elif kind in ("title", "rubric"):
-        blocks.append(heading_block(_flat(node), level=max(depth, 1), line=_line(node)))
+        # A rubric is a heading inside its section's text, below the section's title (borg's "Finding defective
+        # hardware" inside an answer), not one more section beside it.
+        level = max(depth, 1) + (kind == "rubric")
+        blocks.append(heading_block(_flat(node), level=level, line=_line(node)))
     elif kind == "paragraph":
         text = _flat(node)
         if text:
