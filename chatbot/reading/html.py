@@ -19,9 +19,9 @@ from itertools import groupby
 
 from ..passage import Passage
 from ..text import clean, word_count
-from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_somewhere, build_passages, callout,
-                      define, field_text, heading_block, introduces, last_heading, looks_like_question, names_a_term,
-                      question_text, take_intro, title_block)
+from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_as_a_list, asks_somewhere,
+                      build_passages, callout, define, field_text, heading_block, introduces, last_heading,
+                      looks_like_question, names_a_term, question_text, take_intro, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -737,8 +737,7 @@ def _list(node, blocks: list[Block]) -> None:
 
 
 def _is_faq_list(items) -> bool:
-    """A list of questions, each item answered in the parts after its first paragraph: every item so shaped, and
-    most of them asking in that paragraph. (A checklist of questions in an answer answers none of them.)"""
+    """A list of questions, each item answered in the parts after its first paragraph."""
     from bs4 import NavigableString
 
     firsts = []
@@ -747,7 +746,7 @@ def _is_faq_list(items) -> bool:
         if len(children) < 2 or isinstance(children[0], NavigableString) or children[0].name != "p":
             return False
         firsts.append(" ".join(_text(children[0]).split()))
-    return len(items) >= 2 and sum(map(looks_like_question, firsts)) >= 0.5 * len(items)
+    return asks_as_a_list(firsts)
 
 
 def _item_title(item):

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, replace
 
 from ..text import word_count
-from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, heading_block, looks_like_question, question_text,
-                      take_intro, title_block)
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, asks_as_a_list, heading_block, looks_like_question,
+                      question_text, take_intro, title_block)
 
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle"}
@@ -81,9 +81,8 @@ def _link_runs(parts: list[Paragraph | Table]) -> set[int]:
 
 
 def _faq_list(parts: list[Paragraph | Table]) -> tuple[set[int], set[int]]:
-    """The top items of lists of questions, and the last paragraphs of their answers: two items or more in a
-    row, each with paragraphs of its own under it (not a checklist of questions inside an answer), most of
-    them asking."""
+    """The top items of lists of questions, and the last paragraphs of their answers: items in a row, each with
+    paragraphs of its own under it, that ask as a list (outline.asks_as_a_list)."""
     items: list[tuple[int, int]] = []  # (a top item, the last of the paragraphs under it)
     for k, part in enumerate(parts):
         if isinstance(part, Paragraph) and part.list_level == 0:
@@ -100,8 +99,7 @@ def _faq_list(parts: list[Paragraph | Table]) -> tuple[set[int], set[int]]:
         if item is not None and (not run or item[0] == run[-1][1] + 1):
             run.append(item)
             continue
-        asking = sum(looks_like_question(_paragraph_text(parts[k].text)) for k, _ in run)
-        if len(run) >= 2 and asking >= 0.5 * len(run):
+        if asks_as_a_list([_paragraph_text(parts[k].text) for k, _ in run]):
             questions.update(k for k, _ in run)
             ends.add(run[-1][1])
         run = [item] if item is not None else []

@@ -368,6 +368,13 @@ def introduces(blocks: list[Block]) -> bool:
     return bool(blocks) and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":")
 
 
+def asks_as_a_list(firsts: list[str]) -> bool:
+    """Whether a list whose every item goes on under its first paragraph, these being the first paragraphs, is a
+    FAQ of an entry per item (Passlib's bold questions over their answers): two items or more, most of them
+    asking. (A checklist of questions inside an answer has no paragraphs under its items.)"""
+    return len(firsts) >= 2 and sum(map(looks_like_question, firsts)) >= 0.5 * len(firsts)
+
+
 def drop_introduction(blocks: list[Block]) -> None:
     """Take off the sentence that introduced a list the reader drops ("This section covers configuring Black in
     detail:" over links to the pages that do): it announces nothing now, and had ranked first for where

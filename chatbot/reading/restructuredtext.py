@@ -14,8 +14,8 @@ from itertools import takewhile
 from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
-from .outline import (PAGE_LINK, Block, build_passages, callout, define, drop_introduction, field_text, heading_block,
-                      last_heading, looks_like_question, names_a_term, question_text, take_intro, title_block)
+from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define, drop_introduction,
+                      field_text, heading_block, last_heading, names_a_term, question_text, take_intro, title_block)
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
 _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
@@ -457,13 +457,11 @@ def _is_page_reference(item) -> bool:
 
 
 def _is_faq_list(node) -> bool:
-    """A list of questions, each item answered in the parts after its first paragraph: every item so shaped,
-    and most of them asking in that paragraph. (A checklist of questions in an answer, "Have you googled for
-    your error message?", answers none of them.)"""
+    """A list of questions, each item answered in the parts after its first paragraph (psycopg2's checklist
+    of questions inside an answer, "Have you googled for your error message?", answers none of them)."""
     items = node.children
     shaped = all(len(item.children) > 1 and item.children[0].tagname == "paragraph" for item in items)
-    return shaped and len(items) >= 2 and sum(looks_like_question(_flat(item.children[0])) for item in items) \
-        >= 0.5 * len(items)
+    return shaped and asks_as_a_list([_flat(item.children[0]) for item in items])
 
 
 def _items(node, lines: list[str], depth: int) -> None:
