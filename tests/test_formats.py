@@ -4447,3 +4447,21 @@ def test_rst_rubric_inside_an_answer_stays_in_it(tmp_path):
     assert problems == [] and [(p.kind, p.question) for p in passages] == [
         ("faq", "I get an IntegrityError - what now?"), ("faq", "Can I back up to tape?")]
     assert passages[0].answer == "Errors have two causes.\nFinding defective hardware\nRun a memory test."
+
+
+def test_rst_pages_whose_text_sphinx_pulls_in_say_so(tmp_path):
+    # A Sphinx docs folder: Celery's has 139 API pages that hold only an automodule directive, and pages that only
+    # include a file from outside the folder. Each had been "no text found", a line and a problem apiece.
+    for module in ("celery.app", "celery.result"):
+        (tmp_path / f"{module}.rst").write_text(f"``{module}``\n{'=' * 20}\n\n.. automodule:: {module}\n"
+                                                "    :members:\n", encoding="utf-8")
+    (tmp_path / "changelog.rst").write_text(".. include:: ../Changelog.rst\n", encoding="utf-8")
+    (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
+    report = {f.name: f for f in Corpus.open(tmp_path).load().files}
+    assert str(report["changelog.rst"].problems[0]) == ("changelog.rst: only includes ../Changelog.rst; file skipped. "
+                                                        "An included file in the corpus is read on its own")
+    assert "holds only Sphinx's autodoc (celery.app)" in str(report["celery.app.rst"].problems[0])
+    printed = _format_files(Corpus.open(tmp_path).load().files).splitlines()
+    assert "  2 files hold only Sphinx's autodoc, an API reference only the built site has (add its HTML to answer " \
+           "from it), skipped: celery.app.rst, celery.result.rst" in printed
+    assert not any(line.startswith("  celery.") for line in printed)

@@ -333,9 +333,11 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
 
         return parse_pod(text, source=source, title=title, max_chars=max_chars), []
     if kind == "restructuredtext":
-        from .restructuredtext import parse_restructuredtext
+        from .restructuredtext import parse_restructuredtext, pulled_in
 
-        return parse_restructuredtext(text, source=source, title=title, max_chars=max_chars), []
+        passages = parse_restructuredtext(text, source=source, title=title, max_chars=max_chars)
+        reason = "" if passages else pulled_in(text)
+        return passages, [DocumentError(source, reason)] if reason else []
     if kind == "html":
         from .html import parse_html
 

@@ -34,6 +34,27 @@ def parse_restructuredtext(text: str, *, source: str, title: str = "", max_chars
     return build_passages(restructuredtext_blocks(text, source=source), source=source, title=title, max_chars=max_chars)
 
 
+# Why a page of a Sphinx project gives no text: its text is pulled in from elsewhere when Sphinx builds it.
+AUTODOC = "holds only Sphinx's autodoc"
+_PULLED_IN = re.compile(r"^\s*\.\.\s+(?:(?:py|c|cpp|js):)?(include|auto\w+)::\s*(\S*)", re.MULTILINE)
+
+
+def pulled_in(text: str) -> str:
+    """Why a reStructuredText page that gives no passages is empty, when its text is pulled in from elsewhere
+    as Sphinx builds it ("" otherwise): an autodoc directive (an API reference made from the code's
+    docstrings), or an include of another file."""
+    found = _PULLED_IN.findall(text)
+    code = [target for name, target in found if name != "include"]
+    if code:
+        return (f"{AUTODOC} ({code[0]}), an API reference only the built site has; file skipped. To answer from "
+                "it, add the site Sphinx builds (its HTML) to the corpus")
+    included = [target for name, target in found if name == "include"]
+    if included:
+        return (f"only includes {', '.join(included[:3])}; file skipped. An included file in the corpus is read "
+                "on its own")
+    return ""
+
+
 # Sphinx's and its common extensions' directives whose content is text to read (plain docutils drops the
 # content of a directive it does not know). Their argument is a title (a drop-down's question, a tab's
 # name), text that opens the content ("see also" notes), or neither (an "only" condition).
