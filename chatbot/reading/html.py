@@ -20,8 +20,8 @@ from itertools import groupby
 from ..passage import Passage
 from ..text import clean, word_count
 from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_as_a_list, asks_somewhere,
-                      build_passages, callout, define, field_text, heading_block, introduces, last_heading,
-                      looks_like_question, names_a_term, question_text, take_intro, title_block)
+                      build_passages, callout, define, field_text, heading_block, introduces, labels_their_text,
+                      last_heading, looks_like_question, names_a_term, question_text, take_intro, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -829,8 +829,7 @@ def _definitions(node, blocks: list[Block]) -> None:
 def _labels(node, terms: list[str]) -> bool:
     """Whether a definition list's terms label their text: a term that ends with a colon (Javadoc's
     "Returns:", "See Also:") or a list the page marks as notes (Doxygen's `<dl class="section note">`)."""
-    return (all(t.rstrip().endswith(":") for t in terms)
-            or any(_LABEL_LIST_CLASS.match(c) for c in node.get("class") or ()))
+    return labels_their_text(terms) or any(_LABEL_LIST_CLASS.match(c) for c in node.get("class") or ())
 
 
 def _table(node, blocks: list[Block]) -> None:

@@ -368,6 +368,12 @@ def introduces(blocks: list[Block]) -> bool:
     return bool(blocks) and blocks[-1].kind == "paragraph" and blocks[-1].text.endswith(":")
 
 
+def labels_their_text(terms: list[str]) -> bool:
+    """Whether a definition list's terms label the text under them rather than title sections of the page: they
+    all end with a colon (Javadoc's "Returns:", python-ldap's "Short answer:")."""
+    return bool(terms) and all(t.rstrip().endswith(":") for t in terms)
+
+
 def asks_as_a_list(firsts: list[str]) -> bool:
     """Whether a list whose every item goes on under its first paragraph, these being the first paragraphs, is a
     FAQ of an entry per item (Passlib's bold questions over their answers): two items or more, most of them

@@ -15,7 +15,8 @@ from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean
 from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define, drop_introduction,
-                      field_text, heading_block, last_heading, names_a_term, question_text, take_intro, title_block)
+                      field_text, heading_block, labels_their_text, last_heading, names_a_term, question_text,
+                      take_intro, title_block)
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
 _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
@@ -416,8 +417,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
     elif kind == "definition_list":
         # A term heads its definition only: the next term is under the heading before the list again.
         outer = last_heading(blocks)
-        terms = [_flat(c) for item in node.children for c in item.children if c.tagname == "term"]
-        labels = bool(terms) and all(t.endswith(":") for t in terms)
+        labels = labels_their_text([_flat(c) for item in node.children for c in item.children if c.tagname == "term"])
         for item in node.children:
             term = next((c for c in item.children if c.tagname == "term"), None)
             definition = next((c for c in item.children if c.tagname == "definition"), None)
