@@ -1361,6 +1361,22 @@ def test_html_spec_sheets_and_spanning_cells(tmp_path):
         ("table", "Quotas", "Quotas\nPlan | Limits Files | Limits Users\nTeam | 200 | 10")]
 
 
+def test_grid_table_spans_and_a_group_written_once_stand_under_their_columns(tmp_path):
+    # A reStructuredText grid table's cell spanning rows or columns fills each of them, as in HTML; a first
+    # cell left blank under a filled one is the same group (arrow's and Babel's format tokens), in any format.
+    # A "??" cell is text: the parser's message about it is no part of the row.
+    rst = ("Formats\n=======\n\nDate fields\n-----------\n\n"
+           "+-------+--------+-------------+\n| Field | Symbol | Description |\n+=======+========+=============+\n"
+           "| Year  | y      | The year.   |\n|       +--------+-------------+\n|       | u      | ??          |\n"
+           "+-------+--------+-------------+\n| Era   | The era's name.      |\n+-------+----------------------+\n")
+    md = ("# Formats\n\n## Tokens\n\n| | Token | Output |\n|---|---|---|\n| **Year** | YYYY | 2000, 2001 |\n"
+          "| | YY | 00, 01 |\n| **Month** | MM | 01, 02 |\n")
+    rows = [p.text.split("\n")[-1] for name, text in (("dates.rst", rst), ("tokens.md", md))
+            for p in read(tmp_path, name, text)[0] if p.kind == "table"]
+    assert rows == ["Year | y | The year.", "Year | u | ??", "Era | The era's name. | The era's name.",
+                    "Year | YYYY | 2000, 2001", "Year | YY | 00, 01", "Month | MM | 01, 02"]
+
+
 def test_raw_html_in_markdown_is_read_as_html(tmp_path):
     # GitHub READMEs write FAQs as <details>, tables as <table> and anchors as <a id>; inline markup tags
     # are not text, but a bare "<String>" that nothing closes is.
@@ -1944,6 +1960,23 @@ def odt_faq() -> bytes:
                          'style:parent-style-name="List_20_Paragraph"/>',
         styles='<style:style style:name="List_20_Paragraph" style:display-name="List Paragraph" '
                'style:family="paragraph"/>')
+
+
+def test_odt_table_cells_spanning_rows_or_columns_fill_them(tmp_path):
+    # Writer writes the cells a merged cell covers as covered cells: skipped, they had shifted the row's
+    # other cells under the wrong columns ("1 TB" as the plan).
+    def cell(text, rows=1, columns=1):
+        return (f'<table:table-cell table:number-rows-spanned="{rows}" table:number-columns-spanned="{columns}">'
+                f'<text:p>{text}</text:p></table:table-cell>')
+
+    covered = "<table:covered-table-cell/>"
+    rows = [cell("Plan") + cell("Storage") + cell("Users"), cell("Team", rows=2) + cell("100 GB") + cell("10"),
+            covered + cell("1 TB") + cell("50"), cell("Enterprise") + cell("Unlimited", columns=2) + covered]
+    body = ('<text:h text:outline-level="1">Plans</text:h><text:h text:outline-level="2">Limits</text:h><table:table>'
+            + "".join(f"<table:table-row>{row}</table:table-row>" for row in rows) + "</table:table>")
+    passages, problems = read(tmp_path, "plans.odt", odt_bytes(body))
+    assert problems == [] and [p.text.split("\n")[-1] for p in passages] == [
+        "Team | 100 GB | 10", "Team | 1 TB | 50", "Enterprise | Unlimited | Unlimited"]
 
 
 def test_odt_reads_as_the_same_document_in_word_does(tmp_path):

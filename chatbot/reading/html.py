@@ -21,7 +21,8 @@ from ..passage import Passage
 from ..text import clean, word_count
 from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_as_a_list, asks_somewhere,
                       build_passages, callout, define, field_text, heading_block, introduces, labels_their_text,
-                      last_heading, looks_like_question, names_a_term, question_text, take_intro, title_block)
+                      last_heading, looks_like_question, names_a_term, question_text, spread_cells, take_intro,
+                      title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -891,33 +892,11 @@ def _letters(text: str) -> int:
 
 
 def _grid(rows) -> list[list[str]]:
-    """The rows' cells as text, a cell spanning several columns or rows filling each of them, so that
-    every value stands under its column."""
-    grid: list[list[str]] = []
-    carried: dict[int, tuple[str, int]] = {}  # column -> (text, rows still spanned)
-    for tr in rows:
-        row: dict[int, str] = {}
-        for column, (text, left) in list(carried.items()):
-            row[column] = text
-            if left > 1:
-                carried[column] = (text, left - 1)
-            else:
-                del carried[column]
-        column = 0
-        for cell in tr.find_all(["th", "td"], recursive=False):
-            while column in row:
-                column += 1
-            text = " ".join(_text(cell).split())
-            down, across = _span(cell, "rowspan"), _span(cell, "colspan")
-            for at in range(column, column + across):
-                row[at] = text
-                if down > 1:
-                    carried[at] = (text, down - 1)
-            column += across
-        grid.append([row.get(k, "") for k in range(max(row) + 1)] if row else [])
-    return grid
+    """The rows' cells as text, spans filled (`spread_cells`)."""
+    return spread_cells([[(" ".join(_text(cell).split()), _span(cell, "rowspan"), _span(cell, "colspan"))
+                          for cell in tr.find_all(["th", "td"], recursive=False)] for tr in rows])
 
 
 def _span(cell, name: str) -> int:
     value = str(cell.get(name, "1")).strip()
-    return int(value) if value.isdigit() and 0 < int(value) < 100 else 1
+    return int(value) if value.isdigit() else 1

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..errors import DocumentError
 from ..passage import Passage
 from .office import Paragraph, Table, links_only, office_blocks, style_list_level
-from .outline import build_passages
+from .outline import build_passages, spread_cells
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -241,9 +241,16 @@ class _Reader:
         for row in element.iter(_ROW):
             if next(a for a in row.iterancestors() if a.tag == _TABLE) is not element:
                 continue  # a row of a table inside a cell: read as that cell's text
-            rows.append([" ".join(" ".join(_text_of(part) for part in self.body(cell)).split())
+            # A cell spanning rows or columns fills them; the cells it covers are written as covered cells.
+            rows.append([(" ".join(" ".join(_text_of(part) for part in self.body(cell)).split()),
+                          _span(cell, "number-rows-spanned"), _span(cell, "number-columns-spanned"))
                          for cell in row.iterchildren(_CELL)])
-        return rows
+        return spread_cells(rows)
+
+
+def _span(cell, name: str) -> int:
+    value = cell.get(_tag("table", name), "1")
+    return int(value) if value.isdigit() else 1
 
 
 def _text_of(part: Paragraph | Table) -> str:

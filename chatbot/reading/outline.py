@@ -19,7 +19,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 148
+PARSER_VERSION = 149
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -427,6 +427,37 @@ def define_all(blocks: list[Block], entries: Iterable[tuple[str, Callable[[], No
             blocks.append(outer)
 
 
+MAX_SPAN = 99
+
+
+def spread_cells(rows: list[list[tuple[str, int, int]]]) -> list[list[str]]:
+    """Rows of (text, rows spanned, columns spanned) as rows of text, a cell spanning several columns or rows
+    filling each of them, so that every value stands under its column. A span out of 1 to MAX_SPAN counts as 1
+    (a malformed page's rowspan="9999" would fill thousands of rows)."""
+    grid: list[list[str]] = []
+    carried: dict[int, tuple[str, int]] = {}  # column -> (text, rows still spanned)
+    for cells in rows:
+        row: dict[int, str] = {}
+        for column, (text, left) in list(carried.items()):
+            row[column] = text
+            if left > 1:
+                carried[column] = (text, left - 1)
+            else:
+                del carried[column]
+        column = 0
+        for text, down, across in cells:
+            down, across = (n if 1 <= n <= MAX_SPAN else 1 for n in (down, across))
+            while column in row:
+                column += 1
+            for at in range(column, column + across):
+                row[at] = text
+                if down > 1:
+                    carried[at] = (text, down - 1)
+            column += across
+        grid.append([row.get(k, "") for k in range(max(row) + 1)] if row else [])
+    return grid
+
+
 def table_text(name: str, header: list[str] | tuple[str, ...], row: list[str] | tuple[str, ...]) -> str:
     """A table row's passage: the table's name and its header (each if any) and the row, one a line."""
     return "\n".join(part for part in (name, CELL_SEPARATOR.join(header), CELL_SEPARATOR.join(row)) if part)
@@ -809,9 +840,16 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             if asked is None and _asks_down_first_column(block.rows):
                 # A FAQ laid out as a table with no header (as Word FAQs often are): its first row is an entry.
                 header, rows, asked, answered = (), block.rows, 0, 1
+            group = ""
             for offset, row in enumerate(rows, start=len(block.rows) - len(rows)):
                 if not any(cell.strip() for cell in row):
                     continue  # an empty row (a Word table's spare lines) says nothing
+                if row[0].strip():
+                    group = row[0]
+                elif group and asked is None:
+                    # A first cell left blank under a filled one is the same as above: the rows of a group
+                    # ("Year" over the tokens YYYY and YY), written once, as a spanning cell is drawn.
+                    row = [group, *row[1:]]
                 line = block.line + offset if block.line else 0
                 cells = dict(enumerate(row))
                 if asked is not None and looks_like_question(cells.get(asked, "")) and cells.get(answered, "").strip():

@@ -16,7 +16,7 @@ from ..passage import Passage
 from ..text import clean
 from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define, drop_introduction,
                       field_text, heading_block, labels_their_text, last_heading, names_a_term, question_text,
-                      take_intro, title_block)
+                      spread_cells, take_intro, title_block)
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
 _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
@@ -331,6 +331,15 @@ def _line(node) -> int:
 
 
 def _flat(node) -> str:
+    """A node's text on one line, without the parser's messages that docutils leaves in it (a table cell holding
+    "??" gets one about a possible title)."""
+    def message(n) -> bool:
+        return n.tagname == "system_message"
+
+    if next(node.findall(message, include_self=False), None) is not None:
+        node = node.deepcopy()
+        for found in list(node.findall(message, include_self=False)):
+            found.parent.remove(found)
     return " ".join(node.astext().split())
 
 
@@ -443,8 +452,9 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         if lines:
             blocks.append(Block("list", "\n".join(lines), _line(node)))
     elif kind == "table":
-        rows = [[_flat(entry) for entry in row.children] for row in node.findall(
-            lambda n: n.tagname == "row")]
+        # A grid table's cell spanning rows or columns (docutils' morerows, morecols) fills each of them.
+        rows = spread_cells([[(_flat(entry), entry.get("morerows", 0) + 1, entry.get("morecols", 0) + 1)
+                              for entry in row.children] for row in node.findall(lambda n: n.tagname == "row")])
         if len(rows) >= 2:
             blocks.append(Block("table", line=_line(node), rows=rows))
     elif kind == "topic" and "contents" in node.get("classes", ()):
