@@ -4216,6 +4216,25 @@ def test_files_of_a_projects_tools_are_no_documents(tmp_path):
         read_document(tmp_path / "Makefile", source="Makefile")
 
 
+def test_a_site_generators_html_templates_are_no_pages(tmp_path):
+    # Sphinx's _templates and _themes, MkDocs' themes and Jekyll's _layouts sit in docs folders: their
+    # "{%- endif %} {% endblock %}" had been passages. A page that teaches templates shows them as code.
+    templates = tmp_path / "_templates"
+    templates.mkdir()
+    (templates / "layout.html").write_text('{%- extends "basic/layout.html" %}\n{% block footer %}{{ super() }}'
+                                           "<p>Hosted by us.</p>{% endblock %}\n", encoding="utf-8")
+    (templates / "sourcelink.html").write_text("{# the source link #}\n{%- if show_source %}<h3>{{ _('This Page') }}"
+                                               "</h3>{%- endif %}\n", encoding="utf-8")
+    (tmp_path / "templates.html").write_text(
+        "<h1>Templates</h1><p>A child template starts with <code>{% extends \"base.html\" %}</code> and fills "
+        "blocks:</p><pre>{% block title %}Index{% endblock %}</pre>", encoding="utf-8")
+    loaded = Corpus.open(tmp_path).load()
+    problems = {f.name: str(f.problems[0]) for f in loaded.files if f.problems}
+    assert set(problems) == {"_templates/layout.html", "_templates/sourcelink.html"}
+    assert all("a template that a site generator fills in" in text for text in problems.values())
+    assert {p.source for p in loaded.passages} == {"templates.html"}
+
+
 def test_a_page_titled_as_a_faq_has_its_statement_headings_as_entries(tmp_path):
     # Fabric's FAQ page: every entry is a statement ("... doesn't match interactive shells!"), under a title that
     # names a FAQ with its abbreviation. Its answers had been text, a passage per paragraph.

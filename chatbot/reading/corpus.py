@@ -261,10 +261,13 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
 
             return parse_sheets(spreadsheet_sheets(data, source=source), source=source, title=title or _stem(source),
                                 columns=faq_columns)
-        from .html import parse_html
+        from .html import is_template, parse_html
 
         if b"\0" in data[:4096] and not data.startswith(tuple(bom for bom, _ in _BOMS)):
             raise DocumentError(source, "looks like a binary file, not text; file skipped")
+        if is_template(data):
+            raise DocumentError(source, "a template that a site generator fills in ({% block %} and the like), not a "
+                                        "page; file skipped. Add the pages built from it to answer from them")
         # Bytes, so that the page's declared charset (<meta charset=...>) is honoured.
         return parse_html(data, source=source, title=title, max_chars=max_chars), []
     text, notice = read_text(path, source)

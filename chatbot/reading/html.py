@@ -96,6 +96,22 @@ def parse_html(data, *, source: str, title: str = "", max_chars: int = 1200) -> 
     return build_passages(blocks, source=source, title=title or page_title, max_chars=max_chars)
 
 
+# A template's tags, which a site generator (Jinja, Django, Liquid) fills in: statements ({% block %},
+# {%- endif %}), and expressions ({{ title }}) or comments ({# ... #}); outside code, where a page that teaches
+# templates shows them.
+_TEMPLATE_STATEMENT = re.compile(r"\{%-?\s*[a-z]+\b")
+_TEMPLATE_OTHER = re.compile(r"\{\{.+?\}\}|\{#.+?#\}", re.DOTALL)
+_CODE_ELEMENT = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def is_template(data: bytes | str) -> bool:
+    """Whether an HTML file is a site generator's template (Sphinx's `_templates/layout.html`, Jekyll's
+    `_layouts/`), not a page: outside code, it holds a template statement and another tag."""
+    text = _CODE_ELEMENT.sub(" ", data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data)
+    statements = len(_TEMPLATE_STATEMENT.findall(text))
+    return statements >= 1 and statements + len(_TEMPLATE_OTHER.findall(text)) >= 2
+
+
 def parsed_page(data: bytes | str):
     """A page parsed by BeautifulSoup with lxml; a charset lxml refuses is read as a text file is."""
     from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning  # only when a corpus has HTML
