@@ -1085,6 +1085,15 @@ def test_restructuredtext_saved_as_text_is_read_as_restructuredtext(tmp_path):
     index = "==========\nDjango FAQ\n==========\n\n.. toctree::\n   :maxdepth: 2\n\n   general\n   install\n"
     passages, problems = read(tmp_path, "index.txt", index)
     assert passages == [] and [p.reason for p in problems] == ["no text found; file skipped"]
+    # A manual page's source (coverage.py's python-coverage.1.txt) marks itself only by a substitution, defined
+    # with two spaces after its "..", and used throughout: "|command| **html**" had been its text.
+    man = ("===============\npython-coverage\n===============\n\n..  |command| replace:: **python-coverage**\n\n"
+           "COMMAND OVERVIEW\n================\n\n|command| **html**\n    Create an HTML report.\n\n"
+           "|command| **erase**\n    Erase previously collected coverage data.\n")
+    passages, problems = read(tmp_path, "python-coverage.1.txt", man)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("python-coverage html", "Create an HTML report."),
+        ("python-coverage erase", "Erase previously collected coverage data.")]
 
 
 HTML = """\

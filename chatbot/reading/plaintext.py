@@ -31,10 +31,12 @@ _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
 # reStructuredText's own markup: a directive (".. note::") and the option under it ("   :maxdepth: 2", so that
 # an index page of one ".. toctree::" counts), a link target (".. _install:"), a substitution (".. |name|
 # image::") or an interpreted text (":doc:`install`", ":py:class:`Path`").
-_RST_MARKUP = re.compile(r"^\.\. (?:[A-Za-z][\w:+.-]*::|_[^:\n]+:|\|[^|\n]+\|)|:[a-z][a-z0-9:+.-]*:`[^`\n]+`"
+_RST_MARKUP = re.compile(r"^\.\.[ \t]+(?:[A-Za-z][\w:+.-]*::|_[^:\n]+:|\|[^|\n]+\|)|:[a-z][a-z0-9:+.-]*:`[^`\n]+`"
                          r"|(?<=::\n)[ \t]+:[a-z][\w-]*:(?=[ \t]|$)",
                          re.M)
 RST_MARKUP_USES = 2
+# A substitution's definition (".. |command| replace:: **python-coverage**"), whose uses in the text count too.
+_RST_SUBSTITUTION = re.compile(r"^\.\.[ \t]+\|([^|\n]+)\|[ \t]+[a-z-]+::", re.M)
 # AsciiDoc's own markup, of which a text file needs several kinds to be read as AsciiDoc: anchors ("[[id]]"),
 # description terms with a continuation ("Why ...?::" over "+" lines), block attributes ("[source,shell]"),
 # admonition labels ("NOTE: "), section titles ("== Setup") and inline macros ("link:url[text]").
@@ -78,7 +80,8 @@ def plaintext_blocks(text: str) -> list[Block]:
     if len(FENCE.findall(text)) >= 2:
         # Fenced code blocks: Markdown saved as .txt (a README.txt). Read it as what it is.
         return markdown_blocks(text)
-    if len(_RST_MARKUP.findall(text)) >= RST_MARKUP_USES:
+    substitutions = sum(text.count(f"|{name}|") - 1 for name in set(_RST_SUBSTITUTION.findall(text)))
+    if len(_RST_MARKUP.findall(text)) + substitutions >= RST_MARKUP_USES:
         # Directives, link targets and roles: reStructuredText saved as .txt, as Django's and docutils'
         # documentation is. Read as plain lines, its tables and markup would come out as raw text.
         from .restructuredtext import restructuredtext_blocks
