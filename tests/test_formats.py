@@ -266,6 +266,13 @@ def test_footnotes_read_where_they_are_referred_to(tmp_path):
           "[^pypy]: Not on PyPy.\n")
     passages, _ = read(tmp_path, "slots.md", md)
     assert [p.text for p in passages] == ["Note: They use less memory. (Not on PyPy.)\nx = a[^pypy]"]
+    # reStructuredText's marks, numbered or auto-numbered: arrow's format tokens had ended in "1".
+    rst = ("Tokens\n======\n\n+-------+--------------------+\n| Token | Output             |\n"
+           "+=======+====================+\n| MMMM  | January ... [#t1]_ |\n+-------+--------------------+\n\n"
+           "See the guide [1]_.\n\n.. [#t1] localization support\n.. [1] It is short.\n")
+    passages, _ = read(tmp_path, "tokens.rst", rst)
+    assert [p.text for p in passages] == ["Token | Output\nMMMM | January ... (localization support)",
+                                          "See the guide (It is short.)."]
     # A typeset minus sign in a manual's code reads as the hyphen it stands for.
     passages, _ = read(tmp_path, "expansion.md", "# Expansion\n\nUse ${parameter:\u2212word} for a default.\n")
     assert passages[0].text == "Use ${parameter:-word} for a default."

@@ -306,6 +306,7 @@ def restructuredtext_blocks(text: str, *, source: str = "") -> list[Block]:
         raise DocumentError(source, f"could not be read as reStructuredText ({type(exc).__name__}: {exc}); "
                                     "file skipped") from exc
     _titled_references(tree)
+    _inline_footnotes(tree)
     blocks: list[Block] = []
     _walk(tree, blocks, 0)
     return blocks
@@ -324,6 +325,19 @@ def _titled_references(tree) -> None:
             node.children = [nodes.Text(_flat(target[0]))]
         else:
             node.children = [nodes.Text(_name_words(node.astext()))]
+
+
+def _inline_footnotes(tree) -> None:
+    """A footnote's mark shows its note in parentheses, as Markdown's do ("January, February ... (localization
+    support for parsing and formatting)"): the notes themselves are skipped, and the mark alone ("1") had read as
+    a word of the text."""
+    from docutils import nodes
+
+    for mark in list(tree.findall(nodes.footnote_reference)):
+        note = tree.ids.get(mark.get("refid") or "")
+        text = " ".join(_flat(child) for child in note.children
+                        if child.tagname not in ("label", "system_message")) if note else ""
+        mark.parent.replace(mark, nodes.Text(f" ({text})" if text else ""))
 
 
 def _line(node) -> int:
