@@ -11,11 +11,15 @@ _CONNECTOR = re.compile(
     r"^\s*(?:and|but|or|also|plus|so|then|now|what about|how about|what of|same for|same with|"
     r"in|for|at|with|from|about)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
-# A number given as a bound ("node 18 or newer", "at least 3.8", "v2+"): the question asks what the least
-# or most is, which a passage with other numbers answers. "COVID-20 or higher" is a name, not a bound.
-_BOUND = re.compile(r"(?:\bat\s+least|\bminimum(?:\s+of)?|>=?)\s*(?:v|version\s*)?(?<![\w-])\d[\d,.]*\b"
-                    r"|(?<![\w-])\d[\d,.]*\b(?:\+|\s+(?:or|and)\s+(?:newer|later|higher|above|up|greater)\b)",
-                    re.IGNORECASE)
+# A number given as a bound ("node 18 or newer", "at least 3.8", "v2+", "fail if coverage is below 90%", "files
+# over 10 MB"): the question asks what the least or most is, or what happens past it, which a passage with another
+# number or none answers ("exit with a status of 2 if the total is less than MIN"). "COVID-20 or higher" is a
+# name, not a bound.
+_BOUND = re.compile(r"(?:\bat\s+(?:least|most)|\b(?:minimum|maximum)(?:\s+of)?|\b(?:below|under|over|above|exceed(?:s|ing)?|"
+                    r"up\s+to|(?:less|fewer|more|greater|lower|higher|larger|smaller|bigger)\s+than)|[<>]=?)\s*\$?"
+                    r"(?:v|version\s*)?(?<![\w-])\d[\d,.]*\b"
+                    r"|(?<![\w-])\d[\d,.]*\b(?:\+|\s+(?:or|and)\s+(?:newer|later|higher|above|up|greater|more|less|"
+                    r"fewer|lower|below|under|older|younger)\b)", re.IGNORECASE)
 # A word that holds a number as part of an address, a path or an identifier: an IP address, or letters and
 # digits joined by "/", ":", "@", "=" or "_" ("localhost:8000", "python3.11/site-packages", "pid=1234").
 _INSTANCE = re.compile(r"\S*\b\d{1,3}(?:\.\d{1,3}){3}\b\S*|(?=\S*[A-Za-z])(?=\S*\d)\S*[/:@=_]\S*")
