@@ -108,7 +108,7 @@ def _format_files(files) -> str:
 
     assets = [f for f in files if f.format == "unsupported" and not convertible(Path(f.name).suffix)]
     left_out = [f.name for f in files if f.format == "left out"]
-    # A Sphinx project's API reference: a page for each module, each empty without the build.
+    # A Sphinx or MkDocs project's API reference: a page for each module, each empty without the build.
     autodoc = [f.name for f in files if len(f.problems) == 1 and f.problems[0].reason.startswith(AUTODOC)]
     files = [f for f in files if f not in assets and f.format != "left out" and f.name not in autodoc]
     width = max((len(f.name) for f in files), default=0)
@@ -124,9 +124,9 @@ def _format_files(files) -> str:
         lines.append(f"  {len(assets)} more {'file' if len(assets) == 1 else 'files'} skipped, in formats no reader "
                      f"takes: {', '.join(f'{suffix} ({n})' for suffix, n in kinds)}")
     if autodoc:
-        lines.append(f"  {len(autodoc)} {'file holds' if len(autodoc) == 1 else 'files hold'} only Sphinx's autodoc, an "
-                     f"API reference only the built site has (add its HTML to answer from it), skipped: "
-                     f"{_first_names(autodoc)}")
+        lines.append(f"  {len(autodoc)} {'file holds' if len(autodoc) == 1 else 'files hold'} only an API reference "
+                     f"made from the code (Sphinx's autodoc, mkdocstrings), which only the built site has (add its "
+                     f"HTML to answer from it), skipped: {_first_names(autodoc)}")
     if left_out:
         lines.append(f"  {len(left_out)} {'file' if len(left_out) == 1 else 'files'} left out (corpus.toml's exclude, "
                      f"a built site's copies of its pages, index pages, search index and not-found page): "

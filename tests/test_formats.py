@@ -4517,7 +4517,7 @@ def test_rst_rubric_inside_an_answer_stays_in_it(tmp_path):
     assert passages[0].answer == "Errors have two causes.\nFinding defective hardware\nRun a memory test."
 
 
-def test_rst_pages_whose_text_sphinx_pulls_in_say_so(tmp_path):
+def test_pages_whose_text_the_sites_build_pulls_in_say_so(tmp_path):
     # A Sphinx docs folder: Celery's has 139 API pages that hold only an automodule directive, and pages that only
     # include a file from outside the folder. Each had been "no text found", a line and a problem apiece.
     for module in ("celery.app", "celery.result"):
@@ -4525,11 +4525,22 @@ def test_rst_pages_whose_text_sphinx_pulls_in_say_so(tmp_path):
                                                 "    :members:\n", encoding="utf-8")
     (tmp_path / "changelog.rst").write_text(".. include:: ../Changelog.rst\n", encoding="utf-8")
     (tmp_path / "guide.md").write_text(MARKDOWN, encoding="utf-8")
-    report = {f.name: f for f in Corpus.open(tmp_path).load().files}
+    # MkDocs' pages do the same with mkdocstrings ("::: humanize.number" over its options: humanize's five API
+    # pages had been passages of that line). In a page with text, the directive is dropped and the text read.
+    (tmp_path / "number.md").write_text("# Number\n\n::: humanize.number\n    options:\n      show_source: false\n",
+                                        encoding="utf-8")
+    (tmp_path / "usage.md").write_text("# Usage\n\n## Sizes\n\nCall naturalsize.\n\n::: humanize.filesize\n\n"
+                                       "::: tip\nSizes are decimal.\n:::\n", encoding="utf-8")
+    loaded = Corpus.open(tmp_path).load()
+    report = {f.name: f for f in loaded.files}
     assert str(report["changelog.rst"].problems[0]) == ("changelog.rst: only includes ../Changelog.rst; file skipped. "
                                                         "An included file in the corpus is read on its own")
-    assert "holds only Sphinx's autodoc (celery.app)" in str(report["celery.app.rst"].problems[0])
-    printed = _format_files(Corpus.open(tmp_path).load().files).splitlines()
-    assert "  2 files hold only Sphinx's autodoc, an API reference only the built site has (add its HTML to answer " \
-           "from it), skipped: celery.app.rst, celery.result.rst" in printed
-    assert not any(line.startswith("  celery.") for line in printed)
+    assert "holds only an API reference made from the code (Sphinx's autodoc: celery.app)" in str(
+        report["celery.app.rst"].problems[0])
+    assert "(mkdocstrings: humanize.number)" in str(report["number.md"].problems[0])
+    assert [p.text for p in loaded.passages if p.source == "usage.md"] == ["Call naturalsize.", "Tip: Sizes are decimal."]
+    printed = _format_files(loaded.files).splitlines()
+    assert "  3 files hold only an API reference made from the code (Sphinx's autodoc, mkdocstrings), which only the " \
+           "built site has (add its HTML to answer from it), skipped: celery.app.rst, celery.result.rst, number.md" \
+           in printed
+    assert not any(line.startswith(("  celery.", "  number.md")) for line in printed)

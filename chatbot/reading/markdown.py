@@ -28,8 +28,8 @@ from ..text import clean
 from .outline import (ANSWER_LABEL, PAGE_LINK, QUESTION_LABEL, Block, build_passages, callout, define_all,
                       drop_introduction, heading_block, introduces, is_question, labelled_question, last_heading,
                       looks_like_question, question_text, take_intro)
-from .restructuredtext import (CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES, cross_reference_text,
-                               glossary_entries)
+from .restructuredtext import (AUTODOC, CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES,
+                               cross_reference_text, glossary_entries)
 
 # A heading's own id or attributes, not words of it: "## Setup {#setup}", "## Setup { #setup .wide }".
 _HEADING_ID = re.compile(r"\s*\{\s*[:#.][^{}]*\}$")
@@ -682,7 +682,13 @@ def _site_markup(text: str, *, mdx: bool) -> str:
     fence = ""  # the run of backticks or tildes that opened the code block we are in
     glossary = 0  # inside a MyST glossary, how many colon fences are open
     statement = 0  # brackets a module statement over several lines leaves open ("import {", "export const X = (")
+    references = set(api_references(text))
+    options = False  # in the indented options of an mkdocstrings directive
     for line in lines:
+        if options and line[:1].isspace() and line.strip():
+            prose.append("")
+            continue
+        options = False
         if statement and not fence:
             # It ends where its brackets close, or at a blank line at the latest: an unclosed bracket in a
             # string must not take the page with it.
@@ -703,6 +709,9 @@ def _site_markup(text: str, *, mdx: bool) -> str:
             out.append(line)
         elif fence:
             out.append(line)
+        elif (reference := _API_REFERENCE.match(line)) and reference.group(1) in references:
+            options = True
+            prose.append("")
         elif _COLON_GLOSSARY.match(line):
             flush()
             glossary = 1
@@ -718,6 +727,27 @@ def _site_markup(text: str, *, mdx: bool) -> str:
             prose.append(line)
     flush()
     return "\n".join(out)
+
+
+# mkdocstrings' directive ("::: humanize.number", over its indented options), which the site's build replaces with
+# the API reference it makes from the code. A single word is one only where no ":::" line closes a callout.
+_API_REFERENCE = re.compile(r"^ {0,3}:::[ \t]+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*$", re.MULTILINE)
+_CALLOUT_CLOSE = re.compile(r"^ {0,3}:{3,}[ \t]*$", re.MULTILINE)
+
+
+def api_references(text: str) -> list[str]:
+    """What mkdocstrings' directives of a Markdown page pull in from the code ("humanize.number")."""
+    closes = bool(_CALLOUT_CLOSE.search(text))
+    return [name for name in _API_REFERENCE.findall(text) if "." in name or not closes]
+
+
+def api_reference_only(text: str) -> str:
+    """Why a Markdown page that gives no passages is empty, when mkdocstrings fills it from the code ("" else)."""
+    names = api_references(text)
+    if not names:
+        return ""
+    return (f"{AUTODOC} (mkdocstrings: {names[0]}), which only the built site has; file skipped. To answer from "
+            "it, add the site MkDocs builds (its HTML) to the corpus")
 
 
 # A MyST glossary in a colon fence (":::{glossary}"), whose content the container parser would read as Markdown.

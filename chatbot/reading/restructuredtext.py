@@ -35,8 +35,9 @@ def parse_restructuredtext(text: str, *, source: str, title: str = "", max_chars
     return build_passages(restructuredtext_blocks(text, source=source), source=source, title=title, max_chars=max_chars)
 
 
-# Why a page of a Sphinx project gives no text: its text is pulled in from elsewhere when Sphinx builds it.
-AUTODOC = "holds only Sphinx's autodoc"
+# Why a page of a documentation project gives no text: its text is pulled in from the code when the site is
+# built (Sphinx's autodoc, mkdocstrings).
+AUTODOC = "holds only an API reference made from the code"
 _PULLED_IN = re.compile(r"^\s*\.\.\s+(?:(?:py|c|cpp|js):)?(include|auto\w+)::\s*(\S*)", re.MULTILINE)
 
 
@@ -47,8 +48,8 @@ def pulled_in(text: str) -> str:
     found = _PULLED_IN.findall(text)
     code = [target for name, target in found if name != "include"]
     if code:
-        return (f"{AUTODOC} ({code[0]}), an API reference only the built site has; file skipped. To answer from "
-                "it, add the site Sphinx builds (its HTML) to the corpus")
+        return (f"{AUTODOC} (Sphinx's autodoc: {code[0]}), which only the built site has; file skipped. To answer "
+                "from it, add the site Sphinx builds (its HTML) to the corpus")
     included = [target for name, target in found if name == "include"]
     if included:
         return (f"only includes {', '.join(included[:3])}; file skipped. An included file in the corpus is read "
