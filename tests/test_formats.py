@@ -4531,10 +4531,18 @@ def test_pages_whose_text_the_sites_build_pulls_in_say_so(tmp_path):
                                         encoding="utf-8")
     (tmp_path / "usage.md").write_text("# Usage\n\n## Sizes\n\nCall naturalsize.\n\n::: humanize.filesize\n\n"
                                        "::: tip\nSizes are decimal.\n:::\n", encoding="utf-8")
+    # pymdownx.snippets' includes ('--8<-- "README.md"', in code too, or a block of names) are no text either:
+    # mkdocstrings' index, license and credits pages had each been a passage of that line.
+    (tmp_path / "index.md").write_text('--8<-- "README.md"\n', encoding="utf-8")
+    (tmp_path / "license.md").write_text('# License\n\n```\n--8<-- "LICENSE"\n```\n', encoding="utf-8")
+    (tmp_path / "faq.md").write_text("# FAQ\n\nAsk us.\n\n--8<--\nlinks.md\nabbr.md\n--8<--\n", encoding="utf-8")
     loaded = Corpus.open(tmp_path).load()
     report = {f.name: f for f in loaded.files}
     assert str(report["changelog.rst"].problems[0]) == ("changelog.rst: only includes ../Changelog.rst; file skipped. "
                                                         "An included file in the corpus is read on its own")
+    assert [str(report[name].problems[0]).split(";")[0] for name in ("index.md", "license.md")] == [
+        "index.md: only includes README.md", "license.md: only includes LICENSE"]
+    assert [p.text for p in loaded.passages if p.source == "faq.md"] == ["Ask us."]
     assert "holds only an API reference made from the code (Sphinx's autodoc: celery.app)" in str(
         report["celery.app.rst"].problems[0])
     assert "(mkdocstrings: humanize.number)" in str(report["number.md"].problems[0])

@@ -316,10 +316,10 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         parse = {"jsonl": parse_jsonl, "json": parse_json, "yaml": parse_yaml}[kind]
         return parse(text, source=source, title=title or _stem(source), columns=faq_columns)
     if kind == "markdown":
-        from .markdown import api_reference_only, parse_markdown
+        from .markdown import parse_markdown, pulled_in
 
         passages = parse_markdown(text, source=source, title=title, max_chars=max_chars)
-        reason = "" if passages else api_reference_only(text)
+        reason = "" if passages else pulled_in(text)
         return passages, [DocumentError(source, reason)] if reason else []
     if kind == "org":
         from .org import parse_org

@@ -29,7 +29,7 @@ from .outline import (ANSWER_LABEL, PAGE_LINK, QUESTION_LABEL, Block, build_pass
                       drop_introduction, heading_block, introduces, is_question, labelled_question, last_heading,
                       looks_like_question, question_text, take_intro)
 from .restructuredtext import (AUTODOC, CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES,
-                               cross_reference_text, glossary_entries)
+                               cross_reference_text, glossary_entries, includes_only)
 
 # A heading's own id or attributes, not words of it: "## Setup {#setup}", "## Setup { #setup .wide }".
 _HEADING_ID = re.compile(r"\s*\{\s*[:#.][^{}]*\}$")
@@ -663,11 +663,12 @@ def _footnotes(text: str) -> str:
     return "\n".join(lines)
 
 
-def _site_markup(text: str, *, mdx: bool) -> str:
+def _site_markup(text: str, *, mdx: bool, included: list[str] | None = None) -> str:
     """Markdown with the markup of documentation sites made plain: without Jekyll's and Hugo's template
     tags, MDX's module lines ("import Tabs from '@theme/Tabs';", which Docusaurus reads in .md pages too)
-    and, in an .mdx page, its {/* comments */}; MkDocs Material's content tabs as admonitions. Code blocks
-    are left as written, and the line count kept."""
+    and, in an .mdx page, its {/* comments */}, mkdocstrings' directives and pymdownx.snippets' includes (the
+    files named are added to `included`); MkDocs Material's content tabs as admonitions. Code blocks are left
+    as written, and the line count kept."""
     lines = text.split("\n")
     out: list[str] = []
     prose: list[str] = []  # lines outside code blocks, not yet added
@@ -684,11 +685,23 @@ def _site_markup(text: str, *, mdx: bool) -> str:
     statement = 0  # brackets a module statement over several lines leaves open ("import {", "export const X = (")
     references = set(api_references(text))
     options = False  # in the indented options of an mkdocstrings directive
+    snippet_block = False  # between the "--8<--" lines of a block of files to include
     for line in lines:
         if options and line[:1].isspace() and line.strip():
             prose.append("")
             continue
         options = False
+        if (snippet := _SNIPPET.match(line)) or snippet_block:
+            # Included before the page is read, inside code blocks too (a license shown as code).
+            if snippet is None:
+                names = [line.strip()] if line.strip() else []
+            else:
+                names = [snippet["name"].strip()] if snippet["name"] else []
+                snippet_block = snippet_block if snippet["name"] else not snippet_block
+            if included is not None:
+                included.extend(names)
+            (out if fence else prose).append("")
+            continue
         if statement and not fence:
             # It ends where its brackets close, or at a blank line at the latest: an unclosed bracket in a
             # string must not take the page with it.
@@ -741,13 +754,26 @@ def api_references(text: str) -> list[str]:
     return [name for name in _API_REFERENCE.findall(text) if "." in name or not closes]
 
 
-def api_reference_only(text: str) -> str:
-    """Why a Markdown page that gives no passages is empty, when mkdocstrings fills it from the code ("" else)."""
+# pymdownx.snippets' includes, which the site's build replaces with the files named: a line ('--8<-- "README.md"')
+# or a block of names between two "--8<--" lines.
+_SNIPPET = re.compile(r"""^\s*-+8<-+\s*(?:(["'])(?P<name>[^"'\n]+)\1)?\s*$""")
+
+
+def snippets(text: str) -> list[str]:
+    """The files a Markdown page includes with pymdownx.snippets (outside code, as the page is read)."""
+    found: list[str] = []
+    _site_markup(text, mdx=False, included=found)
+    return found
+
+
+def pulled_in(text: str) -> str:
+    """Why a Markdown page that gives no passages is empty ("" otherwise): mkdocstrings fills it from the code,
+    or it only includes other files."""
     names = api_references(text)
-    if not names:
-        return ""
-    return (f"{AUTODOC} (mkdocstrings: {names[0]}), which only the built site has; file skipped. To answer from "
-            "it, add the site MkDocs builds (its HTML) to the corpus")
+    if names:
+        return (f"{AUTODOC} (mkdocstrings: {names[0]}), which only the built site has; file skipped. To answer "
+                "from it, add the site MkDocs builds (its HTML) to the corpus")
+    return includes_only(snippets(text))
 
 
 # A MyST glossary in a colon fence (":::{glossary}"), whose content the container parser would read as Markdown.

@@ -50,11 +50,14 @@ def pulled_in(text: str) -> str:
     if code:
         return (f"{AUTODOC} (Sphinx's autodoc: {code[0]}), which only the built site has; file skipped. To answer "
                 "from it, add the site Sphinx builds (its HTML) to the corpus")
-    included = [target for name, target in found if name == "include"]
-    if included:
-        return (f"only includes {', '.join(included[:3])}; file skipped. An included file in the corpus is read "
-                "on its own")
-    return ""
+    return includes_only([target for name, target in found if name == "include"])
+
+
+def includes_only(included: list[str]) -> str:
+    """Why a page that gives no passages is empty when it only includes other files ("" when it includes none)."""
+    if not included:
+        return ""
+    return f"only includes {', '.join(included[:3])}; file skipped. An included file in the corpus is read on its own"
 
 
 # Sphinx's and its common extensions' directives whose content is text to read (plain docutils drops the
