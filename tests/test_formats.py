@@ -3399,6 +3399,22 @@ def test_mdx_pages_without_their_module_lines_and_comments(tmp_path):
         ("faq", "Getting started", "How do I install it?\nRun `apt install widget`.\nimport widget from 'widget';")]
 
 
+def test_pymdown_blocks_are_callouts(tmp_path):
+    # PyMdown's generic blocks ("/// details | Why ...?" closed by "///", an outer block nesting "////" ones),
+    # as MkDocs Material sites write notes, tabs and collapsible FAQs: their lines had been text ("/// warning |
+    # Emoji Image Licensing PyMdown Extensions has ..."). A block of markup only ("/// html | div.result") is its
+    # content; in code they are code.
+    md = ("# Widget\n\n## Questions\n\n/// details | How do I reset my password?\n    open: True\n\n"
+          "Use the link on the sign-in page.\n///\n\n/// warning | Back up first\nKeep a copy.\n\n"
+          "//// tab | Linux\nRun `widget backup`.\n////\n///\n\n/// html | div.result\nShown as a result.\n///\n\n"
+          "```\n/// tab | Code\nnot a block\n///\n```\n")
+    passages, problems = read(tmp_path, "faq.md", md)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I reset my password?\nUse the link on the sign-in page."),
+        ("text", "Back up first: Keep a copy. Linux: Run `widget backup`."),
+        ("text", "Shown as a result.\n/// tab | Code\nnot a block\n///")]
+
+
 def test_docusaurus_markdown_pages_heading_ids_and_module_lines(tmp_path):
     # Docusaurus reads its .md pages as MDX too: their imports (also in "mdx-code-block" fences) are code for
     # the site, and "{#setup}" is a heading's id. Both had been text; prose that opens with "export" is not.

@@ -663,6 +663,45 @@ def _footnotes(text: str) -> str:
     return "\n".join(lines)
 
 
+# PyMdown's generic blocks ("/// details | Why ...?", "/// tab | pip", "/// html | div.result", closed by a "///"
+# line; an outer block has more slashes), and the block types that only wrap their content in markup.
+_BLOCK_OPEN = re.compile(r"^ {0,3}(/{3,})[ \t]*([A-Za-z][\w-]*)[ \t]*(?:\|[ \t]*(.*?))?[ \t]*$")
+_BLOCK_CLOSE = re.compile(r"^ {0,3}(/{3,})[ \t]*$")
+_WRAPPING_BLOCKS = frozenset({"html", "define", "caption", "figure-caption", "table-caption"})
+
+
+def _pymdown_blocks(lines: list[str]) -> dict[int, str]:
+    """Lines of PyMdown's blocks rewritten as ":::" callouts, by their index: a block's opening line as a callout
+    of its type and title ("::: details Why ...?"), its indented options ("    type: warning") blank, and its
+    closing line; a block that only wraps its content in markup (an "html" div, a caption) is its content.
+    Only a block that closes is one, and not in code. An outer callout gets more colons than those inside it,
+    whatever the slashes: a run of colons at least as long as its own closes a callout."""
+    found: dict[int, str] = {}
+    open_blocks: list[list] = []  # [line, slashes, type, title, height]
+    fence = ""
+    for k, line in enumerate(lines):
+        fence, is_fence = _fence_after(line, fence)
+        if fence or is_fence:
+            continue
+        if (close := _BLOCK_CLOSE.match(line)) and open_blocks and open_blocks[-1][1] == close.group(1):
+            start, _, kind, title, height = open_blocks.pop()
+            wraps = kind.lower() in _WRAPPING_BLOCKS
+            if open_blocks and not wraps:
+                open_blocks[-1][4] = max(open_blocks[-1][4], height + 1)
+            elif open_blocks:
+                open_blocks[-1][4] = max(open_blocks[-1][4], height)
+            colons = ":" * (3 + height)
+            found[start] = "" if wraps else f"{colons} {kind} {title}".rstrip()
+            found[k] = "" if wraps else colons
+            for option in range(start + 1, k):
+                if not (lines[option][:1].isspace() and lines[option].strip()):
+                    break
+                found[option] = ""
+        elif block := _BLOCK_OPEN.match(line):
+            open_blocks.append([k, block.group(1), block.group(2), " ".join((block.group(3) or "").split()), 0])
+    return found
+
+
 def _site_markup(text: str, *, mdx: bool, included: list[str] | None = None) -> str:
     """Markdown with the markup of documentation sites made plain: without Jekyll's and Hugo's template
     tags, MDX's module lines ("import Tabs from '@theme/Tabs';", which Docusaurus reads in .md pages too)
@@ -684,9 +723,13 @@ def _site_markup(text: str, *, mdx: bool, included: list[str] | None = None) -> 
     glossary = 0  # inside a MyST glossary, how many colon fences are open
     statement = 0  # brackets a module statement over several lines leaves open ("import {", "export const X = (")
     references = set(api_references(text))
+    blocks = _pymdown_blocks(lines)
     options = False  # in the indented options of an mkdocstrings directive
     snippet_block = False  # between the "--8<--" lines of a block of files to include
-    for line in lines:
+    for k, line in enumerate(lines):
+        if k in blocks:
+            prose.append(blocks[k])
+            continue
         if options and line[:1].isspace() and line.strip():
             prose.append("")
             continue
