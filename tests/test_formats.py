@@ -1801,6 +1801,36 @@ def test_docx_text_box_is_read_once_after_its_paragraph(tmp_path):
         "How long do refunds take?": "Five working days.\nRefunds over 500 dollars need a manager."}
 
 
+def test_docx_headings_in_a_templates_own_styles(tmp_path):
+    # A company template's "FAQ Question" style based on Heading 2, and a "Kapitel" style with an outline level
+    # of its own, are headings, as Word's navigation pane shows them: they had been paragraphs, each chapter's
+    # name glued to the question under it. Word's "TOC Heading", based on Heading 1 but of outline level 9
+    # (body text), stays no heading.
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.styles.add_style("FAQ Question", WD_STYLE_TYPE.PARAGRAPH).base_style = document.styles["Heading 2"]
+    for name, level in (("Kapitel", "0"), ("Contents title", "9")):
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Heading 1"]
+        outline = OxmlElement("w:outlineLvl")
+        outline.set(qn("w:val"), level)
+        style.element.get_or_add_pPr().append(outline)
+    for text, style in (("Accounts", "Kapitel"), ("Where do I reset my password?", "FAQ Question"),
+                        ("Use the link on the sign-in page.", None), ("Billing", "Kapitel"),
+                        ("Invoices", "Contents title"), ("Invoices are sent monthly.", None)):
+        document.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "help.docx", out.getvalue())
+    assert problems == [] and [(p.kind, p.section, p.text) for p in passages] == [
+        ("faq", "", "Where do I reset my password?\nUse the link on the sign-in page."),
+        ("text", "Billing", "Invoices\nInvoices are sent monthly.")]
+
+
 def test_docx_faq_laid_out_as_a_table_without_a_header(tmp_path):
     # A Word FAQ in a two-column table, a question and its answer a row, with no header row: its first row
     # had been read as the header of the others ("How do I pay? | By card." over every entry). A table with

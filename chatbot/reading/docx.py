@@ -8,7 +8,7 @@ import io
 
 from ..errors import DocumentError
 from ..passage import Passage
-from .office import Paragraph, Table, links_only, office_blocks, style_list_level
+from .office import Paragraph, Table, is_heading_style, links_only, office_blocks, style_list_level
 from .outline import build_passages
 
 # A drawing's old-style copy (VML), which Word keeps beside the drawing itself.
@@ -33,7 +33,7 @@ def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
                 parts.append([[" ".join(" ".join(_visible_text(p._p) for p in cell.paragraphs).split())
                                for cell in row.cells] for row in part.rows])
             else:
-                style = (part.style.name if part.style is not None else "") or ""
+                style = _style_name(part)
                 visible = _visible_text(part._p)
                 level = _list_level(part, style)
                 continues = level is not None and _numbering(part) in unmarked
@@ -168,6 +168,24 @@ def _unmarked_levels(document) -> set[tuple[str, str]]:
             if (kind is not None and kind.get(qn("w:val")) == "none") or not text.strip():
                 unmarked.add((num.get(qn("w:numId")), level.get(qn("w:ilvl"))))
     return unmarked
+
+
+def _style_name(paragraph) -> str:
+    """The name of a paragraph's style, as the reader knows styles: a heading by its outline level, set on the
+    paragraph or on its style or one it is based on ("Heading 2" for a template's own "FAQ Question" style based
+    on Heading 2, or for a "Kapitel" style with an outline level), since Word's navigation pane and contents
+    take these as headings."""
+    style = paragraph.style
+    name = (style.name if style is not None else "") or ""
+    levels = paragraph._p.xpath("./w:pPr/w:outlineLvl/@w:val")
+    seen = 0
+    while not levels and style is not None and seen < 10:  # a chain of based-on styles, never a loop
+        levels = style.element.xpath("./w:pPr/w:outlineLvl/@w:val")
+        if is_heading_style(style.name or ""):
+            return name if style is paragraph.style else style.name
+        style, seen = style.base_style, seen + 1
+    level = int(levels[0]) if levels and levels[0].isdigit() else 9
+    return f"Heading {level + 1}" if level < 9 and not is_heading_style(name) else name
 
 
 def _list_level(paragraph, style: str) -> int | None:

@@ -20,6 +20,11 @@ from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, asks_as_a_list, headi
 _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre)\s*(\d)$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "subtitle"}
 MAX_TITLE_WORDS = 12
+
+
+def is_heading_style(name: str) -> bool:
+    """Whether a style's name is a heading's ("Heading 2") or the title's."""
+    return bool(_HEADING_STYLE.match(name)) or name.lower() in _TITLE_STYLES
 _NAVIGATION_MARKS = re.compile(r"[\W_]+")  # what stands between links in a menu: "|", "»", spaces
 # "List Bullet 2", "List Number", "List Paragraph"; not LibreOffice's "List Heading" and "List Contents", the
 # term and the description of a definition list (a FAQ's question and its answer).
