@@ -131,7 +131,8 @@ def _format_files(files) -> str:
         lines.append(f"  {len(left_out)} {'file' if len(left_out) == 1 else 'files'} left out (corpus.toml's exclude, "
                      f"a built site's copies of its pages, index pages, search index and not-found page): "
                      f"{_first_names(left_out)}")
-    notes = [f.name for f in files if f.format != "unsupported" and _RELEASE_NOTES.search(Path(f.name).stem)]
+    notes = [f.name for f in files if f.format != "unsupported" and any(f.counts.values())
+             and _RELEASE_NOTES.search(Path(f.name).stem)]
     if notes:
         # Their items name the guide's options and commands, and can outrank it for how-to questions.
         lines.append(f"  Release notes? {_first_names(notes)}: to answer from the guide alone, leave them out in "

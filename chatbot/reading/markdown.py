@@ -785,9 +785,10 @@ def _site_markup(text: str, *, mdx: bool, included: list[str] | None = None) -> 
     return "\n".join(out)
 
 
-# mkdocstrings' directive ("::: humanize.number", over its indented options), which the site's build replaces with
-# the API reference it makes from the code. A single word is one only where no ":::" line closes a callout.
-_API_REFERENCE = re.compile(r"^ {0,3}:::[ \t]+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*$", re.MULTILINE)
+# mkdocstrings' directive ("::: humanize.number", or in a heading, "# ::: mkdocstrings", over its indented options),
+# which the site's build replaces with the API reference it makes from the code. A single word is one only where no
+# ":::" line closes a callout.
+_API_REFERENCE = re.compile(r"^ {0,3}(?:#{1,6}[ \t]+)?:::[ \t]+([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)[ \t]*$", re.MULTILINE)
 _CALLOUT_CLOSE = re.compile(r"^ {0,3}:{3,}[ \t]*$", re.MULTILINE)
 
 
