@@ -3664,6 +3664,16 @@ NOTEBOOK = json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cell
     {"cell_type": "raw", "metadata": {}, "source": "raw text for a converter"}]})
 
 
+def test_asciidoc_table_cells_that_span_or_repeat(tmp_path):
+    # A cell spanning rows (".2+|") or columns ("2+|") fills each cell it spans, and "2*|" is the cell twice, as
+    # Asciidoctor lays them out: counted as one cell each, they had shifted every cell after them ("1 TB" as a plan).
+    adoc = ("= Plans\n\n== Limits\n\n[cols=\"1,1,1\",options=\"header\"]\n|===\n|Plan |Storage |Users\n"
+            ".2+|Team |100 GB |10\n|1 TB |50\n|Enterprise 2+|Unlimited\n|Free 2*|None\n|===\n")
+    passages, problems = read(tmp_path, "plans.adoc", adoc)
+    assert problems == [] and [p.text.split("\n")[-1] for p in passages] == [
+        "Team | 100 GB | 10", "Team | 1 TB | 50", "Enterprise | Unlimited | Unlimited", "Free | None | None"]
+
+
 def test_asciidoc_and_org_code_that_holds_a_markdown_fence(tmp_path):
     # A listing of Markdown (a README's code block) had closed the fence it was written in: the block lost its
     # last line, and what followed it was read as text.

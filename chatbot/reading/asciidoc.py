@@ -17,7 +17,7 @@ import re
 
 from ..passage import Passage
 from .markdown import code_fence, labelled, parse_converted, pipe_table
-from .outline import QUESTION_LABEL
+from .outline import MAX_SPAN, QUESTION_LABEL
 
 # A delimited block's fence: a line of four or more of one character ("----"), or an open block ("--").
 _FENCE = re.compile(r"^(-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--)\s*$")
@@ -264,18 +264,52 @@ def _inline(text: str, attributes: dict[str, str]) -> str:
 
 
 def _table(body: list[str], separator: str, columns: int) -> list[list[str]]:
-    """A table's rows of cells: as many columns as the table names, else as the cells of its first line."""
+    """A table's rows of cells: as many columns as the table names, else as the cells of its first line. A cell's
+    spec spans columns ("2+|"), rows (".2+|") or both ("2.3+|"), filling each cell it spans, or repeats the cell
+    ("3*|"), as Asciidoctor lays the table out."""
     if separator == "|":
-        lines = [[c.strip() for c in _CELL.split(line)[1:]] if _CELL.search(line) else None for line in body]
+        lines = [_spanned_cells(line) if _CELL.search(line) else None for line in body]
     else:
-        lines = [[c.strip() for c in line.split("," if separator == "," else ":")] if line.strip() else None
+        lines = [[(c.strip(), 1, 1) for c in line.split("," if separator == "," else ":")] if line.strip() else None
                  for line in body]
     cells = [cell for found in lines if found for cell in found]
-    width = columns or next((len(found) for found in lines if found), 0)
+    width = columns or next((sum(across for _, _, across in found) for found in lines if found), 0)
     if not width:
         return []
-    rows = [cells[n:n + width] for n in range(0, len(cells), width)]
-    return [row + [""] * (width - len(row)) for row in rows]
+    grid: dict[tuple[int, int], str] = {}
+    row = column = 0
+    for text, down, across in cells:
+        while True:  # the next cell not spanned already
+            if column >= width:
+                row, column = row + 1, 0
+            if (row, column) not in grid:
+                break
+            column += 1
+        for r in range(row, row + down):
+            for c in range(column, min(column + across, width)):
+                grid[r, c] = text
+        column += across
+    rows = max((r for r, _ in grid), default=-1) + 1
+    return [[grid.get((r, c), "") for c in range(width)] for r in range(rows)]
+
+
+# A cell's spec, before its "|": repeated ("3*"), or spanning columns and rows ("2+", ".2+", "2.3+").
+_CELL_SPEC = re.compile(r"^(?:(\d+)\*|(\d+)?(?:\.(\d+))?\+)")
+
+
+def _spanned_cells(line: str) -> list[tuple[str, int, int]]:
+    """A table line's cells as (text, rows spanned, columns spanned), a repeated cell once per copy."""
+    separators = list(_CELL.finditer(line))
+    cells = []
+    for k, separator in enumerate(separators):
+        end = separators[k + 1].start() if k + 1 < len(separators) else len(line)
+        spec = _CELL_SPEC.match(separator.group())
+        copies = int(spec.group(1)) if spec and spec.group(1) else 1
+        across = int(spec.group(2)) if spec and spec.group(2) else 1
+        down = int(spec.group(3)) if spec and spec.group(3) else 1
+        copies, across, down = (n if 1 <= n <= MAX_SPAN else 1 for n in (copies, across, down))
+        cells += [(line[separator.end():end].strip(), down, across)] * copies
+    return cells
 
 
 def _header_apart(body: list[str]) -> bool:
