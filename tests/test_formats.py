@@ -2736,9 +2736,10 @@ def pptx_faq() -> bytes:
     entry.notes_slide.notes_text_frame.text = "Alumni keep their access for a year."
     limits = deck.slides.add_slide(deck.slide_layouts[5])  # a title only
     limits.shapes.title.text = "Limits"
-    table = limits.shapes.add_table(3, 2, Inches(1), Inches(2), Inches(6), Inches(2)).table
-    for r, (a, b) in enumerate([("Item", "Limit"), ("File size", "10 GB"), ("Files", "1000")]):
+    table = limits.shapes.add_table(4, 2, Inches(1), Inches(2), Inches(6), Inches(2)).table
+    for r, (a, b) in enumerate([("Item", "Limit"), ("File size", "10 GB"), ("Files", "1000"), ("Folders", "")]):
         table.cell(r, 0).text, table.cell(r, 1).text = a, b
+    table.cell(2, 1).merge(table.cell(3, 1))  # one limit for both rows: a merged cell fills each
     labelled = deck.slides.add_slide(deck.slide_layouts[6])  # blank
     group = labelled.shapes.add_group_shape()
     box = group.shapes.add_textbox(Inches(1), Inches(1), Inches(8), Inches(3)).text_frame
@@ -2776,6 +2777,7 @@ def test_pptx_slides_read_as_sections_with_their_notes_and_tables(tmp_path):
                                  "Alumni keep their access for a year."),
         ("table", "Vault FAQ", "Limits", "Limits\nItem | Limit\nFile size | 10 GB"),
         ("table", "Vault FAQ", "Limits", "Limits\nItem | Limit\nFiles | 1000"),
+        ("table", "Vault FAQ", "Limits", "Limits\nItem | Limit\nFolders | 1000"),
         ("faq", "Vault FAQ", "Limits",
          "Can I delete a dataset?\nOnly within 30 days.\n- After that, ask the curators.\nThe curators' page")]
     passages, problems = read(tmp_path, "broken.pptx", b"PK\x03\x04 not really a deck")

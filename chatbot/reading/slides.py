@@ -11,7 +11,7 @@ import io
 from ..errors import DocumentError
 from ..passage import Passage
 from .office import Paragraph, Table, links_only, office_blocks
-from .outline import build_passages
+from .outline import build_passages, spread_cells
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
@@ -47,7 +47,9 @@ def _slide(slide) -> list[Paragraph | Table]:
         if kind in furniture:
             continue
         if getattr(shape, "has_table", False):
-            parts.append([[" ".join(cell.text.split()) for cell in row.cells] for row in shape.table.rows])
+            # A merged cell fills the cells it spans, which hold no text of their own.
+            parts.append(spread_cells([[(" ".join(cell.text.split()), cell.span_height, cell.span_width)
+                                        for cell in row.cells if not cell.is_spanned] for row in shape.table.rows]))
         elif shape.has_text_frame:
             bulleted = kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)
             parts += [_paragraph(p, heading.get(kind, ""), bulleted) for p in shape.text_frame.paragraphs]
