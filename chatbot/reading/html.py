@@ -100,7 +100,7 @@ def parse_html(data, *, source: str, title: str = "", max_chars: int = 1200) -> 
 # {%- endif %}), and expressions ({{ title }}) or comments ({# ... #}); outside code, where a page that teaches
 # templates shows them.
 _TEMPLATE_STATEMENT = re.compile(r"\{%-?\s*[a-z]+\b")
-_TEMPLATE_OTHER = re.compile(r"\{\{.+?\}\}|\{#.+?#\}", re.DOTALL)
+_TEMPLATE_OTHER = re.compile(r"\{\{[^{}]{1,200}\}\}|\{#[^#]{1,200}#\}")
 _CODE_ELEMENT = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 

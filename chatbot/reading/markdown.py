@@ -723,12 +723,12 @@ def _site_markup(text: str, *, mdx: bool, included: list[str] | None = None) -> 
     glossary = 0  # inside a MyST glossary, how many colon fences are open
     statement = 0  # brackets a module statement over several lines leaves open ("import {", "export const X = (")
     references = set(api_references(text))
-    blocks = _pymdown_blocks(lines)
+    block_lines = _pymdown_blocks(lines)
     options = False  # in the indented options of an mkdocstrings directive
     snippet_block = False  # between the "--8<--" lines of a block of files to include
     for k, line in enumerate(lines):
-        if k in blocks:
-            prose.append(blocks[k])
+        if k in block_lines:
+            prose.append(block_lines[k])
             continue
         if options and line[:1].isspace() and line.strip():
             prose.append("")
@@ -804,7 +804,8 @@ _SNIPPET = re.compile(r"""^\s*-+8<-+\s*(?:(["'])(?P<name>[^"'\n]+)\1)?\s*$""")
 
 
 def snippets(text: str) -> list[str]:
-    """The files a Markdown page includes with pymdownx.snippets (outside code, as the page is read)."""
+    """The files a Markdown page includes with pymdownx.snippets (in code blocks too: they are included before
+    the page is read)."""
     found: list[str] = []
     _site_markup(text, mdx=False, included=found)
     return found
