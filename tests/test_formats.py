@@ -4288,6 +4288,13 @@ def test_files_of_a_projects_tools_are_no_documents(tmp_path):
     assert {p.source for p in loaded.passages} == {"README", "requirements-guide.md"}
     with pytest.raises(DocumentError, match="not a document"):
         read_document(tmp_path / "Makefile", source="Makefile")
+    # Known by what it holds: a word list under another name (coverage.py's doc/dict.txt) had been passages of
+    # words, each holding a rare term of the project. Short lists stay text (a README's list of steps).
+    (tmp_path / "dict.txt").write_text("\n".join(f"Term{n}" for n in range(40)) + "\n", encoding="utf-8")
+    (tmp_path / "steps.txt").write_text("Install\nConfigure\nRun\n", encoding="utf-8")
+    report = {f.name: f for f in Corpus.open(tmp_path).load().files}
+    assert "a list of words or names, one a line" in str(report["dict.txt"].problems[0])
+    assert report["steps.txt"].problems == () and report["steps.txt"].counts["text"] == 1
 
 
 def test_a_site_generators_html_templates_are_no_pages(tmp_path):

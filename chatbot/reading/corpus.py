@@ -347,8 +347,11 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         from .html import parse_html
 
         return parse_html(text, source=source, title=title, max_chars=max_chars), []
-    from .plaintext import parse_plaintext
+    from .plaintext import is_word_list, parse_plaintext
 
+    if is_word_list(text):
+        raise DocumentError(source, "a list of words or names, one a line (a spell checker's word list, a "
+                                    "package's list of files), not a document; file skipped")
     return parse_plaintext(text, source=source, title=title, max_chars=max_chars), []
 
 

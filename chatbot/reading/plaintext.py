@@ -71,6 +71,17 @@ WRAPPED_SHARE = 0.25
 CODE_INDENT = 3
 
 
+# A file of this many lines or more, each one word or name, is a list for a tool, not a document.
+MIN_WORD_LIST_LINES = 30
+
+
+def is_word_list(text: str) -> bool:
+    """Whether a text file is a list with one word or name a line: a spell checker's word list (coverage.py's
+    doc/dict.txt), a package's SOURCES.txt. Read as text, its words made passages that hold every rare term."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= MIN_WORD_LIST_LINES and all(len(line.split()) == 1 for line in lines)
+
+
 def parse_plaintext(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Split a plain-text document into passages."""
     return build_passages(plaintext_blocks(text), source=source, title=title, max_chars=max_chars)
