@@ -4299,16 +4299,21 @@ def test_files_of_a_projects_tools_are_no_documents(tmp_path):
 
 def test_a_site_generators_html_templates_are_no_pages(tmp_path):
     # Sphinx's _templates and _themes, MkDocs' themes and Jekyll's _layouts sit in docs folders: their
-    # "{%- endif %} {% endblock %}" had been passages. A page that teaches templates shows them as code.
+    # "{%- endif %} {% endblock %}" had been passages.
     templates = tmp_path / "_templates"
     templates.mkdir()
     (templates / "layout.html").write_text('{%- extends "basic/layout.html" %}\n{% block footer %}{{ super() }}'
                                            "<p>Hosted by us.</p>{% endblock %}\n", encoding="utf-8")
     (templates / "sourcelink.html").write_text("{# the source link #}\n{%- if show_source %}<h3>{{ _('This Page') }}"
                                                "</h3>{%- endif %}\n", encoding="utf-8")
+    # Jinja's own guide, built by Sphinx, shows tags in code and also in <cite> ("writing <cite>{% set outer_loop =
+    # loop %}</cite>"): a page of text, hundreds of words for each tag, not a template.
+    prose = " ".join(["The loop variable always refers to the closest loop."] * 12)
     (tmp_path / "templates.html").write_text(
         "<h1>Templates</h1><p>A child template starts with <code>{% extends \"base.html\" %}</code> and fills "
-        "blocks:</p><pre>{% block title %}Index{% endblock %}</pre>", encoding="utf-8")
+        "blocks:</p><pre>{% block title %}Index{% endblock %}</pre><p>" + prose + " Rebind it by writing "
+        "<cite>{% set outer_loop = loop %}</cite>, then print <cite>{{ outer_loop.index }}</cite>.</p>",
+        encoding="utf-8")
     loaded = Corpus.open(tmp_path).load()
     problems = {f.name: str(f.problems[0]) for f in loaded.files if f.problems}
     assert set(problems) == {"_templates/layout.html", "_templates/sourcelink.html"}

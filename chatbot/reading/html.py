@@ -96,20 +96,29 @@ def parse_html(data, *, source: str, title: str = "", max_chars: int = 1200) -> 
     return build_passages(blocks, source=source, title=title or page_title, max_chars=max_chars)
 
 
-# A template's tags, which a site generator (Jinja, Django, Liquid) fills in: statements ({% block %},
-# {%- endif %}), and expressions ({{ title }}) or comments ({# ... #}); outside code, where a page that teaches
-# templates shows them.
-_TEMPLATE_STATEMENT = re.compile(r"\{%-?\s*[a-z]+\b")
-_TEMPLATE_OTHER = re.compile(r"\{\{[^{}]{1,200}\}\}|\{#[^#]{1,200}#\}")
+# A template's tags, which a site generator (Jinja, Django, Liquid) fills in: statements ("{%- block extrahead %}",
+# "{% include head.html %}"), and expressions ("{{ content }}") or comments; outside code, where a page that
+# teaches templates shows most of them.
+_TEMPLATE_STATEMENT = re.compile(r"\{%-?\s*[a-z]+\b[^{}]{0,200}%\}")
+_TEMPLATE_OTHER = re.compile(r"\{\{[^{}]{1,200}\}\}|\{#[^#]*#\}")
 _CODE_ELEMENT = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_MARKUP_TAG = re.compile(r"<[^<>]*>")
+# A template has a few words of text for each of its tags; a page, hundreds (Jinja's own template guide: 3,000,
+# its examples in <cite> outside code).
+MAX_TEMPLATE_WORDS_PER_TAG = 20
 
 
 def is_template(data: bytes | str) -> bool:
     """Whether an HTML file is a site generator's template (Sphinx's `_templates/layout.html`, Jekyll's
-    `_layouts/`), not a page: outside code, it holds a template statement and another tag."""
+    `_layouts/`), not a page: outside code, it holds a template statement and another tag, and few words of
+    text for each of them."""
     text = _CODE_ELEMENT.sub(" ", data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data)
     statements = len(_TEMPLATE_STATEMENT.findall(text))
-    return statements >= 1 and statements + len(_TEMPLATE_OTHER.findall(text)) >= 2
+    tags = statements + len(_TEMPLATE_OTHER.findall(text))
+    if statements < 1 or tags < 2:
+        return False
+    words = len(_MARKUP_TAG.sub(" ", _TEMPLATE_OTHER.sub(" ", _TEMPLATE_STATEMENT.sub(" ", text))).split())
+    return words < MAX_TEMPLATE_WORDS_PER_TAG * tags
 
 
 def parsed_page(data: bytes | str):
