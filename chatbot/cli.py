@@ -104,13 +104,17 @@ def _format_files(files) -> str:
     from collections import Counter
 
     from .reading.corpus import convertible, tool_file
+    from .reading.html import REDIRECT
     from .reading.restructuredtext import AUTODOC
 
     assets = [f for f in files if f.format == "unsupported" and not convertible(Path(f.name).suffix)]
     left_out = [f.name for f in files if f.format == "left out"]
-    # A Sphinx or MkDocs project's API reference: a page for each module, each empty without the build.
-    autodoc = [f.name for f in files if len(f.problems) == 1 and f.problems[0].reason.startswith(AUTODOC)]
-    files = [f for f in files if f not in assets and f.format != "left out" and f.name not in autodoc]
+    # Skipped for a reason a built site or its sources give by the hundred, one line for all: a Sphinx or MkDocs
+    # project's API reference (a page for each module, each empty without the build), a site's moved pages.
+    skipped_as = {reason: [f.name for f in files if len(f.problems) == 1 and f.problems[0].reason.startswith(reason)]
+                  for reason in (AUTODOC, REDIRECT)}
+    autodoc, redirects = skipped_as[AUTODOC], skipped_as[REDIRECT]
+    files = [f for f in files if f not in assets and f.format != "left out" and f.name not in {*autodoc, *redirects}]
     width = max((len(f.name) for f in files), default=0)
     lines = []
     for f in files:
@@ -127,6 +131,10 @@ def _format_files(files) -> str:
         lines.append(f"  {len(autodoc)} {'file holds' if len(autodoc) == 1 else 'files hold'} only an API reference "
                      f"made from the code (Sphinx's autodoc, mkdocstrings), which only the built site has (add its "
                      f"HTML to answer from it), skipped: {_first_names(autodoc)}")
+    if redirects:
+        one = len(redirects) == 1
+        lines.append(f"  {len(redirects)} {'page only redirects' if one else 'pages only redirect'} to another (a "
+                     f"site's moved pages), skipped: {_first_names(redirects)}")
     if left_out:
         lines.append(f"  {len(left_out)} {'file' if len(left_out) == 1 else 'files'} left out (corpus.toml's exclude, "
                      f"a built site's copies of its pages, index pages, search index and not-found page): "

@@ -4321,6 +4321,59 @@ def test_a_site_generators_html_templates_are_no_pages(tmp_path):
     assert {p.source for p in loaded.passages} == {"templates.html"}
 
 
+def test_a_sites_moved_pages_and_an_mdbooks_print_page_are_no_pages_of_their_own(tmp_path):
+    # A built site keeps a stub where a page used to be (the Cargo book's guide/build-cache.html, the Rust docs'
+    # 15,626): each had been a passage "Redirecting to... ../reference/build-cache.html.".
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "build-cache.html").write_text(
+        '<html><head><title>Redirecting...</title><meta http-equiv="refresh" content="0; URL=../reference/cache.html">'
+        '</head><body><p>Redirecting to... <a href="../reference/cache.html">../reference/cache.html</a>.</p>'
+        "<script>const fragmentMap = {}; window.location.replace(redirectUrl);</script></body></html>",
+        encoding="utf-8")
+    # sphinx-reredirects': the refresh in <noscript>, the attributes the other way round.
+    (tmp_path / "old.html").write_text('<html><head><noscript><meta content="0; url=new.html" http-equiv="refresh" />'
+                                       "</noscript></head><body></body></html>", encoding="utf-8")
+    # pip's sources: "This page has moved", a refresh in the page's metadata.
+    (tmp_path / "pip_show.rst").write_text(":orphan:\n\n.. meta::\n\n  :http-equiv=refresh: 3; url=../../cli/pip_show/\n"
+                                           "\nThis page has moved\n===================\n\nYou should be redirected "
+                                           "automatically in 3 seconds. If that didn't\nwork, here's a link: "
+                                           ":doc:`../cli/pip_show`\n", encoding="utf-8")
+    # A page that refreshes itself, or says more than where to go, is a page.
+    status = " ".join(["All systems are running and every queue is drained."] * 5)
+    (tmp_path / "status.html").write_text('<html><head><meta http-equiv="refresh" content="60"></head><body><p>'
+                                          + status + "</p></body></html>", encoding="utf-8")
+    moved = " ".join(["The installation guide now covers every platform and the build options."] * 5)
+    (tmp_path / "install.html").write_text('<html><head><meta http-equiv="refresh" content="30; url=setup.html">'
+                                           "</head><body><h1>Install</h1><p>" + moved + "</p></body></html>",
+                                           encoding="utf-8")
+    # mdBook writes the whole book on one page to print, and its table of contents as a page for browsers
+    # without scripts: both would be every passage, or every heading, again.
+    book = "<html><head>\n<!-- Book generated using mdBook -->\n<title>The Book</title></head><body>{}</body></html>"
+    (tmp_path / "index.html").write_text(book.format("<h1>Introduction</h1><p>Cargo builds crates.</p>"))
+    (tmp_path / "print.html").write_text(book.format("<h1>Introduction</h1><p>Cargo builds crates.</p>"))
+    (tmp_path / "toc.html").write_text("<html><head><!-- sidebar iframe generated using mdBook --></head><body>"
+                                       "<ol><li><a href='index.html'>Introduction</a></li></ol></body></html>")
+    loaded = Corpus.open(tmp_path).load()
+    report = {f.name: f for f in loaded.files}
+    assert str(report["guide/build-cache.html"].problems[0]) == (
+        "guide/build-cache.html: only redirects to another page (../reference/cache.html); file skipped. The page it "
+        "names is read when it is in the corpus")
+    assert str(report["old.html"].problems[0]).startswith("old.html: only redirects to another page (new.html)")
+    assert {p.source for p in loaded.passages} == {"status.html", "install.html", "index.html"}
+    assert report["print.html"].format == report["toc.html"].format == "left out"
+    printed = _format_files(loaded.files).splitlines()
+    assert str(report["pip_show.rst"].problems[0]).startswith("pip_show.rst: only redirects to another page "
+                                                              "(../../cli/pip_show/)")
+    assert "  3 pages only redirect to another (a site's moved pages), skipped: guide/build-cache.html, old.html, " \
+           "pip_show.rst" in printed
+    assert not any(line.startswith(("  old.html", "  guide/", "  pip_show")) for line in printed)
+    # A book saved as its print page alone is read.
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (tmp_path / "print.html").rename(alone / "print.html")
+    assert [p.text for p in Corpus.open(alone).load().passages] == ["Cargo builds crates."]
+
+
 def test_a_page_titled_as_a_faq_has_its_statement_headings_as_entries(tmp_path):
     # Fabric's FAQ page: every entry is a statement ("... doesn't match interactive shells!"), under a title that
     # names a FAQ with its abbreviation. Its answers had been text, a passage per paragraph.

@@ -47,6 +47,7 @@ _CONVERT_TO = {
     ".numbers": "export it as CSV",
 }
 CONFIG_FILE = "corpus.toml"
+_TARGET_READ = "file skipped. The page it names is read when it is in the corpus"
 # Files a project's tools read, known by their names: a build script, a list of packages or of words to
 # spell-check is no document. A Makefile has no suffix and was read as text (Sphinx's docs folder holds
 # one), and a requirements.txt or a word list as a table of one column.
@@ -261,10 +262,12 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
 
             return parse_sheets(spreadsheet_sheets(data, source=source), source=source, title=title or _stem(source),
                                 columns=faq_columns)
-        from .html import is_template, parse_html
+        from .html import REDIRECT, is_template, parse_html, redirect_target
 
         if b"\0" in data[:4096] and not data.startswith(tuple(bom for bom, _ in _BOMS)):
             raise DocumentError(source, "looks like a binary file, not text; file skipped")
+        if target := redirect_target(data):
+            raise DocumentError(source, f"{REDIRECT} ({target}); {_TARGET_READ}")
         if is_template(data):
             raise DocumentError(source, "a template that a site generator fills in ({% block %} and the like), not a "
                                         "page; file skipped. Add the pages built from it to answer from them")
@@ -338,8 +341,11 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
 
         return parse_pod(text, source=source, title=title, max_chars=max_chars), []
     if kind == "restructuredtext":
-        from .restructuredtext import parse_restructuredtext, pulled_in
+        from .html import REDIRECT
+        from .restructuredtext import parse_restructuredtext, pulled_in, redirect_target
 
+        if target := redirect_target(text):
+            return [], [DocumentError(source, f"{REDIRECT} ({target}); {_TARGET_READ}")]
         passages = parse_restructuredtext(text, source=source, title=title, max_chars=max_chars)
         reason = "" if passages else pulled_in(text)
         return passages, [DocumentError(source, reason)] if reason else []
@@ -378,11 +384,14 @@ def _site_machinery(path: Path, files: set[Path]) -> bool:
     multiple words only shows matches ..." and rows of module names; MkDocs' search index (every page again, as
     FAQ entries that outranked the pages); VitePress's map of its pages' script names (hashmap.json) and
     Pagefind's search index (Starlight's, Hugo's: pagefind/pagefind-entry.json), "no list of question and answer
-    records" otherwise; and a site's page-not-found page (404.html or 404/index.html, its
-    source 404.md)."""
+    records" otherwise; a site's page-not-found page (404.html or 404/index.html, its
+    source 404.md); and an mdBook's whole book on one page to print (print.html: every passage again) and
+    its table of contents for browsers without scripts (toc.html)."""
     if path.suffix in (".html", ".htm", ".md", ".rst") and (path.stem == "404" or (
             path.stem == "index" and path.parent.name == "404")):
         return True
+    if path.name in ("print.html", "toc.html") and path.parent / "index.html" in files:
+        return _made_by_mdbook(path)
     pagefind = (path.parent.name in ("pagefind", "_pagefind") and path.name.startswith("pagefind")
                 and path.suffix == ".json")
     if path.name == "hashmap.json" or pagefind:
@@ -393,6 +402,15 @@ def _site_machinery(path: Path, files: set[Path]) -> bool:
     if path.suffix == ".html" and path.parent / "objects.inv" in files:
         return path.stem in ("genindex", "search") or path.stem.endswith("modindex")
     return _copy_of_built_page(path, files)
+
+
+def _made_by_mdbook(path: Path) -> bool:
+    """Whether a page says it was made by mdBook, as its head does ("Book generated using mdBook")."""
+    try:
+        with open(path, "rb") as f:
+            return b"using mdBook" in f.read(4096)
+    except OSError:
+        return False
 
 
 def _excluded(name: str, patterns: tuple[str, ...]) -> bool:

@@ -121,6 +121,27 @@ def is_template(data: bytes | str) -> bool:
     return words < MAX_TEMPLATE_WORDS_PER_TAG * tags
 
 
+# A page a site keeps where a page used to be (mdBook's, Sphinx's and MkDocs' redirect plugins, Jekyll's
+# redirect_from): a refresh that sends the browser on, and a line saying where ("Redirecting to ...").
+REDIRECT = "only redirects to another page"
+_REFRESH = re.compile(r"<meta\b[^>]*\bhttp-equiv\s*=\s*[\"']?refresh\b[^>]*>", re.IGNORECASE)
+_REFRESH_URL = re.compile(r"\bcontent\s*=\s*[\"']?[\d\s.]*[;,]\s*url\s*=\s*[\"']?([^\"'>\s]+)", re.IGNORECASE)
+_NOT_SHOWN = re.compile(r"<(head|script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# A moved page's stub says where it went in a line or two; a page that also refreshes itself (a status page
+# every minute) has its own text.
+MAX_REDIRECT_WORDS = 40
+
+
+def redirect_target(data: bytes | str) -> str:
+    """Where a redirect stub sends the reader ("" for a page): a refresh to another address, and few words."""
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    refresh = _REFRESH.search(text)
+    target = _REFRESH_URL.search(refresh.group(0)) if refresh else None
+    if not target:
+        return ""
+    return target.group(1) if word_count(_MARKUP_TAG.sub(" ", _NOT_SHOWN.sub(" ", text))) <= MAX_REDIRECT_WORDS else ""
+
+
 def parsed_page(data: bytes | str):
     """A page parsed by BeautifulSoup with lxml; a charset lxml refuses is read as a text file is."""
     from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning  # only when a corpus has HTML

@@ -13,7 +13,8 @@ from itertools import takewhile
 
 from ..errors import DocumentError
 from ..passage import Passage
-from ..text import clean
+from ..text import clean, word_count
+from .html import MAX_REDIRECT_WORDS
 from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define, drop_introduction,
                       field_text, heading_block, labels_their_text, last_heading, names_a_term, question_text,
                       spread_cells, take_intro, title_block)
@@ -51,6 +52,21 @@ def pulled_in(text: str) -> str:
         return (f"{AUTODOC} (Sphinx's autodoc: {code[0]}), which only the built site has; file skipped. To answer "
                 "from it, add the site Sphinx builds (its HTML) to the corpus")
     return includes_only([target for name, target in found if name == "include"])
+
+
+# pip's moved pages: "This page has moved", with a refresh in the page's metadata (".. meta::" over
+# ":http-equiv=refresh: 3; url=../../cli/pip_show/").
+_META_REFRESH = re.compile(r"^[ \t]+:http-equiv=refresh:[ \t]*[\d.]*[ \t]*[;,][ \t]*url[ \t]*=[ \t]*(\S+)[ \t]*$",
+                           re.IGNORECASE | re.MULTILINE)
+
+
+def redirect_target(text: str) -> str:
+    """Where a moved page's stub sends the reader ("" for a page): a refresh to another address in its metadata,
+    and few words besides."""
+    refresh = _META_REFRESH.search(text)
+    if not refresh or word_count(_META_REFRESH.sub(" ", text)) > MAX_REDIRECT_WORDS:
+        return ""
+    return refresh.group(1)
 
 
 def includes_only(included: list[str]) -> str:
