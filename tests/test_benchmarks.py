@@ -14,7 +14,7 @@ pytestmark = pytest.mark.integration
 @pytest.mark.skipif(not STACKFAQ.exists(), reason="shared/benchmarks/stackfaq is not beside the checkout")
 def test_run_all_tiny(tmp_path):
     r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run_all.py"), "--tiny", "--out", str(tmp_path)],
-                       cwd=ROOT, capture_output=True, text=True, timeout=900)
+                       cwd=ROOT, capture_output=True, text=True, timeout=1800)
     assert r.returncode == 0, r.stderr[-2000:]
     results = json.loads((tmp_path / "results.json").read_text())
     assert {"latency", "cold_start", "build", "scale", "concurrency", "quality"} <= results.keys()
