@@ -35,7 +35,10 @@ _CONTENT = ("article", "main", "section")
 _CONTENTS_CLASSES = ({"contents", "topic"}, {"contents", "local"})
 # id or class names of page furniture (DocBook's "navheader" and "navfooter" too) ...
 _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side|main|top|sub)?menu\w*|sidebar|"
-                        r"footer|header|head|breadcrumbs?|toc|site-?nav|skip|banner|cookie.*)$"
+                        r"footer|header|head|breadcrumbs?|toc|site-?nav|skip|banner|cookie.*|"
+                        # who wrote the page and when (Confluence's "page-metadata", WordPress's "entry-meta"), and
+                        # what Confluence's export adds under a page (its attachments and comments)
+                        r"(?:page|entry|post|article)[-_]?meta(?:data)?|pageSection)$"
                         # ... and compound ones ("site-footer", "fixed-sidebar", "breadcrumb-wrapper",
                         # "docs-bottom-navigation"): a word of furniture anywhere in the name. Not "header"
                         # there, but the page's ("docs-header"): a card's or an entry's header ("card-header",
