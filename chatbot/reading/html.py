@@ -40,10 +40,11 @@ _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side
                         # what Confluence's export adds under a page (its attachments and comments)
                         r"(?:page|entry|post|article)[-_]?meta(?:data)?|pageSection)$"
                         # ... and compound ones ("site-footer", "fixed-sidebar", "breadcrumb-wrapper",
-                        # "docs-bottom-navigation"): a word of furniture anywhere in the name. Not "header"
+                        # "docs-bottom-navigation", readers' "article-comments", not TypeDoc's doc comment,
+                        # "tsd-comment"): a word of furniture anywhere in the name. Not "header"
                         # there, but the page's ("docs-header"): a card's or an entry's header ("card-header",
                         # "entry-header") holds its question or title.
-                        r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc)"
+                        r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc|comments)"
                         r"(?:$|[-_])|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
 # A class that says what a container has or lacks ("has-sidebar", "page-with-toc", "no-footer"), which names
 # the container by its furniture, not the furniture itself: VitePress's content is in "VPContent has-sidebar".

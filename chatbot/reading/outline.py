@@ -19,7 +19,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 162
+PARSER_VERSION = 163
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -522,6 +522,17 @@ def _subheading(block: Block, question: Block) -> bool:
     return block.kind == "heading" and bool(question.level and block.level) and block.level > question.level
 
 
+def _heading_something(answer: list[Block]) -> list[Block]:
+    """An answer without the subheadings that head nothing (a help centre's "Related articles", whose list of
+    links is dropped as navigation): a subheading needs text before the next one of its level or above."""
+    def heads_something(at: int) -> bool:
+        block = answer[at]
+        after = next((b for b in answer[at + 1:] if b.kind != "heading" or b.level <= block.level), None)
+        return after is not None and after.kind != "heading"
+
+    return [b for k, b in enumerate(answer) if b.kind != "heading" or heads_something(k)]
+
+
 def _promote_bold_titles(blocks: list[Block]) -> list[Block]:
     """On a page whose entries are bold paragraphs (sqlite's FAQ: "(12) I deleted a lot of data ... Is this a
     bug?"), where most bold titles ask, the others are entries too ("(3) SQLite lets me insert a string into a
@@ -745,7 +756,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     j += 1
             elif j < len(blocks) and blocks[j].kind in ("paragraph", "list"):
                 j += 1
-            answer = blocks[i + 1:j]
+            answer = _heading_something(blocks[i + 1:j])
             if not answer:
                 # A question with no answer under it is a heading after all.
                 if i == len(blocks) - 1 and block.scope == "next":
