@@ -1517,6 +1517,14 @@ href="/hc/articles/2">Can I change my username?</a></li></ul></section><div clas
     passages, problems = read(tmp_path, "reset.html", page)
     assert problems == [] and [p.text for p in passages] == [
         "How do I reset my password?\nChoose Forgot password on the sign-in page.\nNo email\nCall us."]
+    # A documentation site's "Was this page helpful?" (MkDocs Material's feedback form, on every page) had been a
+    # FAQ entry of each page, and an article's "Written by ... Updated over a week ago" a passage.
+    page = """<article class="md-content__inner"><h1>Install</h1><p>Run pip install foo.</p><form class="md-feedback"
+name="feedback" hidden><fieldset><legend class="md-feedback__title">Was this page helpful?</legend><div
+class="md-feedback__note"><div data-md-value="1" hidden>Thanks for your feedback!</div></div></fieldset></form>
+</article><div class="article__meta"><span>Written by Jane Doe</span><span>Updated over a week ago</span></div>"""
+    passages, problems = read(tmp_path, "install.html", page)
+    assert [p.text for p in passages] == ["Run pip install foo."]
 
 
 def test_html_fragment(tmp_path):

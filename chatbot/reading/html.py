@@ -38,14 +38,15 @@ _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side
                         r"footer|header|head|breadcrumbs?|toc|site-?nav|skip|banner|cookie.*|"
                         # who wrote the page and when (Confluence's "page-metadata", WordPress's "entry-meta"), and
                         # what Confluence's export adds under a page (its attachments and comments)
-                        r"(?:page|entry|post|article)[-_]?meta(?:data)?|pageSection)$"
+                        r"(?:page|entry|post|article)[-_]*meta(?:data)?|pageSection)$"
                         # ... and compound ones ("site-footer", "fixed-sidebar", "breadcrumb-wrapper",
-                        # "docs-bottom-navigation", readers' "article-comments", not TypeDoc's doc comment,
-                        # "tsd-comment"): a word of furniture anywhere in the name. Not "header"
-                        # there, but the page's ("docs-header"): a card's or an entry's header ("card-header",
-                        # "entry-header") holds its question or title.
-                        r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc|comments)"
-                        r"(?:$|[-_])|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
+                        # "docs-bottom-navigation", readers' "article-comments" but not TypeDoc's doc comment,
+                        # "tsd-comment", "Was this page helpful?" in MkDocs Material's "md-feedback"): a word of
+                        # furniture anywhere in the name. Not "header" there, but the page's ("docs-header"): a
+                        # card's or an entry's header ("card-header", "entry-header") holds its question or title.
+                        r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc|"
+                        r"comments|feedback)(?:$|[-_])"
+                        r"|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
 # A class that says what a container has or lacks ("has-sidebar", "page-with-toc", "no-footer"), which names
 # the container by its furniture, not the furniture itself: VitePress's content is in "VPContent has-sidebar".
 _STATE = re.compile(r"(?:^|[-_]+)(?:has|with|without|no)[-_]", re.IGNORECASE)
