@@ -2975,6 +2975,23 @@ def test_pod_as_perl_writes_its_faqs_and_manuals(tmp_path):
     assert passages[2].section == "--verbose"
 
 
+def test_a_module_faq_whose_entries_are_statements_after_its_description(tmp_path):
+    # IO::Compress's FAQ.pod: a manual page's DESCRIPTION opens it, then groups of entries, some worded as
+    # statements ("Dealing with concatenated gzip files"). DESCRIPTION, the first heading with text under it, had
+    # set the entries' level to its own, and the statements were text, a passage per paragraph. A heading in
+    # Title Case names a part ("Zip Resources"), as on any page that is all FAQ.
+    pod = ("=head1 NAME\n\nIO::Compress::FAQ -- Frequently Asked Questions about IO::Compress\n\n=head1 DESCRIPTION"
+           "\n\nCommon questions answered.\n\n=head1 GZIP\n\n=head2 Dealing with concatenated gzip files\n\nSet the "
+           "MultiStream option.\n\nIt reads every member.\n\n=head2 Can I read bgzip files?\n\nYes.\n\n"
+           "=head2 Gzip Resources\n\nSee RFC 1952.\n\n=head1 AUTHOR\n\nPaul Marquess.\n")
+    passages, problems = read(tmp_path, "FAQ.pod", pod)
+    assert problems == [] and [(p.kind, p.section, p.text) for p in passages] == [
+        ("text", "DESCRIPTION", "Common questions answered."),
+        ("faq", "GZIP", "Dealing with concatenated gzip files\nSet the MultiStream option.\nIt reads every member."),
+        ("faq", "GZIP", "Can I read bgzip files?\nYes."), ("text", "Gzip Resources", "See RFC 1952."),
+        ("text", "AUTHOR", "Paul Marquess.")]
+
+
 def test_pod_nested_lists_and_code_that_holds_backticks(tmp_path):
     # A list inside an item is a sub-list; a verbatim paragraph holding ``` stays one code block.
     pod = ("=head1 Stores\n\n=over\n\n=item * Disks\n\n=over\n\n=item * SSD\n\n=item * HDD\n\n=back\n\n"

@@ -19,7 +19,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 164
+PARSER_VERSION = 165
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -614,15 +614,15 @@ def _promote_faq_headings(blocks: list[Block], title: str, *, named_faq: bool = 
         if faq_level and block.level <= faq_level:
             faq_level = 0
         leaf = id(block) not in groups
-        if faq_level and block.level == (entry_level or block.level) and (entry_level or block.kind == "question"
-                                                                           or leaf):
+        # On a page that is all FAQ, a heading in Title Case names a part ("General Overview", "Instructions"
+        # over a template's notes, a manual page's "DESCRIPTION"), as on a page whose headings ask.
+        names_part = block.kind == "heading" and faq_level < 0 and _title_cased(block.text)
+        if faq_level and block.level == (entry_level or block.level) and (
+                entry_level or block.kind == "question" or (leaf and not names_part)):
             # The first question or entry under the FAQ sets the level of its entries: the statements under a
             # question ("It can lead to confusion") are parts of its answer.
             entry_level = block.level
-            # On a page that is all FAQ, a heading in Title Case names a part ("General Overview", "Instructions"
-            # over a template's notes), as on a page whose headings ask.
-            if block.kind == "heading" and leaf and not _DATE.match(block.text) and not (
-                    faq_level < 0 and _title_cased(block.text)):
+            if block.kind == "heading" and leaf and not _DATE.match(block.text) and not names_part:
                 promoted.add(id(block))
         elif not faq_level and block.kind == "heading" and FAQ_HEADING.search(block.text):
             # The page's title names the whole page, whatever the level of its entries (pandoc's EPUB chapters
