@@ -522,7 +522,7 @@ def _subheading(block: Block, question: Block) -> bool:
     return block.kind == "heading" and bool(question.level and block.level) and block.level > question.level
 
 
-def _heading_something(answer: list[Block]) -> list[Block]:
+def _without_empty_subheadings(answer: list[Block]) -> list[Block]:
     """An answer without the subheadings that head nothing (a help centre's "Related articles", whose list of
     links is dropped as navigation): a subheading needs text before the next one of its level or above."""
     def heads_something(at: int) -> bool:
@@ -756,7 +756,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     j += 1
             elif j < len(blocks) and blocks[j].kind in ("paragraph", "list"):
                 j += 1
-            answer = _heading_something(blocks[i + 1:j])
+            answer = _without_empty_subheadings(blocks[i + 1:j])
             if not answer:
                 # A question with no answer under it is a heading after all.
                 if i == len(blocks) - 1 and block.scope == "next":
