@@ -57,23 +57,33 @@ class SlowEmbedder:
         return self.embedder.encode(texts, **kwargs)
 
 
-def test_a_full_queue_says_busy_instead_of_growing(shipped_bot):
+def _serve_with_a_queue_of_two(shipped_bot):
+    """A server whose slow model keeps at most two questions waiting, and its port."""
     bot = Chatbot(shipped_bot.settings, shipped_bot.index, shipped_bot.embedder, shipped_bot.synonyms,
                   shipped_bot.report)
     bot.encoder = EncodeBatcher(SlowEmbedder(bot.embedder), max_waiting=2)
     port = _free_port()
-    demo = serve(bot, port=port, block=False)
+    return serve(bot, port=port, block=False), port
+
+
+def _at_once(request, clients: int = 40) -> None:
+    """Runs `request` from `clients` threads at the same time and waits for them."""
+    threads = [threading.Thread(target=request) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+
+
+def test_a_full_queue_says_busy_instead_of_growing(shipped_bot):
+    demo, port = _serve_with_a_queue_of_two(shipped_bot)
     replies: list[str] = []
     try:
         def one():
             with httpx.Client() as client:
                 replies.append(call(client, f"http://127.0.0.1:{port}", QUESTIONS[0]))
 
-        threads = [threading.Thread(target=one) for _ in range(40)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
+        _at_once(one)
     finally:
         demo.close()
     assert len(replies) == 40  # every request got a complete reply
@@ -83,27 +93,22 @@ def test_a_full_queue_says_busy_instead_of_growing(shipped_bot):
 
 
 def test_the_rest_api_says_busy_with_429_when_the_queue_is_full(shipped_bot):
-    bot = Chatbot(shipped_bot.settings, shipped_bot.index, shipped_bot.embedder, shipped_bot.synonyms,
-                  shipped_bot.report)
-    bot.encoder = EncodeBatcher(SlowEmbedder(bot.embedder), max_waiting=2)
-    port = _free_port()
-    server = serve(bot, port=port, block=False)
-    statuses: list[int] = []
+    server, port = _serve_with_a_queue_of_two(shipped_bot)
+    responses: list[httpx.Response] = []
     try:
         def one():
-            r = httpx.post(f"http://127.0.0.1:{port}/api/answer", json={"question": QUESTIONS[0]}, timeout=120)
-            statuses.append(r.status_code)
-            assert r.status_code == 200 and "New York" in r.json()["text"] or \
-                r.status_code == 429 and "busy" in r.json()["error"] and r.headers["retry-after"]
+            responses.append(httpx.post(f"http://127.0.0.1:{port}/api/answer", json={"question": QUESTIONS[0]},
+                                        timeout=120))
 
-        threads = [threading.Thread(target=one) for _ in range(40)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=120)
+        _at_once(one)
     finally:
         server.close()
+    # Checked here, not in the threads: an assertion that fails in a thread does not fail the test.
+    statuses = [r.status_code for r in responses]
     assert len(statuses) == 40 and 200 in statuses and 429 in statuses
+    for r in responses:
+        assert r.status_code == 200 and "New York" in r.json()["text"] or \
+            r.status_code == 429 and "busy" in r.json()["error"] and r.headers["retry-after"]
 
 
 def test_the_ui_login_and_the_api_token_both_guard_the_rest_api(shipped_bot):
