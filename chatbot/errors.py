@@ -9,6 +9,10 @@ class ChatbotError(Exception):
     """Base class of every error this package raises on purpose."""
 
 
+class SettingsError(ChatbotError, ValueError):
+    """A setting (a keyword argument or its CHATBOT_* environment variable) has a value it cannot take."""
+
+
 class QuestionError(ChatbotError, ValueError):
     """The question cannot be answered as given (empty, or nothing but symbols)."""
 

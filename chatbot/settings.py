@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .errors import SettingsError
+
 EMBEDDERS = ("onnx", "onnx-int8", "torch")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -61,11 +63,11 @@ class Settings:
         object.__setattr__(self, "index_dir", Path(self.index_dir))
         object.__setattr__(self, "data_dir", Path(self.data_dir))
         if self.embedder not in EMBEDDERS:
-            raise ValueError(f"embedder must be one of {', '.join(EMBEDDERS)}, got {self.embedder!r}")
+            raise SettingsError(f"embedder (CHATBOT_EMBEDDER) must be one of {', '.join(EMBEDDERS)}, got {self.embedder!r}")
         if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
-            raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
+            raise SettingsError(f"threshold (CHATBOT_THRESHOLD) must be from 0 to 1, got {self.threshold}")
         if self.log_retention_days < 1:
-            raise ValueError(f"log_retention_days must be at least 1, got {self.log_retention_days}")
+            raise SettingsError(f"log_retention_days (CHATBOT_LOG_DAYS) must be at least 1, got {self.log_retention_days}")
 
     def with_(self, **changes) -> "Settings":
         """A copy with the given fields changed; None values are ignored."""
@@ -79,8 +81,8 @@ class Settings:
             "index_dir": os.environ.get("CHATBOT_INDEX"),
             "data_dir": os.environ.get("CHATBOT_DATA"),
             "model": os.environ.get("CHATBOT_MODEL"),
-            "threshold": _float(os.environ.get("CHATBOT_THRESHOLD")),
-            "log_retention_days": _int(os.environ.get("CHATBOT_LOG_DAYS")),
+            "threshold": _number("CHATBOT_THRESHOLD", float),
+            "log_retention_days": _number("CHATBOT_LOG_DAYS", int),
             "admin_token": os.environ.get("CHATBOT_ADMIN_TOKEN"),
             "embedder": os.environ.get("CHATBOT_EMBEDDER") or None,
             "model_cache": os.environ.get("CHATBOT_MODEL_CACHE"),
@@ -100,8 +102,16 @@ class Settings:
         return {"max_passage_chars": self.max_passage_chars}
 
 
-def _float(value: str | None) -> float | None:
-    return float(value) if value not in (None, "") else None
+def _number(variable: str, kind: type) -> float | int | None:
+    """The environment variable as a number of the kind given (None when it is unset or empty)."""
+    value = os.environ.get(variable)
+    if value in (None, ""):
+        return None
+    try:
+        return kind(value)
+    except ValueError:
+        raise SettingsError(f"{variable} must be {'a whole number' if kind is int else 'a number'}, "
+                            f"got {value!r}") from None
 
 
 def _bool(variable: str) -> bool | None:
@@ -113,8 +123,5 @@ def _bool(variable: str) -> bool | None:
         return True
     if value.strip().lower() in ("0", "false", "no", "off"):
         return False
-    raise ValueError(f"{variable} must be 1 or 0, got {value!r}")
+    raise SettingsError(f"{variable} must be 1 or 0, got {value!r}")
 
-
-def _int(value: str | None) -> int | None:
-    return int(value) if value not in (None, "") else None

@@ -4,11 +4,13 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from chatbot import Chatbot, QuestionError, Settings
 from chatbot.evaluation import evaluate, load_cases
+from chatbot.search.index import POINTER
 
 from .conftest import DEV_SET, FAQ_CSV, ROOT
 
@@ -84,9 +86,17 @@ def _cli(*args, cwd=ROOT, **kw):
 def test_cli_build_ask_and_eval(tmp_path):
     index = str(tmp_path / "index")
     built = _cli("build", index=index)
-    assert built.returncode == 0 and "Indexed" in built.stdout
+    assert built.returncode == 0 and "Indexed" in built.stdout and "reused" not in built.stdout
     again = _cli("build", index=index)
     assert again.returncode == 0 and "up to date" in again.stdout
+    # A damaged index: asking says to run `chatbot build`, and that rebuilds it.
+    vectors = Path(index) / (Path(index) / POINTER).read_text().strip() / "vectors.faiss"
+    vectors.write_bytes(vectors.read_bytes()[:100])
+    broken = _cli("ask", "How much do ML engineers earn?", index=index)
+    assert broken.returncode == 2 and "chatbot build" in broken.stderr and "Traceback" not in broken.stderr
+    rebuilt = _cli("build", index=index)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "Building a new index" in rebuilt.stderr and "Indexed" in rebuilt.stdout
     asked = _cli("ask", "what about 2017?", "--history", "How many ML engineer jobs were there in 2015?", "--json",
                  index=index)
     assert asked.returncode == 0, asked.stderr

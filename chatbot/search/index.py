@@ -47,6 +47,9 @@ from ..text import sentences, words
 FORMAT_VERSION = 13
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
+# The files Index.load reads (with those under bm25/), each listed in the manifest with its size and checksum.
+REQUIRED_FILES = ("passages.jsonl", "vectors.faiss", "view_passage.npy", "view_kind.npy", "vocabulary.txt",
+                  "names.txt")
 ADAPTED_MODEL = "model"
 VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
 # A heading that names a command-line option, a parameter or a variable ("--abort", "-r", "<pathspec>...",
@@ -224,11 +227,15 @@ class Index:
         folder = Index.current_folder(index_dir)
         if folder is None:
             return None
+        fix = "Run `chatbot build` to rebuild the index from the corpus."
         try:
-            return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise IndexCorruptError(f"The index manifest {folder / MANIFEST} is missing or unreadable ({exc}). "
-                                    "Run `chatbot build` to rebuild the index from the corpus.") from exc
+                                    f"{fix}") from exc
+        if not isinstance(manifest, dict):
+            raise IndexCorruptError(f"The index manifest {folder / MANIFEST} is not a JSON object. {fix}")
+        return manifest
 
     @classmethod
     def load(cls, index_dir: Path, *, verify: bool = True) -> "Index":
@@ -244,11 +251,16 @@ class Index:
         if manifest.get("format") != FORMAT_VERSION:
             raise IndexCorruptError(f"The index in {folder} has format {manifest.get('format')}, "
                                     f"this version reads {FORMAT_VERSION}. {fix}")
-        for name, meta in manifest.get("files", {}).items():
+        files = manifest.get("files")
+        # Every file read below must be listed with its size and checksum, or an edited one would be served.
+        read = [*REQUIRED_FILES, *(p.relative_to(folder).as_posix() for p in (folder / "bm25").rglob("*") if p.is_file())]
+        if not isinstance(files, dict) or not all(isinstance(files.get(name), dict) for name in read):
+            raise IndexCorruptError(f"The index manifest {folder / MANIFEST} does not list the index's files. {fix}")
+        for name, meta in files.items():
             path = folder / name
-            if not path.is_file() or path.stat().st_size != meta["bytes"]:
+            if not isinstance(meta, dict) or not path.is_file() or path.stat().st_size != meta.get("bytes"):
                 raise IndexCorruptError(f"Index file {path} is missing or truncated. {fix}")
-            if verify and _sha256(path) != meta["sha256"]:
+            if verify and _sha256(path) != meta.get("sha256"):
                 raise IndexCorruptError(f"Index file {path} does not match its checksum. {fix}")
         try:
             passages = [Passage.from_dict(json.loads(line))
@@ -265,6 +277,9 @@ class Index:
             bm25 = bm25s.BM25.load(str(folder / "bm25"), load_corpus=False, allow_pickle=False)
         except Exception as exc:
             raise IndexCorruptError(f"The index in {folder} could not be read ({exc}). {fix}") from exc
+        if vectors.d != manifest.get("dimension"):
+            raise IndexCorruptError(f"The index in {folder} holds vectors of {vectors.d} dimensions, its manifest "
+                                    f"says {manifest.get('dimension')}. {fix}")
         if vectors.ntotal != len(view_passage) or len(view_kind) != len(view_passage):
             raise IndexCorruptError(f"The index in {folder} is inconsistent (vector and view counts differ). {fix}")
         return cls(folder, manifest, passages, vectors, view_passage, view_kind, vocabulary, names, bm25)
@@ -324,6 +339,9 @@ def _cached_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
         import faiss
 
         folder = Index.current_folder(index_dir)
+        # A damaged build's vectors are not reused: only files that still match their checksums.
+        if any(_sha256(folder / name) != manifest["files"][name]["sha256"] for name in ("view_keys.txt", "vectors.faiss")):
+            return {}
         keys = (folder / "view_keys.txt").read_text(encoding="utf-8").split()
         stored = faiss.read_index(str(folder / "vectors.faiss"))
         if stored.ntotal != len(keys):
