@@ -60,12 +60,20 @@ def test_no_batch_holds_one_answer_twice():
     assert all(len({a for _, a in batch}) == len(batch) <= BATCH for batch in batches)
 
 
-def test_a_stand_in_embedder_or_a_small_faq_is_not_adapted(tmp_path, fake_embedder):
+def test_a_stand_in_embedder_is_not_adapted(tmp_path, fake_embedder):
     corpus = offices_corpus(tmp_path, faq_rows())
     assert len(faq_rows()) >= MIN_ENTRIES
     bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
     assert bot.index.adapted_model is None and bot.embedder is fake_embedder
     assert bot.index.manifest["settings"]["adapt_model"] is True
+
+
+@pytest.mark.integration
+def test_a_faq_of_fewer_entries_than_the_minimum_is_not_adapted(shipped_bot):
+    # The shipped articles hold a FAQ section of ten entries: too few pairs to tune the real model on.
+    entries = answered_entries(training_pairs(shipped_bot.index.passages))
+    assert 0 < entries < MIN_ENTRIES and shipped_bot.settings.adapt_model
+    assert shipped_bot.index.adapted_model is None and shipped_bot.index.manifest["adapted_model"] is None
 
 
 def test_a_tuned_model_without_its_record_is_a_clear_error(tmp_path):

@@ -1,5 +1,6 @@
 """The web server under load, with a login, and refusing to start on a broken index."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -33,12 +34,27 @@ def server(shipped_bot):
     demo.close()
 
 
-def test_fifty_clients_get_answers_with_no_errors_and_flat_memory(server):
+def _expected_replies(bot) -> dict[str, str]:
+    """The opening of each load question's own answer, as the chat's JSON carries it."""
+    return {question: json.dumps(bot.answer(question).text[:60])[1:-1] for question in QUESTIONS}
+
+
+def test_fifty_clients_get_answers_with_no_errors_and_flat_memory(server, shipped_bot):
     clients, seconds = 50, (60 if FULL else 12)
+    expected = _expected_replies(shipped_bot)
+
+    def checked(client, base, question):
+        # A reply that is not this question's answer (an error turned into a message, another question's
+        # answer) counts as an error.
+        reply = call(client, base, question)
+        if "busy" not in reply and expected[question] not in reply:
+            raise AssertionError(f"{question!r} got {reply[-300:]!r}")
+        return reply
+
     process = psutil.Process()
-    run_clients(server, clients, 4, 10_000)  # warm-up
+    run_clients(server, clients, 4, 10_000, ask=checked)  # warm-up
     rss_warm = process.memory_info().rss
-    result = run_clients(server, clients, seconds, 100_000)
+    result = run_clients(server, clients, seconds, 100_000, ask=checked)
     rss_end = process.memory_info().rss
     assert result["errors"] == 0
     assert result["requests"] - result["busy_replies"] >= clients
