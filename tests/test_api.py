@@ -3,6 +3,7 @@
 import base64
 import csv
 import io
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -52,9 +53,19 @@ def test_a_bad_question_is_a_400_that_says_what_is_wrong(fake_bot, store, body, 
     assert r.json()["status"] == 400 and says in r.json()["error"]
 
 
-def test_a_body_that_is_not_json_is_a_400(fake_bot, store):
-    r = client(fake_bot, store).post("/answer", content=b"{question", headers={"content-type": "application/json"})
+def test_a_body_that_is_not_json_is_a_400_that_says_so(fake_bot, store):
+    api = client(fake_bot, store)
+    r = api.post("/answer", content=b"{question", headers={"content-type": "application/json"})
     assert r.status_code == 400 and r.json()["status"] == 400
+    assert "not valid JSON" in r.json()["error"] and "at character 1" in r.json()["error"]
+    # JSON sent as another content type (curl -d's default is a form) is not read as JSON: the error says how.
+    r = api.post("/answer", content=b'{"question": "hi"}', headers={"content-type": "application/x-www-form-urlencoded"})
+    assert r.status_code == 400 and "Content-Type: application/json" in r.json()["error"]
+
+
+def test_a_wrong_method_says_which_one_is_allowed(fake_bot, store):
+    r = client(fake_bot, store).get("/answer")
+    assert r.status_code == 405 and r.headers["allow"] == "POST" and r.json()["status"] == 405
 
 
 def test_an_oversized_body_is_refused_with_413(fake_bot, store):
@@ -81,6 +92,10 @@ def test_feedback_is_stored_with_the_answer_that_was_shown(fake_bot, store):
     assert row["id"] == r.json()["id"] and row["liked"] == 0 and row["question"] == "Do you ship abroad?"
     assert "40 countries" in row["passage"] and row["history"] == '["hello"]'
     assert api.post("/feedback", json={"question": "Do you ship abroad?"}).status_code == 400  # liked is required
+    for not_a_yes_or_no in ("yes", 1, "true", None):  # a like is true or false, as a question is text
+        r = api.post("/feedback", json={"question": "Do you ship abroad?", "liked": not_a_yes_or_no})
+        assert r.status_code == 400 and "liked" in r.json()["error"]
+    assert len(store.rows()) == 1
     out = io.StringIO()
     assert store.export_csv(out) == 1
     assert list(csv.reader(io.StringIO(out.getvalue())))[1][3] == "Do you ship abroad?"
@@ -91,7 +106,12 @@ def test_health_and_the_openapi_page(fake_bot, store):
     health = api.get("/health").json()
     assert health["status"] == "ok" and health["passages"] == len(fake_bot.index.passages)
     assert health["feedback"] == "sqlite"
-    assert api.get("/docs").status_code == 200
+    page = api.get("/docs")
+    assert page.status_code == 200
+    # Its scripts and styles are served here (the page works offline), not from a CDN.
+    assets = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', page.text)
+    assert len(assets) == 2 and all(not a.startswith("http") for a in assets)
+    assert all(api.get(a).status_code == 200 for a in assets)
     paths = api.get("/openapi.json").json()["paths"]
     assert {"/answer", "/feedback", "/health"} <= set(paths)
 

@@ -22,7 +22,8 @@ from typing import Awaitable, Callable
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from fastapi_offline import FastAPIOffline
+from pydantic import BaseModel, Field, StrictBool
 from starlette.exceptions import HTTPException
 
 from ..chatbot import Chatbot
@@ -43,7 +44,7 @@ class AnswerRequest(BaseModel):
 
 
 class FeedbackRequest(AnswerRequest):
-    liked: bool = Field(description="true for a like, false for a dislike of the answer to this question")
+    liked: StrictBool = Field(description="true for a like, false for a dislike of the answer to this question")
 
 
 class ApiError(Exception):
@@ -87,6 +88,16 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
+def _problem(error: dict) -> str:
+    """One validation error of a request, said so that the caller can fix the request."""
+    if error["type"] == "json_invalid":  # its location is ("body", the character where decoding failed)
+        reason = error.get("ctx", {}).get("error", error["msg"])
+        return f"the body is not valid JSON ({reason} at character {error['loc'][-1]})"
+    if tuple(error["loc"]) == ("body",) and error["type"] in ("model_attributes_type", "dict_type"):
+        return ('send a JSON object, such as {"question": "..."}, with the header "Content-Type: application/json"')
+    return f"{'.'.join(str(p) for p in error['loc'][1:]) or 'body'}: {error['msg']}"
+
+
 def _too_large_text(limit: int) -> str:
     return f"The request body is larger than {limit // 1024} KiB. Send one question at a time."
 
@@ -124,9 +135,11 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
     With `log_questions`, questions and their outcomes go to the question log as the UI's do, so that the
     admin page also shows what a website's users ask through the API."""
     current = bot if callable(bot) and not isinstance(bot, Chatbot) else (lambda: bot)
-    api = FastAPI(title="FAQ chatbot API", version="1", docs_url="/docs", redoc_url=None,
-                  openapi_url="/openapi.json", dependencies=[Depends(authorizer(auth, token))],
-                  description="Answers questions from your documents and says when they do not hold the answer.")
+    # The OpenAPI page's scripts come with the package, so that the page works offline.
+    api = FastAPIOffline(title="FAQ chatbot API", version="1", docs_url="/docs", redoc_url=None,
+                         openapi_url="/openapi.json", dependencies=[Depends(authorizer(auth, token))],
+                         description="Answers questions from your documents and says when they do not hold the "
+                                     "answer.")
     api.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
 
     def engine() -> Chatbot:
@@ -151,12 +164,13 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
 
     @api.exception_handler(RequestValidationError)
     async def bad_request(_request, exc: RequestValidationError):
-        where = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in exc.errors())
+        where = "; ".join(map(_problem, exc.errors()))
         return JSONResponse({"error": f"Bad request: {where}.", "status": 400}, status_code=400)
 
     @api.exception_handler(HTTPException)
     async def http_error(_request, exc: HTTPException):
-        return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code)
+        return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code,
+                            headers=exc.headers)  # a 405's Allow
 
     @api.exception_handler(ChatbotError)
     async def engine_error(_request, exc: ChatbotError):
