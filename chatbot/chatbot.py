@@ -181,6 +181,9 @@ class Chatbot:
     def rank(self, question: str, history: list[str] | None = None) -> Ranking:
         """The candidates for a question, best first, with the evidence the confidence weighs."""
         question, notice = self._clean_question(question)
+        if history is not None and (isinstance(history, str) or not all(isinstance(m, str) for m in history)):
+            raise QuestionError("The history must be a list of the conversation's earlier questions (text), "
+                                "oldest first.")
         history = [h for h in (clean(str(m)).replace("\n", " ").strip() for m in (history or [])) if h][-4:]
         history = [h[: self.settings.max_question_chars] for h in history]
         analyzer = self.retriever.analyzer
@@ -218,8 +221,10 @@ class Chatbot:
             raise QuestionError(f"A question must be text, not {type(question).__name__}.")
         question = " ".join(without_stack_frames(clean(question, keep_indent=True)).split())
         if not question:
-            raise QuestionError("The question is empty. Type a question, for example: "
-                                "\"How much do machine learning engineers earn?\"")
+            # The example is one of this corpus's own questions, not the shipped articles'.
+            example = next((p.question for p in self.index.passages if p.question and len(p.question) <= 100), "")
+            raise QuestionError("The question is empty. Type a question" +
+                                (f', for example: "{example}"' if example else " about the documents."))
         limit = self.settings.max_question_chars
         if len(question) > limit:
             cut = question[:limit].rsplit(" ", 1)[0] or question[:limit]

@@ -167,9 +167,22 @@ def test_empty_questions_raise_a_typed_error(fake_bot, question):
         fake_bot.answer(question)
 
 
+def test_the_empty_question_error_gives_an_example_from_the_documents(fake_bot):
+    first = next(p.question for p in fake_bot.index.passages if p.question)
+    with pytest.raises(QuestionError, match="empty") as raised:
+        fake_bot.answer("  ")
+    assert f'for example: "{first}"' in str(raised.value) and "machine learning" not in str(raised.value)
+
+
 def test_non_text_questions_raise_a_typed_error(fake_bot):
     with pytest.raises(QuestionError):
         fake_bot.answer(None)
+
+
+@pytest.mark.parametrize("history", ["What does the Basic plan cost?", [None], ["What does it cost?", 5]])
+def test_a_history_that_is_not_a_list_of_questions_is_a_typed_error(fake_bot, history):
+    with pytest.raises(QuestionError, match="history must be a list"):
+        fake_bot.answer("and the Pro plan?", history=history)
 
 
 def test_overlong_questions_are_truncated_with_a_notice(fake_bot):

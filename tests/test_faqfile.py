@@ -120,6 +120,8 @@ def test_a_folder_with_no_readable_documents_is_a_clear_error(tmp_path):
         Corpus.open(tmp_path).load()
     with pytest.raises(CorpusError, match="does not exist"):
         Corpus.open(tmp_path / "missing")
+    with pytest.raises(CorpusError, match=f"is a file.*--corpus {tmp_path}"):  # a FAQ file named as the corpus
+        Corpus.open(tmp_path / "notes.csv")
 
 
 def test_html_pages_are_reduced_to_their_main_text(tmp_path):

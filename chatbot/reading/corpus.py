@@ -91,6 +91,9 @@ class Corpus:
     @classmethod
     def open(cls, root: str | Path) -> "Corpus":
         root = Path(root)
+        if root.is_file():
+            raise CorpusError(f"The corpus {root} is a file: the corpus is a folder of documents. Pass its folder "
+                              f"(--corpus {root.parent}), or put the file in a folder of its own.")
         if not root.is_dir():
             raise CorpusError(f"The corpus folder {root} does not exist. Create it and put documents in it "
                               f"({', '.join(sorted(DOCUMENT_SUFFIXES))}), or pass --corpus DIR.")
