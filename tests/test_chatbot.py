@@ -96,6 +96,23 @@ def test_a_word_in_another_form_than_the_corpus_uses_still_names_the_row(tmp_pat
     assert best.row_match == 1.0
 
 
+def test_a_short_verb_the_corpus_writes_as_its_noun_is_a_known_word(tmp_path, fake_embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "faq.csv").write_text("question,answer\nWhat payment methods do you accept?,Visa and PayPal.\n"
+                                    "Is there a normal delivery time?,Three days.\nIs there an app?,Yes.\n",
+                                    encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    # Snowball leaves "payment" whole (its suffix is stripped from long words only), so "pay" was a word no
+    # document has, and a question made of it alone was declined as unrelated.
+    assert bot.retriever.corpus_form("pay") == "payment"
+    assert bot.retriever.corpus_form("norm") == "norm"  # an ending that changes the word's meaning
+    assert bot.retriever.corpus_form("ap") == "ap"  # too short to be a stem
+    ranking = bot.rank("How do I pay?")
+    assert ranking.evidence[0]["unknown"] == 0.0
+    assert bot.index.passages[ranking.candidates[0].passage].question == "What payment methods do you accept?"
+
+
 def test_a_missing_name_weighs_as_much_as_it_is_specific(tmp_path, fake_embedder):
     # Half the entries of a COVID-19 FAQ write its name and the others take it as said: its absence from the
     # best passage is no near miss. A name no passage writes (another country) is one.

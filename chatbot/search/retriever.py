@@ -34,6 +34,11 @@ KEYWORD_CANDIDATES = 10
 # they share at least this many letters ("financi", financial, is "financ", finance); shorter shared
 # beginnings join unrelated words ("organ" and "organiz").
 SHARED_STEM = 6
+# A shorter query stem the corpus lacks is its stem with one of these endings ("pay" is "payment"): of the
+# derivational suffixes the Snowball stemmer removes only from long words (its step 4, R2 region), those that
+# make a verb into its action, doer or possibility. Its others change a short word's meaning more often than
+# not ("norm" and "normal", "organ" and "organic", "port" and "portal").
+DERIVED_ENDINGS = ("ment", "ement", "ance", "ence", "er", "ion", "able", "ible")
 
 
 @dataclass(frozen=True)
@@ -106,8 +111,11 @@ class Retriever:
         """The term as the corpus writes it: itself when known, else a known stem of the same word in
         another form (the longest known stem it begins with, else the shortest known stem that begins
         with it), else itself."""
-        if term in self._term_ids or len(term) < SHARED_STEM or not term.isalpha():
+        if term in self._term_ids or not term.isalpha():
             return term
+        if len(term) < SHARED_STEM:
+            derived = [term + ending for ending in DERIVED_ENDINGS if term + ending in self._term_ids]
+            return min(derived, key=len, default=term) if len(term) >= 3 else term
         for end in range(len(term) - 1, SHARED_STEM - 1, -1):
             if term[:end] in self._term_ids:
                 return term[:end]
