@@ -36,3 +36,13 @@ def test_stackfaq_script_quick(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     result = json.loads(r.stdout)
     assert result["queries"] == 30 and result["hit_at_1"] >= 0.8
+
+
+@pytest.mark.skipif(not STACKFAQ.exists(), reason="shared/benchmarks/stackfaq is not beside the checkout")
+def test_small_faq_script_quick():
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "small_faq.py"), "--sets", "stackfaq", "--entries",
+                        "8", "--draws", "1", "--json"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    [result] = json.loads(r.stdout)
+    assert result["entries"] == 8 and result["answerable"] == result["unanswerable"] == 24
+    assert result["hit_at_1"] >= 0.8 and 0.5 <= result["auc_answerability"] <= 1.0

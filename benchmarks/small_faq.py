@@ -1,0 +1,117 @@
+"""Small FAQs: what the bot does when a FAQ holds a few entries and people ask about the topic's others.
+
+    python benchmarks/small_faq.py [--entries 8,30] [--draws 10] [--json]
+
+A small FAQ is the first thing many people try, and none of the quality suite's sets is one. Each draw takes
+that many entries of StackFAQ (one site's FAQ) or of COVID-Q's FAQ as a corpus of its own, built with the
+bundled model (under 50 entries: not tuned). The queries of the drawn entries are answerable (up to three per
+entry); as many queries of entries left out, on the same site or topic, are not. Printed per set and size:
+Hit@1, false declines, unanswerable declined, and how well the answerability and the best match's cosine
+alone order the two kinds (area under the ROC curve). The data is read from ../shared; nothing is written to
+the repository (the corpora and indexes go to a temporary folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import quality  # noqa: E402
+import stackfaq  # noqa: E402
+
+QUERIES_PER_ENTRY = 3
+
+
+def entries_of(set_name: str, shared: Path) -> list[dict]:
+    """Each FAQ entry with its queries: {"question", "answer", "queries"}."""
+    if set_name == "stackfaq":
+        return stackfaq.read_threads(shared / "benchmarks" / "stackfaq" / "stackExchange-FAQ.xml")
+    folder = shared / "benchmarks" / "covidq"
+    rows = [json.loads(line) for line in (folder / "faq.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    entries = [{"question": r["question"], "answer": r["answer"], "queries": []} for r in rows]
+    for line in (folder / "queries.jsonl").read_text(encoding="utf-8").splitlines():
+        query = json.loads(line) if line.strip() else {}
+        if len(query.get("gold", [])) == 1:  # a query that one entry answers
+            entries[query["gold"][0]]["queries"].append(query["question"])
+    return [e for e in entries if e["queries"]]
+
+
+def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Path, embedder) -> dict:
+    from sklearn.metrics import roc_auc_score
+
+    from chatbot import Chatbot, Settings
+
+    rng = random.Random(0)
+    outcomes = []  # (answerable, answered right, declined, answerability, best cosine)
+    for draw in range(draws):
+        chosen = rng.sample(range(len(entries)), size)
+        folder = work / f"{set_name}-{size}-{draw}"
+        (folder / "corpus").mkdir(parents=True)
+        stackfaq.write_faq_file([entries[i] for i in chosen], folder / "corpus")
+        bot = Chatbot.load(settings=Settings(corpus=folder / "corpus", index_dir=folder / "index",
+                                             model_cache=str(work / "models")), embedder=embedder)
+        others = rng.sample([i for i in range(len(entries)) if i not in chosen], size)
+        asked = [(q, entries[i]["question"]) for i in chosen for q in entries[i]["queries"][:QUERIES_PER_ENTRY]]
+        asked += [(rng.choice(entries[i]["queries"]), None) for i in others for _ in range(QUERIES_PER_ENTRY)]
+        for question, right in asked:
+            a = bot.answer(question)
+            cosine = bot.rank(question).candidates[0].dense
+            outcomes.append((right is not None, a.found and a.passages[0].question == right, not a.found,
+                             a.answerable, cosine))
+    answerable = [o for o in outcomes if o[0]]
+    unanswerable = [o for o in outcomes if not o[0]]
+    labels = [o[0] for o in outcomes]
+    return {"set": set_name, "entries": size, "draws": draws, "answerable": len(answerable),
+            "unanswerable": len(unanswerable),
+            "hit_at_1": round(sum(o[1] for o in answerable) / len(answerable), 3),
+            "false_declines": round(sum(o[2] for o in answerable) / len(answerable), 3),
+            "unanswerable_declined": round(sum(o[2] for o in unanswerable) / len(unanswerable), 3),
+            "auc_answerability": round(roc_auc_score(labels, [o[3] for o in outcomes]), 3),
+            "auc_best_cosine": round(roc_auc_score(labels, [o[4] for o in outcomes]), 3)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=quality.SHARED)
+    parser.add_argument("--sets", default="stackfaq,covidq")
+    parser.add_argument("--entries", default="8,30", help="comma-separated FAQ sizes (entries per draw)")
+    parser.add_argument("--draws", type=int, default=10, help="small FAQs drawn per set and size")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    from chatbot import Settings
+    from chatbot.search.embedder import load_embedder
+
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        embedder = load_embedder(Settings(model_cache=str(work / "models")))
+        for set_name in args.sets.split(","):
+            entries = entries_of(set_name, args.shared)
+            for size in map(int, args.entries.split(",")):
+                if 2 * size > len(entries):  # as many entries left out as drawn, to ask about
+                    print(f"[{set_name}] skipped FAQs of {size} entries: it has {len(entries)} entries with queries",
+                          file=sys.stderr)
+                    continue
+                print(f"[{set_name}] {args.draws} FAQs of {size} entries ...", file=sys.stderr, flush=True)
+                results.append(measure(set_name, entries, size, args.draws, work, embedder))
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print("| set | entries | Hit@1 | false declines | unanswerable declined | AUC answerability | AUC best cosine |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['set']} | {r['entries']} | {r['hit_at_1']:.3f} | {r['false_declines']:.3f} | "
+              f"{r['unanswerable_declined']:.3f} | {r['auc_answerability']:.3f} | {r['auc_best_cosine']:.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
