@@ -18,8 +18,10 @@ _RELEASE_NOTES = re.compile(r"(?:^|[\W_])(?:change[\W_]?log|changes|history|news
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--corpus", help="folder of documents (default: CHATBOT_CORPUS, else corpus/ of the checkout, or ./corpus)")
-    parser.add_argument("--index", help="folder for the built index (default: CHATBOT_INDEX, else index/ of the checkout, or ./index)")
+    parser.add_argument("--corpus", help="folder of documents (default: CHATBOT_CORPUS, else corpus/ of the "
+                        "checkout, or ./corpus)")
+    parser.add_argument("--index", help="folder for the built index (default: CHATBOT_INDEX, else index/ of the "
+                        "checkout, or ./index)")
     parser.add_argument("--model", help="sentence-transformers model path or name (default: bundled all-MiniLM-L6-v2)")
     parser.add_argument("--no-adapt", dest="adapt", action="store_false", default=None,
                         help="do not fine-tune the model on the corpus's FAQ entries (also CHATBOT_ADAPT=0)")
@@ -28,7 +30,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _export(actions, help: str) -> None:
     export = actions.add_parser("export", help=help)
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
-    export.add_argument("--data", help="folder of the feedback database (default: CHATBOT_DATA, else data/ of the checkout, or ./data)")
+    export.add_argument("--data", help="folder of the feedback database (default: CHATBOT_DATA, else data/ of the "
+                        "checkout, or ./data)")
     export.add_argument("--database", metavar="URL", help="read a PostgreSQL database instead (also "
                         "CHATBOT_DATABASE_URL)")
 
@@ -62,7 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="start the web chat UI")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     serve.add_argument("--port", type=_port, default=7860, help="port to listen on (default 7860)")
-    serve.add_argument("--data", help="folder for the feedback database (default: CHATBOT_DATA, else data/ of the checkout, or ./data)")
+    serve.add_argument("--data", help="folder for the feedback database (default: CHATBOT_DATA, else data/ of the "
+                       "checkout, or ./data)")
     serve.add_argument("--auth", metavar="USER:PASSWORD", help="ask for this login (also CHATBOT_AUTH); it also "
                        "opens the admin page at /admin, as CHATBOT_ADMIN_TOKEN does")
     serve.add_argument("--no-log", dest="log", action="store_false",

@@ -63,11 +63,13 @@ class Settings:
         object.__setattr__(self, "index_dir", Path(self.index_dir))
         object.__setattr__(self, "data_dir", Path(self.data_dir))
         if self.embedder not in EMBEDDERS:
-            raise SettingsError(f"embedder (CHATBOT_EMBEDDER) must be one of {', '.join(EMBEDDERS)}, got {self.embedder!r}")
+            raise SettingsError(f"embedder (CHATBOT_EMBEDDER) must be one of {', '.join(EMBEDDERS)}, "
+                                f"got {self.embedder!r}")
         if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
             raise SettingsError(f"threshold (CHATBOT_THRESHOLD) must be from 0 to 1, got {self.threshold}")
         if self.log_retention_days < 1:
-            raise SettingsError(f"log_retention_days (CHATBOT_LOG_DAYS) must be at least 1, got {self.log_retention_days}")
+            raise SettingsError(f"log_retention_days (CHATBOT_LOG_DAYS) must be at least 1, "
+                                f"got {self.log_retention_days}")
 
     def with_(self, **changes) -> "Settings":
         """A copy with the given fields changed; None values are ignored."""
@@ -124,4 +126,3 @@ def _bool(variable: str) -> bool | None:
     if value.strip().lower() in ("0", "false", "no", "off"):
         return False
     raise SettingsError(f"{variable} must be 1 or 0, got {value!r}")
-

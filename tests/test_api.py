@@ -59,7 +59,8 @@ def test_a_body_that_is_not_json_is_a_400_that_says_so(fake_bot, store):
     assert r.status_code == 400 and r.json()["status"] == 400
     assert "not valid JSON" in r.json()["error"] and "at character 1" in r.json()["error"]
     # JSON sent as another content type (curl -d's default is a form) is not read as JSON: the error says how.
-    r = api.post("/answer", content=b'{"question": "hi"}', headers={"content-type": "application/x-www-form-urlencoded"})
+    r = api.post("/answer", content=b'{"question": "hi"}',
+                 headers={"content-type": "application/x-www-form-urlencoded"})
     assert r.status_code == 400 and "Content-Type: application/json" in r.json()["error"]
 
 

@@ -253,7 +253,8 @@ class Index:
                                     f"this version reads {FORMAT_VERSION}. {fix}")
         files = manifest.get("files")
         # Every file read below must be listed with its size and checksum, or an edited one would be served.
-        read = [*REQUIRED_FILES, *(p.relative_to(folder).as_posix() for p in (folder / "bm25").rglob("*") if p.is_file())]
+        read = [*REQUIRED_FILES,
+                *(p.relative_to(folder).as_posix() for p in (folder / "bm25").rglob("*") if p.is_file())]
         if not isinstance(files, dict) or not all(isinstance(files.get(name), dict) for name in read):
             raise IndexCorruptError(f"The index manifest {folder / MANIFEST} does not list the index's files. {fix}")
         for name, meta in files.items():
@@ -340,7 +341,8 @@ def _cached_vectors(index_dir: Path, model: str) -> dict[str, np.ndarray]:
 
         folder = Index.current_folder(index_dir)
         # A damaged build's vectors are not reused: only files that still match their checksums.
-        if any(_sha256(folder / name) != manifest["files"][name]["sha256"] for name in ("view_keys.txt", "vectors.faiss")):
+        if any(_sha256(folder / name) != manifest["files"][name]["sha256"]
+               for name in ("view_keys.txt", "vectors.faiss")):
             return {}
         keys = (folder / "view_keys.txt").read_text(encoding="utf-8").split()
         stored = faiss.read_index(str(folder / "vectors.faiss"))
