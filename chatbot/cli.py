@@ -78,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
 
     feedback = sub.add_parser("feedback", help="work with the likes and dislikes people gave")
     _export(feedback.add_subparsers(dest="action", required=True), "write all feedback as CSV")
-    log = sub.add_parser("log", help="work with the log of questions asked in the web UI")
+    log = sub.add_parser("log", help="work with the log of questions asked in the web UI and the REST API")
     _export(log.add_subparsers(dest="action", required=True), "write the question log as CSV")
     return parser
 
