@@ -136,7 +136,10 @@ def test_login_or_token_is_required_when_set(fake_bot, store):
     basic = base64.b64encode(b"alice:s3cret").decode()
     assert api.get("/health", headers={"Authorization": f"Basic {basic}"}).status_code == 200
     assert api.post("/feedback", json={**ask, "liked": True}).status_code == 401
+    assert api.get("/health").status_code == 401
     assert store.rows() == []
+    # Every endpoint is guarded; the page that documents them is not.
+    assert api.get("/docs").status_code == api.get("/openapi.json").status_code == 200
 
 
 def test_questions_asked_through_the_api_reach_the_question_log_with_their_feedback(fake_bot, store):

@@ -135,11 +135,13 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
     With `log_questions`, questions and their outcomes go to the question log as the UI's do, so that the
     admin page also shows what a website's users ask through the API."""
     current = bot if callable(bot) and not isinstance(bot, Chatbot) else (lambda: bot)
-    # The OpenAPI page's scripts come with the package, so that the page works offline.
+    # The OpenAPI page's scripts come with the package, so that the page works offline. The page and the
+    # schema need no login; every endpoint does.
     api = FastAPIOffline(title="FAQ chatbot API", version="1", docs_url="/docs", redoc_url=None,
-                         openapi_url="/openapi.json", dependencies=[Depends(authorizer(auth, token))],
+                         openapi_url="/openapi.json",
                          description="Answers questions from your documents and says when they do not hold the "
                                      "answer.")
+    guarded = [Depends(authorizer(auth, token))]
     api.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
 
     def engine() -> Chatbot:
@@ -176,7 +178,7 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
     async def engine_error(_request, exc: ChatbotError):
         return JSONResponse({"error": str(exc), "status": 500}, status_code=500)
 
-    @api.post("/answer", summary="Answer a question", response_class=JSONResponse)
+    @api.post("/answer", summary="Answer a question", response_class=JSONResponse, dependencies=guarded)
     def post_answer(request: AnswerRequest):
         """The answer, with `found` false when the documents do not answer it, its confidence, its passages
         (best first) and questions to suggest."""
@@ -187,7 +189,8 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
             store.log_question(logged_question(request.question, request.history, answer), answer)
         return Response(json.dumps(answer.to_dict(), ensure_ascii=False).encode(), media_type="application/json")
 
-    @api.post("/feedback", status_code=201, summary="Like or dislike the answer to a question")
+    @api.post("/feedback", status_code=201, summary="Like or dislike the answer to a question",
+              dependencies=guarded)
     def post_feedback(request: FeedbackRequest) -> dict:
         shown = answer_of(request)  # deterministic: the answer the person saw
         row = store.add(liked=request.liked, question=request.question, history=request.history, answer=shown)
@@ -196,7 +199,7 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
                                                   request.liked)
         return {"id": row}
 
-    @api.get("/health", summary="Whether the server can answer")
+    @api.get("/health", summary="Whether the server can answer", dependencies=guarded)
     def health() -> dict:
         found = engine()
         return {"status": "ok", "passages": len(found.index.passages), "model": found.embedder.name,
