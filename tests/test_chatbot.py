@@ -9,6 +9,15 @@ from chatbot.search.synonyms import Synonyms
 from .conftest import ROOT
 
 
+def bot_over(tmp_path, embedder, documents: dict[str, str]) -> Chatbot:
+    """A bot over a corpus of these documents (file name: text), built in tmp_path."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in documents.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=embedder)
+
+
 def test_answer_returns_the_faq_entry_with_its_question_and_answer(fake_bot):
     a = fake_bot.answer("How can I reset my password?")
     assert a.found and 0.5 <= a.confidence <= 1.0
@@ -28,14 +37,12 @@ def test_table_rows_are_answers_of_kind_table(fake_bot):
 
 
 def test_a_row_repeated_by_a_second_copy_of_its_table_comes_after_other_answers(tmp_path, fake_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     table = "## Prices by plan\n\n| Plan | Monthly price in US dollars |\n|---|---|\n| Basic | {} |\n| Pro | $20 |\n"
-    (corpus / "guide.md").write_text("# Store guide\n\n" + table.format("$5"), encoding="utf-8")
-    (corpus / "old-guide.md").write_text("# Old store guide\n\n" + table.format("$4"), encoding="utf-8")
-    (corpus / "plans.md").write_text("# Plans\n\n## Basic plan\n\nThe Basic plan has one user and 5 GB of "
-                                     "storage; its price covers email support.\n", encoding="utf-8")
-    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    bot = bot_over(tmp_path, fake_embedder, {
+        "guide.md": "# Store guide\n\n" + table.format("$5"),
+        "old-guide.md": "# Old store guide\n\n" + table.format("$4"),
+        "plans.md": "# Plans\n\n## Basic plan\n\nThe Basic plan has one user and 5 GB of storage; its price covers "
+                    "email support.\n"})
 
     a = bot.answer("Basic plan price")
     basic = [p for p in a.passages if p.text.endswith(("Basic | $5", "Basic | $4"))]
@@ -82,11 +89,9 @@ def test_a_passage_kept_twice_in_the_corpus_is_one_answer(tmp_path, fake_embedde
     assert "settings.md" in sources[:2] and any(c.score < ranked[copy].score for c in ranked[:copy])
 
 def test_a_word_in_another_form_than_the_corpus_uses_still_names_the_row(tmp_path, fake_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "jobs.md").write_text("# Jobs\n\n## Where engineers work\n\n| Industry | Share of engineers |\n|---|---|\n"
-                                    "| Finance | 20% |\n| Healthcare | 15% |\n", encoding="utf-8")
-    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    bot = bot_over(tmp_path, fake_embedder, {
+        "jobs.md": "# Jobs\n\n## Where engineers work\n\n| Industry | Share of engineers |\n|---|---|\n"
+                   "| Finance | 20% |\n| Healthcare | 15% |\n"})
 
     # "financial" stems to "financi", the row's "Finance" to "financ": the same word in another form.
     assert bot.retriever.corpus_form("financi") == "financ"
@@ -97,12 +102,9 @@ def test_a_word_in_another_form_than_the_corpus_uses_still_names_the_row(tmp_pat
 
 
 def test_a_short_verb_the_corpus_writes_as_its_noun_is_a_known_word(tmp_path, fake_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "faq.csv").write_text("question,answer\nWhat payment methods do you accept?,Visa and PayPal.\n"
-                                    "Is there a normal delivery time?,Three days.\nIs there an app?,Yes.\n",
-                                    encoding="utf-8")
-    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    bot = bot_over(tmp_path, fake_embedder, {
+        "faq.csv": "question,answer\nWhat payment methods do you accept?,Visa and PayPal.\n"
+                   "Is there a normal delivery time?,Three days.\nIs there an app?,Yes.\n"})
     # Snowball leaves "payment" whole (its suffix is stripped from long words only), so "pay" was a word no
     # document has, and a question made of it alone was declined as unrelated.
     assert bot.retriever.corpus_form("pay") == "payment"
@@ -116,13 +118,10 @@ def test_a_short_verb_the_corpus_writes_as_its_noun_is_a_known_word(tmp_path, fa
 def test_a_missing_name_weighs_as_much_as_it_is_specific(tmp_path, fake_embedder):
     # Half the entries of a COVID-19 FAQ write its name and the others take it as said: its absence from the
     # best passage is no near miss. A name no passage writes (another country) is one.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     rows = ["question,answer"] + [f"How long does virus strain {n} survive on steel?,About {n} days in COVID-19 "
                                   "studies." if n % 2 else f"How long does virus strain {n} survive on steel?,"
                                   f"About {n} days on steel." for n in range(1, 9)]
-    (corpus / "faq.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    bot = bot_over(tmp_path, fake_embedder, {"faq.csv": "\n".join(rows) + "\n"})
     topic = bot.rank("How long does virus strain 4 survive on steel in COVID-19?")
     assert bot.index.passages[topic.candidates[0].passage].question.startswith("How long does virus strain 4 ")
     assert topic.evidence[0]["missing_name"] == pytest.approx(0.5)  # "COVID-19": in 4 of the 8 entries
@@ -133,11 +132,8 @@ def test_a_missing_name_weighs_as_much_as_it_is_specific(tmp_path, fake_embedder
 def test_a_capitalised_stopword_inside_a_sentence_is_no_missing_name(tmp_path, fake_embedder):
     # "npm ERR! need auth This command requires you to be logged in": "This", after a word with no stop between,
     # read as a name of stopwords only, which no passage could hold, and every answer was a near miss.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "faq.md").write_text("# FAQ\n\n## How do I log in?\n\nRun npm login and follow the prompts.\n",
-                                   encoding="utf-8")
-    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    bot = bot_over(tmp_path, fake_embedder,
+                   {"faq.md": "# FAQ\n\n## How do I log in?\n\nRun npm login and follow the prompts.\n"})
     assert bot.rank("need auth This command requires you to be logged in").evidence[0]["missing_name"] == 0.0
     assert bot.rank("need auth in Norway to log in").evidence[0]["missing_name"] == 1.0
 
@@ -145,13 +141,10 @@ def test_a_capitalised_stopword_inside_a_sentence_is_no_missing_name(tmp_path, f
 def test_a_version_the_best_passage_does_not_name_is_a_missing_name(tmp_path, fake_embedder):
     # "does requests support http/3" had been answered with "Python 3 Support? Yes!" at a confidence of 0.90:
     # its "3" was found there. Another version of a protocol is a near miss, as another city is.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "faq.md").write_text(
-        "# FAQ\n\n## Python 3 Support?\n\nYes! Requests supports Python 3.8+.\n\n"
-        "## Why not httplib2?\n\nhttplib2 is part of why you should use Requests for HTTP.\n\n"
-        "## Does the server speak HTTP/2?\n\nYes, HTTP/2 is supported with the h2 extra.\n", encoding="utf-8")
-    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    bot = bot_over(tmp_path, fake_embedder, {
+        "faq.md": "# FAQ\n\n## Python 3 Support?\n\nYes! Requests supports Python 3.8+.\n\n"
+                  "## Why not httplib2?\n\nhttplib2 is part of why you should use Requests for HTTP.\n\n"
+                  "## Does the server speak HTTP/2?\n\nYes, HTTP/2 is supported with the h2 extra.\n"})
     for question in ("does requests support http/3", "Does requests support HTTP/3?"):
         assert bot.rank(question).evidence[0]["missing_name"] == 1.0
     asked = bot.rank("does the server support http/2")
@@ -375,25 +368,19 @@ def test_a_passage_with_a_list_is_shown_as_the_document_lays_it_out():
 
 
 def test_a_word_of_a_dotted_code_name_is_a_word_of_the_documents(tmp_path, fake_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "os.md").write_text("# OS\n\n## `os.cpus()`\n\nReturns an array of objects, one per logical core.\n\n"
-                                  "## `os.homedir()`\n\nReturns the home directory of the current user.\n",
-                                  encoding="utf-8")
-    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    bot = bot_over(tmp_path, fake_embedder, {
+        "os.md": "# OS\n\n## `os.cpus()`\n\nReturns an array of objects, one per logical core.\n\n"
+                 "## `os.homedir()`\n\nReturns the home directory of the current user.\n"})
     # "cpus" is written only inside `os.cpus()`: a question about it is not about something the documents lack.
     evidence = bot.rank("How many cpus are there?").evidence[0]
     assert evidence["unknown"] == 0.0 and evidence["rarest_unknown"] == 0.0
 
 
 def test_a_question_that_names_an_option_is_answered_from_its_section(tmp_path, fake_embedder):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "bzip2.md").write_text("# bzip2\n\n## OPTIONS\n\n### -k --keep\n\nKeep input files during compression.\n\n"
-                                     "### -s --small\n\nReduce memory usage, for compression and testing.\n\n"
-                                     "### -v --verbose\n\nShow the compression ratio for each file processed.\n",
-                                     encoding="utf-8")
-    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    bot = bot_over(tmp_path, fake_embedder, {
+        "bzip2.md": "# bzip2\n\n## OPTIONS\n\n### -k --keep\n\nKeep input files during compression.\n\n"
+                    "### -s --small\n\nReduce memory usage, for compression and testing.\n\n"
+                    "### -v --verbose\n\nShow the compression ratio for each file processed.\n"})
     # "s" is a stopword: read as words only, "What does -s do?" asked nothing the documents hold.
     a = bot.answer("What does -s do?")
     assert a.found and a.passages[0].section == "-s --small"
@@ -417,11 +404,8 @@ def test_cli_eval_says_what_is_wrong_with_a_question_set_before_loading_the_inde
 def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_embedder, monkeypatch, capsys):
     from chatbot import cli
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "api.csv").write_text('question,answer\nHow do I connect?,"Call connect(options <Object>) & wait."\n',
-                                    encoding="utf-8")
-    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    bot = bot_over(tmp_path, fake_embedder,
+                   {"api.csv": 'question,answer\nHow do I connect?,"Call connect(options <Object>) & wait."\n'})
     # The answer's text is made safe for a page; a terminal shows the document's own characters.
     assert "options &lt;Object&gt;) &amp; wait" in bot.answer("How do I connect?").text
     monkeypatch.setattr(cli, "_load", lambda args, **_: bot)
