@@ -11,6 +11,14 @@ def current_build(index_dir):
     return index_dir / (index_dir / POINTER).read_text().strip()
 
 
+def edit_manifest(index_dir, change) -> None:
+    """Rewrites the manifest of the build in use with `change` applied to it."""
+    path = current_build(index_dir) / "manifest.json"
+    manifest = json.loads(path.read_text())
+    change(manifest)
+    path.write_text(json.dumps(manifest))
+
+
 def test_manifest_records_what_the_index_was_built_from(fake_bot):
     manifest = fake_bot.index.manifest
     assert manifest["model"] == "fake-bag-of-words" and manifest["dimension"] == 256
@@ -84,12 +92,8 @@ def test_a_manifest_that_is_not_an_object_is_a_clear_error(fake_bot, content):
 @pytest.mark.parametrize("unlisted", [None, "passages.jsonl", "bm25/params.index.json"])
 def test_files_the_manifest_does_not_vouch_for_are_not_read(fake_bot, unlisted):
     folder = current_build(fake_bot.settings.index_dir)
-    manifest = json.loads((folder / "manifest.json").read_text())
-    if unlisted is None:
-        del manifest["files"]
-    else:
-        del manifest["files"][unlisted]
-    (folder / "manifest.json").write_text(json.dumps(manifest))
+    edit_manifest(fake_bot.settings.index_dir,
+                  lambda manifest: manifest.pop("files") if unlisted is None else manifest["files"].pop(unlisted))
     # An edited file that the manifest no longer lists would otherwise be served as it is.
     (folder / "passages.jsonl").write_text((folder / "passages.jsonl").read_text().replace("password", "passXXXX"))
     with pytest.raises(IndexCorruptError, match="does not list the index's files"):
@@ -97,10 +101,7 @@ def test_files_the_manifest_does_not_vouch_for_are_not_read(fake_bot, unlisted):
 
 
 def test_a_manifest_with_another_dimension_is_a_clear_error(fake_bot):
-    folder = current_build(fake_bot.settings.index_dir)
-    manifest = json.loads((folder / "manifest.json").read_text())
-    manifest["dimension"] = 768
-    (folder / "manifest.json").write_text(json.dumps(manifest))
+    edit_manifest(fake_bot.settings.index_dir, lambda manifest: manifest.update(dimension=768))
     with pytest.raises(IndexCorruptError, match="256 dimensions, its manifest says 768"):
         Index.load(fake_bot.settings.index_dir)
 
