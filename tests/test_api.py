@@ -102,6 +102,17 @@ def test_feedback_is_stored_with_the_answer_that_was_shown(fake_bot, store):
     assert list(csv.reader(io.StringIO(out.getvalue())))[1][3] == "Do you ship abroad?"
 
 
+
+def test_feedback_on_a_declined_answer_names_no_passage(fake_bot, store):
+    # The person saw "I don't know", not the nearest passage: a dislike is no verdict on that passage.
+    declined = fake_bot.answer("Where can I buy a bicycle?")
+    assert not declined.found and declined.passages
+    api = client(fake_bot, store)
+    assert api.post("/feedback", json={"question": "Where can I buy a bicycle?", "liked": False}).status_code == 201
+    [row] = store.rows()
+    assert row["answer"] == declined.text and row["source"] is None and row["passage"] is None
+
+
 def test_health_and_the_openapi_page(fake_bot, store):
     api = client(fake_bot, store)
     health = api.get("/health").json()

@@ -209,7 +209,8 @@ class FeedbackStore:
         return bool(self.database_url) or self.path.exists()
 
     def add(self, *, liked: bool, question: str, history: list[str], answer, when: datetime | None = None) -> int:
-        top = answer.passages[0] if answer is not None and answer.passages else None
+        # A declined answer showed no passage: the feedback is on the decline, not on the nearest passage.
+        top = answer.passages[0] if answer is not None and answer.found and answer.passages else None
         row = (
             (when or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
             int(liked), question, json.dumps(history, ensure_ascii=False),
