@@ -148,9 +148,26 @@ def test_login_or_token_is_required_when_set(fake_bot, store):
     assert api.get("/health", headers={"Authorization": f"Basic {basic}"}).status_code == 200
     assert api.post("/feedback", json={**ask, "liked": True}).status_code == 401
     assert api.get("/health").status_code == 401
+    # Refused before the body is read: a caller not logged in learns nothing of what the API accepts.
+    for body in ({"content": b"{not json", "headers": {"Content-Type": "application/json"}}, {"json": {}}):
+        refused = api.post("/answer", **body)
+        assert refused.status_code == 401 and refused.headers["www-authenticate"] == 'Basic realm="chatbot"'
     assert store.rows() == []
     # Every endpoint is guarded; the page that documents them is not.
     assert api.get("/docs").status_code == api.get("/openapi.json").status_code == 200
+
+
+
+def test_the_login_guards_the_api_mounted_under_a_path(fake_bot, store):
+    from fastapi import FastAPI
+
+    app = FastAPI()
+    app.mount("/api", build_api(fake_bot, store, token="t0ken"))
+    api = TestClient(app)
+    assert api.post("/api/answer", json={"question": "What are your opening hours?"}).status_code == 401
+    assert api.post("/api/answer", json={"question": "What are your opening hours?"},
+                    headers={"Authorization": "Bearer t0ken"}).json()["found"]
+    assert api.get("/api/docs").status_code == 200
 
 
 def test_questions_asked_through_the_api_reach_the_question_log_with_their_feedback(fake_bot, store):

@@ -17,9 +17,9 @@ import base64
 import binascii
 import json
 import secrets
-from typing import Awaitable, Callable
+from typing import Callable
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi_offline import FastAPIOffline
@@ -102,31 +102,43 @@ def _too_large_text(limit: int) -> str:
     return f"The request body is larger than {limit // 1024} KiB. Send one question at a time."
 
 
-def authorizer(auth: tuple[str, str] | None, token: str) -> Callable[[Request], Awaitable[None]]:
-    """A dependency that lets a request through with the login or the token, or when neither is set."""
+class Login:
+    """ASGI middleware: a request for one of `paths` (the endpoints) goes through with the login or the token,
+    or when neither is set; else it is refused with 401 before its body is read, so that a caller who is not
+    logged in learns nothing of what the API accepts (a body that was not JSON had said so, with 400)."""
 
-    # async: FastAPI would run a plain function in its thread pool, one more thread hop per request for a
-    # check that never blocks.
-    async def check(request: Request) -> None:
-        if not auth and not token:
-            return
-        scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    def __init__(self, app, auth: tuple[str, str] | None, token: str, paths: set[str]):
+        self.app, self.auth, self.token, self.paths = app, auth, token, paths
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and (self.auth or self.token) and _route_path(scope) in self.paths \
+                and not self.allowed(dict(scope.get("headers") or []).get(b"authorization", b"")):
+            challenge = 'Basic realm="chatbot"' if self.auth else 'Bearer realm="chatbot"'
+            refused = JSONResponse({"error": "Log in: HTTP basic with the server's --auth user and password, or "
+                                             "\"Authorization: Bearer <CHATBOT_API_TOKEN>\".", "status": 401},
+                                   status_code=401, headers={"WWW-Authenticate": challenge})
+            return await refused(scope, receive, send)
+        return await self.app(scope, receive, send)
+
+    def allowed(self, header: bytes) -> bool:
+        scheme, _, value = header.decode("latin-1").partition(" ")
         scheme = scheme.lower()
-        if scheme == "bearer" and token and secrets.compare_digest(value.strip().encode(), token.encode()):
-            return
-        if scheme == "basic" and auth:
+        if scheme == "bearer" and self.token:
+            return secrets.compare_digest(value.strip().encode(), self.token.encode())
+        if scheme == "basic" and self.auth:
             try:
                 user, _, password = base64.b64decode(value.strip(), validate=True).decode().partition(":")
             except (binascii.Error, UnicodeDecodeError):
-                user = password = ""
-            if secrets.compare_digest(user.encode(), auth[0].encode()) & \
-                    secrets.compare_digest(password.encode(), auth[1].encode()):
-                return
-        challenge = 'Basic realm="chatbot"' if auth else 'Bearer realm="chatbot"'
-        raise ApiError(401, "Log in: HTTP basic with the server's --auth user and password, or "
-                            "\"Authorization: Bearer <CHATBOT_API_TOKEN>\".", {"WWW-Authenticate": challenge})
+                return False
+            return secrets.compare_digest(user.encode(), self.auth[0].encode()) & \
+                secrets.compare_digest(password.encode(), self.auth[1].encode())
+        return False
 
-    return check
+
+def _route_path(scope) -> str:
+    """The request's path within the app: mounted at /api, the app sees /api/answer with /api as its root."""
+    path, root = scope["path"], scope.get("root_path", "")
+    return path[len(root):] if root and path.startswith(root) else path
 
 
 def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore, *,
@@ -135,13 +147,11 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
     With `log_questions`, questions and their outcomes go to the question log as the UI's do, so that the
     admin page also shows what a website's users ask through the API."""
     current = bot if callable(bot) and not isinstance(bot, Chatbot) else (lambda: bot)
-    # The OpenAPI page's scripts come with the package, so that the page works offline. The page and the
-    # schema need no login; every endpoint does.
+    # The OpenAPI page's scripts come with the package, so that the page works offline.
     api = FastAPIOffline(title="FAQ chatbot API", version="1", docs_url="/docs", redoc_url=None,
                          openapi_url="/openapi.json",
                          description="Answers questions from your documents and says when they do not hold the "
                                      "answer.")
-    guarded = [Depends(authorizer(auth, token))]
     api.add_middleware(BodyLimit, limit=MAX_BODY_BYTES)
 
     def engine() -> Chatbot:
@@ -178,7 +188,7 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
     async def engine_error(_request, exc: ChatbotError):
         return JSONResponse({"error": str(exc), "status": 500}, status_code=500)
 
-    @api.post("/answer", summary="Answer a question", response_class=JSONResponse, dependencies=guarded)
+    @api.post("/answer", summary="Answer a question", response_class=JSONResponse)
     def post_answer(request: AnswerRequest):
         """The answer, with `found` false when the documents do not answer it, its confidence, its passages
         (best first) and questions to suggest."""
@@ -189,8 +199,7 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
             store.log_question(logged_question(request.question, request.history, answer), answer)
         return Response(json.dumps(answer.to_dict(), ensure_ascii=False).encode(), media_type="application/json")
 
-    @api.post("/feedback", status_code=201, summary="Like or dislike the answer to a question",
-              dependencies=guarded)
+    @api.post("/feedback", status_code=201, summary="Like or dislike the answer to a question")
     def post_feedback(request: FeedbackRequest) -> dict:
         shown = answer_of(request)  # deterministic: the answer the person saw
         row = store.add(liked=request.liked, question=request.question, history=request.history, answer=shown)
@@ -199,10 +208,15 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
                                                   request.liked)
         return {"id": row}
 
-    @api.get("/health", summary="Whether the server can answer", dependencies=guarded)
+    @api.get("/health", summary="Whether the server can answer")
     def health() -> dict:
         found = engine()
         return {"status": "ok", "passages": len(found.index.passages), "model": found.embedder.name,
                 "embedder": type(found.embedder).__name__, "feedback": store.kind}
 
+    # Every endpoint wants the login; the OpenAPI page and schema do not. Added last, so it runs first: the
+    # login is checked before the body is read.
+    endpoints = {route.path for route in api.routes
+                 if getattr(route, "endpoint", None) in (post_answer, post_feedback, health)}
+    api.add_middleware(Login, auth=auth, token=token, paths=endpoints)
     return api
