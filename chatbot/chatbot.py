@@ -104,8 +104,8 @@ class Chatbot:
              progress: bool = False, scorer: Scorer | None = None) -> "Chatbot":
         """Open the index for a corpus, building it first when it is missing, stale, or `rebuild` is set."""
         settings = (settings or Settings.from_env()).with_(corpus=corpus, index_dir=index_dir, model=model)
+        docs = Corpus.open(settings.corpus)  # first: a missing corpus is said before the model is loaded
         base = embedder or load_embedder(settings)
-        docs = Corpus.open(settings.corpus)
         corpus_hash = docs.content_hash()
         manifest = None if rebuild else Index.read_manifest(settings.index_dir)
         if rebuild or is_stale(manifest, corpus_hash, base.name, settings):

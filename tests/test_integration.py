@@ -115,6 +115,7 @@ def test_cli_build_ask_and_eval(tmp_path):
 def test_cli_reports_a_missing_corpus_clearly(tmp_path):
     r = _cli("ask", "hello", "--corpus", str(tmp_path / "nope"), index=str(tmp_path / "i"))
     assert r.returncode == 2 and "does not exist" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "i").exists()  # said before the model is exported into the index folder
 
 
 @pytest.mark.parametrize("question", ["\ud800", "salary in \udfffNew York\ud83d\ude00?"])
