@@ -167,7 +167,10 @@ def _inspect(args) -> int:
         return 2
     root = Path(args.corpus).resolve() if args.corpus else path.parent
     if not path.is_relative_to(root):
-        root = path.parent
+        # Read from its own folder, the file would silently go without that corpus's corpus.toml.
+        print(f"chatbot: {args.file} is not inside the corpus folder {args.corpus}, whose corpus.toml would "
+              "apply to it. Pass the corpus folder that holds the file, or leave out --corpus.", file=sys.stderr)
+        return 2
     passages, problems = Corpus.open(root).read(path, max_chars=Settings().max_passage_chars)
     for p in passages:
         if args.json:

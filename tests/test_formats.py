@@ -3209,6 +3209,9 @@ def test_inspect_prints_the_passages_of_one_file(tmp_path, capsys):
     assert main(["inspect", "--json", str(tmp_path / "guide.md")]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert sum(r["kind"] == "table" for r in rows) == 2
+    # A corpus folder that does not hold the file: its corpus.toml would not apply, so it is said, not ignored.
+    assert main(["inspect", "--corpus", str(tmp_path / "elsewhere"), str(tmp_path / "guide.md")]) == 2
+    assert "is not inside the corpus folder" in capsys.readouterr().err
 
 
 def test_unreadable_binary_formats_are_a_clear_per_file_error(tmp_path):
