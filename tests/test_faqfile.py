@@ -114,6 +114,18 @@ def test_utf16_and_bom_files_load(tmp_path):
     assert loaded.problems == []
 
 
+
+def test_two_faq_files_of_one_name_are_told_apart_by_their_path(tmp_path):
+    for folder, question in (("billing", "How do I pay?"), ("shipping", "Do you ship to Canada?")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "faq.csv").write_text(f"question,answer\n{question},Yes.\n", encoding="utf-8")
+    (tmp_path / "returns.csv").write_text("question,answer\nCan I return it?,Within 30 days.\n", encoding="utf-8")
+    titles = {p.source: p.title for p in Corpus.open(tmp_path).load().passages}
+    # Both were "Faq": an answer's source line could not say which file it came from.
+    assert titles == {"billing/faq.csv": "billing/faq.csv", "shipping/faq.csv": "shipping/faq.csv",
+                      "returns.csv": "Returns"}
+
+
 def test_a_folder_with_no_readable_documents_is_a_clear_error(tmp_path):
     (tmp_path / "notes.csv").write_text("nothing,here\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"(?s)No passages could be read.*notes.csv line 1"):

@@ -9,7 +9,7 @@ import logging
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import CorpusError, DocumentError
@@ -143,7 +143,7 @@ class Corpus:
             problem = DocumentError(self.name(path), unsupported_reason(path) + readable)
             problems.append(problem)
             reports.append(FileReport(self.name(path), "unsupported", {k: 0 for k in KINDS}, (problem,)))
-        passages = fold_learned(passages, learned_name(self.root))
+        passages = fold_learned(_distinct_titles(passages), learned_name(self.root))
         if not passages:
             detail = "".join(f"\n  - {p}" for p in problems)
             raise CorpusError(
@@ -366,6 +366,17 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
 
 def _stem(source: str) -> str:
     return Path(source).stem.replace("-", " ").replace("_", " ").strip().capitalize()
+
+
+def _distinct_titles(passages: list[Passage]) -> list[Passage]:
+    """Passages whose title was made from their file's name are titled with the file's path instead where two
+    files would share a title (billing/faq.csv and shipping/faq.csv were both "Faq"): an answer's source line
+    must say which file it comes from."""
+    sources: dict[str, set[str]] = {}
+    for p in passages:
+        sources.setdefault(p.title, set()).add(p.source)
+    shared = {title for title, held_by in sources.items() if len(held_by) > 1}
+    return [replace(p, title=p.source) if p.title in shared and p.title == _stem(p.source) else p for p in passages]
 
 
 def _copy_of_built_page(path: Path, files: set[Path]) -> bool:
