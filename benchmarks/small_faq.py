@@ -6,9 +6,10 @@ A small FAQ is the first thing many people try, and none of the quality suite's 
 that many entries of StackFAQ (one site's FAQ) or of COVID-Q's FAQ as a corpus of its own, built with the
 bundled model (under 50 entries: not tuned). The queries of the drawn entries are answerable (up to three per
 entry); as many queries of entries left out, on the same site or topic, are not. Printed per set and size:
-Hit@1, false declines, unanswerable declined, and how well the answerability and the best match's cosine
-alone order the two kinds (area under the ROC curve). The data is read from ../shared; nothing is written to
-the repository (the corpora and indexes go to a temporary folder).
+Hit@1, false declines, unanswerable declined, the share of right answers and of unanswerable queries answered
+as if sure (confidence 0.5 or more, not as a lead the bot says it is unsure of), and how well the answerability
+and the best match's cosine alone order the two kinds (area under the ROC curve). The data is read from
+../shared; nothing is written to the repository (the corpora and indexes go to a temporary folder).
 """
 
 from __future__ import annotations
@@ -43,28 +44,44 @@ def entries_of(set_name: str, shared: Path) -> list[dict]:
     return [e for e in entries if e["queries"]]
 
 
+def draw_sets(set_name: str, entries: list[dict], size: int, draws: int, work: Path) -> list[quality.EvalSet]:
+    """`draws` small FAQs of `size` entries each, as quality-suite sets named small-<set>-<size>-<draw>, their
+    corpus folders written under `work`. The queries of the drawn entries are answerable (up to
+    QUERIES_PER_ENTRY each); as many queries of entries left out, on the same site or topic, are not."""
+    rng = random.Random(0)
+    sets = []
+    for draw in range(draws):
+        chosen = rng.sample(range(len(entries)), size)
+        name = f"small-{set_name}-{size}-{draw}"
+        corpus = work / name / "corpus"
+        corpus.mkdir(parents=True, exist_ok=True)
+        stackfaq.write_faq_file([entries[i] for i in chosen], corpus)
+        others = rng.sample([i for i in range(len(entries)) if i not in chosen], size)
+        cases = [quality.Case(f"{name}-{n}-{k}", query, [], "answerable", gold={n})
+                 for n, i in enumerate(chosen) for k, query in enumerate(entries[i]["queries"][:QUERIES_PER_ENTRY])]
+        cases += [quality.Case(f"{name}-other-{i}-{k}", rng.choice(entries[i]["queries"]), [], "unanswerable")
+                  for i in others for k in range(QUERIES_PER_ENTRY)]
+        entry_of = {" ".join(entries[i]["question"].split()): n for n, i in enumerate(chosen)}
+        sets.append(quality.EvalSet(name, corpus, cases, entry_of))
+    return sets
+
+
 def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Path, embedder) -> dict:
     from sklearn.metrics import roc_auc_score
 
     from chatbot import Chatbot, Settings
+    from chatbot.chatbot import SURE
 
-    rng = random.Random(0)
-    outcomes = []  # (answerable, answered right, declined, answerability, best cosine)
-    for draw in range(draws):
-        chosen = rng.sample(range(len(entries)), size)
-        folder = work / f"{set_name}-{size}-{draw}"
-        (folder / "corpus").mkdir(parents=True)
-        stackfaq.write_faq_file([entries[i] for i in chosen], folder / "corpus")
-        bot = Chatbot.load(settings=Settings(corpus=folder / "corpus", index_dir=folder / "index",
+    outcomes = []  # (answerable, answered right, declined, answerability, best cosine, answered as sure)
+    for s in draw_sets(set_name, entries, size, draws, work):
+        bot = Chatbot.load(settings=Settings(corpus=s.corpus, index_dir=quality.index_dir(work, s.name),
                                              model_cache=str(work / "models")), embedder=embedder)
-        others = rng.sample([i for i in range(len(entries)) if i not in chosen], size)
-        asked = [(q, entries[i]["question"]) for i in chosen for q in entries[i]["queries"][:QUERIES_PER_ENTRY]]
-        asked += [(rng.choice(entries[i]["queries"]), None) for i in others for _ in range(QUERIES_PER_ENTRY)]
-        for question, right in asked:
-            a = bot.answer(question)
-            cosine = bot.rank(question).candidates[0].dense
-            outcomes.append((right is not None, a.found and a.passages[0].question == right, not a.found,
-                             a.answerable, cosine))
+        for case in s.cases:
+            a = bot.answer(case.question)
+            cosine = bot.rank(case.question).candidates[0].dense
+            right = a.found and s.judge(case, a.passages[0].text, a.passages[0].question)
+            sure = a.found and a.confidence >= SURE
+            outcomes.append((case.answerable, right, not a.found, a.answerable, cosine, sure))
     answerable = [o for o in outcomes if o[0]]
     unanswerable = [o for o in outcomes if not o[0]]
     labels = [o[0] for o in outcomes]
@@ -73,6 +90,11 @@ def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Pat
             "hit_at_1": round(sum(o[1] for o in answerable) / len(answerable), 3),
             "false_declines": round(sum(o[2] for o in answerable) / len(answerable), 3),
             "unanswerable_declined": round(sum(o[2] for o in unanswerable) / len(unanswerable), 3),
+            # Answered as if sure (not as a lead the bot says it is unsure of): right answers should be, the
+            # other entries' answers to unanswerable queries should not.
+            "right_shown_sure": round(sum(o[1] and o[5] for o in answerable) / max(sum(o[1] for o in answerable), 1),
+                                      3),
+            "unanswerable_shown_sure": round(sum(o[5] for o in unanswerable) / len(unanswerable), 3),
             "auc_answerability": round(roc_auc_score(labels, [o[3] for o in outcomes]), 3),
             "auc_best_cosine": round(roc_auc_score(labels, [o[4] for o in outcomes]), 3)}
 
@@ -105,11 +127,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    print("| set | entries | Hit@1 | false declines | unanswerable declined | AUC answerability | AUC best cosine |")
-    print("|---|---|---|---|---|---|---|")
+    print("| set | entries | Hit@1 | false declines | unanswerable declined | right answers shown as sure | "
+          "unanswerable answered as sure | AUC answerability | AUC best cosine |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in results:
         print(f"| {r['set']} | {r['entries']} | {r['hit_at_1']:.3f} | {r['false_declines']:.3f} | "
-              f"{r['unanswerable_declined']:.3f} | {r['auc_answerability']:.3f} | {r['auc_best_cosine']:.3f} |")
+              f"{r['unanswerable_declined']:.3f} | {r['right_shown_sure']:.3f} | {r['unanswerable_shown_sure']:.3f} | "
+              f"{r['auc_answerability']:.3f} | {r['auc_best_cosine']:.3f} |")
     return 0
 
 

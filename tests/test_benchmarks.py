@@ -46,3 +46,4 @@ def test_small_faq_script_quick():
     [result] = json.loads(r.stdout)
     assert result["entries"] == 8 and result["answerable"] == result["unanswerable"] == 24
     assert result["hit_at_1"] >= 0.8 and 0.5 <= result["auc_answerability"] <= 1.0
+    assert 0.8 <= result["right_shown_sure"] <= 1.0 and 0.0 <= result["unanswerable_shown_sure"] <= 1.0
