@@ -84,6 +84,7 @@ def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Pat
             outcomes.append((case.answerable, right, not a.found, a.answerable, cosine, sure))
     answerable = [o for o in outcomes if o[0]]
     unanswerable = [o for o in outcomes if not o[0]]
+    right = [o for o in answerable if o[1]]
     labels = [o[0] for o in outcomes]
     return {"set": set_name, "entries": size, "draws": draws, "answerable": len(answerable),
             "unanswerable": len(unanswerable),
@@ -92,8 +93,7 @@ def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Pat
             "unanswerable_declined": round(sum(o[2] for o in unanswerable) / len(unanswerable), 3),
             # Answered as if sure (not as a lead the bot says it is unsure of): right answers should be, the
             # other entries' answers to unanswerable queries should not.
-            "right_shown_sure": round(sum(o[1] and o[5] for o in answerable) / max(sum(o[1] for o in answerable), 1),
-                                      3),
+            "right_shown_sure": round(sum(o[5] for o in right) / max(len(right), 1), 3),
             "unanswerable_shown_sure": round(sum(o[5] for o in unanswerable) / len(unanswerable), 3),
             "auc_answerability": round(roc_auc_score(labels, [o[3] for o in outcomes]), 3),
             "auc_best_cosine": round(roc_auc_score(labels, [o[4] for o in outcomes]), 3)}

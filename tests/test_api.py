@@ -102,7 +102,6 @@ def test_feedback_is_stored_with_the_answer_that_was_shown(fake_bot, store):
     assert list(csv.reader(io.StringIO(out.getvalue())))[1][3] == "Do you ship abroad?"
 
 
-
 def test_feedback_on_a_declined_answer_names_no_passage(fake_bot, store):
     # The person saw "I don't know", not the nearest passage: a dislike is no verdict on that passage.
     declined = fake_bot.answer("Where can I buy a bicycle?")
@@ -155,7 +154,6 @@ def test_login_or_token_is_required_when_set(fake_bot, store):
     assert store.rows() == []
     # Every endpoint is guarded; the page that documents them is not.
     assert api.get("/docs").status_code == api.get("/openapi.json").status_code == 200
-
 
 
 def test_the_login_guards_the_api_mounted_under_a_path(fake_bot, store):
