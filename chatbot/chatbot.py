@@ -25,7 +25,7 @@ from .passage import Passage
 from .search.retriever import Candidate, Query, Retriever
 from .search.scorer import Scorer, dissimilarity
 from .settings import Settings
-from .smalltalk import popular_questions, small_talk
+from .smalltalk import intent_of, popular_questions, small_talk
 from .search.synonyms import Synonyms
 from .text import clean, without_stack_frames, words
 
@@ -143,7 +143,11 @@ class Chatbot:
 
     def answer(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question; `history` holds the earlier user messages of the conversation, oldest first."""
-        chat = small_talk(self._clean_question(question)[0], self.offered_questions)
+        message = self._clean_question(question)[0]
+        reply = self._reply_to_last(message, history)
+        if reply is not None:
+            return reply
+        chat = small_talk(message, self.offered_questions)
         if chat is not None:
             return chat
         r = self.rank(question, history)
@@ -178,14 +182,40 @@ class Chatbot:
         text_md = self._answer_text(passages[0], sentence, confidence, suggestions, r.notice)
         return Answer(r.question, True, text_md, confidence, passages, sentence, r.notice, suggestions, answerable)
 
+    def _reply_to_last(self, message: str, history: list[str] | None) -> Answer | None:
+        """A "yes" or "no" read as the reply to what the bot said last (None for any other message, or when
+        there is nothing to reply to). People answer "Did you mean ...?" with "yes" rather than a click:
+        "yes" to one question offered asks it, as the click would; to several, it asks which. "No" to an
+        answer offers the next leads."""
+        said = intent_of(message)
+        history = self._clean_history(history)
+        if said not in ("yes", "no") or not history:
+            return None
+        last = self.answer(history[-1], history[:-1])  # deterministic: the reply the person saw
+        if last.small_talk:
+            return None
+        near_tie = last.found and last.confidence >= SURE
+        offered = last.suggestions if (near_tie or not last.found) else []
+        if said == "yes":
+            if len(offered) == 1:
+                return self.answer(offered[0], history)
+            if not offered:
+                return Answer(message, False, "Good. Ask me anything else about the documents.", 0.0, [],
+                              small_talk=said)
+            text, suggestions = "Which one? Pick one of these, or ask in other words:", offered
+        elif last.found:
+            suggestions = offers(last.passages[0], last.passages[1:3])
+            text = "Sorry, that was not it. Ask in other words" + (", or look at:" if suggestions else ".")
+        else:
+            suggestions = last.suggestions
+            text = "Then try asking in other words" + (", or pick one of these:" if suggestions else ".")
+        lines = [text, *(f"- {markdown_text(s)}" for s in suggestions)]
+        return Answer(message, False, "\n".join(lines), 0.0, [], suggestions=suggestions, small_talk=said)
+
     def rank(self, question: str, history: list[str] | None = None) -> Ranking:
         """The candidates for a question, best first, with the evidence the confidence weighs."""
         question, notice = self._clean_question(question)
-        if history is not None and (isinstance(history, str) or not all(isinstance(m, str) for m in history)):
-            raise QuestionError("The history must be a list of the conversation's earlier questions (text), "
-                                "oldest first.")
-        history = [h for h in (clean(str(m)).replace("\n", " ").strip() for m in (history or [])) if h][-4:]
-        history = [h[: self.settings.max_question_chars] for h in history]
+        history = self._clean_history(history)[-4:]
         analyzer = self.retriever.analyzer
 
         resolved = resolve(question, history, lambda text: len(analyzer.terms(text)))
@@ -215,6 +245,13 @@ class Chatbot:
         evidence = [self._evidence(c, [o.score for o in weighed if o is not c], names, wants_number, unknown,
                                    c.score - level, rarest) for c in weighed]
         return Ranking(resolved, notice, candidates, evidence)
+
+    def _clean_history(self, history: list[str] | None) -> list[str]:
+        if history is not None and (isinstance(history, str) or not all(isinstance(m, str) for m in history)):
+            raise QuestionError("The history must be a list of the conversation's earlier questions (text), "
+                                "oldest first.")
+        history = [h for h in (clean(str(m)).replace("\n", " ").strip() for m in (history or [])) if h]
+        return [h[: self.settings.max_question_chars] for h in history]
 
     def _clean_question(self, question: str) -> tuple[str, str]:
         if not isinstance(question, str):

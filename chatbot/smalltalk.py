@@ -1,5 +1,6 @@
 """Small talk: greetings, thanks, goodbyes, "who are you" and "help" get a short friendly reply and
-questions to try, instead of a search of the documents that can only decline.
+questions to try, instead of a search of the documents that can only decline. "Yes" and "no" are replies
+to what the bot said last (Chatbot answers them in that light); said out of the blue, they get a reply here.
 
 A message is small talk only when every word of it belongs to a small-talk phrase or is a filler
 ("there", "so much", "bot"), so "help me install ruby" and "thanks, but how do I cancel?" stay questions.
@@ -32,6 +33,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "goodbye": ("bye", "bye bye", "goodbye", "good bye", "see you", "see ya", "see you later", "cya",
                 "later", "good night", "goodnight", "farewell", "have a nice day", "have a good day",
                 "take care", "thats all", "that is all", "im done", "i am done", "quit", "exit"),
+    "yes": ("yes", "yeah", "yep", "yup", "y", "sure", "yes please", "correct", "right", "exactly", "indeed",
+            "of course", "definitely", "absolutely", "that one", "yes that one", "thats it", "that is it",
+            "thats right", "that is right", "i did", "yes i did"),
+    "no": ("no", "nope", "nah", "n", "no thanks", "no thank you", "not really", "not that", "not that one",
+           "wrong", "thats wrong", "that is wrong", "incorrect", "thats not it", "that is not it", "not quite",
+           "thats not what i meant", "that is not what i meant", "not what i meant", "not what i asked",
+           "thats not what i asked", "wrong answer", "i did not", "i didnt", "no i did not", "no i didnt"),
     "thanks": ("thanks", "thank you", "thx", "thanx", "ty", "tysm", "cheers", "many thanks", "thanks a lot",
                "appreciate it", "i appreciate it", "much appreciated", "that helps", "that helped",
                "that was helpful", "very helpful", "helpful", "great", "awesome", "perfect", "cool", "nice",
@@ -55,6 +63,8 @@ REPLIES = {
                 "something.",
     "help": "Ask a question in your own words and I'll answer it from the documents, with the source and "
             "how sure I am. Follow-ups like \"and in London?\" use the conversation.",
+    "yes": "Go ahead: ask me a question about the documents, in your own words.",
+    "no": "All right. Ask me a question about the documents whenever you like.",
 }
 TRY_LINE = "You could ask, for example:"
 # A word this many letters long or more may have one slip ("thnaks", "helo there").

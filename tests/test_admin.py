@@ -241,7 +241,8 @@ def test_safe_names_and_supported_suffixes_come_from_the_corpus_module():
     ("hi", "greeting"), ("Hello there!", "greeting"), ("heyyy 👋", "greeting"), ("Good morning", "greeting"),
     ("how are you?", "greeting"), ("thanks!", "thanks"), ("Thank you so much", "thanks"), ("thnaks", "thanks"),
     ("bye", "goodbye"), ("see you later", "goodbye"), ("thanks, bye", "goodbye"), ("who are you?", "identity"),
-    ("hi, who are you?", "identity"), ("what can you do?", "help"), ("HELP!!", "help"),
+    ("hi, who are you?", "identity"), ("what can you do?", "help"), ("HELP!!", "help"), ("Yes please!", "yes"),
+    ("yep", "yes"), ("that's it", "yes"), ("nope", "no"), ("No thanks", "no"), ("that's not what I meant", "no"),
 ])
 def test_small_talk_is_recognised(message, intent):
     assert intent_of(message) == intent
@@ -250,7 +251,8 @@ def test_small_talk_is_recognised(message, intent):
 @pytest.mark.parametrize("message", [
     "help me install ruby", "thanks, but how do I cancel?", "hi, how do I reset my password?",
     "Who are you hiring?", "what is machine learning", "where", "good salary?", "Is there help for new users?",
-    "what is this company", "ok so what about London?",
+    "what is this company", "ok so what about London?", "is that right for me?", "yes or no: can I return it?",
+    "no refund?",
 ])
 def test_questions_are_not_small_talk(message):
     assert intent_of(message) is None
@@ -264,6 +266,55 @@ def test_small_talk_gets_a_friendly_reply_with_questions_to_try(fake_bot):
     assert fake_bot.answer("thanks, but how do I reset my password?").small_talk == ""
     with pytest.raises(QuestionError):
         fake_bot.answer("\ud800")
+
+
+@pytest.fixture
+def near_tie_bot(faq_corpus, tmp_path, fake_embedder):
+    """The test FAQ with a second entry on resetting, so that a vague question gets "Did you mean ...?"."""
+    with (faq_corpus / "help.csv").open("a", encoding="utf-8") as f:
+        f.write('How do I reset my PIN?,"Open Settings, choose Security and click Reset PIN.",\n')
+    return Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+
+
+def test_yes_to_did_you_mean_asks_the_question_offered(near_tie_bot):
+    vague = "How do I reset it?"
+    offered = near_tie_bot.answer(vague)
+    assert offered.found and offered.confidence >= 0.5 and len(offered.suggestions) == 1
+    assert "Did you mean" in offered.text
+    for reply in ("yes", "Yes please!", "yep"):
+        a = near_tie_bot.answer(reply, history=[vague])
+        # As if the offered question had been clicked: the same answer, under that question.
+        assert a == near_tie_bot.answer(offered.suggestions[0], history=[vague])
+        assert a.found and a.question == offered.suggestions[0] and a.small_talk == ""
+
+
+def test_no_to_an_answer_offers_the_next_leads(near_tie_bot):
+    question = "How do I reset my password?"
+    shown = near_tie_bot.answer(question)
+    assert shown.found and shown.passages[0].question == question
+    a = near_tie_bot.answer("no, that's not what I meant", history=[question])
+    assert a.small_talk == "no" and not a.found and a.passages == []
+    assert a.suggestions and question not in a.suggestions
+    assert a.suggestions == [p.question for p in shown.passages[1:3] if p.question]
+    assert all(s in a.text for s in a.suggestions) and "Ask in other words" in a.text
+
+
+def test_yes_to_several_questions_offered_asks_which(fake_bot):
+    declined = fake_bot.answer(DECLINED)
+    assert not declined.found and len(declined.suggestions) > 1
+    a = fake_bot.answer("yes", history=[DECLINED])
+    assert a.small_talk == "yes" and not a.found and "Which one?" in a.text
+    assert a.suggestions == declined.suggestions
+    assert fake_bot.answer("no", history=[DECLINED]).suggestions == declined.suggestions
+
+
+def test_yes_and_no_without_an_offer_are_small_talk(fake_bot):
+    sure = "How do I reset my password?"
+    assert fake_bot.answer(sure).found and not fake_bot.answer(sure).suggestions
+    assert fake_bot.answer("yes", history=[sure]).text.startswith("Good.")
+    for reply, history in (("yes", []), ("no", []), ("yes", ["hello"])):
+        a = fake_bot.answer(reply, history=history)
+        assert a.small_talk == reply and not a.found and a.suggestions and "I don't know" not in a.text
 
 
 # ---- command line -----------------------------------------------------------------------------------

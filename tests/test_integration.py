@@ -29,6 +29,15 @@ def test_follow_up_uses_the_conversation(shipped_bot):
     assert a.found and "London, UK £60,000" in a.passages[0].text
 
 
+def test_yes_to_did_you_mean_gets_the_entry_offered(shipped_bot):
+    question = "Can I get certified as a machine learning engineer?"
+    offered = shipped_bot.answer(question)
+    assert offered.found and "Did you mean" in offered.text
+    assert offered.suggestions == ["Are there any certifications available for Machine Learning Engineers?"]
+    a = shipped_bot.answer("yes", history=[question])
+    assert a.found and a.confidence > 0.9 and a.passages[0].question == offered.suggestions[0]
+
+
 def test_faq_question_reworded(shipped_bot):
     a = shipped_bot.answer("Which programming languages should I learn to become an ML engineer?")
     assert a.found and a.passages[0].kind == "faq"
