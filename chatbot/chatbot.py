@@ -188,8 +188,10 @@ class Chatbot:
         "yes" to one question offered asks it, as the click would; to several, it asks which. "No" to an
         answer offers the next leads."""
         said = intent_of(message)
+        if said not in ("yes", "no"):
+            return None
         history = self._clean_history(history)
-        if said not in ("yes", "no") or not history:
+        if not history:
             return None
         last = self.answer(history[-1], history[:-1])  # deterministic: the reply the person saw
         if last.small_talk:
