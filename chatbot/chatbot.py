@@ -185,8 +185,8 @@ class Chatbot:
     def _reply_to_last(self, message: str, history: list[str] | None) -> Answer | None:
         """A "yes" or "no" read as the reply to what the bot said last (None for any other message, or when
         there is nothing to reply to). People answer "Did you mean ...?" with "yes" rather than a click:
-        "yes" to one question offered asks it, as the click would; to several, it asks which. "No" to an
-        answer offers the next leads."""
+        "yes" to one question offered asks it, as the click would; to several, it asks which. "No" to
+        "Did you mean" leaves the answer shown; to an answer, it offers the next leads."""
         said = intent_of(message)
         if said not in ("yes", "no"):
             return None
@@ -196,15 +196,16 @@ class Chatbot:
         last = self.answer(history[-1], history[:-1])  # deterministic: the reply the person saw
         if last.small_talk:
             return None
-        near_tie = last.found and last.confidence >= SURE
-        offered = last.suggestions if (near_tie or not last.found) else []
-        if said == "yes":
-            if len(offered) == 1:
-                return self.answer(offered[0], history)
-            if not offered:
-                return Answer(message, False, "Good. Ask me anything else about the documents.", 0.0, [],
-                              small_talk=said)
+        did_you_mean = last.found and last.confidence >= SURE and bool(last.suggestions)
+        offered = last.suggestions if (did_you_mean or not last.found) else []
+        if said == "yes" and len(offered) == 1:
+            return self.answer(offered[0], history)
+        if said == "yes" and offered:
             text, suggestions = "Which one? Pick one of these, or ask in other words:", offered
+        elif said == "yes" or did_you_mean:
+            # Yes to an answer, or no to the other one it offered: the answer shown stands.
+            return Answer(message, False, f"{'Good' if said == 'yes' else 'All right'}. Ask me anything else about "
+                          "the documents.", 0.0, [], small_talk=said)
         elif last.found:
             suggestions = offers(last.passages[0], last.passages[1:3])
             text = "Sorry, that was not it. Ask in other words" + (", or look at:" if suggestions else ".")

@@ -286,6 +286,9 @@ def test_yes_to_did_you_mean_asks_the_question_offered(near_tie_bot):
         # As if the offered question had been clicked: the same answer, under that question.
         assert a == near_tie_bot.answer(offered.suggestions[0], history=[vague])
         assert a.found and a.question == offered.suggestions[0] and a.small_talk == ""
+    # "No, not that one": the answer shown stands.
+    a = near_tie_bot.answer("no", history=[vague])
+    assert a.small_talk == "no" and a.text.startswith("All right.") and not a.suggestions
 
 
 def test_no_to_an_answer_offers_the_next_leads(near_tie_bot):
