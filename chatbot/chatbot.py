@@ -25,7 +25,7 @@ from .passage import Passage
 from .search.retriever import Candidate, Query, Retriever
 from .search.scorer import Scorer, dissimilarity
 from .settings import Settings
-from .smalltalk import intent_of, popular_questions, small_talk
+from .smalltalk import choice_of, intent_of, popular_questions, small_talk
 from .search.synonyms import Synonyms
 from .text import clean, without_stack_frames, words
 
@@ -183,17 +183,23 @@ class Chatbot:
         return Answer(r.question, True, text_md, confidence, passages, sentence, r.notice, suggestions, answerable)
 
     def _reply_to_last(self, message: str, history: list[str] | None) -> Answer | None:
-        """A "yes" or "no" read as the reply to what the bot said last (None for any other message, or when
-        there is nothing to reply to). People answer "Did you mean ...?" with "yes" rather than a click:
-        "yes" to one question offered asks it, as the click would; to several, it asks which. "No" to
-        "Did you mean" leaves the answer shown; to an answer, it offers the next leads."""
+        """A "yes", a "no" or a pick ("the second one") read as the reply to what the bot said last (None for
+        any other message, or when there is nothing to reply to). People answer "Did you mean ...?" with
+        "yes" rather than a click: "yes" to one question offered asks it, as the click would; to several, it
+        asks which. "No" to "Did you mean" leaves the answer shown; to an answer, it offers the next leads.
+        "The second one" (or "2") asks the second question offered."""
         said = intent_of(message)
-        if said not in ("yes", "no"):
+        pick = choice_of(message) if said is None else None
+        if said not in ("yes", "no") and pick is None:
             return None
         history = self._clean_history(history)
         if not history:
             return None
         last = self.answer(history[-1], history[:-1])  # deterministic: the reply the person saw
+        if pick is not None:
+            if pick > len(last.suggestions):
+                return None
+            return self.answer(last.suggestions[pick - 1 if pick > 0 else -1], history)
         if last.small_talk:
             return None
         did_you_mean = last.found and last.confidence >= SURE and bool(last.suggestions)

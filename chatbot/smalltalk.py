@@ -133,6 +133,25 @@ def intent_of(message: str) -> str | None:
     return next((intent for intent in PHRASES if intent in found), None)
 
 
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "fifth": 5, "5th": 5, "last": -1}
+# Words around a pick of the questions offered: "the second one", "number 2", "option 3 please".
+_PICK_WORDS = frozenset("the one number no option question link please yes ok okay i mean meant want".split())
+
+
+def choice_of(message: str) -> int | None:
+    """Which of the questions offered a message picks ("2", "the second one", "#3", "last one"), counted from 1
+    (-1 for the last), or None when it is not such a pick."""
+    picked = None
+    for word in normalise(message):
+        number = _ORDINALS.get(word, int(word) if word.isdigit() and len(word) == 1 else None)
+        if number is not None and picked is None:
+            picked = number
+        elif word not in _PICK_WORDS:
+            return None
+    return picked or None
+
+
 def small_talk(question: str, offer: Callable[[], list[str]]) -> Answer | None:
     """A friendly reply with questions to try when `question` is small talk, else None. `offer` gives the
     questions (called only for small talk)."""

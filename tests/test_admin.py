@@ -17,7 +17,7 @@ from chatbot.reading.upload import safe_name, supported_suffixes
 from chatbot.serving.admin import Admin, group_vectors
 from chatbot.serving.feedback import FeedbackStore
 from chatbot.serving.live import LiveBot
-from chatbot.smalltalk import intent_of
+from chatbot.smalltalk import choice_of, intent_of
 
 from .conftest import FakeEmbedder
 
@@ -309,6 +309,27 @@ def test_yes_to_several_questions_offered_asks_which(fake_bot):
     assert a.small_talk == "yes" and not a.found and "Which one?" in a.text
     assert a.suggestions == declined.suggestions
     assert fake_bot.answer("no", history=[DECLINED]).suggestions == declined.suggestions
+
+
+@pytest.mark.parametrize("message, picked", [
+    ("2", 2), ("the second one", 2), ("#3", 3), ("option 1 please", 1), ("3rd", 3), ("the last one", -1),
+    ("2017", None), ("one", None), ("the one about refunds", None), ("second hand", None), ("2 3", None),
+])
+def test_picks_of_the_questions_offered_are_recognised(message, picked):
+    assert choice_of(message) == picked
+
+
+def test_a_pick_asks_that_question_offered(fake_bot):
+    declined = fake_bot.answer(DECLINED)
+    assert len(declined.suggestions) == 3
+    for message, position in (("the second one", 1), ("3", 2), ("last one", 2)):
+        a = fake_bot.answer(message, history=[DECLINED])
+        assert a == fake_bot.answer(declined.suggestions[position], history=[DECLINED])
+        assert a.found and a.question == declined.suggestions[position]
+    # The questions a greeting offers can be picked too; a pick past the end is read as a question.
+    greeting = fake_bot.answer("hello")
+    assert fake_bot.answer("1", history=["hello"]).question == greeting.suggestions[0]
+    assert fake_bot.answer("5", history=[DECLINED]).small_talk == ""
 
 
 def test_yes_and_no_without_an_offer_are_small_talk(fake_bot):
