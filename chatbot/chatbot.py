@@ -224,7 +224,9 @@ class Chatbot:
     def rank(self, question: str, history: list[str] | None = None) -> Ranking:
         """The candidates for a question, best first, with the evidence the confidence weighs."""
         question, notice = self._clean_question(question)
-        history = self._clean_history(history)[-4:]
+        # Small talk and replies to what the bot offered ("thanks", "yes", "the second one") say nothing to read a
+        # follow-up by.
+        history = [h for h in self._clean_history(history) if intent_of(h) is None and choice_of(h) is None][-4:]
         analyzer = self.retriever.analyzer
 
         resolved = resolve(question, history, lambda text: len(analyzer.terms(text)))

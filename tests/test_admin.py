@@ -332,6 +332,14 @@ def test_a_pick_asks_that_question_offered(fake_bot):
     assert fake_bot.answer("5", history=[DECLINED]).small_talk == ""
 
 
+def test_small_talk_and_replies_are_left_out_of_a_follow_ups_context(fake_bot):
+    question = "What are your opening hours?"
+    plain = fake_bot.answer("and on weekends?", history=[question])
+    assert plain.question == "What are your opening hours? and on weekends?"
+    for between in ("thanks", "yes", "ok great", "the second one"):
+        assert fake_bot.answer("and on weekends?", history=[question, between]) == plain
+
+
 def test_yes_and_no_without_an_offer_are_small_talk(fake_bot):
     sure = "How do I reset my password?"
     assert fake_bot.answer(sure).found and not fake_bot.answer(sure).suggestions
