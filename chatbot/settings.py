@@ -59,6 +59,10 @@ class Settings:
     database_url: str = ""
 
     def __post_init__(self) -> None:
+        for name in ("corpus", "index_dir", "data_dir"):
+            if not str(getattr(self, name)).strip():
+                # Path("") is the working directory: an index or a corpus would quietly be made of whatever is there.
+                raise SettingsError(f"{name} is empty: give a folder's path, or leave it out for the default")
         object.__setattr__(self, "corpus", Path(self.corpus))
         object.__setattr__(self, "index_dir", Path(self.index_dir))
         object.__setattr__(self, "data_dir", Path(self.data_dir))
@@ -79,15 +83,15 @@ class Settings:
     def from_env(cls, **overrides) -> "Settings":
         """Settings from CHATBOT_* environment variables, then keyword overrides (None means unset)."""
         env = {
-            "corpus": os.environ.get("CHATBOT_CORPUS"),
-            "index_dir": os.environ.get("CHATBOT_INDEX"),
-            "data_dir": os.environ.get("CHATBOT_DATA"),
-            "model": os.environ.get("CHATBOT_MODEL"),
+            "corpus": os.environ.get("CHATBOT_CORPUS") or None,
+            "index_dir": os.environ.get("CHATBOT_INDEX") or None,
+            "data_dir": os.environ.get("CHATBOT_DATA") or None,
+            "model": os.environ.get("CHATBOT_MODEL") or None,
             "threshold": _number("CHATBOT_THRESHOLD", float),
             "log_retention_days": _number("CHATBOT_LOG_DAYS", int),
             "admin_token": os.environ.get("CHATBOT_ADMIN_TOKEN"),
             "embedder": os.environ.get("CHATBOT_EMBEDDER") or None,
-            "model_cache": os.environ.get("CHATBOT_MODEL_CACHE"),
+            "model_cache": os.environ.get("CHATBOT_MODEL_CACHE") or None,
             "adapt_model": _bool("CHATBOT_ADAPT"),
             "auth": os.environ.get("CHATBOT_AUTH"),
             "api_token": os.environ.get("CHATBOT_API_TOKEN"),

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chatbot import Chatbot, Settings
-from chatbot.errors import AdminError, QuestionError
+from chatbot.errors import AdminError, QuestionError, SettingsError
 from chatbot.reading.learned import LEARNED_FILE, LearnedFaq, learned_name
 from chatbot.reading.upload import safe_name, supported_suffixes
 from chatbot.serving.admin import Admin, group_vectors
@@ -375,6 +375,20 @@ def test_log_settings_come_from_the_environment(monkeypatch):
     assert "t0ken" not in repr(settings)
     with pytest.raises(ValueError):
         Settings(log_retention_days=0)
+
+
+def test_an_empty_folder_setting_is_refused_and_an_empty_variable_is_unset(monkeypatch, capsys):
+    from chatbot.cli import main
+
+    # Path("") is the working directory: the index would be built of whatever is there.
+    for name in ("corpus", "index_dir", "data_dir"):
+        with pytest.raises(SettingsError, match=f"{name} is empty"):
+            Settings(**{name: ""})
+    assert main(["ask", "hi", "--corpus", ""]) == 2
+    assert "corpus is empty" in capsys.readouterr().err
+    for variable in ("CHATBOT_CORPUS", "CHATBOT_INDEX", "CHATBOT_DATA", "CHATBOT_MODEL", "CHATBOT_MODEL_CACHE"):
+        monkeypatch.setenv(variable, "")  # "CHATBOT_INDEX=" in an env file
+    assert Settings.from_env() == Settings()
 
 
 ANY_TEXT = st.text(st.one_of(st.characters(), st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF,
