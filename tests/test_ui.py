@@ -110,6 +110,15 @@ def test_follow_up_uses_the_conversation(chat):
     chat.screenshot(path=str(ARTIFACTS / "conversation.png"), full_page=True)
 
 
+def test_yes_to_did_you_mean_asks_the_question_offered(chat, app):
+    question = "Is machine learning engineering a rewarding career?"
+    offered = app["bot"].answer(question).suggestions
+    assert len(offered) == 1 and "Did you mean" in ask(chat, question).inner_text()
+    reply = ask(chat, "yes").inner_text()
+    shown = app["bot"].answer(offered[0]).passages[0]
+    assert f"Source: {shown.title} › {shown.section}" in reply and "Did you mean" not in reply
+
+
 def test_clicking_an_example_asks_it(chat, app):
     examples = [p.question for p in app["bot"].index.passages if p.question]
     button = chat.get_by_text(re.compile("|".join(map(re.escape, examples)))).first
