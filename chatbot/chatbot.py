@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .reading.outline import CELL_SEPARATOR, PARSER_VERSION
-from .search.analyzer import STOPWORDS, VERSIONED
+from .search.analyzer import ANALYZER_VERSION, STOPWORDS, VERSIONED
 from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
 from .search.conversation import entities, resolve
@@ -62,8 +62,8 @@ def is_stale(manifest: dict | None, corpus_hash: str, model: str, settings: Sett
 def index_params(settings: Settings) -> dict:
     """What decides the content of an index besides the corpus and the model (an index adapted by an older
     recipe, or not adapted by a version that adapted only the bundled model, is built anew)."""
-    return {**settings.passage_params(), "parser": PARSER_VERSION, "adapt_model": settings.adapt_model,
-            "adaptation": ADAPTATION_RECIPE}
+    return {**settings.passage_params(), "parser": PARSER_VERSION, "analyzer": ANALYZER_VERSION,
+            "adapt_model": settings.adapt_model, "adaptation": ADAPTATION_RECIPE}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,14 @@ def test_terms_drop_question_words_and_stem():
     assert Analyzer(CORPUS_WORDS).terms("How much do the engineers earn?") == ["engin", "earn"]
 
 
+def test_an_ify_verb_and_its_ification_noun_share_a_stem():
+    # Snowball stems "certified" to certifi and "certifications" to certif.
+    analyzer = Analyzer(CORPUS_WORDS)
+    assert analyzer.terms("Can I get certified?") == analyzer.terms("certifications") == ["certif"]
+    assert analyzer.terms("verify the verification") == ["verif", "verif"]
+    assert Analyzer.stem("notified") == Analyzer.stem("notification")
+
+
 def test_a_name_and_its_number_match_however_they_are_joined():
     analyzer = Analyzer(CORPUS_WORDS)
     expected = ["covid", "19"]

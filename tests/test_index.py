@@ -61,6 +61,17 @@ def test_changed_settings_rebuild(faq_corpus, tmp_path, fake_embedder):
     assert bot.report.rebuilt
 
 
+def test_an_index_of_other_terms_is_rebuilt(faq_corpus, tmp_path, fake_embedder, monkeypatch):
+    """The keyword index holds the passages' terms: an analyzer that makes other terms needs a new one."""
+    import chatbot.chatbot
+
+    settings = Settings(corpus=faq_corpus, index_dir=tmp_path / "i")
+    Chatbot.load(settings=settings, embedder=fake_embedder)
+    assert not Chatbot.load(settings=settings, embedder=fake_embedder).report.rebuilt
+    monkeypatch.setattr(chatbot.chatbot, "ANALYZER_VERSION", chatbot.chatbot.ANALYZER_VERSION + 1)
+    assert Chatbot.load(settings=settings, embedder=fake_embedder).report.rebuilt
+
+
 @pytest.mark.parametrize("damage", ["truncate", "tamper", "delete"])
 def test_a_damaged_index_file_is_a_clear_error(fake_bot, damage):
     target = current_build(fake_bot.settings.index_dir) / "vectors.faiss"

@@ -29,13 +29,20 @@ def test_follow_up_uses_the_conversation(shipped_bot):
     assert a.found and "London, UK £60,000" in a.passages[0].text
 
 
-def test_yes_to_did_you_mean_gets_the_entry_offered(shipped_bot):
-    question = "Can I get certified as a machine learning engineer?"
+def test_yes_to_did_you_mean_gets_the_passage_offered(shipped_bot):
+    question = "Is machine learning engineering a rewarding career?"
     offered = shipped_bot.answer(question)
     assert offered.found and "Did you mean" in offered.text
-    assert offered.suggestions == ["Are there any certifications available for Machine Learning Engineers?"]
+    assert offered.suggestions == ["Case study: Successful machine learning engineer careers"]
     a = shipped_bot.answer("yes", history=[question])
-    assert a.found and a.confidence > 0.9 and a.passages[0].question == offered.suggestions[0]
+    assert a.found and a.passages[0].section == offered.suggestions[0] and "Did you mean" not in a.text
+
+
+def test_certified_finds_the_faq_on_certifications(shipped_bot):
+    # Snowball stems "certified" and "certifications" apart; the analyzer joins them.
+    a = shipped_bot.answer("Can I get certified as a machine learning engineer?")
+    assert a.found and a.confidence >= 0.5 and not a.suggestions
+    assert a.passages[0].question == "Are there any certifications available for Machine Learning Engineers?"
 
 
 def test_faq_question_reworded(shipped_bot):

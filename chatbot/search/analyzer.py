@@ -47,6 +47,9 @@ OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 VERSIONED = re.compile(r"\b[A-Za-z]+/\d+(?:\.\d+)*\b")
 
 
+# Changed whenever the terms of a text change: a built index holds its passages' terms (its keyword index).
+ANALYZER_VERSION = 2
+
 _local = threading.local()
 
 
@@ -56,6 +59,12 @@ def _stemmer() -> Stemmer.Stemmer:
     if stemmer is None:
         stemmer = _local.stemmer = Stemmer.Stemmer("english")
     return stemmer
+
+
+def _same_stem(stem: str) -> str:
+    """Snowball's stem of an -ify verb ends in "ifi" ("certified": certifi), that of its -ification noun in "if"
+    ("certification": certif): one stem for both, so that "Can I get certified?" finds "certifications"."""
+    return stem[:-1] if stem.endswith("ifi") else stem
 
 
 def _zipf(word: str) -> float:
@@ -105,11 +114,12 @@ class Analyzer:
 
     @staticmethod
     def stem(word: str) -> str:
-        return _stemmer().stemWord(word)
+        return _same_stem(_stemmer().stemWord(word))
 
     def terms(self, text: str) -> list[str]:
         """Stemmed content terms (stopwords and question words removed), in order, with repeats."""
-        stem = _stemmer().stemWords
+        def stem(words: list[str]) -> list[str]:
+            return [_same_stem(w) for w in _stemmer().stemWords(words)]
         parts = (piece for w in words(text) for part in WORD_JOINT.split(_drop_clitic(w))
                  for piece in NAME_NUMBER.split(part))
         return (stem([w for w in parts if w and w not in STOPWORDS]) + OPTION.findall(text)
