@@ -48,6 +48,8 @@ TUNED_EXPORT = "onnx"
 BACKGROUND = (5, 15)
 # Two answers whose scores are this close are both offered ("Did you mean ...").
 CLOSE_SCORE = 0.03
+# How many earlier messages a "yes", "no" or "the second one" is read against (the REST API's history limit).
+REPLIES_READ_BACK = 20
 
 
 def is_stale(manifest: dict | None, corpus_hash: str, model: str, settings: Settings) -> bool:
@@ -192,7 +194,8 @@ class Chatbot:
         pick = choice_of(message) if said is None else None
         if said not in ("yes", "no") and pick is None:
             return None
-        history = self._clean_history(history)
+        # A run of replies is read back one by one: a bound keeps a long one from exhausting the stack.
+        history = self._clean_history(history)[-REPLIES_READ_BACK:]
         if not history:
             return None
         last = self.answer(history[-1], history[:-1])  # deterministic: the reply the person saw

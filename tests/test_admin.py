@@ -340,6 +340,11 @@ def test_small_talk_and_replies_are_left_out_of_a_follow_ups_context(fake_bot):
         assert fake_bot.answer("and on weekends?", history=[question, between]) == plain
 
 
+def test_a_long_run_of_replies_is_answered(fake_bot):
+    a = fake_bot.answer("yes", history=[DECLINED] + ["yes"] * 2000)
+    assert a.small_talk == "yes" and not a.found
+
+
 def test_yes_and_no_without_an_offer_are_small_talk(fake_bot):
     sure = "How do I reset my password?"
     assert fake_bot.answer(sure).found and not fake_bot.answer(sure).suggestions
