@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import shutil
 import tempfile
@@ -185,14 +186,14 @@ class Chatbot:
         return Answer(r.question, True, text_md, confidence, passages, sentence, r.notice, suggestions, answerable)
 
     def _reply_to_last(self, message: str, history: list[str] | None) -> Answer | None:
-        """A "yes", a "no" or a pick ("the second one") read as the reply to what the bot said last (None for
-        any other message, or when there is nothing to reply to). People answer "Did you mean ...?" with
-        "yes" rather than a click: "yes" to one question offered asks it, as the click would; to several, it
-        asks which. "No" to "Did you mean" leaves the answer shown; to an answer, it offers the next leads.
-        "The second one" (or "2") asks the second question offered."""
+        """A "yes", a "no", a "tell me more" or a pick ("the second one") read as the reply to what the bot said
+        last (None for any other message, or when there is nothing to reply to). People answer "Did you mean
+        ...?" with "yes" rather than a click: "yes" to one question offered asks it, as the click would; to
+        several, it asks which. "No" to "Did you mean" leaves the answer shown; to an answer, it offers the next
+        leads. "The second one" (or "2") asks the second question offered; "tell me more", see _more."""
         said = intent_of(message)
         pick = choice_of(message) if said is None else None
-        if said not in ("yes", "no") and pick is None:
+        if said not in ("yes", "no", "more") and pick is None:
             return None
         # A run of replies is read back one by one: a bound keeps a long one from exhausting the stack.
         history = self._clean_history(history)[-REPLIES_READ_BACK:]
@@ -203,6 +204,10 @@ class Chatbot:
             if pick > len(last.suggestions):
                 return None
             return self.answer(last.suggestions[pick - 1 if pick > 0 else -1], history)
+        if said == "more" and last.found:  # an answer, or the paragraph an earlier "more" showed
+            return self._more(message, last)
+        if said == "more" and last.small_talk == "more":  # nothing more was found the last time either
+            return Answer(message, False, last.text, 0.0, [], suggestions=last.suggestions, small_talk=said)
         if last.small_talk:
             return None
         did_you_mean = last.found and last.confidence >= SURE and bool(last.suggestions)
@@ -223,6 +228,25 @@ class Chatbot:
             text = "Then try asking in other words" + (", or pick one of these:" if suggestions else ".")
         lines = [text, *(f"- {markdown_text(s)}" for s in suggestions)]
         return Answer(message, False, "\n".join(lines), 0.0, [], suggestions=suggestions, small_talk=said)
+
+    def _more(self, message: str, last: Answer) -> Answer:
+        """ "Tell me more" after an answer: the next paragraph of its document under the same heading (a table
+        between them is passed over: its rows are answers of their own); when there is none, the next leads."""
+        shown = last.passages[0]
+        passages = self.index.passages
+        at = next((i for i, p in enumerate(passages) if (p.source, p.line, p.text) == (shown.source, shown.line,
+                                                                                       shown.text)), len(passages))
+        following = itertools.takewhile(lambda p: (p.source, p.section) == (shown.source, shown.section),
+                                        passages[at + 1:])
+        after = next((p for p in following if p.kind == "text"), None) if shown.kind == "text" else None
+        if after is not None:
+            # Shown as the rest of the answer above: its confidence is that answer's, and not said again.
+            text = "\n".join([render_passage(after), "", self._source_line(after)])
+            return Answer(message, True, text, last.confidence, [after], small_talk="more")
+        suggestions = offers(shown, last.passages[1:3])
+        lines = ["That is all I found on it." + (" You could also look at:" if suggestions else ""),
+                 *(f"- {markdown_text(s)}" for s in suggestions)]
+        return Answer(message, False, "\n".join(lines), 0.0, [], suggestions=suggestions, small_talk="more")
 
     def rank(self, question: str, history: list[str] | None = None) -> Ranking:
         """The candidates for a question, best first, with the evidence the confidence weighs."""
@@ -349,11 +373,14 @@ class Chatbot:
         return "\n".join(lines)
 
     @staticmethod
+    def _source_line(p: Passage) -> str:
+        return "_Source: " + " › ".join(markdown_text(x) for x in (p.title, p.section) if x) + "_"
+
+    @staticmethod
     def _answer_text(p: Passage, sentence: str, confidence: float, close: list[str], notice: str) -> str:
         parts = [f"_{markdown_text(notice)}_", ""] if notice else []
         parts.append(render_passage(p, sentence))
-        where = " › ".join(markdown_text(x) for x in (p.title, p.section) if x)
-        parts += ["", f"_Source: {where}_  ", f"_Confidence: {confidence_label(confidence)} ({confidence:.0%})_"]
+        parts += ["", f"{Chatbot._source_line(p)}  ", f"_Confidence: {confidence_label(confidence)} ({confidence:.0%})_"]
         if confidence < SURE:
             parts = ["_I am not sure this answers your question, but it is the closest I found:_", "", *parts]
             if close:

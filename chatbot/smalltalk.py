@@ -1,6 +1,7 @@
 """Small talk: greetings, thanks, goodbyes, "who are you" and "help" get a short friendly reply and
-questions to try, instead of a search of the documents that can only decline. "Yes" and "no" are replies
-to what the bot said last (Chatbot answers them in that light); said out of the blue, they get a reply here.
+questions to try, instead of a search of the documents that can only decline. "Yes", "no" and "tell me more"
+are replies to what the bot said last (Chatbot answers them in that light); said out of the blue, they get a
+reply here.
 
 A message is small talk only when every word of it belongs to a small-talk phrase or is a filler
 ("there", "so much", "bot"), so "help me install ruby" and "thanks, but how do I cancel?" stay questions.
@@ -40,6 +41,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
            "wrong", "thats wrong", "that is wrong", "incorrect", "thats not it", "that is not it", "not quite",
            "thats not what i meant", "that is not what i meant", "not what i meant", "not what i asked",
            "thats not what i asked", "wrong answer", "i did not", "i didnt", "no i did not", "no i didnt"),
+    "more": ("more", "tell me more", "more please", "go on", "continue", "keep going", "more details",
+             "more detail", "more info", "more information", "elaborate", "please elaborate", "can you elaborate",
+             "could you elaborate", "explain more", "say more", "and then", "then what", "what else", "whats next"),
     "thanks": ("thanks", "thank you", "thx", "thanx", "ty", "tysm", "cheers", "many thanks", "thanks a lot",
                "appreciate it", "i appreciate it", "much appreciated", "that helps", "that helped",
                "that was helpful", "very helpful", "helpful", "great", "awesome", "perfect", "cool", "nice",
@@ -65,6 +69,7 @@ REPLIES = {
             "how sure I am. Follow-ups like \"and in London?\" use the conversation.",
     "yes": "Go ahead: ask me a question about the documents, in your own words.",
     "no": "All right. Ask me a question about the documents whenever you like.",
+    "more": "Ask me a question first, and I'll tell you what the documents say.",
 }
 TRY_LINE = "You could ask, for example:"
 # A word this many letters long or more may have one slip ("thnaks", "helo there").

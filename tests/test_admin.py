@@ -243,6 +243,7 @@ def test_safe_names_and_supported_suffixes_come_from_the_corpus_module():
     ("bye", "goodbye"), ("see you later", "goodbye"), ("thanks, bye", "goodbye"), ("who are you?", "identity"),
     ("hi, who are you?", "identity"), ("what can you do?", "help"), ("HELP!!", "help"), ("Yes please!", "yes"),
     ("yep", "yes"), ("that's it", "yes"), ("nope", "no"), ("No thanks", "no"), ("that's not what I meant", "no"),
+    ("tell me more", "more"), ("Go on...", "more"), ("can you elaborate?", "more"),
 ])
 def test_small_talk_is_recognised(message, intent):
     assert intent_of(message) == intent
@@ -252,7 +253,7 @@ def test_small_talk_is_recognised(message, intent):
     "help me install ruby", "thanks, but how do I cancel?", "hi, how do I reset my password?",
     "Who are you hiring?", "what is machine learning", "where", "good salary?", "Is there help for new users?",
     "what is this company", "ok so what about London?", "is that right for me?", "yes or no: can I return it?",
-    "no refund?",
+    "no refund?", "tell me more about refunds", "more than 30 days?",
 ])
 def test_questions_are_not_small_talk(message):
     assert intent_of(message) is None
@@ -338,6 +339,30 @@ def test_small_talk_and_replies_are_left_out_of_a_follow_ups_context(fake_bot):
     assert plain.question == "What are your opening hours? and on weekends?"
     for between in ("thanks", "yes", "ok great", "the second one"):
         assert fake_bot.answer("and on weekends?", history=[question, between]) == plain
+
+
+def test_tell_me_more_shows_the_next_paragraph_under_the_heading(faq_corpus, tmp_path, fake_embedder):
+    (faq_corpus / "delivery.md").write_text(
+        "# Delivery\n\n## Parcels\n\nParcels leave the warehouse within two working days.\n\n"
+        "| Carrier | Days |\n|---|---|\n| Post | 3 |\n\nEach parcel gets a tracking number by email.\n\n"
+        "## Letters\n\nLetters go by first-class post.\n", encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    question = "When do parcels leave the warehouse?"
+    first = bot.answer(question)
+    assert first.found and "within two working days" in first.passages[0].text
+    more = bot.answer("tell me more", history=[question])
+    # The next paragraph under "Parcels": past the table, not into "Letters".
+    assert more.found and more.small_talk == "more" and more.confidence == first.confidence
+    assert "tracking number" in more.passages[0].text and "Source: Delivery › Parcels" in more.text
+    done = bot.answer("more", history=[question, "tell me more"])
+    assert not done.found and done.text.startswith("That is all I found on it")
+    assert bot.answer("go on", history=[question, "tell me more", "more"]).text == done.text
+    # After a FAQ entry there is nothing more to it: the next leads are offered.
+    faq = bot.answer("more", history=["How do I reset my password?"])
+    assert not faq.found and faq.small_talk == "more" and faq.suggestions
+    assert all(s in faq.text for s in faq.suggestions)
+    alone = bot.answer("tell me more")
+    assert alone.small_talk == "more" and "Ask me a question first" in alone.text
 
 
 def test_a_long_run_of_replies_is_answered(fake_bot):

@@ -38,6 +38,13 @@ def test_yes_to_did_you_mean_gets_the_passage_offered(shipped_bot):
     assert a.found and a.passages[0].section == offered.suggestions[0] and "Did you mean" not in a.text
 
 
+def test_tell_me_more_goes_on_with_the_story(shipped_bot):
+    question = "Who is Andrew Ng?"
+    assert "co-founded Coursera" in shipped_bot.answer(question).passages[0].text
+    more = shipped_bot.answer("tell me more", history=[question])
+    assert more.found and more.small_talk == "more" and "Ng's story is a testament" in more.passages[0].text
+
+
 def test_certified_finds_the_faq_on_certifications(shipped_bot):
     # Snowball stems "certified" and "certifications" apart; the analyzer joins them.
     a = shipped_bot.answer("Can I get certified as a machine learning engineer?")
