@@ -76,6 +76,7 @@ class Ranking:
     notice: str  # e.g. that an overlong question was shortened
     candidates: list[Candidate]
     evidence: list[dict[str, float]]  # the evidence (scorer.ADAPTED_FEATURES) of the first WEIGHED candidates
+    names_heading: bool = False  # the question is a heading word for word: the first candidate is under it
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,9 @@ class Chatbot:
                     for c in candidates[: self.settings.top_k]]
         sentence = self.retriever.best_sentence(candidates[0])
         threshold = self.scorer.decline_below if self.settings.threshold is None else self.settings.threshold
-        if answerable < threshold:
+        # A heading of the documents, asked word for word, is not declined: the documents have that section (a
+        # click on a heading that the bot offered had led to "I don't know", offering that heading again).
+        if answerable < threshold and not r.names_heading:
             unrelated = evidence[0]["coverage"] == 0 or evidence[0]["unknown"] >= UNRELATED_UNKNOWN
             if unrelated:
                 # Unrelated to the documents: the nearest passages are noise; offer what people ask.
@@ -256,7 +259,9 @@ class Chatbot:
         history = [h for h in self._clean_history(history) if intent_of(h) is None and choice_of(h) is None][-4:]
         analyzer = self.retriever.analyzer
 
-        resolved = resolve(question, history, lambda text: len(analyzer.terms(text)))
+        named = self.retriever.headed(question)
+        # A heading asked word for word names its section: it asks for it, whatever came before.
+        resolved = question if named else resolve(question, history, lambda text: len(analyzer.terms(text)))
         is_follow_up = resolved != question
         corrected = analyzer.correct(resolved)
         text, _ = self.synonyms.expand(corrected)
@@ -266,7 +271,7 @@ class Chatbot:
         focus_terms = [form(t) for t in analyzer.terms(self.synonyms.expand(focus)[0])] if is_follow_up else []
         query = Query(terms + focus_terms,  # a follow-up's own words weigh double
                       extra_terms=[t for t in map(form, analyzer.terms(corrected)) if t not in terms],
-                      focus_terms=focus_terms)
+                      focus_terms=focus_terms, named=named)
         vector = self.encoder.encode(text)
         candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, BACKGROUND[1]))
         names = self._names(focus)
@@ -282,7 +287,7 @@ class Chatbot:
         level = sum(background) / len(background) if background else 0.0
         evidence = [self._evidence(c, [o.score for o in weighed if o is not c], names, wants_number, unknown,
                                    c.score - level, rarest) for c in weighed]
-        return Ranking(resolved, notice, candidates, evidence)
+        return Ranking(resolved, notice, candidates, evidence, bool(named))
 
     def _clean_history(self, history: list[str] | None) -> list[str]:
         if history is not None and (isinstance(history, str) or not all(isinstance(m, str) for m in history)):

@@ -467,3 +467,24 @@ def test_a_near_tie_offers_the_other_answers_as_a_list():
     text = Chatbot._answer_text(entry, "No, it is free.", 0.8, close, "")
     assert text.endswith("Another answer is about as close. Did you mean:\n- Do I need to log in to get data?\n"
                          "- Fees &amp; limits")
+
+
+RBENV_LIKE = ("# rbenv\n\n## Installation\n\nCompatibility note: rbenv cannot live beside RVM; remove RVM first.\n\n"
+              "### Debian\n\nThe rbenv of Debian is old: rbenv which and rbenv versions may be missing from it, "
+              "so install rbenv from GitHub for rbenv which and rbenv versions.\n\n"
+              "## rbenv which\n\nDisplays the full path to the executable that a command will run.\n")
+
+
+def test_a_heading_asked_word_for_word_gets_its_section(tmp_path, fake_embedder):
+    bot = bot_over(tmp_path, fake_embedder, {"rbenv.md": RBENV_LIKE})
+    # The Debian paragraph says "rbenv which" twice over; the question names the section, as a click on the
+    # heading that the bot offered does.
+    a = bot.answer("rbenv which")
+    assert a.passages[0].section == "rbenv which" and a.found
+    assert bot.answer("Installation").passages[0].text.startswith("Compatibility note")
+
+
+def test_a_heading_asked_after_a_question_is_not_read_as_its_follow_up(tmp_path, fake_embedder):
+    bot = bot_over(tmp_path, fake_embedder, {"rbenv.md": RBENV_LIKE})
+    a = bot.answer("rbenv which", history=["Is the rbenv of Debian old?"])
+    assert a.question == "rbenv which" and a.passages[0].section == "rbenv which"

@@ -38,6 +38,20 @@ def test_yes_to_did_you_mean_gets_the_passage_offered(shipped_bot):
     assert a.found and a.passages[0].section == offered.suggestions[0] and "Did you mean" not in a.text
 
 
+def test_every_heading_offered_leads_to_its_section(shipped_bot):
+    from chatbot.chatbot import suggestion_of
+    from chatbot.text import words
+
+    # A click on a suggestion asks its text: a heading offered must lead back to a passage under it (two of
+    # the 29 had led elsewhere: "The Skills Required" to a table row of skills).
+    headings = {suggestion_of(p) for p in shipped_bot.index.passages
+                if p.kind == "text" and not p.question and p.section}
+    assert len(headings) > 20
+    for heading in headings:
+        a = shipped_bot.answer(heading, history=["What does a machine learning engineer do?"])
+        assert a.found and words(a.passages[0].section) == words(heading), heading
+
+
 def test_tell_me_more_goes_on_with_the_story(shipped_bot):
     question = "Who is Andrew Ng?"
     assert "co-founded Coursera" in shipped_bot.answer(question).passages[0].text
