@@ -7,6 +7,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
@@ -139,6 +140,26 @@ def test_declined_questions_are_grouped_by_meaning_with_the_closest_entries(admi
     assert {q.lower().rstrip("?") for q in gift.questions} == {"can i pay with a gift card", "pay by gift card"}
     assert all(c in admin.faq_entries() for c in gift.closest) and gift.closest
     assert group_vectors(FakeEmbedder().encode(["one"])) == [0]
+
+
+def test_what_all_passages_share_is_taken_off_before_grouping():
+    shared = np.zeros(8, dtype=np.float32)
+    shared[0] = 1.0
+    one, other = shared.copy(), shared.copy()
+    one[1], other[2] = 0.3, 0.3  # the same topic, each asking its own thing
+    vectors = np.stack([one, other]) / np.linalg.norm(one)
+    assert len(set(group_vectors(vectors))) == 1
+    assert len(set(group_vectors(vectors, shared=shared))) == 2
+
+
+def test_the_passage_mean_is_the_mean_of_the_whole_passage_views_read_in_blocks(fake_bot, monkeypatch):
+    from chatbot.search import index as index_module
+
+    index = fake_bot.index
+    whole = index.vectors.reconstruct_n(0, index.vectors.ntotal)[index.view_kind == index_module.VIEW_PASSAGE]
+    monkeypatch.setattr(index_module, "MEAN_BLOCK", 3)
+    assert len(whole) == len(index.passages)
+    assert np.allclose(index.passage_mean, whole.mean(axis=0), atol=1e-6)
 
 
 def test_an_alternate_makes_the_declined_question_answered_and_embeds_only_it(admin):

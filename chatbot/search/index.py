@@ -23,6 +23,7 @@ crash at any point leaves the previous build in use.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -52,6 +53,8 @@ REQUIRED_FILES = ("passages.jsonl", "vectors.faiss", "view_passage.npy", "view_k
                   "names.txt")
 ADAPTED_MODEL = "model"
 VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
+# Vectors read back at a time, when all of them are read (Index.passage_mean).
+MEAN_BLOCK = 65536
 # A heading that names a command-line option, a parameter or a variable ("--abort", "-r", "<pathspec>...",
 # "$HOME"), not a topic.
 _NAMES_AN_OPTION = re.compile(r"^(?:[-+]{1,2}[\w-]|[<$@%\[{])")
@@ -133,6 +136,18 @@ class Index:
         """The folder of the model fine-tuned on this corpus, which embeds its questions; None if not adapted."""
         name = self.manifest.get("adapted_model")
         return self.folder / name if name else None
+
+    @functools.cached_property
+    def passage_mean(self) -> np.ndarray:
+        """The mean of the passages' vectors (each passage's whole view): what all the passages share. Read in
+        blocks, so that an index of a million vectors is not copied whole."""
+        total, count = np.zeros(self.vectors.d, dtype=np.float64), 0
+        for start in range(0, self.vectors.ntotal, MEAN_BLOCK):
+            block = self.vectors.reconstruct_n(start, min(MEAN_BLOCK, self.vectors.ntotal - start))
+            whole = block[self.view_kind[start:start + len(block)] == VIEW_PASSAGE]
+            total += whole.sum(axis=0)
+            count += len(whole)
+        return (total / max(count, 1)).astype(np.float32)
 
     # ---- building -------------------------------------------------------------------------------
 
