@@ -184,3 +184,21 @@ def test_what_people_type_is_shown_as_text(chat):
     assert mine.inner_text().strip() == typed
     assert mine.locator("b, img, strong").count() == 0
     assert chat.evaluate("window.__typed") is None
+
+
+def test_every_font_the_page_loads_draws_every_letter(page, app):
+    from io import BytesIO
+    from string import ascii_letters
+
+    from fontTools.ttLib import TTFont
+
+    fonts = []
+    page.on("response", lambda r: r.url.endswith(".woff2") and r.ok and fonts.append(r))
+    page.goto(app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    assert fonts, "the page loaded no font"
+    for font in fonts:
+        # Headings and buttons had mixed two faces: Gradio's SemiBold file holds "A" and "B" and no other letter.
+        drawn = {chr(c) for c in TTFont(BytesIO(font.body())).getBestCmap()}
+        assert set(ascii_letters) <= drawn, font.url

@@ -51,6 +51,16 @@ def as_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text)).replace("\n", "  \n")
 
 
+def page_theme():
+    """Gradio's default theme, with its text's bold drawn from the whole Bold face of Source Sans Pro: the
+    SemiBold face that Gradio ships (6.31) holds 55 glyphs, "A" and "B" the only letters among them, so every
+    heading and button mixed two faces ("Ask the documents" with a thin "A")."""
+    import gradio as gr
+
+    return gr.themes.Default(font=[gr.themes.LocalFont("Source Sans Pro", weights=(400, 700)), "ui-sans-serif",
+                                   "system-ui", "sans-serif"])
+
+
 def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = False, live: LiveBot | None = None):
     """The chat at / and the admin page at /admin. `login_required`: the server asks for --auth's login,
     which then also opens the admin page."""
@@ -173,7 +183,7 @@ def serve(bot: Chatbot, *, host: str = "127.0.0.1", port: int = 7860, auth: str 
     app.mount("/api", build_api(lambda: live.current, store, auth=credentials, token=bot.settings.api_token,
                                     log_questions=bot.settings.log_questions))
     app = gr.mount_gradio_app(app, demo, path="/", auth=credentials, show_error=True, ssr_mode=False,
-                              max_file_size=bot.settings.max_upload_bytes)
+                              max_file_size=bot.settings.max_upload_bytes, theme=page_theme())
     server = WebServer(app, host=host, port=port, blocks=demo)
     if block:
         server.run()
