@@ -422,6 +422,8 @@ def offers(shown: Passage, others: list[Passage]) -> list[str]:
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _MARKDOWN_SIGN = re.compile(r"[*_]|^#", re.MULTILINE)
 _LIST_STAR = re.compile(r"^(\s*)\\\*(?= )", re.MULTILINE)
+# The bot's own emphasis in an answer's Markdown: bold and italics that are not escaped.
+_OWN_EMPHASIS = re.compile(r"(?<!\\)(?:\*\*|_)")
 
 
 def markdown_text(text: str) -> str:
@@ -440,8 +442,17 @@ def markdown_text(text: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """An answer's text for a terminal, which renders nothing: the characters themselves (code's indent in
-    plain spaces, which code copied from the terminal needs)."""
-    return html.unescape(re.sub(r"\\([*_#])", r"\1", markdown).replace("&nbsp;", " "))
+    plain spaces, which code copied from the terminal needs), without the bot's own emphasis ("**", "_": the
+    document's are escaped outside code spans) and line-break spaces."""
+    out, end = [], 0
+    for span in [*_CODE_SPAN.finditer(markdown), None]:
+        start = span.start() if span else len(markdown)
+        out.append(_OWN_EMPHASIS.sub("", markdown[end:start]))
+        if span:
+            out.append(span.group())
+            end = span.end()
+    text = re.sub(r"\\([*_#])", r"\1", "".join(out)).replace("&nbsp;", " ")
+    return html.unescape(re.sub(r" +$", "", text, flags=re.MULTILINE))
 
 
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d+[.)]) ")

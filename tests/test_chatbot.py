@@ -364,7 +364,7 @@ def test_a_passage_with_a_list_is_shown_as_the_document_lays_it_out():
                    section="", source="w.md", kind="text")
     assert render_passage(code).splitlines() == [
         "Start it so:  ", "if (isMainThread) {  ", "&nbsp;&nbsp;new Worker(\\_\\_filename);  ", "}  ", "- a  ", "  - b"]
-    assert "\n  new Worker(__filename);  \n" in plain_text(render_passage(code))  # a terminal's copy runs
+    assert "\n  new Worker(__filename);\n" in plain_text(render_passage(code))  # a terminal's copy runs
 
 
 def test_a_word_of_a_dotted_code_name_is_a_word_of_the_documents(tmp_path, fake_embedder):
@@ -410,7 +410,17 @@ def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_e
     assert "options &lt;Object&gt;) &amp; wait" in bot.answer("How do I connect?").text
     monkeypatch.setattr(cli, "_load", lambda args, **_: bot)
     assert cli.main(["ask", "How do I connect?"]) == 0
-    assert "Call connect(options <Object>) & wait." in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Call connect(options <Object>) & wait." in out
+    # A terminal renders no Markdown: the bot's own bold and italics are not shown as "**" and "_".
+    assert "Q: How do I connect?\n" in out and "\nSource: Api\n" in out and "*" not in out and "_" not in out
+
+
+def test_plain_text_keeps_the_documents_own_signs_and_code_spans():
+    from chatbot.chatbot import markdown_text, plain_text
+
+    shown = f"_Note_\n\n**{markdown_text('Set MAX_SIZE to 2*3')}** with `--no_cache` and {markdown_text('__init__')}"
+    assert plain_text(shown) == "Note\n\nSet MAX_SIZE to 2*3 with `--no_cache` and __init__"
 
 
 def test_document_text_shows_as_written_in_markdown():
