@@ -148,12 +148,14 @@ class Chatbot:
     def answer(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question; `history` holds the earlier user messages of the conversation, oldest first."""
         message = self._clean_question(question)[0]
-        reply = self._reply_to_last(message, history)
-        if reply is not None:
-            return reply
-        chat = small_talk(message, self.offered_questions)
-        if chat is not None:
-            return chat
+        # A heading asked word for word ("Help", clicked where the bot offered it) asks for its section.
+        if not self.retriever.headed(message):
+            reply = self._reply_to_last(message, history)
+            if reply is not None:
+                return reply
+            chat = small_talk(message, self.offered_questions)
+            if chat is not None:
+                return chat
         r = self.rank(question, history)
         if not r.candidates:
             return Answer(r.question, False, self._decline_text([]), 0.0, [], "", r.notice, [], 0.0)

@@ -494,6 +494,13 @@ def test_a_heading_asked_word_for_word_gets_its_section(tmp_path, fake_embedder)
     assert bot.answer("Installation").passages[0].text.startswith("Compatibility note")
 
 
+def test_a_heading_that_is_also_small_talk_gets_its_section(tmp_path, fake_embedder):
+    bot = bot_over(tmp_path, fake_embedder, {"rbenv.md": RBENV_LIKE + "\n## Help\n\nAsk on the rbenv discussions board.\n"})
+    a = bot.answer("Help")
+    assert not a.small_talk and a.passages[0].section == "Help"
+    assert bot.answer("help me").small_talk  # not the heading: small talk, as before
+
+
 def test_a_heading_asked_after_a_question_is_not_read_as_its_follow_up(tmp_path, fake_embedder):
     bot = bot_over(tmp_path, fake_embedder, {"rbenv.md": RBENV_LIKE})
     a = bot.answer("rbenv which", history=["Is the rbenv of Debian old?"])
