@@ -230,7 +230,10 @@ class Chatbot:
             text = "Sorry, that was not it. Ask in other words" + (", or look at:" if suggestions else ".")
         else:
             suggestions = last.suggestions
-            text = "Then try asking in other words" + (", or pick one of these:" if suggestions else ".")
+            # "No" agrees with a decline; "tell me more" after one asks for what the bot does not have.
+            text = ("Then try asking in other words" if said == "no" else
+                    "I have nothing on that. Try asking in other words") + (", or pick one of these:" if suggestions
+                                                                            else ".")
         lines = [text, *(f"- {markdown_text(s)}" for s in suggestions)]
         return Answer(message, False, "\n".join(lines), 0.0, [], suggestions=suggestions, small_talk=said)
 

@@ -330,7 +330,10 @@ def test_yes_to_several_questions_offered_asks_which(fake_bot):
     a = fake_bot.answer("yes", history=[DECLINED])
     assert a.small_talk == "yes" and not a.found and "Which one?" in a.text
     assert a.suggestions == declined.suggestions
-    assert fake_bot.answer("no", history=[DECLINED]).suggestions == declined.suggestions
+    no = fake_bot.answer("no", history=[DECLINED])
+    assert no.suggestions == declined.suggestions and no.text.startswith("Then try asking in other words")
+    more = fake_bot.answer("tell me more", history=[DECLINED])  # more of nothing: not "then", as if it agreed
+    assert more.suggestions == declined.suggestions and more.text.startswith("I have nothing on that.")
 
 
 @pytest.mark.parametrize("message, picked", [
