@@ -226,8 +226,10 @@ class Chatbot:
             return Answer(message, False, f"{'Good' if said == 'yes' else 'All right'}. Ask me anything else about "
                           "the documents.", 0.0, [], small_talk=said)
         elif last.found:
+            # No to an answer: the person says it was not it (the question log counts that as a dislike).
             suggestions = offers(last.passages[0], last.passages[1:3])
             text = "Sorry, that was not it. Ask in other words" + (", or look at:" if suggestions else ".")
+            said = "rejected"
         else:
             suggestions = last.suggestions
             # "No" agrees with a decline; "tell me more" after one asks for what the bot does not have.

@@ -318,10 +318,29 @@ def test_no_to_an_answer_offers_the_next_leads(near_tie_bot):
     shown = near_tie_bot.answer(question)
     assert shown.found and shown.passages[0].question == question
     a = near_tie_bot.answer("no, that's not what I meant", history=[question])
-    assert a.small_talk == "no" and not a.found and a.passages == []
+    assert a.small_talk == "rejected" and not a.found and a.passages == []
     assert a.suggestions and question not in a.suggestions
     assert a.suggestions == [p.question for p in shown.passages[1:3] if p.question]
     assert all(s in a.text for s in a.suggestions) and "Ask in other words" in a.text
+
+
+def test_no_to_an_answer_counts_as_a_dislike_in_the_question_log(admin):
+    from chatbot.serving.feedback import log_asked
+
+    bot, store = admin.live.current, admin.store
+    question = "How do I reset my password?"
+    log_asked(store, bot, question, [], bot.answer(question))
+    assert store.unanswered() == []  # answered, and sure
+    no = bot.answer("nope", history=[question])
+    log_asked(store, bot, "nope", [question], no)
+    assert [r["question"] for r in store.unanswered()] == [question]  # now open on the admin page
+    rows = store.question_rows()
+    assert [(r["question"], r["outcome"], r["liked"]) for r in rows] == [
+        (question, "answered", 0), ("nope", "small talk", None)]
+    # "No" to a decline agrees with it: no answer was rejected.
+    log_asked(store, bot, DECLINED, [], bot.answer(DECLINED))
+    log_asked(store, bot, "no", [DECLINED], bot.answer("no", history=[DECLINED]))
+    assert [r["liked"] for r in store.question_rows()[2:]] == [None, None]
 
 
 def test_yes_to_several_questions_offered_asks_which(fake_bot):

@@ -182,6 +182,14 @@ def test_questions_asked_through_the_api_reach_the_question_log_with_their_feedb
     assert {r["question"] for r in store.unanswered()} == set(rows)
 
 
+def test_no_to_an_answer_through_the_api_marks_it_disliked_in_the_log(fake_bot, store):
+    api = client(fake_bot, store, log_questions=True)
+    api.post("/answer", json={"question": "How do I reset my password?"})
+    no = api.post("/answer", json={"question": "that's not what I meant", "history": ["How do I reset my password?"]})
+    assert no.json()["small_talk"] == "rejected"
+    assert [r["question"] for r in store.unanswered()] == ["How do I reset my password?"]
+
+
 def test_without_the_log_the_api_stores_only_the_feedback(fake_bot, store):
     api = client(fake_bot, store)
     api.post("/answer", json={"question": "Where can I buy a bicycle?"})

@@ -157,6 +157,15 @@ def test_like_is_stored_with_question_passage_and_time(chat, app):
     assert "Machine Learning Engineer 30%" in passage and created.startswith("20")
 
 
+def test_no_typed_after_an_answer_is_a_dislike_in_the_question_log(chat, app):
+    question = "What is the average salary of a data scientist?"
+    ask(chat, question)
+    assert "Sorry, that was not it" in ask(chat, "no, that's not it").inner_text()
+    liked = sqlite3.connect(app["db"]).execute(
+        "SELECT liked FROM question_log WHERE question = ? ORDER BY id DESC LIMIT 1", (question,)).fetchall()
+    assert liked == [(0,)]
+
+
 def test_markup_in_documents_is_shown_as_text_and_never_runs(chat):
     reply = ask(chat, "What does the security note say about rendering document text?")
     text = reply.inner_text()

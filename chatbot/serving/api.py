@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException
 
 from ..chatbot import Chatbot
 from ..errors import BusyError, ChatbotError, IndexCorruptError, ModelError, QuestionError
-from .feedback import FeedbackStore, logged_question
+from .feedback import FeedbackStore, log_asked, logged_question
 
 MAX_BODY_BYTES = 64 * 1024
 # Longer questions are refused; up to this, the engine reads the first Settings.max_question_chars.
@@ -196,7 +196,7 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
         # answers need.
         answer = answer_of(request)
         if log_questions:
-            store.log_question(logged_question(request.question, request.history, answer), answer)
+            log_asked(store, engine(), request.question, request.history, answer)
         return Response(json.dumps(answer.to_dict(), ensure_ascii=False).encode(), media_type="application/json")
 
     @api.post("/feedback", status_code=201, summary="Like or dislike the answer to a question")

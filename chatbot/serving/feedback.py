@@ -22,6 +22,7 @@ from typing import TextIO
 
 from ..chatbot import SURE
 from ..errors import ChatbotError
+from ..text import clean
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
@@ -75,6 +76,17 @@ def logged_question(question: str, history: list[str], answer) -> str:
     """What the log keeps of a question: a follow-up joined to its context (as the bot understood it), else
     the question as asked."""
     return answer.question if history else question
+
+
+def log_asked(store: "FeedbackStore", bot, question: str, history: list[str], answer) -> int:
+    """Log a question and what became of it; returns its row. A "no" to an answer ("that's not it", small talk
+    "rejected") marks that answer's question as disliked, as a click on Dislike does: people type it more often
+    than they click, and the admin page then lists the question as open."""
+    asked = [m for m in history if clean(m).strip()]  # the messages the bot reads
+    if answer.small_talk == "rejected" and asked:
+        shown = bot.answer(asked[-1], asked[:-1])  # deterministic: the answer that was rejected
+        store.set_latest_question_feedback(logged_question(asked[-1], asked[:-1], shown), False)
+    return store.log_question(logged_question(question, history, answer), answer)
 
 
 class SqliteBackend:

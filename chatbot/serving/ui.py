@@ -12,7 +12,7 @@ import re
 from ..chatbot import Chatbot
 from ..errors import BusyError, ChatbotError, QuestionError
 from ..smalltalk import example_questions as corpus_examples
-from .feedback import FeedbackStore, logged_question
+from .feedback import FeedbackStore, log_asked
 from .live import LiveBot
 
 TITLE = "Ask the documents"
@@ -86,7 +86,7 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
         message = {"role": "assistant", "content": a.text}
         if a.suggestions:
             message["options"] = [option(s) for s in a.suggestions]
-        return message, store.log_question(logged_question(question, earlier, a), a) if logging else None
+        return message, log_asked(store, live.current, question, earlier, a) if logging else None
 
     def ask(question, history, asked, logged):
         question = message_text(question)
