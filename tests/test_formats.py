@@ -583,6 +583,16 @@ def test_page_furniture_named_in_compound_names_is_dropped_but_a_cards_header_is
         ("faq", "How do I pool connections?\nThe engine pools them.\nIs the pool thread-safe?\nYes.")]
 
 
+def test_a_footer_named_foot_is_dropped(tmp_path):
+    # LuaJIT's pages end in <div id="foot">: "Copyright © 2005-2023 · Contact" had been a passage of its FAQ.
+    html = ("<html><body><div id=\"main\"><h1>FAQ</h1><dl><dt>Q: Why is it fast?</dt><dd>A trace compiler.</dd></dl>"
+            "</div><div id=\"foot\"><hr class=\"hide\">Copyright &copy; 2005-2023 &middot; <a href=\"c.html\">Contact</a>"
+            "</div></body></html>")
+    passages, problems = read(tmp_path, "faq.html", html)
+    assert problems == []
+    assert [(p.kind, p.text) for p in passages] == [("faq", "Why is it fast?\nA trace compiler.")]
+
+
 def test_an_empty_table_row_is_no_passage_and_an_alpaca_faq_is_a_faq(tmp_path):
     # Word tables keep spare empty rows, which had been passages (" | ") ranked beside the real rows.
     passages, problems = read(tmp_path, "plans.md", "| Plan | Price |\n|---|---|\n| Team | $5 |\n|  |  |\n")

@@ -33,9 +33,9 @@ _CONTENT_ASIDE = re.compile(r"^(?:footnote|footnote-list|topic|admonition)$")
 _CONTENT = ("article", "main", "section")
 # The classes docutils and Sphinx give a table of contents (".. contents::"): it repeats the headings.
 _CONTENTS_CLASSES = ({"contents", "topic"}, {"contents", "local"})
-# id or class names of page furniture (DocBook's "navheader" and "navfooter" too) ...
+# id or class names of page furniture (DocBook's "navheader" and "navfooter" too, LuaJIT's "foot") ...
 _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side|main|top|sub)?menu\w*|sidebar|"
-                        r"footer|header|head|breadcrumbs?|toc|site-?nav|skip|banner|cookie.*|"
+                        r"footer|foot|header|head|breadcrumbs?|toc|site-?nav|skip|banner|cookie.*|"
                         # who wrote the page and when (Confluence's "page-metadata", WordPress's "entry-meta"), and
                         # what Confluence's export adds under a page (its attachments and comments)
                         r"(?:page|entry|post|article)[-_]*meta(?:data)?|pageSection)$"
