@@ -482,7 +482,8 @@ def test_a_near_tie_offers_the_other_answers_as_a_list():
 RBENV_LIKE = ("# rbenv\n\n## Installation\n\nCompatibility note: rbenv cannot live beside RVM; remove RVM first.\n\n"
               "### Debian\n\nThe rbenv of Debian is old: rbenv which and rbenv versions may be missing from it, "
               "so install rbenv from GitHub for rbenv which and rbenv versions.\n\n"
-              "## rbenv which\n\nDisplays the full path to the executable that a command will run.\n")
+              "## rbenv which\n\nDisplays the full path to the executable that a command will run.\n\n"
+              "Run rbenv which ruby, or rbenv which gem: rbenv which takes one command.\n")
 
 
 def test_a_heading_asked_word_for_word_gets_its_section(tmp_path, fake_embedder):
@@ -490,7 +491,9 @@ def test_a_heading_asked_word_for_word_gets_its_section(tmp_path, fake_embedder)
     # The Debian paragraph says "rbenv which" twice over; the question names the section, as a click on the
     # heading that the bot offered does.
     a = bot.answer("rbenv which")
-    assert a.passages[0].section == "rbenv which" and a.found
+    # The section as it opens under its heading, not its paragraph that repeats the heading's words.
+    assert a.passages[0].text.startswith("Displays the full path") and a.found
+    assert "rbenv which takes one command" in bot.answer("tell me more", history=["rbenv which"]).text
     assert bot.answer("Installation").passages[0].text.startswith("Compatibility note")
 
 

@@ -209,8 +209,13 @@ class Retriever:
                                  int(best_view[j]), rows[j]))
         out.sort(key=lambda c: c.score, reverse=True)
         if query.named:
-            named = set(query.named)
-            first = next(c for c in out if c.passage in named)
+            # The section opens with its first passage, as a reader of the document finds it under the heading
+            # ("tell me more" goes on from there); of sections of one name, the one whose passage ranks best.
+            best = self.index.passages[next(c.passage for c in out if c.passage in set(query.named))]
+            opening = min(i for i in query.named
+                          if (self.index.passages[i].source, self.index.passages[i].section) == (best.source,
+                                                                                                 best.section))
+            first = next(c for c in out if c.passage == opening)
             others = [c for c in out if c is not first]
             lead = max(first.score, others[0].score + NAMED_LEAD) if others else first.score
             out = [replace(first, score=lead), *others]
