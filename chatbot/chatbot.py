@@ -77,6 +77,9 @@ class Ranking:
     candidates: list[Candidate]
     evidence: list[dict[str, float]]  # the evidence (scorer.ADAPTED_FEATURES) of the first WEIGHED candidates
     names_heading: bool = False  # the question is a heading word for word: the first candidate is under it
+    # The rarity-weighted share of the question's words that no document uses, names and numbers that no
+    # document holds aside
+    unknown_words: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,7 @@ class Chatbot:
         # A heading of the documents, asked word for word, is not declined: the documents have that section (a
         # click on a heading that the bot offered had led to "I don't know", offering that heading again).
         if answerable < threshold and not r.names_heading:
-            unrelated = evidence[0]["coverage"] == 0 or evidence[0]["unknown"] >= UNRELATED_UNKNOWN
+            unrelated = evidence[0]["coverage"] == 0 or r.unknown_words >= UNRELATED_UNKNOWN
             if unrelated:
                 # Unrelated to the documents: the nearest passages are noise; offer what people ask.
                 suggestions = self.offered_questions(3)
@@ -294,7 +297,12 @@ class Chatbot:
         level = sum(background) / len(background) if background else 0.0
         evidence = [self._evidence(c, [o.score for o in weighed if o is not c], names, wants_number, unknown,
                                    c.score - level, rarest) for c in weighed]
-        return Ranking(resolved, notice, candidates, evidence, bool(named))
+        # A name or number that no document holds ("Berlin", "2020") makes a near miss on the documents' topic,
+        # not a question about something else altogether.
+        name_terms = {t for forms, _ in names for form in forms for t in form}
+        unknown_words = self.retriever.unknown_share([t for t in terms
+                                                      if t not in name_terms or self.retriever.known(t)])
+        return Ranking(resolved, notice, candidates, evidence, bool(named), unknown_words)
 
     def _clean_history(self, history: list[str] | None) -> list[str]:
         if history is not None and (isinstance(history, str) or not all(isinstance(m, str) for m in history)):

@@ -171,6 +171,15 @@ def test_unrelated_questions_are_declined_with_suggestions(fake_bot):
     assert "Questions I can answer, for example:" in a.text and "Closest" not in a.text
 
 
+def test_a_question_about_a_place_the_documents_lack_is_offered_the_closest_answers(fake_bot):
+    # "Berlin" is in no document, but the rest of the question is the shop's: a near miss, shown what is closest,
+    # not the questions offered for something else altogether.
+    a = fake_bot.answer("Do you ship to Berlin?")
+    assert not a.found and "Closest things I can answer:" in a.text and a.suggestions[0] == "Do you ship abroad?"
+    weather = fake_bot.answer("What is the weather in Paris?")
+    assert not weather.found and "Questions I can answer, for example:" in weather.text
+
+
 @pytest.mark.parametrize("question", ["", "   ", "\n\t", "\x00\x01"])
 def test_empty_questions_raise_a_typed_error(fake_bot, question):
     with pytest.raises(QuestionError, match="empty"):
