@@ -211,10 +211,9 @@ class Retriever:
         if query.named:
             # The section opens with its first passage, as a reader of the document finds it under the heading
             # ("tell me more" goes on from there); of sections of one name, the one whose passage ranks best.
-            best = self.index.passages[next(c.passage for c in out if c.passage in set(query.named))]
-            opening = min(i for i in query.named
-                          if (self.index.passages[i].source, self.index.passages[i].section) == (best.source,
-                                                                                                 best.section))
+            named, passages = set(query.named), self.index.passages
+            best = passages[next(c.passage for c in out if c.passage in named)]
+            opening = min(i for i in named if (passages[i].source, passages[i].section) == (best.source, best.section))
             first = next(c for c in out if c.passage == opening)
             others = [c for c in out if c is not first]
             lead = max(first.score, others[0].score + NAMED_LEAD) if others else first.score

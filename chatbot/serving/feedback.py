@@ -84,8 +84,12 @@ def log_asked(store: "FeedbackStore", bot, question: str, history: list[str], an
     than they click, and the admin page then lists the question as open."""
     asked = [m for m in history if clean(m).strip()]  # the messages the bot reads
     if answer.small_talk == "rejected" and asked:
-        shown = bot.answer(asked[-1], asked[:-1])  # deterministic: the answer that was rejected
-        store.set_latest_question_feedback(logged_question(asked[-1], asked[:-1], shown), False)
+        try:
+            shown = bot.answer(asked[-1], asked[:-1])  # deterministic: the answer that was rejected
+        except ChatbotError:  # the bot is busy, say: the question is logged all the same
+            shown = None
+        if shown is not None:
+            store.set_latest_question_feedback(logged_question(asked[-1], asked[:-1], shown), False)
     return store.log_question(logged_question(question, history, answer), answer)
 
 
