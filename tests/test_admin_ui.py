@@ -106,3 +106,25 @@ def test_a_document_uploaded_on_the_page_is_answered_and_a_binary_one_refused(pa
     page.goto(admin_app["url"])
     expect(question_box(page)).to_be_editable(timeout=30_000)
     assert "7am on Saturdays" in ask(page, "When does the ML engineering office open on Saturdays?").inner_text()
+
+
+def test_logged_in_the_admin_page_opens_with_the_open_questions(page, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", corpus)
+    if (ROOT / "index").exists():
+        shutil.copytree(ROOT / "index", tmp_path / "index")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index", data_dir=tmp_path / "data"))
+    port = _free_port()
+    demo = serve(bot, port=port, block=False, auth="alice:s3cret")
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        page.goto(url)
+        page.get_by_label("username").fill("alice")
+        page.get_by_label("password").fill("s3cret")
+        page.get_by_role("button", name="Login").click()
+        ask(page, DECLINED)
+        page.goto(url + "admin")
+        # No token to type behind a login: the groups show without a click on "Show".
+        expect(page.locator("#admin-groups")).to_contain_text(DECLINED, timeout=30_000)
+    finally:
+        demo.close()

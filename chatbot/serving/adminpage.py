@@ -131,7 +131,7 @@ def build_admin_page(demo, admin: Admin) -> None:
         return as_text(f"{count} logged questions."), gr.update(value=str(path), visible=True)
 
     private = {"api_visibility": "private"}
-    with demo.route("Admin", ADMIN_PATH, show_in_navbar=admin.login_required):
+    with demo.route("Admin", ADMIN_PATH, show_in_navbar=admin.login_required) as page:
         gr.Markdown("# Admin\nQuestions the bot declined, answered unsure, or whose answer got a dislike, grouped by meaning, and "
                     "the documents it answers from.")
         if not admin.enabled:
@@ -175,6 +175,8 @@ def build_admin_page(demo, admin: Admin) -> None:
 
         shown = [status, plot, table, groups_state, question, entry, documents, body]
         open_button.click(show, [token], shown, **private)
+        if admin.login_required:  # the person is logged in: no token to type, so the page opens with all of it
+            page.load(show, [token], shown, **private)
         table.select(pick_group, [groups_state], [question, entry], **private)
         alternate_button.click(guarded(add_alternate), [token, question, entry], [teach_result], **private) \
             .then(show, [token], shown, **private)
