@@ -19,7 +19,7 @@ class Answer:
     suggestions: list[str] = field(default_factory=list)  # questions to offer: the closest ones, or a near tie
     answerable: float = 0.0  # in [0, 1]: the estimated probability that the documents answer it at all
     # "greeting", "thanks", "goodbye", "identity" or "help" when the message was small talk; "yes", "no" or
-    # "more" for a reply to the bot's last message that asks nothing new
+    # "more" for a reply to the bot's last message that asks nothing new, "rejected" for a "no" to an answer
     small_talk: str = ""
 
     def to_dict(self) -> dict:
