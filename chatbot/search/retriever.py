@@ -277,7 +277,9 @@ class Retriever:
         if (first.kind, first.question) != (second.kind, second.question):
             return False
         x, y = self._wording(a), self._wording(b)
-        return x == y or len(x & y) >= SAME_WORDS * len(x | y)
+        # Sets of sizes further apart than that share too few words: no set operation is needed to tell.
+        return x == y or (min(len(x), len(y)) >= SAME_WORDS * max(len(x), len(y))
+                          and len(x & y) >= SAME_WORDS * len(x | y))
 
     def _wording(self, p: int) -> frozenset[str]:
         """A passage's words, lower-cased."""
