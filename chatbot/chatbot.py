@@ -441,32 +441,30 @@ _LIST_STAR = re.compile(r"^(\s*)\\\*(?= )", re.MULTILINE)
 _OWN_EMPHASIS = re.compile(r"(?<!\\)(?:\*\*|_)")
 
 
-def markdown_text(text: str) -> str:
-    """Document text as Markdown that shows it as written: HTML-escaped (quotes need no escape), and its
-    emphasis signs and heading marks escaped outside code spans; a "* " bullet stays a bullet."""
-    text = html.escape(text, quote=False)
+def _outside_code_spans(text: str, pattern: re.Pattern, replacement) -> str:
+    """`pattern` replaced in `text` except inside its code spans, which stay as written."""
     out, end = [], 0
     for span in [*_CODE_SPAN.finditer(text), None]:
         start = span.start() if span else len(text)
-        out.append(_MARKDOWN_SIGN.sub(lambda m: "\\" + m.group(), text[end:start]))
+        out.append(pattern.sub(replacement, text[end:start]))
         if span:
             out.append(span.group())
             end = span.end()
-    return _LIST_STAR.sub(r"\1*", "".join(out))
+    return "".join(out)
+
+
+def markdown_text(text: str) -> str:
+    """Document text as Markdown that shows it as written: HTML-escaped (quotes need no escape), and its
+    emphasis signs and heading marks escaped outside code spans; a "* " bullet stays a bullet."""
+    escaped = _outside_code_spans(html.escape(text, quote=False), _MARKDOWN_SIGN, lambda m: "\\" + m.group())
+    return _LIST_STAR.sub(r"\1*", escaped)
 
 
 def plain_text(markdown: str) -> str:
     """An answer's text for a terminal, which renders nothing: the characters themselves (code's indent in
     plain spaces, which code copied from the terminal needs), without the bot's own emphasis ("**", "_": the
     document's are escaped outside code spans) and line-break spaces."""
-    out, end = [], 0
-    for span in [*_CODE_SPAN.finditer(markdown), None]:
-        start = span.start() if span else len(markdown)
-        out.append(_OWN_EMPHASIS.sub("", markdown[end:start]))
-        if span:
-            out.append(span.group())
-            end = span.end()
-    text = re.sub(r"\\([*_#])", r"\1", "".join(out)).replace("&nbsp;", " ")
+    text = re.sub(r"\\([*_#])", r"\1", _outside_code_spans(markdown, _OWN_EMPHASIS, "")).replace("&nbsp;", " ")
     return html.unescape(re.sub(r" +$", "", text, flags=re.MULTILINE))
 
 
