@@ -30,13 +30,18 @@ def safe_name(name: str) -> str:
         raise AdminError(f"{name!r} is a path, not a file name: upload a file with a plain name.")
     if name.startswith("."):
         raise AdminError(f"{name!r} is a hidden file name; rename the file without the leading dot.")
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    stem, suffix = os.path.splitext(ascii_name.strip())
+    # Split before the letters are folded to ASCII: a stem of only non-ASCII letters folds to nothing, and
+    # "\x80.md" had become ".md", whose suffix then read as a hidden stem.
+    stem, suffix = (_ascii(part) for part in os.path.splitext(name.strip()))
     stem = _UNSAFE.sub("-", stem).strip("-._")
     suffix = _UNSAFE.sub("", suffix[1:]).lower()
     if not stem:
         raise AdminError(f"{name!r} has no usable file name; rename it with letters or digits.")
     return stem[:100] + (f".{suffix}" if suffix else "")
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def check_size(name: str, size: int, max_bytes: int) -> None:
