@@ -151,11 +151,11 @@ class Chatbot:
     def answer(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question; `history` holds the earlier user messages of the conversation, oldest first."""
         message = self._clean_question(question)[0]
+        reply = self._reply_to_last(message, history)
+        if reply is not None:
+            return reply
         # A heading asked word for word ("Help", clicked where the bot offered it) asks for its section.
         if not self.retriever.headed(message):
-            reply = self._reply_to_last(message, history)
-            if reply is not None:
-                return reply
             chat = small_talk(message, self.offered_questions)
             if chat is not None:
                 return chat
@@ -208,6 +208,10 @@ class Chatbot:
         if not history:
             return None
         last = self.answer(history[-1], history[:-1])  # deterministic: the reply the person saw
+        if self.retriever.headed(message) and any(words(s) == words(message) for s in last.suggestions):
+            # A click on a heading that the bot offered ("More", "2") asks for its section; typed when the
+            # bot offered no such heading, it is the reply it reads as.
+            return None
         if pick is not None:
             if pick > len(last.suggestions):
                 return None

@@ -513,6 +513,20 @@ def test_a_heading_that_is_also_small_talk_gets_its_section(tmp_path, fake_embed
     assert bot.answer("help me").small_talk  # not the heading: small talk, as before
 
 
+def test_a_reply_that_is_also_a_heading_is_read_as_the_reply_unless_the_bot_offered_the_heading(tmp_path,
+                                                                                                 fake_embedder):
+    bot = bot_over(tmp_path, fake_embedder, {"rbenv.md": RBENV_LIKE + "\n## More\n\nSee the rbenv wiki for plugins.\n"})
+    # "more" after an answer asks for the rest of it, not for the section headed "More".
+    a = bot.answer("more", history=["rbenv which"])
+    assert a.small_talk == "more" and "rbenv which takes one command" in a.text
+    # Offered by its name, a click on it asks for that section.
+    declined = bot.answer("Is the rbenv wiki in Tokyo?")
+    assert not declined.found and "More" in declined.suggestions
+    a = bot.answer("More", history=["Is the rbenv wiki in Tokyo?"])
+    assert not a.small_talk and a.passages[0].section == "More"
+    assert bot.answer("More").passages[0].section == "More"  # nothing to reply to
+
+
 def test_a_heading_asked_after_a_question_is_not_read_as_its_follow_up(tmp_path, fake_embedder):
     bot = bot_over(tmp_path, fake_embedder, {"rbenv.md": RBENV_LIKE})
     a = bot.answer("rbenv which", history=["Is the rbenv of Debian old?"])
