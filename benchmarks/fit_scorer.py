@@ -42,9 +42,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import quality  # noqa: E402
+from chatbot.evaluation import FALSE_DECLINE_COST  # noqa: E402  (against 1 for an unanswerable question answered)
 
 L2 = 1e-3  # ridge penalty of the logistic models (on standardised features)
-FALSE_DECLINE_COST = 2.0  # against 1 for an unanswerable question answered
 FLOORS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)  # candidate floors of the cosine; 0 is none
 
 

@@ -8,7 +8,9 @@ bundled model (under 50 entries: not tuned). The queries of the drawn entries ar
 entry); as many queries of entries left out, on the same site or topic, are not. Printed per set and size:
 Hit@1, false declines, unanswerable declined, the share of right answers and of unanswerable queries answered
 as if sure (confidence 0.5 or more, not as a lead the bot says it is unsure of), and how well the answerability
-and the best match's cosine alone order the two kinds (area under the ROC curve). The data is read from
+and the best match's cosine alone order the two kinds (area under the ROC curve). Then the same with the decline
+point that `chatbot eval` chooses for each FAQ on ten of its questions (as its keepers would label them), on
+the FAQ's other questions. The data is read from
 ../shared; nothing is written to the repository (the corpora and indexes go to a temporary folder).
 """
 
@@ -28,6 +30,9 @@ import quality  # noqa: E402
 import stackfaq  # noqa: E402
 
 QUERIES_PER_ENTRY = 3
+# Questions of a drawn FAQ, half of each kind, that its keepers would label to choose its decline point
+# (`chatbot eval`); the figures "with the keeper's point" are on the draw's other questions.
+KEEPER_LABELS = 10
 
 
 def entries_of(set_name: str, shared: Path) -> list[dict]:
@@ -71,17 +76,29 @@ def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Pat
 
     from chatbot import Chatbot, Settings
     from chatbot.chatbot import SURE
+    from chatbot.evaluation import CaseResult, decline_point, rates_at
 
     outcomes = []  # (answerable, answered right, declined, answerability, best cosine, answered as sure)
+    kept = []  # per draw, with a decline point chosen on KEEPER_LABELS of its questions: rates on the others
+    rng = random.Random(1)
     for s in draw_sets(set_name, entries, size, draws, work):
         bot = Chatbot.load(settings=Settings(corpus=s.corpus, index_dir=quality.index_dir(work, s.name),
                                              model_cache=str(work / "models")), embedder=embedder)
+        results = []
         for case in s.cases:
             a = bot.answer(case.question)
             cosine = bot.rank(case.question).candidates[0].dense
-            right = a.found and s.judge(case, a.passages[0].text, a.passages[0].question)
+            top_right = bool(a.passages) and s.judge(case, a.passages[0].text, a.passages[0].question)
+            right = a.found and top_right
             sure = a.found and a.confidence >= SURE
             outcomes.append((case.answerable, right, not a.found, a.answerable, cosine, sure))
+            results.append(CaseResult(case.id, "faq" if case.answerable else "out_of_scope", case.question, a.found,
+                                      a.confidence, right, False, "", a.answerable, top_right))
+        # Those who keep the FAQ write a few questions of each kind and run `chatbot eval` on them.
+        labelled = (rng.sample([r for r in results if r.kind != "out_of_scope"], KEEPER_LABELS // 2)
+                    + rng.sample([r for r in results if r.kind == "out_of_scope"], KEEPER_LABELS // 2))
+        point = decline_point(labelled, bot.decline_below)
+        kept.append(rates_at([r for r in results if r not in labelled], point.suggested))
     answerable = [o for o in outcomes if o[0]]
     unanswerable = [o for o in outcomes if not o[0]]
     right = [o for o in answerable if o[1]]
@@ -95,6 +112,9 @@ def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Pat
             # other entries' answers to unanswerable queries should not.
             "right_shown_sure": round(sum(o[5] for o in right) / max(len(right), 1), 3),
             "unanswerable_shown_sure": round(sum(o[5] for o in unanswerable) / len(unanswerable), 3),
+            "keeper_false_declines": round(sum(r.false_declines for r in kept) / len(kept), 3),
+            "keeper_unanswerable_declined": round(sum(r.out_of_scope_declined for r in kept) / len(kept), 3),
+            "keeper_hit_at_1": round(sum(r.hit_at_1 for r in kept) / len(kept), 3),
             "auc_answerability": round(roc_auc_score(labels, [o[3] for o in outcomes]), 3),
             "auc_best_cosine": round(roc_auc_score(labels, [o[4] for o in outcomes]), 3)}
 
@@ -134,6 +154,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {r['set']} | {r['entries']} | {r['hit_at_1']:.3f} | {r['false_declines']:.3f} | "
               f"{r['unanswerable_declined']:.3f} | {r['right_shown_sure']:.3f} | {r['unanswerable_shown_sure']:.3f} | "
               f"{r['auc_answerability']:.3f} | {r['auc_best_cosine']:.3f} |")
+    print(f"\nWith the decline point `chatbot eval` chooses on {KEEPER_LABELS} questions of each FAQ (half of each "
+          "kind), on its other questions:\n")
+    print("| set | entries | Hit@1 | false declines | unanswerable declined |")
+    print("|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['set']} | {r['entries']} | {r['keeper_hit_at_1']:.3f} | {r['keeper_false_declines']:.3f} | "
+              f"{r['keeper_unanswerable_declined']:.3f} |")
     return 0
 
 

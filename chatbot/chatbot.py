@@ -142,6 +142,11 @@ class Chatbot:
         scorer = scorer or Scorer.for_model(settings.model, adapted=index.adapted_model is not None)
         return cls(settings, index, embedder, Synonyms(docs.synonyms), report, scorer, base_embedder=base)
 
+    @property
+    def decline_below(self) -> float:
+        """The answerability below which the bot declines: the settings' threshold, else the fitted point."""
+        return self.scorer.decline_below if self.settings.threshold is None else self.settings.threshold
+
     def warm_up(self) -> None:
         """Load the model and the word lists now, so that the first person to ask does not wait."""
         self.answer("warm up")
@@ -171,10 +176,9 @@ class Chatbot:
         passages = [self.index.passages[c.passage].with_score(round(c.score, 4))
                     for c in candidates[: self.settings.top_k]]
         sentence = self.retriever.best_sentence(candidates[0])
-        threshold = self.scorer.decline_below if self.settings.threshold is None else self.settings.threshold
         # A heading of the documents, asked word for word, is not declined: the documents have that section (a
         # click on a heading that the bot offered had led to "I don't know", offering that heading again).
-        if answerable < threshold and not r.names_heading:
+        if answerable < self.decline_below and not r.names_heading:
             unrelated = evidence[0]["coverage"] == 0 or r.unknown_words >= UNRELATED_UNKNOWN
             if unrelated:
                 # Unrelated to the documents: the nearest passages are noise; offer what people ask.

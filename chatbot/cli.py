@@ -17,7 +17,7 @@ _RELEASE_NOTES = re.compile(r"(?:^|[\W_])(?:change[\W_]?log|changes|history|news
                             r"(?:[\W_\d]|$)", re.IGNORECASE)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, *, answers: bool = True) -> None:
     parser.add_argument("--corpus", help="folder of documents (default: CHATBOT_CORPUS, else corpus/ of the "
                         "checkout, or ./corpus)")
     parser.add_argument("--index", help="folder for the built index (default: CHATBOT_INDEX, else index/ of the "
@@ -25,6 +25,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", help="sentence-transformers model path or name (default: bundled all-MiniLM-L6-v2)")
     parser.add_argument("--no-adapt", dest="adapt", action="store_false", default=None,
                         help="do not fine-tune the model on the corpus's FAQ entries (also CHATBOT_ADAPT=0)")
+    if answers:
+        parser.add_argument("--threshold", type=float, help="decline below this answerability, from 0 to 1 (also "
+                            "CHATBOT_THRESHOLD; default: the fitted point; `chatbot eval` says which would serve "
+                            "your questions)")
 
 
 def _export(actions, help: str) -> None:
@@ -42,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build the index of the corpus if it is missing or stale")
     build.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
-    _common(build)
+    _common(build, answers=False)
 
     inspect = sub.add_parser("inspect", help="show the passages one document becomes (kind, section, question, text)")
     inspect.add_argument("file", type=Path)
@@ -88,6 +92,7 @@ def _settings(args):
 
     return Settings.from_env(corpus=getattr(args, "corpus", None), index_dir=getattr(args, "index", None),
                              model=getattr(args, "model", None), adapt_model=getattr(args, "adapt", None),
+                             threshold=getattr(args, "threshold", None),
                              data_dir=getattr(args, "data", None),
                              log_questions=getattr(args, "log", None),
                              database_url=getattr(args, "database", None))
@@ -250,15 +255,21 @@ def _run(args) -> int:
         print(json.dumps(a.to_dict(), ensure_ascii=False, indent=2) if args.json else plain_text(a.text))
         return 0 if a.found else 1
     if args.command == "eval":
-        from .evaluation import evaluate, load_cases
+        from dataclasses import asdict
+
+        from .evaluation import decline_point, evaluate, load_cases
 
         cases = load_cases(args.file)  # before the index is loaded or built: a wrong path fails at once
-        summary, results = evaluate(_load(args), cases)
+        bot = _load(args)
+        summary, results = evaluate(bot, cases)
+        point = decline_point(results, bot.decline_below)
         if args.json:
+            summary["decline_point"] = asdict(point) if point else None
             print(json.dumps({"summary": summary, "cases": [r.__dict__ for r in results]}, ensure_ascii=False,
                              indent=2))
         else:
             print(_format_summary(summary))
+            print(_format_decline_point(point, bot.settings.threshold is not None))
             if args.misses:
                 print(_format_misses(results))
         return 0
@@ -307,6 +318,33 @@ def _format_misses(results) -> str:
         lines.append(f"  {r.id} [{r.kind}] {r.question[:70]!r} -> {got}")
     if len(lines) == 2:
         lines.append("  none")
+    return "\n".join(lines)
+
+
+def _format_decline_point(point, chosen: bool) -> str:
+    """The decline point in use and, when another serves the question set better, that one and how to use it."""
+    if point is None:
+        return ("\nDecline point: add questions the documents do not answer (\"expect\": []) to the set, and "
+                "`chatbot eval` says which point serves your questions best.")
+    now, best = point.current, point.best
+
+    def rates(r):
+        return (f"false declines {r.false_declines:.3f}, out of scope declined {r.out_of_scope_declined:.3f}, "
+                f"Hit@1 {r.hit_at_1:.3f}")
+
+    lines = ["", f"Decline point {now.threshold:g} ({'--threshold' if chosen else 'fitted'}): {rates(now)}"]
+    asked = f"{point.answerable} answerable and {point.out_of_scope} out-of-scope questions"
+    if best.threshold == now.threshold:
+        lines.append(f"It serves these {asked} as well as any.")
+        return "\n".join(lines)
+    lines.append(f"Decline point {best.threshold:g} would serve these questions best: {rates(best)}")
+    if point.holds:
+        lines.append(f"Chosen on {asked}, and it holds on those left out of its choice in turn. To use it: "
+                     f"--threshold {best.threshold:g}, or CHATBOT_THRESHOLD={best.threshold:g}.")
+    else:
+        lines.append(f"But chosen with some of these {asked} left out in turn, it serves those worse than the "
+                     "point in use: it fits these questions, not yet yours. Write more questions of each kind, then "
+                     "run this again.")
     return "\n".join(lines)
 
 

@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from .errors import DocumentError
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "•": " "})
@@ -49,6 +51,11 @@ def hits(passage: str, phrase: str) -> bool:
     return False
 
 
+# A false decline costs more than an out-of-scope question answered: an unsure answer is shown as one, with
+# the next leads, while a decline leaves the person with nothing (benchmarks/fit_scorer.py weighs the same).
+FALSE_DECLINE_COST = 2.0
+
+
 @dataclass(frozen=True)
 class CaseResult:
     id: str
@@ -59,6 +66,31 @@ class CaseResult:
     hit_at_1: bool
     hit_at_3: bool
     top: str
+    answerable: float = 0.0  # the bot's estimate that the documents answer it: below the decline point, declined
+    top_right: bool = False  # the first passage is right, declined or not
+
+
+@dataclass(frozen=True)
+class DeclineRates:
+    threshold: float
+    false_declines: float  # of the answerable questions
+    out_of_scope_declined: float
+    hit_at_1: float
+
+
+@dataclass(frozen=True)
+class DeclinePoint:
+    """The decline point that serves a question set best, against the one in use."""
+    current: DeclineRates
+    best: DeclineRates  # the point that serves these questions best (`current` when none serves them better)
+    holds: bool  # chosen on some of the questions, `best` also serves the others better than `current`
+    answerable: int  # how many questions of each kind it was chosen on
+    out_of_scope: int
+
+    @property
+    def suggested(self) -> float:
+        """The point to use: `best` when it holds on questions it was not chosen on, else the current one."""
+        return self.best.threshold if self.holds else self.current.threshold
 
 
 CASE_FORMAT = 'one JSON object per line: {"question": "...", "expect": ["a phrase of the right answer"]}'
@@ -96,10 +128,10 @@ def run_case(bot, case: dict) -> CaseResult:
     a = bot.answer(case["question"], history=case.get("history") or [])
     expect = case.get("expect") or []
     top = [p.text for p in a.passages[:3]]
-    hit1 = a.found and bool(top) and any(hits(top[0], e) for e in expect)
+    top_right = bool(top) and any(hits(top[0], e) for e in expect)
     hit3 = any(hits(t, e) for t in top for e in expect)
-    return CaseResult(case["id"], case["kind"], case["question"], a.found, a.confidence, hit1, hit3,
-                      top[0] if top else "")
+    return CaseResult(case["id"], case["kind"], case["question"], a.found, a.confidence, a.found and top_right, hit3,
+                      top[0] if top else "", a.answerable, top_right)
 
 
 def summarize(results: list[CaseResult]) -> dict:
@@ -125,3 +157,63 @@ def summarize(results: list[CaseResult]) -> dict:
 def evaluate(bot, cases: list[dict]) -> tuple[dict, list[CaseResult]]:
     results = [run_case(bot, c) for c in cases]
     return summarize(results), results
+
+
+def rates_at(results: list[CaseResult], threshold: float) -> DeclineRates:
+    """What a decline point would do to these questions: a question is declined when its answerability is
+    below it."""
+    answerable = [r for r in results if r.kind != "out_of_scope"]
+    out_of_scope = [r for r in results if r.kind == "out_of_scope"]
+    return DeclineRates(threshold,
+                        sum(r.answerable < threshold for r in answerable) / max(len(answerable), 1),
+                        sum(r.answerable < threshold for r in out_of_scope) / max(len(out_of_scope), 1),
+                        sum(r.top_right and r.answerable >= threshold for r in answerable) / max(len(answerable), 1))
+
+
+def decline_point(results: list[CaseResult], current: float) -> DeclinePoint | None:
+    """The decline point that costs these questions least (FALSE_DECLINE_COST for each answerable one declined,
+    1 for each out-of-scope one answered, each kind averaged), next to `current`, the one in use. None unless the
+    set holds questions of both kinds.
+
+    The fitted point is set for the quality suite's corpora. On a FAQ of a few entries, each on its own
+    subject, a question on the FAQ's topic that none answers looks as answerable as one that an entry does
+    (README, "A small FAQ"), and the bot's answerability orders the two kinds well but high: a point chosen on
+    questions of each kind, written by the people who keep the FAQ, is where to cut them apart. Chosen on a few
+    questions, a point can fit them and no others, so it is only suggested (`holds`) when choosing it holds on
+    questions it was not chosen on: chosen again with a tenth of the questions left out (one, for ten or
+    fewer), on those it must cost less than `current` does."""
+    kinds = np.array([r.kind != "out_of_scope" for r in results])
+    values = np.array([r.answerable for r in results])
+    if kinds.all() or not kinds.any():
+        return None
+    folds = np.arange(len(results)) % min(len(results), 10)
+    held_out = np.zeros(len(results), dtype=bool)  # each question misjudged by the point chosen without it
+    for fold in range(folds.max() + 1):
+        point = _cheapest(values[folds != fold], kinds[folds != fold], current)
+        test = folds == fold
+        held_out[test] = np.where(kinds[test], values[test] < point, values[test] >= point)
+    current_misjudged = np.where(kinds, values < current, values >= current)
+    best = _cheapest(values, kinds, current)
+    holds = bool(best != current and _cost(held_out, kinds) < _cost(current_misjudged, kinds))
+    return DeclinePoint(rates_at(results, current), rates_at(results, best), holds, int(kinds.sum()),
+                        int((~kinds).sum()))
+
+
+def _cheapest(values: np.ndarray, answerable: np.ndarray, current: float) -> float:
+    """The point that misjudges these questions at least cost (of equally good ones, the nearest `current`):
+    `current`, or half-way between two neighbouring answerabilities, rounded so that it can be written down as
+    printed."""
+    levels = np.unique(np.concatenate([[0.0, 1.0], values]))
+    points = np.unique(np.append(np.round((levels[:-1] + levels[1:]) / 2, 4), current))
+    kept, dropped = np.sort(values[answerable]), np.sort(values[~answerable])
+    # For each point: the share of answerable questions below it (declined) and of the others at or above it.
+    false_declines = np.searchsorted(kept, points, side="left") / max(len(kept), 1)
+    answered = 1.0 - np.searchsorted(dropped, points, side="left") / max(len(dropped), 1)
+    cost = np.round(FALSE_DECLINE_COST * false_declines + answered, 9)
+    best = np.flatnonzero(cost == cost.min())
+    return float(points[best[np.argmin(np.abs(points[best] - current))]])
+
+
+def _cost(misjudged: np.ndarray, answerable: np.ndarray) -> float:
+    """FALSE_DECLINE_COST times the share of answerable questions misjudged, plus the share of the others."""
+    return float(FALSE_DECLINE_COST * misjudged[answerable].mean() + misjudged[~answerable].mean())

@@ -70,7 +70,7 @@ class Settings:
             raise SettingsError(f"embedder (CHATBOT_EMBEDDER) must be one of {', '.join(EMBEDDERS)}, "
                                 f"got {self.embedder!r}")
         if self.threshold is not None and not 0.0 <= self.threshold <= 1.0:
-            raise SettingsError(f"threshold (CHATBOT_THRESHOLD) must be from 0 to 1, got {self.threshold}")
+            raise SettingsError(f"threshold (--threshold, CHATBOT_THRESHOLD) must be from 0 to 1, got {self.threshold}")
         if self.log_retention_days < 1:
             raise SettingsError(f"log_retention_days (CHATBOT_LOG_DAYS) must be at least 1, "
                                 f"got {self.log_retention_days}")

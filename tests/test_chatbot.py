@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from chatbot import Chatbot, QuestionError, Settings
@@ -343,6 +345,75 @@ def test_eval_lists_the_misses_and_only_them(fake_bot):
     assert [line.split()[0] for line in lines] == ["wrong", "answered-oos"]
     assert "gave: How do I reset my password?" in lines[0]
     assert "answered: Do you ship abroad?" in lines[1]
+
+
+def _result(kind: str, answerable: float, right: bool = True):
+    from chatbot.evaluation import CaseResult
+
+    return CaseResult("q", kind, "q", answerable >= 0.3, 0.5, right, right, "", answerable, right)
+
+
+def test_eval_chooses_the_decline_point_that_serves_the_questions_and_holds_on_those_left_out():
+    from chatbot.evaluation import decline_point
+
+    # A small FAQ: the questions it does not answer look answerable too (0.80 - 0.93), but less than its own.
+    results = ([_result("faq", 0.95 + i / 500) for i in range(10)]
+               + [_result("out_of_scope", 0.80 + i / 70) for i in range(10)])
+    point = decline_point(results, current=0.3)
+    assert point.current.out_of_scope_declined == 0.0 and point.current.false_declines == 0.0
+    assert 0.9286 < point.best.threshold < 0.95 and point.holds and point.suggested == point.best.threshold
+    assert (point.best.false_declines, point.best.out_of_scope_declined, point.best.hit_at_1) == (0.0, 1.0, 1.0)
+    assert (point.answerable, point.out_of_scope) == (10, 10)
+    # Nothing to choose by without questions of both kinds.
+    assert decline_point(results[:10], current=0.3) is None
+
+
+def test_a_decline_point_that_fits_only_the_questions_it_was_chosen_on_is_not_suggested():
+    from chatbot.evaluation import decline_point
+
+    # One out-of-scope question stands apart below the rest: a point just above it serves these questions best,
+    # but chosen without it, the point left in its place would have answered it, as the fitted one does.
+    results = [_result("faq", v) for v in (0.99, 0.97, 0.95, 0.93)] + [
+        _result("out_of_scope", v) for v in (0.98, 0.96, 0.5, 0.94)]
+    point = decline_point(results, current=0.3)
+    assert point.best.threshold != 0.3 and point.best.out_of_scope_declined == 0.25
+    assert not point.holds and point.suggested == 0.3
+    # A point that already serves them as well as any is kept.
+    assert decline_point([_result("faq", 0.9), _result("out_of_scope", 0.1)], current=0.3).best.threshold == 0.3
+
+
+def test_cli_eval_says_which_decline_point_serves_the_questions(fake_bot, tmp_path, monkeypatch, capsys):
+    from chatbot import cli
+
+    monkeypatch.setattr(cli, "_load", lambda args, **_: fake_bot)
+    cases = tmp_path / "cases.jsonl"
+    cases.write_text('{"question": "How can I reset my password?", "expect": ["click Reset password"]}\n'
+                     '{"question": "Who won the football world cup in 1998?", "expect": []}\n', encoding="utf-8")
+    assert cli.main(["eval", str(cases)]) == 0
+    out = capsys.readouterr().out
+    assert f"Decline point {fake_bot.decline_below:g} (fitted): false declines 0.000, out of scope declined 1.000" in out
+    assert "as well as any" in out
+    assert cli.main(["eval", str(cases), "--json"]) == 0
+    point = json.loads(capsys.readouterr().out)["summary"]["decline_point"]
+    assert point["holds"] is False and point["answerable"] == 1 and point["current"]["hit_at_1"] == 1.0
+    cases.write_text('{"question": "How can I reset my password?", "expect": ["click Reset password"]}\n',
+                     encoding="utf-8")
+    assert cli.main(["eval", str(cases)]) == 0
+    assert 'add questions the documents do not answer ("expect": [])' in capsys.readouterr().out
+
+
+def test_the_threshold_option_sets_the_decline_point(fake_bot, monkeypatch):
+    from chatbot import cli
+
+    args = cli._parser().parse_args(["ask", "How can I reset my password?", "--threshold", "0.999"])
+    settings = cli._settings(args)
+    assert settings.threshold == 0.999
+    bot = Chatbot.load(settings=fake_bot.settings.with_(threshold=settings.threshold), embedder=fake_bot.embedder)
+    assert bot.decline_below == 0.999 and fake_bot.decline_below == fake_bot.scorer.decline_below
+    assert fake_bot.answer("How can I reset my password?").found
+    assert not bot.answer("How can I reset my password?").found
+    with pytest.raises(SystemExit):
+        cli._parser().parse_args(["build", "--threshold", "0.5"])  # building declines nothing
 
 
 def test_a_table_row_is_shown_as_a_table_with_its_columns():
