@@ -18,7 +18,8 @@ class Answer:
     notice: str = ""  # e.g. that an overlong question was shortened
     suggestions: list[str] = field(default_factory=list)  # questions to offer: the closest ones, or a near tie
     answerable: float = 0.0  # in [0, 1]: the estimated probability that the documents answer it at all
-    # "greeting", "thanks", "goodbye", "identity" or "help" when the message was small talk; "yes", "no" or
+    # "greeting", "thanks", "goodbye", "identity" or "help" when the message was small talk, "unclear" when it
+    # held no word of content with nothing before it ("what?"); "yes", "no" or
     # "more" for a reply to the bot's last message that asks nothing new, "rejected" for a "no" to an answer
     small_talk: str = ""
 

@@ -26,7 +26,7 @@ from .passage import Passage
 from .search.retriever import Candidate, Query, Retriever
 from .search.scorer import Scorer, dissimilarity
 from .settings import Settings
-from .smalltalk import choice_of, intent_of, popular_questions, small_talk
+from .smalltalk import choice_of, intent_of, popular_questions, reply, small_talk
 from .search.synonyms import Synonyms
 from .text import clean, without_stack_frames, words
 
@@ -156,14 +156,17 @@ class Chatbot:
     def answer(self, question: str, history: list[str] | None = None) -> Answer:
         """Answer one question; `history` holds the earlier user messages of the conversation, oldest first."""
         message = self._clean_question(question)[0]
-        reply = self._reply_to_last(message, history)
-        if reply is not None:
-            return reply
+        replied = self._reply_to_last(message, history)
+        if replied is not None:
+            return replied
         # A heading asked word for word ("Help", clicked where the bot offered it) asks for its section.
         if not self.retriever.headed(message):
             chat = small_talk(message, self.offered_questions)
             if chat is not None:
                 return chat
+            if not self._context(history) and not self._names_something(message):
+                # "what?", "why", "??" out of the blue: the nearest passage to no words at all is noise.
+                return reply("unclear", message, self.offered_questions)
         r = self.rank(question, history)
         if not r.candidates:
             return Answer(r.question, False, self._decline_text([]), 0.0, [], "", r.notice, [], 0.0)
@@ -272,9 +275,7 @@ class Chatbot:
     def rank(self, question: str, history: list[str] | None = None) -> Ranking:
         """The candidates for a question, best first, with the evidence the confidence weighs."""
         question, notice = self._clean_question(question)
-        # Small talk and replies to what the bot offered ("thanks", "yes", "the second one") say nothing to read a
-        # follow-up by.
-        history = [h for h in self._clean_history(history) if intent_of(h) is None and choice_of(h) is None][-4:]
+        history = self._context(history)
         analyzer = self.retriever.analyzer
 
         named = self.retriever.headed(question)
@@ -311,6 +312,16 @@ class Chatbot:
         unknown_words = self.retriever.unknown_share([t for t in terms
                                                       if t not in name_terms or self.retriever.known(t)])
         return Ranking(resolved, notice, candidates, evidence, bool(named), unknown_words)
+
+    def _context(self, history: list[str] | None) -> list[str]:
+        """The earlier questions a follow-up is read by: small talk and replies to what the bot offered ("thanks",
+        "yes", "the second one") say nothing to read a follow-up by."""
+        return [h for h in self._clean_history(history) if intent_of(h) is None and choice_of(h) is None][-4:]
+
+    def _names_something(self, message: str) -> bool:
+        """Whether a message holds a word of content, or a name or acronym ("IT", "US") that reads as a
+        stopword."""
+        return bool(self.retriever.analyzer.terms(message) or ACRONYM.search(message) or entities(message))
 
     def _clean_history(self, history: list[str] | None) -> list[str]:
         if history is not None and (isinstance(history, str) or not all(isinstance(m, str) for m in history)):

@@ -70,6 +70,8 @@ REPLIES = {
     "yes": "Go ahead: ask me a question about the documents, in your own words.",
     "no": "All right. Ask me a question about the documents whenever you like.",
     "more": "Ask me a question first, and I'll tell you what the documents say.",
+    # A message with no word of content and nothing before it to read it by ("what?", "why", "??").
+    "unclear": "What would you like to know? Ask me a whole question about the documents.",
 }
 TRY_LINE = "You could ask, for example:"
 # A word this many letters long or more may have one slip ("thnaks", "helo there").
@@ -161,8 +163,11 @@ def small_talk(question: str, offer: Callable[[], list[str]]) -> Answer | None:
     """A friendly reply with questions to try when `question` is small talk, else None. `offer` gives the
     questions (called only for small talk)."""
     intent = intent_of(question)
-    if intent is None:
-        return None
+    return None if intent is None else reply(intent, question, offer)
+
+
+def reply(intent: str, question: str, offer: Callable[[], list[str]]) -> Answer:
+    """The reply to a message of this intent (REPLIES), with the questions `offer` gives to try."""
     questions = offer()
     lines = [REPLIES[intent]]
     if questions:

@@ -290,6 +290,17 @@ def test_small_talk_gets_a_friendly_reply_with_questions_to_try(fake_bot):
         fake_bot.answer("\ud800")
 
 
+def test_a_message_with_no_word_of_content_asks_for_a_question(fake_bot):
+    # The passage nearest to "what?" had been shown as an unsure lead.
+    for message in ("what?", "why", "???", "and?"):
+        a = fake_bot.answer(message)
+        assert a.small_talk == "unclear" and not a.found and a.passages == [] and a.suggestions, message
+        assert "Ask me a whole question" in a.text
+    # After a question, it is a follow-up; a name or an acronym that reads as a stopword is a question.
+    assert not fake_bot.answer("why?", history=["How can I reset my password?"]).small_talk
+    assert not fake_bot.answer("What is IT?").small_talk
+
+
 @pytest.fixture
 def near_tie_bot(faq_corpus, tmp_path, fake_embedder):
     """The test FAQ with a second entry on resetting, so that a vague question gets "Did you mean ...?"."""
