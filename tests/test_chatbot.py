@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from chatbot import Chatbot, QuestionError, Settings
 from chatbot.search.conversation import entities, resolve
@@ -380,6 +381,23 @@ def test_a_decline_point_that_fits_only_the_questions_it_was_chosen_on_is_not_su
     assert not point.holds and point.suggested == 0.3
     # A point that already serves them as well as any is kept.
     assert decline_point([_result("faq", 0.9), _result("out_of_scope", 0.1)], current=0.3).best.threshold == 0.3
+
+
+@settings(max_examples=200, deadline=None)
+@given(answerable=st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30),
+       out_of_scope=st.lists(st.floats(0.0, 1.0), min_size=1, max_size=30), current=st.floats(0.0, 1.0))
+def test_the_decline_point_costs_no_more_than_the_one_in_use(answerable, out_of_scope, current):
+    from chatbot.evaluation import FALSE_DECLINE_COST, decline_point
+
+    point = decline_point([_result("faq", v) for v in answerable] + [_result("out_of_scope", v) for v in out_of_scope],
+                          current)
+
+    def cost(rates):
+        return FALSE_DECLINE_COST * rates.false_declines + 1 - rates.out_of_scope_declined
+
+    assert 0.0 <= point.best.threshold <= 1.0 and cost(point.best) <= cost(point.current) + 1e-9
+    assert point.suggested in (point.best.threshold, current) and (not point.holds or point.best.threshold != current)
+    assert (point.answerable, point.out_of_scope) == (len(answerable), len(out_of_scope))
 
 
 def test_cli_eval_says_which_decline_point_serves_the_questions(fake_bot, tmp_path, monkeypatch, capsys):
