@@ -424,9 +424,8 @@ def test_the_threshold_option_sets_the_decline_point(fake_bot, monkeypatch):
     from chatbot import cli
 
     args = cli._parser().parse_args(["ask", "How can I reset my password?", "--threshold", "0.999"])
-    settings = cli._settings(args)
-    assert settings.threshold == 0.999
-    bot = Chatbot.load(settings=fake_bot.settings.with_(threshold=settings.threshold), embedder=fake_bot.embedder)
+    assert cli._settings(args).threshold == 0.999
+    bot = Chatbot.load(settings=fake_bot.settings.with_(threshold=0.999), embedder=fake_bot.embedder)
     assert bot.decline_below == 0.999 and fake_bot.decline_below == fake_bot.scorer.decline_below
     assert fake_bot.answer("How can I reset my password?").found
     assert not bot.answer("How can I reset my password?").found
