@@ -191,10 +191,9 @@ def decline_point(results: list[CaseResult], current: float) -> DeclinePoint | N
     for fold in range(folds.max() + 1):
         point = _cheapest(values[folds != fold], kinds[folds != fold], current)
         test = folds == fold
-        held_out[test] = np.where(kinds[test], values[test] < point, values[test] >= point)
-    current_misjudged = np.where(kinds, values < current, values >= current)
+        held_out[test] = _misjudged(values[test], kinds[test], point)
     best = _cheapest(values, kinds, current)
-    holds = bool(best != current and _cost(held_out, kinds) < _cost(current_misjudged, kinds))
+    holds = bool(best != current and _cost(held_out, kinds) < _cost(_misjudged(values, kinds, current), kinds))
     return DeclinePoint(rates_at(results, current), rates_at(results, best), holds, int(kinds.sum()),
                         int((~kinds).sum()))
 
@@ -212,6 +211,11 @@ def _cheapest(values: np.ndarray, answerable: np.ndarray, current: float) -> flo
     cost = np.round(FALSE_DECLINE_COST * false_declines + answered, 9)
     best = np.flatnonzero(cost == cost.min())
     return float(points[best[np.argmin(np.abs(points[best] - current))]])
+
+
+def _misjudged(values: np.ndarray, answerable: np.ndarray, point: float) -> np.ndarray:
+    """Whether a point declines each answerable question, or answers each other one."""
+    return np.where(answerable, values < point, values >= point)
 
 
 def _cost(misjudged: np.ndarray, answerable: np.ndarray) -> float:
