@@ -164,7 +164,8 @@ class Chatbot:
             chat = small_talk(message, self.offered_questions)
             if chat is not None:
                 return chat
-            if not self._context(history) and not self._names_something(message):
+            # Content words first: nearly every question has some, and rank() reads the history again.
+            if not self._names_something(message) and not self._context(history):
                 # "what?", "why", "??" out of the blue: the nearest passage to no words at all is noise.
                 return reply("unclear", message, self.offered_questions)
         r = self.rank(question, history)
