@@ -77,8 +77,7 @@ class Ranking:
     candidates: list[Candidate]
     evidence: list[dict[str, float]]  # the evidence (scorer.ADAPTED_FEATURES) of the first WEIGHED candidates
     names_heading: bool = False  # the question is a heading word for word: the first candidate is under it
-    # The rarity-weighted share of the question's words that no document uses, names and numbers that no
-    # document holds aside
+    # The share of the question's words that no document uses, names and numbers that no document holds aside
     unknown_words: float = 0.0
 
 
@@ -308,10 +307,12 @@ class Chatbot:
         evidence = [self._evidence(c, [o.score for o in weighed if o is not c], names, wants_number, unknown,
                                    c.score - level, rarest) for c in weighed]
         # A name or number that no document holds ("Berlin", "2020") makes a near miss on the documents' topic,
-        # not a question about something else altogether.
+        # not a question about something else altogether; nor does one other word they lack ("seattle" typed in
+        # lower case, "paycheck" for their "salary"). Weighted by rarity, as the confidence weighs it, that one
+        # word outweighs the rest of the question, so here each word counts once.
         name_terms = {t for forms, _ in names for form in forms for t in form}
-        unknown_words = self.retriever.unknown_share([t for t in terms
-                                                      if t not in name_terms or self.retriever.known(t)])
+        content = list(dict.fromkeys(t for t in terms if t not in name_terms or self.retriever.known(t)))
+        unknown_words = sum(not self.retriever.known(t) for t in content) / len(content) if content else 0.0
         return Ranking(resolved, notice, candidates, evidence, bool(named), unknown_words)
 
     def _context(self, history: list[str] | None) -> list[str]:

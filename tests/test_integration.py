@@ -104,6 +104,16 @@ def test_questions_the_corpus_does_not_answer_are_declined(shipped_bot, question
     assert not a.found and a.text.startswith("I don't know") and a.passages
 
 
+def test_a_near_miss_typed_in_lower_case_is_offered_what_is_closest(shipped_bot):
+    # "seattle" is in no document and, typed in lower case, not read as a name; the rest of the question is the
+    # articles' topic, so the salaries by location are offered, not the questions offered for another topic.
+    a = shipped_bot.answer("how much do ml engineers make in seattle")
+    assert not a.found and "Closest things I can answer:" in a.text
+    assert any("by Location" in s for s in a.suggestions)
+    off_topic = shipped_bot.answer("What's the best way to get chewing gum out of hair?")
+    assert "Questions I can answer, for example:" in off_topic.text
+
+
 def test_best_sentence_is_found_inside_a_long_passage(shipped_bot):
     a = shipped_bot.answer("How does machine learning help with cybersecurity?")
     assert "detect threats" in a.sentence and a.sentence in a.passages[0].text
