@@ -4495,6 +4495,39 @@ def test_a_heading_over_a_definition_list_on_a_faq_page_is_no_entry(tmp_path):
         ("faq", "Epub info")]
 
 
+def test_questions_that_go_on_from_their_heading_are_read_whole(tmp_path):
+    # Sphinx's FAQ: "How do I..." over a definition list of "... get section numbers?". The entries had asked
+    # "... get section numbers?", and the paragraph after the list was read into the last answer.
+    text = ("Sphinx FAQ\n==========\n\nHow do I...\n-----------\n\n... create PDF files without LaTeX?\n"
+            "   rinohtype provides a PDF builder.\n\n... get section numbers?\n   Give the toctree a numbered option."
+            "\n\nFor many more extensions, see sphinx-contrib.\n")
+    passages, problems = read(tmp_path, "faq.rst", text)
+    assert problems == [] and [(p.kind, p.question, p.line) for p in passages] == [
+        ("faq", "How do I create PDF files without LaTeX?", 7), ("faq", "How do I get section numbers?", 10),
+        ("text", "", 13)]
+    assert faq(passages)["How do I get section numbers?"] == "Give the toctree a numbered option."
+    markdown = "# Help\n\n## Where can I…\n\n### … find the logs?\n\nUnder `/var/log/tool`.\n"
+    passages, _ = read(tmp_path, "help.md", markdown)
+    assert [p.question for p in passages] == ["Where can I find the logs?"]
+
+
+def test_rst_logo_and_rows_of_badges_are_not_text(tmp_path):
+    # tqdm's README: "|Logo|" over the title, rows of "|Py-Versions| |Build-Status|" under it and over its install
+    # commands. Their alt texts, the substitutions' names, had been passages and lines of the text ("Versions
+    # PyPI-Downloads" over "pip install tqdm"), and the logo the document's first passage. A picture named inside a
+    # sentence stands for a word and stays.
+    text = ("|Logo|\n\ntqdm\n====\n\n|Py-Versions| |Build-Status|\n\nA progress meter: run the |demo|.\n\n"
+            "Install\n-------\n\n|Versions|\n\n.. code:: sh\n\n    pip install tqdm\n\n"
+            ".. |Logo| image:: https://example.com/logo.gif\n"
+            ".. |Py-Versions| image:: https://img.shields.io/pypi/pyversions/tqdm.svg\n   :target: https://pypi.org\n"
+            ".. |Build-Status| image:: https://img.shields.io/build.svg\n   :target: https://ci.example.com\n"
+            ".. |Versions| image:: https://img.shields.io/v.svg\n   :target: https://pypi.org\n"
+            ".. |demo| image:: https://img.shields.io/demo.svg\n   :target: https://mybinder.org\n")
+    passages, problems = read(tmp_path, "README.rst", text)
+    assert problems == [] and [(p.title, p.section, p.text) for p in passages] == [
+        ("tqdm", "", "A progress meter: run the demo."), ("tqdm", "Install", "pip install tqdm")]
+
+
 def test_a_file_named_faq_has_its_headings_as_entries_though_they_lack_a_question_mark(tmp_path):
     # aHash's FAQ.md: no title, and its questions are headings without "?" ("How does aHash prevent DOS
     # attacks"). They had been sections of text; a heading in Title Case names a part, not an entry.

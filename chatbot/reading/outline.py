@@ -19,7 +19,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 167
+PARSER_VERSION = 168
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -64,6 +64,9 @@ ANSWER_LABEL = re.compile(rf"^{_ANSWER}\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
 # question's end ("Q: Is it free? A: Yes.", not "Q: Is plan A. ok?").
 _ANSWER_INSIDE = re.compile(rf"\n[ \t]*{_ANSWER}\s*(?::\s*|[.)]\s+)|(?<=[?.!])[ \t]+{_ANSWER}\s*[:.)]\s+",
                             re.IGNORECASE)
+# A heading that a question under it goes on from, and that question ("How do I..." / "... get section numbers?").
+_OPEN_END = re.compile(r"\s*(?:\.\.\.|…)$")
+_OPEN_START = re.compile(r"^(?:\.\.\.|…)\s*")
 _QUESTION_START = re.compile(
     r"^(?:how|what|when|where|which|who|whom|whose|why|is|are|am|was|were|do|does|did|can|could|"
     r"should|shall|will|would|may|might|must|have|has|had)\b", re.IGNORECASE)
@@ -314,6 +317,14 @@ def heading_block(text: str, *, level: int, line: int = 0) -> Block:
     text = question_text(text)
     asks = labelled or is_question(text) or asks_somewhere(text)
     return Block("question" if asks else "heading", text, line, level=level)
+
+
+def _continued(heading: str, question: str) -> str:
+    """A question that goes on from its heading, read whole: "How do I..." over "... get section numbers?", as
+    Sphinx's FAQ writes them, asks "How do I get section numbers?"."""
+    if _OPEN_END.search(heading) and _OPEN_START.match(question):
+        return f"{_OPEN_END.sub('', heading)} {_OPEN_START.sub('', question)}"
+    return question
 
 
 def title_block(text: str, *, line: int = 0) -> Block:
@@ -765,10 +776,10 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 last_kind = "heading"
                 i = j
                 continue
-            question = block.text
             if block.level:
                 _close_headings(open_headings, block.level)
                 section = current_section()
+            question = _continued(section, block.text)
             if block.scope == "next":
                 # A paragraph's lines run on as one text; a list keeps an item to a line ("1. First ...").
                 body = "\n".join(" ".join(sentences(b.text)) if b.kind == "paragraph" else _block_text(b)

@@ -377,6 +377,12 @@ def _flat(node) -> str:
     return " ".join(node.astext().split())
 
 
+def _picture(node) -> bool:
+    """An image, or a link made of images only (a badge)."""
+    return node.tagname == "image" or (node.tagname == "reference" and bool(node.children)
+                                       and all(c.tagname == "image" for c in node.children))
+
+
 def _walk(node, blocks: list[Block], depth: int) -> None:
     children = list(node.children)
     fields = [_field(child) for child in children]
@@ -431,6 +437,10 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         blocks.append(heading_block(_flat(node), level=level, line=_line(node)))
     elif kind == "paragraph":
         text = _flat(node)
+        if all(_picture(c) for c in node.children if c.tagname != "#text" or c.astext().strip()):
+            # A logo or a row of badges: their alt texts ("Logo", "Build-Status"), by default the names of their
+            # substitutions, are not text. Inside a sentence ("run the |notebook-demo|") the name stands for a word.
+            return
         if text:
             blocks.append(Block("paragraph", text, _line(node)))
     elif kind in ("literal_block", "doctest_block", "line_block"):
@@ -461,6 +471,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         # A term heads its definition only: the next term is under the heading before the list again.
         outer = last_heading(blocks)
         labels = labels_their_text([_flat(c) for item in node.children for c in item.children if c.tagname == "term"])
+        asked = False  # whether the last term asks
         for item in node.children:
             term = next((c for c in item.children if c.tagname == "term"), None)
             definition = next((c for c in item.children if c.tagname == "definition"), None)
@@ -471,13 +482,17 @@ def _node(node, blocks: list[Block], depth: int) -> None:
                 _walk(definition, content, depth)
                 blocks.extend(callout(_flat(term).rstrip(":"), content, line=_line(term)))
                 continue
-            titled = title_block(_flat(term)) if term is not None else None
+            titled = title_block(_flat(term), line=_line(term)) if term is not None else None
             if titled is not None:
                 blocks.append(titled)
             if definition is not None:
                 _walk(definition, blocks, depth)
             if titled is not None and titled.kind == "heading" and outer is not None:
                 blocks.append(outer)
+            asked = titled is not None and titled.kind == "question"
+        if asked:
+            # A term that asks is answered by its definition: the text after the list is not part of that answer.
+            blocks.append(Block("break"))
     elif kind == "field_list":
         # Fields in the text ("Pool support: all"), as Sphinx shows them; the document's own (":orphan:",
         # ":tocdepth:") are its docinfo, skipped.
