@@ -31,6 +31,36 @@ def test_csv_without_question_and_answer_columns_is_read_as_a_table():
     assert [p.line for p in problems[1:]] == [5]
 
 
+def test_csv_whose_header_names_its_columns_otherwise_is_read_as_a_faq_by_its_rows():
+    # A help desk's export ("Solution Title", "Solution Description") or a FAQ in another language had been table
+    # rows, which the confidence takes as guesses when the question names nothing of their first cell.
+    text = ("Folder,Solution Title,Solution Description,Status\n"
+            "Orders,Where is my order?,Track it from the link in your confirmation email.,Published\n"
+            "Orders,Can I cancel an order?,Yes within one hour of ordering.,Published\n"
+            "Returns,How do I send an item back?,Print the label from your account and drop the parcel off.,Draft\n")
+    ps, problems = parse_csv(text, source="solutions.csv", title="Solutions")
+    assert problems == [] and [(p.kind, p.question, p.answer, p.section) for p in ps] == [
+        ("faq", "Where is my order?", "Track it from the link in your confirmation email.", "Orders / Published"),
+        ("faq", "Can I cancel an order?", "Yes within one hour of ordering.", "Orders / Published"),
+        ("faq", "How do I send an item back?", "Print the label from your account and drop the parcel off.",
+         "Returns / Draft")]
+    ps, problems = parse_csv("Pregunta,Respuesta\n¿Cómo cambio mi contraseña?,Ve a Ajustes y pulsa Cambiar.\n"
+                             "¿Hacen envíos a Canarias?,\"Sí, en 3 a 5 días laborables.\"\n", source="faq.csv", title="F")
+    assert problems == [] and [p.question for p in ps] == ["¿Cómo cambio mi contraseña?", "¿Hacen envíos a Canarias?"]
+
+
+def test_csv_of_questions_with_numbers_beside_them_stays_a_table():
+    # A survey's results: the questions ask, but the numbers beside them are what a row says.
+    text = ("Item,Agree,Disagree,Comment\nIs the product easy to use?,60,40,Most users agreed strongly\n"
+            "Would you buy it again?,55,45,Some mentioned the price\n")
+    ps, _ = parse_csv(text, source="survey.csv", title="Survey")
+    assert [p.kind for p in ps] == ["table", "table"] and "60 | 40" in ps[0].text
+    # Nor is a list of statements a FAQ, however worded its columns are.
+    ps, _ = parse_csv("Feature,Details\nFast search,Finds any file in under a second.\nSync,Keeps two folders the same."
+                      "\n", source="features.csv", title="Features")
+    assert [p.kind for p in ps] == ["table", "table"]
+
+
 def test_csv_without_a_header_or_with_named_columns_missing_is_rejected():
     ps, problems = parse_csv("150,4,setosa\n5.1,3.5,1.4\n", source="f.csv", title="F")
     assert ps == [] and "question_column" in str(problems[0]) and problems[0].line == 1

@@ -4,7 +4,8 @@ YAML record.
 The question and answer columns are found by their header (question/q/query/prompt/title/subject/instruction
 and answer/a/response/reply/body/content/text/description/solution/output, also with an affix such as `faq_question`,
 `post_title` or `body_html`, or a language suffix such as `q_en`; English is preferred, else
-the first), or named in corpus.toml's `[faq]` table. A category (section, topic) column is shown as the entry's
+the first), or by the rows when the header names them otherwise (a column that mostly asks, and one of words),
+or named in corpus.toml's `[faq]` table. A category (section, topic) column is shown as the entry's
 section; without one, the other short columns (a product), but not a value every entry shares, an address or a
 language code. Records wrapped as Django fixtures, schema.org FAQPage data and chat models' conversations are
 read too. HTML and Markdown inside answers become plain text. A table with
@@ -25,7 +26,7 @@ from typing import Iterable, Iterator, Sequence
 
 from ..errors import DocumentError
 from ..passage import Passage
-from .outline import table_text
+from .outline import looks_like_question, table_text
 
 # Several alternate wordings in one CSV cell are separated by this character.
 ALTERNATES_SEPARATOR = "|"
@@ -72,6 +73,10 @@ _NAME_THE_COLUMNS = ("name its columns question and answer in a header row, or s
                      "answer_column in the [faq] table of corpus.toml")
 # How many rows at a table's start may hold its header (a title, a note and blank rows above it).
 HEADER_SEARCH_ROWS = 10
+# A FAQ whose header names its columns otherwise is told by its rows (_asked_columns): this many at least, and
+# in this share of them the question column asks and the answer column holds words.
+MIN_ASKED_ROWS = 2
+ASKED_SHARE = 0.6
 # Excel writes CSV with the list separator of the user's locale: ";" wherever "," is the decimal mark.
 _DELIMITERS = (",", ";", "\t", "|")
 
@@ -114,11 +119,13 @@ def _find(header: list[str], names: tuple[str, ...], wanted: str) -> int | None:
     return suffixed[0][0] if suffixed else None
 
 
-def _layout(header: list[str], columns: FaqColumns) -> _Layout | None:
+def _layout(header: list[str], columns: FaqColumns, rows: Sequence[list] = ()) -> _Layout | None:
     """Where a header row puts the question, the answer, the alternates and the labels; None when it names
-    no question and answer columns."""
+    no question and answer columns, and its rows (a sample of them) do not show them either."""
     question = _find(header, QUESTION_NAMES, columns.question)
     answer = _find(header, ANSWER_NAMES, columns.answer)
+    if (question is None or answer is None) and columns == FaqColumns():
+        question, answer = _asked_columns(header, rows)
     if question is None or answer is None or question == answer:
         return None
     alternates = _find(header, ALTERNATE_NAMES, "")
@@ -130,6 +137,36 @@ def _layout(header: list[str], columns: FaqColumns) -> _Layout | None:
               and not ((m := _LANGUAGE_SUFFIX.match(h)) and m.group(1) in translated)]
     labels, named = _sections_first(labels, normal)
     return _Layout(question, answer, alternates, tuple(labels), named)
+
+
+def _asked_columns(header: list[str], rows: Sequence[list]) -> tuple[int | None, int | None]:
+    """The question and answer columns of a FAQ whose header names them otherwise ("Solution Title", "Pregunta",
+    "Issue"), shown by its rows: the column whose cells mostly ask, and of the others the one with the longest
+    text, written in words in most rows (not a number, a date or a flag). A column of numbers beside them makes it
+    a table of data ("Is it easy to use? | 60 | 40"), read as one."""
+    rows = [[str(cell or "").strip() for cell in row] for row in rows if len(row) == len(header)]
+    if len(rows) < MIN_ASKED_ROWS:
+        return None, None
+
+    def share(k: int, test) -> float:
+        cells = [row[k] for row in rows if row[k]]
+        return sum(map(test, cells)) / len(rows) if cells else 0.0
+
+    question = max(range(len(header)), key=lambda k: share(k, looks_like_question))
+    if share(question, looks_like_question) < ASKED_SHARE:
+        return None, None
+    worded = [k for k in range(len(header)) if k != question and share(k, _worded) >= ASKED_SHARE
+              and share(k, looks_like_question) < ASKED_SHARE and not _ID_COLUMN.search(_normal(header[k]))]
+    numbers = [k for k in range(len(header)) if share(k, lambda cell: not re.search(r"[^\W\d_]", cell)) >= ASKED_SHARE
+               and not _ID_COLUMN.search(_normal(header[k]))]
+    if not worded or numbers:
+        return None, None
+    return question, max(worded, key=lambda k: sum(len(row[k]) for row in rows))
+
+
+def _worded(cell: str) -> bool:
+    """A cell written in words: a sentence or a phrase, not a number, a date, a flag or an address."""
+    return len(re.findall(r"[^\W\d_]{2,}", cell)) >= 2 and not _NOT_A_LABEL.match(cell)
 
 
 def _sections_first(labels: list, names) -> tuple[list, bool]:
@@ -260,7 +297,7 @@ def _header(rows: Iterator[tuple[int, list]], columns: FaqColumns, source: str,
         if layout := _layout(header, columns):
             return opening[k][0], header, layout, opening[k + 1:]
     k, header = max(named, key=lambda kh: (sum(bool(h) for h in kh[1]), -kh[0]))
-    return opening[k][0], header, None, opening[k + 1:]
+    return opening[k][0], header, _layout(header, columns, [row for _, row in opening[k + 1:]]), opening[k + 1:]
 
 
 def parse_rows(rows: Iterable[tuple[int, list[str]]], *, source: str, title: str,
