@@ -436,11 +436,11 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         level = max(depth, 1) + (kind == "rubric")
         blocks.append(heading_block(_flat(node), level=level, line=_line(node)))
     elif kind == "paragraph":
-        text = _flat(node)
         if all(_picture(c) for c in node.children if c.tagname != "#text" or c.astext().strip()):
             # A logo or a row of badges: their alt texts ("Logo", "Build-Status"), by default the names of their
             # substitutions, are not text. Inside a sentence ("run the |notebook-demo|") the name stands for a word.
             return
+        text = _flat(node)
         if text:
             blocks.append(Block("paragraph", text, _line(node)))
     elif kind in ("literal_block", "doctest_block", "line_block"):
