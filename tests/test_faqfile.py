@@ -49,6 +49,26 @@ def test_csv_whose_header_names_its_columns_otherwise_is_read_as_a_faq_by_its_ro
     assert problems == [] and [p.question for p in ps] == ["¿Cómo cambio mi contraseña?", "¿Hacen envíos a Canarias?"]
 
 
+def test_json_records_whose_keys_name_the_question_and_answer_otherwise_are_read_by_their_values():
+    text = json.dumps({"faq": [{"pregunta": "¿Cómo cambio mi contraseña?", "respuesta": "Ve a Ajustes y pulsa Cambiar.",
+                                "categoria": "Cuenta"},
+                               {"pregunta": "¿Hacen envíos a Canarias?", "respuesta": "Sí, en 3 a 5 días laborables.",
+                                "categoria": "Envíos"}]}, ensure_ascii=False)
+    ps, problems = parse_json(text, source="faq.json", title="F")
+    assert problems == [] and [(p.question, p.answer, p.section) for p in ps] == [
+        ("¿Cómo cambio mi contraseña?", "Ve a Ajustes y pulsa Cambiar.", "Cuenta"),
+        ("¿Hacen envíos a Canarias?", "Sí, en 3 a 5 días laborables.", "Envíos")]
+    lines = ('{"id": 1, "headline": "Where is my order?", "details": "Track it from the link in your email."}\n'
+             '{"id": 2, "headline": "Can I cancel an order?", "details": "Yes, within one hour of ordering."}\n')
+    ps, problems = parse_jsonl(lines, source="kb.jsonl", title="KB")
+    assert problems == [] and [(p.question, p.line) for p in ps] == [("Where is my order?", 1),
+                                                                      ("Can I cancel an order?", 2)]
+    # Records that do not ask are still no FAQ, and the reader is told how to name their keys.
+    ps, problems = parse_jsonl('{"name": "Fast search", "details": "Finds any file in a second."}\n'
+                               '{"name": "Sync", "details": "Keeps two folders the same."}\n', source="f.jsonl", title="F")
+    assert ps == [] and len(problems) == 2 and "corpus.toml" in str(problems[0])
+
+
 def test_csv_of_questions_with_numbers_beside_them_stays_a_table():
     # A survey's results: the questions ask, but the numbers beside them are what a row says.
     text = ("Item,Agree,Disagree,Comment\nIs the product easy to use?,60,40,Most users agreed strongly\n"

@@ -488,6 +488,7 @@ def parse_jsonl(text: str, *, source: str, title: str,
         except RecursionError:
             problems.append(DocumentError(source, "nested too deeply to read; line skipped", line_no))
     constant = _constant_keys([record for _, record in records])
+    columns = _asked_keys([record for _, record in records], columns)
     for line_no, record in records:
         _add_record(record, passages, problems, source=source, title=title, columns=columns, line=line_no,
                     skipped="line skipped", constant=constant)
@@ -529,6 +530,12 @@ def parse_yaml(text: str, *, source: str, title: str,
 def _parse_data(data, *, source: str, title: str, columns: FaqColumns) -> tuple[list[Passage], list[DocumentError]]:
     groups = list(_record_lists(data, columns, set()))
     if not groups:
+        # Records whose keys name the question and the answer otherwise ({"pregunta": ..., "respuesta": ...}).
+        asked = next((found for records in _object_lists(data, set())
+                      if (found := _asked_keys(records, columns)) != columns), None)
+        if asked is not None:
+            columns, groups = asked, list(_record_lists(data, asked, set()))
+    if not groups:
         return [], [DocumentError(source, "holds no list of question and answer records (objects with keys such as "
                                   '"question" and "answer", or names set in corpus.toml [faq]); file skipped')]
     passages: list[Passage] = []
@@ -541,6 +548,31 @@ def _parse_data(data, *, source: str, title: str, columns: FaqColumns) -> tuple[
             _add_record(record, passages, problems, source=source, title=title, columns=columns, group=group,
                         skipped=f"record {number} skipped", constant=constant)
     return passages, problems
+
+
+def _asked_keys(records: list, columns: FaqColumns) -> FaqColumns:
+    """The question and answer keys of records that name them otherwise, shown by their values as a table's columns
+    are (_asked_columns); `columns` when the records name them, when they are set, or when the values do not show
+    them."""
+    records = [r for r in map(_unwrapped, records) if isinstance(r, dict)]
+    if columns != FaqColumns() or not records or any(_is_record(r, columns) for r in records):
+        return columns
+    keys = list(records[0])
+    rows = [[str(value) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+             for value in map(record.get, keys)] for record in records]
+    question, answer = _asked_columns(keys, rows)
+    return columns if question is None or answer is None else FaqColumns(keys[question], keys[answer])
+
+
+def _object_lists(data, seen: set[int], depth: int = 0) -> Iterator[list]:
+    """Every list of objects in the file, outermost first."""
+    if depth > MAX_JSON_DEPTH or id(data) in seen:
+        return
+    seen.add(id(data))
+    if isinstance(data, list) and data and all(isinstance(_unwrapped(r), dict) for r in data):
+        yield data
+    for value in data if isinstance(data, list) else data.values() if isinstance(data, dict) else ():
+        yield from _object_lists(value, seen, depth + 1)
 
 
 def _constant_keys(records: list) -> frozenset[str]:
