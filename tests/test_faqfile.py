@@ -67,6 +67,9 @@ def test_json_records_whose_keys_name_the_question_and_answer_otherwise_are_read
     ps, problems = parse_jsonl('{"name": "Fast search", "details": "Finds any file in a second."}\n'
                                '{"name": "Sync", "details": "Keeps two folders the same."}\n', source="f.jsonl", title="F")
     assert ps == [] and len(problems) == 2 and "corpus.toml" in str(problems[0])
+    # Records with no keys at all (found by a property test: reading them by their values had failed).
+    ps, problems = parse_json("[{}, {}]", source="empty.json", title="E")
+    assert ps == [] and "no list of question and answer records" in str(problems[0])
 
 
 def test_csv_of_questions_with_numbers_beside_them_stays_a_table():

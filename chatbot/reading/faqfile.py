@@ -145,7 +145,7 @@ def _asked_columns(header: list[str], rows: Sequence[list]) -> tuple[int | None,
     text, written in words in most rows (not a number, a date or a flag). A column of numbers beside them makes it
     a table of data ("Is it easy to use? | 60 | 40"), read as one."""
     rows = [[str(cell or "").strip() for cell in row] for row in rows if len(row) == len(header)]
-    if len(rows) < MIN_ASKED_ROWS:
+    if len(header) < 2 or len(rows) < MIN_ASKED_ROWS:
         return None, None
 
     def share(k: int, test) -> float:
