@@ -3,6 +3,9 @@
 Loops that are long at full size run smaller by default; set CHATBOT_FULL_TESTS=1 for the full size.
 """
 
+import csv
+import io
+import json
 import os
 import random
 import signal
@@ -19,6 +22,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from chatbot import Answer, Chatbot, IndexCorruptError, QuestionError, Settings
 from chatbot.reading.corpus import READER_BUG, Corpus
+from chatbot.reading.faqfile import parse_csv, parse_json, parse_jsonl
 from chatbot.serving.feedback import FeedbackStore
 from chatbot.search.index import POINTER, Index
 
@@ -89,6 +93,29 @@ def test_random_bytes_in_any_format_are_loaded_or_reported_by_name(tmp_path_fact
     for problem in loaded.problems:
         assert str(problem).startswith(f"random{suffix}")
         assert READER_BUG not in str(problem)  # a file may be unreadable; a reader may not fail on it
+
+
+# Cells and values of the kinds that decide how a FAQ file named otherwise is read: questions, sentences, numbers,
+# flags, dates, blanks, and anything else.
+_CELLS = st.one_of(st.text(max_size=30), st.sampled_from(["Why?", "How do I sync?", "Yes, in a day or two.", "12",
+                                                          "", "true", "2020-01-01T10:00", "a b c"]))
+_VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), _CELLS,
+                    st.lists(_CELLS, max_size=2))
+
+
+@settings(max_examples=300 if FULL else 100, deadline=None)
+@given(rows=st.lists(st.lists(_CELLS, min_size=1, max_size=5), min_size=1, max_size=8),
+       records=st.lists(st.dictionaries(st.sampled_from(["a", "b", "pregunta", "id"]), _VALUES, max_size=4),
+                        max_size=6))
+def test_faq_files_of_any_columns_or_keys_are_read_or_reported(rows, records):
+    # What is read by its header, or else by its rows (a column that asks, one of words), never fails.
+    table = io.StringIO()
+    csv.writer(table).writerows(rows)
+    for passages, problems in (parse_csv(table.getvalue(), source="t.csv", title="T"),
+                               parse_json(json.dumps(records), source="r.json", title="R"),
+                               parse_jsonl("\n".join(map(json.dumps, records)), source="r.jsonl", title="R")):
+        assert all(p.kind in ("faq", "table") and p.text for p in passages)
+        assert all(READER_BUG not in str(problem) for problem in problems)
 
 
 @pytest.mark.parametrize("content, questions, bad_lines", [
