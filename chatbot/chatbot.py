@@ -280,7 +280,9 @@ class Chatbot:
 
         named = self.retriever.headed(question)
         # A heading asked word for word names its section: it asks for it, whatever came before.
-        resolved = question if named else resolve(question, history, lambda text: len(analyzer.terms(text)))
+        resolved = question if named else resolve(
+            question, history, lambda text: len(analyzer.terms(text)),
+            lambda text: not all(map(self.retriever.known, analyzer.terms(text))))
         is_follow_up = resolved != question
         corrected = analyzer.correct(resolved)
         text, _ = self.synonyms.expand(corrected)

@@ -261,6 +261,22 @@ def test_a_follow_up_qualifying_a_noun_otherwise_replaces_the_previous_qualifier
     assert "machine learning engineers" in joined
 
 
+def test_a_follow_up_naming_in_lower_case_a_place_the_documents_lack_replaces_the_previous_one():
+    # "seattle" is not read as a name, so "san francisco" stayed in the joined question and was answered, surely.
+    count = lambda text: len([w for w in text.split() if len(w) > 3])  # noqa: E731
+    unknown = lambda text: "seattle" in text.lower() or "fish" in text  # noqa: E731
+    history = ["What is the median salary for ML engineers in san francisco?"]
+    joined = resolve("and in seattle?", history, count, unknown)
+    assert "san francisco" not in joined and "salary for ML engineers in seattle" in joined
+    assert "ML engineers in Seattle?" in resolve("what about in Seattle?", history, count, unknown)
+    assert "for fish" in resolve("and for fish?", ["How do I set up tab completion for bash?"], count, unknown)
+    # A place the documents know is weighed beside the old one, as before (a follow-up's own words weigh double).
+    assert "san francisco" in resolve("and in new york?", history, count, unknown)
+    # Nor is anything replaced where the previous question names nothing after that preposition.
+    joined = resolve("and in seattle?", ["How much do ML engineers earn?"], count, unknown)
+    assert joined == "How much do ML engineers earn? and in seattle?"
+
+
 def test_a_follow_up_counting_years_from_the_previous_question_names_the_year():
     count = lambda text: len([w for w in text.split() if len(w) > 3])  # noqa: E731
     history = ["How many jobs were there in 2017?"]

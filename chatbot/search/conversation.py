@@ -45,6 +45,13 @@ _RELATIVE_YEAR = re.compile(
     re.IGNORECASE)
 
 
+# A follow-up that only names something after a preposition ("and in seattle?", "what about for fish?"), and the
+# punctuation that ends what a preposition names in the previous question.
+_PLACE_FOLLOW_UP = re.compile(r"^\s*(?:and|but|or|also|what about|how about|same for|same with)?\s*"
+                              r"(?P<preposition>in|on|for|at|from|with|to|into|during)\s+"
+                              r"(?P<place>[^\W_][^?.!,;:]{0,60}?)\s*[?.!]*\s*$", re.IGNORECASE)
+_ARTICLES = ("the", "a", "an")
+_BREAK = re.compile(r"[?.!,;:()]")
 _ANAPHOR = re.compile(r"\b(?:one|ones|it|its|that|those|these|them|they|there|this|he|she|his|her)\b", re.IGNORECASE)
 
 
@@ -68,24 +75,48 @@ def entities(text: str) -> list[str]:
     return _NAME.findall(text) + VERSIONED.findall(text) + numbers
 
 
-def resolve(question: str, history: list[str], content_terms) -> str:
+def resolve(question: str, history: list[str], content_terms, unknown=lambda text: False) -> str:
     """Rewrite a follow-up as a standalone question by joining it to the previous question.
 
     Names and numbers of the previous question that the follow-up replaces ("2015" by "2017",
-    "San Francisco" by "London") are dropped, so the joined text asks about the new one only.
-    `content_terms` counts a text's content terms (the analyzer's notion).
+    "San Francisco" by "London") are dropped, so the joined text asks about the new one only; so is what
+    it names after a preposition when the follow-up names there what the documents do not know ("and in
+    seattle?"). `content_terms` counts a text's content terms (the analyzer's notion); `unknown` says whether
+    a text holds a word that no document uses.
     """
     if not history or not is_follow_up(question, content_terms(question)):
         return question
-    previous = resolve(history[-1], history[:-1], content_terms)
+    previous = resolve(history[-1], history[:-1], content_terms, unknown)
     question = _absolute_years(question, previous)
     previous = _without_replaced_modifiers(previous, question)
     if _NUMBER.search(question):
         previous = _NUMBER.sub("", previous)
     if _NAME.search(question):
         previous = _NAME.sub("", previous)
+    place = _PLACE_FOLLOW_UP.match(question)
+    if place and unknown(place["place"]):
+        # A place the documents do not know, written in lower case ("and in seattle?"): joined to the previous
+        # question, the place it asked about, which they know, would be answered, and surely.
+        previous = _with_place_replaced(previous, place)
     previous = re.sub(r"\s{2,}", " ", previous).strip()
     return f"{previous} {question}" if words(previous) else question
+
+
+def _with_place_replaced(previous: str, follow: re.Match) -> str:
+    """Put what a follow-up names after a preposition in place of what the previous question names after the same
+    one: after "What is the median salary in san francisco?", "and in seattle?" asks about Seattle alone."""
+    tokens = list(WORD.finditer(previous))
+    lowered = [m.group().lower() for m in tokens]
+    for i in reversed(range(len(tokens) - 1)):
+        if lowered[i] != follow["preposition"].lower():
+            continue
+        end = i + 1 + (lowered[i + 1] in _ARTICLES)
+        while end < len(tokens) and lowered[end] not in STOPWORDS and not _BREAK.search(
+                previous[tokens[end - 1].end():tokens[end].start()]):
+            end += 1
+        if end > i + 1 + (lowered[i + 1] in _ARTICLES):
+            return previous[:tokens[i + 1].start()] + follow["place"] + previous[tokens[end - 1].end():]
+    return previous
 
 
 def _absolute_years(question: str, previous: str) -> str:
