@@ -4,8 +4,8 @@ YAML record.
 The question and answer columns are found by their header (question/q/query/prompt/title/subject/instruction
 and answer/a/response/reply/body/content/text/description/solution/output, also with an affix such as `faq_question`,
 `post_title` or `body_html`, or a language suffix such as `q_en`; English is preferred, else
-the first), or by the rows when the header names them otherwise (a column that mostly asks, and one of words),
-or named in corpus.toml's `[faq]` table. A category (section, topic) column is shown as the entry's
+the first), or by their values when the header or the records' keys name them otherwise (a column that mostly
+asks, and one of words), or named in corpus.toml's `[faq]` table. A category (section, topic) column is shown as the entry's
 section; without one, the other short columns (a product), but not a value every entry shares, an address or a
 language code. Records wrapped as Django fixtures, schema.org FAQPage data and chat models' conversations are
 read too. HTML and Markdown inside answers become plain text. A table with
