@@ -110,11 +110,11 @@ def _with_place_replaced(previous: str, follow: re.Match) -> str:
     for i in reversed(range(len(tokens) - 1)):
         if lowered[i] != follow["preposition"].lower():
             continue
-        end = i + 1 + (lowered[i + 1] in _ARTICLES)
+        named = end = i + 1 + (lowered[i + 1] in _ARTICLES)  # where the words it names start ("the UK": "UK")
         while end < len(tokens) and lowered[end] not in STOPWORDS and not _BREAK.search(
                 previous[tokens[end - 1].end():tokens[end].start()]):
             end += 1
-        if end > i + 1 + (lowered[i + 1] in _ARTICLES):
+        if end > named:
             return previous[:tokens[i + 1].start()] + follow["place"] + previous[tokens[end - 1].end():]
     return previous
 
