@@ -152,13 +152,13 @@ def _asked_columns(header: list[str], rows: Sequence[list]) -> tuple[int | None,
         cells = [row[k] for row in rows if row[k]]
         return sum(map(test, cells)) / len(rows) if cells else 0.0
 
-    question = max(range(len(header)), key=lambda k: share(k, looks_like_question))
-    if share(question, looks_like_question) < ASKED_SHARE:
+    asking = [share(k, looks_like_question) for k in range(len(header))]
+    question = max(range(len(header)), key=asking.__getitem__)
+    if asking[question] < ASKED_SHARE:
         return None, None
-    worded = [k for k in range(len(header)) if k != question and share(k, _worded) >= ASKED_SHARE
-              and share(k, looks_like_question) < ASKED_SHARE and not _ID_COLUMN.search(_normal(header[k]))]
-    numbers = [k for k in range(len(header)) if share(k, lambda cell: not re.search(r"[^\W\d_]", cell)) >= ASKED_SHARE
-               and not _ID_COLUMN.search(_normal(header[k]))]
+    data = [k for k in range(len(header)) if not _ID_COLUMN.search(_normal(header[k]))]
+    worded = [k for k in data if k != question and asking[k] < ASKED_SHARE and share(k, _worded) >= ASKED_SHARE]
+    numbers = [k for k in data if share(k, lambda cell: not any(ch.isalpha() for ch in cell)) >= ASKED_SHARE]
     if not worded or numbers:
         return None, None
     return question, max(worded, key=lambda k: sum(len(row[k]) for row in rows))
