@@ -3937,6 +3937,30 @@ def test_pdf_running_headers_naming_the_chapter_are_dropped(tmp_path):
     assert passages[0].text.startswith("The installing text, part 1, line 1.")
 
 
+def test_pdf_running_headers_of_short_chapters_are_told_by_their_page_number(tmp_path):
+    # A manual made with Texinfo (libtasn1's) heads each page after a chapter's first with the chapter and the
+    # page number, "Chapter 2: Utilities 3". A chapter of two pages shows its header once or twice: read as
+    # text, it opened a list in the middle, and cut it in two at the page break. The numbers count with the
+    # pages, one ahead of the file's (a title page comes first), which tells them from the text. A heading's
+    # number is its own: "1 Introduction" atop page 1 stays.
+    def heading(text):
+        return (text, "bold", 16, 72, 5)
+
+    pages = [[heading("Libasn Manual"), "", "For version 4.1 of the library."],
+             [heading("1 Introduction"), "", "The library parses definitions.", "", "It handles these types:",
+              "- INTEGER;", "- BOOLEAN;"],
+             ["Chapter 1: Introduction 2", "", "- SEQUENCE;", "- CHOICE.", "", "It is portable to any system."],
+             [heading("2 Utilities"), "", "The coder writes an encoding of the definitions."],
+             ["Chapter 2: Utilities 4", "", "The decoder reads an encoding back into a structure."],
+             [heading("3 Functions"), "", "Each function returns a status code."],
+             ["Chapter 3: Functions 6", "", "A structure is deleted with one call."]]
+    passages, problems = read(tmp_path, "manual.pdf", pdf_bytes(pages))
+    assert problems == [] and not any("Chapter" in p.text or "Chapter" in p.section for p in passages)
+    assert ("1 Introduction", "It handles these types:\n- INTEGER;\n- BOOLEAN;\n- SEQUENCE;\n- CHOICE.") in [
+        (p.section, p.text) for p in passages]
+    assert {p.section for p in passages} >= {"1 Introduction", "2 Utilities", "3 Functions"}
+
+
 def test_docx_contents_written_as_linked_paragraphs_is_dropped(tmp_path):
     # Google Docs and LibreOffice write a contents list as a paragraph per entry, each one link: the entries had
     # been passages of their own, a question's entry ranking beside its answer.

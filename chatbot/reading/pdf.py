@@ -30,6 +30,8 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?
 # A glyph the font does not map to a character comes out as "(cid:13)".
 # A page number at either end of a header or footer line, in digits or roman numerals.
 _PAGE_NUMBERED = re.compile(r"^(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,7})\s|\s(?:\d{1,4}|[ivxlc]{1,7})$", re.IGNORECASE)
+# The number at either end of a line that has words too ("Chapter 2: Parsing 3", "Page 3 of 10").
+_NUMBER_AT_ENDS = re.compile(r"^(?:page\s+)?(\d{1,4})\s+(?=\S)|(?<=\S)\s+(\d{1,4})$", re.IGNORECASE)
 _ROMAN_AT_ENDS = re.compile(r"^[ivxlc]{1,7}(?=\s)|(?<=\s)[ivxlc]{1,7}$")
 # Sphinx's note where a code block runs over a page break.
 _PAGE_BREAK_NOTE = re.compile(r"^\s*\((?:continues on next page|continued from previous page)\)\s*$", re.IGNORECASE)
@@ -126,8 +128,10 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     running = _running_shapes(pages)
     first = pages[0][0].text if pages and pages[0] else ""
     header = first if _shape(first) in running and not any(ch.isdigit() for ch in first) else ""
-    kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running)]
-            for page in pages]
+    offset, type_of_all = _numbering_offset(pages), _body_type(pages)
+    kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running, None if (
+                offset is None or _is_heading_type(line, type_of_all)) else place + offset)]
+            for place, page in enumerate(pages)]
     body = _body_type(kept)
     paragraphs = _without_contents(_paragraphs(kept, tables, body))
     if any(_is_heading_type(line, body) for page in kept for line in page):
@@ -475,10 +479,28 @@ def _running_shapes(pages: list[list[Line]]) -> set[str]:
             if n >= max(RUNNING_PAGES, len(pages) / 2) or (n >= NUMBERED_RUNNING_PAGES and shape in numbered)}
 
 
-def _is_furniture(line: Line, k: int, count: int, running: set[str]) -> bool:
+def _numbering_offset(pages: list[list[Line]]) -> int | None:
+    """How far the numbers that pages print beside their header or footer run from their places in the file,
+    when NUMBERED_RUNNING_PAGES pages or more agree (front matter numbered apart makes it nonzero); None when
+    the pages are not numbered so. A header printed on one or two pages only, as over a short chapter
+    ("Chapter 2: Parsing 3"), is then told by its number; a heading's number is its own ("1 Introduction" atop
+    page 1)."""
+    offsets = Counter(offset for place, page in enumerate(pages)
+                      for offset in {number - place for line in page[:2] + page[-2:]
+                                     for number in _edge_numbers(line.text)})
+    offset, agreeing = offsets.most_common(1)[0] if offsets else (0, 0)
+    return offset if agreeing >= NUMBERED_RUNNING_PAGES else None
+
+
+def _edge_numbers(text: str) -> set[int]:
+    return {int(number) for match in _NUMBER_AT_ENDS.finditer(" ".join(text.split())) for number in match.groups()
+            if number}
+
+
+def _is_furniture(line: Line, k: int, count: int, running: set[str], page_number: int | None) -> bool:
     edge = k < 2 or k >= count - 2
-    return (edge and (_shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text)))) or bool(
-        _PAGE_BREAK_NOTE.match(line.text))
+    return (edge and (_shape(line.text) in running or bool(_PAGE_NUMBER.match(line.text))
+                      or page_number in _edge_numbers(line.text))) or bool(_PAGE_BREAK_NOTE.match(line.text))
 
 
 @dataclass(frozen=True)
