@@ -1281,6 +1281,24 @@ def test_html_link_in_a_heading_to_a_part_of_the_page_opens_nothing(tmp_path):
     assert [(p.kind, p.section, p.text) for p in passages] == [("text", "Setup", "Run the installer.")]
 
 
+def test_html_bar_of_links_beside_its_label_is_dropped(tmp_path):
+    # A texinfo manual's index opens and ends with a bar "Jump to: A C F V", a link per letter: a short index has
+    # fewer letters than the label has, and "Jump to: / Jump to:" had been the page's passage. A one-row table
+    # whose first cell is more than a label keeps it.
+    bar = ('<table><tr><th>Jump to: &nbsp;</th><td><a href="#A"><b>A</b></a> <a href="#C"><b>C</b></a> '
+           '<a href="#F"><b>F</b></a></td></tr></table>')
+    index = ('<table class="index-cp"><tr><td><a href="intro.html#abi">ABI</a>:</td><td><a href="intro.html">'
+             'Introduction</a></td></tr><tr><td><a href="closures.html#c">closures</a>:</td><td>'
+             '<a href="closures.html">The Closure API</a></td></tr></table>')
+    page = f"<h1>libffi</h1><h2>Overview</h2><p>A foreign function interface.</p><h2>Index</h2>{bar}{index}{bar}"
+    passages, problems = read(tmp_path, "Index.html", page)
+    assert problems == [] and [p.text for p in passages] == ["A foreign function interface."]
+    layout = ('<h1>Guide</h1><table><tr><td>Run the installer and restart the machine.</td>'
+              '<td><a href="a.html">Setup</a> <a href="b.html">Help</a></td></tr></table>')
+    passages, _ = read(tmp_path, "guide.html", layout)
+    assert [p.text for p in passages] == ["Run the installer and restart the machine."]
+
+
 def test_html_blocks_the_page_marks_as_questions_are_questions(tmp_path):
     page = ('<h1>Help</h1><div class="faq-list"><div class="faq-item"><div class="faq-question">How long does '
             'delivery take?</div><div class="faq-answer"><p>Three to five days.</p></div></div><div class="faq-item">'

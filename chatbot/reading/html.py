@@ -91,6 +91,8 @@ _TOGGLE_LEVEL = "data-toggle-level"  # and the level of the heading the toggle s
 # of its partner's class after the same prefix ("expand-content", "faq-answer").
 _EXPANDER_CONTROL = re.compile(r"^(.+?)[-_]+(?:control|toggle|trigger|question)$", re.IGNORECASE)
 _EXPANDED = "(?:content|body|panel|answer|text)"
+# The label of a bar of links ("Jump to:", "See also:") is this many words at most.
+BAR_LABEL_WORDS = 4
 # What an accordion's toggle is written as: a button, a link, or a block with role="button" or "tab".
 _TOGGLE_TAGS = ("a", "button", "div", "span")
 
@@ -903,7 +905,7 @@ def _table(node, blocks: list[Block]) -> None:
             for cell in cells:
                 _walk(cell, blocks)
         return
-    if _mostly_links(node):
+    if _mostly_links(node, rows):
         return  # an index of terms or a "Jump to: A B C" bar, every entry a link (texinfo, Sphinx's index)
     cells = _grid(rows)
     nested = node.find("table") is not None or node.find([*_HEADINGS, "pre", "ul", "ol"])
@@ -931,10 +933,15 @@ def _table(node, blocks: list[Block]) -> None:
     blocks.append(Block("table", rows=[r for r in cells if any(r)], caption=caption))
 
 
-def _mostly_links(table) -> bool:
-    """Whether four fifths of a table's letters or more are the text of links."""
-    letters = _letters(_text(table))
-    return letters > 0 and sum(_letters(_text(a)) for a in table.find_all("a", href=True)) >= 0.8 * letters
+def _mostly_links(table, rows: list) -> bool:
+    """Whether four fifths of a table's letters or more are the text of links. In a bar of one row, its label
+    aside: "Jump to:" over a short index's few letters (texinfo's) had stayed as a passage."""
+    cells = rows[0].find_all(["th", "td"], recursive=False) if len(rows) == 1 else []
+    labelled = len(cells) > 1 and len(_text(cells[0]).split()) <= BAR_LABEL_WORDS
+    parts = cells[1:] if labelled else [table]
+    letters = sum(_letters(_text(part)) for part in parts)
+    linked = sum(_letters(_text(a)) for part in parts for a in part.find_all("a", href=True))
+    return letters > 0 and linked >= 0.8 * letters
 
 
 def _letters(text: str) -> int:
