@@ -182,7 +182,11 @@ class Chatbot:
         # A heading of the documents, asked word for word, is not declined: the documents have that section (a
         # click on a heading that the bot offered had led to "I don't know", offering that heading again).
         if answerable < self.decline_below and not r.names_heading:
-            unrelated = evidence[0]["coverage"] == 0 or r.unknown_words >= UNRELATED_UNKNOWN
+            # Unrelated: in no word of the question the best match shares, or in hardly any the documents know,
+            # unless its meaning is close all the same ("my target folder is huge" beside "Why does my build
+            # take up so much space?").
+            unrelated = (evidence[0]["coverage"] == 0 or r.unknown_words >= UNRELATED_UNKNOWN) and (
+                evidence[0]["dissimilar"] > 0)
             if unrelated:
                 # Unrelated to the documents: the nearest passages are noise; offer what people ask.
                 suggestions = self.offered_questions(3)

@@ -114,6 +114,16 @@ def test_a_near_miss_typed_in_lower_case_is_offered_what_is_closest(shipped_bot)
     assert "Questions I can answer, for example:" in off_topic.text
 
 
+def test_a_question_in_words_the_documents_lack_is_offered_what_is_close_in_meaning(shipped_bot):
+    # No word of "my boss wants a diploma" is the articles', but its meaning is close to their educational
+    # requirements: those are offered, not the example questions offered for another topic (bread).
+    a = shipped_bot.answer("my boss wants a diploma, is that needed?")
+    assert not a.found and "Closest things I can answer:" in a.text
+    assert any("Educational Requirements" in s for s in a.suggestions)
+    bread = shipped_bot.answer("how do I bake bread")
+    assert not bread.found and "Questions I can answer, for example:" in bread.text
+
+
 def test_a_follow_up_on_a_city_the_articles_lack_is_not_answered_with_the_city_before(shipped_bot):
     # Asked in lower case, "san francisco" had stayed in the joined question: its row was answered at 0.81.
     history = ["What is the median salary for ML engineers in san francisco?"]
