@@ -26,7 +26,7 @@ from .passage import Passage
 from .search.retriever import Candidate, Query, Retriever
 from .search.scorer import Scorer, dissimilarity
 from .settings import Settings
-from .smalltalk import choice_of, intent_of, popular_questions, reply, small_talk
+from .smalltalk import choice_of, intent_of, popular_questions, reply, small_talk, without_small_talk
 from .search.synonyms import Synonyms
 from .text import clean, without_stack_frames, words
 
@@ -335,13 +335,14 @@ class Chatbot:
         if history is not None and (isinstance(history, str) or not all(isinstance(m, str) for m in history)):
             raise QuestionError("The history must be a list of the conversation's earlier questions (text), "
                                 "oldest first.")
-        history = [h for h in (clean(str(m)).replace("\n", " ").strip() for m in (history or [])) if h]
+        history = [h for h in (without_small_talk(clean(str(m)).replace("\n", " ").strip()) for m in (history or []))
+                   if h]
         return [h[: self.settings.max_question_chars] for h in history]
 
     def _clean_question(self, question: str) -> tuple[str, str]:
         if not isinstance(question, str):
             raise QuestionError(f"A question must be text, not {type(question).__name__}.")
-        question = " ".join(without_stack_frames(clean(question, keep_indent=True)).split())
+        question = without_small_talk(" ".join(without_stack_frames(clean(question, keep_indent=True)).split()))
         if not question:
             # The example is one of this corpus's own questions, not the shipped articles'.
             example = next((p.question for p in self.index.passages if p.question and len(p.question) <= 100), "")

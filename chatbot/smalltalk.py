@@ -140,6 +140,31 @@ def intent_of(message: str) -> str | None:
     return next((intent for intent in PHRASES if intent in found), None)
 
 
+# Small talk that opens a question ("hi!", "thanks! and ...", "no, ...") or closes it ("... thanks!"); not "how does
+# this work?" after what it asks about.
+OPENING = frozenset({"greeting", "thanks", "yes", "no"})
+CLOSING = frozenset({"thanks", "goodbye"})
+# Where a clause ends: a greeting or thanks said before or after a question ends so ("hi!", "hey,", "thanks -").
+_CLAUSE_END = re.compile(r"[,.!;:?…]+\s+|\s+[-–—]+\s+")
+# Punctuation said more than once ("???", "!!"): it says how keen the asker is, not what they ask.
+_REPEATED_MARKS = re.compile(r"([?!])[?!]+")
+
+
+def without_small_talk(message: str) -> str:
+    """The question in a message without the greeting, thanks or reply around it ("hi! how much do they earn?",
+    "thanks! and in London?", "... earn?? thanks"), and with its marks said once: the model reads every word
+    and mark, and "hey," had pulled a question off its answer (confidence 0.60 to 0.32), "???" onto another. A
+    message that is all small talk ("hi, who are you?") is left as it is, for small_talk() to reply to."""
+    text = _REPEATED_MARKS.sub(r"\1", message)
+    if intent_of(text) is not None:
+        return text
+    while (end := _CLAUSE_END.search(text)) and intent_of(text[:end.start()]) in OPENING:
+        text = text[end.end():]
+    while (ends := list(_CLAUSE_END.finditer(text))) and intent_of(text[ends[-1].end():]) in CLOSING:
+        text = text[:ends[-1].start()] + ("?" if "?" in ends[-1].group() else "")
+    return text
+
+
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
              "fifth": 5, "5th": 5, "last": -1}
 # Words around a pick of the questions offered: "the second one", "number 2", "option 3 please".
