@@ -286,7 +286,7 @@ class Chatbot:
         # A heading asked word for word names its section: it asks for it, whatever came before.
         resolved = question if named else resolve(
             question, history, lambda text: len(analyzer.terms(text)),
-            lambda text: not all(map(self.retriever.known, analyzer.terms(text))))
+            lambda text: not all(map(self.retriever.known, analyzer.terms(text))), self._rival_test)
         is_follow_up = resolved != question
         corrected = analyzer.correct(resolved)
         text, _ = self.synonyms.expand(corrected)
@@ -379,6 +379,17 @@ class Chatbot:
                 continue
             out.append((stemmed, 1.0 - max(self.retriever.share_with(form) for form in stemmed)))
         return out
+
+    def _rival_test(self, follow_up: str, previous: str):
+        """Whether a word of the previous question names a rival of what a follow-up names (conversation.resolve):
+        another row of a table with a row that the follow-up names, as "ML engineers" is of "what about data
+        scientists?"."""
+        def terms(text: str) -> set[str]:
+            return {self.retriever.corpus_form(t) for t in self.retriever.analyzer.terms(self.synonyms.expand(text)[0])}
+
+        asked = terms(follow_up)
+        rivals = self.retriever.rival_terms(asked, terms(previous)) if asked else set()
+        return lambda word: bool(rivals) and bool(named := terms(word)) and named <= rivals
 
     def _evidence(self, c: Candidate, other_scores: list[float], names: list[tuple[list[list[str]], float]],
                   wants_number: bool, unknown: float, contrast: float, rarest: str | None) -> dict[str, float]:

@@ -261,6 +261,20 @@ def test_a_follow_up_qualifying_a_noun_otherwise_replaces_the_previous_qualifier
     assert "machine learning engineers" in joined
 
 
+def test_a_follow_up_naming_another_row_of_a_table_asks_about_it_instead(fake_bot):
+    # "what about data scientists?" after "How much do ML engineers make?" had been joined whole, and the entry
+    # on how the two roles differ answered it. What names a rival row of the follow-up's (another plan of the
+    # price table) is left out; the rest of the previous question stays.
+    a = fake_bot.answer("what about pro?", history=["How much is the basic plan?"])
+    assert "basic" not in a.question.lower() and "How much is the plan?" in a.question
+    assert a.found and a.passages[0].text.endswith("Pro | $20")
+    # Words that name no row of the table, or a follow-up that names none, leave the previous question whole.
+    assert "basic plan" in fake_bot.answer("and on weekends?", history=["How much is the basic plan?"]).question
+    count = lambda text: len(text.split())  # noqa: E731
+    rivals = lambda follow_up, previous: lambda word: word.lower() == "basic"  # noqa: E731
+    assert resolve("and pro?", ["Is the Basic plan monthly?"], count, rivals=rivals) == "Is the plan monthly? and pro?"
+
+
 def test_a_follow_up_naming_in_lower_case_a_place_the_documents_lack_replaces_the_previous_one():
     # "seattle" is not read as a name, so "san francisco" stayed in the joined question and was answered, surely.
     count = lambda text: len([w for w in text.split() if len(w) > 3])  # noqa: E731

@@ -124,6 +124,17 @@ def test_a_question_in_words_the_documents_lack_is_offered_what_is_close_in_mean
     assert not bread.found and "Questions I can answer, for example:" in bread.text
 
 
+def test_a_follow_up_on_another_job_title_gets_its_row(shipped_bot):
+    # Joined whole to "How much do ML engineers make?", "what about data scientists?" had been answered, unsure, by
+    # the entry on how the two roles differ; the job titles are rows of the same tables.
+    for history, follow_up, row in [(["How much do ML engineers make?"], "what about data scientists?",
+                                     "Data Scientist $110,000"),
+                                    (["How satisfied are ML engineers with their jobs?"], "and data scientists?",
+                                     "Data Scientist 80%")]:
+        a = shipped_bot.answer(follow_up, history=history)
+        assert a.found and a.confidence >= 0.5 and row in a.passages[0].text, (follow_up, a.passages[0].text)
+
+
 def test_a_follow_up_on_a_city_the_articles_lack_is_not_answered_with_the_city_before(shipped_bot):
     # Asked in lower case, "san francisco" had stayed in the joined question: its row was answered at 0.81.
     history = ["What is the median salary for ML engineers in san francisco?"]

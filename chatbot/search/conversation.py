@@ -75,20 +75,25 @@ def entities(text: str) -> list[str]:
     return _NAME.findall(text) + VERSIONED.findall(text) + numbers
 
 
-def resolve(question: str, history: list[str], content_terms, unknown=lambda text: False) -> str:
+def resolve(question: str, history: list[str], content_terms, unknown=lambda text: False,
+            rivals=lambda follow_up, previous: lambda word: False) -> str:
     """Rewrite a follow-up as a standalone question by joining it to the previous question.
 
     Names and numbers of the previous question that the follow-up replaces ("2015" by "2017",
     "San Francisco" by "London") are dropped, so the joined text asks about the new one only; so is what
     it names after a preposition when the follow-up names there what the documents do not know ("and in
-    seattle?"). `content_terms` counts a text's content terms (the analyzer's notion); `unknown` says whether
-    a text holds a word that no document uses.
+    seattle?"), and what names a rival of what the follow-up names ("ML engineers" for "what about data
+    scientists?"). `content_terms` counts a text's content terms (the analyzer's notion); `unknown` says whether
+    a text holds a word that no document uses; `rivals` gives, for a follow-up and the previous question, a test
+    of whether a word names what the previous question picks out beside what the follow-up names (another row
+    of a table with a row it names).
     """
     if not history or not is_follow_up(question, content_terms(question)):
         return question
-    previous = resolve(history[-1], history[:-1], content_terms, unknown)
+    previous = resolve(history[-1], history[:-1], content_terms, unknown, rivals)
     question = _absolute_years(question, previous)
     previous = _without_replaced_modifiers(previous, question)
+    previous = _without_rivals(previous, rivals(question, previous))
     if _NUMBER.search(question):
         previous = _NUMBER.sub("", previous)
     if _NAME.search(question):
@@ -100,6 +105,16 @@ def resolve(question: str, history: list[str], content_terms, unknown=lambda tex
         previous = _with_place_replaced(previous, place)
     previous = re.sub(r"\s{2,}", " ", previous).strip()
     return f"{previous} {question}" if words(previous) else question
+
+
+def _without_rivals(previous: str, names_rival) -> str:
+    """Drop the words of the previous question that name a rival of what the follow-up names: after "How much do
+    ML engineers make?", "what about data scientists?" asks about data scientists alone, where the documents
+    have a table with a row for each."""
+    for word in reversed(list(WORD.finditer(previous))):
+        if names_rival(word.group()):
+            previous = previous[:word.start()] + previous[word.end():]
+    return re.sub(r"\s{2,}", " ", previous)
 
 
 def _with_place_replaced(previous: str, follow: re.Match) -> str:

@@ -98,6 +98,7 @@ class Retriever:
         self._row_labels: dict[int, tuple[str, ...]] = {}
         self._wordings: dict[int, frozenset[str]] = {}
         self._headings: dict[tuple[str, ...], tuple[int, ...]] | None = None
+        self._tables: list[list[frozenset[str]]] | None = None
         # A flat FAISS index keeps its vectors in one array: read them in place, without a copy.
         vectors = index.vectors
         self._matrix = None
@@ -165,6 +166,30 @@ class Retriever:
                     headings.setdefault(tuple(words(p.section)), []).append(i)
             self._headings = {heading: tuple(ids) for heading, ids in headings.items() if heading}
         return self._headings.get(tuple(words(text)), ())
+
+    def rival_terms(self, named: set[str], before: set[str]) -> set[str]:
+        """The terms of the rows that `before` picks out beside the rows that `named` picks out, in each table with
+        both: "data scientist" names the Data Scientist row of the salaries by job title, and "ML engineers" the
+        Machine Learning Engineer row. A follow-up that names one row ("what about data scientists?") asks about
+        it instead of the rival that the previous question named ("How much do ML engineers make?"). A row is
+        picked out by the terms of its label that no other row of its table has, all of them."""
+        if self._tables is None:
+            tables: dict[tuple[str, str, str], list[frozenset[str]]] = {}
+            for i, p in enumerate(self.index.passages):
+                if p.kind == "table" and (label := self._row_label(i)):
+                    tables.setdefault((p.source, p.section, p.text.rsplit("\n", 1)[0]), []).append(frozenset(label))
+            self._tables = [labels for labels in tables.values() if len(set(labels)) > 1]
+        rivals: set[str] = set()
+        for labels in self._tables:
+            used = named & frozenset().union(*labels)
+            chosen = [label for label in labels if used <= label]
+            if not (used and chosen and len(chosen) < len(labels)):  # terms every row has name no row
+                continue
+            for k, label in enumerate(labels):
+                own = label - frozenset().union(*(other for j, other in enumerate(labels) if j != k))
+                if not used <= label and own and own <= before:
+                    rivals |= label - frozenset().union(*chosen)
+        return rivals - named
 
     def search(self, query: Query, vector: np.ndarray, k: int = 10) -> list[Candidate]:
         index = self.index
