@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -98,7 +99,8 @@ class Retriever:
         self._row_labels: dict[int, tuple[str, ...]] = {}
         self._wordings: dict[int, frozenset[str]] = {}
         self._headings: dict[tuple[str, ...], tuple[int, ...]] | None = None
-        self._tables: list[list[frozenset[str]]] | None = None
+        # Each table's rows: the terms of its label, and those of them that no other row has.
+        self._tables: list[list[tuple[frozenset[str], frozenset[str]]]] | None = None
         # A flat FAISS index keeps its vectors in one array: read them in place, without a copy.
         vectors = index.vectors
         self._matrix = None
@@ -178,17 +180,20 @@ class Retriever:
             for i, p in enumerate(self.index.passages):
                 if p.kind == "table" and (label := self._row_label(i)):
                     tables.setdefault((p.source, p.section, p.text.rsplit("\n", 1)[0]), []).append(frozenset(label))
-            self._tables = [labels for labels in tables.values() if len(set(labels)) > 1]
+            self._tables = []
+            for labels in tables.values():
+                rows_with = Counter(t for label in labels for t in label)
+                if len(set(labels)) > 1:
+                    self._tables.append([(label, frozenset(t for t in label if rows_with[t] == 1)) for label in labels])
         rivals: set[str] = set()
-        for labels in self._tables:
-            used = named & frozenset().union(*labels)
-            chosen = [label for label in labels if used <= label]
-            if not (used and chosen and len(chosen) < len(labels)):  # terms every row has name no row
+        for rows in self._tables:
+            used = named & frozenset().union(*(label for label, _ in rows))
+            chosen = frozenset().union(*(label for label, _ in rows if used <= label)) if used else frozenset()
+            if not chosen or all(used <= label for label, _ in rows):  # terms every row has name no row
                 continue
-            for k, label in enumerate(labels):
-                own = label - frozenset().union(*(other for j, other in enumerate(labels) if j != k))
+            for label, own in rows:
                 if not used <= label and own and own <= before:
-                    rivals |= label - frozenset().union(*chosen)
+                    rivals |= label - chosen
         return rivals - named
 
     def search(self, query: Query, vector: np.ndarray, k: int = 10) -> list[Candidate]:
