@@ -493,6 +493,7 @@ def _numbering_offset(pages: list[list[Line]]) -> int | None:
 
 
 def _edge_numbers(text: str) -> set[int]:
+    """The numbers at either end of a line that has words too."""
     return {int(number) for match in _NUMBER_AT_ENDS.finditer(" ".join(text.split())) for number in match.groups()
             if number}
 
