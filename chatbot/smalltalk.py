@@ -144,6 +144,9 @@ def intent_of(message: str) -> str | None:
 # this work?" after what it asks about.
 OPENING = frozenset({"greeting", "thanks", "yes", "no"})
 CLOSING = frozenset({"thanks", "goodbye"})
+# Words that announce a question before it, as written after normalisation ("Quick question: ...", "Q: ...").
+LEAD_INS = frozenset({"q", "question", "quick question", "a question", "one question", "another question",
+                      "one more question", "i have a question", "quick one", "btw", "by the way"})
 # Where a clause ends: a greeting or thanks said before or after a question ends so ("hi!", "hey,", "thanks -").
 _CLAUSE_END = re.compile(r"[,.!;:?…]+\s+|\s+[-–—]+\s+")
 # Punctuation said more than once ("???", "!!"): it says how keen the asker is, not what they ask.
@@ -151,14 +154,15 @@ _REPEATED_MARKS = re.compile(r"([?!])[?!]+")
 
 
 def without_small_talk(message: str) -> str:
-    """The question in a message without the greeting, thanks or reply around it ("hi! how much do they earn?",
-    "thanks! and in London?", "... earn?? thanks"), and with its marks said once: the model reads every word
+    """The question in a message without the greeting, thanks, reply or lead-in around it ("hi! how much do they
+    earn?", "thanks! and in London?", "Quick question: ...", "... earn?? thanks"), and with its marks said once: the model reads every word
     and mark, and "hey," had pulled a question off its answer (confidence 0.60 to 0.32), "???" onto another. A
     message that is all small talk ("hi, who are you?") is left as it is, for small_talk() to reply to."""
     text = _REPEATED_MARKS.sub(r"\1", message)
     if intent_of(text) is not None:
         return text
-    while (end := _CLAUSE_END.search(text)) and intent_of(text[:end.start()]) in OPENING:
+    while (end := _CLAUSE_END.search(text)) and (intent_of(text[:end.start()]) in OPENING
+                                                 or " ".join(normalise(text[:end.start()])) in LEAD_INS):
         text = text[end.end():]
     while (ends := list(_CLAUSE_END.finditer(text))) and intent_of(text[ends[-1].end():]) in CLOSING:
         text = text[:ends[-1].start()] + ("?" if "?" in ends[-1].group() else "")

@@ -295,7 +295,8 @@ def test_small_talk_around_a_question_is_not_read_as_part_of_it(fake_bot):
     # shipped articles, and "???" had given another passage.
     plain = fake_bot.answer("How do I reset my password?")
     for message in ("Hi! How do I reset my password?", "hey, how do I reset my password???",
-                    "How do I reset my password? Thanks!", "ok - how do I reset my password?"):
+                    "How do I reset my password? Thanks!", "ok - how do I reset my password?",
+                    "Quick question: how do I reset my password?"):
         a = fake_bot.answer(message)
         assert (a.question.lower(), a.confidence, a.passages[0].text) == (
             plain.question.lower(), plain.confidence, plain.passages[0].text), message
