@@ -166,7 +166,9 @@ def without_small_talk(message: str) -> str:
         text = text[end.end():]
     while (ends := list(_CLAUSE_END.finditer(text))) and intent_of(text[ends[-1].end():]) in CLOSING:
         text = text[:ends[-1].start()] + ("?" if "?" in ends[-1].group() else "")
-    return text
+    # What is left must ask something: "Q - thanks" keeps its words, to be read as it was.
+    asks = any(ch.isalnum() for ch in text) and intent_of(text) is None
+    return text if asks else _REPEATED_MARKS.sub(r"\1", message)
 
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
