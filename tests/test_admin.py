@@ -304,6 +304,7 @@ def test_small_talk_around_a_question_is_not_read_as_part_of_it(fake_bot):
     assert without_small_talk("Gmail groups my mails, how does this work?") == "Gmail groups my mails, how does this work?"
     assert fake_bot.answer("Hi, who are you?").small_talk == "identity"
     assert without_small_talk("thanks! and on weekends?") == "and on weekends?"
+    assert without_small_talk("Q - thanks") == "Q - thanks"  # nothing would be left to ask
 
 
 def test_a_message_with_no_word_of_content_asks_for_a_question(fake_bot):
