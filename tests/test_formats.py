@@ -3959,12 +3959,13 @@ def test_pdf_running_headers_of_short_chapters_are_told_by_their_page_number(tmp
     # A manual made with Texinfo (libtasn1's) heads each page after a chapter's first with the chapter and the
     # page number, "Chapter 2: Utilities 3". A chapter of two pages shows its header once or twice: read as
     # text, it opened a list in the middle, and cut it in two at the page break. The numbers count with the
-    # pages, one ahead of the file's (a title page comes first), which tells them from the text. A heading's
-    # number is its own: "1 Introduction" atop page 1 stays.
+    # pages, one behind the file's places (two front pages come first, and page 1 is the first chapter's), which
+    # tells them from the text. A heading's number is its own: "1 Introduction" atop page 1 stays.
     def heading(text):
         return (text, "bold", 16, 72, 5)
 
     pages = [[heading("Libasn Manual"), "", "For version 4.1 of the library."],
+             ["This manual may be copied freely."],
              [heading("1 Introduction"), "", "The library parses definitions.", "", "It handles these types:",
               "- INTEGER;", "- BOOLEAN;"],
              ["Chapter 1: Introduction 2", "", "- SEQUENCE;", "- CHOICE.", "", "It is portable to any system."],
