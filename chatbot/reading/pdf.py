@@ -128,7 +128,8 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     running = _running_shapes(pages)
     first = pages[0][0].text if pages and pages[0] else ""
     header = first if _shape(first) in running and not any(ch.isdigit() for ch in first) else ""
-    offset, type_of_all = _numbering_offset(pages), _body_type(pages)
+    offset = _numbering_offset(pages)
+    type_of_all = _body_type(pages) if offset is not None else None  # only to tell a heading's number from a page's
     kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running, None if (
                 offset is None or _is_heading_type(line, type_of_all)) else place + offset)]
             for place, page in enumerate(pages)]
