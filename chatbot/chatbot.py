@@ -293,7 +293,7 @@ class Chatbot:
         focus = analyzer.correct(question) if is_follow_up else corrected
         form = self.retriever.corpus_form
         terms = [form(t) for t in analyzer.terms(text)]
-        focus_terms = [form(t) for t in analyzer.terms(self.synonyms.expand(focus)[0])] if is_follow_up else []
+        focus_terms = self._expanded_terms(focus) if is_follow_up else []
         query = Query(terms + focus_terms,  # a follow-up's own words weigh double
                       extra_terms=[t for t in map(form, analyzer.terms(corrected)) if t not in terms],
                       focus_terms=focus_terms, named=named)
@@ -384,12 +384,13 @@ class Chatbot:
         """Whether a word of the previous question names a rival of what a follow-up names (conversation.resolve):
         another row of a table with a row that the follow-up names, as "ML engineers" is of "what about data
         scientists?"."""
-        def terms(text: str) -> set[str]:
-            return {self.retriever.corpus_form(t) for t in self.retriever.analyzer.terms(self.synonyms.expand(text)[0])}
+        asked = set(self._expanded_terms(follow_up))
+        rivals = self.retriever.rival_terms(asked, set(self._expanded_terms(previous))) if asked else set()
+        return lambda word: bool(rivals) and bool(named := set(self._expanded_terms(word))) and named <= rivals
 
-        asked = terms(follow_up)
-        rivals = self.retriever.rival_terms(asked, terms(previous)) if asked else set()
-        return lambda word: bool(rivals) and bool(named := terms(word)) and named <= rivals
+    def _expanded_terms(self, text: str) -> list[str]:
+        """A text's terms with the corpus's synonyms spelt out ("ML": machine learning), in the corpus's forms."""
+        return [self.retriever.corpus_form(t) for t in self.retriever.analyzer.terms(self.synonyms.expand(text)[0])]
 
     def _evidence(self, c: Candidate, other_scores: list[float], names: list[tuple[list[list[str]], float]],
                   wants_number: bool, unknown: float, contrast: float, rarest: str | None) -> dict[str, float]:

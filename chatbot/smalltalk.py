@@ -155,10 +155,11 @@ _REPEATED_MARKS = re.compile(r"([?!])[?!]+")
 
 def without_small_talk(message: str) -> str:
     """The question in a message without the greeting, thanks, reply or lead-in around it ("hi! how much do they
-    earn?", "thanks! and in London?", "Quick question: ...", "... earn?? thanks"), and with its marks said once: the model reads every word
-    and mark, and "hey," had pulled a question off its answer (confidence 0.60 to 0.32), "???" onto another. A
-    message that is all small talk ("hi, who are you?") is left as it is, for small_talk() to reply to."""
-    text = _REPEATED_MARKS.sub(r"\1", message)
+    earn?", "thanks! and in London?", "Quick question: ...", "... earn?? thanks"), and with its marks said once:
+    the model reads every word and mark, and "hey," had pulled a question off its answer (confidence 0.60 to
+    0.32), "???" onto another. A message that is all small talk ("hi, who are you?") is left as it is, for
+    small_talk() to reply to."""
+    squeezed = text = _REPEATED_MARKS.sub(r"\1", message)
     if intent_of(text) is not None:
         return text
     while (end := _CLAUSE_END.search(text)) and (intent_of(text[:end.start()]) in OPENING
@@ -168,7 +169,7 @@ def without_small_talk(message: str) -> str:
         text = text[:ends[-1].start()] + ("?" if "?" in ends[-1].group() else "")
     # What is left must ask something: "Q - thanks" keeps its words, to be read as it was.
     asks = any(ch.isalnum() for ch in text) and intent_of(text) is None
-    return text if asks else _REPEATED_MARKS.sub(r"\1", message)
+    return text if asks else squeezed
 
 
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
