@@ -4,6 +4,7 @@ itself, and the chat logs its questions."""
 import json
 import socket
 import uuid
+from pathlib import Path
 from contextlib import nullcontext
 
 import httpx
@@ -12,6 +13,7 @@ import pytest
 from gradio_client import Client
 
 from chatbot import Chatbot, Settings
+from chatbot.serving import adminpage
 from chatbot.serving.ui import serve
 
 from .conftest import FAQ_CSV, FakeEmbedder
@@ -99,3 +101,13 @@ def test_with_a_login_the_logged_in_user_is_the_admin(tmp_path, faq_corpus_modul
         assert "No open questions" in shown[0]
     finally:
         demo.close()
+
+
+def test_an_export_of_the_log_is_not_kept_once_sent(server, monkeypatch):
+    # It holds users' questions; each export had left a folder in /tmp for good.
+    export = server["demo"].blocks.fns[event(server["demo"], "export")].fn
+    monkeypatch.setattr(adminpage, "EXPORT_KEEP_SECONDS", 0)
+    first = Path(export("right-token", None)[1]["value"])
+    second = Path(export("right-token", None)[1]["value"])
+    assert "Do you ship abroad?" in second.read_text(encoding="utf-8")
+    assert not first.exists() and first.parent.parent == second.parent.parent

@@ -8,7 +8,9 @@ turns an AdminError or a bad value into a message on the page.
 # No `from __future__ import annotations`: Gradio finds gr.Request and gr.SelectData parameters by their
 # annotations, which must be the classes, not strings.
 
+import shutil
 import tempfile
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -21,6 +23,8 @@ from .ui import as_text
 ADMIN_PATH = "/admin"
 PLOT_DAYS = 30
 GROUP_HEADERS = ["asked", "last asked (UTC)", "questions", "closest FAQ entries"]
+# An export of the log holds users' questions: it is kept only until Gradio has sent it (it serves its own copy).
+EXPORT_KEEP_SECONDS = 600
 
 
 def report_text(report: BuildReport, done: str) -> str:
@@ -35,10 +39,22 @@ def group_rows(groups: list[QuestionGroup]) -> list[list]:
             for g in groups]
 
 
+def _remove_old_exports(folder: Path) -> None:
+    for export in folder.iterdir():
+        try:
+            old = time.time() - export.stat().st_mtime >= EXPORT_KEEP_SECONDS
+        except FileNotFoundError:  # another admin's export removed it
+            continue
+        if old:
+            shutil.rmtree(export, ignore_errors=True)
+
+
 def build_admin_page(demo, admin: Admin) -> None:
     """Add the admin page to `demo` (call after its `with gr.Blocks()` block)."""
     import gradio as gr
     import pandas as pd
+
+    exports = tempfile.TemporaryDirectory(prefix="chatbot-log-")  # removed with the page, or at exit
 
     def username(request: gr.Request | None) -> str | None:
         return getattr(request, "username", None) if request is not None else None
@@ -125,7 +141,9 @@ def build_admin_page(demo, admin: Admin) -> None:
         except ChatbotError as exc:
             return as_text(str(exc)), gr.update(value=None, visible=False)
         stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
-        path = Path(tempfile.mkdtemp(prefix="chatbot-log-")) / f"question-log-{stamp}.csv"
+        _remove_old_exports(Path(exports.name))
+        # A folder of its own, so two admins' exports in the same second do not clash.
+        path = Path(tempfile.mkdtemp(dir=exports.name)) / f"question-log-{stamp}.csv"
         with open(path, "w", encoding="utf-8", newline="") as f:
             count = admin.store.export_questions_csv(f)
         return as_text(f"{count} logged questions."), gr.update(value=str(path), visible=True)

@@ -21,6 +21,7 @@ EXAMPLE_COUNT = 4
 # tells the ones beyond its limit that the bot is busy; Gradio's own queue is only a backstop.
 CONCURRENT_QUESTIONS = 64
 QUEUE_SIZE = 256
+CACHE_SECONDS = 3600
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
@@ -121,7 +122,8 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
         return reply(message, asked)[0]["content"], [*asked, message]
 
     examples = bot.offered_questions(EXAMPLE_COUNT)
-    with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
+    # Gradio keeps a copy of each uploaded document and exported log: an hour is plenty to send it.
+    with gr.Blocks(title=TITLE, analytics_enabled=False, delete_cache=(CACHE_SECONDS, CACHE_SECONDS)) as demo:
         gr.Markdown(f"# {TITLE}\nEach answer names the document and section it comes from and how sure the bot "
                     "is. When the documents do not cover a question, it says so.")
         asked = gr.State([])
