@@ -105,6 +105,8 @@ def test_with_a_login_the_logged_in_user_is_the_admin(tmp_path, faq_corpus_modul
 
 def test_an_export_of_the_log_is_not_kept_once_sent(server, monkeypatch):
     # It holds users' questions; each export had left a folder in /tmp for good.
+    Client(server["base"] + "/", analytics_enabled=False, verbose=False).predict("Do you ship abroad?",
+                                                                                api_name="/chat")
     export = server["demo"].blocks.fns[event(server["demo"], "export")].fn
     monkeypatch.setattr(adminpage, "EXPORT_KEEP_SECONDS", 0)
     first = Path(export("right-token", None)[1]["value"])
