@@ -272,3 +272,62 @@ def test_a_run_of_single_words_is_a_list_not_a_table():
     table = parse_plaintext("Skill Proficiency\nPython Advanced\nR Intermediate\nSQL Advanced\n", source="t.txt")
     assert [p.text for p in table] == ["Skill Proficiency\nPython Advanced", "Skill Proficiency\nR Intermediate",
                                        "Skill Proficiency\nSQL Advanced"]
+
+
+SED_STYLE_FAQ = """The sed FAQ
+
+1.0 GENERAL
+
+1.1. What is sed?
+
+   A stream editor.
+
+1.2. Where do I get it?
+
+   From the GNU project.
+
+2. EXAMPLES
+
+   CHANGING STRINGS
+
+2.1. How do I search without regard to case?
+
+   Use the I flag.
+
+2.2. How do I replace only the first match?
+
+   Leave out the g flag.
+
+   FILES AND PATHS
+
+2.3. How do I change every file in a directory?
+
+2.3.1. - Unix solution
+
+   Use find with sed -i.
+
+2.3.2. - DOS solution
+
+   Use a for loop.
+
+2.4. How do I replace a path that has slashes?
+
+   Use another delimiter, as in s|/a|/b|.
+"""
+
+
+def test_numbered_text_faq_keeps_the_parts_its_numbers_make():
+    # sed's FAQ: a question answered only by its numbered parts (2.3 by 2.3.1 and 2.3.2) had stayed the section of
+    # every later question (2.4); a part over its numbered questions ("2. EXAMPLES") had been an entry answered by
+    # its first line; a heading in capitals, indented as the answer before it, was read as that answer's last
+    # line; lsof's "1.0" numbers the part that "1.1" is in.
+    passages = parse_plaintext(SED_STYLE_FAQ, source="sedfaq.txt")
+    assert [(p.kind, p.section, p.question) for p in passages] == [
+        ("faq", "GENERAL", "What is sed?"),
+        ("faq", "GENERAL", "Where do I get it?"),
+        ("faq", "CHANGING STRINGS", "How do I search without regard to case?"),
+        ("faq", "CHANGING STRINGS", "How do I replace only the first match?"),
+        ("faq", "How do I change every file in a directory?", "- Unix solution"),
+        ("faq", "How do I change every file in a directory?", "- DOS solution"),
+        ("faq", "FILES AND PATHS", "How do I replace a path that has slashes?")]
+    assert passages[3].text == "How do I replace only the first match?\nLeave out the g flag."

@@ -25,6 +25,7 @@ from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, at_questions, build_p
 BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
 # "12. Question", "3.10: Question", "A.2.8 Question": the number that opens a numbered question.
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
@@ -69,6 +70,13 @@ WRAP_WIDTH = 100
 WRAPPED_SHARE = 0.25
 # Lines indented this much deeper than the paragraph before them are code.
 CODE_INDENT = 3
+
+
+# A FAQ of numbered questions has this many at least, so that an ordinary numbered list is not taken for one.
+NUMBERED_FAQ_QUESTIONS = 3
+# The levels of a numbered FAQ's questions and parts step by two with the depth of their numbers, leaving room for
+# a heading with no number between one depth and the next (see _between_numbered).
+_LEVEL_STEP = 2
 
 
 # A file of this many lines or more, each one word or name, is a list for a tool, not a document.
@@ -325,14 +333,23 @@ def _split_question(group: list[str]) -> tuple[list[str], list[str]]:
 def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
     """Line numbers of numbered FAQ questions: a short numbered paragraph whose answer is the text
     indented under it (zlib's " 1. Is zlib Y2K-compliant?"), or that asks something ("1.1 What does
-    it do?"). Needs three of them, so that an ordinary numbered list is not taken for a FAQ."""
+    it do?")."""
     found: dict[int, int] = {}  # line number: indent
+    asks: dict[str, bool] = {}  # number: whether its paragraph asks
+    numbers = [m.group(1) if (m := _NUMBERED.match(group[0].strip())) else "" for _, group in groups]
     for k, (line_no, group) in enumerate(groups):
         first = group[0]
-        number = _NUMBERED.match(first.strip())
+        number = numbers[k]
         question, rest = _split_question(group)
         text = " ".join(" ".join(question).split())
         if not number or word_count(text) > 60:  # Vim's FAQ asks in up to 45 words, over four lines
+            continue
+        asks[number] = text.endswith("?")
+        parent = number.rpartition(".")[0]
+        if not asks[number] and not asks.get(parent) and next((n for n in numbers[k + 1:] if n), "").startswith(
+                f"{number}."):
+            # A part whose entries are numbered under it ("4. EXAMPLES" over "4.1. How do I ...?") is a heading, not
+            # an entry answered by the first line of its text; a part of a question's answer stays an entry of it.
             continue
         answered_below = not rest and k + 1 < len(groups) and _indent(groups[k + 1][1][0]) > _indent(first) + 1
         if answered_below or text.endswith("?"):
@@ -341,7 +358,7 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
     # at the margin, its answer's "1.  Follow the instructions ..." under it).
     margin = min(found.values(), default=0)
     questions = {line_no for line_no, indent in found.items() if indent <= margin + 1}
-    return questions if len(questions) >= 3 else set()
+    return questions if len(questions) >= NUMBERED_FAQ_QUESTIONS else set()
 
 
 def _unwrap(group: list[str]) -> list[str]:
@@ -383,6 +400,10 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
         # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
         groups = [(start + offset, part) for start, group in groups for offset, part in at_questions(group)]
     numbered = _numbered_questions(groups)
+    # A FAQ of numbered questions, some of them asking, is an outline whose numbers give the levels; numbered
+    # steps or notes that ask nothing (Vim's help: "1. If a window displaying ...") are not.
+    outline = sum(" ".join(" ".join(_split_question(group)[0]).split()).endswith("?")
+                  for line_no, group in groups if line_no in numbered) >= NUMBERED_FAQ_QUESTIONS
     blocks: list[Block] = []
     text_indent = 0  # indentation of the last paragraph of prose
     in_entry = False
@@ -403,7 +424,9 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
         prose_indent, text_indent = text_indent, indent
         if line_no in numbered:
             question, rest = _split_question(group)
-            blocks.append(Block("question", _NUMBERED.sub("", " ".join(" ".join(question).split())), line_no))
+            text = " ".join(" ".join(question).split())
+            level = _outline_level(text) if outline else 0
+            blocks.append(Block("question", _NUMBERED.sub("", text), line_no, level=level))
             in_entry, entry_indent = True, indent
             if not rest:
                 continue
@@ -437,9 +460,13 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
                 after = groups[at + 1][1] if at + 1 < len(groups) else []
                 prose = in_entry and ((bool(after) and min(map(_indent, after)) >= prose_indent + CODE_INDENT)
                                       or bool(re.search(r"\w[,:]\s", bare)))
-                if (_is_short_line(bare) and bare[:1].isupper() and not (in_entry and indent > entry_indent)
-                        and not (blocks and blocks[-1].kind == "question") and not prose):
-                    blocks.append(heading_block(bare, level=0, line=line_no))
+                # A line in capitals right over a numbered question heads it, however indented ("   CHANGING
+                # BLOCKS (consecutive lines)" over "4.20. How do I ...?", indented as the answer before it is).
+                heads_next = (outline and _PARENTHESES.sub("", bare).isupper() and at + 1 < len(groups)
+                              and groups[at + 1][0] in numbered)
+                if (_is_short_line(bare) and bare[:1].isupper() and not (blocks and blocks[-1].kind == "question")
+                        and (heads_next or (not (in_entry and indent > entry_indent) and not prose))):
+                    blocks.append(heading_block(bare, level=_outline_level(text) if outline else 0, line=line_no))
                     in_entry = False
                     continue
                 if is_question(bare) and not (in_entry and indent > entry_indent):
@@ -460,5 +487,25 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
                 blocks.append(Block("list", "\n".join(bullets), line_no, intro=intro))
         else:
             blocks.append(Block("list", "\n".join(items), line_no))
-    return blocks
+    return _between_numbered(blocks) if outline else blocks
+
+
+def _outline_level(text: str) -> int:
+    """The level of a numbered question or heading, by the depth of its number ("4." over "4.41." over
+    "4.41.1."), so that a question ends the one before it at its depth, and what that one opened. A part
+    numbered "1.0" is at the depth of "1" (lsof's FAQ: "1.0 General Concepts" over "1.1 Lsof -- what is it?")."""
+    number = _NUMBERED.match(text)
+    return _LEVEL_STEP * (re.sub(r"(?:\.0)+$", "", number.group(1)).count(".") + 1) if number else 0
+
+
+def _between_numbered(blocks: list[Block]) -> list[Block]:
+    """In a FAQ whose questions are numbered, a heading with no number ("CHANGING STRINGS" between "4. EXAMPLES"
+    and "4.10. How do I ...?") heads the questions after it, a step above them; with no level, the first of them
+    would have closed it. One over the first level's numbers ("CONTENTS" over "1. GENERAL") keeps no level: the
+    next number closes it, as a numbered part closes the one before."""
+    levels = [b.level for b in blocks]
+    for k in range(len(blocks) - 2, -1, -1):
+        levels[k] = levels[k] or levels[k + 1]
+    return [replace(b, level=levels[k + 1] - 1) if b.kind == "heading" and not b.level and k + 1 < len(blocks)
+            and levels[k + 1] > _LEVEL_STEP else b for k, b in enumerate(blocks)]
 
