@@ -330,11 +330,11 @@ def _split_question(group: list[str]) -> tuple[list[str], list[str]]:
     return group, []
 
 
-def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
-    """Line numbers of numbered FAQ questions: a short numbered paragraph whose answer is the text
-    indented under it (zlib's " 1. Is zlib Y2K-compliant?"), or that asks something ("1.1 What does
-    it do?")."""
-    found: dict[int, int] = {}  # line number: indent
+def _numbered_questions(groups: list[tuple[int, list[str]]]) -> dict[int, str]:
+    """Numbered FAQ questions, each its line number and its text with its number: a short numbered paragraph whose
+    answer is the text indented under it (zlib's " 1. Is zlib Y2K-compliant?"), or that asks something ("1.1 What
+    does it do?")."""
+    found: dict[int, tuple[int, str]] = {}  # line number: indent, text
     asks: dict[str, bool] = {}  # number: whether its paragraph asks
     numbers = [m.group(1) if (m := _NUMBERED.match(group[0].strip())) else "" for _, group in groups]
     for k, (line_no, group) in enumerate(groups):
@@ -353,12 +353,12 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> set[int]:
             continue
         answered_below = not rest and k + 1 < len(groups) and _indent(groups[k + 1][1][0]) > _indent(first) + 1
         if answered_below or text.endswith("?"):
-            found[line_no] = _indent(first)
+            found[line_no] = _indent(first), text
     # Numbered steps inside an answer are indented deeper than the questions ("1.2.3 How do I check ...?"
     # at the margin, its answer's "1.  Follow the instructions ..." under it).
-    margin = min(found.values(), default=0)
-    questions = {line_no for line_no, indent in found.items() if indent <= margin + 1}
-    return questions if len(questions) >= NUMBERED_FAQ_QUESTIONS else set()
+    margin = min((indent for indent, _ in found.values()), default=0)
+    questions = {line_no: text for line_no, (indent, text) in found.items() if indent <= margin + 1}
+    return questions if len(questions) >= NUMBERED_FAQ_QUESTIONS else {}
 
 
 def _unwrap(group: list[str]) -> list[str]:
@@ -402,8 +402,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
     numbered = _numbered_questions(groups)
     # A FAQ of numbered questions, some of them asking, is an outline whose numbers give the levels; numbered
     # steps or notes that ask nothing (Vim's help: "1. If a window displaying ...") are not.
-    outline = sum(" ".join(" ".join(_split_question(group)[0]).split()).endswith("?")
-                  for line_no, group in groups if line_no in numbered) >= NUMBERED_FAQ_QUESTIONS
+    outline = sum(text.endswith("?") for text in numbered.values()) >= NUMBERED_FAQ_QUESTIONS
     blocks: list[Block] = []
     text_indent = 0  # indentation of the last paragraph of prose
     in_entry = False
@@ -424,7 +423,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
         prose_indent, text_indent = text_indent, indent
         if line_no in numbered:
             question, rest = _split_question(group)
-            text = " ".join(" ".join(question).split())
+            text = numbered[line_no]
             level = _outline_level(text) if outline else 0
             blocks.append(Block("question", _NUMBERED.sub("", text), line_no, level=level))
             in_entry, entry_indent = True, indent
