@@ -208,3 +208,32 @@ def test_serve_refuses_to_start_on_a_broken_index(shipped_bot, tmp_path):
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 2
     assert "missing or truncated" in r.stderr and "chatbot build" in r.stderr and "Running on" not in r.stdout
+
+
+def test_sigterm_stops_serve_cleanly_and_leaves_no_exports_behind(shipped_bot, tmp_path):
+    # systemd and docker stop a server with SIGTERM; the admin page's folder of log exports (users'
+    # questions) had stayed in /tmp, since the process died before its exit handlers ran.
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    port = _free_port()
+    env = {**os.environ, "TMPDIR": str(tmp), "CHATBOT_INDEX": str(shipped_bot.settings.index_dir),
+           "CHATBOT_CORPUS": str(ROOT / "corpus"), "CHATBOT_DATA": str(tmp_path / "data")}
+    process = subprocess.Popen([sys.executable, "-m", "chatbot", "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 180
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        assert process.poll() is None, process.stderr.read()
+        assert len(list(tmp.glob("chatbot-log-*"))) == 1
+        process.terminate()
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 0, err
+    assert "Running on" in out and "Warning" not in err
+    assert list(tmp.glob("chatbot-log-*")) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 
@@ -24,6 +25,10 @@ class WebServer:
         """Serve until interrupted (Ctrl-C, SIGTERM)."""
         stopped = threading.Event()
         threading.Thread(target=self._announce, args=(stopped,), name="chatbot-announce", daemon=True).start()
+        # uvicorn stops gracefully on SIGTERM, then raises it again; the default action would end the process
+        # before its exit handlers remove the admin page's exports of users' questions. So a SIGTERM ends
+        # serving, and the process then exits normally (status 0).
+        previous = signal.signal(signal.SIGTERM, lambda *_: None) if _in_main_thread() else None
         try:
             self._server.run()
         except SystemExit:  # uvicorn's way to say it could not start (it has logged why)
@@ -33,6 +38,8 @@ class WebServer:
             raise
         finally:
             stopped.set()
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
     def _announce(self, stopped: threading.Event) -> None:
         """Say where the server is once it listens: not before, since it may not get to."""
@@ -56,3 +63,7 @@ class WebServer:
         self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=30)
+
+
+def _in_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()

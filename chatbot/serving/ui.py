@@ -8,6 +8,7 @@ messages as Markdown with HTML), and kept raw in the session state for follow-up
 import html
 import os
 import re
+import warnings
 
 from ..chatbot import Chatbot
 from ..errors import BusyError, ChatbotError, QuestionError
@@ -184,8 +185,10 @@ def serve(bot: Chatbot, *, host: str = "127.0.0.1", port: int = 7860, auth: str 
     # The API answers with the bot the admin page keeps current, as the chat does.
     app.mount("/api", build_api(lambda: live.current, store, auth=credentials, token=bot.settings.api_token,
                                     log_questions=bot.settings.log_questions))
-    app = gr.mount_gradio_app(app, demo, path="/", auth=credentials, show_error=True, ssr_mode=False,
-                              max_file_size=bot.settings.max_upload_bytes, theme=page_theme())
+    with warnings.catch_warnings():  # Gradio warns that SSR is off on a page with an admin page, as asked
+        warnings.filterwarnings("ignore", message="SSR mode is not supported", category=UserWarning)
+        app = gr.mount_gradio_app(app, demo, path="/", auth=credentials, show_error=True, ssr_mode=False,
+                                  max_file_size=bot.settings.max_upload_bytes, theme=page_theme())
     server = WebServer(app, host=host, port=port, blocks=demo)
     if block:
         server.run()
