@@ -15,7 +15,7 @@ from .reading.outline import CELL_SEPARATOR, PARSER_VERSION
 from .search.analyzer import ANALYZER_VERSION, STOPWORDS, VERSIONED
 from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
-from .search.conversation import entities, resolve
+from .search.conversation import entities, points_back, resolve
 from .reading.corpus import Corpus, FileReport
 from .search.adaptation import (MIN_ENTRIES, RECIPE as ADAPTATION_RECIPE, adapt, answered_entries, reusable,
                                 training_pairs, tuned_name)
@@ -287,6 +287,29 @@ class Chatbot:
         resolved = question if named else resolve(
             question, history, lambda text: len(analyzer.terms(text)),
             lambda text: not all(map(self.retriever.known, analyzer.terms(text))), self._rival_test)
+        ranking = self._rank(question, resolved, notice, named)
+        own = set(self._expanded_terms(question))
+        if resolved != question and own and not points_back(question) and self._share_held(own, ranking) == 0.0 \
+                and sum(map(self.retriever.known, own)) >= len(own) / 2:
+            # A follow-up may change the topic ("and where is the serial number?" after the widget's weight): read
+            # with the previous question, its own words are drowned out. Unless it points back ("what do they
+            # earn?"), it asks something else when what it finds alone holds half its own words or more, and what
+            # the joined reading finds holds none of them.
+            alone = self._rank(question, question, notice, named)
+            if self._share_held(own, alone) >= 0.5:
+                return alone
+        return ranking
+
+    def _share_held(self, terms: set[str], ranking: Ranking) -> float:
+        """The share of `terms` that the best candidate holds."""
+        if not ranking.candidates:
+            return 0.0
+        best = ranking.candidates[0].passage
+        return sum(self.retriever.contains(best, t) for t in terms) / len(terms)
+
+    def _rank(self, question: str, resolved: str, notice: str, named) -> Ranking:
+        """Rank the candidates for `resolved`, the question as read (a follow-up joined to its context)."""
+        analyzer = self.retriever.analyzer
         is_follow_up = resolved != question
         corrected = analyzer.correct(resolved)
         text, _ = self.synonyms.expand(corrected)

@@ -59,7 +59,12 @@ def is_follow_up(question: str, content_terms: int) -> bool:
     """A question that leans on the previous one: it opens with a connector, says almost nothing
     itself, or is short and points back ("Which one does Google offer?")."""
     return (bool(_CONNECTOR.match(question)) or content_terms <= 1
-            or (content_terms <= 2 and bool(_ANAPHOR.search(question))))
+            or (content_terms <= 2 and points_back(question)))
+
+
+def points_back(question: str) -> bool:
+    """Whether a question names something by a word that stands for what was said before ("they", "that one")."""
+    return bool(_ANAPHOR.search(question))
 
 
 def entities(text: str) -> list[str]:
@@ -102,7 +107,9 @@ def resolve(question: str, history: list[str], content_terms, unknown=lambda tex
     if place and unknown(place["place"]):
         # A place the documents do not know, written in lower case ("and in seattle?"): joined to the previous
         # question, the place it asked about, which they know, would be answered, and surely.
-        previous = _with_place_replaced(previous, place)
+        replaced = _with_place_replaced(previous, place)
+        if replaced != previous:  # it asks the follow-up in full: "do you ship to Japan?", not "... and to Japan?"
+            return re.sub(r"\s{2,}", " ", replaced).strip()
     previous = re.sub(r"\s{2,}", " ", previous).strip()
     return f"{previous} {question}" if words(previous) else question
 
