@@ -203,7 +203,7 @@ def reply(intent: str, question: str, offer: Callable[[], list[str]]) -> Answer:
     questions = offer()
     lines = [REPLIES[intent]]
     if questions:
-        lines += ["", TRY_LINE, *(f"- {html.escape(q)}" for q in questions)]
+        lines += ["", TRY_LINE, *(f"- {html.escape(q, quote=False)}" for q in questions)]
     return Answer(question, False, "\n".join(lines), 0.0, [], "", "", questions, small_talk=intent)
 
 

@@ -5,6 +5,7 @@ import re
 import shutil
 import socket
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,34 @@ def test_like_is_stored_with_question_passage_and_time(chat, app):
     assert "Machine Learning Engineer 30%" in passage and created.startswith("20")
 
 
+def test_a_like_clicked_again_is_taken_back_and_a_dislike_replaces_it(chat, app):
+    # Clicking "Like" again to take it back had stored a dislike beside the like.
+    question = "Which company offers the Data Science Certification?"
+    ask(chat, question)
+    db = sqlite3.connect(app["db"])
+    feedback = lambda: db.execute("SELECT liked FROM feedback WHERE question = ? ORDER BY id", (question,)).fetchall()  # noqa: E731
+    logged = lambda: db.execute("SELECT liked FROM question_log WHERE question = ?", (question,)).fetchall()  # noqa: E731
+    like = chat.get_by_role("button", name="Like").last
+    like.click()
+    chat.get_by_text("your feedback was saved").last.wait_for(timeout=10_000)
+    assert feedback() == [(1,)] and logged() == [(1,)]
+    chat.get_by_role("button", name="Liked").last.click()
+    chat.get_by_text("Your feedback was taken back").wait_for(timeout=10_000)
+    assert feedback() == [] and logged() == [(None,)]
+    chat.get_by_role("button", name="Like").last.click()
+    expect(chat.get_by_role("button", name="Liked").last).to_be_visible()
+    _eventually(lambda: feedback() == [(1,)])
+    chat.get_by_role("button", name="Dislike").last.click()
+    _eventually(lambda: feedback() == [(0,)] and logged() == [(0,)])
+
+
+def _eventually(check, seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "not done in time"
+        time.sleep(0.1)
+
+
 def test_no_typed_after_an_answer_is_a_dislike_in_the_question_log(chat, app):
     question = "What is the average salary of a data scientist?"
     ask(chat, question)
@@ -193,6 +222,14 @@ def test_what_people_type_is_shown_as_text(chat):
     assert mine.inner_text().strip() == typed
     assert mine.locator("b, img, strong").count() == 0
     assert chat.evaluate("window.__typed") is None
+    # An apostrophe had shown as "&#x27;", and a web address with the backslashes that escaped its "." and "_",
+    # in its text and in its link; a link written as HTML had run on into the markup after its address.
+    typed = "What's on https://example.com/a_b.html? And <a href=\"https://evil.example\">this</a>"
+    ask(chat, typed)
+    mine = chat.locator('[data-testid="user"]').last
+    assert mine.inner_text().strip() == typed
+    assert [a.get_attribute("href") for a in mine.locator("a").all()] == ["https://example.com/a_b.html",
+                                                                         "https://evil.example"]
 
 
 def test_every_font_the_page_loads_draws_every_letter(page, app):

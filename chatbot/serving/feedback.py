@@ -238,6 +238,10 @@ class FeedbackStore:
                 "INSERT INTO feedback (created_at, liked, question, history, answer, confidence, source, section, "
                 "passage) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
 
+    def remove(self, feedback_id: int) -> None:
+        """Take back a like or dislike (the person clicked it again, or the other one)."""
+        self._change("DELETE FROM feedback WHERE id = ?", (feedback_id,))
+
     def rows(self) -> list[dict]:
         if not self._exists():
             return []
@@ -267,8 +271,10 @@ class FeedbackStore:
             self.prune_questions(self.retention_days)
         return log_id
 
-    def set_question_feedback(self, log_id: str, liked: bool) -> None:
-        self._change("UPDATE question_log SET liked = ? WHERE id = ?", (int(liked), log_id), durable=False)
+    def set_question_feedback(self, log_id: str, liked: bool | None) -> None:
+        """A like (True), a dislike (False), or none, when it was taken back (None)."""
+        self._change("UPDATE question_log SET liked = ? WHERE id = ?", (None if liked is None else int(liked), log_id),
+                     durable=False)
 
     def set_latest_question_feedback(self, question: str, liked: bool) -> int:
         """Feedback on the newest logged asking of `question` that has none yet (for clients that send the

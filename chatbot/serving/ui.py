@@ -24,6 +24,8 @@ CONCURRENT_QUESTIONS = 64
 QUEUE_SIZE = 256
 CACHE_SECONDS = 3600
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+# A web address as the renderer links it: up to a space, a quote or a bracket, without the stop after it.
+_WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`()\[\]]*[^\s<>\"'`()\[\].,;:!?*_~]")
 
 
 def option(suggestion: str) -> dict:
@@ -49,8 +51,20 @@ def message_text(content) -> str:
 
 
 def as_text(text: str) -> str:
-    """Markdown that displays `text` literally: no HTML, no formatting."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text)).replace("\n", "  \n")
+    """Markdown that displays `text` literally: no HTML, no formatting. Quotes need no escape (the renderer
+    showed "&#x27;" for an apostrophe), and a web address is left whole as a link: escaped, its "." and "_"
+    had kept their backslashes, in the text and in the link."""
+    out, end = [], 0
+    for url in [*_WEB_ADDRESS.finditer(text), None]:
+        start = url.start() if url else len(text)
+        out.append(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text[end:start], quote=False)))
+        if url:
+            # An autolink ("<https://...>") ends where the address does: linked bare, it ran on over what follows
+            # it up to a space (`href="https://a.example">`).
+            address = url.group()
+            out.append(f"<{address}>" if "://" in address else html.escape(address, quote=False))
+            end = url.end()
+    return "".join(out).replace("\n", "  \n")
 
 
 def page_theme():
@@ -103,20 +117,28 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
         _, history, asked, logged = ask(message_text(event.value), history, asked, logged)
         return history, asked, logged
 
-    def record(history, asked, logged, data: gr.LikeData):
+    def record(history, asked, logged, rated, data: gr.LikeData):
+        """A like or dislike clicked; clicking it again (Gradio sends "") takes it back, and the other one
+        replaces it: each answer keeps one row of feedback at most, kept by its question's place in `rated`."""
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
         users = sum(1 for m in history[: index + 1] if m.get("role") == "user")
         if not users or users > len(asked):
-            return
+            return rated
         question, earlier = asked[users - 1], asked[: users - 1]
-        try:
-            shown = live.current.answer(question, history=earlier)  # deterministic: the answer that was shown
-        except ChatbotError:
-            shown = None
-        store.add(liked=bool(data.liked), question=question, history=earlier, answer=shown)
+        liked = data.liked if isinstance(data.liked, bool) else None
+        rated = dict(rated)
+        if (earlier_feedback := rated.pop(str(users), None)) is not None:
+            store.remove(earlier_feedback)
+        if liked is not None:
+            try:
+                shown = live.current.answer(question, history=earlier)  # deterministic: the answer that was shown
+            except ChatbotError:
+                shown = None
+            rated[str(users)] = store.add(liked=liked, question=question, history=earlier, answer=shown)
         if users <= len(logged) and logged[users - 1]:
-            store.set_question_feedback(logged[users - 1], bool(data.liked))
-        gr.Info("Thanks, your feedback was saved.")
+            store.set_question_feedback(logged[users - 1], liked)
+        gr.Info("Thanks, your feedback was saved." if liked is not None else "Your feedback was taken back.")
+        return rated
 
     def api_chat(message: str, asked: list[str]):
         """The /chat endpoint: one question in, the reply's Markdown out; the session remembers the conversation."""
@@ -129,6 +151,7 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
                     "is. When the documents do not cover a question, it says so.")
         asked = gr.State([])
         logged = gr.State([])  # the log id of each question in `asked`
+        rated = gr.State({})  # the feedback row of each answer liked or disliked, by its question's place
         chatbot = gr.Chatbot(
             label="Answers from the documents",
             feedback_options=("Like", "Dislike"),
@@ -146,8 +169,8 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
         box.submit(ask, [box, chatbot, asked, logged], [box, chatbot, asked, logged], **limits)
         chatbot.example_select(ask_selected, [chatbot, asked, logged], [chatbot, asked, logged], **limits)
         chatbot.option_select(ask_selected, [chatbot, asked, logged], [chatbot, asked, logged], **limits)
-        chatbot.clear(lambda: ([], []), None, [asked, logged], api_visibility="private")
-        chatbot.like(record, [chatbot, asked, logged], None, api_visibility="private")
+        chatbot.clear(lambda: ([], [], {}), None, [asked, logged, rated], api_visibility="private")
+        chatbot.like(record, [chatbot, asked, logged, rated], rated, api_visibility="private")
 
         api_question = gr.Textbox(visible=False)
         api_reply = gr.Markdown(visible=False)
