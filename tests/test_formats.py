@@ -2564,6 +2564,20 @@ def test_files_excluded_in_corpus_toml_are_not_read(tmp_path):
         Corpus.open(tmp_path)
 
 
+@pytest.mark.parametrize("config, message", [
+    # A misspelt table or key had been ignored, changing nothing; a value where a table belongs had been a traceback.
+    ('[titel]\n"faq.md" = "Help"\n', r"unknown table \[titel\].*\[titles\], \[synonyms\], \[faq\]"),
+    ('[faq]\nquestion_colum = "Frage"\n', r"\[faq\] has no key 'question_colum'; it takes answer_column, question_column"),
+    ('titles = "Help"\n', r"titles must be a table, \[titles\]"),
+    ('synonyms = ["PM"]\n', r"synonyms must be a table, \[synonyms\]"),
+])
+def test_a_corpus_toml_of_the_wrong_shape_says_what_is_wrong(tmp_path, config, message):
+    (tmp_path / "faq.md").write_text("# Help\n\n## Is it free?\n\nYes.\n")
+    (tmp_path / "corpus.toml").write_text(config)
+    with pytest.raises(CorpusError, match=message):
+        Corpus.open(tmp_path)
+
+
 def test_a_built_sphinx_site_is_read_from_its_pages_not_its_copies_of_their_sources_nor_its_index_pages(tmp_path):
     # Sphinx copies each page's source into _sources/ (faq.rst.txt for faq.html): a built site had been read
     # twice, every answer cited from a file nobody opens.

@@ -434,6 +434,27 @@ def _excluded(name: str, patterns: tuple[str, ...]) -> bool:
                for pattern in patterns)
 
 
+# corpus.toml's tables and the keys each takes (None: any key, as [titles] names files).
+_CONFIG_TABLES = {"titles": None, "synonyms": None, "faq": {"question_column", "answer_column"},
+                  "files": {"exclude"}, "learned": {"file"}}
+
+
+def _check_names(path: Path, config: dict) -> None:
+    """A misspelt table or key ("[titel]", "question_colum") is an error: ignored, it had changed nothing."""
+    tables = ", ".join(f"[{t}]" for t in _CONFIG_TABLES)
+    for table, value in config.items():
+        if table not in _CONFIG_TABLES:
+            raise CorpusError(f"{path}: unknown table [{table}] (or a key outside any table). corpus.toml takes "
+                              f"{tables}: see the README, \"Your own documents\".")
+        keys = _CONFIG_TABLES[table]
+        if not isinstance(value, dict):
+            raise CorpusError(f"{path}: {table} must be a table, [{table}], with its entries on the lines under it.")
+        unknown = sorted(set(value) - keys) if keys is not None else []
+        if unknown:
+            raise CorpusError(f"{path}: [{table}] has no key {unknown[0]!r}; it takes "
+                              f"{', '.join(sorted(keys))}.")
+
+
 def _read_config(path: Path) -> tuple[dict[str, str], dict[str, list[str]], FaqColumns, tuple[str, ...]]:
     if not path.exists():
         return {}, {}, FaqColumns(), ()
@@ -441,10 +462,13 @@ def _read_config(path: Path) -> tuple[dict[str, str], dict[str, list[str]], FaqC
         config = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise CorpusError(f"{path} is not valid TOML ({exc}). Fix it or delete it.") from exc
+    _check_names(path, config)
     titles = config.get("titles", {})
     synonyms = config.get("synonyms", {})
-    if not all(isinstance(v, str) for v in titles.values()):
+    if not isinstance(titles, dict) or not all(isinstance(v, str) for v in titles.values()):
         raise CorpusError(f'{path}: every [titles] entry must be "file name" = "Title".')
+    if not isinstance(synonyms, dict):
+        raise CorpusError(f'{path}: every [synonyms] entry must be "term" = ["long form", ...].')
     synonyms = {k: [v] if isinstance(v, str) else v for k, v in synonyms.items()}
     if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in synonyms.values()):
         raise CorpusError(f'{path}: every [synonyms] entry must be "term" = ["long form", ...].')
