@@ -21,6 +21,23 @@ def test_csv_bad_rows_are_skipped_and_named_by_line():
     assert str(problems[0]).startswith("f.csv line 3:")
 
 
+def test_csv_row_with_a_comma_left_unquoted_or_a_quote_left_open_is_reported_and_the_rest_loads():
+    # In a FAQ whose header names its columns otherwise, the wider row had been taken for the header: every row
+    # above it was lost without a word, and the rest read as a table.
+    text = ("Ticket Subject,Resolution Notes,Product\nHow do I pair it?,Open the app and tap Add.,Pro\n"
+            "Why does it beep?,The battery is low.,Pro\nCan I use it in the rain?,It is splash proof, not more.,Mini\n"
+            "Does it have a clock?,Yes it shows the time.,Mini\n")
+    ps, problems = parse_csv(text, source="tickets.csv", title="Tickets")
+    assert [(p.kind, p.question) for p in ps] == [("faq", "How do I pair it?"), ("faq", "Why does it beep?"),
+                                                  ("faq", "Does it have a clock?")]
+    assert [(p.line, p.reason) for p in problems] == [(4, "expected 3 columns, found 4; row skipped")]
+    # A quote left open runs on over the next rows: they are named as lost with it.
+    ps, problems = parse_csv('question,answer\nIs it free?,Yes.\n"Is it open?,Yes\nIs it fast?,Yes.\n',
+                             source="f.csv", title="F")
+    assert [p.question for p in ps] == ["Is it free?"] and [p.line for p in problems] == [3]
+    assert "not closed where its cell ends, so lines 3 to 4 were read as this row" in problems[0].reason
+
+
 def test_csv_without_question_and_answer_columns_is_read_as_a_table():
     ps, problems = parse_csv("Plan,Price,Storage\nBasic,Free,5 GB\nPro,5 EUR,1 TB\n,,\nTeam,9 EUR\n",
                              source="plans.csv", title="Plans")
@@ -44,6 +61,11 @@ def test_csv_whose_header_names_its_columns_otherwise_is_read_as_a_faq_by_its_ro
         ("faq", "Can I cancel an order?", "Yes within one hour of ordering.", "Orders / Published"),
         ("faq", "How do I send an item back?", "Print the label from your account and drop the parcel off.",
          "Returns / Draft")]
+    # A date column is an export's bookkeeping, not the numbers of a data table.
+    ps, problems = parse_csv("Ticket Subject,Resolution Notes,Last Updated\nHow do I pair it?,Open the app and tap "
+                             "Add.,2024-01-03\nWhy does it beep?,The battery is low.,3/9/2024\n", source="t.csv",
+                             title="T")
+    assert problems == [] and [(p.kind, p.section) for p in ps] == [("faq", ""), ("faq", "")]
     ps, problems = parse_csv("Pregunta,Respuesta\n¿Cómo cambio mi contraseña?,Ve a Ajustes y pulsa Cambiar.\n"
                              "¿Hacen envíos a Canarias?,\"Sí, en 3 a 5 días laborables.\"\n", source="faq.csv", title="F")
     assert problems == [] and [p.question for p in ps] == ["¿Cómo cambio mi contraseña?", "¿Hacen envíos a Canarias?"]

@@ -69,6 +69,7 @@ _ID_COLUMN = re.compile(r"^(?:id|key|uuid|url|link|slug)$|_id$")
 _NOT_A_LABEL = re.compile(r"^(?:true|false|yes|no|null|none|n/a)$|^\d{4}-\d\d-\d\d[T ]\d"
                           r"|^[a-z][a-z+.-]*://|^www\.|^\S+@\S+\.\w+$|^\S*[/#]\S*$|^\S+\.(?:html?|md|php|aspx?)$"
                           r"|(?-i:^[a-z]{2,3}(?:[-_][a-zA-Z]{2,4})?$)", re.IGNORECASE)
+_DATE = re.compile(r"^(?:\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4})(?:[T ]\d|$)")
 _NAME_THE_COLUMNS = ("name its columns question and answer in a header row, or set question_column and "
                      "answer_column in the [faq] table of corpus.toml")
 # How many rows at a table's start may hold its header (a title, a note and blank rows above it).
@@ -158,7 +159,9 @@ def _asked_columns(header: list[str], rows: Sequence[list]) -> tuple[int | None,
         return None, None
     data = [k for k in range(len(header)) if not _ID_COLUMN.search(_normal(header[k]))]
     worded = [k for k in data if k != question and asking[k] < ASKED_SHARE and share(k, _worded) >= ASKED_SHARE]
-    numbers = [k for k in data if share(k, lambda cell: not any(ch.isalpha() for ch in cell)) >= ASKED_SHARE]
+    # A date is an export's bookkeeping ("Last Updated"), not data.
+    numbers = [k for k in data if share(k, lambda cell: not any(ch.isalpha() for ch in cell)
+                                        and not _DATE.match(cell)) >= ASKED_SHARE]
     if not worded or numbers:
         return None, None
     return question, max(worded, key=lambda k: sum(len(row[k]) for row in rows))
@@ -277,7 +280,7 @@ def _header(rows: Iterator[tuple[int, list]], columns: FaqColumns, source: str,
             problems: list[DocumentError]) -> tuple[int, list[str], _Layout | None, list[tuple[int, list]]]:
     """The header row among the first rows (its line, its names, the FAQ layout it gives or None) and the
     rows read past it. A sheet often opens with a title and a blank row: the header is the first row that
-    names question and answer columns, else the first of the most filled rows."""
+    names question and answer columns, else the first row as filled as most are."""
     opening: list[tuple[int, list]] = []
     try:
         for line, row in rows:
@@ -296,7 +299,11 @@ def _header(rows: Iterator[tuple[int, list]], columns: FaqColumns, source: str,
     for k, header in named:
         if layout := _layout(header, columns):
             return opening[k][0], header, layout, opening[k + 1:]
-    k, header = max(named, key=lambda kh: (sum(bool(h) for h in kh[1]), -kh[0]))
+    # The first row as filled as most rows are: a title above it holds less, and a row below it with a comma left
+    # unquoted more, which had made that row the header and lost every row above it.
+    filled = [sum(bool(h) for h in header) for _, header in named]
+    most = Counter(filled).most_common(1)[0][0]
+    k, header = next((k, header) for (k, header), count in zip(named, filled) if count >= most)
     return opening[k][0], header, _layout(header, columns, [row for _, row in opening[k + 1:]]), opening[k + 1:]
 
 
@@ -362,7 +369,12 @@ def _filled_rows(rows: Iterator[tuple[int, list[str]]], width: int, source: str,
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != width:
-            problems.append(DocumentError(source, f"expected {width} columns, found {len(row)}; row skipped", line))
+            # A quote opened and not closed where its cell ends runs on over the next lines, which are then lost too.
+            last = line + sum(cell.rstrip("\n").count("\n") for cell in row)
+            run_on = (f"; a quote (\") opened in it is not closed where its cell ends, so lines {line} to {last} "
+                      "were read as this row" if last > line else "")
+            problems.append(DocumentError(source, f"expected {width} columns, found {len(row)}{run_on}; row skipped",
+                                          line))
             continue
         yield line, row
 
