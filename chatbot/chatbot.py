@@ -111,11 +111,15 @@ class Chatbot:
         """Open the index for a corpus, building it first when it is missing, stale, or `rebuild` is set."""
         settings = (settings or Settings.from_env()).with_(corpus=corpus, index_dir=index_dir, model=model)
         docs = Corpus.open(settings.corpus)  # first: a missing corpus is said before the model is loaded
-        base = embedder or load_embedder(settings)
         corpus_hash = docs.content_hash()
         manifest = None if rebuild else Index.read_manifest(settings.index_dir)
+        # Documents that changed are read before the model is loaded (and exported to ONNX into the index
+        # folder): a folder of which nothing can be read is said without leaving an export of 90 MB behind.
+        loaded = (docs.load(max_chars=settings.max_passage_chars)
+                  if manifest is None or manifest.get("corpus_hash") != corpus_hash else None)
+        base = embedder or load_embedder(settings)
         if rebuild or is_stale(manifest, corpus_hash, base.name, settings):
-            loaded = docs.load(max_chars=settings.max_passage_chars)
+            loaded = loaded or docs.load(max_chars=settings.max_passage_chars)
             # The model the settings name is adapted, not a stand-in passed for tests.
             adapting = settings.adapt_model and base.name == (settings.model or BUNDLED_MODEL)
             pairs = training_pairs(loaded.passages) if adapting else []

@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from chatbot import Chatbot, Settings
 from chatbot.reading.corpus import Corpus
 from chatbot.errors import CorpusError
 from chatbot.reading.faqfile import FaqColumns, parse_csv, parse_json, parse_jsonl, parse_yaml
@@ -209,6 +210,11 @@ def test_a_folder_with_no_readable_documents_is_a_clear_error(tmp_path):
         Corpus.open(tmp_path / "missing")
     with pytest.raises(CorpusError, match=f"is a file.*--corpus {tmp_path}"):  # a FAQ file named as the corpus
         Corpus.open(tmp_path / "notes.csv")
+    # Said before the model is loaded: its ONNX export (90 MB) had been left in the index folder.
+    index = tmp_path.parent / "index"
+    with pytest.raises(CorpusError, match=r"\(1 document file found\)"):
+        Chatbot.load(settings=Settings(corpus=tmp_path, index_dir=index, model=str(tmp_path / "no-model")))
+    assert not index.exists()
 
 
 def test_html_pages_are_reduced_to_their_main_text(tmp_path):

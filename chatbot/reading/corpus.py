@@ -147,7 +147,8 @@ class Corpus:
         if not passages:
             detail = "".join(f"\n  - {p}" for p in problems)
             raise CorpusError(
-                f"No passages could be read from {self.root} ({len(self.files)} document files found). "
+                f"No passages could be read from {self.root} ({len(self.files)} document "
+                f"file{'' if len(self.files) == 1 else 's'} found). "
                 f"Add documents ({', '.join(sorted(FORMATS))}).{detail}")
         return LoadedCorpus(passages, problems, reports)
 
