@@ -284,6 +284,10 @@ def _run(args) -> int:
 
         settings = _settings(args)
         store = FeedbackStore(settings.data_dir, settings.database_url)
+        if not settings.database_url and not store.path.exists():
+            # An empty export would read as "no feedback yet" where --data names the wrong folder.
+            raise ChatbotError(f"There is no feedback database in {settings.data_dir}: `chatbot serve` has stored "
+                               "nothing there. Pass --data (or set CHATBOT_DATA to) the folder the server writes to.")
         export, what = ((store.export_csv, "feedback rows") if args.command == "feedback"
                         else (store.export_questions_csv, "logged questions"))
         if args.output:

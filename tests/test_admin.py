@@ -464,6 +464,9 @@ def test_cli_log_export_and_no_log(admin, tmp_path, capsys):
     # A file it cannot write is a message, not a traceback.
     assert main(["log", "export", "-o", str(tmp_path / "missing" / "log.csv"), "--data", str(tmp_path / "data")]) == 2
     assert "Cannot write" in capsys.readouterr().err
+    # A folder the server never wrote to had given an empty export, read as "nothing logged yet".
+    assert main(["log", "export", "--data", str(tmp_path / "dta")]) == 2
+    assert f"There is no feedback database in {tmp_path / 'dta'}" in capsys.readouterr().err
     assert _parser().parse_args(["serve", "--no-log"]).log is False
     assert _parser().parse_args(["serve"]).log is True
 
