@@ -99,7 +99,7 @@ CASE_FORMAT = 'one JSON object per line: {"question": "...", "expect": ["a phras
 def load_cases(path: str | Path) -> list[dict]:
     """The question set of a JSON Lines file (the format of ../shared/eval/dev.jsonl)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # Notepad starts a UTF-8 file with a BOM
     except FileNotFoundError:
         raise DocumentError(path, f"no such file. Give a question set: {CASE_FORMAT}.") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -113,10 +113,18 @@ def load_cases(path: str | Path) -> list[dict]:
         except ValueError as exc:
             raise DocumentError(path, f"not JSON ({exc}). Write {CASE_FORMAT}.", n) from exc
         if not (isinstance(case, dict) and isinstance(case.get("question"), str)
-                and isinstance(case.setdefault("expect", []), list) and isinstance(case.setdefault("history", []), list)):
-            raise DocumentError(path, f'a case needs a "question" (text), and "expect" and "history" are lists. '
-                                      f"Write {CASE_FORMAT}.", n)
+                and isinstance(case.get("expect"), list) and isinstance(case.setdefault("history", []), list)):
+            # Without "expect", a case had counted as a question the documents do not answer.
+            raise DocumentError(path, f'a case needs a "question" (text) and "expect" (a list: [] for a question '
+                                      f'the documents do not answer); "history" is a list. Write {CASE_FORMAT}.', n)
+        if not case["question"].strip():
+            raise DocumentError(path, "the question is empty", n)
+        if not all(isinstance(e, str) and e.strip() for e in case["expect"]):
+            # An empty phrase is in every passage: it counted as a hit.
+            raise DocumentError(path, '"expect" holds phrases of the right answer, each some text', n)
         case.setdefault("kind", "fact" if case["expect"] else "out_of_scope")
+        if not isinstance(case["kind"], str):
+            raise DocumentError(path, '"kind" is a name (text), such as "fact" or "out_of_scope"', n)
         case.setdefault("id", f"line{n}")
         cases.append(case)
     if not cases:

@@ -530,13 +530,25 @@ def test_cli_eval_says_what_is_wrong_with_a_question_set_before_loading_the_inde
     monkeypatch.setattr(cli, "_load", lambda args, **_: pytest.fail("the index was loaded for a question set it cannot read"))
     cases = tmp_path / "cases.jsonl"
     for content, message in [(None, "no such file"), ("", "holds no questions"), ("nope\n", "line 1: not JSON"),
-                             ('{"question": "Hi?"}\n{"q": "Hi?"}\n', 'line 2: a case needs a "question"'),
-                             ('{"question": "Hi?", "expect": "hello"}\n', '"expect" and "history" are lists')]:
+                             ('{"question": "Hi?", "expect": []}\n{"q": "Hi?"}\n', 'line 2: a case needs a "question"'),
+                             ('{"question": "Hi?", "expect": "hello"}\n', '"expect" (a list'),
+                             # Without "expect" a case had counted as out of scope, an empty phrase as a hit, and
+                             # an empty question had stopped the run without naming its line.
+                             ('{"question": "Hi?"}\n', 'line 1: a case needs a "question" (text) and "expect"'),
+                             ('{"question": "Hi?", "expect": [""]}\n', 'line 1: "expect" holds phrases'),
+                             ('{"question": "Hi?", "expect": []}\n{"question": " ", "expect": []}\n',
+                              "line 2: the question is empty"),
+                             ('{"question": "Hi?", "expect": [], "kind": 5}\n', 'line 1: "kind" is a name')]:
         if content is not None:
             cases.write_text(content, encoding="utf-8")
         assert cli.main(["eval", str(cases)]) == 2
         error = capsys.readouterr().err
-        assert message in error and '{"question": "...", "expect": [' in error
+        assert message in error and ("line" in message or '{"question": "...", "expect": [' in error)
+    # A file saved by Notepad starts with a byte-order mark.
+    from chatbot.evaluation import load_cases
+
+    cases.write_bytes('\ufeff{"question": "Hi?", "expect": []}\n'.encode())
+    assert [c["question"] for c in load_cases(cases)] == ["Hi?"]
 
 
 def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_embedder, monkeypatch, capsys):
