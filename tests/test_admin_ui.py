@@ -128,3 +128,23 @@ def test_logged_in_the_admin_page_opens_with_the_open_questions(page, tmp_path):
         expect(page.locator("#admin-groups")).to_contain_text(DECLINED, timeout=30_000)
     finally:
         demo.close()
+
+
+def test_enter_opens_the_page_a_new_entry_clears_its_answer_and_a_click_too_early_says_what_to_pick(page, admin_app):
+    question = "Can I pay for an ML bootcamp with a gift card?"
+    page.goto(admin_app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    ask(page, question)
+    page.goto(admin_app["url"] + "admin")
+    token = page.locator("#admin-token input, #admin-token textarea").first
+    token.fill(TOKEN)
+    token.press("Enter")  # had done nothing: only "Show" opened the page
+    expect(page.locator("#admin-groups")).to_contain_text(question, timeout=30_000)
+    # A click with no document picked had said "the request was not understood".
+    page.get_by_role("button", name="Delete the document").click()
+    expect(page.locator("#admin-documents-result")).to_have_text("Not done: Pick a document first.", timeout=30_000)
+    answer = page.get_by_label("Or type an answer for a new FAQ entry with this question")
+    answer.fill("No, gift cards are for the shop only.")
+    page.locator("#admin-add-entry").click()
+    expect(page.locator("#admin-teach-result")).to_contain_text("Added a new FAQ entry", timeout=120_000)
+    expect(answer).to_have_value("")  # clicked again, it had made a second entry

@@ -140,6 +140,13 @@ def test_out_of_scope_is_declined_with_clickable_suggestions(chat, app):
     assert options.count() >= 1
     before = bot_messages(chat).count()
     suggestion = options.first.inner_text().strip()
+    # Offered once, as buttons: the text's list of them (for the API and the terminal) had shown them twice.
+    assert chat.get_by_text(suggestion, exact=True).count() == 1
+    # Every button has a name a screen reader can say: Gradio's "share" (to Hugging Face Spaces) and the send
+    # button had none.
+    unnamed = [b for b in chat.locator("button:visible").all()
+               if not (b.get_attribute("aria-label") or b.inner_text()).strip()]
+    assert unnamed == [] and chat.get_by_role("button", name="Ask").count() == 1
     options.first.click()
     reply = wait_for_reply(chat, before).inner_text()
     assert chat.locator('[data-testid="user"]').last.inner_text().strip() == suggestion

@@ -27,6 +27,10 @@ GROUP_HEADERS = ["asked", "last asked (UTC)", "questions", "closest FAQ entries"
 EXPORT_KEEP_SECONDS = 600
 
 
+class NotChosen(Exception):
+    """A button clicked before what it acts on was picked: said as is, not as a request not understood."""
+
+
 def report_text(report: BuildReport, done: str) -> str:
     lines = [f"{done} The index now holds {_plural(report.passages, 'passage')} "
              f"({_plural(report.embedded, 'text')} embedded, the rest reused); the next question uses it."]
@@ -104,7 +108,7 @@ def build_admin_page(demo, admin: Admin) -> None:
             try:
                 admin.authorize(token, username(request))
                 return as_text(action(*args))
-            except ChatbotError as exc:
+            except (ChatbotError, NotChosen) as exc:
                 return as_text(f"Not done: {exc}")
             except (TypeError, ValueError) as exc:
                 return as_text(f"Not done: the request was not understood ({exc}).")
@@ -112,19 +116,25 @@ def build_admin_page(demo, admin: Admin) -> None:
 
     def add_alternate(question, entry):
         if not question or not entry:
-            raise ValueError("pick a question and an FAQ entry first")
+            raise NotChosen("Pick a question and an FAQ entry first.")
         report = admin.add_alternate(question, entry)
         return report_text(report, f"Added {question!r} as another wording of {entry!r}.")
 
     def add_entry(question, answer):
         if not question:
-            raise ValueError("pick or type a question first")
+            raise NotChosen("Pick or type a question first.")
         report = admin.add_entry(question, answer or "")
         return report_text(report, f"Added a new FAQ entry {question!r}.")
 
+    def create_entry(request: gr.Request, token, question_text, answer_text):
+        """A new entry; its answer is cleared once the entry is made (clicked again, it had made a second one),
+        and kept when it is not."""
+        message = guarded(add_entry)(request, token, question_text, answer_text)
+        return message, gr.update(value=answer_text if message.startswith("Not done") else "")
+
     def upload(path):
         if not path:
-            raise ValueError("choose a file first")
+            raise NotChosen("Choose a file first (a file over the size limit is not taken).")
         source = Path(path)
         check_size(source.name, source.stat().st_size, admin.settings.max_upload_bytes)  # before reading it
         name, passages, report = admin.upload(source.name, source.read_bytes())
@@ -132,7 +142,7 @@ def build_admin_page(demo, admin: Admin) -> None:
 
     def delete(name):
         if not name:
-            raise ValueError("pick a document first")
+            raise NotChosen("Pick a document first.")
         return report_text(admin.delete(name), f"Deleted {name}.")
 
     def export(token, request: gr.Request):
@@ -193,12 +203,13 @@ def build_admin_page(demo, admin: Admin) -> None:
 
         shown = [status, plot, table, groups_state, question, entry, documents, body]
         open_button.click(show, [token], shown, **private)
+        token.submit(show, [token], shown, **private)  # Enter in the token field, as in a login form
         if admin.login_required:  # the person is logged in: no token to type, so the page opens with all of it
             page.load(show, [token], shown, **private)
         table.select(pick_group, [groups_state], [question, entry], **private)
         alternate_button.click(guarded(add_alternate), [token, question, entry], [teach_result], **private) \
             .then(show, [token], shown, **private)
-        entry_button.click(guarded(add_entry), [token, question, answer], [teach_result], **private) \
+        entry_button.click(create_entry, [token, question, answer], [teach_result, answer], **private) \
             .then(show, [token], shown, **private)
         upload_button.click(guarded(upload), [token, upload_file], [documents_result], **private) \
             .then(show, [token], shown, **private)

@@ -10,7 +10,7 @@ import os
 import re
 import warnings
 
-from ..chatbot import Chatbot
+from ..chatbot import Chatbot, markdown_text
 from ..errors import BusyError, ChatbotError, QuestionError
 from ..smalltalk import example_questions as corpus_examples
 from .feedback import FeedbackStore, log_asked
@@ -101,6 +101,9 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
             return {"role": "assistant", "content": as_text(f"Sorry, something went wrong: {exc}")}, None
         message = {"role": "assistant", "content": a.text}
         if a.suggestions:
+            # Shown as buttons to click, not also as the list that the text gives for the API and the terminal.
+            listed = {f"- {markdown_text(s)}" for s in a.suggestions}
+            message["content"] = "\n".join(line for line in a.text.split("\n") if line not in listed)
             message["options"] = [option(s) for s in a.suggestions]
         return message, log_asked(store, live.current, question, earlier, a) if logging else None
 
@@ -155,6 +158,7 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
         chatbot = gr.Chatbot(
             label="Answers from the documents",
             feedback_options=("Like", "Dislike"),
+            buttons=["copy", "copy_all"],  # not Gradio's "share", which posts to Hugging Face Spaces
             placeholder=f"**{TITLE}**  \nAnswers come from {len(bot.index.passages)} passages of your documents. "
                         "Try one of the examples.",
             examples=[{"text": q} for q in examples] or None,
@@ -164,7 +168,7 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
         )
         with gr.Row():
             box = gr.Textbox(placeholder="Ask a question…", show_label=False, scale=8, autofocus=True,
-                             submit_btn=True)
+                             submit_btn="Ask")  # a name a screen reader can say, where the icon had none
         limits = {"concurrency_limit": CONCURRENT_QUESTIONS, "api_visibility": "private"}
         box.submit(ask, [box, chatbot, asked, logged], [box, chatbot, asked, logged], **limits)
         chatbot.example_select(ask_selected, [chatbot, asked, logged], [chatbot, asked, logged], **limits)
