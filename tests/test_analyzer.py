@@ -95,3 +95,13 @@ def test_names_are_capitalised_words_inside_a_sentence_or_words_with_inner_capit
     text = "Does PuTTY support Mosh? Yes. It runs on iPhone and in San Francisco (Microsoft)."
     assert sorted(name_spans(text).values()) == ["Francisco", "Mosh", "PuTTY", "San", "iPhone"]
     assert name_spans("WHAT IS THE SALARY IN SAN FRANCISCO") == {}
+
+
+def test_chinese_and_japanese_are_read_as_pairs_of_characters():
+    # Written without spaces, a question had been one word that no document uses: "运费多少" shared nothing with
+    # "运费是多少", and was declined at answerability 0.
+    a = Analyzer({})
+    assert a.terms("运费是多少？") == ["运费", "费是", "是多", "多少"]
+    assert set(a.terms("运费多少")) & set(a.terms("运费是多少？")) == {"运费", "多少"}
+    assert a.terms("iPhone手机") == ["iphon", "手机"] and a.terms("東京の天気") == ["東京", "京の", "の天", "天気"]
+    assert a.terms("Is shipping free?") == ["ship", "free"]

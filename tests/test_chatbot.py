@@ -672,3 +672,4 @@ def test_a_heading_asked_after_a_question_is_not_read_as_its_follow_up(tmp_path,
     bot = bot_over(tmp_path, fake_embedder, {"rbenv.md": RBENV_LIKE})
     a = bot.answer("rbenv which", history=["Is the rbenv of Debian old?"])
     assert a.question == "rbenv which" and a.passages[0].section == "rbenv which"
+

@@ -223,3 +223,18 @@ def test_lone_surrogates_reach_the_real_tokenizer_safely(shipped_bot, question):
         assert "empty" in str(exc)
     else:
         assert a.text and "\ud800" not in a.question and "\udfff" not in a.question
+
+
+def test_a_chinese_faq_answers_its_questions_in_other_words(tmp_path):
+    # Written without spaces, "运费多少" had been one word that no document uses, and was declined.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    entries = [{"question": "运费是多少？", "answer": "中国的运费是每件 50 元人民币，大约需要两周。"},
+               {"question": "How do I reset my password?", "answer": "Click Forgot password on the login page."},
+               {"question": "Do you ship to Canada?", "answer": "Yes, shipping to Canada takes 7 to 10 days."}]
+    (corpus / "faq.jsonl").write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries),
+                                      encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"))
+    for question in ["运费多少", "中国的运费多少钱"]:
+        a = bot.answer(question)
+        assert a.found and a.passages[0].question == "运费是多少？", question

@@ -45,12 +45,29 @@ OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 # A version written after its name with a slash ("HTTP/2", "TLS/1.3") is a name of its own too: its number
 # alone is found in "Python 3", and "http" and "2" both in a passage on httplib2.
 VERSIONED = re.compile(r"\b[A-Za-z]+/\d+(?:\.\d+)*\b")
+# Chinese and Japanese are written without spaces: a run of their characters is read as its overlapping pairs
+# of characters, as Lucene's CJK analyzer reads it. As one word, "运费多少" shared no term with "运费是多少",
+# and a question was answered only as its FAQ entry words it.
+CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 # Changed whenever the terms of a text change: a built index holds its passages' terms (its keyword index).
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 _local = threading.local()
+
+
+def _cjk_pairs(word: str) -> list[str]:
+    """A word with its runs of Chinese or Japanese characters read as pairs of characters (CJK_RUN)."""
+    if not CJK_RUN.search(word):
+        return [word]
+    out: list[str] = []
+    for part in re.split(f"({CJK_RUN.pattern})", word):
+        if CJK_RUN.fullmatch(part):
+            out += [part] if len(part) == 1 else [part[i:i + 2] for i in range(len(part) - 1)]
+        elif part:
+            out.append(part)
+    return out
 
 
 def _stemmer() -> Stemmer.Stemmer:
@@ -121,7 +138,7 @@ class Analyzer:
         def stem(words: list[str]) -> list[str]:
             return [_same_stem(w) for w in _stemmer().stemWords(words)]
         parts = (piece for w in words(text) for part in WORD_JOINT.split(_drop_clitic(w))
-                 for piece in NAME_NUMBER.split(part))
+                 for split in NAME_NUMBER.split(part) for piece in _cjk_pairs(split))
         return (stem([w for w in parts if w and w not in STOPWORDS]) + OPTION.findall(text)
                 + [name.lower() for name in VERSIONED.findall(text)])
 
