@@ -148,3 +148,18 @@ def test_enter_opens_the_page_a_new_entry_clears_its_answer_and_a_click_too_earl
     page.locator("#admin-add-entry").click()
     expect(page.locator("#admin-teach-result")).to_contain_text("Added a new FAQ entry", timeout=120_000)
     expect(answer).to_have_value("")  # clicked again, it had made a second entry
+    # A document is deleted only once the deletion is confirmed: one click had deleted it.
+    learned = admin_app["corpus"] / "_learned.jsonl"
+    documents = page.get_by_label("Document", exact=True)
+    documents.click()
+    page.get_by_role("option", name="_learned.jsonl").click()
+    page.get_by_role("button", name="Delete the document").click()
+    expect(page.locator("#admin-documents-result")).to_contain_text("Delete _learned.jsonl? It cannot be undone.")
+    page.get_by_role("button", name="No, keep it").click()
+    expect(page.locator("#admin-documents-result")).to_have_text("Kept.")
+    expect(page.locator("#admin-delete-confirm")).to_be_hidden()
+    assert learned.exists()
+    page.get_by_role("button", name="Delete the document").click()
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(page.locator("#admin-documents-result")).to_contain_text("Deleted _learned.jsonl.", timeout=120_000)
+    assert not learned.exists()

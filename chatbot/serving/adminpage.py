@@ -145,6 +145,11 @@ def build_admin_page(demo, admin: Admin) -> None:
             raise NotChosen("Pick a document first.")
         return report_text(admin.delete(name), f"Deleted {name}.")
 
+    def ask_to_delete(name):
+        if not name:
+            return as_text("Not done: Pick a document first."), gr.update(visible=False)
+        return as_text(f"Delete {name}? It cannot be undone."), gr.update(visible=True)
+
     def export(token, request: gr.Request):
         try:
             admin.authorize(token, username(request))
@@ -194,7 +199,11 @@ def build_admin_page(demo, admin: Admin) -> None:
             upload_button = gr.Button("Add the document", elem_id="admin-upload-button")
             with gr.Row():
                 documents = gr.Dropdown(label="Document", allow_custom_value=False, filterable=True, scale=3)
-                delete_button = gr.Button("Delete the document", variant="stop", scale=1)
+                delete_button = gr.Button("Delete the document", scale=1)
+            # Asked once more: a document deleted is gone, and _learned.jsonl holds all that was taught.
+            with gr.Row(visible=False) as confirm_row:
+                confirm_button = gr.Button("Yes, delete it", variant="stop", elem_id="admin-delete-confirm")
+                cancel_button = gr.Button("No, keep it")
             documents_result = gr.Markdown(elem_id="admin-documents-result")
             gr.Markdown("## Question log")
             export_button = gr.Button("Export the question log as CSV")
@@ -213,7 +222,11 @@ def build_admin_page(demo, admin: Admin) -> None:
             .then(show, [token], shown, **private)
         upload_button.click(guarded(upload), [token, upload_file], [documents_result], **private) \
             .then(show, [token], shown, **private)
-        delete_button.click(guarded(delete), [token, documents], [documents_result], **private) \
+        delete_button.click(ask_to_delete, [documents], [documents_result, confirm_row], **private)
+        cancel_button.click(lambda: ("Kept.", gr.update(visible=False)), None, [documents_result, confirm_row],
+                            **private)
+        confirm_button.click(guarded(delete), [token, documents], [documents_result], **private) \
+            .then(lambda: gr.update(visible=False), None, [confirm_row], **private) \
             .then(show, [token], shown, **private)
         export_button.click(export, [token], [export_result, export_file], **private)
 
