@@ -92,6 +92,8 @@ def test_a_document_uploaded_on_the_page_is_answered_and_a_binary_one_refused(pa
                     encoding="utf-8")
     binary = tmp_path / "photo.txt"
     binary.write_bytes(bytes(range(256)) * 40)
+    page.goto(admin_app["url"])
+    before = passages_said(page)
     open_admin(page, admin_app["url"], TOKEN)
     expect(page.locator("#admin-status")).to_contain_text("open question", timeout=30_000)
     upload = page.locator("#admin-upload input[type=file]")
@@ -105,7 +107,16 @@ def test_a_document_uploaded_on_the_page_is_answered_and_a_binary_one_refused(pa
     assert (admin_app["corpus"] / "Office-hours.md").exists() and not (admin_app["corpus"] / "photo.txt").exists()
     page.goto(admin_app["url"])
     expect(question_box(page)).to_be_editable(timeout=30_000)
+    # The empty chat had gone on with the count the server started with (the page sets it once it has loaded).
+    expect(page.get_by_text(re.compile(rf"Answers come from (?!{before} )\d+ passages"))).to_be_visible(timeout=30_000)
+    assert passages_said(page) > before
     assert "7am on Saturdays" in ask(page, "When does the ML engineering office open on Saturdays?").inner_text()
+
+
+def passages_said(page) -> int:
+    said = page.get_by_text(re.compile(r"Answers come from \d+ passages"))
+    expect(said).to_be_visible(timeout=30_000)
+    return int(re.search(r"from (\d+) passages", said.inner_text())[1])
 
 
 def test_logged_in_the_admin_page_opens_with_the_open_questions(page, tmp_path):

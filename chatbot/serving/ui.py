@@ -67,6 +67,12 @@ def as_text(text: str) -> str:
     return "".join(out).replace("\n", "  \n")
 
 
+def placeholder(bot: Chatbot) -> str:
+    """What the empty chat says."""
+    return (f"**{TITLE}**  \nAnswers come from {len(bot.index.passages)} passages of your documents. "
+            "Try one of the examples.")
+
+
 def page_theme():
     """Gradio's default theme, with its text's bold drawn from the whole Bold face of Source Sans Pro: the
     SemiBold face that Gradio ships (6.31) holds 55 glyphs, "A" and "B" the only letters among them, so every
@@ -159,8 +165,7 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
             label="Answers from the documents",
             feedback_options=("Like", "Dislike"),
             buttons=["copy", "copy_all"],  # not Gradio's "share", which posts to Hugging Face Spaces
-            placeholder=f"**{TITLE}**  \nAnswers come from {len(bot.index.passages)} passages of your documents. "
-                        "Try one of the examples.",
+            placeholder=placeholder(bot),
             examples=[{"text": q} for q in examples] or None,
             sanitize_html=True,
             render_markdown=True,
@@ -175,6 +180,8 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
         chatbot.option_select(ask_selected, [chatbot, asked, logged], [chatbot, asked, logged], **limits)
         chatbot.clear(lambda: ([], [], {}), None, [asked, logged, rated], api_visibility="private")
         chatbot.like(record, [chatbot, asked, logged, rated], rated, api_visibility="private")
+        # The count as it is when the page opens: the admin page's uploads change it.
+        demo.load(lambda: gr.update(placeholder=placeholder(live.current)), None, chatbot, api_visibility="private")
 
         api_question = gr.Textbox(visible=False)
         api_reply = gr.Markdown(visible=False)
