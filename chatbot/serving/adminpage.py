@@ -225,6 +225,8 @@ def build_admin_page(demo, admin: Admin) -> None:
         delete_button.click(ask_to_delete, [documents], [documents_result, confirm_row], **private)
         cancel_button.click(lambda: ("Kept.", gr.update(visible=False)), None, [documents_result, confirm_row],
                             **private)
+        # Another document picked: the question asked was about the one before.
+        documents.change(lambda: gr.update(visible=False), None, [confirm_row], **private)
         confirm_button.click(guarded(delete), [token, documents], [documents_result], **private) \
             .then(lambda: gr.update(visible=False), None, [confirm_row], **private) \
             .then(show, [token], shown, **private)
