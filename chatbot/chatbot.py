@@ -292,13 +292,14 @@ class Chatbot:
             question, history, lambda text: len(analyzer.terms(text)),
             lambda text: not all(map(self.retriever.known, analyzer.terms(text))), self._rival_test)
         ranking = self._rank(question, resolved, notice, named)
+        if resolved == question or points_back(question):
+            return ranking
+        # A follow-up may change the topic ("and where is the serial number?" after the widget's weight): read
+        # with the previous question, its own words are drowned out. Unless it points back ("what do they
+        # earn?"), it asks something else when what it finds alone holds half its own words or more, and what
+        # the joined reading finds holds none of them.
         own = set(self._expanded_terms(question))
-        if resolved != question and own and not points_back(question) and self._share_held(own, ranking) == 0.0 \
-                and sum(map(self.retriever.known, own)) >= len(own) / 2:
-            # A follow-up may change the topic ("and where is the serial number?" after the widget's weight): read
-            # with the previous question, its own words are drowned out. Unless it points back ("what do they
-            # earn?"), it asks something else when what it finds alone holds half its own words or more, and what
-            # the joined reading finds holds none of them.
+        if own and self._share_held(own, ranking) == 0.0 and sum(map(self.retriever.known, own)) >= len(own) / 2:
             alone = self._rank(question, question, notice, named)
             if self._share_held(own, alone) >= 0.5:
                 return alone
