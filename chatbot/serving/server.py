@@ -28,7 +28,8 @@ class WebServer:
         # uvicorn stops gracefully on SIGTERM, then raises it again; the default action would end the process
         # before its exit handlers remove the admin page's exports of users' questions. So a SIGTERM ends
         # serving, and the process then exits normally (status 0).
-        previous = signal.signal(signal.SIGTERM, lambda *_: None) if _in_main_thread() else None
+        in_main_thread = threading.current_thread() is threading.main_thread()  # where signals can be handled
+        previous = signal.signal(signal.SIGTERM, lambda *_: None) if in_main_thread else None
         try:
             self._server.run()
         except SystemExit:  # uvicorn's way to say it could not start (it has logged why)
@@ -63,7 +64,3 @@ class WebServer:
         self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=30)
-
-
-def _in_main_thread() -> bool:
-    return threading.current_thread() is threading.main_thread()

@@ -25,7 +25,7 @@ QUEUE_SIZE = 256
 CACHE_SECONDS = 3600
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 # A web address as the renderer links it: up to a space, a quote or a bracket, without the stop after it.
-_WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'`()\[\]]*[^\s<>\"'`()\[\].,;:!?*_~]")
+_WEB_ADDRESS = re.compile(r"(\b(?:https?://|www\.)[^\s<>\"'`()\[\]]*[^\s<>\"'`()\[\].,;:!?*_~])")
 
 
 def option(suggestion: str) -> dict:
@@ -54,16 +54,14 @@ def as_text(text: str) -> str:
     """Markdown that displays `text` literally: no HTML, no formatting. Quotes need no escape (the renderer
     showed "&#x27;" for an apostrophe), and a web address is left whole as a link: escaped, its "." and "_"
     had kept their backslashes, in the text and in the link."""
-    out, end = [], 0
-    for url in [*_WEB_ADDRESS.finditer(text), None]:
-        start = url.start() if url else len(text)
-        out.append(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text[end:start], quote=False)))
-        if url:
+    out = []
+    for i, part in enumerate(_WEB_ADDRESS.split(text)):  # the pattern's group: every other part is an address
+        if i % 2 == 0:
+            out.append(_MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(part, quote=False)))
+        else:
             # An autolink ("<https://...>") ends where the address does: linked bare, it ran on over what follows
             # it up to a space (`href="https://a.example">`).
-            address = url.group()
-            out.append(f"<{address}>" if "://" in address else html.escape(address, quote=False))
-            end = url.end()
+            out.append(f"<{part}>" if "://" in part else html.escape(part, quote=False))
     return "".join(out).replace("\n", "  \n")
 
 
