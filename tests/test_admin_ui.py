@@ -42,6 +42,7 @@ def open_admin(page, url, token):
 
 def test_the_admin_page_refuses_a_wrong_token(page, admin_app):
     open_admin(page, admin_app["url"], "not the token")
+    expect(page).to_have_title("Admin · Ask the documents")  # had been the chat's title
     expect(page.locator("#admin-status")).to_contain_text("Wrong or missing admin token", timeout=30_000)
     expect(page.locator("#admin-groups")).to_be_hidden()
 

@@ -8,6 +8,7 @@ turns an AdminError or a bad value into a message on the page.
 # No `from __future__ import annotations`: Gradio finds gr.Request and gr.SelectData parameters by their
 # annotations, which must be the classes, not strings.
 
+import json
 import shutil
 import tempfile
 import time
@@ -18,7 +19,7 @@ from ..chatbot import BuildReport
 from ..errors import ChatbotError
 from ..reading.upload import check_size, supported_suffixes
 from .admin import Admin, QuestionGroup
-from .ui import as_text
+from .ui import TITLE, as_text
 
 ADMIN_PATH = "/admin"
 PLOT_DAYS = 30
@@ -213,6 +214,9 @@ def build_admin_page(demo, admin: Admin) -> None:
         shown = [status, plot, table, groups_state, question, entry, documents, body]
         open_button.click(show, [token], shown, **private)
         token.submit(show, [token], shown, **private)  # Enter in the token field, as in a login form
+        # Gradio gives every page the Blocks' title; a tab of its own tells the admin page from the chat.
+        page.load(None, None, None, js=f"() => {{ document.title = {json.dumps('Admin · ' + TITLE)}; }}",
+                  **private)
         if admin.login_required:  # the person is logged in: no token to type, so the page opens with all of it
             page.load(show, [token], shown, **private)
         table.select(pick_group, [groups_state], [question, entry], **private)
