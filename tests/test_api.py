@@ -62,6 +62,10 @@ def test_a_body_that_is_not_json_is_a_400_that_says_so(fake_bot, store):
     r = api.post("/answer", content=b'{"question": "hi"}',
                  headers={"content-type": "application/x-www-form-urlencoded"})
     assert r.status_code == 400 and "Content-Type: application/json" in r.json()["error"]
+    # Latin-1 where UTF-8 belongs: FastAPI had said only "There was an error parsing the body".
+    r = api.post("/answer", content='{"question": "café"}'.encode("latin-1"),
+                 headers={"content-type": "application/json"})
+    assert r.status_code == 400 and "not UTF-8 text (its byte 18 is not UTF-8)" in r.json()["error"]
 
 
 def test_a_wrong_method_says_which_one_is_allowed(fake_bot, store):

@@ -181,7 +181,11 @@ def build_api(bot: Chatbot | Callable[[], Chatbot | None], store: FeedbackStore,
 
     @api.exception_handler(HTTPException)
     async def http_error(_request, exc: HTTPException):
-        return JSONResponse({"error": exc.detail, "status": exc.status_code}, status_code=exc.status_code,
+        detail = exc.detail
+        if isinstance(exc.__cause__, UnicodeDecodeError):  # FastAPI says only "There was an error parsing the body"
+            detail = (f"Bad request: the body is not UTF-8 text (its byte {exc.__cause__.start + 1} is not UTF-8); "
+                      "send JSON encoded as UTF-8.")
+        return JSONResponse({"error": detail, "status": exc.status_code}, status_code=exc.status_code,
                             headers=exc.headers)  # a 405's Allow
 
     @api.exception_handler(ChatbotError)
