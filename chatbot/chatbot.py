@@ -593,6 +593,7 @@ def _build_adapted(settings: Settings, passages: list[Passage], pairs: list[tupl
     the previous build's tuned model when the entries are nearly the same; the model is kept in the build."""
     from .search.embedder import SentenceTransformerEmbedder, bundled_model_path
 
+    created = not settings.index_dir.exists()
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".adapting-", dir=settings.index_dir))
     try:
@@ -615,6 +616,8 @@ def _build_adapted(settings: Settings, passages: list[Passage], pairs: list[tupl
         return index
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        if created and not any(settings.index_dir.iterdir()):  # a model that could not load leaves no folder
+            settings.index_dir.rmdir()
 
 
 def default_chatbot() -> Chatbot:

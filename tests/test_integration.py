@@ -215,6 +215,22 @@ def test_cli_reports_a_missing_corpus_clearly(tmp_path):
     assert not (tmp_path / "i").exists()  # said before the model is exported into the index folder
 
 
+def test_cli_reports_a_model_it_cannot_load_and_leaves_no_index_folder(tmp_path):
+    small, large = tmp_path / "small", tmp_path / "large"  # the large FAQ is one the model is fitted to
+    small.mkdir()
+    large.mkdir()
+    (small / "faq.csv").write_text("Question,Answer\nHow heavy is it?,Two kilos.\n", encoding="utf-8")
+    (large / "faq.csv").write_text("Question,Answer\n" + "".join(
+        f"How heavy is model {n}?,Model {n} weighs {n} kilos with its battery.\n" for n in range(60)),
+        encoding="utf-8")
+    for corpus in (small, large):
+        index = tmp_path / f"index-{corpus.name}"
+        r = _cli("ask", "how heavy", "--corpus", str(corpus), "--model", str(tmp_path / "no-model"),
+                 index=str(index))
+        assert r.returncode == 2 and "Could not load the" in r.stderr and "Traceback" not in r.stderr
+        assert not index.exists()  # had been left empty
+
+
 @pytest.mark.parametrize("question", ["\ud800", "salary in \udfffNew York\ud83d\ude00?"])
 def test_lone_surrogates_reach_the_real_tokenizer_safely(shipped_bot, question):
     try:

@@ -123,8 +123,9 @@ def adapt(model: str, pairs: list[tuple[str, str]], target: Path, *, base: str, 
     try:
         encoder = SentenceTransformer(model, device="cpu")
     except Exception as exc:  # a folder of another format, a hub name not cached here, ...
-        raise ModelError(f"Could not load the model {base!r} to tune it to the FAQ ({exc}). Build without "
-                         "tuning: --no-adapt (CHATBOT_ADAPT=0).") from exc
+        raise ModelError(f"Could not load the model {base!r} to tune it to the FAQ ({exc}). Pass a model "
+                         "that loads with --model (CHATBOT_MODEL), or build without tuning: --no-adapt "
+                         "(CHATBOT_ADAPT=0).") from exc
     length = encoder.max_seq_length
     encoder.max_seq_length = min(MAX_TOKENS, length or MAX_TOKENS)
     encoder.train()

@@ -162,7 +162,6 @@ class Index:
         import faiss
 
         index_dir = Path(index_dir)
-        index_dir.mkdir(parents=True, exist_ok=True)
         views = [(i, kind, text) for i, p in enumerate(passages) for kind, text, _ in views_of(p)]
         keys = [hashlib.sha1(f"{embedder.name}\0{text}".encode()).hexdigest() for _, _, text in views]
         cached = _cached_vectors(index_dir, embedder.name)
@@ -188,7 +187,8 @@ class Index:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
         name = f"build-{stamp}-{secrets.token_hex(3)}"
         work = index_dir / f".{name}.partial"
-        work.mkdir()
+        # Made once the passages are embedded: a model that cannot load leaves no empty index folder behind.
+        work.mkdir(parents=True)
         with open(work / "passages.jsonl", "w", encoding="utf-8") as f:
             for p in passages:
                 f.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
