@@ -8,7 +8,7 @@ import re
 import shutil
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .reading.outline import CELL_SEPARATOR, PARSER_VERSION
@@ -79,6 +79,9 @@ class Ranking:
     names_heading: bool = False  # the question is a heading word for word: the first candidate is under it
     # The share of the question's words that no document uses, names and numbers that no document holds aside
     unknown_words: float = 0.0
+    # A follow-up none of whose own words any document uses ("and the flux capacitor?", "and in seattle?"):
+    # joined to the question before, it would be given that question's answer again.
+    asks_unknown: bool = False
 
 
 @dataclass(frozen=True)
@@ -176,9 +179,9 @@ class Chatbot:
             return Answer(r.question, False, self._decline_text([]), 0.0, [], "", r.notice, [], 0.0)
         candidates, evidence = r.candidates, r.evidence
         confidence, answerable = self.scorer.correct(evidence[0]), self.scorer.answerable(evidence[0])
-        if evidence[0]["unknown"] == 1.0:
-            # No word of the question occurs in any document: a semantic match alone is a guess (on every
-            # set of the quality suite, no answerable question is like this).
+        if evidence[0]["unknown"] == 1.0 or r.asks_unknown:
+            # No word of the question (or of a follow-up's own) occurs in any document: a semantic match alone is
+            # a guess (on every set of the quality suite, no answerable question is like this).
             confidence = answerable = 0.0
         passages = [self.index.passages[c.passage].with_score(round(c.score, 4))
                     for c in candidates[: self.settings.top_k]]
@@ -292,7 +295,20 @@ class Chatbot:
             question, history, lambda text: len(analyzer.terms(text)),
             lambda text: not all(map(self.retriever.known, analyzer.terms(text))), self._rival_test)
         ranking = self._rank(question, resolved, notice, named)
-        if resolved == question or points_back(question):
+        if resolved == question:
+            return ranking
+        own_words = set(self._expanded_terms(analyzer.correct(question)))
+        if own_words and not any(map(self.retriever.known, own_words)):
+            # No document uses a word of the follow-up's own: it asks about something they do not hold ("and the
+            # flux capacitor?"), unless its meaning is near them all the same: asked alone, its best match is not
+            # dissimilar, or is among the leads of the joined reading ("and is there a fee?" of data "free of
+            # charge").
+            alone = self._rank(question, question, notice, named)
+            leads = {c.passage for c in ranking.candidates[:WEIGHED]}
+            near = bool(alone.candidates) and (alone.evidence[0]["dissimilar"] == 0
+                                               or alone.candidates[0].passage in leads)
+            return ranking if near else replace(ranking, asks_unknown=True)
+        if points_back(question):
             return ranking
         # A follow-up may change the topic ("and where is the serial number?" after the widget's weight): read
         # with the previous question, its own words are drowned out. Unless it points back ("what do they

@@ -285,6 +285,16 @@ def test_a_follow_up_that_changes_the_topic_is_asked_alone(fake_bot):
     assert a.question == "What are your opening hours? and on weekends?"
 
 
+def test_a_follow_up_of_words_no_document_uses_is_declined_not_answered_as_the_question_before(fake_bot):
+    # "blorp" after a question had been joined to it and given that question's answer again, surely.
+    a = fake_bot.answer("blorp", history=["How much is the basic plan?"])
+    assert not a.found and a.confidence == 0.0 and a.answerable == 0.0
+    assert any("plan" in s.lower() for s in a.suggestions)  # the closest to the question before, offered
+    # A misspelt word the documents use is still a follow-up.
+    a = fake_bot.answer("and the pro plna?", history=["How much is the basic plan?"])
+    assert a.found and a.passages[0].text.endswith("Pro | $20")
+
+
 def test_a_follow_up_naming_in_lower_case_a_place_the_documents_lack_replaces_the_previous_one():
     # "seattle" is not read as a name, so "san francisco" stayed in the joined question and was answered, surely.
     count = lambda text: len([w for w in text.split() if len(w) > 3])  # noqa: E731

@@ -231,6 +231,16 @@ def test_cli_reports_a_model_it_cannot_load_and_leaves_no_index_folder(tmp_path)
         assert not index.exists()  # had been left empty
 
 
+def test_a_follow_up_of_words_no_document_uses_is_declined_unless_its_meaning_is_near(shipped_bot):
+    # Joined to the question before, "and the flux capacitor?" had been given its answer again, at 0.64.
+    before = ["How much do ML engineers earn in New York?"]
+    for follow_up in ("and the flux capacitor?", "and pineapples?"):
+        a = shipped_bot.answer(follow_up, history=before)
+        assert not a.found and a.confidence == 0.0, follow_up
+        assert any(s.startswith("Median Salaries of Machine Learning Engineers") for s in a.suggestions)
+    assert shipped_bot.answer("and in London?", history=before).passages[0].text.endswith("London, UK £60,000 – £85,000")
+
+
 @pytest.mark.parametrize("question", ["\ud800", "salary in \udfffNew York\ud83d\ude00?"])
 def test_lone_surrogates_reach_the_real_tokenizer_safely(shipped_bot, question):
     try:
