@@ -298,11 +298,11 @@ class Chatbot:
         if resolved == question:
             return ranking
         own_words = set(self._expanded_terms(analyzer.correct(question)))
-        if own_words and not any(map(self.retriever.known, own_words)):
+        if own_words and not entities(question) and not any(map(self.retriever.known, own_words)):
             # No document uses a word of the follow-up's own: it asks about something they do not hold ("and the
             # flux capacitor?"), unless its meaning is near them all the same: asked alone, its best match is not
             # dissimilar, or is among the leads of the joined reading ("and is there a fee?" of data "free of
-            # charge").
+            # charge"). A name they lack ("and in Berlin?") is weighed as a near miss instead (missing_name).
             alone = self._rank(question, question, notice, named)
             leads = {c.passage for c in ranking.candidates[:WEIGHED]}
             near = bool(alone.candidates) and (alone.evidence[0]["dissimilar"] == 0
