@@ -4399,6 +4399,65 @@ def test_a_version_heading_keeps_its_version(tmp_path):
                                                            "Why is it slow?"]
 
 
+def test_a_changelog_heading_dated_in_words_keeps_its_version_and_names_its_subsections(tmp_path):
+    # httpcore heads its releases "1.0.5 (March 27th, 2024)": the version had been dropped as a section number,
+    # and each release's "Fixed" was a section named "Fixed" alone.
+    text = textwrap.dedent("""        # Changelog
+
+        ## 1.0.5 (March 27th, 2024)
+
+        ### Fixed
+
+        - Handle `EndOfStream` exception for anyio backend.
+
+        ### Added
+
+        - A `socket_options` argument.
+
+        ## 1.0.4 February 21, 2024
+
+        ### Fixed
+
+        - Add `target` request extension.
+
+        ### Added
+
+        - Support HTTP/2 prior knowledge.
+
+        ## 2.1 May the workers be many
+
+        More workers take more memory.
+        """)
+    passages, problems = read(tmp_path, "CHANGES.md", text)
+    assert problems == []
+    assert [p.section for p in passages] == [
+        "1.0.5 (March 27th, 2024) › Fixed", "1.0.5 (March 27th, 2024) › Added", "1.0.4 February 21, 2024 › Fixed",
+        "1.0.4 February 21, 2024 › Added", "May the workers be many"]
+
+
+def test_markdown_paragraph_between_two_lists_leads_in_the_second(tmp_path):
+    # The paragraph had been lost, and the second list's items joined the first list's.
+    text = textwrap.dedent("""        # Policy
+
+        When there is a choice, the tool prefers APIs that:
+
+        1. Have a per-thread worker pool.
+        2. Only affect the current thread.
+
+        Current libraries where the tool makes this choice are:
+
+        * MKL, for all threading backends.
+        * OpenBLAS when using the OpenMP backend.
+        """)
+    passages, problems = read(tmp_path, "policy.md", text)
+    assert problems == []
+    assert [p.text for p in passages] == [
+        "When there is a choice, the tool prefers APIs that:\n1. Have a per-thread worker pool.\n"
+        "2. Only affect the current thread.",
+        "Current libraries where the tool makes this choice are:\n- MKL, for all threading backends.\n"
+        "- OpenBLAS when using the OpenMP backend."]
+
+
 def test_files_of_a_projects_tools_are_no_documents(tmp_path):
     # A Sphinx docs folder holds its Makefile, the packages to build it with and sphinxcontrib-spelling's word
     # list: the Makefile's rules had been passages of text, and each list a table of one column.

@@ -547,6 +547,11 @@ def _list(node, blocks: list[Block], depth: int) -> None:
         return
     ordered = node.type == "ordered_list"
     intro = take_intro(blocks) if depth == 0 else ""
+    if depth == 0 and blocks and blocks[-1].kind == "list":
+        # A list of its own after the one before ("... are:" between them was taken as this one's intro): its
+        # items had joined the list before, and its intro was lost.
+        blocks.append(Block("list", "", _line(node), intro=intro))
+        intro = ""
     # A heading inside a list item titles that item only: the next item is under the heading before the list.
     outer = last_heading(blocks)
     for number, item in enumerate(items, start=1):

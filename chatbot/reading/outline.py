@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from itertools import dropwhile, takewhile, zip_longest
@@ -19,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 173
+PARSER_VERSION = 174
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -46,10 +47,12 @@ PAGE_LINK = re.compile(r"^(?![a-z][a-z0-9+.-]*:|/|#)[^?#\s]+\.(?:md|markdown|mdx
 _CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|page))$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 # A section's number before its title ("A.2.8 Why ...", "3.10: How ..."), not a version before its date, as
-# changelogs head their sections ("18.0 / 2013-08-26", "1.2.0 (2020-01-31)"): what follows it is words ("32-bit").
+# changelogs head their sections ("18.0 / 2013-08-26", "1.2.0 (2020-01-31)", "1.0.5 (March 27th, 2024)"): what
+# follows it is words ("32-bit"), and not a month's.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
 SECTION_NUMBER = re.compile(
     r"^(?:(?:[A-Z]|\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)]|[IVX]{1,4}\.|\(\d{1,3}\)|[A-Z]{1,2}\d{1,3}[.)])"
-    r"\s+(?=[^\W\d_]|\d[\w-]*[^\W\d_]|[\"'“‘`\[]|\((?!\d))")
+    rf"\s+(?!\(?(?i:{_MONTH}))(?=[^\W\d_]|\d[\w-]*[^\W\d_]|[\"'“‘`\[]|\((?!\d))")
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) ", numbered "Q1.", "A1:", and "Ans:"
 # too, but not "Q.NET", "A.I.").
 # A number only after a capital "Q" or "A" ("q4: (error) ..." is a program's message).
@@ -725,6 +728,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     # Answers without their "Answer:" label, now that every question is known (a heading promoted to one too).
     blocks = [_unlabelled(b, blocks[k - 1] if k else None) for k, b in enumerate(blocks)]
     title = title or source
+    repeated = {text for text, n in Counter(b.text for b in blocks if b.kind == "heading").items() if n > 1}
     passages: list[Passage] = []
     section_start = 0  # where the passages of the open section start
     section = ""
@@ -742,7 +746,13 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
 
     def current_section() -> str:
         # The document's own title heads no section: its passages are shown under the title already.
-        return "" if not open_headings or open_headings[-1].text == title else open_headings[-1].text
+        if not open_headings or open_headings[-1].text == title:
+            return ""
+        inner = open_headings[-1].text
+        outer = next((h.text for h in reversed(open_headings[:-1]) if h.text != title), "")
+        # A heading that the document repeats ("Fixed" under each release of a changelog, "Examples" under each
+        # command) names its section only with the heading it is under.
+        return f"{outer} › {inner}" if inner in repeated and outer else inner
 
     def add(kind: str, body: str, line: int, question: str = "", alternates: tuple[str, ...] = ()) -> None:
         passages.append(Passage(text=body, title=title, section=section, source=source, kind=kind,
