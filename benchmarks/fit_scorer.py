@@ -1,6 +1,7 @@
 """Fit the scorer (chatbot/search/scorer.json) on several question sets at once.
 
-    python benchmarks/fit_scorer.py [--sets dev,paraphrase,realdocs,covidq,stackfaq] [--model PATH] [--adapted] [--write]
+    python benchmarks/fit_scorer.py [--sets dev,paraphrase,realdocs,covidq,stackfaq] [--model PATH] [--adapted]
+                                    [--keep-ranking] [--keep-floor] [--write]
 
 1. Ranking weights: a coordinate search that maximises, averaged over the sets, Hit@1 + MRR/2 of the
    ranking (each set counts the same, whatever its size: StackFAQ has 1,249 questions and dev 60).
@@ -258,6 +259,9 @@ def main(argv: list[str] | None = None) -> int:
                         "Chatbot.load finds them for that model")
     parser.add_argument("--keep-ranking", action="store_true",
                         help="keep the stored ranking weights; fit only the confidence and the decline point")
+    parser.add_argument("--keep-floor", action="store_true",
+                        help="keep the stored floor of the cosine ('dissimilar' below it): it belongs to the "
+                             "model's scale of cosines, not to the evidence weighed beside it")
     parser.add_argument("--adapted", action="store_true",
                         help="fit the weights for the model once tuned to a corpus, on the sets whose model was "
                              "tuned (their FAQ has 50 entries or more), weighing the best match's cosine too")
@@ -310,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{name}] collecting evidence ...", file=sys.stderr, flush=True)
         _, evidence, labels, similarity[name] = collect(bot, s)
         evidence_data[name] = (evidence, labels, [c.answerable for c in s.cases])
-    floor = choose_floor(evidence_data, similarity, features)
+    floor = current.dissimilar_below if args.keep_floor else choose_floor(evidence_data, similarity, features)
     evidence_data = {n: (with_floor(ev, similarity[n], floor), labels, answerable)
                      for n, (ev, labels, answerable) in evidence_data.items()}
     fitted = {which: fit_logistic(evidence_data, which, features) for which in ("correct", "answerable")}

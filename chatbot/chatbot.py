@@ -354,13 +354,14 @@ class Chatbot:
         # is all about one thing every passage is somewhat similar, so the level of a score says less.
         background = [c.score for c in candidates[BACKGROUND[0]:BACKGROUND[1]]] or [c.score for c in candidates[1:]]
         level = sum(background) / len(background) if background else 0.0
-        evidence = [self._evidence(c, [o.score for o in weighed if o is not c], names, wants_number, unknown,
-                                   c.score - level, rarest) for c in weighed]
+        name_terms = {t for forms, _ in names for form in forms for t in form}
+        unnamed = [t for t in dict.fromkeys(terms) if t not in name_terms]
+        evidence = [self._evidence(c, [o.score for o in weighed if o is not c], names, unnamed, wants_number,
+                                   unknown, c.score - level, rarest) for c in weighed]
         # A name or number that no document holds ("Berlin", "2020") makes a near miss on the documents' topic,
         # not a question about something else altogether; nor does one other word they lack ("seattle" typed in
         # lower case, "paycheck" for their "salary"). Weighted by rarity, as the confidence weighs it, that one
         # word outweighs the rest of the question, so here each word counts once.
-        name_terms = {t for forms, _ in names for form in forms for t in form}
         content = list(dict.fromkeys(t for t in terms if t not in name_terms or self.retriever.known(t)))
         unknown_words = sum(not self.retriever.known(t) for t in content) / len(content) if content else 0.0
         return Ranking(resolved, notice, candidates, evidence, bool(named), unknown_words)
@@ -437,13 +438,14 @@ class Chatbot:
         return [self.retriever.corpus_form(t) for t in self.retriever.analyzer.terms(self.synonyms.expand(text)[0])]
 
     def _evidence(self, c: Candidate, other_scores: list[float], names: list[tuple[list[list[str]], float]],
-                  wants_number: bool, unknown: float, contrast: float, rarest: str | None) -> dict[str, float]:
-        """What the confidence weighs for one candidate (scorer.ADAPTED_FEATURES)."""
+                  unnamed: list[str], wants_number: bool, unknown: float, contrast: float, rarest: str | None
+                  ) -> dict[str, float]:
+        """What the confidence weighs for one candidate (scorer.ADAPTED_FEATURES). `unnamed`: the question's
+        terms that are not part of a name or number in it."""
         contains = self.retriever.contains
         passage = self.index.passages[c.passage]
-        missing_name = max((specificity for forms, specificity in names
-                            if not any(form and all(contains(c.passage, s) for s in form) for form in forms)),
-                           default=0.0)
+        held = [any(form and all(contains(c.passage, s) for s in form) for form in forms) for forms, _ in names]
+        missing_name = max((specificity for (_, specificity), has in zip(names, held) if not has), default=0.0)
         return {
             "margin": c.score - max(other_scores, default=c.score - 0.1),
             "contrast": contrast,
@@ -452,6 +454,9 @@ class Chatbot:
             "missing_rarest": float(rarest in c.missing and self.retriever.known(rarest)),
             "rarest_unknown": float(rarest is not None and not self.retriever.known(rarest)),
             "missing_name": missing_name,
+            # It holds what the question names and nothing of what it asks about it ("the weather in Frankfurt"
+            # beside the row of the Frankfurt data centre).
+            "name_only": float(any(held) and bool(unnamed) and not any(contains(c.passage, t) for t in unnamed)),
             "missing_number": float(wants_number and not any(ch.isdigit() for ch in passage.text)),
             # A table row answers only a question that picks it out: when the question names nothing of
             # the row's label, the row is a guess.

@@ -174,9 +174,13 @@ def test_unrelated_questions_are_declined_with_suggestions(fake_bot):
     assert "Questions I can answer, for example:" in a.text and "Closest" not in a.text
 
 
-def test_a_question_about_a_place_the_documents_lack_is_offered_the_closest_answers(fake_bot):
+def test_a_question_about_a_place_the_documents_lack_is_offered_the_closest_answers(faq_corpus, tmp_path,
+                                                                                     fake_embedder):
     # "Berlin" is in no document, but the rest of the question is the shop's: a near miss, shown what is closest,
-    # not the questions offered for something else altogether.
+    # not the questions offered for something else altogether. (Declined at a decline point of the test's own:
+    # the fake model's scores lie near the fitted one, which each fit moves.)
+    fake_bot = Chatbot.load(settings=Settings(corpus=faq_corpus, index_dir=tmp_path / "index", threshold=0.4),
+                            embedder=fake_embedder)
     a = fake_bot.answer("Do you ship to Berlin?")
     assert not a.found and "Closest things I can answer:" in a.text and a.suggestions[0] == "Do you ship abroad?"
     weather = fake_bot.answer("What is the weather in Paris?")
@@ -283,6 +287,13 @@ def test_a_follow_up_that_changes_the_topic_is_asked_alone(fake_bot):
     # What the joined reading answers with the follow-up's words stays joined.
     a = fake_bot.answer("and on weekends?", history=["What are your opening hours?"])
     assert a.question == "What are your opening hours? and on weekends?"
+
+
+def test_a_passage_that_holds_only_the_name_a_question_asks_about_is_weighed_as_such(fake_bot):
+    # "Is Pro waterproof?" beside the Pro row: it holds the name and nothing of what is asked about it.
+    assert fake_bot.rank("Is Pro waterproof?").evidence[0]["name_only"] == 1.0
+    assert fake_bot.rank("What does the Pro plan cost?").evidence[0]["name_only"] == 0.0
+    assert fake_bot.rank("How much is Pro?").evidence[0]["name_only"] == 0.0  # nothing asked beyond the name
 
 
 def test_a_follow_up_of_words_no_document_uses_is_declined_not_answered_as_the_question_before(fake_bot):
@@ -530,8 +541,8 @@ def test_a_question_that_names_an_option_is_answered_from_its_section(tmp_path, 
                     "### -s --small\n\nReduce memory usage, for compression and testing.\n\n"
                     "### -v --verbose\n\nShow the compression ratio for each file processed.\n"})
     # "s" is a stopword: read as words only, "What does -s do?" asked nothing the documents hold.
-    a = bot.answer("What does -s do?")
-    assert a.found and a.passages[0].section == "-s --small"
+    r = bot.rank("What does -s do?")
+    assert bot.index.passages[r.candidates[0].passage].section == "-s --small" and r.evidence[0]["coverage"] == 1.0
 
 
 def test_cli_eval_says_what_is_wrong_with_a_question_set_before_loading_the_index(tmp_path, monkeypatch, capsys):

@@ -13,7 +13,7 @@ fit_scorer = pytest.importorskip("fit_scorer")
 
 def _evidence(margin: float) -> list[dict]:
     zero = dict.fromkeys(("contrast", "coverage", "unknown", "rarest_unknown", "missing_rarest", "missing_name",
-                          "missing_number", "unnamed_row", "dissimilar"), 0.0)
+                          "name_only", "missing_number", "unnamed_row", "dissimilar"), 0.0)
     return [dict(zero, margin=margin)]
 
 

@@ -32,13 +32,14 @@ RANKING_FEATURES = ("question", "whole", "sentence", "keyword", "coverage", "row
 # it the models carried over worse to the set left out. Only how far the best match falls below a floor
 # of barely any similarity ("dissimilar", Scorer.dissimilar_below) is weighed.
 CONFIDENCE_FEATURES = ("margin", "contrast", "coverage", "unknown", "rarest_unknown", "missing_rarest", "missing_name",
-                       "missing_number", "unnamed_row", "dissimilar")
+                       "name_only", "missing_number", "unnamed_row", "dissimilar")
 # A model tuned on the corpus's own questions and answers has learnt how close a question of this corpus
 # comes to its answer, so there the level of the best match's cosine ("similarity") is evidence too.
 ADAPTED_FEATURES = CONFIDENCE_FEATURES + ("similarity",)
 # The direction in which each piece of evidence may move the estimates (the fit keeps these signs).
-EVIDENCE_SIGNS = {"margin": 1, "contrast": 1, "coverage": 1, "unknown": -1, "rarest_unknown": -1, "missing_rarest": -1, "missing_name": -1,
-                  "missing_number": -1, "unnamed_row": -1, "dissimilar": -1, "similarity": 1}
+EVIDENCE_SIGNS = {"margin": 1, "contrast": 1, "coverage": 1, "unknown": -1, "rarest_unknown": -1, "missing_rarest": -1,
+                  "missing_name": -1, "name_only": -1, "missing_number": -1, "unnamed_row": -1, "dissimilar": -1,
+                  "similarity": 1}
 PARAMS_FILE = Path(__file__).with_name("scorer.json")  # fitted on the bundled model's scores
 
 
