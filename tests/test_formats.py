@@ -4899,3 +4899,20 @@ def test_pages_whose_text_the_sites_build_pulls_in_say_so(tmp_path):
            "built site has (add its HTML to answer from it), skipped: api.md, celery.app.rst, celery.result.rst and 1 " \
            "more" in printed
     assert not any(line.startswith(("  celery.", "  number.md", "  api.md", "  Release notes?")) for line in printed)
+
+
+def test_rst_parameters_listed_numpydoc_style_keep_name_type_and_description_apart(tmp_path):
+    # tqdm's README lists its parameters as "* iterable : iterable, optional" over an indented description, which
+    # docutils reads as a definition list whose term has a classifier. Name, type and description had run together
+    # ("iterable iterable, optional Iterable to decorate"); out of a list, the type had been lost. A wrapped line
+    # read as a term and its classifier goes on as written.
+    rst = ("Guide\n=====\n\nParameters\n----------\n\n* iterable : iterable, optional\n"
+           "    Iterable to decorate with a progress bar.\n* desc : str, optional\n    Prefix for the progress bar.\n\n"
+           "* Mandatory : YES\n* Default   : ``<name>.rpm`` with spaces\n              replaced by '-'\n\n"
+           "Returns\n-------\n\nout : iterator\n    The iterable, decorated.\n")
+    passages, problems = read(tmp_path, "README.rst", rst)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("Parameters", "- iterable (iterable, optional): Iterable to decorate with a progress bar.\n"
+                       "- desc (str, optional): Prefix for the progress bar.\n"
+                       "- Mandatory : YES\n- Default: <name>.rpm with spaces replaced by '-'"),
+        ("out (iterator)", "The iterable, decorated.")]

@@ -482,7 +482,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
                 _walk(definition, content, depth)
                 blocks.extend(callout(_flat(term).rstrip(":"), content, line=_line(term)))
                 continue
-            titled = title_block(_flat(term), line=_line(term)) if term is not None else None
+            titled = title_block(_term_text(item), line=_line(term)) if term is not None else None
             if titled is not None:
                 blocks.append(titled)
             if definition is not None:
@@ -569,4 +569,39 @@ def _item_texts(node) -> list[str]:
         return [line.rstrip() for line in textwrap.dedent(node.astext()).split("\n") if line.strip()]
     if node.tagname == "container":
         return [text for child in node.children if child.tagname not in _SKIP for text in _item_texts(child)]
+    if node.tagname == "definition_list":
+        # A parameter each, as numpydoc lists them ("* iterable : iterable, optional" over what it is): a line
+        # each, its term set apart from its definition, which had run together ("iterable iterable, optional
+        # Iterable to decorate").
+        return [_defined(item) for item in node.children]
     return [_flat(node)]
+
+
+def _term_text(item) -> str:
+    """A definition list item's term, with its classifiers in parentheses after it, as Sphinx shows them:
+    "iterable (iterable, optional)" of numpydoc's "iterable : iterable, optional"."""
+    term = " ".join(_flat(c) for c in item.children if c.tagname == "term")
+    classifiers = [_flat(c) for c in item.children if c.tagname == "classifier"]
+    return f"{term} ({', '.join(classifiers)})" if classifiers and not _wrapped(item) else term
+
+
+def _wrapped(item) -> bool:
+    """Whether a definition list item is a wrapped line that docutils read as a term and its classifier: its
+    definition opens in lower case, going on from the line above (CMake's "Default : ``<name>.rpm`` with spaces"
+    over "replaced by '-'")."""
+    definition = next((c for c in item.children if c.tagname == "definition"), None)
+    opening = _flat(definition)[:1] if definition is not None else ""
+    return opening.islower() and any(c.tagname == "classifier" for c in item.children)
+
+
+def _defined(item) -> str:
+    """A definition list item on one line: its term, a colon (unless the term ends with a mark of its own),
+    then its definition."""
+    term = _term_text(item)
+    definition = " ".join(_flat(c) for c in item.children if c.tagname == "definition")
+    if _wrapped(item):
+        classifiers = " : ".join(_flat(c) for c in item.children if c.tagname == "classifier")
+        definition = f"{classifiers} {definition}"
+    if not definition:
+        return term
+    return f"{term} {definition}" if term.endswith((":", "?", ".", "!")) else f"{term}: {definition}"
