@@ -4916,3 +4916,22 @@ def test_rst_parameters_listed_numpydoc_style_keep_name_type_and_description_apa
                        "- desc (str, optional): Prefix for the progress bar.\n"
                        "- Mandatory : YES\n- Default: <name>.rpm with spaces replaced by '-'"),
         ("out (iterator)", "The iterable, decorated.")]
+
+
+def test_rst_badges_and_logos_are_not_text_nor_what_introduced_them(tmp_path):
+    # psutil's README opens with lines of badges, tqdm's has its sponsors' logos in a table under a bold title, a
+    # badge after "There are other places where tqdm may be downloaded:" and "|Py-Versions| (Since 19 May 2016)" over
+    # its API. Their alt texts had been passages ("Downloads Github stars"), rows ("OpenAI | Your Logo Here") and the
+    # opening of a code passage; the lead-ins had been left with nothing to introduce.
+    rst = ("| |downloads| |stars|\n| |version|\n\ntqdm\n====\n\nA progress meter.\n\n**Featured Sponsors**\n\n"
+           "======== ==============\n|OpenAI|  Your Logo Here\n======== ==============\nOpenAI    Sponsors\n"
+           "======== ==============\n\nInstall\n-------\n\nWith pip. There are other places to get it, for CLI use:\n\n"
+           "|repology|\n\nDocumentation\n-------------\n\n|versions| (Since 19 May 2016)\n\n.. code:: python\n\n"
+           "    class tqdm():\n        pass\n\n"
+           + "".join(f".. |{name}| image:: https://img.shields.io/{name}.svg\n   :target: https://example.com/{name}\n"
+                     for name in ("downloads", "stars", "version", "OpenAI", "repology", "versions")))
+    passages, problems = read(tmp_path, "README.rst", rst)
+    assert problems == [] and [(p.title, p.section, p.text) for p in passages] == [
+        ("tqdm", "", "A progress meter."), ("tqdm", "Install", "With pip."),
+        ("tqdm", "Documentation", "class tqdm():\n    pass")]
+

@@ -383,6 +383,51 @@ def _picture(node) -> bool:
                                        and all(c.tagname == "image" for c in node.children))
 
 
+# Text beside a row of badges that only remarks on them: "|README-Hits| (Since 19 May 2016)".
+_REMARK = re.compile(r"\s*\(.*\)\s*", re.S)
+
+
+def _pictures_only(node) -> bool:
+    """A paragraph, a line or a table cell that shows pictures only (a logo, a row of badges), maybe with a remark on
+    them in parentheses: their alt texts ("Logo", "Build-Status"), by default the names of their substitutions, are
+    not text. Inside a sentence ("run the |notebook-demo|") the name stands for a word."""
+    if node.tagname == "entry":  # a table cell: its paragraphs
+        return bool(node.children) and all(_pictures_only(c) for c in node.children)
+    parts = [c for c in node.children if c.tagname not in _SKIP and (c.tagname != "#text" or c.astext().strip())]
+    return any(map(_picture, parts)) and all(
+        _picture(c) or (c.tagname == "#text" and _REMARK.fullmatch(c.astext())) for c in parts)
+
+
+def _lines_of_pictures(node) -> bool:
+    """A line block whose lines show pictures only (psutil's README opens with three lines of badges)."""
+    lines = [line for line in node.findall(lambda n: n.tagname == "line") if line.children]
+    return bool(lines) and all(map(_pictures_only, lines))
+
+
+def _logos(table) -> bool:
+    """A table of logos (tqdm's sponsors: "|OpenAI|" over "OpenAI"): pictures head its columns, where a table of data
+    names them."""
+    first = next(table.findall(lambda n: n.tagname == "row"), None)
+    return first is not None and any(_pictures_only(entry) for entry in first.children)
+
+
+def _drop_lead_in(node, blocks: list[Block]) -> None:
+    """Take off what introduced pictures the reader drops, which has nothing left to lead into: a paragraph set in
+    bold over them (tqdm's "**Featured Sponsors**" over its sponsors' logos), or the sentence ending with a colon
+    before them ("There are other places where tqdm may be downloaded:" over a badge)."""
+    siblings = [c for c in node.parent.children if c.tagname not in _SKIP] if node.parent is not None else []
+    at = next((k for k, c in enumerate(siblings) if c is node), 0)
+    before = siblings[at - 1] if at else None
+    if before is None or before.tagname != "paragraph" or not blocks or blocks[-1].kind != "paragraph" \
+            or blocks[-1].line != _line(before):
+        return
+    parts = [c for c in before.children if c.tagname != "#text" or c.astext().strip()]
+    if len(parts) == 1 and parts[0].tagname == "strong":
+        blocks.pop()
+    else:
+        drop_introduction(blocks)
+
+
 def _walk(node, blocks: list[Block], depth: int) -> None:
     children = list(node.children)
     fields = [_field(child) for child in children]
@@ -435,11 +480,12 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         # hardware" inside an answer), not one more section beside it.
         level = max(depth, 1) + (kind == "rubric")
         blocks.append(heading_block(_flat(node), level=level, line=_line(node)))
+    elif kind in ("paragraph", "line_block", "table") and (
+            _pictures_only(node) if kind == "paragraph" else _lines_of_pictures(node) if kind == "line_block"
+            else _logos(node)):
+        # A logo, rows of badges, a table of logos: no text, and neither is what introduced them.
+        _drop_lead_in(node, blocks)
     elif kind == "paragraph":
-        if all(_picture(c) for c in node.children if c.tagname != "#text" or c.astext().strip()):
-            # A logo or a row of badges: their alt texts ("Logo", "Build-Status"), by default the names of their
-            # substitutions, are not text. Inside a sentence ("run the |notebook-demo|") the name stands for a word.
-            return
         text = _flat(node)
         if text:
             blocks.append(Block("paragraph", text, _line(node)))
@@ -569,6 +615,8 @@ def _item_texts(node) -> list[str]:
         return [line.rstrip() for line in textwrap.dedent(node.astext()).split("\n") if line.strip()]
     if node.tagname == "container":
         return [text for child in node.children if child.tagname not in _SKIP for text in _item_texts(child)]
+    if node.tagname == "paragraph" and _pictures_only(node):
+        return []
     if node.tagname == "definition_list":
         # A parameter each, as numpydoc lists them ("* iterable : iterable, optional" over what it is): a line
         # each, its term set apart from its definition, which had run together ("iterable iterable, optional
