@@ -4935,3 +4935,14 @@ def test_rst_badges_and_logos_are_not_text_nor_what_introduced_them(tmp_path):
         ("tqdm", "", "A progress meter."), ("tqdm", "Install", "With pip."),
         ("tqdm", "Documentation", "class tqdm():\n    pass")]
 
+
+def test_rst_list_of_links_only_is_dropped_unless_the_text_introduces_it(tmp_path):
+    # psutil's README: "Quick links", a list of links named "Home page", "Install", "Forum", had been a passage of
+    # bare names. Links the text introduces are the text's, as in Markdown, and so is an address written out.
+    rst = ("psutil\n======\n\nQuick links\n-----------\n\n- `Home page <https://github.com/giampaolo/psutil>`_\n"
+           "- `Forum <https://groups.google.com/group/psutil>`_\n\nSupport\n-------\n\nAsk on the forum:\n\n"
+           "- `Forum <https://groups.google.com/group/psutil>`_\n\nMaintainers\n-----------\n\n"
+           "- giampaolo@example.com\n")
+    passages, problems = read(tmp_path, "README.rst", rst)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("Support", "Ask on the forum:\n- Forum"), ("Maintainers", "- giampaolo@example.com")]
