@@ -4899,3 +4899,50 @@ def test_pages_whose_text_the_sites_build_pulls_in_say_so(tmp_path):
            "built site has (add its HTML to answer from it), skipped: api.md, celery.app.rst, celery.result.rst and 1 " \
            "more" in printed
     assert not any(line.startswith(("  celery.", "  number.md", "  api.md", "  Release notes?")) for line in printed)
+
+
+def test_rst_parameters_listed_numpydoc_style_keep_name_type_and_description_apart(tmp_path):
+    # tqdm's README lists its parameters as "* iterable : iterable, optional" over an indented description, which
+    # docutils reads as a definition list whose term has a classifier. Name, type and description had run together
+    # ("iterable iterable, optional Iterable to decorate"); out of a list, the type had been lost. A wrapped line
+    # read as a term and its classifier goes on as written.
+    rst = ("Guide\n=====\n\nParameters\n----------\n\n* iterable : iterable, optional\n"
+           "    Iterable to decorate with a progress bar.\n* desc : str, optional\n    Prefix for the progress bar.\n\n"
+           "* Mandatory : YES\n* Default   : ``<name>.rpm`` with spaces\n              replaced by '-'\n\n"
+           "Returns\n-------\n\nout : iterator\n    The iterable, decorated.\n")
+    passages, problems = read(tmp_path, "README.rst", rst)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("Parameters", "- iterable (iterable, optional): Iterable to decorate with a progress bar.\n"
+                       "- desc (str, optional): Prefix for the progress bar.\n"
+                       "- Mandatory : YES\n- Default: <name>.rpm with spaces replaced by '-'"),
+        ("out (iterator)", "The iterable, decorated.")]
+
+
+def test_rst_badges_and_logos_are_not_text_nor_what_introduced_them(tmp_path):
+    # psutil's README opens with lines of badges, tqdm's has its sponsors' logos in a table under a bold title, a
+    # badge after "There are other places where tqdm may be downloaded:" and "|Py-Versions| (Since 19 May 2016)" over
+    # its API. Their alt texts had been passages ("Downloads Github stars"), rows ("OpenAI | Your Logo Here") and the
+    # opening of a code passage; the lead-ins had been left with nothing to introduce.
+    rst = ("| |downloads| |stars|\n| |version|\n\ntqdm\n====\n\nA progress meter.\n\n**Featured Sponsors**\n\n"
+           "======== ==============\n|OpenAI|  Your Logo Here\n======== ==============\nOpenAI    Sponsors\n"
+           "======== ==============\n\nInstall\n-------\n\nWith pip. There are other places to get it, for CLI use:\n\n"
+           "|repology|\n\nDocumentation\n-------------\n\n|versions| (Since 19 May 2016)\n\n.. code:: python\n\n"
+           "    class tqdm():\n        pass\n\n"
+           + "".join(f".. |{name}| image:: https://img.shields.io/{name}.svg\n   :target: https://example.com/{name}\n"
+                     for name in ("downloads", "stars", "version", "OpenAI", "repology", "versions")))
+    passages, problems = read(tmp_path, "README.rst", rst)
+    assert problems == [] and [(p.title, p.section, p.text) for p in passages] == [
+        ("tqdm", "", "A progress meter."), ("tqdm", "Install", "With pip."),
+        ("tqdm", "Documentation", "class tqdm():\n    pass")]
+
+
+def test_rst_list_of_links_only_is_dropped_unless_the_text_introduces_it(tmp_path):
+    # psutil's README: "Quick links", a list of links named "Home page", "Install", "Forum", had been a passage of
+    # bare names. Links the text introduces are the text's, as in Markdown, and so is an address written out.
+    rst = ("psutil\n======\n\nQuick links\n-----------\n\n- `Home page <https://github.com/giampaolo/psutil>`_\n"
+           "- `Forum <https://groups.google.com/group/psutil>`_\n\nSupport\n-------\n\nAsk on the forum:\n\n"
+           "- `Forum <https://groups.google.com/group/psutil>`_\n\nMaintainers\n-----------\n\n"
+           "- giampaolo@example.com\n")
+    passages, problems = read(tmp_path, "README.rst", rst)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("Support", "Ask on the forum:\n- Forum"), ("Maintainers", "- giampaolo@example.com")]

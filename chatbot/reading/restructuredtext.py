@@ -16,8 +16,8 @@ from ..passage import Passage
 from ..text import clean, word_count
 from .html import MAX_REDIRECT_WORDS
 from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define, drop_introduction,
-                      field_text, heading_block, labels_their_text, last_heading, names_a_term, question_text,
-                      spread_cells, take_intro, title_block)
+                      field_text, heading_block, introduces, labels_their_text, last_heading, names_a_term,
+                      question_text, spread_cells, take_intro, title_block)
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
 _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
@@ -383,6 +383,51 @@ def _picture(node) -> bool:
                                        and all(c.tagname == "image" for c in node.children))
 
 
+# Text beside a row of badges that only remarks on them: "|README-Hits| (Since 19 May 2016)".
+_REMARK = re.compile(r"\s*\(.*\)\s*", re.S)
+
+
+def _pictures_only(node) -> bool:
+    """A paragraph, a line or a table cell that shows pictures only (a logo, a row of badges), maybe with a remark on
+    them in parentheses: their alt texts ("Logo", "Build-Status"), by default the names of their substitutions, are
+    not text. Inside a sentence ("run the |notebook-demo|") the name stands for a word."""
+    if node.tagname == "entry":  # a table cell: its paragraphs
+        return bool(node.children) and all(_pictures_only(c) for c in node.children)
+    parts = [c for c in node.children if c.tagname not in _SKIP and (c.tagname != "#text" or c.astext().strip())]
+    return any(map(_picture, parts)) and all(
+        _picture(c) or (c.tagname == "#text" and _REMARK.fullmatch(c.astext())) for c in parts)
+
+
+def _lines_of_pictures(node) -> bool:
+    """A line block whose lines show pictures only (psutil's README opens with three lines of badges)."""
+    lines = [line for line in node.findall(lambda n: n.tagname == "line") if line.children]
+    return bool(lines) and all(map(_pictures_only, lines))
+
+
+def _logos(table) -> bool:
+    """A table of logos (tqdm's sponsors: "|OpenAI|" over "OpenAI"): pictures head its columns, where a table of data
+    names them."""
+    first = next(table.findall(lambda n: n.tagname == "row"), None)
+    return first is not None and any(_pictures_only(entry) for entry in first.children)
+
+
+def _drop_lead_in(node, blocks: list[Block]) -> None:
+    """Take off what introduced a block the reader drops (pictures, a list of links), which has nothing left to lead
+    into: a paragraph set in bold over it (tqdm's "**Featured Sponsors**" over its sponsors' logos), or the sentence
+    ending with a colon before it ("There are other places where tqdm may be downloaded:" over a badge)."""
+    siblings = [c for c in node.parent.children if c.tagname not in _SKIP] if node.parent is not None else []
+    at = next((k for k, c in enumerate(siblings) if c is node), 0)
+    before = siblings[at - 1] if at else None
+    if before is None or before.tagname != "paragraph" or not blocks or blocks[-1].kind != "paragraph" \
+            or blocks[-1].line != _line(before):
+        return
+    parts = [c for c in before.children if c.tagname != "#text" or c.astext().strip()]
+    if len(parts) == 1 and parts[0].tagname == "strong":
+        blocks.pop()
+    else:
+        drop_introduction(blocks)
+
+
 def _walk(node, blocks: list[Block], depth: int) -> None:
     children = list(node.children)
     fields = [_field(child) for child in children]
@@ -435,11 +480,12 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         # hardware" inside an answer), not one more section beside it.
         level = max(depth, 1) + (kind == "rubric")
         blocks.append(heading_block(_flat(node), level=level, line=_line(node)))
+    elif kind in ("paragraph", "line_block", "table") and (
+            _pictures_only(node) if kind == "paragraph" else _lines_of_pictures(node) if kind == "line_block"
+            else _logos(node)):
+        # A logo, rows of badges, a table of logos: no text, and neither is what introduced them.
+        _drop_lead_in(node, blocks)
     elif kind == "paragraph":
-        if all(_picture(c) for c in node.children if c.tagname != "#text" or c.astext().strip()):
-            # A logo or a row of badges: their alt texts ("Logo", "Build-Status"), by default the names of their
-            # substitutions, are not text. Inside a sentence ("run the |notebook-demo|") the name stands for a word.
-            return
         text = _flat(node)
         if text:
             blocks.append(Block("paragraph", text, _line(node)))
@@ -452,6 +498,12 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             # A list of the documentation's own pages ("- :doc:`install`") points to them, introduced or not, as
             # a toctree does (see the Markdown reader).
             drop_introduction(blocks)
+            return
+        if all(_is_link_only(item) for item in node.children) and not introduces(blocks):
+            # psutil's "Quick links": a list of links only, a table of contents of elsewhere, names places and says
+            # nothing of them (see the Markdown reader). Links the text introduces ("Key documentation:") are the
+            # text's.
+            _drop_lead_in(node, blocks)
             return
         if _is_faq_list(node):
             # Passlib's FAQ: "* **How do I decrypt the hashes generated by Passlib?**" over its answer, an item
@@ -482,7 +534,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
                 _walk(definition, content, depth)
                 blocks.extend(callout(_flat(term).rstrip(":"), content, line=_line(term)))
                 continue
-            titled = title_block(_flat(term), line=_line(term)) if term is not None else None
+            titled = title_block(_term_text(item), line=_line(term)) if term is not None else None
             if titled is not None:
                 blocks.append(titled)
             if definition is not None:
@@ -536,6 +588,21 @@ def _is_page_reference(item) -> bool:
         parts[0].tagname == "reference" and PAGE_LINK.match(parts[0].get("refuri", "")) is not None)
 
 
+def _is_link_only(item) -> bool:
+    """A list item that is nothing but a link named in words (its own list, if any, made of such items too). A
+    link that shows its address ("googleapis-auth@google.com", a URL written out) gives that address as text."""
+    children = [c for c in item.children if c.tagname not in _SKIP]
+    if not children or children[0].tagname != "paragraph" or any(
+            c.tagname not in ("bullet_list", "enumerated_list") for c in children[1:]):
+        return False
+    parts = [c for c in children[0].children if c.tagname not in _SKIP and (c.tagname != "#text" or c.astext().strip())]
+    if len(parts) != 1 or parts[0].tagname != "reference" or _picture(parts[0]):
+        return False
+    shown = parts[0].astext()
+    return parts[0].get("refuri", "") not in (shown, f"mailto:{shown}") and all(
+        _is_link_only(sub) for inner in children[1:] for sub in inner.children)
+
+
 def _is_faq_list(node) -> bool:
     """A list of questions, each item answered in the parts after its first paragraph (psycopg2's checklist
     of questions inside an answer, "Have you googled for your error message?", answers none of them)."""
@@ -569,4 +636,41 @@ def _item_texts(node) -> list[str]:
         return [line.rstrip() for line in textwrap.dedent(node.astext()).split("\n") if line.strip()]
     if node.tagname == "container":
         return [text for child in node.children if child.tagname not in _SKIP for text in _item_texts(child)]
+    if node.tagname == "paragraph" and _pictures_only(node):
+        return []
+    if node.tagname == "definition_list":
+        # A parameter each, as numpydoc lists them ("* iterable : iterable, optional" over what it is): a line
+        # each, its term set apart from its definition, which had run together ("iterable iterable, optional
+        # Iterable to decorate").
+        return [_defined(item) for item in node.children]
     return [_flat(node)]
+
+
+def _term_text(item) -> str:
+    """A definition list item's term, with its classifiers in parentheses after it, as Sphinx shows them:
+    "iterable (iterable, optional)" of numpydoc's "iterable : iterable, optional"."""
+    term = " ".join(_flat(c) for c in item.children if c.tagname == "term")
+    classifiers = [_flat(c) for c in item.children if c.tagname == "classifier"]
+    return f"{term} ({', '.join(classifiers)})" if classifiers and not _wrapped(item) else term
+
+
+def _wrapped(item) -> bool:
+    """Whether a definition list item is a wrapped line that docutils read as a term and its classifier: its
+    definition opens in lower case, going on from the line above (CMake's "Default : ``<name>.rpm`` with spaces"
+    over "replaced by '-'")."""
+    definition = next((c for c in item.children if c.tagname == "definition"), None)
+    opening = _flat(definition)[:1] if definition is not None else ""
+    return opening.islower() and any(c.tagname == "classifier" for c in item.children)
+
+
+def _defined(item) -> str:
+    """A definition list item on one line: its term, a colon (unless the term ends with a mark of its own),
+    then its definition."""
+    term = _term_text(item)
+    definition = " ".join(_flat(c) for c in item.children if c.tagname == "definition")
+    if _wrapped(item):
+        classifiers = " : ".join(_flat(c) for c in item.children if c.tagname == "classifier")
+        definition = f"{classifiers} {definition}"
+    if not definition:
+        return term
+    return f"{term} {definition}" if term.endswith((":", "?", ".", "!")) else f"{term}: {definition}"
