@@ -4435,6 +4435,24 @@ def test_a_changelog_heading_dated_in_words_keeps_its_version_and_names_its_subs
         "1.0.4 February 21, 2024 › Added", "May the workers be many"]
 
 
+def test_long_code_is_cut_before_a_statement_or_a_prompt_not_inside_one(tmp_path):
+    # Cut line by line, a piece had opened inside what a command printed ("  psutil.Process(pid=29836, ...)]").
+    printed = ",\n".join(f" psutil.Process(pid={pid}, name='python3', status='sleeping')" for pid in range(100, 112))
+    others = "".join(f">>> p.cpu_times_{n}()\npcputimes(user=1.02, system=0.31, children_user=0.0, children_system=0.0)\n"
+                     for n in range(8))
+    session = (">>> import psutil\n>>> p = psutil.Process(7055)\n" + others + ">>> p.children(recursive=True)\n"
+               f"[{printed.lstrip()}]\n>>> p.memory_percent()\n0.7823\n>>> p.num_threads()\n4\n")
+    function = "def handler(event):\n" + "".join(f"    step_{n}(event, retries=3, timeout=30)\n" for n in range(40))
+    code = function + "\n\ndef main():\n    handler(None)\n"
+    text = f"# Tour\n\n## Processes\n\n```pycon\n{session}```\n\n## Handlers\n\n```python\n{code}```\n"
+    passages, problems = read(tmp_path, "tour.md", text)
+    assert problems == []
+    pieces = [p.text for p in passages]
+    assert all(piece.startswith((">>> ", "def ", "    step_")) for piece in pieces), pieces
+    assert any(piece.startswith(">>> p.children(recursive=True)") for piece in pieces)
+    assert pieces[-1].endswith("\n\n\ndef main():\n    handler(None)")  # a function too long for one piece: its lines
+
+
 def test_markdown_paragraph_between_two_lists_leads_in_the_second(tmp_path):
     # The paragraph had been lost, and the second list's items joined the first list's.
     text = textwrap.dedent("""        # Policy

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 175
+PARSER_VERSION = 176
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -499,6 +499,30 @@ def _pack(units: list[str], limit: int, sep: str) -> list[str]:
     return chunks
 
 
+def _pack_code(lines: list[str], limit: int) -> list[str]:
+    """Cut code too long for one passage only before a line that opens a statement (one not indented, not a
+    blank line, not closing a bracket), so that a piece does not open inside one ("  psutil.Process(pid=2,...)]"
+    of a listing begun above). In an interactive session only a prompt opens one: what a command printed stays with
+    it. A statement too long by itself is cut between its lines."""
+    session = any(line.startswith(">>>") for line in lines)
+    statements: list[list[str]] = []
+    for line in lines:
+        goes_on = (not line.startswith(">>>") if session else
+                   not line.strip() or line[:1].isspace() or line.lstrip()[:1] in ")]}")
+        if statements and goes_on:
+            statements[-1].append(line)
+        else:
+            statements.append([line])
+    chunks: list[str] = []
+    for statement in statements:
+        text = "\n".join(statement)
+        if chunks and len(chunks[-1]) + 1 + len(text) <= limit:
+            chunks[-1] += "\n" + text
+        else:
+            chunks.extend(_pack(statement, limit, "\n") if len(text) > limit else [text])
+    return [chunk.strip("\n") for chunk in chunks if chunk.strip()]
+
+
 def _units(block: Block, limit: int) -> list[str]:
     """The pieces a block may be cut into, without its introduction: sentences of prose, items of a list (an
     item longer than `limit`, its sentences), lines of code or table."""
@@ -858,7 +882,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                         size, taken = size + len(lines[taken]) + 1, taken + 1
                     passages[-1] = replace(previous, text="\n".join([previous.text, *lines[:taken]]))
                     lines = lines[taken:]
-                for chunk in _pack(lines, max_chars, "\n"):
+                for chunk in _pack_code(lines, max_chars):
                     add("text", chunk, block.line)
             else:
                 head = [block.intro] if block.intro else []
