@@ -76,6 +76,20 @@ def test_a_declined_question_is_listed_and_teaching_it_makes_it_answered(page, a
     assert re.search(r"Confidence: (very likely|likely|possibly)", reply)
 
 
+def test_on_a_phone_the_table_of_open_questions_keeps_readable_columns_and_scrolls_sideways(page, admin_app):
+    question = "Can I pay for a bootcamp with bitcoin?"
+    page.goto(admin_app["url"])
+    expect(question_box(page)).to_be_editable(timeout=30_000)
+    ask(page, question)
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_admin(page, admin_app["url"], TOKEN)
+    expect(page.locator("#admin-groups")).to_contain_text(question, timeout=30_000)
+    # Its columns had been shares of the screen: 26 pixels for the count, a letter of a word to a line.
+    widths = page.locator("#admin-groups .body-cell").evaluate_all("cells => cells.map(c => c.offsetWidth)")
+    assert widths[:4] == [64, 104, 240, 240]
+    assert page.locator("#admin-groups .virtual-table-viewport").evaluate("v => v.scrollWidth > v.clientWidth")
+
+
 def test_a_disliked_answer_is_listed(page, admin_app):
     question = "What tools and frameworks do Machine Learning Engineers use?"
     page.goto(admin_app["url"])

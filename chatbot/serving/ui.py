@@ -71,6 +71,15 @@ def placeholder(bot: Chatbot) -> str:
             "Try one of the examples.")
 
 
+# On a phone the admin page's table of open questions keeps the width its columns need to be read (its cells had
+# wrapped a letter to a line) and scrolls sideways, as a wide table does on a narrow screen.
+# (Gradio sets each cell's width inline, as a share of the screen's: hence !important; .body-cell: a row's cell.)
+PAGE_CSS = "@media (max-width: 720px) {" + "".join(
+    f" #admin-groups :is(th, td, .body-cell):nth-child({n}) {{ width: {w} !important; min-width: {w} !important;"
+    f" max-width: {w} !important; flex: 0 0 {w} !important; }}"
+    for n, w in enumerate(("64px", "104px", "240px", "240px"), start=1)) + " }"
+
+
 def page_theme():
     """Gradio's default theme, with its text's bold drawn from the whole Bold face of Source Sans Pro: the
     SemiBold face that Gradio ships (6.31) holds 55 glyphs, "A" and "B" the only letters among them, so every
@@ -221,7 +230,7 @@ def serve(bot: Chatbot, *, host: str = "127.0.0.1", port: int = 7860, auth: str 
     with warnings.catch_warnings():  # Gradio warns that SSR is off on a page with an admin page, as asked
         warnings.filterwarnings("ignore", message="SSR mode is not supported", category=UserWarning)
         app = gr.mount_gradio_app(app, demo, path="/", auth=credentials, show_error=True, ssr_mode=False,
-                                  max_file_size=bot.settings.max_upload_bytes, theme=page_theme())
+                                  max_file_size=bot.settings.max_upload_bytes, theme=page_theme(), css=PAGE_CSS)
     server = WebServer(app, host=host, port=port, blocks=demo)
     if block:
         server.run()
