@@ -2711,6 +2711,53 @@ def test_numbered_questions_answered_by_the_paragraph_after_them(tmp_path, name)
     passages, _ = read(tmp_path, "notes.txt", " * Fixed a crash.\n\n * Nobody needs this, right?\n\n * Faster.\n")
     assert [p.kind for p in passages] == ["text"] * len(passages)
 
+@pytest.mark.parametrize("name", ["steps.docx", "steps.odt", "steps.html"])
+def test_numbered_steps_keep_their_numbers(tmp_path, name):
+    # Word's "List Number" paragraphs, Writer's numbered lists and an <ol> had been read as bullets ("- Download
+    # ..."), while Markdown keeps "1.", "2.": the steps' order was lost. A bulleted sub-list stays bulleted.
+    steps, options = ["Download the installer.", "Run it:", "Sign in with your e-mail."], ["on Windows;", "on macOS."]
+    if name.endswith(".docx"):
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Installing", level=1)
+        document.add_paragraph("To install the agent:")
+        for step in steps:
+            document.add_paragraph(step, style="List Number")
+            for option in options if step == "Run it:" else ():
+                document.add_paragraph(option, style="List Bullet 2")
+        out = io.BytesIO()
+        document.save(out)
+        content = out.getvalue()
+    elif name.endswith(".odt"):
+        def item(text, inner=""):
+            return f"<text:list-item><text:p>{text}</text:p>{inner}</text:list-item>"
+
+        sub_list = "<text:list>" + "".join(item(option) for option in options) + "</text:list>"
+        content = odt_bytes(
+            '<text:h text:outline-level="1">Installing</text:h><text:p>To install the agent:</text:p>'
+            '<text:list text:style-name="L1">'
+            + "".join(item(step, sub_list if step == "Run it:" else "") for step in steps) + "</text:list>",
+            automatic_styles='<text:list-style style:name="L1"><text:list-level-style-number text:level="1" '
+                             'style:num-format="1" style:num-suffix="."/><text:list-level-style-bullet text:level="2" '
+                             'text:bullet-char="•"/></text:list-style>')
+    else:
+        sub_list = "<ul>" + "".join(f"<li>{option}</li>" for option in options) + "</ul>"
+        content = ("<h1>Installing</h1><p>To install the agent:</p><ol>"
+                   + "".join(f"<li>{step}{sub_list if step == 'Run it:' else ''}</li>" for step in steps) + "</ol>")
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [p.text for p in passages] == [
+        "To install the agent:\n1. Download the installer.\n2. Run it:\n  - on Windows;\n  - on macOS.\n"
+        "3. Sign in with your e-mail."]
+
+
+def test_html_numbered_list_counts_from_its_start(tmp_path):
+    # <ol start="..."> goes on with steps numbered before it; an item's value sets its number and the next ones'.
+    passages, _ = read(tmp_path, "steps.html", "<h2>Restore</h2><p>Then finish the restore:</p><ol start=\"4\">"
+                                                "<li>Pick a date.</li><li value=\"9\">Confirm.</li><li>Wait.</li></ol>")
+    assert [p.text for p in passages] == ["Then finish the restore:\n4. Pick a date.\n9. Confirm.\n10. Wait."]
+
+
 def test_numbered_and_abbreviated_labels_mark_questions_and_answers(tmp_path):
     # "Q1." and "Ans:" had not been labels: each entry was one paragraph of text, its labels in it. A heading
     # labelled "Q:" asks even without its "?". A program's "q4: (error) ..." message is no label.
@@ -4045,7 +4092,7 @@ def test_html_tab_opening_with_steps_or_a_command_keeps_its_name(tmp_path):
 </article></body></html>"""
     passages, problems = read(tmp_path, "install.html", page)
     assert problems == [] and [p.text for p in passages] == [
-        "Install it with:\nmacOS:\n- Download the .pkg file.\n- Run it.", "Windows:\nmsiexec /i tool.msi"]
+        "Install it with:\nmacOS:\n1. Download the .pkg file.\n2. Run it.", "Windows:\nmsiexec /i tool.msi"]
 
 
 def test_unix_documentation_named_in_capitals_is_text_whatever_its_suffix(tmp_path):

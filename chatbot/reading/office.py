@@ -43,6 +43,7 @@ class Paragraph:
     bold: bool  # all its text is bold
     links: int  # how many links it is made of; 0 when it holds text of its own
     continues: bool = False  # a paragraph of the list item above it, indented under it with no marker of its own
+    number: int | None = None  # the number shown before an item of a numbered list; None for a bullet
 
 
 Table = list[list[str]]  # rows of cells
@@ -183,7 +184,8 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
         elif part.bold and _is_title(text) and level is None and not styled:
             blocks.append(title_block(text))
         elif level is not None:
-            item = f"{'  ' * level}- {text}"  # a sub-item indented under its item, as Markdown writes it
+            # A sub-item indented under its item, a numbered one after its number, as Markdown writes them.
+            item = f"{'  ' * level}{'-' if part.number is None else f'{part.number}.'} {text}"
             if blocks and blocks[-1].kind == "list":
                 blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n{item}")
             else:
