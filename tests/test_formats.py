@@ -2758,6 +2758,32 @@ def test_html_numbered_list_counts_from_its_start(tmp_path):
     assert [p.text for p in passages] == ["Then finish the restore:\n4. Pick a date.\n9. Confirm.\n10. Wait."]
 
 
+@pytest.mark.parametrize("name", ["logs.docx", "logs.odt", "logs.html"])
+def test_a_line_break_in_a_paragraph_stays_one(tmp_path, name):
+    # Shift+Enter between two paths in Word or Writer had joined them into one line, as if one path
+    # ("C:\\...\\agent.log /var/log/acme/agent.log"); a <br> in a web page keeps them apart.
+    paths = ["C:\\ProgramData\\Acme\\logs\\agent.log", "/var/log/acme/agent.log"]
+    if name.endswith(".docx"):
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Troubleshooting", level=1)
+        document.add_paragraph("Logs are stored in:")
+        run = document.add_paragraph().add_run(paths[0])
+        run.add_break()
+        run.add_text(paths[1])
+        out = io.BytesIO()
+        document.save(out)
+        content = out.getvalue()
+    elif name.endswith(".odt"):
+        content = odt_bytes('<text:h text:outline-level="1">Troubleshooting</text:h><text:p>Logs are stored in:</text:p>'
+                            f"<text:p>{paths[0]}<text:line-break/>{paths[1]}</text:p>")
+    else:
+        content = f"<h1>Troubleshooting</h1><p>Logs are stored in:</p><p>{paths[0]}<br>{paths[1]}</p>"
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [p.text for p in passages] == [f"Logs are stored in:\n{paths[0]}\n{paths[1]}"]
+
+
 def test_numbered_and_abbreviated_labels_mark_questions_and_answers(tmp_path):
     # "Q1." and "Ans:" had not been labels: each entry was one paragraph of text, its labels in it. A heading
     # labelled "Q:" asks even without its "?". A program's "q4: (error) ..." message is no label.
