@@ -271,7 +271,7 @@ def test_footnotes_read_where_they_are_referred_to(tmp_path):
            "+=======+====================+\n| MMMM  | January ... [#t1]_ |\n+-------+--------------------+\n\n"
            "See the guide [1]_.\n\n.. [#t1] localization support\n.. [1] It is short.\n")
     passages, _ = read(tmp_path, "tokens.rst", rst)
-    assert [p.text for p in passages] == ["Token | Output\nMMMM | January ... (localization support)",
+    assert [p.text for p in passages] == ["Tokens\nToken | Output\nMMMM | January ... (localization support)",
                                           "See the guide (It is short.)."]
     # A typeset minus sign in a manual's code reads as the hyphen it stands for.
     passages, _ = read(tmp_path, "expansion.md", "# Expansion\n\nUse ${parameter:\u2212word} for a default.\n")
@@ -1924,7 +1924,7 @@ def test_docx_faq_laid_out_as_a_table_without_a_header(tmp_path):
     passages, problems = read(tmp_path, "billing.docx", out.getvalue())
     assert problems == [] and [(p.kind, p.text) for p in passages] == [
         ("faq", "How do I pay?\nBy card or bank transfer."), ("faq", "Can I get a refund?\nWithin 30 days."),
-        ("faq", "When am I billed?\nOn the first of each month."), ("table", "Plan | Price\nPro | 10 dollars")]
+        ("faq", "When am I billed?\nOn the first of each month."), ("table", "Billing\nPlan | Price\nPro | 10 dollars")]
 
 
 def test_docx_questions_typed_on_lines_of_one_paragraph(tmp_path):
@@ -2448,7 +2448,8 @@ def test_pdf_ruled_table_is_a_table(tmp_path):
     passages, problems = read(tmp_path, "prices.pdf", pdf_bytes([page], rules=grid))
     assert problems == []
     assert [(p.kind, p.title, p.text) for p in passages] == [
-        ("table", "Prices", "Plan | Price\nPro | 10 dollars"), ("table", "Prices", "Plan | Price\nTeam | 25 dollars")]
+        ("table", "Prices", "Prices\nPlan | Price\nPro | 10 dollars"),
+        ("table", "Prices", "Prices\nPlan | Price\nTeam | 25 dollars")]
 
 
 def test_pdf_inline_code_in_smaller_type_stays_in_its_line(tmp_path):
@@ -2475,9 +2476,10 @@ def test_pdf_table_without_rules_is_a_table(tmp_path):
     passages, problems = read(tmp_path, "server.pdf", pdf_bytes([page]))
     assert problems == []
     assert [(p.kind, p.text) for p in passages] == [
-        ("table", "Command | Effect\nstart | Starts the server in the background and writes its process id to the pid file."),
-        ("table", "Command | Effect\nstop | Stops the server."),
-        ("table", "Command | Effect\nstatus | Prints whether the server runs."),
+        ("table", "Commands\nCommand | Effect\nstart | Starts the server in the background and writes its process id "
+                  "to the pid file."),
+        ("table", "Commands\nCommand | Effect\nstop | Stops the server."),
+        ("table", "Commands\nCommand | Effect\nstatus | Prints whether the server runs."),
         ("text", "Each command needs a pid file that its user can write.")]
 
 
@@ -2494,7 +2496,8 @@ def test_pdf_table_under_a_rule_without_bold_is_a_table_and_columns_without_a_he
     passages, problems = read(tmp_path, "limits.pdf", pdf_bytes([page], rules=rules))
     assert problems == []
     assert [(p.kind, p.text) for p in passages] == [
-        ("table", "Plan | Users\nFree | 1"), ("table", "Plan | Users\nPro | 5"), ("table", "Plan | Users\nTeam | 25"),
+        ("table", "Limits\nPlan | Users\nFree | 1"), ("table", "Limits\nPlan | Users\nPro | 5"),
+        ("table", "Limits\nPlan | Users\nTeam | 25"),
         ("text", "Storage 10 GB Support By email Backups Daily")]
 
 
@@ -2782,6 +2785,39 @@ def test_a_line_break_in_a_paragraph_stays_one(tmp_path, name):
         content = f"<h1>Troubleshooting</h1><p>Logs are stored in:</p><p>{paths[0]}<br>{paths[1]}</p>"
     passages, problems = read(tmp_path, name, content)
     assert problems == [] and [p.text for p in passages] == [f"Logs are stored in:\n{paths[0]}\n{paths[1]}"]
+
+
+@pytest.mark.parametrize("name", ["support.html", "support.md", "support.docx"])
+def test_a_table_under_the_documents_title_is_named_by_it(tmp_path, name):
+    # A page's <h1> is its title, which heads no section: the rows of a table under it had had no name line,
+    # while those of the same table under any other heading are named by it. A row's passage is embedded as it
+    # reads, with nothing else to say what its table is about.
+    rows = [("Plan", "First response"), ("Starter", "3 business days"), ("Business", "4 hours")]
+    if name.endswith(".html"):
+        content = ("<html><head><title>Support policy</title></head><body><h1>Support policy</h1>"
+                   "<p>Response times depend on the plan.</p><table>"
+                   + "".join(f"<tr><{c}>{a}</{c}><{c}>{b}</{c}></tr>" for (a, b), c in zip(rows, ["th", "td", "td"]))
+                   + "</table></body></html>")
+    elif name.endswith(".md"):
+        content = ("# Support policy\n\nResponse times depend on the plan.\n\n| Plan | First response |\n|---|---|\n"
+                   + "".join(f"| {a} | {b} |\n" for a, b in rows[1:]))
+    else:
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Support policy", level=0)  # the Title style
+        document.add_paragraph("Response times depend on the plan.")
+        table = document.add_table(rows=0, cols=2)
+        for a, b in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = a, b
+        out = io.BytesIO()
+        document.save(out)
+        content = out.getvalue()
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [p.text for p in passages] == [
+        "Response times depend on the plan.", "Support policy\nPlan | First response\nStarter | 3 business days",
+        "Support policy\nPlan | First response\nBusiness | 4 hours"]
 
 
 def test_numbered_and_abbreviated_labels_mark_questions_and_answers(tmp_path):
