@@ -271,7 +271,7 @@ def test_footnotes_read_where_they_are_referred_to(tmp_path):
            "+=======+====================+\n| MMMM  | January ... [#t1]_ |\n+-------+--------------------+\n\n"
            "See the guide [1]_.\n\n.. [#t1] localization support\n.. [1] It is short.\n")
     passages, _ = read(tmp_path, "tokens.rst", rst)
-    assert [p.text for p in passages] == ["Token | Output\nMMMM | January ... (localization support)",
+    assert [p.text for p in passages] == ["Tokens\nToken | Output\nMMMM | January ... (localization support)",
                                           "See the guide (It is short.)."]
     # A typeset minus sign in a manual's code reads as the hyphen it stands for.
     passages, _ = read(tmp_path, "expansion.md", "# Expansion\n\nUse ${parameter:\u2212word} for a default.\n")
@@ -1924,7 +1924,7 @@ def test_docx_faq_laid_out_as_a_table_without_a_header(tmp_path):
     passages, problems = read(tmp_path, "billing.docx", out.getvalue())
     assert problems == [] and [(p.kind, p.text) for p in passages] == [
         ("faq", "How do I pay?\nBy card or bank transfer."), ("faq", "Can I get a refund?\nWithin 30 days."),
-        ("faq", "When am I billed?\nOn the first of each month."), ("table", "Plan | Price\nPro | 10 dollars")]
+        ("faq", "When am I billed?\nOn the first of each month."), ("table", "Billing\nPlan | Price\nPro | 10 dollars")]
 
 
 def test_docx_questions_typed_on_lines_of_one_paragraph(tmp_path):
@@ -2448,7 +2448,8 @@ def test_pdf_ruled_table_is_a_table(tmp_path):
     passages, problems = read(tmp_path, "prices.pdf", pdf_bytes([page], rules=grid))
     assert problems == []
     assert [(p.kind, p.title, p.text) for p in passages] == [
-        ("table", "Prices", "Plan | Price\nPro | 10 dollars"), ("table", "Prices", "Plan | Price\nTeam | 25 dollars")]
+        ("table", "Prices", "Prices\nPlan | Price\nPro | 10 dollars"),
+        ("table", "Prices", "Prices\nPlan | Price\nTeam | 25 dollars")]
 
 
 def test_pdf_inline_code_in_smaller_type_stays_in_its_line(tmp_path):
@@ -2475,9 +2476,10 @@ def test_pdf_table_without_rules_is_a_table(tmp_path):
     passages, problems = read(tmp_path, "server.pdf", pdf_bytes([page]))
     assert problems == []
     assert [(p.kind, p.text) for p in passages] == [
-        ("table", "Command | Effect\nstart | Starts the server in the background and writes its process id to the pid file."),
-        ("table", "Command | Effect\nstop | Stops the server."),
-        ("table", "Command | Effect\nstatus | Prints whether the server runs."),
+        ("table", "Commands\nCommand | Effect\nstart | Starts the server in the background and writes its process id "
+                  "to the pid file."),
+        ("table", "Commands\nCommand | Effect\nstop | Stops the server."),
+        ("table", "Commands\nCommand | Effect\nstatus | Prints whether the server runs."),
         ("text", "Each command needs a pid file that its user can write.")]
 
 
@@ -2494,7 +2496,8 @@ def test_pdf_table_under_a_rule_without_bold_is_a_table_and_columns_without_a_he
     passages, problems = read(tmp_path, "limits.pdf", pdf_bytes([page], rules=rules))
     assert problems == []
     assert [(p.kind, p.text) for p in passages] == [
-        ("table", "Plan | Users\nFree | 1"), ("table", "Plan | Users\nPro | 5"), ("table", "Plan | Users\nTeam | 25"),
+        ("table", "Limits\nPlan | Users\nFree | 1"), ("table", "Limits\nPlan | Users\nPro | 5"),
+        ("table", "Limits\nPlan | Users\nTeam | 25"),
         ("text", "Storage 10 GB Support By email Backups Daily")]
 
 
@@ -2710,6 +2713,112 @@ def test_numbered_questions_answered_by_the_paragraph_after_them(tmp_path, name)
         ("faq", q, f"{q}\n{a}") for q, a in faq]
     passages, _ = read(tmp_path, "notes.txt", " * Fixed a crash.\n\n * Nobody needs this, right?\n\n * Faster.\n")
     assert [p.kind for p in passages] == ["text"] * len(passages)
+
+@pytest.mark.parametrize("name", ["steps.docx", "steps.odt", "steps.html"])
+def test_numbered_steps_keep_their_numbers(tmp_path, name):
+    # Word's "List Number" paragraphs, Writer's numbered lists and an <ol> had been read as bullets ("- Download
+    # ..."), while Markdown keeps "1.", "2.": the steps' order was lost. A bulleted sub-list stays bulleted.
+    steps, options = ["Download the installer.", "Run it:", "Sign in with your e-mail."], ["on Windows;", "on macOS."]
+    if name.endswith(".docx"):
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Installing", level=1)
+        document.add_paragraph("To install the agent:")
+        for step in steps:
+            document.add_paragraph(step, style="List Number")
+            for option in options if step == "Run it:" else ():
+                document.add_paragraph(option, style="List Bullet 2")
+        out = io.BytesIO()
+        document.save(out)
+        content = out.getvalue()
+    elif name.endswith(".odt"):
+        def item(text, inner=""):
+            return f"<text:list-item><text:p>{text}</text:p>{inner}</text:list-item>"
+
+        sub_list = "<text:list>" + "".join(item(option) for option in options) + "</text:list>"
+        content = odt_bytes(
+            '<text:h text:outline-level="1">Installing</text:h><text:p>To install the agent:</text:p>'
+            '<text:list text:style-name="L1">'
+            + "".join(item(step, sub_list if step == "Run it:" else "") for step in steps) + "</text:list>",
+            automatic_styles='<text:list-style style:name="L1"><text:list-level-style-number text:level="1" '
+                             'style:num-format="1" style:num-suffix="."/><text:list-level-style-bullet text:level="2" '
+                             'text:bullet-char="•"/></text:list-style>')
+    else:
+        sub_list = "<ul>" + "".join(f"<li>{option}</li>" for option in options) + "</ul>"
+        content = ("<h1>Installing</h1><p>To install the agent:</p><ol>"
+                   + "".join(f"<li>{step}{sub_list if step == 'Run it:' else ''}</li>" for step in steps) + "</ol>")
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [p.text for p in passages] == [
+        "To install the agent:\n1. Download the installer.\n2. Run it:\n  - on Windows;\n  - on macOS.\n"
+        "3. Sign in with your e-mail."]
+
+
+def test_html_numbered_list_counts_from_its_start(tmp_path):
+    # <ol start="..."> goes on with steps numbered before it; an item's value sets its number and the next ones'.
+    passages, _ = read(tmp_path, "steps.html", "<h2>Restore</h2><p>Then finish the restore:</p><ol start=\"4\">"
+                                                "<li>Pick a date.</li><li value=\"9\">Confirm.</li><li>Wait.</li></ol>")
+    assert [p.text for p in passages] == ["Then finish the restore:\n4. Pick a date.\n9. Confirm.\n10. Wait."]
+
+
+@pytest.mark.parametrize("name", ["logs.docx", "logs.odt", "logs.html"])
+def test_a_line_break_in_a_paragraph_stays_one(tmp_path, name):
+    # Shift+Enter between two paths in Word or Writer had joined them into one line, as if one path
+    # ("C:\\...\\agent.log /var/log/acme/agent.log"); a <br> in a web page keeps them apart.
+    paths = ["C:\\ProgramData\\Acme\\logs\\agent.log", "/var/log/acme/agent.log"]
+    if name.endswith(".docx"):
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Troubleshooting", level=1)
+        document.add_paragraph("Logs are stored in:")
+        run = document.add_paragraph().add_run(paths[0])
+        run.add_break()
+        run.add_text(paths[1])
+        out = io.BytesIO()
+        document.save(out)
+        content = out.getvalue()
+    elif name.endswith(".odt"):
+        content = odt_bytes('<text:h text:outline-level="1">Troubleshooting</text:h><text:p>Logs are stored in:</text:p>'
+                            f"<text:p>{paths[0]}<text:line-break/>{paths[1]}</text:p>")
+    else:
+        content = f"<h1>Troubleshooting</h1><p>Logs are stored in:</p><p>{paths[0]}<br>{paths[1]}</p>"
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [p.text for p in passages] == [f"Logs are stored in:\n{paths[0]}\n{paths[1]}"]
+
+
+@pytest.mark.parametrize("name", ["support.html", "support.md", "support.docx"])
+def test_a_table_under_the_documents_title_is_named_by_it(tmp_path, name):
+    # A page's <h1> is its title, which heads no section: the rows of a table under it had had no name line,
+    # while those of the same table under any other heading are named by it. A row's passage is embedded as it
+    # reads, with nothing else to say what its table is about.
+    rows = [("Plan", "First response"), ("Starter", "3 business days"), ("Business", "4 hours")]
+    if name.endswith(".html"):
+        content = ("<html><head><title>Support policy</title></head><body><h1>Support policy</h1>"
+                   "<p>Response times depend on the plan.</p><table>"
+                   + "".join(f"<tr><{c}>{a}</{c}><{c}>{b}</{c}></tr>" for (a, b), c in zip(rows, ["th", "td", "td"]))
+                   + "</table></body></html>")
+    elif name.endswith(".md"):
+        content = ("# Support policy\n\nResponse times depend on the plan.\n\n| Plan | First response |\n|---|---|\n"
+                   + "".join(f"| {a} | {b} |\n" for a, b in rows[1:]))
+    else:
+        import docx
+
+        document = docx.Document()
+        document.add_heading("Support policy", level=0)  # the Title style
+        document.add_paragraph("Response times depend on the plan.")
+        table = document.add_table(rows=0, cols=2)
+        for a, b in rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = a, b
+        out = io.BytesIO()
+        document.save(out)
+        content = out.getvalue()
+    passages, problems = read(tmp_path, name, content)
+    assert problems == [] and [p.text for p in passages] == [
+        "Response times depend on the plan.", "Support policy\nPlan | First response\nStarter | 3 business days",
+        "Support policy\nPlan | First response\nBusiness | 4 hours"]
+
 
 def test_numbered_and_abbreviated_labels_mark_questions_and_answers(tmp_path):
     # "Q1." and "Ans:" had not been labels: each entry was one paragraph of text, its labels in it. A heading
@@ -4045,7 +4154,7 @@ def test_html_tab_opening_with_steps_or_a_command_keeps_its_name(tmp_path):
 </article></body></html>"""
     passages, problems = read(tmp_path, "install.html", page)
     assert problems == [] and [p.text for p in passages] == [
-        "Install it with:\nmacOS:\n- Download the .pkg file.\n- Run it.", "Windows:\nmsiexec /i tool.msi"]
+        "Install it with:\nmacOS:\n1. Download the .pkg file.\n2. Run it.", "Windows:\nmsiexec /i tool.msi"]
 
 
 def test_unix_documentation_named_in_capitals_is_text_whatever_its_suffix(tmp_path):

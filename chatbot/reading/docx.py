@@ -5,6 +5,7 @@ read, the table of contents left out."""
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 
 from ..errors import DocumentError
 from ..passage import Passage
@@ -26,7 +27,8 @@ def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        unmarked = _unmarked_levels(document)
+        levels = _numbering_levels(document)
+        counts: dict[str, dict[str, int]] = {}
         parts: list = []
         for part in _body_items(document.element.body, document._body):
             if isinstance(part, WordTable):
@@ -36,9 +38,11 @@ def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
                 style = _style_name(part)
                 visible = _visible_text(part._p)
                 level = _list_level(part, style)
-                continues = level is not None and _numbering(part) in unmarked
+                numbering = _numbering(part) if level is not None else None
+                continues = numbering in levels and not levels[numbering].shown
+                number = _count(numbering, levels, counts) if numbering in levels and not continues else None
                 parts.append(Paragraph(style, visible, None if continues else level, _is_bold(part),
-                                       _links_only(part._p, visible), continues))
+                                       _links_only(part._p, visible), continues, number))
         return parts
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
         raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
@@ -140,34 +144,70 @@ def _is_bold(paragraph) -> bool:
 
 
 def _numbering(paragraph) -> tuple[str, str] | None:
-    """A list paragraph's numbering and level ids, as numbering.xml names them; None for no numbering."""
-    properties = paragraph._p.pPr
-    numbering = properties.numPr if properties is not None else None
-    if numbering is None or numbering.numId is None:
-        return None
-    return str(numbering.numId.val), str(numbering.ilvl.val if numbering.ilvl is not None else 0)
+    """A list paragraph's numbering and level ids, as numbering.xml names them: the paragraph's own, else its
+    style's (Word's "List Number" numbers its paragraphs so); None for no numbering (numId 0 takes a style's
+    numbering away)."""
+    chain, style = [paragraph._p], paragraph.style
+    while style is not None and len(chain) < 10:  # a chain of based-on styles, never a loop
+        chain.append(style.element)
+        style = style.base_style
+    numbering = next((ids[0] for element in chain if (ids := element.xpath("./w:pPr/w:numPr/w:numId/@w:val"))), None)
+    level = next((ids[0] for element in chain if (ids := element.xpath("./w:pPr/w:numPr/w:ilvl/@w:val"))), "0")
+    return None if numbering in (None, "0") else (str(numbering), str(level))
 
 
-def _unmarked_levels(document) -> set[tuple[str, str]]:
-    """The numbering levels that show no bullet or number: pandoc numbers an item's second paragraph so, to
-    indent it under the item; it goes on with the item, it is no item of its own."""
+@dataclass(frozen=True)
+class _Level:
+    shown: bool  # a bullet or number is shown: pandoc numbers an item's second paragraph with no marker, to
+    # indent it under the item; it goes on with the item, it is no item of its own
+    numbered: bool  # its marker is a number ("1.", "2."), not a bullet
+    start: int  # the number of its first item
+
+
+# Word's formats of numbers ("1.", "01."); letters and Roman numerals are read as bullets.
+_DECIMAL_FORMATS = ("decimal", "decimalZero")
+
+
+def _numbering_levels(document) -> dict[tuple[str, str], _Level]:
+    """Each numbering level of numbering.xml, by numbering and level ids: what its items are shown with."""
     from docx.oxml.ns import qn
 
     try:
         numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError):
-        return set()
-    unmarked = set()
+        return {}
+
+    def value(element, name: str) -> str:
+        found = element.find(qn(name)) if element is not None else None
+        return found.get(qn("w:val"), "") if found is not None else ""
+
+    levels = {}
     abstract = {a.get(qn("w:abstractNumId")): a for a in numbering.iterchildren(qn("w:abstractNum"))}
     for num in numbering.iterchildren(qn("w:num")):
-        ref = num.find(qn("w:abstractNumId"))
-        levels = abstract.get(ref.get(qn("w:val"))) if ref is not None else None
-        for level in levels.iterchildren(qn("w:lvl")) if levels is not None else ():
-            shown, kind = level.find(qn("w:lvlText")), level.find(qn("w:numFmt"))
-            text = shown.get(qn("w:val"), "") if shown is not None else ""
-            if (kind is not None and kind.get(qn("w:val")) == "none") or not text.strip():
-                unmarked.add((num.get(qn("w:numId")), level.get(qn("w:ilvl"))))
-    return unmarked
+        definition = abstract.get(value(num, "w:abstractNumId"))
+        # A list that numbers again from its own start ("restart at 1") overrides the definition's start.
+        starts = {o.get(qn("w:ilvl")): value(o, "w:startOverride") for o in num.iterchildren(qn("w:lvlOverride"))}
+        for level in definition.iterchildren(qn("w:lvl")) if definition is not None else ():
+            kind, ilvl = value(level, "w:numFmt"), level.get(qn("w:ilvl"))
+            start = starts.get(ilvl) or value(level, "w:start")
+            levels[(num.get(qn("w:numId")), ilvl)] = _Level(
+                shown=kind != "none" and bool(value(level, "w:lvlText").strip()), numbered=kind in _DECIMAL_FORMATS,
+                start=int(start) if start.isdigit() else 1)
+    return levels
+
+
+def _count(numbering: tuple[str, str], levels: dict[tuple[str, str], _Level],
+           counts: dict[str, dict[str, int]]) -> int | None:
+    """The number Word shows before a numbered paragraph, None before a bullet. Word counts a list's items
+    through the whole document (`counts`, by numbering id, then level), and numbers a level again from its
+    start under each item of a level above it."""
+    num, ilvl = numbering
+    counted = counts.setdefault(num, {})
+    for deeper in [k for k in counted if int(k) > int(ilvl)]:
+        del counted[deeper]
+    level = levels[numbering]
+    counted[ilvl] = counted.get(ilvl, level.start - 1) + 1
+    return counted[ilvl] if level.numbered else None
 
 
 def _style_name(paragraph) -> str:

@@ -756,7 +756,7 @@ def _list(node, blocks: list[Block]) -> None:
         return
     # A title inside a list item heads that item only: the next item is under the heading before the list.
     outer = last_heading(blocks)
-    for item in items:
+    for item, marker in zip(items, _markers(node, items)):
         question, rest = _bold_question(item)
         if question:
             close()
@@ -786,8 +786,27 @@ def _list(node, blocks: list[Block]) -> None:
             close()
             _walk(item, blocks)
             continue
-        lines.extend(_item_lines(item, 0))
+        lines.extend(_item_lines(item, marker, 0))
     close()
+
+
+def _markers(node, items) -> list[str]:
+    """What the browser shows before each item of a list: "-" for a bullet; in an `<ol>`, the item's number,
+    counted from the list's `start` or an item's own `value`, as Markdown writes "1.", "2."."""
+    if node.name != "ol":
+        return ["-"] * len(items)
+    markers, number = [], _number(node.get("start"), 1)
+    for item in items:
+        number = _number(item.get("value"), number)
+        markers.append(f"{number}.")
+        number += 1
+    return markers
+
+
+def _number(value, default: int) -> int:
+    """An `<ol>`'s `start` or an `<li>`'s `value` (numbers only, as browsers read them), else `default`."""
+    value = str(value or "").strip()
+    return int(value) if re.fullmatch(r"-?\d{1,9}", value) else default
 
 
 def _is_faq_list(items) -> bool:
@@ -818,15 +837,16 @@ def _item_title(item):
                               for c in rest) else None
 
 
-def _item_lines(item, depth: int) -> list[str]:
-    """A list item as lines: its own text, then its sub-items indented under it (as Markdown writes a
-    nested list), so that an item with a long sub-list can be cut between its sub-items."""
+def _item_lines(item, marker: str, depth: int) -> list[str]:
+    """A list item as lines: its marker ("-", "2.") and own text, then its sub-items indented under it (as
+    Markdown writes a nested list), so that an item with a long sub-list can be cut between its sub-items."""
     inner = [n for n in item.find_all(["ul", "ol"]) if n.find_parent("li") is item]
     own = _lines(_pieces(item, frozenset(id(d) for n in inner for d in n.descendants))).replace("\n", " ")
-    lines = [f"{'  ' * depth}- {own}"] if own else []
+    lines = [f"{'  ' * depth}{marker} {own}"] if own else []
     for sub in inner:
-        for child in sub.find_all("li", recursive=False):
-            lines.extend(_item_lines(child, depth + 1))
+        children = sub.find_all("li", recursive=False)
+        for child, inner_marker in zip(children, _markers(sub, children)):
+            lines.extend(_item_lines(child, inner_marker, depth + 1))
     return lines
 
 

@@ -43,18 +43,24 @@ class Paragraph:
     bold: bool  # all its text is bold
     links: int  # how many links it is made of; 0 when it holds text of its own
     continues: bool = False  # a paragraph of the list item above it, indented under it with no marker of its own
+    number: int | None = None  # the number shown before an item of a numbered list; None for a bullet
 
 
 Table = list[list[str]]  # rows of cells
 
 
+def _lines(text: str) -> str:
+    """A paragraph's text with its line breaks (Shift+Enter: two paths, the lines of an address), spaces folded."""
+    return "\n".join(line for line in (" ".join(line.split()) for line in text.split("\n")) if line)
+
+
 def _paragraph_text(text: str) -> str:
-    """A paragraph's text on one line, unless a line break in it starts a "Q:" or "A:" label: a FAQ typed as
-    "Q: ...", Shift+Enter, "A: ..." (or several wordings of a question) keeps its lines, so that each label is
-    read as one."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    if any(QUESTION_LABEL.match(line) or ANSWER_LABEL.match(line) for line in lines[1:]):
-        return "\n".join(line for line in lines if line)
+    """A paragraph's text on one line, as a title, a question or a list item reads, unless a line break in it
+    starts a "Q:" or "A:" label: a FAQ typed as "Q: ...", Shift+Enter, "A: ..." (or several wordings of a
+    question) keeps its lines, so that each label is read as one."""
+    lines = _lines(text)
+    if any(QUESTION_LABEL.match(line) or ANSWER_LABEL.match(line) for line in lines.split("\n")[1:]):
+        return lines
     return " ".join(text.split())
 
 
@@ -161,9 +167,9 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
             else:
                 blocks.append(Block("code", part.text))
             continue
-        text, level = _paragraph_text(part.text), part.list_level
+        text, lines, level = _paragraph_text(part.text), _lines(part.text), part.list_level
         if label and text and not _TERM_STYLE.match(part.style):
-            text, label = f"{label}: {text}", ""
+            text, lines, label = f"{label}: {text}", f"{label}: {lines}", ""
         # A list of links only is a contents list or a menu, as the HTML reader reads one; so is a line of them.
         if not text or (part.links >= 2 and level is None):
             continue
@@ -183,7 +189,8 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
         elif part.bold and _is_title(text) and level is None and not styled:
             blocks.append(title_block(text))
         elif level is not None:
-            item = f"{'  ' * level}- {text}"  # a sub-item indented under its item, as Markdown writes it
+            # A sub-item indented under its item, a numbered one after its number, as Markdown writes them.
+            item = f"{'  ' * level}{'-' if part.number is None else f'{part.number}.'} {text}"
             if blocks and blocks[-1].kind == "list":
                 blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n{item}")
             else:
@@ -193,5 +200,6 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
         elif looks_like_question(text):
             blocks.append(Block("question", question_text(text)))
         else:
-            blocks.append(Block("paragraph", text))
+            # A line break stays one, as a <br> does in a web page.
+            blocks.append(Block("paragraph", lines))
     return [block for k, block in enumerate(blocks) if block.kind != "list" or k in texts]

@@ -122,7 +122,15 @@ class _Styles:
         self._shown: dict[tuple[str, str], str] = {}
         self._bold: dict[tuple[str, str], bool] = {}
         self._named: set[tuple[str, str]] = set()
+        # The start of each numbered level of each list style (levels counted from 0); bulleted levels are not in it.
+        self._numbered: dict[tuple[str, int], int] = {}
         for root in (styles, content):
+            for level in root.iter(_tag("text", "list-level-style-number")) if root is not None else ():
+                # A number shown as a number ("1", not "a" or "i", nor "" for none), as Markdown writes "1.".
+                depth, start = level.get(_tag("text", "level"), ""), level.get(_tag("text", "start-value"), "1")
+                if level.get(_tag("style", "num-format")) == "1" and depth.isdigit():
+                    self._numbered[(level.getparent().get(_tag("style", "name"), ""), int(depth) - 1)] = \
+                        int(start) if start.isdigit() else 1
             for style in root.iter(_tag("style", "style")) if root is not None else ():
                 key = (style.get(_tag("style", "family"), ""), style.get(_tag("style", "name"), ""))
                 if style.getparent().tag == _tag("office", "styles"):
@@ -141,6 +149,10 @@ class _Styles:
             seen.add(key)
             key = ("paragraph", self._parent[key])
         return self._shown.get(key, key[1])
+
+    def list_start(self, name: str, level: int) -> int | None:
+        """The number of the first item at a level of a list style; None for a level of bullets."""
+        return self._numbered.get((name, level))
 
     def bold(self, family: str, name: str) -> bool | None:
         """Whether a paragraph or text style sets its text in bold (None when neither it nor its parents say)."""
@@ -166,6 +178,9 @@ def _inside(node, element, tags: set[str]) -> bool:
 class _Reader:
     def __init__(self, styles: _Styles):
         self.styles = styles
+        # The number the next item of a numbered list would have, by the list's id and by its style and level: a
+        # list that continues another ("text:continue-list", "text:continue-numbering") counts on from it.
+        self.next_numbers: dict[str | tuple[str, int], int] = {}
 
     def body(self, element, level: int | None = None):
         """The paragraphs and tables under an element in order; `level` is the list level of a list's items."""
@@ -176,7 +191,7 @@ class _Reader:
             if tag in (_P, _H):
                 yield from self.paragraph(child, level)
             elif tag == _LIST:
-                yield from self.body(child, 0 if level is None else level + 1)
+                yield from self.list(child, 0 if level is None else level + 1)
             elif tag == _LIST_ITEM:
                 yield from self.item(child, level)
             elif tag in (_LIST_HEADER, _SECTION) or tag == _tag("text", "soft-page-break"):
@@ -184,17 +199,42 @@ class _Reader:
             elif tag == _TABLE:
                 yield self.table(child)
 
-    def item(self, element, level: int | None):
+    def list(self, element, level: int):
+        """A list's items, each numbered when its list style numbers their level. A nested list takes the style
+        of the list it is in."""
+        style = next((s for s in (element.get(_tag("text", "style-name")),
+                                  *(a.get(_tag("text", "style-name")) for a in element.iterancestors(_LIST))) if s), "")
+        number = self.styles.list_start(style, level)
+        if number is not None:
+            continued = element.get(_tag("text", "continue-list")) or (
+                (style, level) if element.get(_tag("text", "continue-numbering")) == "true" else None)
+            number = self.next_numbers.get(continued, number)
+        for child in element:
+            if child.tag != _LIST_ITEM:
+                yield from self.body([child], level)
+                continue
+            if number is not None and (own := child.get(_tag("text", "start-value"), "")).isdigit():
+                number = int(own)
+            yield from self.item(child, level, number)
+            number = None if number is None else number + 1
+        if number is not None:
+            self.next_numbers[(style, level)] = number
+            if identifier := element.get("{http://www.w3.org/XML/1998/namespace}id"):
+                self.next_numbers[identifier] = number
+
+    def item(self, element, level: int | None, number: int | None = None):
         """A list item's parts: its paragraphs after the first go on with it, under it (a question's answer,
-        in a list of questions each answered under its item), not items of their own."""
+        in a list of questions each answered under its item), not items of their own. The first shows the
+        item's number, in a numbered list."""
         opened = False
         for child in element:
             if child.tag not in (_P, _H):
                 yield from self.body([child], level)
                 continue
             parts = list(self.paragraph(child, level))
-            if opened and parts and isinstance(parts[0], Paragraph) and parts[0].list_level == level:
-                parts[0] = replace(parts[0], list_level=None, continues=True)
+            if parts and isinstance(parts[0], Paragraph) and parts[0].list_level == level:
+                parts[0] = replace(parts[0], list_level=None, continues=True) if opened else \
+                    replace(parts[0], number=number)
             opened = True
             yield from parts
 

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 176
+PARSER_VERSION = 178
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -751,7 +751,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     blocks = _promote_faq_headings(_promote_bold_titles(blocks), title, named_faq=named_faq)
     # Answers without their "Answer:" label, now that every question is known (a heading promoted to one too).
     blocks = [_unlabelled(b, blocks[k - 1] if k else None) for k, b in enumerate(blocks)]
-    title = title or source
+    document_title, title = title, title or source
     repeated = {text for text, n in Counter(b.text for b in blocks if b.kind == "heading").items() if n > 1}
     passages: list[Passage] = []
     section_start = 0  # where the passages of the open section start
@@ -891,7 +891,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     add("text", "\n".join(head + [chunk]), block.line)
         elif block.kind == "table" and block.rows:
             header, rows = block.rows[0], block.rows[1:]
-            name = block.caption or caption or ("" if block.flattened else section)
+            # A row is embedded as it reads, so its table's name says what it is about: the section's heading, or,
+            # under the document's own title (which heads no section: a page's <h1>), that title.
+            name = block.caption or caption or ("" if block.flattened else section or document_title)
             asked, answered = _faq_columns(header)
             if asked is None and _asks_down_first_column(block.rows):
                 # A FAQ laid out as a table with no header (as Word FAQs often are): its first row is an entry.
