@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
 import shutil
@@ -23,6 +22,7 @@ from .search.embedder import BUNDLED_MODEL, Embedder, load_embedder
 from .errors import DocumentError, QuestionError
 from .search.index import FORMAT_VERSION, Index, package_version
 from .passage import Passage
+from .rendering import markdown_text, suggestion_line
 from .search.retriever import Candidate, Query, Retriever
 from .search.scorer import Scorer, dissimilarity
 from .settings import Settings
@@ -261,7 +261,7 @@ class Chatbot:
             text = ("Then try asking in other words" if said == "no" else
                     "I have nothing on that. Try asking in other words") + (", or pick one of these:" if suggestions
                                                                             else ".")
-        lines = [text, *(f"- {markdown_text(s)}" for s in suggestions)]
+        lines = [text, *(suggestion_line(s) for s in suggestions)]
         return Answer(message, False, "\n".join(lines), 0.0, [], suggestions=suggestions, small_talk=said)
 
     def _more(self, message: str, last: Answer) -> Answer:
@@ -280,7 +280,7 @@ class Chatbot:
             return Answer(message, True, text, last.confidence, [after], small_talk="more")
         suggestions = offers(shown, last.passages[1:3])
         lines = ["That is all I found on it." + (" You could also look at:" if suggestions else ""),
-                 *(f"- {markdown_text(s)}" for s in suggestions)]
+                 *(suggestion_line(s) for s in suggestions)]
         return Answer(message, False, "\n".join(lines), 0.0, [], suggestions=suggestions, small_talk="more")
 
     def rank(self, question: str, history: list[str] | None = None) -> Ranking:
@@ -478,7 +478,7 @@ class Chatbot:
         if suggestions:
             # The questions offered for an unrelated one are not close to it: they are what people ask.
             lines += ["", "Questions I can answer, for example:" if unrelated else "Closest things I can answer:"]
-            lines += [f"- {markdown_text(s)}" for s in suggestions]
+            lines += [suggestion_line(s) for s in suggestions]
         return "\n".join(lines)
 
     @staticmethod
@@ -493,10 +493,10 @@ class Chatbot:
         if confidence < SURE:
             parts = ["_I am not sure this answers your question, but it is the closest I found:_", "", *parts]
             if close:
-                parts += ["", "You could also look at:", *[f"- {markdown_text(c)}" for c in close]]
+                parts += ["", "You could also look at:", *[suggestion_line(c) for c in close]]
         elif close:
             # A list, as above: the suggestions are questions with their own question marks, or headings.
-            parts += ["", "Another answer is about as close. Did you mean:", *[f"- {markdown_text(c)}" for c in close]]
+            parts += ["", "Another answer is about as close. Did you mean:", *[suggestion_line(c) for c in close]]
         return "\n".join(parts)
 
 
@@ -519,42 +519,6 @@ def offers(shown: Passage, others: list[Passage]) -> list[str]:
     of the answer's own section is not offered: its section's name would lead back to the answer shown."""
     own = suggestion_of(shown)
     return list(dict.fromkeys(s for s in map(suggestion_of, others) if s != own))
-
-
-# Outside code spans, the characters that would turn document text into Markdown emphasis or a heading
-# ("__init__", "**kwargs", a code line "# equivalent to ...").
-_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
-_MARKDOWN_SIGN = re.compile(r"[*_]|^#", re.MULTILINE)
-_LIST_STAR = re.compile(r"^(\s*)\\\*(?= )", re.MULTILINE)
-# The bot's own emphasis in an answer's Markdown: bold and italics that are not escaped.
-_OWN_EMPHASIS = re.compile(r"(?<!\\)(?:\*\*|_)")
-
-
-def _outside_code_spans(text: str, pattern: re.Pattern, replacement) -> str:
-    """`pattern` replaced in `text` except inside its code spans, which stay as written."""
-    out, end = [], 0
-    for span in [*_CODE_SPAN.finditer(text), None]:
-        start = span.start() if span else len(text)
-        out.append(pattern.sub(replacement, text[end:start]))
-        if span:
-            out.append(span.group())
-            end = span.end()
-    return "".join(out)
-
-
-def markdown_text(text: str) -> str:
-    """Document text as Markdown that shows it as written: HTML-escaped (quotes need no escape), and its
-    emphasis signs and heading marks escaped outside code spans; a "* " bullet stays a bullet."""
-    escaped = _outside_code_spans(html.escape(text, quote=False), _MARKDOWN_SIGN, lambda m: "\\" + m.group())
-    return _LIST_STAR.sub(r"\1*", escaped)
-
-
-def plain_text(markdown: str) -> str:
-    """An answer's text for a terminal, which renders nothing: the characters themselves (code's indent in
-    plain spaces, which code copied from the terminal needs), without the bot's own emphasis ("**", "_": the
-    document's are escaped outside code spans) and line-break spaces."""
-    text = re.sub(r"\\([*_#])", r"\1", _outside_code_spans(markdown, _OWN_EMPHASIS, "")).replace("&nbsp;", " ")
-    return html.unescape(re.sub(r" +$", "", text, flags=re.MULTILINE))
 
 
 _LIST_ITEM = re.compile(r"(?:[-*+]|\d+[.)]) ")

@@ -246,7 +246,7 @@ def _run(args) -> int:
     if args.command == "inspect":
         return _inspect(args)
     if args.command == "ask":
-        from .chatbot import plain_text
+        from .rendering import plain_text
 
         bot = _load(args)
         a = bot.answer(args.question, history=args.history)

@@ -9,7 +9,6 @@ A message is small talk only when every word of it belongs to a small-talk phras
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from typing import Callable, Iterable, Protocol
@@ -18,6 +17,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from .answer import Answer
 from .passage import Passage
+from .rendering import suggestion_line
 
 # Intents and their phrases, as written after normalisation (lower case, letters and digits only).
 # When a message holds several ("hi, who are you?"), the first intent of this order wins.
@@ -203,7 +203,7 @@ def reply(intent: str, question: str, offer: Callable[[], list[str]]) -> Answer:
     questions = offer()
     lines = [REPLIES[intent]]
     if questions:
-        lines += ["", TRY_LINE, *(f"- {html.escape(q, quote=False)}" for q in questions)]
+        lines += ["", TRY_LINE, *map(suggestion_line, questions)]
     return Answer(question, False, "\n".join(lines), 0.0, [], "", "", questions, small_talk=intent)
 
 

@@ -509,7 +509,8 @@ def test_a_table_row_is_shown_as_a_table_with_its_columns():
 
 
 def test_a_passage_with_a_list_is_shown_as_the_document_lays_it_out():
-    from chatbot.chatbot import plain_text, render_passage
+    from chatbot.chatbot import render_passage
+    from chatbot.rendering import plain_text
     from chatbot.passage import Passage
 
     # Node.js's API pages open a function's section with "* Returns: {string}", then say what it does.
@@ -587,15 +588,28 @@ def test_cli_answers_show_document_characters_not_html_entities(tmp_path, fake_e
     assert "Q: How do I connect?\n" in out and "\nSource: Api\n" in out and "*" not in out and "_" not in out
 
 
+def test_small_talk_offers_questions_written_as_the_answers_offer_them(tmp_path, fake_embedder):
+    # Small talk had listed them only HTML-escaped: "**kwargs" showed in bold, and the web UI, which takes the
+    # listed questions off the text to show them as buttons, needed a second form to find them.
+    from chatbot.rendering import suggestion_line
+
+    bot = bot_over(tmp_path, fake_embedder, {"faq.csv": "question,answer\nWhat does **kwargs do in f(**kwargs)?,"
+                                             "It collects the keyword arguments into a dict.\n"})
+    a = bot.answer("hello")
+    assert a.small_talk == "greeting" and a.suggestions == ["What does **kwargs do in f(**kwargs)?"]
+    assert suggestion_line(a.suggestions[0]) == r"- What does \*\*kwargs do in f(\*\*kwargs)?"
+    assert suggestion_line(a.suggestions[0]) in a.text.split("\n")
+
+
 def test_plain_text_keeps_the_documents_own_signs_and_code_spans():
-    from chatbot.chatbot import markdown_text, plain_text
+    from chatbot.rendering import markdown_text, plain_text
 
     shown = f"_Note_\n\n**{markdown_text('Set MAX_SIZE to 2*3')}** with `--no_cache` and {markdown_text('__init__')}"
     assert plain_text(shown) == "Note\n\nSet MAX_SIZE to 2*3 with `--no_cache` and __init__"
 
 
 def test_document_text_shows_as_written_in_markdown():
-    from chatbot.chatbot import markdown_text, plain_text
+    from chatbot.rendering import markdown_text, plain_text
 
     code = "class Repo:\n    def __init__(self, *args, **kwargs):\n# equivalent to 'from hello import app'"
     shown = markdown_text(code)

@@ -10,7 +10,8 @@ import os
 import re
 import warnings
 
-from ..chatbot import Chatbot, markdown_text
+from ..chatbot import Chatbot
+from ..rendering import suggestion_line
 from ..errors import BusyError, ChatbotError, QuestionError
 from ..smalltalk import example_questions as corpus_examples
 from .feedback import FeedbackStore, log_asked
@@ -115,8 +116,7 @@ def build_app(bot: Chatbot, store: FeedbackStore, *, login_required: bool = Fals
         message = {"role": "assistant", "content": a.text}
         if a.suggestions:
             # Shown as buttons to click, not also as the list that the text gives for the API and the terminal.
-            listed = {f"- {form(s)}" for s in a.suggestions  # small talk lists them only HTML-escaped
-                      for form in (markdown_text, lambda text: html.escape(text, quote=False))}
+            listed = set(map(suggestion_line, a.suggestions))
             message["content"] = "\n".join(line for line in a.text.split("\n") if line not in listed)
             message["options"] = [option(s) for s in a.suggestions]
         return message, log_asked(store, live.current, question, earlier, a) if logging else None
