@@ -34,6 +34,8 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 _BLOCK_START = re.compile(r"^(?:[#>:=+*-]|\d{1,9}[.)](?:\s|$))")
 # A tagged paragraph's label that is a list's bullet or number.
 _BULLET = re.compile(r"^(?:[•·○◦▪*+o-]|\d{1,3}[.)]|\(\d{1,3}\))$")
+# A short label of a word or two and the spaces after it, when a page sets no width for its list.
+_LABEL_GAP = re.compile(r"^\S+(?: \S+)? {2,}(?=\S)")
 # A label longer than this is a line of text, not a term.
 MAX_LABEL_CHARS = 60
 # A description's usual indent past its label's, when the page shows none (groff's default .TP indent).
@@ -213,6 +215,8 @@ class _Reader:
         offset = described - line.indent
         if len(run) > 1 and run[1].indent > line.indent:
             offset = run[1].indent - line.indent  # the description's next line shows where it stands
+        elif line.indent not in self.widths and (gap := _LABEL_GAP.match(line.text)):
+            offset = gap.end()  # a list of its own width ("cipher  Supported ciphers" in BSD's pages)
         full = " " * line.indent + line.text
         if len(full) <= line.indent + offset or full[line.indent + offset] == " " or \
                 full[line.indent + offset - 1] != " ":
