@@ -79,10 +79,9 @@ class _Line:
 
 @dataclass
 class _Node:
-    kind: str  # "heading" (level 2 or 3), "paragraph", "code", "term"
+    kind: str  # "paragraph", "code", "term"
     line: int
     text: str = ""
-    level: int = 0
     lines: list[str] = field(default_factory=list)  # code
     children: list["_Node"] = field(default_factory=list)  # a term's description
 
@@ -121,7 +120,7 @@ def manpage_markdown(text: str) -> list[tuple[int, str]]:
         level = 2 if head.indent == 0 else 3
         out += [(head.number, f"{'#' * level} {_escape(' '.join(head.text.split()))}"), (head.number, "")]
         if head.indent == 0 and head.text.upper() == "SYNOPSIS" and under:
-            out += _code(under, margin, out_indent="")
+            out += _code(under)
             continue
         units = _Reader(under, blank_before, hyphen).nodes(margin)
         out += _render(units, depth=0)
@@ -285,13 +284,12 @@ def _escape(text: str) -> str:
     return "\\" + text if _BLOCK_START.match(text) else text
 
 
-def _code(lines: list[_Line], margin: int, out_indent: str) -> list[tuple[int, str]]:
+def _code(lines: list[_Line]) -> list[tuple[int, str]]:
     """Lines kept as laid out, as a fenced code block."""
     least = min(line.indent for line in lines)
     code = [(line.number, " " * (line.indent - least) + line.text.translate(_DASHES)) for line in lines]
     fence = code_fence("\n".join(text for _, text in code))
-    return [(lines[0].number, out_indent + fence), *((n, out_indent + t) for n, t in code),
-            (lines[-1].number, out_indent + fence), (lines[-1].number, "")]
+    return [(lines[0].number, fence), *code, (lines[-1].number, fence), (lines[-1].number, "")]
 
 
 def _render(nodes: list[_Node], depth: int) -> list[tuple[int, str]]:
