@@ -3152,6 +3152,132 @@ def test_pod_nested_lists_and_code_that_holds_backticks(tmp_path):
         "- Disks\n  - SSD\n  - HDD\n- Cloud:\nuse `s3` or ```gcs```"]
 
 
+MANPAGE = """\
+GZIP(1)                     General Commands Manual                    GZIP(1)
+
+NAME
+       gzip, gunzip, zcat - compress or expand files
+
+SYNOPSIS
+       gzip [ -acdfhklLnNrtvV19 ] [-S suffix] [ name ...  ]
+       zcat [ -fhLV ] [ name ...  ]
+
+DESCRIPTION
+       The  gzip  command reduces the size of the named files using Lempel-Ziv
+       coding (LZ77).  It will only attempt to compress regular files.  In par\u2010
+       ticular, it will ignore symbolic links.
+
+       By default, gzip keeps the original file name and timestamp in the com\u2010
+       pressed file.
+
+       Compressed  files  can be restored to their original form using gzip -d
+       or gunzip or zcat.
+
+OPTIONS
+       -a --ascii
+              Ascii  text  mode: convert end-of-lines using local conventions.
+              For MS\u2010
+              DOS, CR LF is converted to LF when compressing.
+
+       -c --stdout --to-stdout
+              Write output on standard output; keep original files  unchanged.
+
+       -k --keep
+              Keep (don't delete) input files during compression or decompres\u2010
+              sion.
+
+       -l --list
+              For each compressed file, list the following fields:
+
+                  compressed size: size of the compressed file
+                  ratio: compression ratio (0.0% if unknown)
+
+       -q     Suppress all warnings.
+
+       The options may be given in any order.
+
+ADVANCED USAGE
+   Concatenation
+       Multiple compressed files can be concatenated:
+
+           gzip -c file1  > foo.gz
+           gzip -c file2 >> foo.gz
+
+                                     local                             GZIP(1)
+"""
+
+
+def test_manual_page_saved_as_text_is_read_by_its_layout(tmp_path):
+    # `man gzip | col -bx > gzip.txt` had been read as hard-wrapped text: its headings glued to the paragraph
+    # before them, every passage without a section, words hyphenated by groff ("com\u2010 pressed") left apart,
+    # and each option's label glued to the end of the option before it, so that "what does -c do" answered
+    # with -a's text.
+    passages, problems = read(tmp_path, "gzip.txt", MANPAGE)
+    assert problems == []
+    assert {p.title for p in passages} == {"gzip, gunzip, zcat - compress or expand files"}
+    assert [(p.kind, p.section, p.text, p.line) for p in passages] == [
+        ("text", "SYNOPSIS", "gzip [ -acdfhklLnNrtvV19 ] [-S suffix] [ name ...  ]\nzcat [ -fhLV ] [ name ...  ]", 7),
+        ("text", "DESCRIPTION", "The gzip command reduces the size of the named files using Lempel-Ziv coding (LZ77). "
+                                "It will only attempt to compress regular files. In particular, it will ignore "
+                                "symbolic links.", 11),
+        ("text", "DESCRIPTION", "By default, gzip keeps the original file name and timestamp in the compressed file.",
+         15),
+        ("text", "DESCRIPTION", "Compressed files can be restored to their original form using gzip -d or gunzip or "
+                                "zcat.", 18),
+        ("text", "-a --ascii", "Ascii text mode: convert end-of-lines using local conventions. For MSDOS, CR LF is "
+                               "converted to LF when compressing.", 23),
+        ("text", "-c --stdout --to-stdout", "Write output on standard output; keep original files unchanged.", 28),
+        ("text", "-k --keep", "Keep (don't delete) input files during compression or decompression.", 31),
+        ("text", "-l --list", "For each compressed file, list the following fields:\ncompressed size: size of the "
+                              "compressed file\nratio: compression ratio (0.0% if unknown)", 35),
+        ("text", "-q", "Suppress all warnings.", 40),
+        ("text", "OPTIONS", "The options may be given in any order.", 42),
+        ("text", "Concatenation", "Multiple compressed files can be concatenated:\ngzip -c file1  > foo.gz\n"
+                                  "gzip -c file2 >> foo.gz", 46)]
+
+
+def test_bsd_manual_page_and_nested_tags(tmp_path):
+    # BSD's pages indent their text 5 spaces and end with the system's name around the date; a tagged paragraph
+    # inside a description (find's kinds of file under "-type c") is a list item of it. Without a NAME section
+    # the page's name is its title.
+    page = ("SSH(1)                    BSD General Commands Manual                   SSH(1)\n\n"
+            "DESCRIPTION\n     The options are as follows:\n\n"
+            "     -p port\n             Port to connect to on the remote host.  This can be speci\u2010\n"
+            "             fied on a per-host basis in the configuration file.\n\n"
+            "     -Q query_option\n             Queries for the algorithms supported:\n\n"
+            "             cipher  Supported symmetric ciphers\n\n"
+            "             mac     Supported message integrity codes\n\n"
+            "BSD                            November 28, 2022                           BSD\n")
+    passages, problems = read(tmp_path, "ssh.txt", page)
+    assert problems == [] and {p.title for p in passages} == {"ssh(1)"}
+    assert [(p.section, p.text) for p in passages] == [
+        ("DESCRIPTION", "The options are as follows:"),
+        ("-p port", "Port to connect to on the remote host. This can be specified on a per-host basis in the "
+                    "configuration file."),
+        ("-Q query_option", "Queries for the algorithms supported:\n- cipher: Supported symmetric ciphers\n"
+                            "- mac: Supported message integrity codes")]
+
+
+def test_manual_page_files_by_section_number(tmp_path):
+    # "gzip.1" is read when it is the page as shown; its roff source is skipped with how to render it, and a file
+    # that only ends in a number (a rotated log, "syslog.1") is no manual page. A text that names a page in its
+    # first line without the header's shape stays plain text.
+    (tmp_path / "gzip.1").write_text(MANPAGE, encoding="utf-8")
+    (tmp_path / "ls.1").write_text('.\\" Manual page for ls\n.TH LS "1" "September 2022"\n.SH NAME\nls \\- list\n',
+                                   encoding="utf-8")
+    (tmp_path / "syslog.1").write_text("Jan  1 kernel: started\nJan  2 kernel: stopped\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("See GZIP(1) for the options.\n\nNAME\n\nIt keeps the original file with "
+                                        "-k.\n", encoding="utf-8")
+    corpus = Corpus.open(tmp_path)
+    found = {path.name: corpus.read(path) for path in corpus.files}
+    assert [p.section for p in found["gzip.1"][0]][4:7] == ["-a --ascii", "-c --stdout --to-stdout", "-k --keep"]
+    assert found["ls.1"][0] == [] and "roff source" in found["ls.1"][1][0].reason
+    assert "man ./ls.1 | col -bx > ls.txt" in found["ls.1"][1][0].reason
+    assert found["syslog.1"][0] == [] and "not a manual page" in found["syslog.1"][1][0].reason
+    assert [p.text for p in found["notes.txt"][0]] == ["See GZIP(1) for the options.", "It keeps the original file "
+                                                                                       "with -k."]
+
+
 def epub_bytes(encrypted: bool = False, sphinx: bool = False) -> bytes:
     """A book as pandoc writes one: a title page, a navigation document, a FAQ whose questions are chapters of
     their own, and a note left out of the reading order. With `sphinx`, each chapter's text is its page's main

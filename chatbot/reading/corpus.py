@@ -33,6 +33,9 @@ FORMATS = {
     ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx", ".epub": "epub",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org", ".pod": "pod",
+    # A manual page, by its section's number ("gzip.1"): read when it is the page as shown (`man ./gzip.1 | col
+    # -bx`), not its roff source.
+    **dict.fromkeys((f".{section}" for section in range(1, 9)), "man"),
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
 # Markup a text file may hold under a double suffix ("faq.rst.txt").
@@ -311,8 +314,8 @@ def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
 
 def parse_document(text: str, *, kind: str, source: str, title: str = "", max_chars: int = 1200,
                    faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
-    """Split decoded text of one of the text formats (text, markdown, asciidoc, org, pod, restructuredtext, html,
-    csv, tsv, jsonl, json, yaml, notebook)."""
+    """Split decoded text of one of the text formats (text, markdown, asciidoc, org, pod, man, restructuredtext,
+    html, csv, tsv, jsonl, json, yaml, notebook)."""
     text = text.lstrip("\ufeff")
     if kind == "text" and tab_separated_faq(text):
         kind = "tsv"  # Excel's "Text (Tab delimited)" and "Unicode Text" save a sheet as .txt
@@ -340,6 +343,17 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         from .asciidoc import parse_asciidoc
 
         return parse_asciidoc(text, source=source, title=title, max_chars=max_chars), []
+    if kind == "man":
+        from .manpage import is_manpage, is_roff, parse_manpage
+
+        if is_manpage(text):
+            return parse_manpage(text, source=source, title=title, max_chars=max_chars), []
+        if is_roff(text):
+            raise DocumentError(source, "the roff source of a manual page, not the page as shown; file skipped. Save "
+                                        f"the page as text to read it: man ./{Path(source).name} | col -bx > "
+                                        f"{Path(source).stem}.txt")
+        raise DocumentError(source, "not a manual page as `man` shows it (its first line names the page at both "
+                                    "ends, \"GZIP(1) ... GZIP(1)\"); file skipped")
     if kind == "pod":
         from .pod import parse_pod
 

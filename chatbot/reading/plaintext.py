@@ -8,7 +8,8 @@ wraps each paragraph over lines of 70 to 80 characters: there the paragraphs are
 blank lines, lines indented deeper than their paragraph are code, and a table needs several rows of
 the same shape. Either kind may be a FAQ: `Q:`/`A:` lines, or numbered questions (" 1. Is it free?")
 each answered by the indented text under it. A text file that holds Markdown's fenced code,
-reStructuredText's markup or AsciiDoc's is read by that reader.
+reStructuredText's markup or AsciiDoc's is read by that reader, and a manual page saved as text
+(`man gzip | col -bx`) by the manual page's reader (manpage.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import replace
 
 from ..passage import Passage
 from ..text import clean, word_count
+from .manpage import is_manpage, manpage_markdown
 from .markdown import FENCE, markdown_blocks
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, at_questions, build_passages, heading_block, is_question,
                       labelled_entry, question_text, take_intro)
@@ -96,6 +98,11 @@ def parse_plaintext(text: str, *, source: str, title: str = "", max_chars: int =
 
 
 def plaintext_blocks(text: str) -> list[Block]:
+    if is_manpage(text):
+        # A manual page saved as text ("man gzip | col -bx > gzip.txt"): its sections, options and examples.
+        converted = manpage_markdown(text)
+        return [replace(b, line=converted[b.line - 1][0]) if 0 < b.line <= len(converted) else b
+                for b in markdown_blocks("\n".join(line for _, line in converted))]
     if len(FENCE.findall(text)) >= 2:
         # Fenced code blocks: Markdown saved as .txt (a README.txt). Read it as what it is.
         return markdown_blocks(text)
