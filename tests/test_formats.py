@@ -2148,7 +2148,10 @@ def test_odt_that_is_not_a_text_document_is_a_clear_error(tmp_path):
     assert passages == [] and "not a readable OpenDocument spreadsheet (.ods) file" in str(problems[0])
 
 
-PDF_FONTS = {"body": "Helvetica", "bold": "Helvetica-Bold", "mono": "Courier", "bold mono": "Courier-Bold"}
+PDF_FONTS = {"body": "Helvetica", "bold": "Helvetica-Bold", "mono": "Courier", "bold mono": "Courier-Bold",
+             "typewriter": "NimbusMonL-Regu"}  # Ghostscript's Courier, named for its maker: only its widths tell
+# Fonts other than the PDF's standard ones carry their widths: the typewriter's are all 600 (thousandths of its size).
+PDF_FONT_WIDTHS = {"NimbusMonL-Regu": " /FirstChar 32 /LastChar 126 /Widths [" + " ".join(["600"] * 95) + "]"}
 
 
 def pdf_bytes(pages: list[list], rules: list[tuple[float, float, float, float]] = ()) -> bytes:
@@ -2157,7 +2160,8 @@ def pdf_bytes(pages: list[list], rules: list[tuple[float, float, float, float]] 
     font one of PDF_FONTS, then the space left above the line. `rules` are ruled lines (x0, y0, x1, y1)
     drawn on the first page (PDF coordinates: points from the bottom left)."""
     objects = ["<< /Type /Catalog /Pages 2 0 R >>", None,
-               *(f"<< /Type /Font /Subtype /Type1 /BaseFont /{font} >>" for font in PDF_FONTS.values())]
+               *(f"<< /Type /Font /Subtype /Type1 /BaseFont /{font}{PDF_FONT_WIDTHS.get(font, '')} >>"
+                 for font in PDF_FONTS.values())]
     names = {key: f"F{k}" for k, key in enumerate(PDF_FONTS, start=1)}
     kids = []
     for number, lines in enumerate(pages):
@@ -2344,6 +2348,34 @@ def test_pdf_structure_from_type_and_layout(tmp_path):
         ("Backup Guide", "Schedules", "Backups run every night at two."),
         ("Backup Guide", "Schedules", "Note: Backups pause while the disk is full."),
         ("Backup Guide", "Schedules", "Example\nbackup --verify"), ("Backup Guide", "Schedules", "Verifying takes an hour.")]
+
+
+def test_pdf_code_in_a_monospaced_font_keeps_its_lines(tmp_path):
+    # Code set in a monospaced font not named so (Ghostscript's "NimbusMonL") was read as text: an XML example
+    # ran into one line, and its last line, after "...", was a passage of its own. Its glyphs, all one width,
+    # tell it; a glyph set above the line (a mark drawn from another font: "lÃ¤ers") leaves its line code; and
+    # in a PDF without headings, read as plain text, code stays code.
+    def code(text, left, gap=3, font="typewriter", size=9):
+        return (text, font, size, left, gap)
+
+    marked = "<comment>verskille tussen l"
+    mark = 83 + 0.6 * 9 * len(marked)  # where the marked line's glyphs, 0.6 of 9 points wide each, end
+    example = [code("<mime-type type=\"text/x-diff\">", 72, 8), code("<comment>Differences</comment>", 83),
+               code(marked, 83), code("a", mark, -9, "body", 6), code("ers</comment>", mark + 3.6, -6),
+               code("...", 83), code("<glob pattern=\"*.diff\"/>", 83), code("</mime-type>", 72)]
+    after = [("Only new information needs to be given.", "body", 11, 72, 12), ("It is merged.", "body", 11, 72, 12)]
+    styled = [("Source files", "bold", 14, 72, 0), ("Here is an example, named diff.xml:", "body", 11, 72, 8),
+              *example, *after]
+    plain = [("Here is an example, named diff.xml:", "body", 11, 72, 0),
+             *[(text, "mono" if font == "typewriter" else font, *rest) for text, font, *rest in example], *after]
+    xml = ('<mime-type type="text/x-diff">\n  <comment>Differences</comment>\n'
+           '  <comment>verskille tussen laers</comment>\n  ...\n  <glob pattern="*.diff"/>\n'
+           '</mime-type>')
+    for name, page in (("styled.pdf", styled), ("plain.pdf", plain)):
+        passages, problems = read(tmp_path, name, pdf_bytes([page]))
+        assert problems == []
+        assert [p.text for p in passages] == [f"Here is an example, named diff.xml:\n{xml}",
+                                              "Only new information needs to be given. It is merged."], name
 
 
 def test_pdf_set_in_bold_throughout(tmp_path):

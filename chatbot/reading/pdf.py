@@ -4,7 +4,8 @@ bold type is a heading (its size gives the level), bullets are lists, monospaced
 tables are tables, and a page in two columns is read one column after the other. Running headers,
 footers and page numbers are dropped, and a sentence that runs on over a page break stays one paragraph.
 A PDF set in one type throughout says nothing of its headings: its layout paragraphs are read as plain
-text. A PDF without a text layer (a scan) is reported, not read as empty."""
+text, and its monospaced lines as code. A font is monospaced by its name or by its glyphs, all one width.
+A PDF without a text layer (a scan) is reported, not read as empty."""
 
 from __future__ import annotations
 
@@ -67,6 +68,13 @@ WRAPPED_HEADING_GAP = 0.75
 MARGIN_STEP = 2.0
 # A monospaced character is this share of its type's size wide.
 MONO_WIDTH = 0.6
+# A font whose glyphs, among them this many letters or more, are all as wide as one another (within this
+# share of the type's size) is monospaced, whatever its name ("NimbusMonL", as Ghostscript names its
+# Courier); with fewer letters seen, only its name tells.
+MONO_LETTERS = 8
+SAME_WIDTH = 0.01
+# A glyph whose foot stands further than this share of its size from the line's is set off its baseline.
+OFF_BASELINE = 0.2
 # Two columns of text: a strip at least this wide (points) in the middle part of a page that at most this
 # share of its lines cross, with this many lines of prose (this many words, as a median) on each side.
 MIN_GUTTER = 6
@@ -142,24 +150,40 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
 
 def _plain_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]) -> list[Block]:
     """Blocks of a PDF set in one type throughout: only the shape of its text can tell a heading from a
-    line, so its layout paragraphs are read as plain text."""
+    line, so its layout paragraphs are read as plain text; its monospaced lines, beside text that is not,
+    are code."""
     vocabulary = _vocabulary(pages)
     lines = [line for page in pages for line in page]
-    # A text file printed to PDF is all monospaced: its lines and indents are the plain text's own, which
-    # mark its code and its answers.
-    printed_text = all(line.mono for line in lines)
-    left = min((line.x0 for line in lines), default=0.0)
+    # A text file printed to PDF is all monospaced but for the header and footer a browser prints atop and below
+    # a page (on a single page they are not told as running, and are left out here): its lines and indents are
+    # the plain text's own, which mark its code and its answers.
+    printed_text = any(line.mono for line in lines) and all(line.mono for page in pages for line in page[1:-1])
+    left = min((line.x0 for line in lines if line.mono or not printed_text), default=0.0)
     blocks: list[Block] = []
     run: list[str] = []
     for paragraph in [*paragraphs, None]:
-        if isinstance(paragraph, list):
+        if isinstance(paragraph, list) and printed_text and not paragraph[0].mono:
+            continue
+        if isinstance(paragraph, list) and (printed_text or not paragraph[0].mono):
             run.append(_indented(paragraph, left) if printed_text else _join(paragraph, vocabulary))
             continue
         blocks.extend(plaintext_blocks("\n\n".join(run)) if run else [])
         run = []
-        if paragraph is not None:
+        if isinstance(paragraph, Table):
             blocks.append(Block("table", rows=paragraph.rows))
+        elif paragraph is not None:
+            _add_code(blocks, paragraph)
     return blocks
+
+
+def _add_code(blocks: list[Block], paragraph: list[Line]) -> None:
+    """Monospaced lines as code, indented as set; code right after code (a blank line or a page break between
+    them) is one block."""
+    code = _indented(paragraph, min(line.x0 for line in paragraph))
+    if blocks and blocks[-1].kind == "code":
+        blocks[-1] = Block("code", f"{blocks[-1].text}\n\n{code}", blocks[-1].line)
+    else:
+        blocks.append(Block("code", code))
 
 
 def _indented(paragraph: list[Line], left: float) -> str:
@@ -179,6 +203,7 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
 
     pages: list[list[Line]] = []
     tables: list[Table] = []
+    glyphs: dict[str, dict[str, float]] = {}  # each font's glyphs seen so far, with their widths
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             title = pdf.metadata.get("Title", "")
@@ -189,8 +214,9 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
                               for box, rows in grids)
                 if grids:
                     page = page.filter(lambda obj: not any(_inside(obj, box) for box, _ in grids))
+                mono = _monospaced_fonts(page.chars, glyphs)
                 unruled, lines = _unruled_tables([found for found in _text_lines(page) if found["text"].strip()],
-                                                 [edge["top"] for edge in page.horizontal_edges], number)
+                                                 [edge["top"] for edge in page.horizontal_edges], number, mono)
                 tables.extend(unruled)
                 pages.append(lines)
                 whole.close()  # its characters are read: free them before the next page
@@ -202,6 +228,18 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
     return pages, tables, " ".join(title.split()) if isinstance(title, str) else ""
+
+
+def _monospaced_fonts(chars: list[dict], glyphs: dict[str, dict[str, float]]) -> set[str]:
+    """The fonts whose glyphs, those of this page and of the pages before (`glyphs`, kept up to date), are
+    all one width: a code font is told by its widths when its name does not say it is monospaced."""
+    for c in chars:
+        # (A font without widths gives its glyphs none: that says nothing of its pitch.)
+        if c["text"].strip() and c["size"] > 0 and c["adv"] > 0:
+            glyphs.setdefault(c["fontname"], {})[c["text"]] = c["adv"] / c["size"]
+    return {font for font, widths in glyphs.items()
+            if sum(glyph.isalpha() for glyph in widths) >= MONO_LETTERS
+            and max(widths.values()) - min(widths.values()) <= SAME_WIDTH}
 
 
 def _text_lines(page) -> list[dict]:
@@ -330,12 +368,13 @@ def _is_table(rows: list[list[str | None]]) -> bool:
             and max(word_count(c) for c in cells) <= MAX_CELL_WORDS)
 
 
-def _unruled_tables(found: list[dict], rules: list[float], page: int) -> tuple[list[Table], list[Line]]:
+def _unruled_tables(found: list[dict], rules: list[float], page: int,
+                    mono: set[str]) -> tuple[list[Table], list[Line]]:
     """The tables drawn without rules among a page's lines (as pdfplumber finds them), and the lines outside
     them. A table is a run of lines with white space down it, as wide as a cell's gap (CELL_GAP), that parts
-    every line into the same columns, under a header."""
+    every line into the same columns, under a header. `mono`: the fonts measured monospaced."""
     cells = [_cells(one) for one in found]
-    lines = [_line(one) for one in found]
+    lines = [_line(one, mono) for one in found]
     tables: list[Table] = []
     rest: list[Line] = []
     start = 0
@@ -441,17 +480,28 @@ def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
     return obj["x0"] >= x0 - 1 and obj["x1"] <= x1 + 1 and obj["top"] >= top - 1 and obj["bottom"] <= bottom + 1
 
 
-def _line(found: dict) -> Line:
-    chars = [c for c in found["chars"] if c["text"].strip()]
+def _line(found: dict, mono: set[str]) -> Line:
+    glyphs = [c for c in found["chars"] if c["text"].strip()]
+    # A smaller glyph set off the line's baseline, a superscript or a mark placed apart ("lÃ¤ers", its "¤"
+    # drawn from another font in a line of code), does not tell the line's type.
+    baseline = Counter(round(c["bottom"]) for c in glyphs).most_common(1)[0][0] if glyphs else 0
+    shifted = [abs(c["bottom"] - baseline) > OFF_BASELINE * c["size"] for c in glyphs]
+    line_size = max((c["size"] for c, off in zip(glyphs, shifted) if not off), default=0.0)
+    chars = [c for c, off in zip(glyphs, shifted) if not (off and c["size"] < line_size)]
     fonts = [c["fontname"].split("+")[-1] for c in chars]
     letters = [f for c, f in zip(chars, fonts) if c["text"].isalpha()] or fonts
-    # The size of the line's prose: inline code is often set smaller ("$PATH?" ending a heading wrapped onto a
-    # second line had read as smaller type, another heading).
-    prose = [c for c, f in zip(chars, fonts) if not _MONO_FONT.search(f)] or chars
-    size = Counter(round(c["size"] * 2) / 2 for c in prose).most_common(1)[0][0] if prose else 0.0
+    fixed = [c["fontname"] in mono or bool(_MONO_FONT.search(f)) for c, f in zip(chars, fonts)]
+    # The size most of the line's type has, or its prose's if larger: inline code is often set smaller ("$PATH?"
+    # ending a heading wrapped onto a second line had read as smaller type, another heading).
+    prose = [c for c, code in zip(chars, fixed) if not code]
+    size = max(_usual_size(chars), _usual_size(prose))
     return Line(_tidy(found["text"]), found["x0"], found["top"], found["bottom"], size,
-                bool(letters) and all(_BOLD_FONT.search(f) for f in letters),
-                bool(fonts) and all(_MONO_FONT.search(f) for f in fonts))
+                bool(letters) and all(_BOLD_FONT.search(f) for f in letters), bool(fixed) and all(fixed))
+
+
+def _usual_size(chars: list[dict]) -> float:
+    """The size most of the characters have, to half a point; 0 for none."""
+    return Counter(round(c["size"] * 2) / 2 for c in chars).most_common(1)[0][0] if chars else 0.0
 
 
 def _tidy(text: str) -> str:
@@ -662,11 +712,7 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             continue
         first = paragraph[0]
         if first.mono:
-            code = _indented(paragraph, min(line.x0 for line in paragraph))
-            if blocks and blocks[-1].kind == "code":
-                blocks[-1] = Block("code", f"{blocks[-1].text}\n\n{code}", blocks[-1].line)
-            else:
-                blocks.append(Block("code", code))
+            _add_code(blocks, paragraph)
             continue
         if label:
             text, label = f"{label}: {text}", ""
