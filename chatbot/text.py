@@ -20,8 +20,9 @@ _CHARACTERS = str.maketrans({**_SYMBOL_BULLETS, **_LIGATURES, 0x2212: "-"})
 # Read the Docs page), shown as boxes without the font: not text.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# A sentence ends at . ! ? (optionally followed by a closing quote) before a capital, digit or quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]?\s+(?=[\"“‘(]?[A-Z0-9£$])")
+# A sentence ends at . ! ? (and the closing quote or bracket after it, which stays with it) before a capital, digit
+# or quote.
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"“‘(]?[A-Z0-9£$])")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 # A pasted traceback's stack frames: Python's 'File "app.py", line 3, in main' (the source line and the carets
 # indented under it go with it), Java's and JavaScript's 'at com.example.Main.run(Main.java:10)' and

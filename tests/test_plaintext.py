@@ -331,3 +331,18 @@ def test_numbered_text_faq_keeps_the_parts_its_numbers_make():
         ("faq", "How do I change every file in a directory?", "- DOS solution"),
         ("faq", "FILES AND PATHS", "How do I replace a path that has slashes?")]
     assert passages[3].text == "How do I replace only the first match?\nLeave out the g flag."
+
+
+def test_a_closing_bracket_or_quote_after_a_full_stop_stays_with_its_sentence():
+    # Split after the stop, the mark had been dropped: "(The default extension is z for MSDOS.) If" read
+    # "(The default extension is z for MSDOS. If".
+    from chatbot.text import sentences
+
+    assert sentences('Files are replaced. (The default extension is z for MSDOS.) If no file is named, it reads '
+                     'stdin. He said "Stop." Then he left.') == [
+        "Files are replaced.", "(The default extension is z for MSDOS.)", "If no file is named, it reads stdin.",
+        'He said "Stop."', "Then he left."]
+    (passage,) = parse_markdown("# Gzip\n\n## Names\n\nFiles are replaced.  (The default extension is z for "
+                                "MSDOS.)  If no file is named,\nit reads stdin.\n", source="gzip.md")
+    assert passage.text == "Files are replaced. (The default extension is z for MSDOS.) If no file is named, it " \
+                           "reads stdin."
