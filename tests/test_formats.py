@@ -2811,7 +2811,8 @@ def test_a_line_break_in_a_paragraph_stays_one(tmp_path, name):
         document.save(out)
         content = out.getvalue()
     elif name.endswith(".odt"):
-        content = odt_bytes('<text:h text:outline-level="1">Troubleshooting</text:h><text:p>Logs are stored in:</text:p>'
+        content = odt_bytes('<text:h text:outline-level="1">Troubleshooting</text:h>'
+                            "<text:p>Logs are stored in:</text:p>"
                             f"<text:p>{paths[0]}<text:line-break/>{paths[1]}</text:p>")
     else:
         content = f"<h1>Troubleshooting</h1><p>Logs are stored in:</p><p>{paths[0]}<br>{paths[1]}</p>"
@@ -4705,8 +4706,8 @@ def test_a_changelog_heading_dated_in_words_keeps_its_version_and_names_its_subs
 def test_long_code_is_cut_before_a_statement_or_a_prompt_not_inside_one(tmp_path):
     # Cut line by line, a piece had opened inside what a command printed ("  psutil.Process(pid=29836, ...)]").
     printed = ",\n".join(f" psutil.Process(pid={pid}, name='python3', status='sleeping')" for pid in range(100, 112))
-    others = "".join(f">>> p.cpu_times_{n}()\npcputimes(user=1.02, system=0.31, children_user=0.0, children_system=0.0)\n"
-                     for n in range(8))
+    others = "".join(f">>> p.cpu_times_{n}()\npcputimes(user=1.02, system=0.31, children_user=0.0, "
+                     "children_system=0.0)\n" for n in range(8))
     session = (">>> import psutil\n>>> p = psutil.Process(7055)\n" + others + ">>> p.children(recursive=True)\n"
                f"[{printed.lstrip()}]\n>>> p.memory_percent()\n0.7823\n>>> p.num_threads()\n4\n")
     function = "def handler(event):\n" + "".join(f"    step_{n}(event, retries=3, timeout=30)\n" for n in range(40))
@@ -4718,6 +4719,15 @@ def test_long_code_is_cut_before_a_statement_or_a_prompt_not_inside_one(tmp_path
     assert all(piece.startswith((">>> ", "def ", "    step_")) for piece in pieces), pieces
     assert any(piece.startswith(">>> p.children(recursive=True)") for piece in pieces)
     assert pieces[-1].endswith("\n\n\ndef main():\n    handler(None)")  # a function too long for one piece: its lines
+
+
+def test_markdown_numbered_list_counts_from_its_start(tmp_path):
+    # "3." had read "1.": the steps after a break in the text counted from one again.
+    text = ("# Steps\n\nFirst install it.\n\n1. Download.\n2. Unpack.\n\nThen, after a reboot:\n\n"
+            "3. Run the setup.\n4. Log in.\n")
+    passages, problems = read(tmp_path, "steps.md", text)
+    assert problems == [] and [p.text for p in passages] == [
+        "First install it.\n1. Download.\n2. Unpack.", "Then, after a reboot:\n3. Run the setup.\n4. Log in."]
 
 
 def test_markdown_paragraph_between_two_lists_leads_in_the_second(tmp_path):

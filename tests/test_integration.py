@@ -245,7 +245,8 @@ def test_a_follow_up_of_words_no_document_uses_is_declined_unless_its_meaning_is
         a = shipped_bot.answer(follow_up, history=before)
         assert not a.found and a.confidence == 0.0, follow_up
         assert any(s.startswith("Median Salaries of Machine Learning Engineers") for s in a.suggestions)
-    assert shipped_bot.answer("and in London?", history=before).passages[0].text.endswith("London, UK £60,000 – £85,000")
+    london = shipped_bot.answer("and in London?", history=before)
+    assert london.passages[0].text.endswith("London, UK £60,000 – £85,000")
 
 
 @pytest.mark.parametrize("question", ["\ud800", "salary in \udfffNew York\ud83d\ude00?"])

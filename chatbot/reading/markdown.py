@@ -554,7 +554,7 @@ def _list(node, blocks: list[Block], depth: int) -> None:
         intro = ""
     # A heading inside a list item titles that item only: the next item is under the heading before the list.
     outer = last_heading(blocks)
-    for number, item in enumerate(items, start=1):
+    for number, item in enumerate(items, start=int(node.attrs.get("start", 1)) if ordered else 1):
         start = len(blocks)
         _item(item, f"{number}." if ordered else "-", blocks, depth, intro)
         intro = ""
