@@ -79,8 +79,8 @@ class Ranking:
     names_heading: bool = False  # the question is a heading word for word: the first candidate is under it
     # The share of the question's words that no document uses, names and numbers that no document holds aside
     unknown_words: float = 0.0
-    # A follow-up none of whose own words any document uses ("and the flux capacitor?", "and in seattle?"):
-    # joined to the question before, it would be given that question's answer again.
+    # A follow-up none of whose own words any document uses, nor whose meaning is near them ("and the flux
+    # capacitor?", "blorp"): joined to the question before, it would be given that question's answer again.
     asks_unknown: bool = False
 
 
