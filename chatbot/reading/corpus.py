@@ -480,10 +480,8 @@ def _read_config(path: Path) -> tuple[dict[str, str], dict[str, list[str]], FaqC
     _check_names(path, config)
     titles = config.get("titles", {})
     synonyms = config.get("synonyms", {})
-    if not isinstance(titles, dict) or not all(isinstance(v, str) for v in titles.values()):
+    if not all(isinstance(v, str) for v in titles.values()):  # (each table is a table: _check_names)
         raise CorpusError(f'{path}: every [titles] entry must be "file name" = "Title".')
-    if not isinstance(synonyms, dict):
-        raise CorpusError(f'{path}: every [synonyms] entry must be "term" = ["long form", ...].')
     synonyms = {k: [v] if isinstance(v, str) else v for k, v in synonyms.items()}
     if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in synonyms.values()):
         raise CorpusError(f'{path}: every [synonyms] entry must be "term" = ["long form", ...].')
