@@ -117,17 +117,25 @@ def _same_case(word: str, like: str) -> str:
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
+def _by_initial(words: Iterable[str]) -> dict[str, list[str]]:
+    """Words grouped by their first letter, each group sorted."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[0], []).append(word)
+    return groups
+
+
 class Analyzer:
     """Stems terms and corrects misspelt words to words the corpus actually uses."""
 
     def __init__(self, vocabulary: Mapping[str, int], names: Iterable[str] = ()):
         self.vocabulary = vocabulary
-        self._choices = sorted(w for w in vocabulary if len(w) >= 3 and w.isalpha())
+        self._choices = _by_initial(w for w in vocabulary if len(w) >= 3 and w.isalpha())
         # A misspelt name is only ever one of the corpus's names: "Fransisco" is "Francisco", but "Mosh",
         # a name the documents lack, must not become "most", or the near miss loses what gives it away. Nor is a
         # stopword a name, though a document may write it with a capital inside a sentence (PuTTY's FAQ: "Most").
-        self._name_choices = sorted(w for w in names if len(w) >= 3 and w.isalpha() and w in vocabulary
-                                    and w not in STOPWORDS)
+        self._name_choices = _by_initial(w for w in names if len(w) >= 3 and w.isalpha() and w in vocabulary
+                                         and w not in STOPWORDS)
 
     @staticmethod
     def stem(word: str) -> str:
@@ -149,7 +157,9 @@ class Analyzer:
         def fix(match: re.Match) -> str:
             word = match.group(0)
             lower = word.lower()
-            choices = self._name_choices if match.start() in names else self._choices
+            # A slip rarely hits a word's first letter, while a word that differs there is most often another
+            # word: "unpaused" is not "paused", nor "helgrind" "valgrind", nor "iterating" "operating".
+            choices = (self._name_choices if match.start() in names else self._choices).get(lower[0], ())
             if (len(lower) < 4 or not lower.isalpha() or lower in self.vocabulary
                     or lower in STOPWORDS or _zipf(lower) >= REAL_WORD_ZIPF):
                 return word
@@ -167,4 +177,5 @@ class Analyzer:
                 return word
             return _same_case(best, word)
 
-        return re.sub(r"[A-Za-z]+", fix, text)
+        # Only words of letters: letters that run into digits are a name ("bzip2", "PCRE2", "lz4"), not a typo.
+        return re.sub(r"(?<![^\W_])[A-Za-z]+(?![^\W_])", fix, text)
