@@ -5241,3 +5241,14 @@ def test_rst_list_of_links_only_is_dropped_unless_the_text_introduces_it(tmp_pat
     passages, problems = read(tmp_path, "README.rst", rst)
     assert problems == [] and [(p.section, p.text) for p in passages] == [
         ("Support", "Ask on the forum:\n- Forum"), ("Maintainers", "- giampaolo@example.com")]
+
+
+def test_a_term_that_says_next_to_nothing_alone_is_named_with_its_heading(tmp_path):
+    # GNU time's format letters: a definition titled "M" alone did not say what it is the letter of.
+    html = ("<h1>GNU time</h1><h2>Memory Resources</h2><dl><dt><code>M</code></dt>"
+            "<dd><p>Maximum resident set size of the process during its lifetime, in Kilobytes.</p></dd>"
+            "<dt><code>-r</code></dt><dd><p>Recursive: walk the directory tree.</p></dd>"
+            "<dt>Timeout</dt><dd><p>How long to wait for the process before it is killed.</p></dd></dl>")
+    passages, problems = read(tmp_path, "time.html", html)
+    assert problems == []
+    assert [p.section for p in passages] == ["Memory Resources › M", "-r", "Timeout"]

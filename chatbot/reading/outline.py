@@ -17,10 +17,10 @@ from itertools import dropwhile, takewhile, zip_longest
 from pathlib import PurePosixPath
 
 from ..passage import Passage
-from ..text import sentences, word_count
+from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 182
+PARSER_VERSION = 183
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -730,6 +730,12 @@ def _close_headings(open_headings: list[Block], level: int) -> None:
         open_headings.pop()
 
 
+def _says_little(heading: str) -> bool:
+    """A heading of no word longer than two letters ("M", "%f", "in"), other than an option's name ("-r"), which
+    the search names by its page."""
+    return not heading.lstrip().startswith(("-", "+")) and all(len(w) <= 2 for w in words(heading))
+
+
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
@@ -775,8 +781,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         inner = open_headings[-1].text
         outer = next((h.text for h in reversed(open_headings[:-1]) if h.text != title), "")
         # A heading that the document repeats ("Fixed" under each release of a changelog, "Examples" under each
-        # command) names its section only with the heading it is under.
-        return f"{outer} › {inner}" if inner in repeated and outer else inner
+        # command), or one that says next to nothing alone (a term "M" or "\\t" in a list of format letters),
+        # names its section only with the heading it is under.
+        return f"{outer} › {inner}" if (inner in repeated or _says_little(inner)) and outer else inner
 
     def add(kind: str, body: str, line: int, question: str = "", alternates: tuple[str, ...] = ()) -> None:
         passages.append(Passage(text=body, title=title, section=section, source=source, kind=kind,
