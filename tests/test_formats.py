@@ -5274,3 +5274,30 @@ def test_a_paragraph_of_one_sentence_leads_in_the_paragraph_after_it(tmp_path):
     assert [p.text.split("\n")[0][:30] for p in passages] == ["When installing packages from ",
                                                               "The standard environment varia"]
     assert "--proxy" in passages[0].text and passages[0].section == "Using a Proxy Server"
+
+
+def test_charts_laid_out_in_a_table_and_the_label_over_badges_are_not_text(tmp_path):
+    # zstd's README: two charts side by side in a pipe table, and a bold label announcing its badges.
+    text = textwrap.dedent("""\
+        # Zstandard
+
+        Zstandard is a fast lossless compression algorithm.
+
+        **Development branch status:**
+
+        [![Build Status](https://ci.example/badge.svg)](https://ci.example)
+
+        ## Benchmarks
+
+        Compression Speed vs Ratio | Decompression Speed
+        ---------------------------|--------------------
+        ![Compression Speed vs Ratio](doc/CSpeed2.png) | ![Decompression Speed](doc/DSpeed3.png)
+
+        | Compressor | Ratio |
+        |---|---|
+        | lz4 1.9.3 | 2.101 |
+        """)
+    passages, problems = read(tmp_path, "README.md", text)
+    assert problems == []
+    assert [p.text for p in passages] == ["Zstandard is a fast lossless compression algorithm.",
+                                          "Benchmarks\nCompressor | Ratio\nlz4 1.9.3 | 2.101"]

@@ -297,6 +297,12 @@ def _only_images(nodes) -> bool:
     return bool(parts) and all(c.type == "image" or (c.type == "link" and _only_images(c.children)) for c in parts)
 
 
+def _pictures_only(cell) -> bool:
+    """Whether a table cell holds pictures only, or nothing."""
+    return not cell.children or not cell.children[0].children or _only_images(cell.children[0].children) \
+        or not _text(cell).strip()
+
+
 def _link_bar(nodes) -> bool:
     """Whether inline content is two links or more with nothing but separators ("|", "·", "•") between them."""
     parts = _filled(nodes, " |·•/-")
@@ -378,7 +384,11 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
         blocks.append(heading_block(_HEADING_ID.sub("", _text(node)), level=int(node.tag[1]), line=_line(node)))
     elif kind == "paragraph":
         if node.children and _only_images(node.children[0].children):
-            return  # a row of badges, a logo or a demo GIF: its alt texts ("Build", "Demo") are not text
+            # A row of badges, a logo or a demo GIF: its alt texts ("Build", "Demo") are not text, and the label
+            # that announces it ("**Development branch status:**") says nothing without it.
+            if blocks and blocks[-1].kind == "paragraph" and blocks[-1].title and blocks[-1].text.endswith(":"):
+                blocks.pop()
+            return
         if node.children and _link_bar(node.children[0].children):
             return  # "Website | Rules | Contribute | Twitter": a README's menu, as a page's navigation is
         question = _bold_question(node)
@@ -419,6 +429,8 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
         rows = []
         for section in node.children:
             for tr in section.children:
+                if section.type == "tbody" and all(_pictures_only(cell) for cell in tr.children):
+                    continue  # charts laid out side by side in a table: their alt texts are not a row of data
                 rows.append([_text(cell) for cell in tr.children])
         if len(rows) >= 2:
             blocks.append(Block("table", line=_line(node), rows=rows))
