@@ -5254,28 +5254,6 @@ def test_a_term_that_says_next_to_nothing_alone_is_named_with_its_heading(tmp_pa
     assert [p.section for p in passages] == ["Memory Resources › M", "-r", "Timeout"]
 
 
-def test_a_paragraph_of_one_sentence_leads_in_the_paragraph_after_it(tmp_path):
-    # Alone, the lead-in had outranked the paragraph that says how to use a proxy (pip's user guide).
-    text = textwrap.dedent("""\
-        # User guide
-
-        ## Using a Proxy Server
-
-        When installing packages from PyPI, pip requires internet access, which in many corporate environments
-        requires an outbound HTTP proxy server.
-
-        pip can be configured to connect through a proxy server in various ways. The `--proxy` option takes
-        one in the form `scheme://[user:passwd@]proxy.server:port`.
-
-        The standard environment variables `http_proxy`, `https_proxy` and `no_proxy` are honoured too.
-        """)
-    passages, problems = read(tmp_path, "guide.md", text)
-    assert problems == []
-    assert [p.text.split("\n")[0][:30] for p in passages] == ["When installing packages from ",
-                                                              "The standard environment varia"]
-    assert "--proxy" in passages[0].text and passages[0].section == "Using a Proxy Server"
-
-
 def test_charts_laid_out_in_a_table_and_the_label_over_badges_are_not_text(tmp_path):
     # zstd's README: two charts side by side in a pipe table, and a bold label announcing its badges.
     text = textwrap.dedent("""\

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 185
+PARSER_VERSION = 186
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -862,13 +862,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     # does: "- `pid` {integer} ..." / "Returns the scheduling priority ...");
                     or (last_kind == "list" and len(passages) - 1 == section_start and i >= 2
                         and blocks[i - 2].kind == "heading" and not blocks[i - 1].intro)
-                    # an example's lead-in ("For example:", "E.g.:") goes, with its code, with what it shows;
+                    # and an example's lead-in ("For example:", "E.g.:") goes, with its code, with what it shows.
                     or _leads_in_example(block, blocks[i + 1] if i + 1 < len(blocks) else None,
-                                         room=max_chars - len(previous.text))
-                    # and a paragraph of one sentence leads in the paragraph after it: alone, "pip requires internet
-                    # access, which in many corporate environments requires an outbound HTTP proxy server" had
-                    # outranked the paragraph that says how to set one.
-                    or (last_kind == "paragraph" and len(sentences(previous.text)) == 1)):
+                                         room=max_chars - len(previous.text))):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{block.text}")
             else:
                 for chunk in _pack(sentences(block.text), max_chars, " "):
