@@ -232,7 +232,7 @@ def test_a_page_with_some_questions_keeps_its_named_sections_and_signs(tmp_path)
         ("faq", "", "How can I keep a package private?"),
         ("faq", "", "Where are my packages?"),
         ("text", "Help Pages and Exit Codes", ""),
-        ("text", "?", "")]
+        ("text", "Special parameters › ?", "")]  # a sign alone is named with its heading
     # A statement worded as a sentence is still an entry where the headings beside it ask.
     page = page.replace("Help Pages and Exit Codes", "My build fails with exit code 1.")
     assert [p.question for p in read(tmp_path, "registry.html", page)[0]][4] == "My build fails with exit code 1."
@@ -1385,7 +1385,8 @@ def test_a_term_heads_its_definition_only(tmp_path, name):
                 "Whitespace at the start of a value is stripped.\n")
     passages, problems = read(tmp_path, name, page)
     assert problems == [] and [(p.section, p.text) for p in passages] == [
-        ("$$", "A literal dollar sign."), ("Lexical syntax", "Whitespace at the start of a value is stripped.")]
+        ("Lexical syntax › $$", "A literal dollar sign."),
+        ("Lexical syntax", "Whitespace at the start of a value is stripped.")]
 
 
 def test_html_spec_sheets_and_spanning_cells(tmp_path):
