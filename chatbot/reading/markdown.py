@@ -299,8 +299,7 @@ def _only_images(nodes) -> bool:
 
 def _pictures_only(cell) -> bool:
     """Whether a table cell holds pictures only, or nothing."""
-    return not cell.children or not cell.children[0].children or _only_images(cell.children[0].children) \
-        or not _text(cell).strip()
+    return not _text(cell).strip() or bool(cell.children) and _only_images(cell.children[0].children)
 
 
 def _link_bar(nodes) -> bool:

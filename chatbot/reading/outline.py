@@ -781,7 +781,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         inner = open_headings[-1].text
         outer = next((h.text for h in reversed(open_headings[:-1]) if h.text != title), "")
         # A heading that the document repeats ("Fixed" under each release of a changelog, "Examples" under each
-        # command), or one that says next to nothing alone (a term "M" or "\\t" in a list of format letters),
+        # command), or one that says next to nothing alone (a term "M" or "%f" in a list of format letters),
         # names its section only with the heading it is under.
         return f"{outer} › {inner}" if (inner in repeated or _says_little(inner)) and outer else inner
 

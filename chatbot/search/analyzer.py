@@ -157,14 +157,14 @@ class Analyzer:
         def fix(match: re.Match) -> str:
             word = match.group(0)
             lower = word.lower()
-            # A slip rarely hits a word's first letter, while a word that differs there is most often another
-            # word: "unpaused" is not "paused", nor "helgrind" "valgrind", nor "iterating" "operating".
-            choices = (self._name_choices if match.start() in names else self._choices).get(lower[0], ())
             if (len(lower) < 4 or not lower.isalpha() or lower in self.vocabulary
                     or lower in STOPWORDS or _zipf(lower) >= REAL_WORD_ZIPF):
                 return word
+            # A slip rarely hits a word's first letter, while a word that differs there is most often another
+            # word: "unpaused" is not "paused", nor "helgrind" "valgrind", nor "iterating" "operating".
+            choices = (self._name_choices if match.start() in names else self._choices).get(lower[0], ())
             # A typo is a slip or two (transposed letters count as one); among the nearest corpus
-            # words, the one the corpus uses most is the likeliest meant ("vide": video, not side).
+            # words, the one the corpus uses most is the likeliest meant ("salry": salary, not salty).
             limit = 1 if len(lower) < LONG_WORD else 2
             found = process.extract(lower, choices, scorer=OSA.distance, score_cutoff=limit, limit=None)
             if not found:
