@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from chatbot import Chatbot, QuestionError, Settings
+from chatbot.search.analyzer import STOPWORDS
 from chatbot.search.conversation import entities, resolve
 from chatbot.evaluation import hits
 from chatbot.reading.corpus import Corpus
@@ -252,6 +253,18 @@ def test_follow_ups_are_joined_to_the_previous_question():
     joined = resolve("and in London?", ["What is the salary in San Francisco?"], count)
     assert "London" in joined and "San Francisco" not in joined and "salary" in joined
     assert resolve("What do engineers earn in London?", ["Anything"], count) == "What do engineers earn in London?"
+
+
+def test_a_follow_up_whose_pronoun_stands_for_what_was_asked_before_is_joined_to_it():
+    # "how do i turn that off in gcc 3.4?" has three words of its own, and had been asked alone: "that" is what
+    # the previous question was about.
+    count = lambda text: len([w for w in text.lower().rstrip("?").split() if w not in STOPWORDS])  # noqa: E731
+    previous = ["why does valgrind report still reachable memory with the STL"]
+    assert "valgrind" in resolve("how do i turn that off in gcc 3.4?", previous, count)
+    assert "valgrind" in resolve("can i use them with cargo workspaces?", previous, count)
+    # An "it" next to "is" stands for nothing, and a "that" before a noun is no pronoun: those are asked alone.
+    for question in ("is it possible to install pip on windows", "check that the config file exists"):
+        assert resolve(question, previous, count) == question
 
 
 def test_a_follow_up_qualifying_a_noun_otherwise_replaces_the_previous_qualifier():

@@ -53,13 +53,21 @@ _PLACE_FOLLOW_UP = re.compile(r"^\s*(?:and|but|or|also|what about|how about|same
 _ARTICLES = ("the", "a", "an")
 _BREAK = re.compile(r"[?.!,;:()]")
 _ANAPHOR = re.compile(r"\b(?:one|ones|it|its|that|those|these|them|they|there|this|he|she|his|her)\b", re.IGNORECASE)
+# A pronoun that stands for a thing named before: "it", "them" or "they", unless next to a form of "be" ("is it
+# possible to...", "it's slow": an "it" that stands for nothing), or "that"/"this" where no noun follows ("turn
+# that off", "does this work with cargo?"; not "check that the file exists", "this option").
+_STANDS_FOR_EARLIER = re.compile(
+    r"(?<!\bis )(?<!\bwas )\b(?:it|them|they)\b(?!\s+(?:is|was)\b|'s\b)"
+    r"|\b(?:that|this|those|these)\b(?=\s*(?:[?.!,;]|$)|\s+(?:off|on|up|out|in|into|with|for|to|from|at|by|down|"
+    r"away|back|again|work|works|mean|means|happen|happens)\b)", re.IGNORECASE)
 
 
 def is_follow_up(question: str, content_terms: int) -> bool:
     """A question that leans on the previous one: it opens with a connector, says almost nothing
-    itself, or is short and points back ("Which one does Google offer?")."""
+    itself, or is short and points back ("Which one does Google offer?", "how do I turn that off in gcc 3.4?")."""
     return (bool(_CONNECTOR.match(question)) or content_terms <= 1
-            or (content_terms <= 2 and points_back(question)))
+            or (content_terms <= 2 and points_back(question))
+            or (content_terms <= 3 and bool(_STANDS_FOR_EARLIER.search(question))))
 
 
 def points_back(question: str) -> bool:
