@@ -3292,6 +3292,32 @@ def test_bsd_manual_page_and_nested_tags(tmp_path):
                             "- mac: Supported message integrity codes")]
 
 
+def test_manual_page_label_wrapped_over_two_lines_titles_its_description(tmp_path):
+    # gitfaq(7) saved as text: a question too long for a line wraps at the label's indent. It had been read as a
+    # paragraph that began with the question and ran on into its answer. A command wrapped under SYNOPSIS, its
+    # second line deeper, stays as written.
+    page = ("GITFAQ(7)                        Git Manual                        GITFAQ(7)\n\n"
+            "NAME\n       gitfaq - Frequently asked questions about using Git\n\n"
+            "SYNOPSIS\n       git commit [-a | --interactive | --patch] [-s] [-v] [-u<mode>] [--amend]\n"
+            "                  [--dry-run] [(-c | -C | --squash) <commit> | --fixup [<commit>]]\n\n"
+            "CREDENTIALS\n       How do I store my credentials on a shared machine?\n"
+            "           Do not store them in plain text.\n\n"
+            "       How do I use multiple accounts with the same hosting provider using\n       HTTP?\n"
+            "           Usually the easiest way to distinguish between these accounts is to\n"
+            "           use the username in the URL.\n\n"
+            "Git 2.43.0                        2024-11-20                        GITFAQ(7)\n")
+    passages, problems = read(tmp_path, "gitfaq.txt", page)
+    assert problems == []
+    assert [(p.kind, p.section, p.question, p.text) for p in passages] == [
+        ("text", "SYNOPSIS", "", "git commit [-a | --interactive | --patch] [-s] [-v] [-u<mode>] [--amend]\n"
+                                 "           [--dry-run] [(-c | -C | --squash) <commit> | --fixup [<commit>]]"),
+        ("faq", "CREDENTIALS", "How do I store my credentials on a shared machine?",
+         "How do I store my credentials on a shared machine?\nDo not store them in plain text."),
+        ("faq", "CREDENTIALS", "How do I use multiple accounts with the same hosting provider using HTTP?",
+         "How do I use multiple accounts with the same hosting provider using HTTP?\n"
+         "Usually the easiest way to distinguish between these accounts is to use the username in the URL.")]
+
+
 def test_manual_page_files_by_section_number(tmp_path):
     # "gzip.1" is read when it is the page as shown; its roff source is skipped with how to render it, and a file
     # that only ends in a number (a rotated log, "syslog.1") is no manual page. A text that names a page in its

@@ -188,6 +188,15 @@ class _Reader:
                 term.children = self.nodes(described)
                 out.append(term)
                 continue
+            wrapped = self._wrapped_label(run)
+            if wrapped:
+                # A label too long for one line ("How do I use multiple accounts with the same hosting provider
+                # using" over "HTTP?"), wrapped at the label's indent, over its description.
+                term = _Node("term", line.number, text=_joined([w.text for w in wrapped], self.hyphen))
+                self.at += len(wrapped)
+                term.children = self.nodes(run[len(wrapped)].indent)
+                out.append(term)
+                continue
             inline = self._inline_label(line, run)
             if inline:
                 label, described = inline
@@ -229,6 +238,20 @@ class _Reader:
         if len(run) > 1 and run[1].indent != line.indent + offset:
             return None
         return label, line.indent + offset
+
+    def _wrapped_label(self, run: list[_Line]) -> list[_Line]:
+        """The lines of a label that runs past one line, when a description follows them at the indent this page
+        sets for its labels' descriptions: the label's lines (up to three), or none."""
+        head: list[_Line] = []
+        for other in run:
+            if other.indent != run[0].indent:
+                break
+            head.append(other)
+        if len(run[0].text) <= MAX_LABEL_CHARS or len(head) > 3 or len(head) == len(run):
+            return []
+        if self.widths.get(run[0].indent) != run[len(head)].indent or head[-1].text.endswith((".", ",", ";", ":")):
+            return []
+        return head
 
     def _display(self, indent: int) -> _Node:
         """Lines indented deeper than the text, up to a line back at its indent: code, kept as laid out."""
