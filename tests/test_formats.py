@@ -2170,7 +2170,7 @@ def pdf_bytes(pages: list[list], rules: list[tuple[float, float, float, float]] 
         for line in lines:
             text, font, size, left, gap = (line, "body", 11, 72, 5) if isinstance(line, str) else line
             y -= gap + size
-            text = text.replace("\\", "").replace("(", "[").replace(")", "]") or " "
+            text = text.replace("\\", "").replace("(", "\\(").replace(")", "\\)") or " "
             ops += f"BT /{names[font]} {size} Tf {left} {y:.1f} Td ({text}) Tj ET\n"
         if number == 0:
             ops += "".join(f"{x0} {y0} m {x1} {y1} l S\n" for x0, y0, x1, y1 in rules)
@@ -2469,6 +2469,40 @@ def test_pdf_printed_from_a_browser(tmp_path):
     assert faq(passages) == {"Is it free?": "Yes, for everyone.", "Does it run offline?": "Yes.",
                              "Can I export my data?": "Yes, as CSV."}
     assert all("file:" not in p.text + p.section and "PM" not in p.text + p.section for p in passages)
+
+
+def test_pdf_of_a_manual_page_saved_as_text_is_read_as_a_manual_page(tmp_path):
+    # gitfaq(7) saved as text and printed by a browser, all in one monospaced type: pdfplumber gives its header
+    # single-spaced ("GITFAQ(7) Git Manual GITFAQ(7)"), so the page was not known for a manual page, and its
+    # questions were read as four passages of 3,000 to 7,000 characters, without their sections. A line too long
+    # for the paper goes on at the margin.
+    text = ["GITFAQ(7)                  Git Manual                  GITFAQ(7)", "", "NAME",
+            "       gitfaq - Frequently asked questions about using Git", "", "CONFIGURATION",
+            "       What should I put in user.name?",
+            "           You should put your personal name.", "", "CREDENTIALS",
+            "       How do I use multiple accounts with the same hosting provider using", "       HTTP?",
+            "           Usually the easiest way is to use the username in the URL:", "",
+            "               # This is the key pair registered for author with",
+            "git.example.org.", "               IdentityFile ~/.ssh/id_author", "",
+            "Git 2.39.5                   10/07/2025                    GITFAQ(7)"]
+    lines, blank = [], 0
+    for line in text:
+        if not line:
+            blank += 1
+            continue
+        indent = len(line) - len(line.lstrip())
+        lines.append((line.strip(), "mono", 10, 40 + 6 * indent, 1.5 + 11.5 * blank))
+        blank = 0
+    passages, problems = read(tmp_path, "gitfaq.pdf", pdf_bytes([lines]))
+    assert problems == []
+    assert [(p.kind, p.section, p.question, p.text) for p in passages] == [
+        ("faq", "CONFIGURATION", "What should I put in user.name?",
+         "What should I put in user.name?\nYou should put your personal name."),
+        ("faq", "CREDENTIALS", "How do I use multiple accounts with the same hosting provider using HTTP?",
+         "How do I use multiple accounts with the same hosting provider using HTTP?\n"
+         "Usually the easiest way is to use the username in the URL:\n"
+         "# This is the key pair registered for author with git.example.org.\nIdentityFile ~/.ssh/id_author")]
+    assert {p.title for p in passages} == {"gitfaq - Frequently asked questions about using Git"}
 
 
 def test_pdf_ruled_table_is_a_table(tmp_path):
@@ -3294,8 +3328,9 @@ def test_bsd_manual_page_and_nested_tags(tmp_path):
 
 def test_manual_page_label_wrapped_over_two_lines_titles_its_description(tmp_path):
     # gitfaq(7) saved as text: a question too long for a line wraps at the label's indent. It had been read as a
-    # paragraph that began with the question and ran on into its answer. A command wrapped under SYNOPSIS, its
-    # second line deeper, stays as written.
+    # paragraph that began with the question and ran on into its answer, and so had a long label alone in its
+    # section and a label that is a sentence. A command wrapped under SYNOPSIS, its second line deeper, stays as
+    # written.
     page = ("GITFAQ(7)                        Git Manual                        GITFAQ(7)\n\n"
             "NAME\n       gitfaq - Frequently asked questions about using Git\n\n"
             "SYNOPSIS\n       git commit [-a | --interactive | --patch] [-s] [-v] [-u<mode>] [--amend]\n"
@@ -3305,6 +3340,10 @@ def test_manual_page_label_wrapped_over_two_lines_titles_its_description(tmp_pat
             "       How do I use multiple accounts with the same hosting provider using\n       HTTP?\n"
             "           Usually the easiest way to distinguish between these accounts is to\n"
             "           use the username in the URL.\n\n"
+            "HOOKS\n       How do I use hooks to prevent users from making certain changes?\n"
+            "           Only on the remote repository.\n\n"
+            "CROSS-PLATFORM ISSUES\n       I'm on Windows and my text files are detected as binary.\n"
+            "           Store text files as UTF-8.\n\n"
             "Git 2.43.0                        2024-11-20                        GITFAQ(7)\n")
     passages, problems = read(tmp_path, "gitfaq.txt", page)
     assert problems == []
@@ -3315,7 +3354,10 @@ def test_manual_page_label_wrapped_over_two_lines_titles_its_description(tmp_pat
          "How do I store my credentials on a shared machine?\nDo not store them in plain text."),
         ("faq", "CREDENTIALS", "How do I use multiple accounts with the same hosting provider using HTTP?",
          "How do I use multiple accounts with the same hosting provider using HTTP?\n"
-         "Usually the easiest way to distinguish between these accounts is to use the username in the URL.")]
+         "Usually the easiest way to distinguish between these accounts is to use the username in the URL."),
+        ("faq", "HOOKS", "How do I use hooks to prevent users from making certain changes?",
+         "How do I use hooks to prevent users from making certain changes?\nOnly on the remote repository."),
+        ("text", "I'm on Windows and my text files are detected as binary.", "", "Store text files as UTF-8.")]
 
 
 def test_manual_page_files_by_section_number(tmp_path):

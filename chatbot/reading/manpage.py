@@ -103,6 +103,7 @@ def manpage_markdown(text: str) -> list[tuple[int, str]]:
     blank_before = {line.number for k, line in enumerate(body) if k == 0 or body[k - 1].number < line.number - 1}
     hyphen = "\u2010" in text  # groff wrote its hyphens as U+2010: a "-" at a line's end is the word's own
     margin = _text_indent(body)
+    page_widths = _description_indents(body)
     sections: list[tuple[_Line, list[_Line]]] = []
     for line in body:
         if line.indent < margin or not sections:
@@ -122,7 +123,7 @@ def manpage_markdown(text: str) -> list[tuple[int, str]]:
         if head.indent == 0 and head.text.upper() == "SYNOPSIS" and under:
             out += _code(under)
             continue
-        units = _Reader(under, blank_before, hyphen).nodes(margin)
+        units = _Reader(under, blank_before, hyphen, page_widths).nodes(margin)
         out += _render(units, depth=0)
     if not titled:
         # No NAME section: the page's name ("gzip(1)") is its title.
@@ -152,15 +153,10 @@ def _text_indent(body: list[_Line]) -> int:
 class _Reader:
     """Reads a section's lines, by their indents, into paragraphs, displays and tagged paragraphs."""
 
-    def __init__(self, lines: list[_Line], blank_before: set[int], hyphen: bool) -> None:
+    def __init__(self, lines: list[_Line], blank_before: set[int], hyphen: bool, page_widths: dict[int, int]) -> None:
         self.lines, self.blank_before, self.hyphen, self.at = lines, blank_before, hyphen, 0
-        # The indent of a tag's description, by the indent of its label, as the page sets them.
-        widths: dict[int, dict[int, int]] = {}
-        for a, b in zip(lines, lines[1:]):
-            if b.number == a.number + 1 and b.indent > a.indent and _label_shaped(a.text):
-                widths.setdefault(a.indent, {}).setdefault(b.indent, 0)
-                widths[a.indent][b.indent] += 1
-        self.widths = {indent: max(seen, key=seen.get) for indent, seen in widths.items()}
+        # The indent of a tag's description, by the indent of its label, as this section and the page set them.
+        self.widths, self.page_widths = _description_indents(lines), page_widths
 
     def _run(self, k: int) -> list[_Line]:
         """The lines from k up to the next blank line."""
@@ -240,18 +236,18 @@ class _Reader:
         return label, line.indent + offset
 
     def _wrapped_label(self, run: list[_Line]) -> list[_Line]:
-        """The lines of a label that runs past one line, when a description follows them at the indent this page
-        sets for its labels' descriptions: the label's lines (up to three), or none."""
+        """The lines of a label longer than a term's ("How do I use multiple accounts with the same hosting provider
+        using" over "HTTP?") or a sentence ("I'm on Windows and my text files are detected as binary."), when a
+        description follows them at the indent the page sets for its labels' descriptions: the label's lines (up
+        to three), or none. A clause that introduces what follows ("For example:") is no label."""
         head: list[_Line] = []
         for other in run:
             if other.indent != run[0].indent:
                 break
             head.append(other)
-        if len(run[0].text) <= MAX_LABEL_CHARS or len(head) > 3 or len(head) == len(run):
+        if len(head) > 3 or len(head) == len(run) or head[-1].text.endswith((",", ";", ":")):
             return []
-        if self.widths.get(run[0].indent) != run[len(head)].indent or head[-1].text.endswith((".", ",", ";", ":")):
-            return []
-        return head
+        return head if self.page_widths.get(run[0].indent) == run[len(head)].indent else []
 
     def _display(self, indent: int) -> _Node:
         """Lines indented deeper than the text, up to a line back at its indent: code, kept as laid out."""
@@ -266,6 +262,16 @@ class _Reader:
                 code.append("")
             code.append(" " * (line.indent - least) + line.text.translate(_DASHES))
         return _Node("code", shown[0].number, lines=code)
+
+
+def _description_indents(lines: list[_Line]) -> dict[int, int]:
+    """The indent of a tag's description, by the indent of its label: the one most of the lines' labels have."""
+    widths: dict[int, dict[int, int]] = {}
+    for a, b in zip(lines, lines[1:]):
+        if b.number == a.number + 1 and b.indent > a.indent and _label_shaped(a.text):
+            widths.setdefault(a.indent, {}).setdefault(b.indent, 0)
+            widths[a.indent][b.indent] += 1
+    return {indent: max(seen, key=seen.get) for indent, seen in widths.items()}
 
 
 def _labels(run: list[_Line]) -> list[_Line]:

@@ -22,6 +22,7 @@ from ..passage import Passage
 from ..text import clean, word_count, words
 from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, SECTION_NUMBER, Block, build_passages,
                       heading_block, is_question, looks_like_question, question_text, take_intro)
+from .manpage import is_manpage
 from .plaintext import BULLET, CONTENTS_BULLET, LEADER, is_contents_entry, plaintext_blocks, without_contents
 
 # A line at the top or bottom of this many pages, and of half of them, is a running header or footer.
@@ -106,6 +107,7 @@ class Line:
     size: float  # the type size most of its characters have
     bold: bool  # all its letters bold
     mono: bool  # all its characters monospaced
+    columns: str = ""  # a monospaced line's characters each in its column, the spaces between them kept
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,11 @@ def _plain_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]])
     # the plain text's own, which mark its code and its answers.
     printed_text = any(line.mono for line in lines) and all(line.mono for page in pages for line in page[1:-1])
     left = min((line.x0 for line in lines if line.mono or not printed_text), default=0.0)
+    if printed_text:
+        text = _printed_text(pages, left)
+        if is_manpage(text):
+            # A manual page saved as text, then printed: the manual page reader reads its sections and tags.
+            return plaintext_blocks(_unwrapped_manpage(text))
     blocks: list[Block] = []
     run: list[str] = []
     for paragraph in [*paragraphs, None]:
@@ -174,6 +181,39 @@ def _plain_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]])
         elif paragraph is not None:
             _add_code(blocks, paragraph)
     return blocks
+
+
+def _printed_text(pages: list[list[Line]], left: float) -> str:
+    """A text file printed to PDF, as the text it was: each monospaced line at its indent from the `left` margin,
+    with its columns, and a blank line where the page leaves one. Between pages, a page that ends a line higher
+    than the fullest pages do, or starts one lower, had a blank line there."""
+    printed = [[line for line in page if line.mono] for page in pages]
+    printed = [page for page in printed if page]
+    steps = Counter(round(b.top - a.top, 1) for page in printed for a, b in zip(page, page[1:]))
+    pitch = steps.most_common(1)[0][0] if steps else 0.0
+    first_top = min((page[0].top for page in printed), default=0.0)
+    last_top = max((page[-1].top for page in printed), default=0.0)
+    out: list[str] = []
+    for k, page in enumerate(printed):
+        if k and (printed[k - 1][-1].top < last_top - pitch / 2 or page[0].top > first_top + pitch / 2):
+            out.append("")
+        for n, line in enumerate(page):
+            if n and pitch:
+                out += [""] * max(round((line.top - page[n - 1].top) / pitch) - 1, 0)
+            out.append(" " * round((line.x0 - left) / (MONO_WIDTH * line.size)) + line.columns)
+    return "\n".join(out)
+
+
+def _unwrapped_manpage(text: str) -> str:
+    """A printed manual page with the lines the printer wrapped joined back: the rest of a line too long for the
+    paper starts at the margin, where the page has only its section headings, in capitals."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1][:1] == " " and line[:1] not in ("", " ") and line != line.upper():
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _add_code(blocks: list[Block], paragraph: list[Line]) -> None:
@@ -495,8 +535,24 @@ def _line(found: dict, mono: set[str]) -> Line:
     # ending a heading wrapped onto a second line had read as smaller type, another heading).
     prose = [c for c, code in zip(chars, fixed) if not code]
     size = max(_usual_size(chars), _usual_size(prose))
+    mono_line = bool(fixed) and all(fixed)
     return Line(_tidy(found["text"]), found["x0"], found["top"], found["bottom"], size,
-                bool(letters) and all(_BOLD_FONT.search(f) for f in letters), bool(fixed) and all(fixed))
+                bool(letters) and all(_BOLD_FONT.search(f) for f in letters), mono_line,
+                _in_columns(chars) if mono_line else "")
+
+
+def _in_columns(chars: list[dict]) -> str:
+    """Monospaced characters each in its column: the runs of spaces that set a manual page's header apart
+    ("GITFAQ(7)      Git Manual      GITFAQ(7)") come out as one space in the text pdfplumber gives."""
+    chars = sorted(chars, key=lambda c: c["x0"])
+    if not chars:
+        return ""
+    pitch = statistics.median(c["x1"] - c["x0"] for c in chars) or MONO_WIDTH * chars[0]["size"]
+    text = ""
+    for c in chars:
+        column = round((c["x0"] - chars[0]["x0"]) / pitch)
+        text += " " * max(column - len(text), 0) + c["text"]
+    return text
 
 
 def _usual_size(chars: list[dict]) -> float:
