@@ -252,6 +252,11 @@ def test_follow_ups_are_joined_to_the_previous_question():
     assert "2017" in joined and "2015" not in joined and "jobs" in joined
     joined = resolve("and in London?", ["What is the salary in San Francisco?"], count)
     assert "London" in joined and "San Francisco" not in joined and "salary" in joined
+    # A switch or a format's letter replaces the previous question's, as a number does.
+    joined = resolve("and %M?", ["what does %e mean in the time format"], count)
+    assert "%M" in joined and "%e" not in joined and "time format" in joined
+    joined = resolve("and --verbose?", ["what does -q do for pip-tools?"], count)
+    assert "--verbose" in joined and "-q" not in joined and "pip-tools" in joined
     assert resolve("What do engineers earn in London?", ["Anything"], count) == "What do engineers earn in London?"
 
 

@@ -11,6 +11,8 @@ _CONNECTOR = re.compile(
     r"^\s*(?:and|but|or|also|plus|so|then|now|what about|how about|what of|same for|same with|"
     r"in|for|at|with|from|about)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
+# A command's switch or a format's letter ("-c", "--verbose", "%e"): one of a list of them, as a number is.
+_SWITCH = re.compile(r"(?<![\w%-])(?:--?[A-Za-z][\w-]*|%[A-Za-z]\w*)")
 # A number given as a bound ("node 18 or newer", "at least 3.8", "v2+", "fail if coverage is below 90%", "files
 # over 10 MB"): the question asks what the least or most is, or what happens past it, which a passage with another
 # number or none answers ("exit with a status of 2 if the total is less than MIN"). "COVID-20 or higher" is a
@@ -109,6 +111,8 @@ def resolve(question: str, history: list[str], content_terms, unknown=lambda tex
     previous = _without_rivals(previous, rivals(question, previous))
     if _NUMBER.search(question):
         previous = _NUMBER.sub("", previous)
+    if _SWITCH.search(question):  # "and %M?" after "what does %e mean?" asks about %M alone
+        previous = _SWITCH.sub("", previous)
     if _NAME.search(question):
         previous = _NAME.sub("", previous)
     place = _PLACE_FOLLOW_UP.match(question)
