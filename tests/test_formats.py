@@ -3329,8 +3329,8 @@ def test_bsd_manual_page_and_nested_tags(tmp_path):
 def test_manual_page_label_wrapped_over_two_lines_titles_its_description(tmp_path):
     # gitfaq(7) saved as text: a question too long for a line wraps at the label's indent. It had been read as a
     # paragraph that began with the question and ran on into its answer, and so had a long label alone in its
-    # section and a label that is a sentence. A command wrapped under SYNOPSIS, its second line deeper, stays as
-    # written.
+    # section and a label that is a sentence; such a label, on a page whose labels mostly ask, is an entry too.
+    # A command wrapped under SYNOPSIS, its second line deeper, stays as written.
     page = ("GITFAQ(7)                        Git Manual                        GITFAQ(7)\n\n"
             "NAME\n       gitfaq - Frequently asked questions about using Git\n\n"
             "SYNOPSIS\n       git commit [-a | --interactive | --patch] [-s] [-v] [-u<mode>] [--amend]\n"
@@ -3357,7 +3357,9 @@ def test_manual_page_label_wrapped_over_two_lines_titles_its_description(tmp_pat
          "Usually the easiest way to distinguish between these accounts is to use the username in the URL."),
         ("faq", "HOOKS", "How do I use hooks to prevent users from making certain changes?",
          "How do I use hooks to prevent users from making certain changes?\nOnly on the remote repository."),
-        ("text", "I'm on Windows and my text files are detected as binary.", "", "Store text files as UTF-8.")]
+        # On a FAQ page whose labels mostly ask, one that is a sentence is an entry too.
+        ("faq", "CROSS-PLATFORM ISSUES", "I'm on Windows and my text files are detected as binary.",
+         "I'm on Windows and my text files are detected as binary.\nStore text files as UTF-8.")]
 
 
 def test_manual_page_files_by_section_number(tmp_path):

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 188
+PARSER_VERSION = 189
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -435,6 +435,11 @@ def define_all(blocks: list[Block], entries: Iterable[tuple[str, Callable[[], No
     outer = last_heading(blocks)
     for term, read_definition, line in entries:
         titled = title_block(term, line=line)
+        if titled.kind == "question":
+            # At the level of the terms that are headings: on a FAQ page whose terms mostly ask, the others are
+            # entries too, only worded as statements (gitfaq's "I'm on Windows and my text files are detected
+            # as binary.").
+            titled = replace(titled, level=6)
         blocks.append(titled)
         read_definition()
         if titled.kind == "heading" and outer is not None:
