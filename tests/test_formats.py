@@ -5350,3 +5350,57 @@ def test_charts_laid_out_in_a_table_and_the_label_over_badges_are_not_text(tmp_p
     assert problems == []
     assert [p.text for p in passages] == ["Zstandard is a fast lossless compression algorithm.",
                                           "Benchmarks\nCompressor | Ratio\nlz4 1.9.3 | 2.101"]
+
+
+def test_pdf_numbered_subsection_in_its_own_type_heads_its_paragraphs(tmp_path):
+    # groff's mom: "3.1. Creating targets" in italics a point larger than the text, under the bold "3. Links".
+    # Below the size of a heading, it had been a passage of its own, or glued to the paragraph under it, and what
+    # it heads filed under "Links". Inline code set larger than the text beside it ("TARGET red and ...") had made
+    # its line larger type: a heading.
+    body = [("A paragraph of the manual set in the body type, as the others are.", "body", 10, 72, 4)] * 2
+    page = [("Links", "bold", 14, 72, 0), *body,
+            ("3. Links", "bold", 12, 72, 14), *body,
+            ("3.1. Creating targets", "body", 10.5, 72, 14),
+            ("Give the heading a unique name with the TARGET macro.", "body", 10, 72, 4),
+            ("3.2. Colouring links", "body", 10.5, 72, 14),
+            ("The colour of links is set with a macro:", "body", 10, 72, 10),
+            ("TARGET red", "mono", 12, 80, 8), ("and", "body", 10, 170, -10), ("TARGET 1 0 0", "mono", 12, 200, -12),
+            ("both make the links red.", "body", 10, 72, 8)]
+    passages, problems = read(tmp_path, "links.pdf", pdf_bytes([page]))
+    assert problems == []
+    assert [(p.section, p.text) for p in passages if "TARGET" in p.text or "red" in p.text] == [
+        ("Creating targets", "Give the heading a unique name with the TARGET macro."),
+        ("Colouring links", "The colour of links is set with a macro:\nTARGET red and TARGET 1 0 0\n"
+                            "both make the links red.")]
+
+
+def test_pdf_ligature_of_a_standard_font_mapped_to_its_letters_keeps_its_width(tmp_path):
+    # groff's gropdf draws "fi" with Times-Roman's ligature and maps it to "f" "i": pdfminer, looking its width up
+    # by those letters, gave it none, so the glyphs after it stood a ligature's width to the left, and the word
+    # cut where the next run of text starts, placed right, read "grof f".
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Times-Roman"][1]
+    first = "This \ufb01le is part of grof"
+    advance = sum(widths[c] for c in first) / 100  # 10 points
+    to_unicode = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <ff> " \
+                 b"endcodespacerange 1 beginbfchar <8c> <00660069> endbfchar endcmap CMapName currentdict " \
+                 b"/CMap defineresource pop end end"
+    ops = f"BT /F1 10 Tf 72 700 Td (This \\214le is part of grof) Tj {advance:.3f} 0 Td (f.) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+               b"/Contents 5 0 R >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Type /Encoding "
+               b"/Differences [140 /fi] >> /ToUnicode 6 0 R >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops),
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(to_unicode), to_unicode)]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    passages, problems = read(tmp_path, "groff.pdf", out)
+    assert problems == [] and [p.text for p in passages] == ["This file is part of groff."]

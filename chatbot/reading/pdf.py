@@ -42,6 +42,8 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|consol|menlo|monaco|cmtt|typewriter|code", re.IGNORECASE)
 # The number that opens each entry of a contents list: "1.", "1.1.", "A.2.8".
 _ENTRY_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?)\s+(?=\S)")
+# A section's number in digits ("3.", "3.1.", "3.1") before a heading's words.
+_HEADING_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\")\]”’]*$")
 # Words are set apart by a gap of this share of the type's size: pdfplumber's fixed 3 points runs the
 # words of tight 10-point type together ("Thekeywords").
@@ -246,6 +248,7 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
     glyphs: dict[str, dict[str, float]] = {}  # each font's glyphs seen so far, with their widths
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _give_ligatures_their_widths(pdf.rsrcmgr)
             title = pdf.metadata.get("Title", "")
             for number, whole in enumerate(pdf.pages):
                 page = whole.filter(lambda obj: obj.get("upright", True))  # not watermarks or rotated labels
@@ -268,6 +271,25 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
     return pages, tables, " ".join(title.split()) if isinstance(title, str) else ""
+
+
+def _give_ligatures_their_widths(rsrcmgr) -> None:
+    """Give each glyph of a standard font (Times, Helvetica, Courier) the width its metrics have. pdfminer looks a
+    glyph's width up by the text the font's ToUnicode map gives it, and the "fi" ligature that groff's gropdf maps
+    to "f" "i" is in the metrics as "ﬁ": it came out with no width, every glyph after it in its run stood a
+    ligature's width to the left, and the words were cut where the next run started ("grof f", "giv e")."""
+    get_font = rsrcmgr.get_font
+
+    def get_font_with_widths(objid, spec):
+        font = get_font(objid, spec)
+        widths, encoded = getattr(font, "widths", None), getattr(font, "cid2unicode", None)
+        if isinstance(widths, dict) and isinstance(encoded, dict):
+            for cid, text in encoded.items():
+                if cid not in widths and text in widths:
+                    widths[cid] = widths[text]
+        return font
+
+    rsrcmgr.get_font = get_font_with_widths
 
 
 def _monospaced_fonts(chars: list[dict], glyphs: dict[str, dict[str, float]]) -> set[str]:
@@ -531,10 +553,11 @@ def _line(found: dict, mono: set[str]) -> Line:
     fonts = [c["fontname"].split("+")[-1] for c in chars]
     letters = [f for c, f in zip(chars, fonts) if c["text"].isalpha()] or fonts
     fixed = [c["fontname"] in mono or bool(_MONO_FONT.search(f)) for c, f in zip(chars, fonts)]
-    # The size most of the line's type has, or its prose's if larger: inline code is often set smaller ("$PATH?"
-    # ending a heading wrapped onto a second line had read as smaller type, another heading).
+    # The size of the line's prose when it has any: inline code is often set smaller ("$PATH?" ending a heading
+    # wrapped onto a second line had read as smaller type, another heading), or larger (groff's mom sets it a
+    # point above the text: "PDF_LINK_COLOR #ff0000 and ..." had read as larger type, a heading).
     prose = [c for c, code in zip(chars, fixed) if not code]
-    size = max(_usual_size(chars), _usual_size(prose))
+    size = _usual_size(prose or chars)
     mono_line = bool(fixed) and all(fixed)
     return Line(_tidy(found["text"]), found["x0"], found["top"], found["bottom"], size,
                 bool(letters) and all(_BOLD_FONT.search(f) for f in letters), mono_line,
@@ -758,6 +781,7 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
     list_left = 0.0
     label = ""  # a bold label waiting for the paragraph it titles
     under_question = False  # the last heading asks: what follows answers it
+    numbered: dict[tuple[str, ...], int] = {}  # the numbers of the headings read so far ("3", "3.1"), with their levels
     for paragraph in paragraphs:
         text = "" if isinstance(paragraph, Table) or paragraph[0].mono else _join(paragraph, vocabulary)
         if label and not (text and not BULLET.match(text) and not _is_heading_type(paragraph[0], body)):
@@ -772,6 +796,20 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             continue
         if label:
             text, label = f"{label}: {text}", ""
+        subsection = _numbered_under(paragraph, numbered, vocabulary)
+        if subsection:
+            # A line numbered under a heading ("3.1. Creating destination points" under "3. Creating PDF links")
+            # is its subsection's heading, whatever its type (groff's mom sets them in italics a point larger),
+            # and so is such a line set in its own type over the paragraph it heads.
+            number, heading = subsection
+            block = heading_block(heading, level=min(numbered[number[:-1]] + 1, 6))
+            blocks.append(block)
+            under_question = block.kind == "question"
+            numbered[number] = block.level
+            if len(paragraph) == 1:
+                continue
+            paragraph, first = paragraph[1:], paragraph[1]
+            text = _join(paragraph, vocabulary)
         if _is_heading_type(first, body) and _is_heading_text(text, larger=first.size in sizes):
             level = sizes.index(first.size) + 1 if first.size in sizes else len(sizes) + 1
             block = heading_block(text, level=min(level, 6))
@@ -782,6 +820,8 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             else:
                 blocks.append(block)
                 under_question = block.kind == "question"
+                if number := _heading_number(text):
+                    numbered[number] = block.level
         elif BULLET.match(text) and not is_question(BULLET.sub("", text)):
             item = BULLET.sub("", text)
             if blocks and blocks[-1].kind == "list":
@@ -800,6 +840,26 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
     if label:
         blocks.append(Block("paragraph", label))
     return _without_linked_contents(blocks)
+
+
+def _numbered_under(paragraph: list[Line], numbered: dict[tuple[str, ...], int],
+                    vocabulary: set[str]) -> tuple[tuple[str, ...], str] | None:
+    """The number and text of a paragraph's first line when it heads a subsection of a numbered heading: a line of
+    its own, or one in another type than the lines under it, numbered one level below a heading read before."""
+    first = paragraph[0]
+    if len(paragraph) > 1 and (first.size, first.bold) == (paragraph[1].size, paragraph[1].bold):
+        return None
+    text = _join([first], vocabulary)
+    number = _heading_number(text)
+    if len(number) < 2 or number[:-1] not in numbered or not _is_heading_text(text):
+        return None
+    return number, text
+
+
+def _heading_number(text: str) -> tuple[str, ...]:
+    """The parts of the number that opens a heading ("3.1. Creating ...": ("3", "1")), or none."""
+    number = _HEADING_NUMBER.match(text)
+    return tuple(number[1].split(".")) if number else ()
 
 
 def _without_linked_contents(blocks: list[Block]) -> list[Block]:
