@@ -260,13 +260,15 @@ def test_follow_ups_are_joined_to_the_previous_question():
     assert resolve("What do engineers earn in London?", ["Anything"], count) == "What do engineers earn in London?"
 
 
-def test_a_follow_up_whose_pronoun_stands_for_what_was_asked_before_is_joined_to_it():
+def test_a_follow_up_that_points_back_or_says_instead_is_joined_to_the_previous_question():
     # "how do i turn that off in gcc 3.4?" has three words of its own, and had been asked alone: "that" is what
     # the previous question was about.
     count = lambda text: len([w for w in text.lower().rstrip("?").split() if w not in STOPWORDS])  # noqa: E731
     previous = ["why does valgrind report still reachable memory with the STL"]
     assert "valgrind" in resolve("how do i turn that off in gcc 3.4?", previous, count)
     assert "valgrind" in resolve("can i use them with cargo workspaces?", previous, count)
+    # "... instead" asks the previous question again, of something else.
+    assert "valgrind" in resolve("what if it's running under wine instead", previous, count)
     # An "it" next to "is" stands for nothing, and a "that" before a noun is no pronoun: those are asked alone.
     for question in ("is it possible to install pip on windows", "check that the config file exists"):
         assert resolve(question, previous, count) == question

@@ -10,6 +10,8 @@ from .analyzer import STOPWORDS, VERSIONED, Analyzer
 _CONNECTOR = re.compile(
     r"^\s*(?:and|but|or|also|plus|so|then|now|what about|how about|what of|same for|same with|"
     r"in|for|at|with|from|about)\b", re.IGNORECASE)
+# "... instead?" asks the previous question again of something else ("what if it's running mac os x instead").
+_INSTEAD = re.compile(r"\binstead\s*[?.!]*\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d[\d,.]*\b")
 # A command's switch or a format's letter ("-c", "--verbose", "%e"): one of a list of them, as a number is.
 _SWITCH = re.compile(r"(?<![\w%-])(?:--?[A-Za-z][\w-]*|%[A-Za-z]\w*)")
@@ -66,8 +68,9 @@ _STANDS_FOR_EARLIER = re.compile(
 
 def is_follow_up(question: str, content_terms: int) -> bool:
     """A question that leans on the previous one: it opens with a connector, says almost nothing
-    itself, or is short and points back ("Which one does Google offer?", "how do I turn that off in gcc 3.4?")."""
-    return (bool(_CONNECTOR.match(question)) or content_terms <= 1
+    itself, asks it of something else "instead", or is short and points back ("Which one does Google offer?", "how
+    do I turn that off in gcc 3.4?")."""
+    return (bool(_CONNECTOR.match(question) or _INSTEAD.search(question)) or content_terms <= 1
             or (content_terms <= 2 and points_back(question))
             or (content_terms <= 3 and bool(_STANDS_FOR_EARLIER.search(question))))
 
