@@ -5404,3 +5404,72 @@ def test_pdf_ligature_of_a_standard_font_mapped_to_its_letters_keeps_its_width(t
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
     passages, problems = read(tmp_path, "groff.pdf", out)
     assert problems == [] and [p.text for p in passages] == ["This file is part of groff."]
+
+
+INFO = (
+    "This is widget.info, produced by makeinfo version 6.8 from widget.texi.\n\n"
+    "   Copyright © 2024 Widget Makers.\n"
+    "INFO-DIR-SECTION Utilities\nSTART-INFO-DIR-ENTRY\n* widget: (widget).   Make widgets.\nEND-INFO-DIR-ENTRY\n\n"
+    "\x1f\nFile: widget.info,  Node: Top,  Next: Invoking,  Up: (dir)\n\n"
+    "widget\n******\n\n‘widget’ makes widgets.\n\n* Menu:\n\n* Invoking::      How to run it.\n* Index::\n\n"
+    "\x1f\nFile: widget.info,  Node: Invoking,  Next: Index,  Prev: Top,  Up: Top\n\n"
+    "1 Invoking ‘widget’\n*******************\n\n"
+    "The synopsis is\n\n     widget [OPTION...] FILE\n\n"
+    "1.1 Options\n===========\n\n"
+    "‘-c’\n‘--count’\n     Print how many widgets were made\n     instead of their names.\n\n"
+    "‘-q’\n     Say nothing (*note Invoking::).\n\n"
+    "   Widgets are made in this order:\n   • the frame, then\n     its wheels;\n   • the seat.\n\n"
+    "\x1f\nFile: widget.info,  Node: Index,  Prev: Invoking,  Up: Top\n\nIndex\n*****\n\n"
+    "\x00\x08[index\x00\x08]\n* Menu:\n\n* count:     Invoking.    (line 12)\n\n"
+    "\x1f\nTag Table:\nNode: Top\x7f200\nNode: Invoking\x7f400\n\x1f\nEnd Tag Table\n")
+
+
+def test_info_manual_is_read_by_its_nodes_and_titles(tmp_path):
+    # GNU manuals ship as Info files (grep.info, from /usr/share/info): a file of that suffix had been skipped as
+    # unsupported, and the index marker's NUL byte made it look like a binary file. Node headers, menus, the
+    # preamble and the tag table are dropped; underlined titles are headings, a table's terms title their
+    # descriptions, examples are code, and a cross-reference reads "see ...".
+    passages, problems = read(tmp_path, "widget.info", INFO.encode())
+    assert problems == []
+    assert [(p.title, p.section, p.text) for p in passages] == [
+        ("widget", "", "‘widget’ makes widgets."),
+        ("widget", "Invoking ‘widget’", "The synopsis is\nwidget [OPTION...] FILE"),
+        ("widget", "‘-c’, ‘--count’", "Print how many widgets were made instead of their names."),
+        ("widget", "‘-q’", "Say nothing (see Invoking)."),
+        ("widget", "Invoking ‘widget’ › Options",
+         "Widgets are made in this order:\n- the frame, then its wheels;\n- the seat.")]
+    assert [p.line for p in passages][:2] == [15, 28]
+
+
+def test_info_faq_without_underlined_titles_is_headed_by_its_nodes_first_lines(tmp_path):
+    # Asymptote's FAQ, written to Info by bfnnconv: no underlined titles. Each node's first line, alone, heads it at
+    # the node's depth: a question under its section under the FAQ's title.
+    text = ("Info file: faq.info,    -*-Text-*-\n\n"
+            "\x1f\nFile: faq.info, Node: Top, Next: Section 1, Up: (dir)\n\n"
+            "            SHAPES FREQUENTLY ASKED QUESTIONS\n                       2023-02-10\n\n"
+            "* Menu:\n* Section 1::   About Shapes\n\n"
+            "\x1f\nFile: faq.info, Node: Section 1, Next: Question 1.1, Previous: Top, Up: Top\n\n"
+            "About Shapes\n\n* Menu:\n* Question 1.1::    What is Shapes?\n\n"
+            "\x1f\nFile: faq.info, Node: Question 1.1, Previous: Section 1, Up: Section 1\n\n"
+            "Question 1.1.  What is Shapes?\n\nShapes is a vector graphics language\nfor technical drawings.\n\n"
+            "It has a C++-like syntax.\n")
+    passages, problems = read(tmp_path, "faq.info", text)
+    assert problems == [] and {p.title for p in passages} == {"SHAPES FREQUENTLY ASKED QUESTIONS"}
+    assert [(p.kind, p.section, p.question) for p in passages if p.kind == "faq"] == [
+        ("faq", "About Shapes", "What is Shapes?")]
+    assert faq(passages) == {"What is Shapes?": "Shapes is a vector graphics language for technical drawings.\n"
+                                                "It has a C++-like syntax."}
+
+
+def test_info_manual_split_over_several_files_is_read_from_its_parts(tmp_path):
+    # find.info names its parts (find.info-1, find.info-2), which hold the nodes: the parts are read, and the table
+    # is skipped with why.
+    (tmp_path / "widget.info").write_text("This is widget.info, produced by makeinfo.\n\n\x1f\nIndirect:\n"
+                                          "widget.info-1: 100\n\x1f\nTag Table:\n(Indirect)\nNode: Top\x7f100\n"
+                                          "\x1f\nEnd Tag Table\n", encoding="utf-8")
+    (tmp_path / "widget.info-1").write_text(INFO.replace("\x00\x08[index\x00\x08]\n", ""), encoding="utf-8")
+    loaded = Corpus.open(tmp_path).load()
+    assert {p.source for p in loaded.passages} == {"widget.info-1"}
+    assert [str(e) for e in loaded.problems] == [
+        "widget.info: the table of an Info manual split over several files: the parts it names (widget.info-1, -2, "
+        "...) hold its text, and are read; file skipped"]

@@ -32,7 +32,7 @@ FORMATS = {
     **dict.fromkeys((".html", ".htm", ".xhtml", ".xht", ".shtml"), "html"),
     ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx", ".epub": "epub",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods",
-    ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org", ".pod": "pod",
+    ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org", ".pod": "pod", ".info": "info",
     # A manual page, by its section's number ("gzip.1"): read when it is the page as shown (`man ./gzip.1 | col
     # -bx`), not its roff source.
     **dict.fromkeys((f".{section}" for section in range(1, 9)), "man"),
@@ -61,6 +61,7 @@ _TOOL_FILE = re.compile(
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_INFO_MARKER = re.compile(rb"\x00\x08\[[^\x00]*\x00\x08\]")
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
@@ -194,6 +195,8 @@ def format_of(path: Path) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes[-2:-1] and suffixes[-1] in (".txt", ".text") and FORMATS.get(suffixes[-2]) in _MARKUP:
         return FORMATS[suffixes[-2]]
+    if re.fullmatch(r"\.info-\d{1,3}", path.suffix.lower()):
+        return "info"  # a part of an Info manual split over several files ("find.info-1")
     # A Unix documentation file named in capitals ("README.Debian", "INSTALL.unix", "FAQ.old") is text
     # whatever follows its name.
     stem = path.name.split(".")[0]
@@ -280,18 +283,21 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
                                         "page; file skipped. Add the pages built from it to answer from them")
         # Bytes, so that the page's declared charset (<meta charset=...>) is honoured.
         return parse_html(data, source=source, title=title, max_chars=max_chars), []
-    text, notice = read_text(path, source)
+    text, notice = read_text(path, source, info=kind == "info")
     found, problems = parse_document(text, kind=kind, source=source, title=title, max_chars=max_chars,
                                      faq_columns=faq_columns)
     return found, ([notice] if notice else []) + problems
 
 
-def read_text(path: Path, name: str) -> tuple[str, DocumentError | None]:
-    """Decode a file: a BOM wins, then UTF-8; anything else is read as Windows-1252 with a notice."""
+def read_text(path: Path, name: str, *, info: bool = False) -> tuple[str, DocumentError | None]:
+    """Decode a file: a BOM wins, then UTF-8; anything else is read as Windows-1252 with a notice. In an Info file
+    (`info`), the markers it holds for the Info reader ("\\0\\b[index\\0\\b]") are dropped: they are no text."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(name, f"cannot be read ({exc.strerror}); file skipped") from exc
+    if info:
+        data = _INFO_MARKER.sub(b"", data)
     notice = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -354,6 +360,16 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
                                         f"{Path(source).stem}.txt")
         raise DocumentError(source, "not a manual page as `man` shows it (its first line names the page at both "
                                     "ends, \"GZIP(1) ... GZIP(1)\"); file skipped")
+    if kind == "info":
+        from .info import is_info, parse_info
+
+        if not is_info(text):
+            if re.search(r"\x1f\n?Indirect:", text):
+                raise DocumentError(source, "the table of an Info manual split over several files: the parts it names "
+                                            f"({Path(source).name}-1, -2, ...) hold its text, and are read; file skipped")
+            raise DocumentError(source, "not an Info file as makeinfo writes it (its nodes open with \"File: ..., "
+                                        "Node: ...\" after a 0x1F character); file skipped")
+        return parse_info(text, source=source, title=title, max_chars=max_chars), []
     if kind == "pod":
         from .pod import parse_pod
 

@@ -22,16 +22,13 @@ from dataclasses import dataclass, field
 
 from ..passage import Passage
 from ..text import clean
-from .markdown import code_fence, parse_converted
+from .markdown import code_fence, escaped, parse_converted
 
 # "GZIP(1)    General Commands Manual    GZIP(1)": the name and section at both ends, anything between.
 _HEADER = re.compile(r"^(\S+?)\((\d\w{0,9}|n|l)\)(?:\s{2,}.*?)?\s{2,}\1\(\2\)\s*$")
 _ROFF = re.compile(r"^\.(?:TH|Dd|SH|Sh)[ \t]", re.M)
 # Groff's hyphen (U+2010) and minus sign (U+2212), as typed: "-".
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-# What would open a Markdown block at a line's start: a heading, a list item, a quote, a definition, a rule.
-_BLOCK_START = re.compile(r"^(?:[#>:=+*-]|\d{1,9}[.)](?:\s|$))")
 # A tagged paragraph's label that is a list's bullet or number.
 _BULLET = re.compile(r"^(?:[•·○◦▪*+o-]|\d{1,3}[.)]|\(\d{1,3}\))$")
 # A short label of a word or two and the spaces after it, when a page sets no width for its list.
@@ -114,12 +111,12 @@ def manpage_markdown(text: str) -> list[tuple[int, str]]:
     titled = False
     for head, under in sections:
         if head.indent == 0 and head.text.upper() == "NAME" and under and not titled:
-            out += [(under[0].number, "# " + _escape(_joined([line.text for line in under], hyphen))),
+            out += [(under[0].number, "# " + escaped(_joined([line.text for line in under], hyphen))),
                     (under[0].number, "")]
             titled = True
             continue
         level = 2 if head.indent == 0 else 3
-        out += [(head.number, f"{'#' * level} {_escape(' '.join(head.text.split()))}"), (head.number, "")]
+        out += [(head.number, f"{'#' * level} {escaped(' '.join(head.text.split()))}"), (head.number, "")]
         if head.indent == 0 and head.text.upper() == "SYNOPSIS" and under:
             out += _code(under)
             continue
@@ -127,7 +124,7 @@ def manpage_markdown(text: str) -> list[tuple[int, str]]:
         out += _render(units, depth=0)
     if not titled:
         # No NAME section: the page's name ("gzip(1)") is its title.
-        out = [(first + 1, f"# {_escape(name.lower())}"), (first + 1, ""), *out]
+        out = [(first + 1, f"# {escaped(name.lower())}"), (first + 1, ""), *out]
     return out
 
 
@@ -307,12 +304,6 @@ def _joined(lines: list[str], hyphen: bool) -> str:
     return text.translate(_DASHES)
 
 
-def _escape(text: str) -> str:
-    """Text as Markdown that shows it as written."""
-    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-    return "\\" + text if _BLOCK_START.match(text) else text
-
-
 def _code(lines: list[_Line]) -> list[tuple[int, str]]:
     """Lines kept as laid out, as a fenced code block."""
     least = min(line.indent for line in lines)
@@ -328,7 +319,7 @@ def _render(nodes: list[_Node], depth: int) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for node in nodes:
         if node.kind == "paragraph":
-            out += [(node.line, pad + _escape(node.text)), (node.line, "")]
+            out += [(node.line, pad + escaped(node.text)), (node.line, "")]
         elif node.kind == "code":
             fence = code_fence("\n".join(node.lines))
             out += [(node.line, pad + fence), *((node.line + k, pad + t if t else "") for k, t in
@@ -342,14 +333,14 @@ def _render(nodes: list[_Node], depth: int) -> list[tuple[int, str]]:
             out += [(n, pad + "   " + t[len(pad) + 4:] if t.strip() else "") for n, t in inner[1 if first else 0:]]
         elif node.kind == "term" and depth == 0:
             inner = _render(node.children, depth + 1) or [(node.line, "    "), (node.line, "")]
-            out.append((node.line, _escape(node.text)))
+            out.append((node.line, escaped(node.text)))
             # The definition's first line follows its ":" marker.
             first_line, first = inner[0]
             out.append((first_line, ":   " + first[4:]))
             out += inner[1:]
         elif node.kind == "term":
             inner = _render(node.children, depth + 1)
-            label = _escape(node.text)
+            label = escaped(node.text)
             if inner and inner[0][1].startswith(pad + "    ") and not inner[0][1].strip().startswith("`"):
                 # "- b: block (buffered) special", then its other paragraphs under it.
                 out.append((node.line, f"{pad}- {label}: {inner[0][1].strip()}"))

@@ -73,6 +73,9 @@ _FENCE_MARKER = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # A line of code that opens with backticks, which could close a fence of as many.
 _BACKTICK_FENCE = re.compile(r"^\s*(`{3,})", re.MULTILINE)
 # A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+# What would open a Markdown block at a line's start: a heading, a list item, a quote, a definition, a rule.
+_BLOCK_START = re.compile(r"^(?:[#>:=+*-]|\d{1,9}[.)](?:\s|$))")
 _CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
 _EMPHASIS = ("strong", "em")
@@ -100,6 +103,13 @@ def labelled(lines: list[tuple[int, str]], label: str) -> list[tuple[int, str]]:
     if at is None:
         return lines
     return [*lines[:at], (lines[at][0], f"{label}: {lines[at][1]}"), *lines[at + 1:]]
+
+
+def escaped(text: str) -> str:
+    """Text as Markdown that shows it as written: its inline markup characters escaped, and one that would open a
+    block at the line's start (a heading, a list item, a quote, a definition, a rule)."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return "\\" + text if _BLOCK_START.match(text) else text
 
 
 def code_fence(code: str) -> str:

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 190
+PARSER_VERSION = 192
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -736,9 +736,9 @@ def _close_headings(open_headings: list[Block], level: int) -> None:
 
 
 def _says_little(heading: str) -> bool:
-    """A heading of no word longer than two letters ("M", "%f", "in"), other than an option's name ("-r"), which
-    the search names by its page."""
-    return not heading.lstrip().startswith(("-", "+")) and all(len(w) <= 2 for w in words(heading))
+    """A heading of no word longer than two letters ("M", "%f", "in"), other than an option's name ("-r", quoted
+    as Texinfo quotes it: "‘-q’"), which the search names by its page."""
+    return not heading.lstrip(" ‘'\"“`").startswith(("-", "+")) and all(len(w) <= 2 for w in words(heading))
 
 
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:

@@ -1,0 +1,169 @@
+"""GNU Info: a Texinfo manual as makeinfo writes it for the `info` reader (grep.info, a FAQ's asy-faq.info),
+written as the Markdown it stands for, then read by the Markdown reader; each passage keeps the line of the file
+it starts at.
+
+The file is a run of nodes, each after the control character 0x1F and opening with its "File: ..., Node: ...,
+Up: ..." line. That line, the menu that ends a node ("* Menu:" and its entries), what comes before the first node
+(the copyright and the directory entry) and the tag table are dropped. A title underlined with "*", "=", "-" or
+"." is a heading of level 1 to 4 (its chapter or section number dropped: "2.1 Usage" is "Usage"); in a file
+without such titles, a node's first line, when it stands alone, heads the node at its depth in the "Up:" tree
+("Question 1.1.  What is Asymptote?" under "About Asymptote" under the manual's title). A term over its
+description indented five spaces ("‘-c’" and "‘--count’" over "Suppress normal output") titles the description,
+as a definition's term does; "•" and numbered items are list items; other text indented five spaces (an example)
+is code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..passage import Passage
+from ..text import clean
+from .markdown import code_fence, escaped, parse_converted
+
+_NODE = re.compile(r"^File:\s*[^,]*,\s*Node:\s*([^,]+?)\s*(?:,|$)")
+_UP = re.compile(r"\bUp:\s*([^,]+?)\s*(?:,|$)")
+# What follows a separator but is no node: the tag table and its end, an Emacs file-variables block, and the index
+# of a manual split over several files.
+_NOT_A_NODE = ("Tag Table:", "End Tag Table", "Local Variables:", "Indirect:")
+_UNDERLINE = re.compile(r"^([*=.-])\1{2,}$")
+# A cross-reference: "*Note Zero Address::." or "(*note insert command: The i Command.)", read as "see ...".
+_REFERENCE = re.compile(r"\*([Nn])ote\s+([^:]+?)::|\*([Nn])ote\s+([^:]+?):\s+[^.,:]+?(?=[.,)])")
+# The first line makeinfo writes: "This is bc.info, produced by makeinfo version 6.8 from bc.texi."
+_MANUAL = re.compile(r"^This is (\S+?)\.info(?:-\d+)?,")
+# A marker for the Info reader ("\0\b[index\0\b]" opens an index): no text.
+_MARKER = re.compile(r"\x00\x08\[[^\x00]*\x00\x08\]")
+_LEVELS = {"*": 1, "=": 2, "-": 3, ".": 4}
+# A chapter's, section's, appendix's or FAQ question's number before its title.
+_NUMBER = re.compile(r"^(?:(?:Question|Section|Chapter)\s+)?(?:Appendix\s+[A-Z](?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})+"
+                     r"|\d{1,3}(?:\.\d{1,3})*)[.:]?\s+(?=\S)", re.IGNORECASE)
+_BULLET = re.compile(r"^\s{0,4}[•*-]\s+(?=\S)")
+_ORDERED = re.compile(r"^\s{0,4}(\d{1,3})\.\s+(?=\S)")
+# makeinfo's indent of an example, a quotation and a table item's description.
+TEXT_INDENT = 5
+
+
+def is_info(text: str) -> bool:
+    """Whether a text is an Info file: a node's header after the separator."""
+    return bool(re.search(r"(?:^|\n)\x1f\n?File:\s*[^,\n]*,\s*Node:", text))
+
+
+def parse_info(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    return parse_converted(info_markdown(text), source=source, title=title, max_chars=max_chars)
+
+
+def info_markdown(text: str) -> list[tuple[int, str]]:
+    """The manual as Markdown lines, each with the number of the file's line it comes from."""
+    nodes: list[list[tuple[int, str]]] = []
+    text = _MARKER.sub("", text)
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        if line.startswith("\x1f"):
+            nodes.append([])
+        elif nodes:
+            nodes[-1].append((number, clean(line, keep_indent=True)))
+    titled = any(_UNDERLINE.match(line.strip()) for node in nodes for _, line in node)
+    depths: dict[str, int] = {}
+    out: list[tuple[int, str]] = []
+    for node in nodes:
+        lines = [(n, line) for n, line in node]
+        header = next((k for k, (_, line) in enumerate(lines) if line.strip()), None)
+        if header is None or lines[header][1].startswith(_NOT_A_NODE):
+            continue
+        found = _NODE.match(lines[header][1])
+        if not found:
+            continue
+        up = _UP.search(lines[header][1])
+        depth = depths[found[1]] = depths.get(up[1], -1) + 1 if up else 0
+        body = lines[header + 1:]
+        menu = next((k for k, (_, line) in enumerate(body) if line.startswith("* Menu:")), len(body))
+        body = [(n, line) for n, line in body[:menu] if not line.strip().startswith("---------- Footnotes")]
+        converted = _node_markdown(body, None if titled else min(depth + 1, 6))
+        if depth == 0 and not any(line.startswith("# ") for _, line in converted) and (name := _MANUAL.match(text)):
+            # A top node with no title of its own (bc's is a menu): the manual is named by its file.
+            converted = [(lines[header][0], f"# {escaped(name[1])}"), (lines[header][0], ""), *converted]
+        out += converted
+    return out
+
+
+def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list[tuple[int, str]]:
+    """A node's text as Markdown; `title_level`: the level of the heading its first line makes, when it stands alone
+    (in a manual without underlined titles)."""
+    out: list[tuple[int, str]] = []
+    start = next((k for k, (_, line) in enumerate(body) if line.strip()), len(body))
+    # (The top node's first line is the manual's title, whatever follows it: "ASYMPTOTE FREQUENTLY ASKED QUESTIONS"
+    # over its date, both centred.)
+    if title_level and start < len(body) and (title_level == 1 or start + 1 == len(body)
+                                              or not body[start + 1][1].strip()):
+        number, line = body[start]
+        out += [(number, f"{'#' * title_level} {escaped(_NUMBER.sub('', line.strip()))}"), (number, "")]
+        start += 1
+    k = start
+    while k < len(body):
+        number, line = body[k]
+        following = body[k + 1][1].strip() if k + 1 < len(body) else ""
+        if not line.strip():
+            out.append((number, ""))
+            k += 1
+        elif _UNDERLINE.match(following) and not _UNDERLINE.match(line.strip()):
+            level = _LEVELS[following[0]]
+            out += [(number, f"{'#' * level} {escaped(_NUMBER.sub('', line.strip()))}"), (number, "")]
+            k += 2
+        elif _indent(line) >= TEXT_INDENT:
+            end = _indented_end(body, k)
+            code = _dedented(body[k:end])
+            fence = code_fence("\n".join(text for _, text in code))
+            out += [(number, fence), *code, (body[end - 1][0], fence), (body[end - 1][0], "")]
+            k = end
+        elif item := (_BULLET.match(line) or _ORDERED.match(line)):
+            marker = f"{item[1]}." if item.re is _ORDERED else "-"
+            out.append((number, f"{marker} {_prose(line[item.end():])}"))
+            k += 1
+            while k < len(body) and body[k][1].strip() and _indent(body[k][1]) >= TEXT_INDENT:
+                out.append((body[k][0], " " * (len(marker) + 1) + _prose(body[k][1])))
+                k += 1
+        else:
+            terms = k + 1
+            while (terms < len(body) and body[terms][1].strip() and _indent(body[terms][1]) < TEXT_INDENT
+                   and not (_BULLET.match(body[terms][1]) or _ORDERED.match(body[terms][1]))):
+                terms += 1
+            described = terms < len(body) and _indent(body[terms][1]) >= TEXT_INDENT and terms - k <= 3
+            if not described:
+                out += [(n, _prose(text)) for n, text in body[k:terms]]
+                k = terms
+                continue
+            # A table's item: its terms over its description, indented deeper (a definition list's term).
+            out.append((number, escaped(", ".join(text.strip() for _, text in body[k:terms]))))
+            end = _indented_end(body, terms)
+            for j, (n, text) in enumerate(_dedented(body[terms:end], TEXT_INDENT)):
+                # Its lines indented deeper still are an example: kept as written, code inside the description.
+                shown = text if _indent(text) else _prose(text)
+                out.append((n, (":   " if j == 0 else "    ") + shown if text.strip() else ""))
+            out.append((body[end - 1][0], ""))
+            k = end
+    return out
+
+
+def _prose(text: str) -> str:
+    """A line of text as Markdown, its cross-references read as "see ..."."""
+    return escaped(_REFERENCE.sub(lambda m: f"{'S' if (m[1] or m[3]) == 'N' else 's'}ee {m[2] or m[4]}", text.strip()))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _indented_end(body: list[tuple[int, str]], k: int) -> int:
+    """Where the lines indented TEXT_INDENT or more from `k` end: at a line indented less (blank lines between
+    indented ones go with them)."""
+    end = k
+    while end < len(body) and (_indent(body[end][1]) >= TEXT_INDENT or not body[end][1].strip()):
+        end += 1
+    while end > k + 1 and not body[end - 1][1].strip():
+        end -= 1
+    return end
+
+
+def _dedented(lines: list[tuple[int, str]], by: int | None = None) -> list[tuple[int, str]]:
+    """Lines without the indent they share (or `by` spaces of it)."""
+    least = min((_indent(text) for _, text in lines if text.strip()), default=0) if by is None else by
+    return [(n, text[least:] if text.strip() else "") for n, text in lines]
