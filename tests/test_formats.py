@@ -5473,3 +5473,23 @@ def test_info_manual_split_over_several_files_is_read_from_its_parts(tmp_path):
     assert [str(e) for e in loaded.problems] == [
         "widget.info: the table of an Info manual split over several files: the parts it names (widget.info-1, -2, "
         "...) hold its text, and are read; file skipped"]
+
+
+def test_pdf_contents_of_entries_set_apart_with_page_numbers_and_no_leaders(tmp_path):
+    # Network UPS Tools' FAQ as AsciiDoc prints it: each contents entry stands apart, its page number after it
+    # with no dot leaders ("7 Which UPS should I buy? 2"), and a long question wraps over two lines further on.
+    # Its 56 entries had been passages of their own, under "Contents", outranking the answers.
+    questions = ["Which UPS should I buy?", "Why is upssched not part of upsmon?",
+                 "My UPS driver now says that it is broken and that it will not start at all. What now?",
+                 "How do you make upsd reload the config file?"]
+    contents = [("Contents", "bold", 14, 72, 0)] + [(f"{k} {q} {k + 1}", "body", 10, 72, 14)
+                                                   for k, q in enumerate(questions, start=1)]
+    body = []
+    for k, question in enumerate(questions, start=1):
+        heading = f"{k} {question}"
+        body += ([(heading[:60], "bold", 13, 72, 20), (heading[60:], "bold", 13, 72, 3)] if len(heading) > 70
+                 else [(heading, "bold", 13, 72, 20)])
+        body.append((f"The answer to question {k} is set in the body type.", "body", 10, 72, 8))
+    passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([contents, body]))
+    assert problems == [] and [p.kind for p in passages] == ["faq"] * 4
+    assert [p.question.split(" ", 1)[1] for p in passages] == questions

@@ -730,9 +730,13 @@ def _without_contents(paragraphs: list[list[Line] | Table]) -> list[list[Line] |
     texts_of = [[f"  {line.text}" if k and line.x0 > p[0].x0 + MARGIN_STEP and not is_contents_entry(line.text)
                  else line.text for k, line in enumerate(p)] if isinstance(p, list) else [] for p in paragraphs]
     # A bullet starts a paragraph, so a contents list whose entries are list items ("▪ A.1.1 What is
-    # PuTTY?", as Word and LibreOffice print a linked list) is a paragraph per entry: they are one here.
-    entry = [bool(texts and CONTENTS_BULLET.match(texts[0])) and is_contents_entry(texts[0]) for texts in texts_of]
-    apart = [not (entry[k] and k + 1 < len(entry) and entry[k + 1]) for k in range(len(entry))]
+    # PuTTY?", as Word and LibreOffice print a linked list) is a paragraph per entry, and so is one whose entries
+    # stand apart ("7 Which UPS should I buy? 2", as AsciiDoc's PDFs print them): they are one here.
+    entry = [bool(texts) and is_contents_entry(texts[0]) for texts in texts_of]
+    type_of = [(p[0].size, p[0].bold) if isinstance(p, list) else None for p in paragraphs]
+    # (Not with a numbered heading right after the list, in its own type.)
+    apart = [not (entry[k] and k + 1 < len(entry) and entry[k + 1] and type_of[k] == type_of[k + 1])
+             for k in range(len(entry))]
     for texts, blank in zip(texts_of, apart):
         lines.extend(texts + [""] * blank)
     kept = iter(without_contents(lines))

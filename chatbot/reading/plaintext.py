@@ -60,11 +60,14 @@ _CONTENTS_ENTRY = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.)\s+\S|(?:\s*\.){3,}\s*\d{1,4}$")
 # The bullet of a contents entry written as a list item ("▪ A.1.1 What is PuTTY?"; Word's "o" a level below).
 CONTENTS_BULLET = re.compile(r"^\s*(?:[-*+–•●◦▪→➢►■□✓]|o(?=\s))\s*")
+_PAGE_NUMBER_AFTER = re.compile(r"(?<=[^\W\d_]|[?!.)’'\"])\s+\d{1,4}$")
 LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}$")  # dot leaders and a page number: "....... 7", ". . . 7"
 _MULTILEVEL_NUMBER = re.compile(r"^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})+)\.?\s")
 # A paragraph is a contents list when this share of its lines are entries naming a line further on.
 CONTENTS_SHARE = 0.6
 MAX_CONTENTS_ENTRY_CHARS = 200
+# An entry names a line further on that begins with this many of its characters (a title wrapped there).
+CONTENTS_KEY_START = 24
 MAX_HEADING_WORDS = 12
 # Hard-wrapped text: most lines are at most this long ...
 WRAP_WIDTH = 100
@@ -149,6 +152,9 @@ def without_contents(lines: list[str]) -> list[str]:
     # list words the title a little differently.
     numbers = [(m.group(1) if (m := _MULTILEVEL_NUMBER.match(line.strip())) else "") for line in bare]
     last = {key: number for number, key in [*enumerate(keys), *enumerate(numbers)] if key}
+    # A long title wrapped over two lines further on ("2 My UPS driver now says it's broken, and won't start. What"
+    # over "now?") is named by the entry that begins as its first line does.
+    begun = {key[:CONTENTS_KEY_START]: number for number, key in enumerate(keys) if len(key) >= CONTENTS_KEY_START}
     groups = line_groups(lines)
     group_of = [-1] * len(lines)
     for g, (start, group) in enumerate(groups):
@@ -158,7 +164,8 @@ def without_contents(lines: list[str]) -> list[str]:
         """How many of the paragraph's lines are entries naming a line further on, and in how many
         paragraphs those lines are."""
         end = start - 1 + len(group)  # index of the line after the group
-        named = [max(last.get(keys[k], -1) if keys[k] else -1, last.get(numbers[k], -1) if numbers[k] else -1)
+        named = [max(last.get(keys[k], -1) if keys[k] else -1, last.get(numbers[k], -1) if numbers[k] else -1,
+                     begun.get(keys[k][:CONTENTS_KEY_START], -1) if len(keys[k]) >= CONTENTS_KEY_START else -1)
                  for k in range(start - 1, end) if keys[k] and _CONTENTS_ENTRY.search(bare[k].strip())]
         named = [target for target in named if target >= end]
         return len(named), len({group_of[target] for target in named})
@@ -201,6 +208,9 @@ def _contents_key(line: str) -> str:
     text = " ".join(line.split())
     if len(text) > MAX_CONTENTS_ENTRY_CHARS:
         return ""
+    if _NUMBERED.match(text):
+        # A numbered entry's page number, printed after it without dot leaders ("7 Which UPS should I buy? 2").
+        text = _PAGE_NUMBER_AFTER.sub("", text)
     return _NUMBERED.sub("", LEADER.sub("", text)).lower()
 
 
