@@ -991,14 +991,21 @@ def test_the_answer_label_of_an_entry_worded_as_a_statement_is_dropped(tmp_path)
 @pytest.mark.parametrize("name", ["faq.html", "faq.md"])
 def test_bold_titles_of_a_page_whose_bold_titles_ask_are_entries(tmp_path, name):
     # sqlite's FAQ titles its entries in bold paragraphs, most of which ask: the ones worded as statements
-    # ("... type integer!") had been read into the answer before them.
+    # ("... type integer!"), and one longer than a question that ends asking, had been read into the answer before
+    # them. A short line that leads into the code quoted under it ("With this table, the statement") had been read
+    # as a term titling that code, an entry of its own.
+    unique = ("(6) The SQL standard requires that a UNIQUE constraint be enforced even if one or more of the columns "
+              "in the constraint are NULL, but SQLite does not do this. Isn't that a bug?")
     entries = [("(1) How do I create an AUTOINCREMENT field?", "Declare it INTEGER PRIMARY KEY."),
                ("(2) What datatypes does SQLite support?", "Five storage classes."),
                ("(3) SQLite lets me insert a string into a column of type integer!", "That is a feature."),
                ("(4) Is SQLite threadsafe?", "Yes, by default."),
-               ("(5) INSERT is really slow", "Wrap the inserts in one transaction.")]
+               ("(5) INSERT is really slow", "Wrap the inserts in one transaction."),
+               (unique, "SQLite follows interpretation (1).")]
     if name.endswith(".html"):
         page = "<h1>SQLite FAQ</h1>" + "".join(f"<p><b>{q}</b></p><p>{a}</p>" for q, a in entries)
+        page = page.replace("PRIMARY KEY.</p>", "PRIMARY KEY.</p><p>With this table, the statement</p>"
+                                                "<blockquote><pre>INSERT INTO t1 VALUES(NULL,123);</pre></blockquote>")
     else:
         page = "# SQLite FAQ\n\n" + "".join(f"**{q}**\n\n{a}\n\n" for q, a in entries)
     passages, problems = read(tmp_path, name, page)
@@ -1006,7 +1013,10 @@ def test_bold_titles_of_a_page_whose_bold_titles_ask_are_entries(tmp_path, name)
     assert list(faq(passages)) == [
         "How do I create an AUTOINCREMENT field?", "What datatypes does SQLite support?",
         "SQLite lets me insert a string into a column of type integer!", "Is SQLite threadsafe?",
-        "INSERT is really slow"]
+        "INSERT is really slow", unique[4:]]
+    if name.endswith(".html"):
+        assert faq(passages)["How do I create an AUTOINCREMENT field?"] == (
+            "Declare it INTEGER PRIMARY KEY.\nWith this table, the statement\nINSERT INTO t1 VALUES(NULL,123);")
 
 
 def test_a_faq_answer_keeps_the_headings_below_its_question(tmp_path):

@@ -596,7 +596,7 @@ def _walk(node, blocks: list[Block]) -> None:
             continue
         if not isinstance(child, Tag):
             continue
-        if child.name == "blockquote" and _names_only(child.find_previous_sibling()):
+        if child.name == "blockquote" and _names_only(child.find_previous_sibling(), child):
             continue  # read with the name over it
         if child.name not in _BLOCKS:
             question = _marked_entry_question(child)
@@ -618,7 +618,7 @@ def _walk(node, blocks: list[Block]) -> None:
                 blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n- {field}")
             else:
                 blocks.append(Block("list", f"- {field}"))
-        elif _names_only(child) and (quote := child.find_next_sibling()) is not None and quote.name == "blockquote":
+        elif (quote := child.find_next_sibling()) is not None and quote.name == "blockquote" and _names_only(child, quote):
             # A name over an indented block (docutils' and Sphinx's HTML of supervisor's reference pages).
             define(blocks, " ".join(_text(child).split()), lambda: _walk(quote, blocks))
         else:
@@ -626,9 +626,12 @@ def _walk(node, blocks: list[Block]) -> None:
     flush()
 
 
-def _names_only(node) -> bool:
-    """A paragraph that names the <blockquote> under it (see names_a_term)."""
-    return node is not None and node.name == "p" and names_a_term(" ".join(_text(node).split()))
+def _names_only(node, quote) -> bool:
+    """A paragraph that names the <blockquote> under it (see names_a_term); not one that leads into the code the
+    quote shows ("With this table, the statement" over SQLite's "INSERT INTO t1 ...")."""
+    shows_code = all(getattr(c, "name", None) == "pre" for c in _visible_children(quote))
+    return (node is not None and node.name == "p" and not shows_code
+            and names_a_term(" ".join(_text(node).split())))
 
 
 def _field(node) -> str:

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 193
+PARSER_VERSION = 194
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -579,13 +579,15 @@ def _without_empty_subheadings(answer: list[Block]) -> list[Block]:
 def _promote_bold_titles(blocks: list[Block]) -> list[Block]:
     """On a page whose entries are bold paragraphs (sqlite's FAQ: "(12) I deleted a lot of data ... Is this a
     bug?"), where most bold titles ask, the others are entries too ("(3) SQLite lets me insert a string into a
-    column of type integer!"), when text follows them."""
+    column of type integer!"), when text follows them; so is one that ends asking, however long ("(26) The SQL
+    standard requires that a UNIQUE constraint be enforced even if ... Isn't that a bug?")."""
     titles = [b for b in blocks if b.title]
     asking = sum(b.kind == "question" for b in titles)
     if asking < 3 or asking < 0.5 * len(titles):
         return blocks
     return [replace(b, kind="question", text=question_text(b.text))
-            if b.title and b.kind == "paragraph" and word_count(b.text) <= MAX_QUESTION_WORDS
+            if b.title and b.kind == "paragraph"
+            and (word_count(b.text) <= MAX_QUESTION_WORDS or b.text.rstrip().endswith("?"))
             and after is not None and after.kind not in ("heading", "question") else b
             for b, after in zip(blocks, [*blocks[1:], None])]
 
