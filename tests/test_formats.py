@@ -5503,3 +5503,22 @@ def test_pdf_contents_of_entries_set_apart_with_page_numbers_and_no_leaders(tmp_
     passages, problems = read(tmp_path, "faq.pdf", pdf_bytes([contents, body]))
     assert problems == [] and [p.kind for p in passages] == ["faq"] * 4
     assert [p.question.split(" ", 1)[1] for p in passages] == questions
+
+
+def test_markdown_list_item_all_in_bold_over_text_after_the_list_is_a_title(tmp_path):
+    # cryptsetup's FAQ: each entry a one-item list ("  * **2.1 ...**") whose text follows after the list, indented
+    # less. The questions had titled their answers, but the others ("1.2 WARNINGS") and one of two sentences
+    # ("... takes very long. Why?") had been list lines glued to the answer before: "What is this?" held 6,566
+    # characters.
+    page = ("# Cryptsetup FAQ\n\n# 1. General Questions\n\n"
+            "  * **1.1 What is this?**\n\n  This is the FAQ for cryptsetup.\n\n"
+            "  * **1.2 WARNINGS**\n\n  Back up your LUKS header.\n\n"
+            "  * **1.3 Where is the project website?**\n\n  On GitLab.\n\n"
+            "  * **1.4 Unlocking a LUKS device takes very long. Why?**\n\n  The iteration count is set for the "
+            "machine that made it.\n\n  * **1.5 Is there a mailing list?**\n\n  Yes.\n")
+    passages, problems = read(tmp_path, "FAQ.md", page)
+    assert problems == [] and faq(passages) == {
+        "What is this?": "This is the FAQ for cryptsetup.", "WARNINGS": "Back up your LUKS header.",
+        "Where is the project website?": "On GitLab.",
+        "Unlocking a LUKS device takes very long. Why?": "The iteration count is set for the machine that made it.",
+        "Is there a mailing list?": "Yes."}

@@ -374,6 +374,12 @@ def _lines(paragraph) -> list[str]:
     return [text for line in lines if (text := " ".join(_render(line).split()))]
 
 
+def _all_strong(node) -> bool:
+    """A paragraph set all in bold."""
+    parts = _inline_parts(node) if node.type == "paragraph" else []
+    return len(parts) == 1 and parts[0].type == "strong"
+
+
 def _bold_question(item) -> str:
     """The question of a paragraph, or list item, that opens with a bold (or italic) question
     ("**How do I ...?**"), else ""."""
@@ -409,8 +415,7 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
                 blocks.append(Block("paragraph", rest, _line(node)))
             return
         text = _text(node)
-        parts = _inline_parts(node)
-        if len(parts) == 1 and parts[0].type == "strong":
+        if _all_strong(node):
             blocks.append(Block("paragraph", text, _line(node), title=True))  # a title, maybe an entry's
             return
         if QUESTION_LABEL.match(text):
@@ -583,10 +588,11 @@ def _list(node, blocks: list[Block], depth: int) -> None:
             blocks.append(replace(outer, line=0))
 
 
-def _item_entry(question: str, answer: str, item, blocks: list[Block], depth: int) -> None:
+def _item_entry(question: str, answer: str, item, blocks: list[Block], depth: int, title: bool = False) -> None:
     """A FAQ entry written as a list item: its question, then its answer (the rest of its first paragraph
-    and its other blocks), which ends with the item."""
-    blocks.append(Block("question", question, _line(item)))
+    and its other blocks), which ends with the item. `title`: the question stands alone in bold, as a bold
+    paragraph's title does."""
+    blocks.append(Block("question", question, _line(item), title=title))
     if answer:
         blocks.append(Block("paragraph", answer, _line(item)))
     for child in item.children[1:]:
@@ -598,7 +604,13 @@ def _item_entry(question: str, answer: str, item, blocks: list[Block], depth: in
 def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> None:
     question = _bold_question(item) if depth == 0 else ""
     if question:
-        _item_entry(question, _after_strong(item.children[0]), item, blocks, depth)
+        answer = _after_strong(item.children[0])
+        _item_entry(question, answer, item, blocks, depth, title=not answer)
+        return
+    if depth == 0 and len(item.children) == 1 and _all_strong(item.children[0]):
+        # An item all in bold, its text after the list ("  * **2.1 LUKS Container Setup mini-HOWTO**" over paragraphs
+        # indented less, in cryptsetup's FAQ): a title, as a bold paragraph is.
+        _emit(item.children[0], blocks, depth)
         return
     first = item.children[0] if item.children and item.children[0].type == "paragraph" else None
     if first is not None and blocks and blocks[-1].kind == "question" and ANSWER_LABEL.match(_text(first)):
