@@ -42,6 +42,8 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|cmbx", re.IGNORECASE)
 _MONO_FONT = re.compile(r"mono|courier|consol|menlo|monaco|cmtt|typewriter|code", re.IGNORECASE)
 # The number that opens each entry of a contents list: "1.", "1.1.", "A.2.8".
 _ENTRY_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?)\s+(?=\S)")
+# A chapter's number with no stop after it ("7 Which UPS should I buy?").
+_CHAPTER_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[^\W\d_])")
 # A section's number in digits ("3.", "3.1.", "3.1") before a heading's words.
 _HEADING_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?=[^\W\d_])")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\")\]”’]*$")
@@ -843,7 +845,7 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             blocks.append(Block("paragraph", text))
     if label:
         blocks.append(Block("paragraph", label))
-    return _without_linked_contents(blocks)
+    return _without_linked_contents(_without_chapter_numbers(blocks))
 
 
 def _numbered_under(paragraph: list[Line], numbered: dict[tuple[str, ...], int],
@@ -858,6 +860,23 @@ def _numbered_under(paragraph: list[Line], numbered: dict[tuple[str, ...], int],
     if len(number) < 2 or number[:-1] not in numbered or not _is_heading_text(text):
         return None
     return number, text
+
+
+def _without_chapter_numbers(blocks: list[Block]) -> list[Block]:
+    """Headings numbered 1, 2, 3 ... with no stop after the number ("7 Which UPS should I buy?", as LaTeX and
+    AsciiDoc print their chapters) without their numbers, as "3.1." is dropped: people do not ask by number. A
+    heading that only opens with a number ("3 Ways to Back Up") keeps it."""
+    numbered = [(k, int(m[1])) for k, b in enumerate(blocks)
+                if b.kind in ("heading", "question") and (m := _CHAPTER_NUMBER.match(b.text))]
+    steps = [b - a for (_, a), (_, b) in zip(numbered, numbered[1:])]
+    if len(numbered) < 3 or sum(step == 1 for step in steps) < 2 / 3 * len(steps):
+        return blocks
+    out = list(blocks)
+    for k, _ in numbered:
+        block = out[k]
+        out[k] = replace(heading_block(_CHAPTER_NUMBER.sub("", block.text), level=block.level, line=block.line),
+                         alternates=block.alternates)
+    return out
 
 
 def _heading_number(text: str) -> tuple[str, ...]:
