@@ -5524,3 +5524,22 @@ def test_markdown_list_item_all_in_bold_over_text_after_the_list_is_a_title(tmp_
         "Where is the project website?": "On GitLab.",
         "Unlocking a LUKS device takes very long. Why?": "The iteration count is set for the machine that made it.",
         "Is there a mailing list?": "Yes."}
+
+
+def test_text_faq_of_labels_keeps_a_short_line_inside_an_answer(tmp_path):
+    # dnsmasq's FAQ, "Q:" and "A:" lines: an answer names a Windows version on a line of its own over a registry
+    # key. Read as headings, the key had become the section of every entry after it, and the answer was cut there.
+    text = ("Q: Why does the client get a new address each time?\n\n"
+            "A: Windows sends its own client identifier, stored at:\n\n"
+            "Windows 2000\n\n"
+            "HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\TcpIp\n\n"
+            "Set it to the same value on each machine.\n\n"
+            "Q: Can dnsmasq do DHCP on alias interfaces?\n\n"
+            "A: Yes, since version 2.21.\n\n"
+            "Q: Does dnsmasq probe addresses before it allocates them?\n\n"
+            "A: Yes, with a ping.\n")
+    passages, problems = read(tmp_path, "FAQ", text)
+    assert problems == [] and {p.section for p in passages} == {""}
+    assert faq(passages)["Why does the client get a new address each time?"] == (
+        "Windows sends its own client identifier, stored at:\nWindows 2000\n"
+        "HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\TcpIp\nSet it to the same value on each machine.")

@@ -480,8 +480,12 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
                 # BLOCKS (consecutive lines)" over "4.20. How do I ...?", indented as the answer before it is).
                 heads_next = (outline and _PARENTHESES.sub("", bare).isupper() and at + 1 < len(groups)
                               and groups[at + 1][0] in numbered)
+                # In a FAQ of "Q:" and "A:" labels, the labels part its entries: a short line inside an answer is
+                # its prose ("Windows NT 4.0 SP2+" over a registry key in dnsmasq's), unless it is in capitals.
+                labelled_answer = labelled and in_entry and not bare.isupper()
                 if (_is_short_line(bare) and bare[:1].isupper() and not (blocks and blocks[-1].kind == "question")
-                        and (heads_next or (not (in_entry and indent > entry_indent) and not prose))):
+                        and (heads_next or (not (in_entry and indent > entry_indent) and not prose
+                                            and not labelled_answer))):
                     blocks.append(heading_block(bare, level=_outline_level(text) if outline else 0, line=line_no))
                     in_entry = False
                     continue
