@@ -5543,3 +5543,15 @@ def test_text_faq_of_labels_keeps_a_short_line_inside_an_answer(tmp_path):
     assert faq(passages)["Why does the client get a new address each time?"] == (
         "Windows sends its own client identifier, stored at:\nWindows 2000\n"
         "HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\TcpIp\nSet it to the same value on each machine.")
+
+
+def test_asciidoc_literal_paragraph_and_a_link_for_a_new_window(tmp_path):
+    # Asciidoctor's README: commands indented a space are a literal paragraph, shown as typed; read as text they
+    # had run together ("$ brew update $ brew upgrade asciidoctor"). A link's text ending in "^" opens it in a new
+    # window: the caret is no text.
+    text = ("= Asciidoctor\n\n== Homebrew\n\nThe gem is named https://rubygems.org/gems/asciidoctor[asciidoctor^].\n"
+            "To upgrade the gem, use:\n\n $ brew update\n $ brew upgrade asciidoctor\n\nThat is all.\n")
+    passages, problems = read(tmp_path, "README.adoc", text)
+    assert problems == [] and [p.text for p in passages] == [
+        "The gem is named asciidoctor. To upgrade the gem, use:\n$ brew update\n$ brew upgrade asciidoctor",
+        "That is all."]

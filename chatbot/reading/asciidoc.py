@@ -54,6 +54,8 @@ _INLINE = [
     (re.compile(r"##([^#\n]+)##"), r"\1"),
     (re.compile(r"(?<![\w#/&])#(\S|\S[^#\n]*?\S)#(?![\w#])"), r"\1"),
     (re.compile(r"\+\+\+(\S(?:.*?\S)??)\+\+\+|\+\+(\S(?:.*?\S)??)\+\+"), lambda m: m.group(1) or m.group(2)),
+    # A link's text ending in "^" opens it in a new window ("{url-rubygem}[asciidoctor^]"): the caret is no text.
+    (re.compile(r"((?:https?|ftp|irc|link|xref):[^\s\[\]]*\[[^\[\]\n]*?)\^\]"), r"\1]"),
     # "link:" before a bare address: with attributes substituted first, its target is often one.
     (re.compile(r"\b(?:link|xref):([^\s\[\]]*)\[([^\]]*)\]"), r"[\2](\1)"),
     (re.compile(r"\b((?:https?|ftp|irc)://[^\s\[\]]+)\[\]"), r"\1"),
@@ -169,6 +171,16 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
             emit("")
         elif admonition := _ADMONITION.match(line):
             emit(f"{admonition.group(1).capitalize()}: {_inline(admonition.group(2), attributes)}")
+        elif (line[:1] in (" ", "\t") and (k == 1 or not lines[k - 2].strip())
+              and not (_UNORDERED.match(line) or _ORDERED.match(line) or _TERM.match(line))):
+            # A literal paragraph: its lines indented (" $ brew update" over " $ brew upgrade asciidoctor"), shown
+            # as typed.
+            end = next((j for j in range(k, len(lines)) if not lines[j].strip()), len(lines))
+            body = lines[k - 1:end]
+            least = min(len(text) - len(text.lstrip()) for text in body)
+            fence = code_fence("\n".join(body))
+            emit(fence, *(text[least:] for text in body), fence)
+            k = end
         elif item := _UNORDERED.match(line):
             depth = 1 if item.group(1) == "-" else len(item.group(1))
             emit(f"{'  ' * (depth - 1)}- {_inline(item.group(2), attributes)}")
