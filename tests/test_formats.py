@@ -5555,3 +5555,36 @@ def test_asciidoc_literal_paragraph_and_a_link_for_a_new_window(tmp_path):
     assert problems == [] and [p.text for p in passages] == [
         "The gem is named asciidoctor. To upgrade the gem, use:\n$ brew update\n$ brew upgrade asciidoctor",
         "That is all."]
+
+
+def test_vim_help_file_is_read_by_its_sections_examples_and_tags(tmp_path):
+    # Vim's user manual (usr_21.txt): its "*21.1*" headings had been glued to the passage before, a line ending in
+    # ">" (an example follows) had become the section of the text after it, and its tags and links were words.
+    rule = "=" * 78
+    text = ("*usr_21.txt*\tFor Vim version 9.0.  Last change: 2019 Apr 25\n\n"
+            "\t\t     VIM USER MANUAL - by Bram Moolenaar\n\n\t\t\t   Go away and come back\n\n\n"
+            "This chapter goes into mixing the use of other programs with Vim.\n\n"
+            "|21.1|\tSuspend and resume\n|21.2|\tExecuting shell commands\n\n"
+            "     Next chapter: |usr_22.txt|  Finding the file to edit\n\n"
+            f"{rule}\n*21.1*\tSuspend and resume\n\n"
+            "Vim can be suspended by pressing CTRL-Z.  Then bring back Vim with the\n\"fg\" command. >\n\n"
+            "\tCTRL-Z\n\tfg\n\nYou are right back where you left Vim.\n\n"
+            f"{rule}\n*21.2*\tExecuting shell commands\t\t\t*shell-commands*\n\n"
+            "Other options you might want to use:\n"
+            "\t:\tnumber of lines to save from the command line history\n"
+            "\t@\tnumber of lines to save from the input line history\n\n"
+            "GETTING BACK TO SOME FILE\n\nSee |:oldfiles| for the list.\n\n"
+            f"{rule}\n\nNext chapter: |usr_22.txt|  Finding the file to edit\n\n"
+            "Copyright: see |manual-copyright|  vim:tw=78:ts=8:noet:ft=help:norl:\n")
+    passages, problems = read(tmp_path, "usr_21.txt", text)
+    assert problems == [] and {p.title for p in passages} == {"Go away and come back"}
+    assert [(p.section, p.text) for p in passages] == [
+        ("", "This chapter goes into mixing the use of other programs with Vim."),
+        ("Suspend and resume", "Vim can be suspended by pressing CTRL-Z. Then bring back Vim with the \"fg\" command."
+                               "\n\nCTRL-Z\nfg"),
+        ("Suspend and resume", "You are right back where you left Vim."),
+        ("Executing shell commands", "Other options you might want to use:\n"
+                                     ":       number of lines to save from the command line history\n"
+                                     "@       number of lines to save from the input line history"),
+        ("GETTING BACK TO SOME FILE", "See :oldfiles for the list."),
+        ("GETTING BACK TO SOME FILE", "Copyright: see manual-copyright")]

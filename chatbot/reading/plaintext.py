@@ -20,6 +20,7 @@ from dataclasses import replace
 from ..passage import Passage
 from ..text import clean, word_count
 from .manpage import is_manpage, manpage_markdown
+from .vimhelp import is_vim_help, vim_help_markdown
 from .markdown import FENCE, markdown_blocks
 from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, at_questions, build_passages, heading_block, is_question,
                       labelled_entry, question_text, take_intro)
@@ -101,9 +102,10 @@ def parse_plaintext(text: str, *, source: str, title: str = "", max_chars: int =
 
 
 def plaintext_blocks(text: str) -> list[Block]:
-    if is_manpage(text):
-        # A manual page saved as text ("man gzip | col -bx > gzip.txt"): its sections, options and examples.
-        converted = manpage_markdown(text)
+    if is_manpage(text) or is_vim_help(text):
+        # A manual page saved as text ("man gzip | col -bx > gzip.txt"): its sections, options and examples; or a
+        # Vim help file ("*usr_21.txt*  For Vim version 9.0."): its sections, examples and tags.
+        converted = manpage_markdown(text) if is_manpage(text) else vim_help_markdown(text)
         return [replace(b, line=converted[b.line - 1][0]) if 0 < b.line <= len(converted) else b
                 for b in markdown_blocks("\n".join(line for _, line in converted))]
     if len(FENCE.findall(text)) >= 2:
