@@ -4077,9 +4077,10 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
         ("text", "Installing", "sudo apt install acme-backup"),
         ("text", "Installing", "Note: The package needs Python 3.10 or later."),
         ("text", "Installing", "Warning: Do not run two Acme Backup backups at once."),
-        ("text", "Installing", "Supported systems:"),
-        ("table", "Installing", "Installing\nSystem | Since\nDebian | 1.0"),
-        ("table", "Installing", "Installing\nSystem | Since\nFedora | 1.2"),
+        # The label right over a table ("Supported systems:") names its rows, not a passage of its own (MkDocs' CLI
+        # page labels each command's table of options "Options:").
+        ("table", "Installing", "Installing › Supported systems\nSystem | Since\nDebian | 1.0"),
+        ("table", "Installing", "Installing › Supported systems\nSystem | Since\nFedora | 1.2"),
         ("faq", "FAQ", "Does Acme Backup resume an interrupted backup?\nYes, it resumes where it stopped. Nothing is "
                        "uploaded twice."),
         ("faq", "FAQ", "Can I encrypt my backups?\nYes, with `--encrypt`.")]
@@ -5588,3 +5589,29 @@ def test_vim_help_file_is_read_by_its_sections_examples_and_tags(tmp_path):
                                      "@       number of lines to save from the input line history"),
         ("GETTING BACK TO SOME FILE", "See :oldfiles for the list."),
         ("GETTING BACK TO SOME FILE", "Copyright: see manual-copyright")]
+
+
+def test_html_exponent_in_a_superscript_reads_as_one(tmp_path):
+    # PostgreSQL's documentation: "more than 2<sup>31</sup> identifiers" had read "more than 231 identifiers".
+    passages, problems = read(tmp_path, "numeric.html", "<html><body><h1>Serial Types</h1><p>Use bigserial if you "
+                                                        "anticipate the use of more than 2<sup>31</sup> identifiers "
+                                                        "over the lifetime of the table.</p></body></html>")
+    assert problems == [] and [p.text for p in passages] == [
+        "Use bigserial if you anticipate the use of more than 2^31 identifiers over the lifetime of the table."]
+
+
+def test_html_faq_listing_its_questions_under_group_headings_before_answering_them(tmp_path):
+    # gettext's FAQ lists its questions under "General", "Problems building" ... (the lists of links dropped), then
+    # answers them under the same headings, its entries a level below: the bare group headings of the contents had
+    # set the entries' level, and the statements ("“make install” fails") were text, their question a section.
+    page = ("<html><body><h1>Frequently Asked Questions about GNU gettext</h1><h1>Questions</h1>"
+            "<h3>General</h3><ul><li><a href='#a'>Where is the mailing list?</a></li></ul>"
+            "<h3>Problems building GNU gettext</h3><ul><li><a href='#b'>“make install” fails</a></li>"
+            "<li><a href='#c'>How do I build it on Solaris?</a></li></ul>"
+            "<h1>Answers</h1><h3>General</h3><h4 id='a'>Where is the mailing list?</h4><p>At bug-gettext.</p>"
+            "<h3>Problems building GNU gettext</h3><h4 id='b'>“make install” fails</h4><p>Run it as root.</p>"
+            "<h4 id='c'>How do I build it on Solaris?</h4><p>Use GNU make.</p></body></html>")
+    passages, problems = read(tmp_path, "FAQ.html", page)
+    assert problems == [] and faq(passages) == {"Where is the mailing list?": "At bug-gettext.",
+                                                "“make install” fails": "Run it as root.",
+                                                "How do I build it on Solaris?": "Use GNU make."}

@@ -416,6 +416,10 @@ def _callout(node, blocks: list[Block]) -> None:
 _SKIPPED_STRINGS = ("Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData")
 
 
+# A superscript that is an exponent ("31" in 2<sup>31</sup>, "-6" in 10<sup>-6</sup>).
+_EXPONENT = re.compile(r"^[-−+]?\w{1,4}$")
+
+
 def _pieces(node, hidden: frozenset[int] = frozenset()) -> list[str]:
     """Visible strings of a node with whitespace folded, and "\n" for each <br>; leaves out the
     descendants whose id() is in `hidden`."""
@@ -431,7 +435,10 @@ def _pieces(node, hidden: frozenset[int] = frozenset()) -> list[str]:
             continue
         if isinstance(piece, NavigableString):
             if type(piece).__name__ not in _SKIPPED_STRINGS:
-                parts.append(re.sub(r"\s+", " ", str(piece)))
+                text = re.sub(r"\s+", " ", str(piece))
+                if piece.parent.name == "sup" and _EXPONENT.match(text) and parts and parts[-1][-1:].isalnum():
+                    text = "^" + text  # "2<sup>31</sup>" is 2^31, not 231
+                parts.append(text)
         elif piece.name == "br":
             parts.append("\n")
     return parts
@@ -575,7 +582,14 @@ def _walk(node, blocks: list[Block]) -> None:
     inline: list = []
 
     def flush() -> None:
-        text = _lines([piece for p in inline for piece in _pieces(p)])
+        pieces: list[str] = []
+        for p in inline:
+            got = _pieces(p)
+            if getattr(p, "name", None) == "sup" and pieces and pieces[-1][-1:].isalnum() and \
+                    _EXPONENT.match("".join(got).strip()):
+                got = ["^" + "".join(got).strip()]  # "2<sup>31</sup>" is 2^31, not 231
+            pieces += got
+        text = _lines(pieces)
         anchors = [_text(a) for p in inline if isinstance(p, Tag) for a in ([p] if p.name == "a" else p.find_all("a"))]
         links = "".join(anchors)
         # A run of nothing but links is navigation ("Previous | Contents | Next", a logo), unless the links

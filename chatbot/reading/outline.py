@@ -20,10 +20,12 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 199
+PARSER_VERSION = 201
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
+# A line of this many words or fewer ending in ":" right before a table names it ("Options:").
+TABLE_LABEL_WORDS = 3
 # A page with this many "Q:"-labelled paragraphs that ask is a FAQ: its other "Q:" paragraphs are entries too.
 FAQ_PAGE_QUESTIONS = 3
 # A titled note's paragraphs up to this length make one paragraph under its title.
@@ -655,10 +657,14 @@ def _promote_faq_headings(blocks: list[Block], title: str, *, named_faq: bool = 
     # A heading put back after each term of a definition list under it (define_all) is one block, seen again
     # after each term: it heads terms, though after the last one nothing follows it.
     groups = {id(b) for b, after in zip(headings, [*headings[1:], None]) if after is not None and after.level > b.level}
+    # A heading with no text under it (a contents list's group, its links dropped: gettext's FAQ lists its questions
+    # under "Problems building GNU gettext" before it answers them under the same heading) sets no entries' level.
+    bare = {id(b) for b, after in zip(blocks, [*blocks[1:], None])
+            if b.kind == "heading" and (after is None or after.kind == "heading")}
     for block, after in zip(headings, [*headings[1:], None]):
         if faq_level and block.level <= faq_level:
             faq_level = 0
-        leaf = id(block) not in groups
+        leaf = id(block) not in groups and id(block) not in bare
         # On a page that is all FAQ, a heading in Title Case names a part ("General Overview", "Instructions"
         # over a template's notes, a manual page's "DESCRIPTION"), as on a page whose headings ask.
         names_part = block.kind == "heading" and faq_level < 0 and _title_cased(block.text)
@@ -735,6 +741,22 @@ def _close_headings(open_headings: list[Block], level: int) -> None:
     level or deeper; every one for a heading of no known level (0), and a heading of no known level for any."""
     while open_headings and (not level or not open_headings[-1].level or open_headings[-1].level >= level):
         open_headings.pop()
+
+
+def _table_label(passages: list[Passage], section: str) -> str:
+    """The label that announces a table right before it ("Options:" over each command's options in MkDocs' CLI
+    page), taken off the text it ends: alone it was a passage of one word, ranked near the top for any question on
+    options, while the rows it names did not say what they list."""
+    if not passages or passages[-1].kind != "text" or passages[-1].section != section:
+        return ""
+    *before, last = passages[-1].text.split("\n")
+    if not (last.endswith(":") and 0 < word_count(last) <= TABLE_LABEL_WORDS):
+        return ""
+    if before:
+        passages[-1] = replace(passages[-1], text="\n".join(before))
+    else:
+        passages.pop()
+    return last[:-1].strip()
 
 
 def _says_little(heading: str) -> bool:
@@ -908,6 +930,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             # A row is embedded as it reads, so its table's name says what it is about: the section's heading, or,
             # under the document's own title (which heads no section: a page's <h1>), that title.
             name = block.caption or caption or ("" if block.flattened else section or document_title)
+            label = _table_label(passages, section)
+            if label:
+                name = f"{name} › {label}" if name else label
             asked, answered = _faq_columns(header)
             if asked is None and _asks_down_first_column(block.rows):
                 # A FAQ laid out as a table with no header (as Word FAQs often are): its first row is an entry.
