@@ -719,6 +719,9 @@ def test_references_to_other_pages_read_as_words(tmp_path):
     rst = "Routing\n=======\n\nUse :meth:`~.Flask.route`, see :doc:`/deploying/index` and :doc:`werkzeug:middleware/proxy_fix`.\n"
     passages, _ = read(tmp_path, "routing.rst", rst)
     assert [p.text for p in passages] == ["Use route, see deploying and proxy fix."]
+    # Celery's names relative to its app ("~@current_task") had kept their signs.
+    passages, _ = read(tmp_path, "faq.rst", "FAQ\n===\n\nBoth :attr:`~@current_task` and :meth:`@send_task` work.\n")
+    assert [p.text for p in passages] == ["Both current_task and send_task work."]
     md = "# Errors\n\nFor exit codes, see {ref}`exception-handling-exit-codes` and {class}`~CompletionItem`.\n"
     passages, _ = read(tmp_path, "errors.md", md)
     assert [p.text for p in passages] == ["For exit codes, see exception handling exit codes and CompletionItem."]

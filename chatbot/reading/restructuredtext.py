@@ -21,8 +21,9 @@ from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout,
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
 _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
-# A Python object's dotted name, shortened ("~pkg.mod.Name") or relative (".Name") as Sphinx reads them.
-_PYTHON_NAME = re.compile(r"~?\.?[A-Za-z_][\w.]*")
+# A Python object's dotted name, shortened ("~pkg.mod.Name") or relative (".Name") as Sphinx reads them, or
+# relative to an application ("~@current_task", as Celery's documentation writes its app's attributes).
+_PYTHON_NAME = re.compile(r"~?[.@]?[A-Za-z_][\w.]*")
 # docutils' admonitions: a note, tip or warning set apart from the text ("admonition" has a title of its own).
 _ADMONITIONS = frozenset({"admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
                           "warning"})
@@ -126,7 +127,7 @@ def _name_words(name: str) -> str:
 def cross_reference_text(text: str, role: str = "") -> str:
     """What Sphinx shows for an interpreted text (:ref:, :class:, an extension's role): its title when it
     has one ("canvas guide" of "canvas guide <guide-canvas>"), else its target, "~" keeping the last dotted
-    part ("~celery.result.AsyncResult", "~.Flask.route": "AsyncResult", "route") and the "." and "!"
+    part ("~celery.result.AsyncResult", "~.Flask.route": "AsyncResult", "route") and the ".", "@" and "!"
     prefixes dropped. Sphinx shows the title of a page (:doc:) or section (:ref:) this page cannot see: the
     words of its name stand for it ("deploying" of "/deploying/index", "exit codes" of "exit-codes")."""
     titled = _TITLED_TARGET.match(text)
@@ -140,7 +141,7 @@ def cross_reference_text(text: str, role: str = "") -> str:
         return _name_words(target)
     if _PYTHON_NAME.fullmatch(target):  # not a path: ":file:`~/.bashrc`" stays as written
         target = target.rsplit(".", 1)[-1] if target.startswith("~") else target.lstrip(".")
-        target = target.lstrip("~")
+        target = target.lstrip("~@")
     return target
 
 
