@@ -64,8 +64,7 @@ def info_markdown(text: str) -> list[tuple[int, str]]:
     titled = any(_UNDERLINE.match(line.strip()) for node in nodes for _, line in node)
     depths: dict[str, int] = {}
     out: list[tuple[int, str]] = []
-    for node in nodes:
-        lines = [(n, line) for n, line in node]
+    for lines in nodes:
         header = next((k for k, (_, line) in enumerate(lines) if line.strip()), None)
         if header is None or lines[header][1].startswith(_NOT_A_NODE):
             continue

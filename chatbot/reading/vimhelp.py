@@ -79,12 +79,10 @@ def vim_help_markdown(text: str) -> list[tuple[int, str]]:
         announces = stripped == ">" or line.rstrip().endswith(" >")
         if stripped != ">":
             text = line.rstrip()[:-1].rstrip() if announces else line
-            # An indented line goes on with the paragraph above it; after a blank line it is laid out (a table of
-            # commands, a list of items): code.
+            # An indented line goes on with the paragraph above it; after a blank line, or under a line that
+            # announces them, indented lines are laid out as written (a table of commands, a list of items): code.
             after_text = bool(out) and bool(out[-1][1].strip()) and not out[-1][1].startswith("`")
             if text[:1].isspace() and text.strip() and not announces and (not after_text or out[-1][1].endswith(":")):
-                # Lines indented after a blank line, or under one that announces them: laid out as written (a table
-                # of commands, a list of items).
                 end = k
                 while end < len(lines) and lines[end].strip() and lines[end][:1].isspace():
                     end += 1
@@ -106,15 +104,16 @@ def vim_help_markdown(text: str) -> list[tuple[int, str]]:
                 code.pop()
             least = min((len(c) - len(c.lstrip()) for c in code if c.strip()), default=0)
             shown = [c[least:] for c in code]
-            fence = code_fence("\n".join(shown))
-            out += [(start, ""), (start, fence), *((start + 1 + j, c) for j, c in enumerate(shown)),
-                    (k, fence), (k, "")]
+            if shown:
+                fence = code_fence("\n".join(shown))
+                out += [(start, ""), (start, fence), *((start + 1 + j, c) for j, c in enumerate(shown)),
+                        (k, fence), (k, "")]
             if k < len(lines) and lines[k].startswith("<"):
-                lines[k] = " " + lines[k][1:]  # the text after "<" goes on at the margin
-                if not lines[k].strip():
-                    k += 1
+                # The example ends; the text after "<" goes on at the margin.
+                if lines[k][1:].strip():
+                    lines[k] = lines[k][1:].strip()
                 else:
-                    lines[k] = lines[k].lstrip()
+                    k += 1
     return out
 
 
