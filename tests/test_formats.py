@@ -5618,3 +5618,14 @@ def test_html_faq_listing_its_questions_under_group_headings_before_answering_th
     assert problems == [] and faq(passages) == {"Where is the mailing list?": "At bug-gettext.",
                                                 "“make install” fails": "Run it as root.",
                                                 "How do I build it on Solaris?": "Use GNU make."}
+
+
+def test_html_doxygen_title_area_is_page_furniture(tmp_path):
+    # Doxygen writes the project's name over every page in a "titlearea": it had been a passage of one word
+    # ("Doxygen") on each page.
+    page = ("<html><head><title>Doxygen: FAQ</title></head><body><div id='top'><div id='titlearea'><table><tr>"
+            "<td id='projectalign'><div id='projectname'>Doxygen</div></td></tr></table></div></div>"
+            "<div class='contents'><h2>How do I exclude a file?</h2><p>List it in EXCLUDE.</p></div></body></html>")
+    passages, problems = read(tmp_path, "faq.html", page)
+    assert problems == [] and [(p.kind, p.text) for p in passages] == [
+        ("faq", "How do I exclude a file?\nList it in EXCLUDE.")]

@@ -36,6 +36,8 @@ _CONTENTS_CLASSES = ({"contents", "topic"}, {"contents", "local"})
 # id or class names of page furniture (DocBook's "navheader" and "navfooter" too, LuaJIT's "foot") ...
 _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side|main|top|sub)?menu\w*|sidebar|"
                         r"footer|foot|header|head|breadcrumbs?|toc|site-?nav|skip|banner|cookie.*|"
+                        # Doxygen's title area over every page (the project's name, logo and brief)
+                        r"titlearea|"
                         # who wrote the page and when (Confluence's "page-metadata", WordPress's "entry-meta"), and
                         # what Confluence's export adds under a page (its attachments and comments)
                         r"(?:page|entry|post|article)[-_]*meta(?:data)?|pageSection)$"
