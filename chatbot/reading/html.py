@@ -422,9 +422,10 @@ _SKIPPED_STRINGS = ("Comment", "Doctype", "Declaration", "ProcessingInstruction"
 _EXPONENT = re.compile(r"^[-−+]?\w{1,4}$")
 
 
-def _pieces(node, hidden: frozenset[int] = frozenset()) -> list[str]:
+def _pieces(node, hidden: frozenset[int] = frozenset(), before: list[str] | None = None) -> list[str]:
     """Visible strings of a node with whitespace folded, and "\n" for each <br>; leaves out the
-    descendants whose id() is in `hidden`."""
+    descendants whose id() is in `hidden`. An exponent in a superscript reads "2^31", not "231"; `before`: the
+    pieces of the text the node follows, which the first superscript may raise."""
     from bs4 import NavigableString
 
     if isinstance(node, NavigableString):
@@ -438,8 +439,9 @@ def _pieces(node, hidden: frozenset[int] = frozenset()) -> list[str]:
         if isinstance(piece, NavigableString):
             if type(piece).__name__ not in _SKIPPED_STRINGS:
                 text = re.sub(r"\s+", " ", str(piece))
-                if piece.parent.name == "sup" and _EXPONENT.match(text) and parts and parts[-1][-1:].isalnum():
-                    text = "^" + text  # "2<sup>31</sup>" is 2^31, not 231
+                raised = (parts or before or [""])[-1]
+                if piece.parent.name == "sup" and _EXPONENT.match(text.strip()) and raised[-1:].isalnum():
+                    text = "^" + text.strip()
                 parts.append(text)
         elif piece.name == "br":
             parts.append("\n")
@@ -586,11 +588,7 @@ def _walk(node, blocks: list[Block]) -> None:
     def flush() -> None:
         pieces: list[str] = []
         for p in inline:
-            got = _pieces(p)
-            if getattr(p, "name", None) == "sup" and pieces and pieces[-1][-1:].isalnum() and \
-                    _EXPONENT.match("".join(got).strip()):
-                got = ["^" + "".join(got).strip()]  # "2<sup>31</sup>" is 2^31, not 231
-            pieces += got
+            pieces += _pieces(p, before=pieces)
         text = _lines(pieces)
         anchors = [_text(a) for p in inline if isinstance(p, Tag) for a in ([p] if p.name == "a" else p.find_all("a"))]
         links = "".join(anchors)
