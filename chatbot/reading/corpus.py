@@ -61,7 +61,6 @@ _TOOL_FILE = re.compile(
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_INFO_MARKER = re.compile(rb"\x00\x08\[[^\x00]*\x00\x08\]")
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
@@ -290,21 +289,20 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
 
 
 def read_text(path: Path, name: str, *, info: bool = False) -> tuple[str, DocumentError | None]:
-    """Decode a file: a BOM wins, then UTF-8; anything else is read as Windows-1252 with a notice. In an Info file
-    (`info`), the markers it holds for the Info reader ("\\0\\b[index\\0\\b]") are dropped: they are no text."""
+    """Decode a file: a BOM wins, then UTF-8; anything else is read as Windows-1252 with a notice. An Info file
+    (`info`) holds NUL bytes that are no sign of a binary file: the markers for the Info reader
+    ("\\0\\b[index\\0\\b]"), which its reader drops."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(name, f"cannot be read ({exc.strerror}); file skipped") from exc
-    if info:
-        data = _INFO_MARKER.sub(b"", data)
     notice = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             text = data.decode(encoding, errors="replace")
             break
     else:
-        if b"\0" in data:
+        if b"\0" in data and not info:
             raise DocumentError(name, "looks like a binary file, not text; file skipped")
         try:
             text = data.decode("utf-8")
