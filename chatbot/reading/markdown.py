@@ -72,10 +72,10 @@ FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
 _FENCE_MARKER = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # A line of code that opens with backticks, which could close a fence of as many.
 _BACKTICK_FENCE = re.compile(r"^\s*(`{3,})", re.MULTILINE)
-# A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 # What would open a Markdown block at a line's start: a heading, a list item, a quote, a definition, a rule.
 _BLOCK_START = re.compile(r"^(?:[#>:=+*-]|\d{1,9}[.)](?:\s|$))")
+# A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
 _CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
 _EMPHASIS = ("strong", "em")

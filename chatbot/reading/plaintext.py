@@ -102,10 +102,10 @@ def parse_plaintext(text: str, *, source: str, title: str = "", max_chars: int =
 
 
 def plaintext_blocks(text: str) -> list[Block]:
-    if is_manpage(text) or is_vim_help(text):
-        # A manual page saved as text ("man gzip | col -bx > gzip.txt"): its sections, options and examples; or a
-        # Vim help file ("*usr_21.txt*  For Vim version 9.0."): its sections, examples and tags.
-        converted = manpage_markdown(text) if is_manpage(text) else vim_help_markdown(text)
+    # A manual page saved as text ("man gzip | col -bx > gzip.txt"): its sections, options and examples; or a Vim
+    # help file ("*usr_21.txt*  For Vim version 9.0."): its sections, examples and tags.
+    converted = manpage_markdown(text) if is_manpage(text) else vim_help_markdown(text) if is_vim_help(text) else None
+    if converted is not None:
         return [replace(b, line=converted[b.line - 1][0]) if 0 < b.line <= len(converted) else b
                 for b in markdown_blocks("\n".join(line for _, line in converted))]
     if len(FENCE.findall(text)) >= 2:
