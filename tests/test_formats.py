@@ -4729,6 +4729,39 @@ def test_a_label_goes_on_in_the_text_under_it(tmp_path):
         "Added in: v4.0\nType: Runtime\nWindows support goes through PopenSpawn."]
 
 
+def test_a_field_that_closes_its_section_goes_with_the_text_it_qualifies(tmp_path):
+    # Flask's settings end their description with "Default: None", the next setting's heading after it: each
+    # default had been a passage of its own, first for "why not put DEBUG = True in my config file?" under
+    # the section "DEBUG". A field with text after it labels that text, and one at the end is the footer.
+    text = textwrap.dedent("""\
+        Settings
+        ========
+
+        .. py:data:: DEBUG
+
+            Whether debug mode is enabled.
+
+            Default: ``False``
+
+        .. py:data:: SECRET_KEY
+
+            A secret key for signing the session cookie.
+
+            Default: ``None``
+
+            Changed in version 2.3: Not set by default.
+
+        Copyright: the Pallets team
+        """)
+    passages, problems = read(tmp_path, "config.rst", text)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("DEBUG", "Whether debug mode is enabled.\nDefault: False"),
+        ("SECRET_KEY", "A secret key for signing the session cookie."),
+        ("SECRET_KEY", "Default: None\nChanged in version 2.3: Not set by default."),
+        ("SECRET_KEY", "Copyright: the Pallets team")]
+
+
 def test_a_version_heading_keeps_its_version(tmp_path):
     # gunicorn's changelogs head each release "18.0 / 2013-08-26": the version had been dropped as a section
     # number, so every release was a section named by its date alone ("/ 2013-08-26").

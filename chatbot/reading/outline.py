@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 203
+PARSER_VERSION = 204
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -715,6 +715,16 @@ def _labels_only(text: str) -> bool:
         _FIELD.match(line) is not None and word_count(line) <= FRAGMENT_WORDS)) for line in text.split("\n"))
 
 
+def _fields_close_section(blocks: list[Block], start: int) -> bool:
+    """Whether the blocks from `start` to the next heading are fields, and there is a next heading."""
+    for block in blocks[start:]:
+        if block.kind != "paragraph":
+            return block.kind in ("heading", "question")
+        if not _labels_only(block.text):
+            return False
+    return False
+
+
 def _goes_on_after_code(before: str, text: str) -> bool:
     """A paragraph after code that goes on with the sentence that led to the code: a scrap in lower case ("If
     you write:" / code / "results in"), or any paragraph whose first word is a function word in lower case
@@ -891,6 +901,10 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     # does: "- `pid` {integer} ..." / "Returns the scheduling priority ...");
                     or (last_kind == "list" and len(passages) - 1 == section_start and i >= 2
                         and blocks[i - 2].kind == "heading" and not blocks[i - 1].intro)
+                    # fields that close their section ("Default: None" under a setting's description, the next
+                    # setting's heading after it) are the text's (a field with text after it labels that text
+                    # instead, and one at the document's end is its footer: "Copyright: ...");
+                    or _fields_close_section(blocks, i)
                     # and an example's lead-in ("For example:", "E.g.:") goes, with its code, with what it shows.
                     or _leads_in_example(block, blocks[i + 1] if i + 1 < len(blocks) else None,
                                          room=max_chars - len(previous.text))):
