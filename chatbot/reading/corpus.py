@@ -33,9 +33,9 @@ FORMATS = {
     ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx", ".epub": "epub",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org", ".pod": "pod", ".info": "info",
-    # A manual page, by its section's number ("gzip.1"): read when it is the page as shown (`man ./gzip.1 | col
-    # -bx`), not its roff source.
-    **dict.fromkeys((f".{section}" for section in range(1, 9)), "man"),
+    # A manual page, by its section's number ("gzip.1"): its roff source, or the page as shown (`man ./gzip.1 |
+    # col -bx`).
+    **dict.fromkeys((f".{section}" for section in range(1, 10)), "man"), ".man": "man",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
 # Markup a text file may hold under a double suffix ("faq.rst.txt").
@@ -196,6 +196,8 @@ def format_of(path: Path) -> str | None:
         return FORMATS[suffixes[-2]]
     if re.fullmatch(r"\.info-\d{1,3}", path.suffix.lower()):
         return "info"  # a part of an Info manual split over several files ("find.info-1")
+    if re.fullmatch(r"\.[1-9][a-z]{1,6}", path.suffix.lower()):
+        return "man"  # a manual page of a section's subsection: "ack.1p", "Carp.3pm", "openssl.1ssl"
     # A Unix documentation file named in capitals ("README.Debian", "INSTALL.unix", "FAQ.old") is text
     # whatever follows its name.
     stem = path.name.split(".")[0]
@@ -349,13 +351,16 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         return parse_asciidoc(text, source=source, title=title, max_chars=max_chars), []
     if kind == "man":
         from .manpage import is_manpage, is_roff, parse_manpage
+        from .roff import is_man_source, parse_roff
 
         if is_manpage(text):
             return parse_manpage(text, source=source, title=title, max_chars=max_chars), []
+        if is_man_source(text):
+            return parse_roff(text, source=source, title=title, max_chars=max_chars), []
         if is_roff(text):
-            raise DocumentError(source, "the roff source of a manual page, not the page as shown; file skipped. Save "
-                                        f"the page as text to read it: man ./{Path(source).name} | col -bx > "
-                                        f"{Path(source).stem}.txt")
+            raise DocumentError(source, "the mdoc source of a manual page (BSD's .Dd and .Sh macros), not the page as "
+                                        "shown; file skipped. Save the page as text to read it: man "
+                                        f"./{Path(source).name} | col -bx > {Path(source).stem}.txt")
         raise DocumentError(source, "not a manual page as `man` shows it (its first line names the page at both "
                                     "ends, \"GZIP(1) ... GZIP(1)\"); file skipped")
     if kind == "info":

@@ -75,12 +75,13 @@ class _Line:
 
 
 @dataclass
-class _Node:
-    kind: str  # "paragraph", "code", "term"
+class PageNode:
+    kind: str  # "paragraph", "code", "term", "table"
     line: int
     text: str = ""
     lines: list[str] = field(default_factory=list)  # code
-    children: list["_Node"] = field(default_factory=list)  # a term's description
+    children: list["PageNode"] = field(default_factory=list)  # a term's description
+    rows: list[list[str]] = field(default_factory=list)  # a table's, its header first
 
 
 def manpage_markdown(text: str) -> list[tuple[int, str]]:
@@ -121,7 +122,7 @@ def manpage_markdown(text: str) -> list[tuple[int, str]]:
             out += _code(under)
             continue
         units = _Reader(under, blank_before, hyphen, page_widths).nodes(margin)
-        out += _render(units, depth=0)
+        out += render_nodes(units, depth=0)
     if not titled:
         # No NAME section: the page's name ("gzip(1)") is its title.
         out = [(first + 1, f"# {escaped(name.lower())}"), (first + 1, ""), *out]
@@ -163,9 +164,9 @@ class _Reader:
             run.append(self.lines[k])
         return run
 
-    def nodes(self, indent: int) -> list[_Node]:
+    def nodes(self, indent: int) -> list[PageNode]:
         """The nodes of the text at `indent`, up to a line indented less."""
-        out: list[_Node] = []
+        out: list[PageNode] = []
         while self.at < len(self.lines) and self.lines[self.at].indent >= indent:
             line = self.lines[self.at]
             if line.indent > indent:
@@ -176,7 +177,7 @@ class _Reader:
             if labels and len(run) > len(labels):
                 # Labels over their description, indented deeper ("-c --stdout" over its text at 14).
                 described = run[len(labels)].indent
-                term = _Node("term", line.number, text=", ".join(label.text for label in labels))
+                term = PageNode("term", line.number, text=", ".join(label.text for label in labels))
                 self.at += len(labels)
                 term.children = self.nodes(described)
                 out.append(term)
@@ -185,7 +186,7 @@ class _Reader:
             if wrapped:
                 # A label too long for one line ("How do I use multiple accounts with the same hosting provider
                 # using" over "HTTP?"), wrapped at the label's indent, over its description.
-                term = _Node("term", line.number, text=_joined([w.text for w in wrapped], self.hyphen))
+                term = PageNode("term", line.number, text=_joined([w.text for w in wrapped], self.hyphen))
                 self.at += len(wrapped)
                 term.children = self.nodes(run[len(wrapped)].indent)
                 out.append(term)
@@ -193,7 +194,7 @@ class _Reader:
             inline = self._inline_label(line, run)
             if inline:
                 label, described = inline
-                term = _Node("term", line.number, text=label)
+                term = PageNode("term", line.number, text=label)
                 self.lines[self.at] = _Line(line.number, described, line.text[described - line.indent:].lstrip())
                 term.children = self.nodes(described)
                 out.append(term)
@@ -205,7 +206,7 @@ class _Reader:
                     break
                 taken.append(other)
             self.at += len(taken)
-            out.append(_Node("paragraph", line.number, text=_joined([t.text for t in taken], self.hyphen)))
+            out.append(PageNode("paragraph", line.number, text=_joined([t.text for t in taken], self.hyphen)))
         return out
 
     def _inline_label(self, line: _Line, run: list[_Line]) -> tuple[str, int] | None:
@@ -246,7 +247,7 @@ class _Reader:
             return []
         return head if self.page_widths.get(run[0].indent) == run[len(head)].indent else []
 
-    def _display(self, indent: int) -> _Node:
+    def _display(self, indent: int) -> PageNode:
         """Lines indented deeper than the text, up to a line back at its indent: code, kept as laid out."""
         start = self.at
         while self.at < len(self.lines) and self.lines[self.at].indent > indent:
@@ -258,7 +259,7 @@ class _Reader:
             if k and line.number in self.blank_before:
                 code.append("")
             code.append(" " * (line.indent - least) + line.text.translate(_DASHES))
-        return _Node("code", shown[0].number, lines=code)
+        return PageNode("code", shown[0].number, lines=code)
 
 
 def _description_indents(lines: list[_Line]) -> dict[int, int]:
@@ -312,7 +313,7 @@ def _code(lines: list[_Line]) -> list[tuple[int, str]]:
     return [(lines[0].number, fence), *code, (lines[-1].number, fence), (lines[-1].number, "")]
 
 
-def _render(nodes: list[_Node], depth: int) -> list[tuple[int, str]]:
+def render_nodes(nodes: list[PageNode], depth: int) -> list[tuple[int, str]]:
     """Nodes as Markdown lines. A term at the section's level is a definition list's term, its description the
     definition; one inside a description is a list item."""
     pad = "    " * depth
@@ -324,22 +325,27 @@ def _render(nodes: list[_Node], depth: int) -> list[tuple[int, str]]:
             fence = code_fence("\n".join(node.lines))
             out += [(node.line, pad + fence), *((node.line + k, pad + t if t else "") for k, t in
                                                  enumerate(node.lines)), (node.line, pad + fence), (node.line, "")]
+        elif node.kind == "table":
+            width = max(len(row) for row in node.rows)
+            rows = [[escaped(cell).replace("|", "\\|") for cell in row] + [""] * (width - len(row)) for row in node.rows]
+            out += [(node.line, f"{pad}| {' | '.join(row)} |") for row in [rows[0], ["---"] * width, *rows[1:]]]
+            out.append((node.line, ""))
         elif node.kind == "term" and _BULLET.match(node.text):
             # "•" or "1." over its text: a list's item, at any depth.
             marker = "1." if node.text[:1].isdigit() else "-"
-            inner = _render(node.children, depth + 1)
+            inner = render_nodes(node.children, depth + 1)
             first = inner[0][1].strip() if inner and not inner[0][1].strip().startswith("`") else ""
             out.append((node.line, f"{pad}{marker} {first}"))
             out += [(n, pad + "   " + t[len(pad) + 4:] if t.strip() else "") for n, t in inner[1 if first else 0:]]
         elif node.kind == "term" and depth == 0:
-            inner = _render(node.children, depth + 1) or [(node.line, "    "), (node.line, "")]
+            inner = render_nodes(node.children, depth + 1) or [(node.line, "    "), (node.line, "")]
             out.append((node.line, escaped(node.text)))
             # The definition's first line follows its ":" marker.
             first_line, first = inner[0]
             out.append((first_line, ":   " + first[4:]))
             out += inner[1:]
         elif node.kind == "term":
-            inner = _render(node.children, depth + 1)
+            inner = render_nodes(node.children, depth + 1)
             label = escaped(node.text)
             if inner and inner[0][1].startswith(pad + "    ") and not inner[0][1].strip().startswith("`"):
                 # "- b: block (buffered) special", then its other paragraphs under it.

@@ -74,7 +74,8 @@ _FENCE_MARKER = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICK_FENCE = re.compile(r"^\s*(`{3,})", re.MULTILINE)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 # What would open a Markdown block at a line's start: a heading, a list item, a quote, a definition, a rule.
-_BLOCK_START = re.compile(r"^(?:[#>:=+*-]|\d{1,9}[.)](?:\s|$))")
+_BLOCK_START = re.compile(r"^[#>:=+*-]")
+_ORDERED_START = re.compile(r"^(\d{1,9})[.)](?:\s|$)")
 # A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
 _CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
 # Inline emphasis that sets a question apart from its answer ("**How do I ...?**", "*Why ...?*").
@@ -109,6 +110,8 @@ def escaped(text: str) -> str:
     """Text as Markdown that shows it as written: its inline markup characters escaped, and one that would open a
     block at the line's start (a heading, a list item, a quote, a definition, a rule)."""
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    if number := _ORDERED_START.match(text):
+        return f"{number.group(1)}\\{text[number.end(1):]}"  # "1\) the subject": a digit takes no escape
     return "\\" + text if _BLOCK_START.match(text) else text
 
 

@@ -1,0 +1,531 @@
+"""A manual page's roff source in the man(7) macros (`gzip.1` as a project ships it; `ack.1p` as Pod::Man writes
+it): its requests and macros read for the structure they mark, written as the Markdown it stands for, then read
+by the Markdown reader; each passage keeps the line of the source it starts at.
+
+".SH" and ".SS" are sections and sub-sections; the NAME section's line is the title (else the page's name from
+".TH", "gzip(1)"). ".TP" and ".IP" with a tag are tagged paragraphs: the tag ("-c, --stdout", a ".TQ" line adding
+to it) titles its description, as a definition's term does, and a bullet or number tag is a list item; ".RS" and
+".RE" nest them. ".PP", ".sp" and blank lines end paragraphs. No-fill text (".nf", ".EX", Pod::Man's ".Vb") is code,
+and so is SYNOPSIS; a tbl(1) table (".TS") is a table, its first row the header. Escapes become the characters they
+print ("\\-" a hyphen, "\\(em" a dash), font changes are dropped, and strings defined with ".ds" are expanded. Macros a
+page defines (".de") are run with their arguments; conditions take the branch a terminal (nroff) takes, and one that
+depends on anything else is false. mdoc(7) pages (".Dd", ".Sh") are not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..passage import Passage
+from .manpage import PageNode, render_nodes
+from .markdown import escaped, parse_converted
+
+# Characters a special-character name ("\(em", "\[bu]") prints; a name not listed prints nothing.
+_GLYPHS = {
+    "em": "—", "en": "–", "hy": "-", "mi": "-", "bu": "•", "aq": "'", "dq": '"', "lq": "“", "rq": "”", "oq": "‘",
+    "cq": "’", "co": "©", "rg": "®", "tm": "™", "de": "°", "mu": "×", "di": "÷", "+-": "±", ">=": "≥", "<=": "≤",
+    "!=": "≠", "->": "→", "<-": "←", "ha": "^", "ti": "~", "rs": "\\", "sl": "/", "ba": "|", "or": "|", "at": "@",
+    "sh": "#", "Do": "$", "lB": "[", "rB": "]", "lC": "{", "rC": "}", "la": "⟨", "ra": "⟩", "Fo": "«", "Fc": "»",
+    "fo": "‹", "fc": "›", "ga": "`", "aa": "´", "ul": "_", "ru": "_", "pc": "·", "sc": "§", "ps": "¶", "ct": "¢",
+    "Eu": "€", "Po": "£", "dg": "†", "dd": "‡", "ss": "ß", "12": "½", "14": "¼", "34": "¾", "'e": "é", "`e": "è",
+    "'a": "á", ":u": "ü", ":o": "ö", ":a": "ä", "sq": "□", "ci": "○", "eq": "=", "pl": "+", "**": "*", "fm": "′",
+}
+# An escape: its name, and the argument names that take one: "\f(CW", "\*[name]", "\s-1", "\h'3n'".
+_ESCAPE = re.compile(r"""\\(?:
+      (?P<glyph>\((?P<g2>..)|\[(?P<gl>[^\]]*)\])
+    | (?P<kind>[fFnm*gkMYV])(?:\((?P<a2>..)|\[(?P<al>[^\]]*)\]|(?P<a1>.))
+    | s(?:[+-]?\d\d?|[+-]?\(\d\d|\[[^\]]*\]|'[^']*')
+    | (?P<quoted>[hvwlLDXobZRSxNHCA])'(?P<arg>[^']*)'
+    | (?P<char>.)
+)""", re.VERBOSE | re.DOTALL)
+# Escapes that print nothing: a zero-width break point, a thin space, hyphenation marks, an italic correction.
+_SILENT = set("&|^%:/,)cdupra")
+_SPACES = {" ": " ", "~": " ", "0": " ", "t": " "}
+# Requests and macros that change only how the page is laid out or indexed: ignored.
+_NO_BREAK = {"ft", "fam", "ne", "ad", "na", "hy", "nh", "in", "ti", "ll", "ta", "ce", "PD", "so", "mso", "ss", "cs",
+             "bp", "pl", "pn", "po", "ns", "rs", "rr", "nr", "tr", "ev", "hw", "lf", "cp", "do", "ec", "eo", "tm", "IX",
+             "rm", "als", "UC", "DT", "hc", "lg", "ul", "cu", "vs", "ls", "fp", "pc", "mk", "rt", "sv", "os", "ch",
+             "wh", "it", "em", "nm", "nn", "cc", "c2", "ab", "ex", "pm", "fl", "chop", "length", "mc", "tc", "lc",
+             "fc", "nx", "rd", "pi", "sy", "hcode", "shc", "warn", "fchar", "char", "schar", "ig"}
+_CODE_START, _CODE_END = {"nf", "EX", "Vb"}, {"fi", "EE", "Ve"}
+_BOLD_FONTS = {"B", "I", "SM", "SB"}
+_ALTERNATING = {"BR", "BI", "IB", "IR", "RB", "RI"}
+# A section (.SH) and a sub-section (.SS), as Markdown headings.
+_HEADINGS = {"section": "##", "subsection": "###"}
+MAX_MACRO_DEPTH = 20
+
+
+def is_man_source(text: str) -> bool:
+    """Whether a text is roff source in the man(7) macros: a ".TH" title or ".SH" section at a line's start."""
+    return bool(re.search(r"^\.(?:TH|SH)\b", text, re.M))
+
+
+def parse_roff(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
+    return parse_converted(roff_markdown(text), source=source, title=title, max_chars=max_chars)
+
+
+def roff_markdown(text: str) -> list[tuple[int, str]]:
+    """The page as Markdown lines, each with the number of the source line it comes from."""
+    page = _Page()
+    page.run(_joined_lines(text))
+    return page.markdown()
+
+
+def _joined_lines(text: str) -> list[tuple[int, str]]:
+    """The source's lines with comments cut and lines that end in "\\" joined to the next one, each with its
+    number."""
+    out: list[tuple[int, str]] = []
+    pending, start = "", 0
+    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        line, joins = _without_comment(raw)
+        if not pending:
+            start = number
+        pending += line
+        if not joins:
+            out.append((start, pending))
+            pending = ""
+    if pending:
+        out.append((start, pending))
+    return out
+
+
+def _without_comment(line: str) -> tuple[str, bool]:
+    """The line before a comment (\\" or \\#), and whether it goes on in the next line (a final "\\", or "\\#")."""
+    k = 0
+    while k < len(line):
+        if line[k] == "\\" and k + 1 < len(line):
+            if line[k + 1] == '"':
+                return line[:k].rstrip(), False
+            if line[k + 1] == "#":
+                return line[:k], True
+            k += 2
+            continue
+        if line[k] == "\\":
+            return line[:k], True  # an escaped line end
+        k += 1
+    return line, False
+
+
+def _arguments(text: str) -> list[str]:
+    """A request's arguments: words, or "quoted strings" in which "" is a quote."""
+    args: list[str] = []
+    k = 0
+    while k < len(text):
+        if text[k] in " \t":
+            k += 1
+        elif text[k] == '"':
+            k += 1
+            arg = ""
+            while k < len(text):
+                if text[k] == '"':
+                    if text[k + 1:k + 2] == '"':
+                        arg, k = arg + '"', k + 2
+                        continue
+                    k += 1
+                    break
+                arg, k = arg + text[k], k + 1
+            args.append(arg)
+        else:
+            end = k
+            while end < len(text) and text[end] not in " \t":
+                end += 2 if text[end] == "\\" else 1
+            args.append(text[k:end])
+            k = end
+    return args
+
+
+@dataclass
+class _Open:
+    """A tagged paragraph still taking text: its node and the ".RS" depth it was opened at."""
+    node: PageNode
+    depth: int
+
+
+@dataclass
+class _Page:
+    """The page as its requests build it, and the state of reading: strings, macros, the paragraph being filled."""
+    strings: dict[str, str] = field(default_factory=dict)
+    macros: dict[str, list[str]] = field(default_factory=dict)
+    nodes: list[PageNode] = field(default_factory=list)  # the page's, with its "section" and "subsection" nodes
+    name: str = ""  # "gzip(1)", from .TH
+    words: list[str] = field(default_factory=list)  # the paragraph being filled
+    words_line: int = 0
+    code: list[str] | None = None  # lines of no-fill text being read, or None
+    code_line: int = 0
+    table: list[str] | None = None  # lines of a tbl table being read, or None
+    table_line: int = 0
+    depth: int = 0  # .RS nesting
+    open: list[_Open] = field(default_factory=list)  # tagged paragraphs, outermost first
+    indented: bool = False  # text goes in the innermost tagged paragraph (after .TP/.IP, until .PP)
+    tag: str | None = None  # "": the next text line is a tag; None: no tag awaited
+    tag_line: int = 0
+    adds_to_tag: bool = False  # the awaited tag is another name of the open tagged paragraph (.TQ)
+    heading: int = 0  # level of a .SH/.SS whose text is on the next line, else 0
+    section: str = ""
+    condition_results: list[bool] = field(default_factory=list)  # of .ie requests, for their .el
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def run(self, lines: list[tuple[int, str]], depth: int = 0) -> None:
+        k = 0
+        while k < len(lines):
+            number, line = lines[k]
+            k += 1
+            if line.startswith((".", "'")):
+                name, rest = _request(line[1:])
+                if name in ("de", "am", "de1", "ig"):
+                    end = (_arguments(rest)[1:2] or [".."])[0] if name != "ig" else ".."
+                    end = end if end.startswith(".") else "." + end
+                    body = []
+                    while k < len(lines) and lines[k][1].strip().replace(" ", "") not in (end, end.replace(".", "'")):
+                        body.append(lines[k][1])
+                        k += 1
+                    k += 1
+                    args = _arguments(rest)
+                    if name != "ig" and args:
+                        self.macros[args[0]] = (self.macros.get(args[0], []) if name == "am" else []) + body
+                    continue
+                if name in ("if", "ie", "el"):
+                    taken, body = self._condition(name, rest)
+                    if body.lstrip().startswith("\\{"):
+                        block, k = _block(lines, k, number, body.lstrip()[2:])
+                        if taken:
+                            self.run(block, depth)
+                    elif taken and body.strip():
+                        self.run([(number, body.lstrip())], depth)
+                    continue
+                self.request(number, name, rest, depth)
+            else:
+                self.text(number, line)
+
+    def _condition(self, name: str, rest: str) -> tuple[bool, str]:
+        """Whether an .if/.ie/.el request's branch is taken, and the branch."""
+        if name == "el":
+            return (not self.condition_results.pop() if self.condition_results else False), rest
+        rest = rest.lstrip()
+        negated = rest.startswith("!")
+        rest = rest[1:] if negated else rest
+        match = re.match(r"([ntoe])(?![\w(])|\\n(?:\(\.g|\[\.g\])|'([^']*)'([^']*)'", rest)
+        if match:
+            if match.group(1):
+                result = match.group(1) == "n"  # a terminal
+            elif match.group(2) is not None:
+                result = self.escapes(match.group(2)) == self.escapes(match.group(3))
+            else:
+                result = True  # \n(.g: groff's own register
+            body = rest[match.end():]
+        else:
+            result, body = False, re.sub(r"^\S+", "", rest)  # a condition on registers nobody set here
+        result = result != negated
+        if name == "ie":
+            self.condition_results.append(result)
+        return result, body
+
+    def request(self, number: int, name: str, rest: str, depth: int) -> None:
+        args = _arguments(rest)
+        if name in self.macros and depth < MAX_MACRO_DEPTH:
+            body = []
+            for line in self.macros[name]:
+                line = re.sub(r"\\\\\$(\d)", lambda m: args[int(m.group(1)) - 1] if int(m.group(1)) <= len(args)
+                              else "", line)
+                line = line.replace("\\\\$*", " ".join(args)).replace("\\\\$@", " ".join(f'"{a}"' for a in args))
+                body.append((number, line.replace("\\\\", "\\")))
+            self.run(body, depth + 1)
+            return
+        if name == "ds" and args:
+            value = (rest.strip().split(None, 1)[1:] or [""])[0]
+            self.strings[args[0]] = value[1:] if value.startswith('"') else value
+            return
+        if name == "TH":
+            if args:
+                self.name = f"{self.escapes(args[0]).lower()}({self.escapes(args[1]) if len(args) > 1 else ''})"
+            return
+        if self.table is not None:
+            if name == "TE":
+                self.end_table()
+            return
+        if name == "TS":
+            self.flush()
+            self.table, self.table_line = [], number
+            return
+        if self.code is not None:
+            if name in _CODE_END:
+                self.end_code()
+            elif name in ("sp", "Sp"):
+                self.code.append("")
+            elif name in _BOLD_FONTS | _ALTERNATING:
+                self.text(number, self._font_text(name, args))
+            return
+        if name in ("SH", "SS"):
+            self.flush()
+            self.open.clear()
+            self.depth, self.indented, self.tag = 0, False, None
+            level = 2 if name == "SH" else 3
+            if args:
+                self.start_section(number, level, " ".join(self.escapes(a) for a in args))
+            else:
+                self.heading = level
+            return
+        if name in ("PP", "P", "LP"):
+            self.flush()
+            self.indented, self.tag = False, None
+            self.close_open(self.depth)
+            return
+        if name in ("TP", "TQ"):
+            self.flush()
+            innermost = self.open[-1] if self.open else None
+            self.adds_to_tag = name == "TQ" or (
+                innermost is not None and innermost.depth == self.depth and not innermost.node.children
+                and self.indented)
+            self.tag, self.tag_line = "", number
+            return
+        if name == "IP":
+            self.flush()
+            tag = self.escapes(args[0]).strip() if args else ""
+            if tag:
+                self.open_tag(number, tag)
+            elif not self.open:
+                self.indented = False
+            return
+        if name == "HP":
+            self.flush()
+            return
+        if name in ("sp", "Sp", "br"):
+            self.flush()
+            return
+        if name == "RS":
+            self.flush()
+            self.depth += 1
+            self.indented = False
+            return
+        if name == "RE":
+            self.flush()
+            self.close_open(self.depth)
+            self.depth = max(0, self.depth - 1)
+            self.indented = bool(self.open and self.open[-1].depth == self.depth)
+            return
+        if name in _CODE_START:
+            self.flush()
+            self.code, self.code_line = [], number
+            return
+        if name in _BOLD_FONTS | _ALTERNATING:
+            if args:
+                self.text(number, self._font_text(name, args))
+            return
+        if name in ("UR", "MT"):
+            return  # the link's text follows; its address is not shown when it has one
+        if name in ("UE", "ME", "OP", "SY", "YS"):
+            if name == "OP" and args:
+                self.text(number, "[" + " ".join(args) + "]")
+            elif name == "SY" and args:
+                self.flush()
+                self.text(number, args[0])
+            elif args and name in ("UE", "ME"):
+                self.text(number, args[0])
+            return
+        # Any other request or macro lays the page out or indexes it: ignored.
+
+    @staticmethod
+    def _font_text(name: str, args: list[str]) -> str:
+        return (" " if name in _BOLD_FONTS else "").join(args)
+
+    def text(self, number: int, line: str) -> None:
+        if self.table is not None:
+            self.table.append(line)
+            return
+        if self.code is not None:
+            self.code.append(self.escapes(line).rstrip())
+            return
+        shown = self.escapes(line).strip()
+        if not shown:
+            if not line.strip():
+                self.flush()  # a blank line ends a paragraph
+            return
+        if self.heading:
+            level, self.heading = self.heading, 0
+            self.start_section(number, level, shown)
+            return
+        if self.tag is not None:
+            self.tag = None
+            if self.adds_to_tag and self.open:
+                self.open[-1].node.text += ", " + shown
+            else:
+                self.open_tag(self.tag_line or number, shown)
+            self.adds_to_tag = False
+            return
+        if not self.words:
+            self.words_line = number
+        self.words.append(shown)
+
+    # -- structure -------------------------------------------------------------------------------------------
+    def start_section(self, number: int, level: int, text: str) -> None:
+        self.section = text
+        self.nodes.append(PageNode("section" if level == 2 else "subsection", number, text=text))
+
+    def open_tag(self, number: int, tag: str) -> None:
+        self.close_open(self.depth)
+        node = PageNode("term", number, text=tag)
+        self._container().append(node)
+        self.open.append(_Open(node, self.depth))
+        self.indented = True
+
+    def close_open(self, depth: int) -> None:
+        """Close the tagged paragraphs opened at ".RS" depth `depth` or deeper."""
+        while self.open and self.open[-1].depth >= depth:
+            self.open.pop()
+
+    def _container(self) -> list[PageNode]:
+        """Where text goes now: in the innermost open tagged paragraph when its description is being read (after
+        its tag, or inside an ".RS" under it), else at the section's level."""
+        for opened in reversed(self.open):
+            if opened.depth < self.depth or (opened.depth == self.depth and self.indented):
+                return opened.node.children
+        return self.nodes
+
+    def flush(self) -> None:
+        if self.words:
+            text = " ".join(self.words)
+            kind = "code" if self.section.upper() == "SYNOPSIS" else "paragraph"
+            node = PageNode(kind, self.words_line, text=text, lines=[text] if kind == "code" else [])
+            self._container().append(node)
+            self.words = []
+
+    def end_code(self) -> None:
+        lines = self.code or []
+        while lines and not lines[-1].strip():
+            lines.pop()
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        if lines:
+            self._container().append(PageNode("code", self.code_line, lines=lines))
+        self.code = None
+
+    def end_table(self) -> None:
+        rows = _table_rows(self.table or [], self.escapes)
+        if rows:
+            self._container().append(PageNode("table", self.table_line, rows=rows))
+        self.table = None
+
+    # -- text ------------------------------------------------------------------------------------------------
+    def escapes(self, text: str, depth: int = 0) -> str:
+        """Text with its escapes replaced by what they print."""
+        def replace(match: re.Match) -> str:
+            if match.group("glyph"):
+                name = match.group("g2") or match.group("gl") or ""
+                if re.fullmatch(r"u[0-9A-Fa-f]{4,6}", name):
+                    return chr(int(name[1:], 16))
+                return _GLYPHS.get(name, "")
+            kind = match.group("kind")
+            if kind == "*":
+                name = match.group("a2") or match.group("al") or match.group("a1") or ""
+                value = self.strings.get(name, "")
+                return self.escapes(value, depth + 1) if depth < MAX_MACRO_DEPTH else ""
+            if kind or match.group("quoted") or match.group(0)[1:2] == "s":
+                return ""
+            char = match.group("char")
+            if char in _SPACES:
+                return _SPACES[char]
+            if char in _SILENT:
+                return ""
+            return {"e": "\\", "-": "-", "'": "'", "`": "`", ".": "."}.get(char, char)
+
+        return _ESCAPE.sub(replace, text)
+
+    def markdown(self) -> list[tuple[int, str]]:
+        self.flush()
+        if self.code is not None:
+            self.end_code()
+        if self.table is not None:
+            self.end_table()
+        out: list[tuple[int, str]] = []
+        titled = False
+        k = 0
+        while k < len(self.nodes):
+            node = self.nodes[k]
+            if node.kind not in _HEADINGS:
+                body = []
+                while k < len(self.nodes) and self.nodes[k].kind not in _HEADINGS:
+                    body.append(self.nodes[k])
+                    k += 1
+                out += render_nodes(body, depth=0)
+                continue
+            under = self.nodes[k + 1] if k + 1 < len(self.nodes) else None
+            if node.text.upper() == "NAME" and not titled and under is not None and under.kind == "paragraph":
+                out += [(under.line, "# " + escaped(under.text)), (under.line, "")]
+                titled = True
+                k += 2
+                continue
+            out += [(node.line, f"{_HEADINGS[node.kind]} {escaped(node.text)}"), (node.line, "")]
+            k += 1
+        if not titled and self.name:
+            out = [(1, f"# {escaped(self.name)}"), (1, ""), *out]
+        return out
+
+
+def _request(line: str) -> tuple[str, str]:
+    """A control line's request or macro name and the rest of the line."""
+    match = re.match(r"\s*(\S{1,2}(?=\s|$|\\)|[^\s\\]+)(.*)", line)
+    if not match:
+        return "", ""
+    return match.group(1), match.group(2)
+
+
+def _block(lines: list[tuple[int, str]], k: int, number: int, first: str) -> tuple[list[tuple[int, str]], int]:
+    """The lines of a "\\{ ... \\}" block whose first line's rest is `first`, and where reading goes on after it."""
+    block: list[tuple[int, str]] = []
+    depth = 1
+    text, at = first, number
+    while True:
+        depth += text.count("\\{") - text.count("\\}")
+        if depth <= 0:
+            cut = text.rfind("\\}")
+            kept = text[:cut]
+            if kept.strip() and kept.strip() not in (".", "'br", "'", ".br"):
+                block.append((at, kept))
+            return block, k
+        if text.strip():
+            block.append((at, text))
+        if k >= len(lines):
+            return block, k
+        at, text = lines[k]
+        k += 1
+
+
+def _table_rows(lines: list[str], escapes: Callable[[str], str]) -> list[list[str]]:
+    """A tbl table's rows, each a list of its cells' text: options (up to ";"), then format lines (up to "."),
+    then data; ".T&" brings new format lines, "_" and "=" lines are rules, and "T{ ... T}" a cell over lines."""
+    tab = "\t"
+    k = 0
+    if lines and lines[0].rstrip().endswith(";"):
+        found = re.search(r"tab\s*\((.)\)", lines[0])
+        tab = found.group(1) if found else tab
+        k = 1
+    while k < len(lines) and not lines[k].rstrip().endswith("."):
+        k += 1
+    k += 1
+    rows: list[list[str]] = []
+    while k < len(lines):
+        line = lines[k]
+        k += 1
+        if line.startswith(".T&"):
+            while k < len(lines) and not lines[k].rstrip().endswith("."):
+                k += 1
+            k += 1
+            continue
+        if line.startswith((".", "'")) or line.strip() in ("_", "=", ""):
+            continue
+        while line.rstrip().endswith("T{") and k < len(lines):
+            # A cell over several lines, up to a line that opens with "T}".
+            parts = []
+            while k < len(lines) and not lines[k].startswith("T}"):
+                if not lines[k].startswith((".", "'")):
+                    parts.append(lines[k].strip())
+                k += 1
+            rest = lines[k][2:] if k < len(lines) else ""
+            k += 1
+            line = line.rstrip()[:-2] + " ".join(parts).replace(tab, " ") + rest
+        cells = [" ".join(escapes(cell).split()) for cell in line.split(tab)]
+        if any(cells):
+            rows.append(cells)
+    return rows
