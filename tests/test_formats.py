@@ -5687,6 +5687,22 @@ def test_asciidoc_literal_paragraph_and_a_link_for_a_new_window(tmp_path):
         "That is all."]
 
 
+def test_asciidoc_description_indented_under_its_term_is_text(tmp_path):
+    # ccache's manual indents each setting's description under its term: read as a literal paragraph, it had run
+    # on as code through the "+" continuations and the listing after them, whose "# With base_dir = /:" lines
+    # then became headings of the rest of the manual. A reference by a title ("<<Boolean values>>") is the title.
+    text = ("= ccache(1)\n\n== Configuration\n\n*base_dir* (see <<Boolean values>>)::\n\n"
+            "    This option should be an absolute path to a directory. If set, ccache will\n"
+            "    rewrite absolute paths.\n+\nFor example:\n+\n" + "-" * 79 + "\n"
+            "# With base_dir = /:\ngcc -c ../src/example.c\n" + "-" * 79 + "\n\n== Sharing a cache\n\nUse NFS.\n")
+    passages, problems = read(tmp_path, "MANUAL.adoc", text)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("base_dir (see Boolean values)", "This option should be an absolute path to a directory. If set, ccache will "
+                                          "rewrite absolute paths.\nFor example:\n# With base_dir = /:\n"
+                                          "gcc -c ../src/example.c"),
+        ("Sharing a cache", "Use NFS.")]
+
+
 def test_vim_help_file_is_read_by_its_sections_examples_and_tags(tmp_path):
     # Vim's user manual (usr_21.txt): its "*21.1*" headings had been glued to the passage before, a line ending in
     # ">" (an example follows) had become the section of the text after it, and its tags and links were words.

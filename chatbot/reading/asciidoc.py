@@ -62,7 +62,8 @@ _INLINE = [
     (re.compile(r"\b((?:https?|ftp|irc)://[^\s\[\]]+)\[([^\]]*)\]"), r"[\2](\1)"),
     (re.compile(r"\bmailto:([^\s\[\]]+)\[([^\]]*)\]"), r"\2 (\1)"),
     (re.compile(r"<<([^,>]+),\s*([^>]+)>>"), r"[\2](#\1)"),
-    (re.compile(r"<<([^>]+)>>"), r"[\1](#\1)"),
+    # A reference by the id or title it names ("<<Boolean values>>"): that name, which may hold spaces, as text.
+    (re.compile(r"<<([^>]+)>>"), r"\1"),
     (re.compile(r"\b(?:kbd|btn|pass|footnote|indexterm2?|stem|latexmath|asciimath):\[([^\]]*)\]"), r"\1"),
     (re.compile(r"\bmenu:([^\[\s]+)\[([^\]]*)\]"), r"\1 > \2"),
     # Git's (and projects that copy its set-up) link to a manual page: "linkgit:git-fetch[1]" shows "git-fetch(1)".
@@ -172,7 +173,8 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
         elif admonition := _ADMONITION.match(line):
             emit(f"{admonition.group(1).capitalize()}: {_inline(admonition.group(2), attributes)}")
         elif (line[:1] in (" ", "\t") and (k == 1 or not lines[k - 2].strip())
-              and not (_UNORDERED.match(line) or _ORDERED.match(line) or _TERM.match(line))):
+              and not (_UNORDERED.match(line) or _ORDERED.match(line) or _TERM.match(line))
+              and not _describes(lines[:k - 1])):
             # A literal paragraph: its lines indented (" $ brew update" over " $ brew upgrade asciidoctor"), shown
             # as typed.
             end = next((j for j in range(k, len(lines)) if not lines[j].strip()), len(lines))
@@ -223,6 +225,14 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
         if text.endswith("\\") and (not following.strip() or _BLOCK_START.match(following)):
             out[n] = (number, text[:-1].rstrip())
     return out
+
+
+def _describes(before: list[str]) -> bool:
+    """Whether the text after these lines is a description's: the last of them that is not blank is a term with
+    nothing after it ("*base_dir*::"). Its indent does not make it a literal paragraph then, as Asciidoctor reads it."""
+    last = next((line for line in reversed(before) if line.strip()), "")
+    term = _TERM.match(last)
+    return bool(term and not term.group(3) and not _URL_START.match(last.strip()))
 
 
 def _conditioned(lines: list[str], attributes: dict[str, str]) -> list[str]:
