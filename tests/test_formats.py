@@ -4844,6 +4844,16 @@ def test_a_field_that_closes_its_section_goes_with_the_text_it_qualifies(tmp_pat
 
             Changed in version 2.3: Not set by default.
 
+        Sessions
+        --------
+
+        Sessions are signed.
+
+        Advanced
+
+        Cookies
+        -------
+
         Copyright: the Pallets team
         """)
     passages, problems = read(tmp_path, "config.rst", text)
@@ -4852,7 +4862,10 @@ def test_a_field_that_closes_its_section_goes_with_the_text_it_qualifies(tmp_pat
         ("DEBUG", "Whether debug mode is enabled.\nDefault: False"),
         ("SECRET_KEY", "A secret key for signing the session cookie."),
         ("SECRET_KEY", "Default: None\nChanged in version 2.3: Not set by default."),
-        ("SECRET_KEY", "Copyright: the Pallets team")]
+        # A name alone is no field: it stays apart from the text above it.
+        ("Sessions", "Sessions are signed."),
+        ("Sessions", "Advanced"),
+        ("Cookies", "Copyright: the Pallets team")]
 
 
 def test_a_version_heading_keeps_its_version(tmp_path):

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 206
+PARSER_VERSION = 207
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -716,11 +716,12 @@ def _labels_only(text: str) -> bool:
 
 
 def _fields_close_section(blocks: list[Block], start: int) -> bool:
-    """Whether the blocks from `start` to the next heading are fields, and there is a next heading."""
+    """Whether the blocks from `start` to the next heading are fields ("Default: None", not a name alone), and
+    there is a next heading."""
     for block in blocks[start:]:
         if block.kind != "paragraph":
             return block.kind in ("heading", "question")
-        if not _labels_only(block.text):
+        if not (_labels_only(block.text) and all(_FIELD.match(line) for line in block.text.split("\n"))):
             return False
     return False
 
