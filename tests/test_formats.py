@@ -1886,6 +1886,34 @@ def test_docx_text_box_is_read_once_after_its_paragraph(tmp_path):
         "How long do refunds take?": "Five working days.\nRefunds over 500 dollars need a manager."}
 
 
+def test_numbered_table_captions_name_the_rows_of_their_tables(tmp_path):
+    # PreviSat's Word manual captions each table under it ("Table 3 : Launch sites"): the caption had been a
+    # passage of three words, and each row named only by the section ("TTMTR" among the launch sites of the
+    # "Satellite informations" tab). A document's captions stand on one side of its tables; a sentence that
+    # refers to a table is no caption.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Satellite informations", level=1)
+    document.add_paragraph("The tab gives the satellite's launch site and country.")
+    for caption, rows in (("Table 2 : Countries or organizations", [("EUME", "European Organization")]),
+                          ("Table 3 : Launch sites", [("TTMTR", "Tyuratam missile and Space Center, Kazakhstan")])):
+        table = document.add_table(rows=1 + len(rows), cols=2)
+        for r, cells in enumerate([("Designation", "Signification"), *rows]):
+            for c, text in enumerate(cells):
+                table.cell(r, c).text = text
+        document.add_paragraph(caption)
+    document.add_paragraph("Table 3 lists the launch sites.")
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "manual.docx", out.getvalue())
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("", "The tab gives the satellite's launch site and country."),
+        ("", "Countries or organizations\nDesignation | Signification\nEUME | European Organization"),
+        ("", "Launch sites\nDesignation | Signification\nTTMTR | Tyuratam missile and Space Center, Kazakhstan"),
+        ("", "Table 3 lists the launch sites.")]
+
+
 def test_docx_headings_in_a_templates_own_styles(tmp_path):
     # A company template's "FAQ Question" style based on Heading 2, and a "Kapitel" style with an outline level
     # of its own, are headings, as Word's navigation pane shows them: they had been paragraphs, each chapter's

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 207
+PARSER_VERSION = 208
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -48,6 +48,9 @@ PAGE_LINK = re.compile(r"^(?![a-z][a-z0-9+.-]*:|/|#)[^?#\s]+\.(?:md|markdown|mdx
                        re.IGNORECASE)
 _CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|page))$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
+# A numbered caption beside a table, as word processors number them: "Table 3 : Launch sites", "Table 2.1. Ports".
+_NUMBERED_CAPTION = re.compile(r"^(?:table|tab\.)\s+\d{1,3}(?:[.-]\d{1,3})*\s*[:.\-–—]\s+(?=\S)", re.IGNORECASE)
+MAX_CAPTION_WORDS = 20
 # A section's number before its title ("A.2.8 Why ...", "3.10: How ..."), not a version before its date, as
 # changelogs head their sections ("18.0 / 2013-08-26", "1.2.0 (2020-01-31)", "1.0.5 (March 27th, 2024)"): what
 # follows it is words ("32-bit"), and not a month's.
@@ -754,6 +757,23 @@ def _close_headings(open_headings: list[Block], level: int) -> None:
         open_headings.pop()
 
 
+def _numbered_captions(blocks: list[Block]) -> tuple[dict[int, str], set[int]]:
+    """The numbered captions ("Table 3 : Launch sites") of tables without a caption of their own, by the index of
+    the table they name, and the indexes of the captions. A document sets them on one side of its tables, over or
+    under them (Word's "Insert Caption" offers both): the side most of its captions are on."""
+    def caption(k: int) -> bool:
+        return (blocks[k].kind == "paragraph" and _NUMBERED_CAPTION.match(blocks[k].text) is not None
+                and word_count(blocks[k].text) <= MAX_CAPTION_WORDS)
+
+    def table(k: int) -> bool:
+        return 0 <= k < len(blocks) and blocks[k].kind == "table" and bool(blocks[k].rows) and not blocks[k].caption
+
+    under = [k for k in range(len(blocks)) if caption(k) and table(k - 1)]
+    over = [k for k in range(len(blocks)) if caption(k) and table(k + 1)]
+    chosen, side = (under, -1) if len(under) >= len(over) else (over, 1)
+    return {k + side: _NUMBERED_CAPTION.sub("", blocks[k].text).strip() for k in chosen}, set(chosen)
+
+
 def _table_label(passages: list[Passage], section: str) -> str:
     """The label that announces a table right before it ("Options:" over each command's options in MkDocs' CLI
     page), taken off the text it ends: alone it was a passage of one word, ranked near the top for any question on
@@ -829,9 +849,13 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         passages.append(Passage(text=body, title=title, section=section, source=source, kind=kind,
                                 question=question, alternates=alternates, line=line))
 
+    table_captions, caption_blocks = _numbered_captions(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
+        if i in caption_blocks:
+            i += 1  # it names the rows of the table beside it
+            continue
         if block.kind == "heading":
             if _TABLE_CAPTION.match(block.text):
                 caption = _TABLE_CAPTION.sub("", block.text)
@@ -944,7 +968,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             header, rows = block.rows[0], block.rows[1:]
             # A row is embedded as it reads, so its table's name says what it is about: the section's heading, or,
             # under the document's own title (which heads no section: a page's <h1>), that title.
-            name = block.caption or caption or ("" if block.flattened else section or document_title)
+            name = block.caption or table_captions.get(i) or caption or (
+                "" if block.flattened else section or document_title)
             label = _table_label(passages, section)
             if label:
                 name = f"{name} › {label}" if name else label
