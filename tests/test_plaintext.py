@@ -346,3 +346,63 @@ def test_a_closing_bracket_or_quote_after_a_full_stop_stays_with_its_sentence():
                                 "MSDOS.)  If no file is named,\nit reads stdin.\n", source="gzip.md")
     assert passage.text == "Files are replaced. (The default extension is z for MSDOS.) If no file is named, it " \
                            "reads stdin."
+
+
+def test_labels_with_their_descriptions_in_a_column_title_them():
+    # lnav's help text sets each command's description in a column right of it, wrapped under that column, the
+    # command alone on its line when it is long: each line had been a passage of its own, "filter-out <regex>"
+    # one of 18 characters. A line that introduces the lines under it, a bullet's wrapped text and an assignment
+    # are no labels; after the labels the text is under the heading again.
+    text = ("lnav is a log file viewer.\n\nCOMMANDS\n\n"
+            "  filter-in <regex> Only display lines that match the given regular\n"
+            "                    expression.\n\n"
+            "  disable-filter <regex>\n"
+            "                    Disable an active 'filter-in' or 'filter-out'\n"
+            "                    expression.\n\n"
+            "h.  The `read' builtin has a number of new options:\n"
+            "\t-t timeout\tonly wait timeout seconds for input\n\n"
+            "\t* In the manual, fixed mis-placed const in certain function\n"
+            "          prototypes.\n\n"
+            "$string = Net::SSLeay::get_cipher($ssl)\n"
+            "        Return the active cipher from SSL-session $ssl.\n\n"
+            "Commands are case sensitive.\n")
+    ps = parse_plaintext(text, source="help.txt")
+    assert [(p.section, p.text) for p in ps] == [
+        ("", "lnav is a log file viewer."),
+        ("filter-in <regex>", "Only display lines that match the given regular expression."),
+        ("disable-filter <regex>", "Disable an active 'filter-in' or 'filter-out' expression."),
+        ("COMMANDS", "h. The `read' builtin has a number of new options:\n-t timeout only wait timeout seconds for input\n"
+                     "* In the manual, fixed mis-placed const in certain function\nprototypes."),
+        ("COMMANDS", "$string = Net::SSLeay::get_cipher($ssl)"),
+        ("COMMANDS", "Return the active cipher from SSL-session $ssl."),
+        ("COMMANDS", "Commands are case sensitive.")]
+
+
+def test_numbered_faq_parts_sub_headings_and_a_line_with_an_address():
+    # curl's FAQ: a line that ends in an address ("See option ... on this page: https://...") had become the
+    # heading of the 26 entries after it; an entry that opens in lower case ("4.18 file:// URLs ...") had been a
+    # paragraph of the entry before; and the parts of an answer in capitals ("CLIENT CERTIFICATE" in 3.16) had
+    # headed the entries after it.
+    text = (" 3. Usage problems\n\n"
+            "  3.16 What certificates do I need when I use SSL?\n\n"
+            "  There are three different kinds of certificates to keep track of.\n\n"
+            "  CLIENT CERTIFICATE\n\n  The server may require that you prove who you are.\n\n"
+            "  SERVER CERTIFICATE\n\n  The server you communicate with has a server certificate.\n\n"
+            "  3.17 How do I list the root directory of an FTP server?\n\n  Use a URL ending in a slash.\n\n"
+            " 4. Running Problems\n\n"
+            "  4.17 Non-functional connect timeouts\n\n  Windows sends only three SYN packets.\n\n"
+            "  See option TcpMaxConnectRetransmissions on this page:\n"
+            "  https://support.microsoft.com/en-us/kb/175523/en-us\n\n"
+            "  4.18 file:// URLs containing drive letters (Windows, NetWare)\n\n"
+            "  Use file:///D:/blah.txt instead.\n\n"
+            "  4.19 Why do I get problems when I use & in the URL?\n\n  Quote the URL.\n")
+    ps = parse_plaintext(text, source="FAQ")
+    assert [(p.section, p.question) for p in ps] == [
+        ("", "What certificates do I need when I use SSL?"),  # the first heading is the document's title
+        ("", "How do I list the root directory of an FTP server?"),
+        ("Running Problems", "Non-functional connect timeouts"),
+        ("Running Problems", "file:// URLs containing drive letters (Windows, NetWare)"),
+        ("Running Problems", "Why do I get problems when I use & in the URL?")]
+    assert ps[0].text.split("\n")[2:4] == ["CLIENT CERTIFICATE", "The server may require that you prove who you are."]
+    assert ps[2].text.endswith("See option TcpMaxConnectRetransmissions on this page: "
+                               "https://support.microsoft.com/en-us/kb/175523/en-us")

@@ -16,20 +16,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from ..passage import Passage
 from ..text import clean, word_count
 from .manpage import is_manpage, manpage_markdown
 from .vimhelp import is_vim_help, vim_help_markdown
 from .markdown import FENCE, markdown_blocks
-from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, at_questions, build_passages, heading_block, is_question,
-                      labelled_entry, question_text, take_intro)
+from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, at_questions, build_passages, define_all, heading_block,
+                      is_question, labelled_entry, last_heading, question_text, take_intro)
 
 BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _END_PUNCT = re.compile(r"[.!?;:,…\"”’]$")
+_ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://\S", re.IGNORECASE)  # "https://support.microsoft.com/..."
 # "12. Question", "3.10: Question", "A.2.8 Question": the number that opens a numbered question.
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)[.:)]?\s+(?=\S)")
 # reStructuredText's own markup: a directive (".. note::") and the option under it ("   :maxdepth: 2", so that
@@ -76,6 +78,12 @@ WRAP_WIDTH = 100
 WRAPPED_SHARE = 0.25
 # Lines indented this much deeper than the paragraph before them are code.
 CODE_INDENT = 3
+# A description stands at least this far right of its label, and a label has at most these many characters and words.
+MIN_DESCRIPTION_COLUMN = 8
+MAX_LABEL_CHARS = 30
+MAX_LABEL_WORDS = 4
+_LABEL_END = re.compile(r"[\w>)\]}'\"]$")
+_DESCRIPTION_START = re.compile(r"[\w(\[\"'`]")  # a word, a bracket or a quote: not an operator ("$string = ...")
 
 
 # A FAQ of numbered questions has this many at least, so that an ordinary numbered list is not taken for one.
@@ -219,11 +227,14 @@ def _contents_key(line: str) -> str:
 # ---- flattened pages: one paragraph per line -----------------------------------------------------
 
 def _is_short_line(line: str) -> bool:
+    """A line short enough for a heading or a table's cell: no sentence's stop, bullet, cell rule or address ("See
+    option TcpMaxConnectRetransmissions on this page: https://..." in curl's FAQ)."""
     return (
         word_count(line) <= MAX_HEADING_WORDS
         and not _END_PUNCT.search(line)
         and not BULLET.match(line)
         and "|" not in line
+        and not _ADDRESS.search(line)
     )
 
 
@@ -401,6 +412,47 @@ def _unwrap(group: list[str]) -> list[str]:
     return items
 
 
+def _hanging_entries(group: list[str]) -> list[tuple[int, str, str]]:
+    """A list of labels whose descriptions stand in a column to their right, wrapped under it (a help text's
+    "filter-in <regex> Only display lines that match the given regular" over "expression." at that column):
+    (offset of the label's line, label, description) for each entry, or [] when the lines are not laid out so.
+    The column lies well right of the labels, every other line starts at it, and a label on a line of its own is
+    followed by its description's lines."""
+    group = [line.expandtabs() for line in group]
+    indents = sorted({_indent(line) for line in group})
+    if len(group) < 2 or len(indents) != 2 or indents[1] - indents[0] < MIN_DESCRIPTION_COLUMN:
+        return []
+    margin, column = indents
+    if group[0].rstrip().endswith(":"):
+        return []  # a line that introduces the lines under it (a list, an example)
+    entries: list[tuple[int, str, list[str]]] = []
+    for offset, line in enumerate(group):
+        if _indent(line) == column:
+            if not entries:
+                return []
+            entries[-1][2].append(line.strip())
+            continue
+        # A label alone on its line ("filter-out <regex>", or "disable-filter <regex>" past the column), its
+        # description under it; else a label, then its description from the column on.
+        label, rest = line.strip(), ""
+        if not _label_shaped(label):
+            label, rest = line[:column].strip(), line[column:].rstrip()
+            if line[column - 1:column] != " " or not _DESCRIPTION_START.match(rest) or not _label_shaped(label):
+                return []
+        entries.append((offset, label, [rest.strip()] if rest else []))
+    if any(not description for _, _, description in entries):
+        return []
+    return [(offset, label, " ".join(description)) for offset, label, description in entries]
+
+
+def _label_shaped(text: str) -> bool:
+    """A few words, ending in a word or a bracket (not in the stop of a sentence, a clause's comma or colon, or an
+    operator: "$errs ="); not a list item's bullet, whose text hangs at a column too ("* In the manual, fixed"
+    over "prototypes.")."""
+    return (0 < len(text) <= MAX_LABEL_CHARS and word_count(text) <= MAX_LABEL_WORDS and _LABEL_END.search(text)
+            is not None and not BULLET.match(text) and "  " not in text)
+
+
 def _looks_like_table(group: list[str]) -> bool:
     """Strong evidence only: three or more lines, each split into the same number (≥ 2) of cells by
     wide gaps, none of them prose."""
@@ -426,6 +478,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
     text_indent = 0  # indentation of the last paragraph of prose
     in_entry = False
     entry_indent = 0  # indentation of the question whose answer is being read
+    entry_level = 0  # its level, when it is numbered
     for at, (line_no, group) in enumerate(groups):
         label = ANSWER_LABEL.match(group[0].lstrip()) if in_entry else None
         if label and len(group) > 1 and _indent(group[1]) == _indent(group[0]) + label.end():
@@ -445,14 +498,14 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
             text = numbered[line_no]
             level = _outline_level(text) if outline else 0
             blocks.append(Block("question", _NUMBERED.sub("", text), line_no, level=level))
-            in_entry, entry_indent = True, indent
+            in_entry, entry_indent, entry_level = True, indent, level
             if not rest:
                 continue
             group, line_no = rest, line_no + len(question)
         question, answer = labelled_entry("\n".join(group))
         if question:
             blocks.append(Block("question", question, line_no))
-            entry_indent = indent
+            entry_indent, entry_level = indent, 0
             if answer:
                 blocks.append(Block("paragraph", answer, line_no))
             in_entry = True
@@ -465,6 +518,13 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
                                                    for line in group):
             rows = [[" ".join(line.split())] for line in group]
             blocks.append(Block("table", line=line_no, rows=rows, flattened=True))
+            continue
+        if last_heading(blocks) is not None and (entries := _hanging_entries(group)):
+            # Labels with their descriptions in a column to their right ("filter-out <regex>" over "Do not
+            # display lines ..."): each label titles its description, as a definition's term does, and the heading
+            # they are under is put back after them (without one, the last label would head the rest).
+            define_all(blocks, [(label, partial(blocks.append, Block("paragraph", text, line_no + offset)),
+                                 line_no + offset) for offset, label, text in entries])
             continue
         items = _unwrap(group)
         if len(items) == 1:
@@ -485,15 +545,23 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
                 # In a FAQ of "Q:" and "A:" labels, the labels part its entries: a short line inside an answer is
                 # its prose ("Windows NT 4.0 SP2+" over a registry key in dnsmasq's), unless it is in capitals.
                 labelled_answer = labelled and in_entry and not bare.isupper()
-                if (_is_short_line(bare) and bare[:1].isupper() and not (blocks and blocks[-1].kind == "question")
+                # A numbered part of a numbered FAQ is one however it opens ("4.18 file:// URLs containing ...").
+                if (_is_short_line(bare) and (bare[:1].isupper() or (outline and number is not None))
+                        and not (blocks and blocks[-1].kind == "question")
                         and (heads_next or (not (in_entry and indent > entry_indent) and not prose
                                             and not labelled_answer))):
-                    blocks.append(heading_block(bare, level=_outline_level(text) if outline else 0, line=line_no))
+                    level = _outline_level(text) if outline else 0
+                    if not level and entry_level and in_entry and indent >= prose_indent and not heads_next:
+                        # At the indent of the answer it is in (curl's "CLIENT CERTIFICATE" under "3.16 What
+                        # certificates do I need when I use SSL?"): a part of that answer, below its question.
+                        blocks.append(heading_block(bare, level=entry_level + 1, line=line_no))
+                        continue
+                    blocks.append(heading_block(bare, level=level, line=line_no))
                     in_entry = False
                     continue
                 if is_question(bare) and not (in_entry and indent > entry_indent):
                     blocks.append(Block("question", bare, line_no))
-                    in_entry, entry_indent = True, indent
+                    in_entry, entry_indent, entry_level = True, indent, 0
                     continue
                 if not number:
                     blocks.append(Block("paragraph", text, line_no))
