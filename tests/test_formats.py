@@ -1914,6 +1914,27 @@ def test_numbered_table_captions_name_the_rows_of_their_tables(tmp_path):
         ("", "Table 3 lists the launch sites.")]
 
 
+def test_questions_one_after_the_other_share_the_answer_after_them(tmp_path):
+    # SNMPTT's FAQ (an EPUB's HTML): "Q: ... net_snmp_perl_enable ...?" in bold right over "Q: ...
+    # translate_integers ...?" had been read as a heading with no answer, the section of every entry after it. A
+    # bold lead-in inside an answer ("Native Windows:") had been an entry of its own.
+    html = ("<html><body><h1>SNMPTT FAQ</h1><h2>General</h2>"
+            "<p><strong>Q: How do I enable Perl support under Windows?</strong></p>"
+            "<p>A: It depends on how you installed Net-SNMP.</p>"
+            "<p><strong>Native Windows:</strong></p><p>Run the installer again.</p>"
+            "<p><strong>Q: I have enabled net_snmp_perl_enable but names are not translated. Why?</strong></p>"
+            "<p><strong>Q: I have enabled translate_integers but integers are not translated. Why?</strong></p>"
+            "<p>A: You must have the Net-SNMP Perl module installed.</p>"
+            "<p><strong>Q: Does SNMPTT use DNS?</strong></p><p>A: Only when asked to.</p></body></html>")
+    passages, problems = read(tmp_path, "faqs.html", html)
+    assert problems == [] and [(p.section, p.question, p.alternates) for p in passages] == [
+        ("General", "How do I enable Perl support under Windows?", ()),
+        ("General", "I have enabled translate_integers but integers are not translated. Why?",
+         ("I have enabled net_snmp_perl_enable but names are not translated. Why?",)),
+        ("General", "Does SNMPTT use DNS?", ())]
+    assert passages[0].text.endswith("Native Windows:\nRun the installer again.")
+
+
 def test_docx_headings_in_a_templates_own_styles(tmp_path):
     # A company template's "FAQ Question" style based on Heading 2, and a "Kapitel" style with an outline level
     # of its own, are headings, as Word's navigation pane shows them: they had been paragraphs, each chapter's

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 210
+PARSER_VERSION = 211
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -585,13 +585,14 @@ def _promote_bold_titles(blocks: list[Block]) -> list[Block]:
     """On a page whose entries are bold paragraphs (sqlite's FAQ: "(12) I deleted a lot of data ... Is this a
     bug?"), where most bold titles ask, the others are entries too ("(3) SQLite lets me insert a string into a
     column of type integer!"), when text follows them; so is one that ends asking, however long ("(26) The SQL
-    standard requires that a UNIQUE constraint be enforced even if ... Isn't that a bug?")."""
+    standard requires that a UNIQUE constraint be enforced even if ... Isn't that a bug?"). A bold lead-in inside an
+    answer ("Native Windows:", "For example:") is not."""
     titles = [b for b in blocks if b.title]
     asking = sum(b.kind == "question" for b in titles)
     if asking < 3 or asking < 0.5 * len(titles):
         return blocks
     return [replace(b, kind="question", text=question_text(b.text))
-            if b.title and b.kind == "paragraph"
+            if b.title and b.kind == "paragraph" and not b.text.rstrip().endswith(":")
             and (word_count(b.text) <= MAX_QUESTION_WORDS or b.text.rstrip().endswith("?"))
             and after is not None and after.kind not in ("heading", "question") else b
             for b, after in zip(blocks, [*blocks[1:], None])]
@@ -873,6 +874,15 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             elif j < len(blocks) and blocks[j].kind in ("paragraph", "list"):
                 j += 1
             answer = _without_empty_subheadings(blocks[i + 1:j])
+            following = blocks[j] if j < len(blocks) else None
+            if not answer and following is not None and following.kind == "question" and (
+                    following.level, following.scope) == (block.level, block.scope):
+                # Questions one after the other at one level share the answer after the last of them: one entry
+                # asked in several ways (SNMPTT's "Q: I have enabled net_snmp_perl_enable but ...?" over "Q: I
+                # have enabled translate_integers but ...?", in bold paragraphs of their own).
+                blocks[j] = replace(following, alternates=(*block.alternates, block.text, *following.alternates))
+                i = j
+                continue
             if not answer:
                 # A question with no answer under it is a heading after all.
                 if i == len(blocks) - 1 and block.scope == "next":
