@@ -2357,6 +2357,23 @@ def test_pdf_contents_list_of_list_items_and_questions_asked_again(tmp_path):
         ("Why do I get the error bad FPU precision?", ("I get weird behavior after starting Direct3D.",)),
         ("Is it free?", ())]
 
+def test_pdf_cover_page_gives_the_title_and_heads_no_chapter(tmp_path):
+    # PyX's FAQ as Sphinx prints it: a cover of the title, the release, the author and the date, all set larger
+    # than the text. Read as headings, the author's name ("Gert-Ludwig Ingold", a size above the chapters') had
+    # been the section of every chapter after it.
+    cover = [("A FAQ about PyX", "bold", 24, 72, 5), ("Release 0.16", "bold", 16, 72, 20),
+             ("Gert-Ludwig Ingold", "bold", 16, 72, 20), ("2022/10/16", "bold", 14, 72, 20)]
+    body = [("General aspects", "bold", 14, 72, 12), ("Where do I get PyX?", "bold", 12, 72, 12),
+            "It is on the Python Package Index.", ("Plotting", "bold", 14, 72, 12),
+            ("How do I stack graphs?", "bold", 12, 72, 12), "Insert one graph into another."]
+    passages, problems = read(tmp_path, "pyxfaq.pdf", pdf_bytes([cover, body]))
+    assert problems == [] and {p.title for p in passages} == {"A FAQ about PyX"}
+    assert [(p.section, p.question or p.text) for p in passages] == [
+        ("", "Release 0.16 · Gert-Ludwig Ingold · 2022/10/16"),
+        ("General aspects", "Where do I get PyX?"),
+        ("Plotting", "How do I stack graphs?")]
+
+
 def test_pdf_running_headers_and_footers_are_dropped(tmp_path):
     # Left in, "Acme Backup User Guide" atop every page read as a heading in the middle of the text and
     # the footer as a passage of its own. A sentence running on over a page break stays one paragraph.

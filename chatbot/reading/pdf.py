@@ -781,8 +781,14 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
     """Blocks of a PDF whose type marks its structure: headings by size (the largest is level 1) or bold,
     lists by their bullets, code by its monospaced type."""
     vocabulary = _vocabulary(pages)
-    sizes = sorted({line.size for page in pages for line in page
+    # A cover: a first page set all in headings' type, followed by others (a title, then the release, the author
+    # and the date, as Sphinx and LaTeX set one). Its first paragraph is the title; the others say who and when,
+    # and head nothing: as headings, "Gert-Ludwig Ingold" had been the section of every chapter after it.
+    cover = {id(line) for line in pages[0]} if len(pages) > 1 and pages[0] and all(
+        _is_heading_type(line, body) for line in pages[0]) else set()
+    sizes = sorted({line.size for page in (pages[1:] if cover else pages) for line in page
                     if _is_heading_type(line, body) and line.size >= body.size + HEADING_SIZE_STEP}, reverse=True)
+    credits: list[str] = []  # the cover's lines under its title
     blocks: list[Block] = []
     list_left = 0.0
     label = ""  # a bold label waiting for the paragraph it titles
@@ -797,6 +803,15 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             blocks.append(Block("table", rows=paragraph.rows))
             continue
         first = paragraph[0]
+        if id(first) in cover:
+            if blocks:
+                credits.append(text)
+            else:
+                blocks.append(heading_block(text, level=1))
+            continue
+        if credits:
+            blocks.append(Block("paragraph", " · ".join(credits)))
+            credits = []
         if first.mono:
             _add_code(blocks, paragraph)
             continue
