@@ -2114,6 +2114,32 @@ def odt_bytes(body: str, automatic_styles: str = "", styles: str = "", kind: str
     return out.getvalue()
 
 
+def test_odt_paragraphs_in_a_font_of_fixed_pitch_are_one_code_block(tmp_path):
+    # aprx's manual sets its configuration examples in a style of its own ("verbatim", in Liberation Mono), a
+    # paragraph a line: each line had been a passage of its own ("</interface>", "passcode -1").
+    def p(text, style="Text_20_body"):
+        return f'<text:p text:style-name="{style}">{text}</text:p>' if text else f'<text:p text:style-name="{style}"/>'
+
+    body = ('<text:h text:outline-level="1">Minimal configuration</text:h>'
+            + p("To make a receive-only iGate, you need simply to configure:")
+            + p("", "P25") + p("<text:tab/>mycall N0CALL-1", "P25") + p("<text:tab/>&lt;aprsis&gt;", "P25")
+            + p("<text:tab/><text:tab/>passcode -1", "P25") + p("<text:tab/>&lt;/aprsis&gt;", "P25") + p("", "P25")
+            + p("Fix the callsign to your own."))
+    styles = ('<style:font-face style:name="Liberation Mono" '
+              'style:font-pitch="fixed"/><style:font-face style:name="Liberation Sans" '
+              'style:font-pitch="variable"/>'
+              '<style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph">'
+              '<style:text-properties style:font-name="Liberation Sans"/></style:style>'
+              '<style:style style:name="verbatim" style:family="paragraph" style:parent-style-name="Text_20_body">'
+              '<style:text-properties style:font-name="Liberation Mono"/></style:style>')
+    automatic = '<style:style style:name="P25" style:family="paragraph" style:parent-style-name="verbatim"/>'
+    passages, problems = read(tmp_path, "aprx-manual.odt", odt_bytes(body, automatic, styles))
+    assert problems == [] and [p.text for p in passages] == [
+        "To make a receive-only iGate, you need simply to configure:\n mycall N0CALL-1\n <aprsis>\n  passcode -1\n"
+        " </aprsis>",
+        "Fix the callsign to your own."]
+
+
 def odt_faq() -> bytes:
     """docx_bytes() as Writer saves it."""
     def p(text, style="Standard"):

@@ -5,8 +5,8 @@ rules live here, so that a FAQ saved by Word, by LibreOffice or as RTF reads ali
 
 Heading styles give the sections (in a document without them, short lines all in bold: headings made by
 hand); a paragraph that asks something is a FAQ question answered by what follows it; list paragraphs and
-tables are kept; paragraphs in a code style (a web page's <pre>, pandoc's code blocks) are code; a list or
-line made of links only (a contents list or menu) is dropped."""
+tables are kept; paragraphs in a code style (a web page's <pre>, pandoc's code blocks) or in a font of fixed pitch
+are code; a list or line made of links only (a contents list or menu) is dropped."""
 
 from __future__ import annotations
 
@@ -44,6 +44,7 @@ class Paragraph:
     links: int  # how many links it is made of; 0 when it holds text of its own
     continues: bool = False  # a paragraph of the list item above it, indented under it with no marker of its own
     number: int | None = None  # the number shown before an item of a numbered list; None for a bullet
+    monospaced: bool = False  # its style sets a font of fixed pitch: a line of code
 
 
 Table = list[list[str]]  # rows of cells
@@ -160,7 +161,7 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
             elif text := " ".join(c for r in rows for c in r if c):
                 blocks.append(Block("paragraph", text))
             continue
-        if _CODE_STYLE.match(part.style) and part.list_level is None:
+        if (_CODE_STYLE.match(part.style) or part.monospaced) and part.list_level is None:
             # A code block is a paragraph of this style for each line (Writer), or one with line breaks (Word).
             if blocks and blocks[-1].kind == "code":
                 blocks[-1] = replace(blocks[-1], text=f"{blocks[-1].text}\n{part.text}")
@@ -202,4 +203,6 @@ def office_blocks(parts: list[Paragraph | Table]) -> list[Block]:
         else:
             # A line break stays one, as a <br> does in a web page.
             blocks.append(Block("paragraph", lines))
-    return [block for k, block in enumerate(blocks) if block.kind != "list" or k in texts]
+    # A code block's blank lines at its ends are the spacing around it (Writer's empty lines in its code style).
+    return [replace(block, text=block.text.strip("\n")) if block.kind == "code" else block
+            for k, block in enumerate(blocks) if block.kind != "list" or k in texts]

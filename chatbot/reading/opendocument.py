@@ -114,14 +114,19 @@ def _sheet_rows(sheet, reader: "_Reader") -> list[tuple[int, list[str]]]:
 
 
 class _Styles:
-    """The paragraph and text styles of a document: the name Writer shows for each, and whether it sets bold,
-    by itself or through the style it is derived from."""
+    """The paragraph and text styles of a document: the name Writer shows for each, and whether it sets bold or a
+    font of fixed pitch, by itself or through the style it is derived from."""
 
     def __init__(self, content, styles):
         self._parent: dict[tuple[str, str], str] = {}
         self._shown: dict[tuple[str, str], str] = {}
         self._bold: dict[tuple[str, str], bool] = {}
         self._named: set[tuple[str, str]] = set()
+        self._font: dict[tuple[str, str], str] = {}
+        # Fonts of fixed pitch ("Liberation Mono", "Courier New"), as the document declares its fonts.
+        self._fixed = {face.get(_tag("style", "name")) for root in (styles, content) if root is not None
+                       for face in root.iter(_tag("style", "font-face"))
+                       if face.get(_tag("style", "font-pitch")) == "fixed"}
         # The start of each numbered level of each list style (levels counted from 0); bulleted levels are not in it.
         self._numbered: dict[tuple[str, int], int] = {}
         for root in (styles, content):
@@ -141,6 +146,8 @@ class _Styles:
                 properties = style.find("style:text-properties", _NS)
                 if properties is not None and (weight := properties.get(_tag("fo", "font-weight"))):
                     self._bold[key] = weight == "bold" or weight.isdigit() and int(weight) >= 600
+                if properties is not None and (font := properties.get(_tag("style", "font-name"))):
+                    self._font[key] = font
 
     def shown_name(self, name: str) -> str:
         """The name Writer shows for a paragraph style: an automatic style ("P3") shows the one it derives from."""
@@ -156,11 +163,19 @@ class _Styles:
 
     def bold(self, family: str, name: str) -> bool | None:
         """Whether a paragraph or text style sets its text in bold (None when neither it nor its parents say)."""
+        return self._inherited(self._bold, family, name)
+
+    def monospaced(self, name: str) -> bool:
+        """Whether a paragraph style sets its text in a font of fixed pitch: code (aprx's "verbatim" style)."""
+        return self._inherited(self._font, "paragraph", name) in self._fixed
+
+    def _inherited(self, values: dict, family: str, name: str):
+        """A style's value, or the nearest one of the styles it derives from (None when none sets it)."""
         key, seen = (family, name), set()
         while key[1] and key not in seen:
             seen.add(key)
-            if key in self._bold:
-                return self._bold[key]
+            if key in values:
+                return values[key]
             key = (family, self._parent.get(key, ""))
         return None
 
@@ -252,7 +267,8 @@ class _Reader:
         bold = any(text.strip() for text, _ in runs) and all(b for t, b in runs if t.strip())
         links = [link for link in element.iter(_LINK) if not _inside(link, element, _NOT_TEXT)]
         yield Paragraph(shown, visible, level, bold,
-                        links_only(["".join(t for t, _ in self.runs(link)) for link in links], visible))
+                        links_only(["".join(t for t, _ in self.runs(link)) for link in links], visible),
+                        monospaced=element.tag == _P and self.styles.monospaced(style))
         # A text box anchored to the paragraph (a note set beside the text) follows it.
         for box in element.iter(_TEXT_BOX):
             if not _inside(box, element, {_TEXT_BOX}):
