@@ -1935,6 +1935,27 @@ def test_questions_one_after_the_other_share_the_answer_after_them(tmp_path):
     assert passages[0].text.endswith("Native Windows:\nRun the installer again.")
 
 
+def test_docx_lines_in_a_font_of_fixed_pitch_are_code(tmp_path):
+    # PreviSat's Word manual sets its example of orbital elements in Courier New, a paragraph a line, with no code
+    # style: they had been prose, their columns' spaces folded. A word in that font inside prose stays prose.
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Orbital elements", level=1)
+    document.add_paragraph("The elements look like this, for the ISS:")
+    for line in ("ISS (ZARYA)", "1 25544U 98067A   08289.55379628  .00014092"):
+        document.add_paragraph().add_run(line).font.name = "Courier New"
+    prose = document.add_paragraph("Run ")
+    prose.add_run("previsat").font.name = "Courier New"
+    prose.add_run(" to update them.")
+    out = io.BytesIO()
+    document.save(out)
+    passages, problems = read(tmp_path, "manual.docx", out.getvalue())
+    assert problems == [] and [p.text for p in passages] == [
+        "The elements look like this, for the ISS:\nISS (ZARYA)\n1 25544U 98067A   08289.55379628  .00014092",
+        "Run previsat to update them."]
+
+
 def test_docx_headings_in_a_templates_own_styles(tmp_path):
     # A company template's "FAQ Question" style based on Heading 2, and a "Kapitel" style with an outline level
     # of its own, are headings, as Word's navigation pane shows them: they had been paragraphs, each chapter's

@@ -5,6 +5,7 @@ read, the table of contents left out."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from ..errors import DocumentError
@@ -12,6 +13,10 @@ from ..passage import Passage
 from .office import Paragraph, Table, is_heading_style, links_only, office_blocks, style_list_level
 from .outline import build_passages
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Families of fixed pitch by their names, for a font the document's font table does not declare.
+_MONOSPACED_NAME = re.compile(r"\bmono|courier|consolas|menlo|monaco|lucida console|inconsolata|source code|\bcode\b",
+                              re.IGNORECASE)
 # A drawing's old-style copy (VML), which Word keeps beside the drawing itself.
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -28,6 +33,7 @@ def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
     try:
         document = docx.Document(io.BytesIO(data))
         levels = _numbering_levels(document)
+        fixed = _fixed_pitch_fonts(document)
         counts: dict[str, dict[str, int]] = {}
         parts: list = []
         for part in _body_items(document.element.body, document._body):
@@ -42,7 +48,8 @@ def _parts(data: bytes, source: str) -> list[Paragraph | Table]:
                 continues = numbering in levels and not levels[numbering].shown
                 number = _count(numbering, levels, counts) if numbering in levels and not continues else None
                 parts.append(Paragraph(style, visible, None if continues else level, _is_bold(part),
-                                       _links_only(part._p, visible), continues, number))
+                                       _links_only(part._p, visible), continues, number,
+                                       monospaced=_is_monospaced(part, fixed)))
         return parts
     except Exception as exc:  # noqa: BLE001 - a damaged file fails in python-docx, zipfile, zlib or lxml
         raise DocumentError(source, f"is not a readable Word .docx file ({type(exc).__name__}: {exc}); "
@@ -141,6 +148,37 @@ def _is_bold(paragraph) -> bool:
         return False
 
     return bool(runs) and all(bold(run) for run in runs)
+
+
+def _fixed_pitch_fonts(document) -> set[str]:
+    """The fonts the document's font table declares of fixed pitch ("Courier New", "Consolas")."""
+    from lxml import etree
+
+    fonts: set[str] = set()
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/fontTable") and not rel.is_external:
+            table = etree.fromstring(rel.target_part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
+            fonts |= {font.get(_W + "name") for font in table.iter(_W + "font")
+                      if any(pitch.get(_W + "val") == "fixed" for pitch in font.iter(_W + "pitch"))}
+    return fonts
+
+
+def _is_monospaced(paragraph, fixed: set[str]) -> bool:
+    """Whether all the text of a paragraph is set in a font of fixed pitch, by its runs, their character style or
+    the paragraph's style and the styles it derives from: a line of code. A font the font table does not declare
+    is known by its name ("Courier New", "Liberation Mono", "Consolas")."""
+    runs = [run for run in paragraph.runs if run.text.strip()]
+
+    def font(run) -> str | None:
+        for style in (run.style, paragraph.style):
+            while style is not None:
+                if style.font is not None and style.font.name:
+                    return style.font.name
+                style = style.base_style
+        return None
+
+    names = [run.font.name or font(run) for run in runs]
+    return bool(runs) and all(name and (name in fixed or _MONOSPACED_NAME.search(name)) for name in names)
 
 
 def _numbering(paragraph) -> tuple[str, str] | None:
