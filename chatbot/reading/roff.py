@@ -43,14 +43,9 @@ _ESCAPE = re.compile(r"""\\(?:
 # Escapes that print nothing: a zero-width break point, a thin space, hyphenation marks, an italic correction.
 _SILENT = set("&|^%:/,)cdupra")
 _SPACES = {" ": " ", "~": " ", "0": " ", "t": " "}
-# Requests and macros that change only how the page is laid out or indexed: ignored.
-_NO_BREAK = {"ft", "fam", "ne", "ad", "na", "hy", "nh", "in", "ti", "ll", "ta", "ce", "PD", "so", "mso", "ss", "cs",
-             "bp", "pl", "pn", "po", "ns", "rs", "rr", "nr", "tr", "ev", "hw", "lf", "cp", "do", "ec", "eo", "tm", "IX",
-             "rm", "als", "UC", "DT", "hc", "lg", "ul", "cu", "vs", "ls", "fp", "pc", "mk", "rt", "sv", "os", "ch",
-             "wh", "it", "em", "nm", "nn", "cc", "c2", "ab", "ex", "pm", "fl", "chop", "length", "mc", "tc", "lc",
-             "fc", "nx", "rd", "pi", "sy", "hcode", "shc", "warn", "fchar", "char", "schar", "ig"}
 _CODE_START, _CODE_END = {"nf", "EX", "Vb"}, {"fi", "EE", "Ve"}
-_BOLD_FONTS = {"B", "I", "SM", "SB"}
+# Font macros: their words in one font, spaced ("B", "I"), or alternating between two fonts, run together ("BR").
+_ONE_FONT = {"B", "I", "SM", "SB"}
 _ALTERNATING = {"BR", "BI", "IB", "IR", "RB", "RI"}
 # A section (.SH) and a sub-section (.SS), as Markdown headings.
 _HEADINGS = {"section": "##", "subsection": "###"}
@@ -159,7 +154,7 @@ class _Page:
     depth: int = 0  # .RS nesting
     open: list[_Open] = field(default_factory=list)  # tagged paragraphs, outermost first
     indented: bool = False  # text goes in the innermost tagged paragraph (after .TP/.IP, until .PP)
-    tag: str | None = None  # "": the next text line is a tag; None: no tag awaited
+    awaits_tag: bool = False  # the next text line is a tag (after .TP)
     tag_line: int = 0
     adds_to_tag: bool = False  # the awaited tag is another name of the open tagged paragraph (.TQ)
     heading: int = 0  # level of a .SH/.SS whose text is on the next line, else 0
@@ -254,13 +249,13 @@ class _Page:
                 self.end_code()
             elif name in ("sp", "Sp"):
                 self.code.append("")
-            elif name in _BOLD_FONTS | _ALTERNATING:
+            elif name in _ONE_FONT | _ALTERNATING:
                 self.text(number, self._font_text(name, args))
             return
         if name in ("SH", "SS"):
             self.flush()
             self.open.clear()
-            self.depth, self.indented, self.tag = 0, False, None
+            self.depth, self.indented, self.awaits_tag = 0, False, False
             level = 2 if name == "SH" else 3
             if args:
                 self.start_section(number, level, " ".join(self.escapes(a) for a in args))
@@ -269,7 +264,7 @@ class _Page:
             return
         if name in ("PP", "P", "LP"):
             self.flush()
-            self.indented, self.tag = False, None
+            self.indented, self.awaits_tag = False, False
             self.close_open(self.depth)
             return
         if name in ("TP", "TQ"):
@@ -278,7 +273,7 @@ class _Page:
             self.adds_to_tag = name == "TQ" or (
                 innermost is not None and innermost.depth == self.depth and not innermost.node.children
                 and self.indented)
-            self.tag, self.tag_line = "", number
+            self.awaits_tag, self.tag_line = True, number
             return
         if name == "IP":
             self.flush()
@@ -309,7 +304,7 @@ class _Page:
             self.flush()
             self.code, self.code_line = [], number
             return
-        if name in _BOLD_FONTS | _ALTERNATING:
+        if name in _ONE_FONT | _ALTERNATING:
             if args:
                 self.text(number, self._font_text(name, args))
             return
@@ -328,7 +323,7 @@ class _Page:
 
     @staticmethod
     def _font_text(name: str, args: list[str]) -> str:
-        return (" " if name in _BOLD_FONTS else "").join(args)
+        return (" " if name in _ONE_FONT else "").join(args)
 
     def text(self, number: int, line: str) -> None:
         if self.table is not None:
@@ -346,8 +341,8 @@ class _Page:
             level, self.heading = self.heading, 0
             self.start_section(number, level, shown)
             return
-        if self.tag is not None:
-            self.tag = None
+        if self.awaits_tag:
+            self.awaits_tag = False
             if self.adds_to_tag and self.open:
                 self.open[-1].node.text += ", " + shown
             else:
