@@ -2421,6 +2421,21 @@ def test_pdf_cover_page_gives_the_title_and_heads_no_chapter(tmp_path):
         ("Plotting", "How do I stack graphs?")]
 
 
+def test_pdf_index_of_a_manual_is_dropped(tmp_path):
+    # GoldenCheetah's FAQ, a Texinfo PDF, ends with an index: its entries ("Aerolab. . . . 2, 13", several pages
+    # after the leaders) and the page numbers of its pages had been passages of their own.
+    faq = [("GoldenCheetah FAQ", "bold", 16, 72, 5), ("What is Aerolab?", "bold", 12, 72, 12),
+           "Aerolab estimates your drag from a ride on a loop.", ("How do I zoom in on a chart?", "bold", 12, 72, 12),
+           "Select the zoom area with the left click of the mouse."]
+    index = [("Index", "bold", 16, 72, 5), ("A", "bold", 12, 72, 12),
+             "Aerolab. . . . . . . . . . . . . . . . . . . . . . . . 2, 13", ("C", "bold", 12, 72, 12),
+             "chart . . . . . . . . . . . . . . . . . . . . . . . . . 14", ("15", "body", 11, 300, 400)]
+    passages, problems = read(tmp_path, "GC3-FAQ.pdf", pdf_bytes([faq, index]))
+    assert problems == [] and [p.text for p in passages] == [
+        "What is Aerolab?\nAerolab estimates your drag from a ride on a loop.",
+        "How do I zoom in on a chart?\nSelect the zoom area with the left click of the mouse."]
+
+
 def test_pdf_running_headers_and_footers_are_dropped(tmp_path):
     # Left in, "Acme Backup User Guide" atop every page read as a heading in the middle of the text and
     # the footer as a passage of its own. A sentence running on over a page break stays one paragraph.

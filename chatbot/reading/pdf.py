@@ -148,7 +148,9 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
                 offset is None or _is_heading_type(line, type_of_all)) else place + offset)]
             for place, page in enumerate(pages)]
     body = _body_type(kept)
-    paragraphs = _without_contents(_paragraphs(kept, tables, body))
+    # A paragraph of a number alone is a page number the furniture rules left (an index's pages, numbered apart).
+    paragraphs = [p for p in _without_contents(_paragraphs(kept, tables, body))
+                  if isinstance(p, Table) or len(p) > 1 or not p[0].text.strip().isdigit()]
     if any(_is_heading_type(line, body) for page in kept for line in page):
         return _styled_blocks(paragraphs, kept, body), pdf_title, header
     return _plain_blocks(paragraphs, kept), pdf_title, header

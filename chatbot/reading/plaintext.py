@@ -64,7 +64,8 @@ _CONTENTS_ENTRY = re.compile(
 # The bullet of a contents entry written as a list item ("▪ A.1.1 What is PuTTY?"; Word's "o" a level below).
 CONTENTS_BULLET = re.compile(r"^\s*(?:[-*+–•●◦▪→➢►■□✓]|o(?=\s))\s*")
 _PAGE_NUMBER_AFTER = re.compile(r"(?<=[^\W\d_]|[?!.)’'\"])\s+\d{1,4}$")
-LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}$")  # dot leaders and a page number: "....... 7", ". . . 7"
+# Dot leaders and a page number ("....... 7", ". . . 7"), or the pages of an index's entry ("Aerolab. . . . 2, 13").
+LEADER = re.compile(r"(?:\s*\.){3,}\s*\d{1,4}(?:\s*,\s*\d{1,4})*$")
 _MULTILEVEL_NUMBER = re.compile(r"^((?:[A-Z]|\d{1,3})(?:\.\d{1,3})+)\.?\s")
 # A paragraph is a contents list when this share of its lines are entries naming a line further on.
 CONTENTS_SHARE = 0.6
