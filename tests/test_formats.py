@@ -4440,6 +4440,22 @@ def test_org_files_read_their_headlines_blocks_lists_and_tables(tmp_path):
          "Direct3D sets the FPU.")]
 
 
+def test_html_sentence_that_only_leads_to_other_pages_is_navigation(tmp_path):
+    # Doxygen's manual ends each page with "Go to the next section or return to the index.", its two links the
+    # neighbouring pages: it had been glued to the page's last FAQ answer. A sentence that links to a page of its
+    # subject stays text.
+    page = ("<html><body><h1>FAQ</h1><h2>How to prevent interleaved output</h2>"
+            "<p>Use the <code>-b</code> option to make the output unbuffered.</p>"
+            '<p>See the <a href="config.html">configuration</a> page and the <a href="index.html">index</a> of '
+            "options.</p>"
+            '<p>Go to the <a href="trouble.html">next</a> section or return to the <a href="index.html">index</a>.'
+            "</p></body></html>")
+    passages, problems = read(tmp_path, "faq.html", page)
+    assert problems == [] and [p.text for p in passages] == [
+        "How to prevent interleaved output\nUse the -b option to make the output unbuffered.\n"
+        "See the configuration page and the index of options."]
+
+
 def test_html_of_documentation_generators(tmp_path):
     # What Sphinx, docutils, MkDocs, texinfo, DocBook, Doxygen and Javadoc write, as read on their real pages:
     # a section whose id (made of its heading) holds a word of page furniture ("copyright", "navigation") had

@@ -29,6 +29,10 @@ _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "s
 # An <aside> is a page's side content, but docutils (0.18 and later) writes a document's footnotes, topics and
 # admonitions as asides too.
 _CONTENT_ASIDE = re.compile(r"^(?:footnote|footnote-list|topic|admonition)$")
+# A link to a page around this one, by its text alone.
+_NAVIGATION_LINK = re.compile(r"^(?:next|previous|prev|up|top|home|index|contents|back|table of contents)$",
+                              re.IGNORECASE)
+MAX_NAVIGATION_WORDS = 12
 # A page's <header> is furniture; an article's or section's <header> holds its heading.
 _CONTENT = ("article", "main", "section")
 # The classes docutils and Sphinx give a table of contents (".. contents::"): it repeats the headings.
@@ -597,9 +601,13 @@ def _walk(node, blocks: list[Block]) -> None:
         # a contents list).
         only_links = (links and not all(_URL.match(a.strip()) for a in anchors)
                       and _letters(links) >= _letters(text))
+        # So is a sentence that only leads to pages around it ("Go to the next section or return to the index.",
+        # Doxygen's manual under each page): two links or more, each a neighbouring page's.
+        leads_on = (len(anchors) >= 2 and all(_NAVIGATION_LINK.match(a.strip()) for a in anchors)
+                    and len(text.split()) <= MAX_NAVIGATION_WORDS)
         inline.clear()
         # Text with no word in it is decoration: an icon ("💡"), a separator ("* * *").
-        if re.search(r"\w", text) and not only_links:
+        if re.search(r"\w", text) and not only_links and not leads_on:
             blocks.append(Block("paragraph", text))
 
     for child in list(node.children):
