@@ -2436,6 +2436,24 @@ def test_pdf_index_of_a_manual_is_dropped(tmp_path):
         "How do I zoom in on a chart?\nSelect the zoom area with the left click of the mouse."]
 
 
+def test_pdf_running_footer_naming_its_chapter_or_section_is_dropped(tmp_path):
+    # PyX's FAQ as Sphinx prints it: each page's foot names its chapter or section beside the page's number ("4
+    # Chapter 1. General aspects of PyX", "1.8 Will I be able to embed PyX output into a notebook? 5"), a
+    # different one on each page, so no count of repeats finds it: it had been glued to the answer it followed.
+    first = [("General aspects of PyX", "bold", 16, 72, 5), ("1.7 Does PyX provide a GUI?", "bold", 13, 72, 12),
+             "No, PyX itself does not provide a means to view the produced image.",
+             ("1.8 Will I be able to embed PyX output into a notebook?", "bold", 13, 72, 12),
+             "Yes, a canvas can be shown in a notebook.",
+             ("1.8 Will I be able to embed PyX output into a notebook? 5", "body", 10, 72, 400)]
+    second = ["Just return the canvas as the last value of a cell.",
+              ("6 Chapter 1. General aspects of PyX", "bold", 10, 72, 500)]
+    passages, problems = read(tmp_path, "pyxfaq.pdf", pdf_bytes([first, second]))
+    assert problems == [] and [p.text for p in passages] == [
+        "Does PyX provide a GUI?\nNo, PyX itself does not provide a means to view the produced image.",
+        "Will I be able to embed PyX output into a notebook?\nYes, a canvas can be shown in a notebook.\nJust return "
+        "the canvas as the last value of a cell."]
+
+
 def test_pdf_running_headers_and_footers_are_dropped(tmp_path):
     # Left in, "Acme Backup User Guide" atop every page read as a heading in the middle of the text and
     # the footer as a passage of its own. A sentence running on over a page break stays one paragraph.

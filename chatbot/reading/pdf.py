@@ -143,9 +143,12 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     first = pages[0][0].text if pages and pages[0] else ""
     header = first if _shape(first) in running and not any(ch.isdigit() for ch in first) else ""
     offset = _numbering_offset(pages)
-    type_of_all = _body_type(pages) if offset is not None else None  # only to tell a heading's number from a page's
+    type_of_all = _body_type(pages)
+    titles = {key for page in pages for line in page if _is_heading_type(line, type_of_all)
+              if (key := _title_key(line.text))}
     kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running, None if (
-                offset is None or _is_heading_type(line, type_of_all)) else place + offset)]
+                offset is None or _is_heading_type(line, type_of_all)) else place + offset)
+             and not _names_its_page(line, k, len(page), titles, type_of_all)]
             for place, page in enumerate(pages)]
     body = _body_type(kept)
     # A paragraph of a number alone is a page number the furniture rules left (an index's pages, numbered apart).
@@ -624,6 +627,20 @@ def _numbering_offset(pages: list[list[Line]]) -> int | None:
                                      for number in _edge_numbers(line.text)})
     offset, agreeing = offsets.most_common(1)[0] if offsets else (0, 0)
     return offset if agreeing >= NUMBERED_RUNNING_PAGES else None
+
+
+def _names_its_page(line: Line, k: int, count: int, titles: set[str], body: "BodyType") -> bool:
+    """A running header or footer that names the chapter or section its page is in, beside the page's number
+    ("6 Chapter 1. General aspects of PyX", "1.8. Will I be able to embed ...? 5", as Sphinx prints a book): a
+    line at the page's edge, no larger than the text, a number at one end (a contents entry has one at both), the
+    words of a heading."""
+    return ((k < 2 or k >= count - 2) and line.size < body.size + HEADING_SIZE_STEP
+            and len(_NUMBER_AT_ENDS.findall(" ".join(line.text.split()))) == 1 and _title_key(line.text) in titles)
+
+
+def _title_key(text: str) -> str:
+    """A heading's words, without its numbers and the word "Chapter": what a running header repeats of it."""
+    return " ".join(w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in ("chapter", "section"))
 
 
 def _edge_numbers(text: str) -> set[int]:
