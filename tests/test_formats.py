@@ -1402,6 +1402,26 @@ def test_a_term_heads_its_definition_only(tmp_path, name):
         ("Lexical syntax", "Whitespace at the start of a value is stripped.")]
 
 
+def test_html_table_without_header_cells_has_no_header_row(tmp_path):
+    # tig's manual (AsciiDoc's HTML): "Table 1. Browsing state variables" has data cells only; its first row
+    # ("%(head) | The currently viewed head ID") had been read as the header, repeated in all 30 rows, and
+    # libxslt's parameter tables lost their first parameter to it so. A first row in bold, or in <thead>, names
+    # the columns all the same.
+    page = ("<h1>tig</h1><h2>Browsing state</h2><table><caption>Table 1. Browsing state variables</caption>"
+            "<tr><td><code>%(head)</code></td><td>The currently viewed head ID.</td></tr>"
+            "<tr><td><code>%(branch)</code></td><td>The currently selected branch name.</td></tr></table>"
+            "<h2>Keys</h2><table><tr><td><b>Key</b></td><td><b>Action</b></td></tr>"
+            "<tr><td>j</td><td>Move down.</td></tr></table>"
+            "<h2>Views</h2><table><thead><tr><td>View</td><td>Key</td></tr></thead>"
+            "<tr><td>main</td><td>m</td></tr></table>")
+    passages, problems = read(tmp_path, "manual.html", page)
+    assert problems == [] and [p.text for p in passages] == [
+        "Table 1. Browsing state variables\n%(head) | The currently viewed head ID.",
+        "Table 1. Browsing state variables\n%(branch) | The currently selected branch name.",
+        "Keys\nKey | Action\nj | Move down.",
+        "Views\nView | Key\nmain | m"]
+
+
 def test_html_spec_sheets_and_spanning_cells(tmp_path):
     # A spec sheet has no header row: its first row is a fact like the others, not the columns' names.
     # Spanning cells fill every column and row they span, and stacked header rows make one header.

@@ -975,7 +975,17 @@ def _table(node, blocks: list[Block]) -> None:
         width = max(len(r) for r in cells)
         columns = [" ".join(dict.fromkeys(r[i] for r in cells[:heads] if i < len(r) and r[i])) for i in range(width)]
         cells = [columns, *cells[heads:]]
-    blocks.append(Block("table", rows=[r for r in cells if any(r)], caption=caption))
+    blocks.append(Block("table", rows=[r for r in cells if any(r)], caption=caption,
+                        headless=not any("th" in kind for kind in kinds) and not _heads_by_markup(rows[0])))
+
+
+def _heads_by_markup(row) -> bool:
+    """Whether a table's first row of data cells names its columns all the same: in a <thead>, by a class
+    ("header", "head"), or with every cell's text in bold, as pages written before <th> do."""
+    cells = row.find_all("td", recursive=False)
+    return (row.find_parent("thead") is not None
+            or any(re.search(r"head", " ".join(tag.get("class") or [])) for tag in [row, *cells])
+            or bool(cells) and all(_all_bold(cell) or not _text(cell).strip() for cell in cells))
 
 
 def _mostly_links(table, rows: list) -> bool:

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 217
+PARSER_VERSION = 218
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -92,6 +92,7 @@ class Block:
     intro: str = ""  # lists and code: the sentence that introduces them ("You need:", a tab's "Windows:")
     rows: tuple[tuple[str, ...], ...] = ()  # tables: header row first, then data rows
     caption: str = ""  # tables: their own caption, if the document gives one
+    headless: bool = False  # tables: no header row, every row is data (an HTML table with no header cells)
     flattened: bool = False  # tables guessed from the shape of lines: named only by a "Table: ..." heading
     alternates: tuple[str, ...] = ()  # questions: other wordings the page gives ("Q: ...? Q: ...!")
     # Paragraphs and questions set entirely in bold: titles, entries of a page whose other bold titles ask.
@@ -975,7 +976,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 for chunk in _pack(_units(block, limit), limit, "\n"):
                     add("text", "\n".join(head + [chunk]), block.line)
         elif block.kind == "table" and block.rows:
-            header, rows = block.rows[0], block.rows[1:]
+            header, rows = ((), block.rows) if block.headless else (block.rows[0], block.rows[1:])
             # A row is embedded as it reads, so its table's name says what it is about: the section's heading, or,
             # under the document's own title (which heads no section: a page's <h1>), that title.
             name = block.caption or table_captions.get(i) or caption or (
