@@ -1422,6 +1422,27 @@ def test_html_table_without_header_cells_has_no_header_row(tmp_path):
         "Views\nView | Key\nmain | m"]
 
 
+def test_long_faq_answer_in_parts_under_headings_is_split_into_them(tmp_path):
+    # The Debian FAQ's "What programs does Debian provide for managing its packages?" answers in six parts under
+    # their own headings (dpkg, APT, aptitude ...): one passage of 10,470 characters, which seemed to answer any
+    # question on packages. Past three times a passage's size, the entry holds what opens it and each part is a
+    # section; a short answer in parts (Celery's "celery" and "kombu") stays whole.
+    tool = "{0} is one of the package tools. " * 60
+    page = ("<h1>The Debian FAQ</h1><h2>What programs does Debian provide for managing its packages?</h2>"
+            "<p>There are multiple tools that are used to manage Debian packages.</p>"
+            + "".join(f"<h3>{name}</h3><p>{tool.format(name)}</p>" for name in ("dpkg", "APT", "aptitude"))
+            + "<h2>Does Debian have many dependencies?</h2><p>Some.</p><h3>celery</h3><p>Needs kombu.</p>"
+            "<h3>kombu</h3><p>Needs amqp.</p>")
+    passages, problems = read(tmp_path, "pkgtools.html", page)
+    assert problems == []
+    assert [(p.kind, p.section, p.question or p.text[:8]) for p in passages][:2] == [
+        ("faq", "", "What programs does Debian provide for managing its packages?"), ("text", "dpkg", "dpkg is ")]
+    assert passages[0].text == ("What programs does Debian provide for managing its packages?\n"
+                                "There are multiple tools that are used to manage Debian packages.")
+    assert {p.section for p in passages} == {"", "dpkg", "APT", "aptitude"}
+    assert passages[-1].text == "Does Debian have many dependencies?\nSome.\ncelery\nNeeds kombu.\nkombu\nNeeds amqp."
+
+
 def test_html_spec_sheets_and_spanning_cells(tmp_path):
     # A spec sheet has no header row: its first row is a fact like the others, not the columns' names.
     # Spanning cells fill every column and row they span, and stacked header rows make one header.

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 218
+PARSER_VERSION = 219
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -32,6 +32,10 @@ FAQ_PAGE_QUESTIONS = 3
 CALLOUT_CHARS = 1000
 # A paragraph this short may be a scrap of the sentence before it (see _continues).
 FRAGMENT_WORDS = 5
+# The level of a minor title (a definition's term, a summary): below any heading of a page's outline.
+TERM_LEVEL = 6
+# A FAQ answer made of parts under their own headings is split into them past this many times max_chars.
+LONG_ANSWER_PARTS = 3
 # A paragraph this short that opens with a name in italics or bold and a colon ("*Default*: 3") is a field, in the
 # readers that see emphasis (field_text); one this long over an indented block may be its term (names_a_term).
 _FIELD_WORDS = 12
@@ -340,7 +344,7 @@ def title_block(text: str, *, line: int = 0) -> Block:
     """The title of what follows it (a summary, an accordion's toggle, a definition term): a FAQ question
     when it asks something, else a minor heading."""
     return Block("question", question_text(text), line) if looks_like_question(text) else heading_block(
-        text, level=6, line=line)
+        text, level=TERM_LEVEL, line=line)
 
 
 def callout(title: str, content: list[Block], *, line: int = 0) -> list[Block]:
@@ -445,7 +449,7 @@ def define_all(blocks: list[Block], entries: Iterable[tuple[str, Callable[[], No
             # At the level of the terms that are headings: on a FAQ page whose terms mostly ask, the others are
             # entries too, only worded as statements (gitfaq's "I'm on Windows and my text files are detected
             # as binary.").
-            titled = replace(titled, level=6)
+            titled = replace(titled, level=TERM_LEVEL)
         blocks.append(titled)
         read_definition()
         if titled.kind == "heading" and outer is not None:
@@ -555,6 +559,11 @@ def _item_pieces(item: str, limit: int) -> list[str]:
     indent = item[: len(item) - len(item.lstrip())]
     pieces = _pack(sentences(item), limit - len(indent), " ")
     return [indent + pieces[0], *pieces[1:]]
+
+
+def _block_text_size(blocks: list[Block]) -> int:
+    """How many characters some blocks hold, a table's cells too."""
+    return sum(len(b.text) + sum(len(cell) for row in b.rows for cell in row) for b in blocks)
 
 
 def _block_text(block: Block) -> str:
@@ -875,6 +884,17 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             elif j < len(blocks) and blocks[j].kind in ("paragraph", "list"):
                 j += 1
             answer = _without_empty_subheadings(blocks[i + 1:j])
+            # An answer of parts under their own headings, too long for one passage (the Debian FAQ's "What programs
+            # does Debian provide for managing its packages?" over "dpkg", "APT", "aptitude", ...: 10,000
+            # characters): the entry holds what opens it, and each part is a section of its own under the entry.
+            first_part = next((k for k in range(i + 1, j) if blocks[k].kind == "heading"), None)
+            if first_part is not None and not 0 < blocks[first_part].level < TERM_LEVEL:
+                first_part = None  # a term that titles its definition (level 6) is no part of the page's outline
+            split = (first_part is not None and _block_text_size(blocks[i + 1:j]) > LONG_ANSWER_PARTS * max_chars
+                     and bool(_without_empty_subheadings(blocks[i + 1:first_part])))
+            if split:
+                j = first_part
+                answer = _without_empty_subheadings(blocks[i + 1:j])
             following = blocks[j] if j < len(blocks) else None
             if not answer and following is not None and following.kind == "question" and (
                     following.level, following.scope) == (block.level, block.scope):
@@ -905,8 +925,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             # A FAQ entry stays one passage however long its answer, as in a FAQ file: cut in pieces, a
             # later piece lacks the direct answer the entry opens with, yet outranks it.
             add("faq", f"{question}\n{body}", block.line, question=question, alternates=block.alternates)
-            if block.level and block.scope == "next":
-                section = open_heading(block)  # more paragraphs under the heading belong to it too
+            if block.level and (block.scope == "next" or split):
+                section = open_heading(block)  # more paragraphs under the heading, or its parts, belong to it too
             last_kind = "faq"
             i = j
             continue
