@@ -629,7 +629,7 @@ def _numbering_offset(pages: list[list[Line]]) -> int | None:
     return offset if agreeing >= NUMBERED_RUNNING_PAGES else None
 
 
-def _names_its_page(line: Line, k: int, count: int, titles: set[str], body: "BodyType") -> bool:
+def _names_its_page(line: Line, k: int, count: int, titles: set[str], body: BodyType) -> bool:
     """A running header or footer that names the chapter or section its page is in, beside the page's number
     ("6 Chapter 1. General aspects of PyX", "1.8. Will I be able to embed ...? 5", as Sphinx prints a book): a
     line at the page's edge, no larger than the text, a number at one end (a contents entry has one at both), the
@@ -877,8 +877,7 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             blocks.append(Block("question", question_text(text)))
         else:
             blocks.append(Block("paragraph", text))
-    if label:
-        blocks.append(Block("paragraph", label))
+    blocks += [Block("paragraph", text) for text in (" · ".join(credits), label) if text]
     return _without_linked_contents(_without_chapter_numbers(blocks))
 
 
