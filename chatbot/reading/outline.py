@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 220
+PARSER_VERSION = 221
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -561,11 +561,6 @@ def _item_pieces(item: str, limit: int) -> list[str]:
     return [indent + pieces[0], *pieces[1:]]
 
 
-def _block_text_size(blocks: list[Block]) -> int:
-    """How many characters some blocks hold, a table's cells too."""
-    return sum(len(b.text) + sum(len(cell) for row in b.rows for cell in row) for b in blocks)
-
-
 def _block_text(block: Block) -> str:
     if block.kind in ("list", "code"):
         return "\n".join(([block.intro] if block.intro else []) + [block.text])
@@ -890,7 +885,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             first_part = next((k for k in range(i + 1, j) if blocks[k].kind == "heading"), None)
             if first_part is not None and not 0 < blocks[first_part].level < TERM_LEVEL:
                 first_part = None  # a term that titles its definition (level 6) is no part of the page's outline
-            split = (first_part is not None and _block_text_size(blocks[i + 1:j]) > LONG_ANSWER_PARTS * max_chars
+            split = (first_part is not None
+                     and len("\n".join(map(_block_text, blocks[i + 1:j]))) > LONG_ANSWER_PARTS * max_chars
                      and bool(_without_empty_subheadings(blocks[i + 1:first_part])))
             if split:
                 j = first_part
