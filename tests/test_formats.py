@@ -4145,6 +4145,46 @@ def test_docusaurus_and_vitepress_callouts_and_mkdocs_content_tabs(tmp_path):
         ("text", "Run `widget init`.")]
 
 
+def test_tabs_of_code_stay_together_with_the_line_that_says_what_they_do(tmp_path):
+    # Flask's "Bash" / "Fish" / "CMD" tabs had been a passage each: near copies of one another, all but the
+    # first without the sentence that says what they do. Together they fit in one passage.
+    rst = textwrap.dedent("""\
+        Configuration
+        =============
+
+        Set the variable before starting the server:
+
+        .. tabs::
+
+           .. group-tab:: Bash
+
+              .. code-block:: text
+
+                 $ export APP_SETTINGS=/path/to/settings.cfg
+
+           .. group-tab:: Fish
+
+              .. code-block:: text
+
+                 $ set -x APP_SETTINGS /path/to/settings.cfg
+
+           .. group-tab:: CMD
+
+              .. code-block:: text
+
+                 > set APP_SETTINGS=\\path\\to\\settings.cfg
+        """)
+    md = ('# Install\n\nInstall the package:\n\n=== "Unix"\n\n    ```\n    python -m pip install widget\n    ```\n\n'
+          '=== "Windows"\n\n    ```\n    py -m pip install widget\n    ```\n')
+    passages, problems = read(tmp_path, "config.rst", rst)
+    assert problems == [] and [p.text for p in passages] == [
+        "Set the variable before starting the server:\nBash:\n$ export APP_SETTINGS=/path/to/settings.cfg\n"
+        "Fish:\n$ set -x APP_SETTINGS /path/to/settings.cfg\nCMD:\n> set APP_SETTINGS=\\path\\to\\settings.cfg"]
+    passages, problems = read(tmp_path, "install.md", md)
+    assert problems == [] and [p.text for p in passages] == [
+        "Install the package:\nUnix:\npython -m pip install widget\nWindows:\npy -m pip install widget"]
+
+
 def test_markdown_and_html_under_their_other_suffixes(tmp_path):
     # README.mdown, notes.mkd, an old site's faq.shtml: skipped as formats no reader takes.
     for name, text, kind in [("README.mdown", "# Setup\n\nRun `make`.\n", "markdown"),

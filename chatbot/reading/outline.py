@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 221
+PARSER_VERSION = 222
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -802,6 +802,14 @@ def _says_little(heading: str) -> bool:
     return not heading.lstrip(" ‘'\"“`").startswith(("-", "+")) and all(len(w) <= 2 for w in words(heading))
 
 
+def _tab_after_tab(blocks: list[Block], i: int, passage: str) -> bool:
+    """Whether blocks[i] is a tab's code (code its title introduces) right after another tab's whole code,
+    which ends the passage."""
+    block, before = blocks[i], blocks[i - 1] if i else None
+    return (block.kind == "code" and bool(block.intro) and before is not None and before.kind == "code"
+            and bool(before.intro) and passage.endswith(before.text))
+
+
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
@@ -972,7 +980,11 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             # its name introduces, only after the paragraph that announces it ("Create a folder:" / "macOS:").
             if follows_prose and extends and len(previous.text) + len(body) < max_chars and (
                     not block.intro or (block.kind == "code" and announced)
-                    or (last_kind == "paragraph" and _labels_only(previous.text))):
+                    or (last_kind == "paragraph" and _labels_only(previous.text))
+                    # and a tab's code goes on in the passage of the tab before it: a set of tabs shows one thing
+                    # for several shells or systems, and apart they are near copies without the line that says
+                    # what they do (Flask's "Bash" / "Fish" / "CMD" / "Powershell" setting a variable).
+                    or _tab_after_tab(blocks, i, previous.text)):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{body}")
             elif block.kind == "code" and not block.intro:
                 lines = block.text.split("\n")
