@@ -5959,6 +5959,21 @@ def test_asciidoc_description_indented_under_its_term_is_text(tmp_path):
         ("Sharing a cache", "Use NFS.")]
 
 
+def test_asciidoc_blocks_attached_to_a_list_item_keep_the_list_going(tmp_path):
+    # ccache's "Run modes": a listing attached to step 1 with "+" had ended the list, so step 2 read "1." again and
+    # the paragraphs attached to it were passages without their step. A "+" over an open block's "--" had been a
+    # section titled "+".
+    text = ("= Guide\n\n== Install\n\nThere are two ways:\n\n. Prefix the command. Example:\n+\n----\n"
+            "ccache gcc -c example.c\n----\n+\n. Masquerade as the compiler.\n+\n"
+            "Alternatively, create the symlinks yourself.\n\n== Options\n\n* *layout*: How to store files.\n+\n"
+            "Values:\n+\n--\n* *flat*: all in one directory.\n--\n")
+    passages, problems = read(tmp_path, "MANUAL.adoc", text)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("Install", "There are two ways:\n1. Prefix the command. Example:\nccache gcc -c example.c\n"
+                    "2. Masquerade as the compiler.\n   Alternatively, create the symlinks yourself."),
+        ("Options", "- layout: How to store files.\n  Values:\n  - flat: all in one directory.")]
+
+
 def test_vim_help_file_is_read_by_its_sections_examples_and_tags(tmp_path):
     # Vim's user manual (usr_21.txt): its "*21.1*" headings had been glued to the passage before, a line ending in
     # ">" (an example follows) had become the section of the text after it, and its tags and links were words.

@@ -98,17 +98,29 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
     columns = 0  # the next table's columns, when it names them ([cols="1,2"], [cols="3*"])
     qanda = False  # in a [qanda] list, whose terms are questions, up to the next section
     last_term = 0  # the line of the last term that titles the lines after it, while nothing has followed it
+    item_indent = 0  # where the text of the last list item starts in the Markdown ("1. " at depth 1: 3)
+    attached = None  # the indent of a block attached to a list item with "+", while it is being written
+    attached_written = False
     k = 0
     while k < len(lines):
         line, number = lines[k], first_line + k
+        if attached_written:
+            attached, attached_written = None, False
 
         def emit(*texts: str) -> None:
-            out.extend((number, t) for t in texts)
+            write([(number, t) for t in texts])
+
+        def write(written: list[tuple[int, str]]) -> None:
+            # A block attached to a list item goes under the item in Markdown, so that the list goes on after it.
+            nonlocal attached_written
+            if attached is not None:
+                written, attached_written = [(n, " " * attached + t if t.strip() else t) for n, t in written], True
+            out.extend(written)
 
         underline = lines[k + 1] if k + 1 < len(lines) else ""
         if (_UNDERLINE.match(underline) and abs(len(underline) - len(line)) <= 1 and line.strip()
                 and not line.startswith((" ", "\t", "[", ".", ":", "//")) and not line.endswith(":")
-                and not _FENCE.match(line)):
+                and not _FENCE.match(line) and not _CONTINUATION.match(line)):  # "+" over an open block's "--"
             # A two-line section title (older AsciiDoc, Git's manuals): "Synopsis" over "--------".
             level = _UNDERLINE_LEVELS.index(underline[0]) + 1
             emit("", f"{'#' * level} {_inline(line.strip(), attributes)}", "")
@@ -133,7 +145,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
                 if style in _ADMONITION_STYLES:
                     inner = labelled(inner, style.capitalize())
                 emit("")
-                out.extend(inner)
+                write(inner)
                 emit("")
             style, header, columns = "", False, 0
             k = end + 1
@@ -170,6 +182,8 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
             emit("", "---", "")
         elif _CONTINUATION.match(line.strip()) or _TERM_END.match(line):
             emit("")
+            if _CONTINUATION.match(line.strip()) and _follows_list_item(lines[:k - 1]):
+                attached = item_indent
         elif admonition := _ADMONITION.match(line):
             emit(f"{admonition.group(1).capitalize()}: {_inline(admonition.group(2), attributes)}")
         elif (line[:1] in (" ", "\t") and (k == 1 or not lines[k - 2].strip())
@@ -185,10 +199,14 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
             k = end
         elif item := _UNORDERED.match(line):
             depth = 1 if item.group(1) == "-" else len(item.group(1))
+            attached = None  # an item is never part of the one before it ("+" over "2. Next step")
             emit(f"{'  ' * (depth - 1)}- {_inline(item.group(2), attributes)}")
+            item_indent = 2 * depth
         elif item := _ORDERED.match(line):
             depth = len(item.group(1)) if item.group(1).startswith(".") else 1
+            attached = None
             emit(f"{'   ' * (depth - 1)}1. {_inline(item.group(2), attributes)}")
+            item_indent = 3 * depth
         elif (term := _TERM.match(line)) and not _URL_START.match(line.strip()):
             # A term's lines broken with " +" (several wordings of a question) are one paragraph each.
             words = [_inline(term.group(1), attributes)]
@@ -225,6 +243,23 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
         if text.endswith("\\") and (not following.strip() or _BLOCK_START.match(following)):
             out[n] = (number, text[:-1].rstrip())
     return out
+
+
+def _follows_list_item(before: list[str]) -> bool:
+    """Whether a "+" after these lines attaches what follows it to a list item: the item's text, or a block
+    attached to it before, ends right above it."""
+    j = len(before) - 1
+    while j >= 0 and before[j].strip():
+        line = before[j]
+        if _FENCE.match(line):  # the end of a block attached before: go on above where it opens
+            j = next((i for i in range(j - 1, -1, -1) if before[i] == line), -1) - 1
+        elif _UNORDERED.match(line) or _ORDERED.match(line):
+            return True
+        elif _TERM.match(line) or _SECTION.match(line):
+            return False
+        else:
+            j -= 1
+    return False
 
 
 def _describes(before: list[str]) -> bool:
