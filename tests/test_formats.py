@@ -1614,7 +1614,7 @@ def test_html_fragment(tmp_path):
     passages, problems = read(tmp_path, "part.htm", "<h2>Returns</h2><p>Send it back within 30 days.</p>"
                                                     "<h2>Refunds</h2><p>Paid within a week.</p>")
     assert problems == [] and [(p.title, p.section, p.text) for p in passages] == [
-        ("Returns", "", "Send it back within 30 days."), ("Returns", "Refunds", "Paid within a week.")]
+        ("part.htm", "Returns", "Send it back within 30 days."), ("part.htm", "Refunds", "Paid within a week.")]
 
 
 
@@ -4183,6 +4183,17 @@ def test_tabs_of_code_stay_together_with_the_line_that_says_what_they_do(tmp_pat
     passages, problems = read(tmp_path, "install.md", md)
     assert problems == [] and [p.text for p in passages] == [
         "Install the package:\nUnix:\npython -m pip install widget\nWindows:\npy -m pip install widget"]
+
+
+def test_a_page_without_a_title_is_not_titled_by_its_first_section_or_question(tmp_path):
+    # "## Installation" over "## Usage" (no "#" title), or a FAQ that opens with its first question: that section
+    # or question had titled every passage of the page ("Installation › Usage"). A top-level heading over others
+    # at its level still titles the page, as READMEs head their name and their sections alike.
+    for text, title in [("## Installation\n\nRun pip.\n\n## Usage\n\nCall run().\n", "docs/guide.md"),
+                        ("## How do I install it?\n\nRun pip.\n\n## How do I run it?\n\nCall run().\n", "docs/guide.md"),
+                        ("# widget\n\nA tool.\n\n# Usage\n\nCall run().\n", "widget")]:
+        passages, problems = read(tmp_path, "docs/guide.md", text)
+        assert problems == [] and {p.title for p in passages} == {title}
 
 
 def test_markdown_and_html_under_their_other_suffixes(tmp_path):

@@ -398,8 +398,8 @@ def test_numbered_faq_parts_sub_headings_and_a_line_with_an_address():
             "  4.19 Why do I get problems when I use & in the URL?\n\n  Quote the URL.\n")
     ps = parse_plaintext(text, source="FAQ")
     assert [(p.section, p.question) for p in ps] == [
-        ("", "What certificates do I need when I use SSL?"),  # the first heading is the document's title
-        ("", "How do I list the root directory of an FTP server?"),
+        ("Usage problems", "What certificates do I need when I use SSL?"),
+        ("Usage problems", "How do I list the root directory of an FTP server?"),
         ("Running Problems", "Non-functional connect timeouts"),
         ("Running Problems", "file:// URLs containing drive letters (Windows, NetWare)"),
         ("Running Problems", "Why do I get problems when I use & in the URL?")]

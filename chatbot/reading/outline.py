@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 223
+PARSER_VERSION = 224
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -810,6 +810,16 @@ def _tab_after_tab(blocks: list[Block], i: int, passage: str) -> bool:
             and bool(before.intro) and passage.endswith(before.text))
 
 
+def _has_peers(blocks: list[Block]) -> bool:
+    """Whether the first heading is a section of a page without a title, not its title: a heading below the top
+    level over another at its level or above ("## Installation" over "## Usage"), or a FAQ's first question over
+    the next. (A top-level heading over others is a title: READMEs head their name and their sections alike.)"""
+    first = blocks[0]
+    return first.level > 0 and any(
+        0 < b.level <= first.level and (b.kind == first.kind == "question" or first.level > 1 and b.kind == "heading")
+        for b in blocks[1:])
+
+
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
@@ -825,7 +835,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                                                                                     kept)))))
     blocks = _answered_in_full(_question_paragraphs(blocks))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
-            blocks[0].kind == "heading" or blocks[0].level):
+            blocks[0].kind == "heading" or blocks[0].level) and not _has_peers(blocks):
         title = blocks[0].text
     named_faq = bool(FAQ_HEADING.search(" ".join(re.split(r"[\W_]+", PurePosixPath(source).name.split(".")[0]))))
     blocks = _promote_faq_headings(_promote_bold_titles(blocks), title, named_faq=named_faq)
