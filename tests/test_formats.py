@@ -4196,6 +4196,29 @@ def test_a_page_without_a_title_is_not_titled_by_its_first_section_or_question(t
         assert problems == [] and {p.title for p in passages} == {title}
 
 
+def test_compressed_documents_are_read_as_the_file_inside(tmp_path):
+    # Debian installs manuals and notes compressed (ssh_config.5.gz, FAQ.gz, tinc.info.gz, a guide's .html.gz):
+    # all had been skipped as ".gz", and FAQ.gz, named in capitals, read as text and refused as binary.
+    import bz2, gzip, lzma
+
+    (tmp_path / "FAQ.gz").write_bytes(gzip.compress(b"Q: Does it run on Windows?\nA: Yes, from version 2.\n"))
+    (tmp_path / "guide.html.bz2").write_bytes(bz2.compress(b"<h1>Guide</h1><p>Run the installer.</p>"))
+    (tmp_path / "tool.1.xz").write_bytes(lzma.compress(b".TH TOOL 1\n.SH NAME\ntool \\- does things\n"
+                                                      b".SH DESCRIPTION\nIt runs.\n"))
+    (tmp_path / "broken.md.gz").write_bytes(b"not gzip at all")
+    (tmp_path / "site.tar.gz").write_bytes(gzip.compress(b"archive"))
+    loaded = Corpus.open(tmp_path).load()
+    report = {f.name: f for f in loaded.files}
+    assert {name: f.format for name, f in report.items()} == {
+        "FAQ.gz": "text", "guide.html.bz2": "html", "tool.1.xz": "man", "broken.md.gz": "markdown",
+        "site.tar.gz": "unsupported"}
+    assert {(p.source, p.text) for p in loaded.passages} == {
+        ("FAQ.gz", "Does it run on Windows?\nYes, from version 2."), ("guide.html.bz2", "Run the installer."),
+        ("tool.1.xz", "It runs.")}
+    assert "is not a readable .gz file" in str(report["broken.md.gz"].problems[0])
+    assert "format not supported (.tar.gz)" in str(report["site.tar.gz"].problems[0])
+
+
 def test_markdown_and_html_under_their_other_suffixes(tmp_path):
     # README.mdown, notes.mkd, an old site's faq.shtml: skipped as formats no reader takes.
     for name, text, kind in [("README.mdown", "# Setup\n\nRun `make`.\n", "markdown"),

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bz2
 import codecs
 import fnmatch
+import gzip
 import hashlib
+import io
 import logging
+import lzma
 import os
 import re
 import tomllib
@@ -38,6 +42,10 @@ FORMATS = {
     **dict.fromkeys((f".{section}" for section in range(1, 10)), "man"), ".man": "man",
 }
 DOCUMENT_SUFFIXES = set(FORMATS)
+# Compressed documents, as Debian installs its manuals and notes ("ssh_config.5.gz", "FAQ.gz", "tinc.info.gz"):
+# read as the file inside, whose format its name without the compression's suffix gives.
+COMPRESSED = {".gz": gzip, ".bz2": bz2, ".xz": lzma}
+_MAX_DECOMPRESSED = 256 * 1024 * 1024  # a compressed file that grows past this is no document (a "zip bomb")
 # Markup a text file may hold under a double suffix ("faq.rst.txt").
 _MARKUP = ("markdown", "restructuredtext", "asciidoc", "org", "pod")
 # A file without a suffix is read as plain text: projects name their text documents README, FAQ, INSTALL, NEWS.
@@ -142,7 +150,8 @@ class Corpus:
                                       {k: sum(p.kind == k for p in found) for k in KINDS}, tuple(bad)))
         reports += [FileReport(self.name(path), "left out", {k: 0 for k in KINDS}) for path in self.left_out]
         for path in self.unsupported:
-            readable = "" if tool_file(path) else f". Readable: {', '.join(sorted(FORMATS))}"
+            readable = "" if tool_file(path) else (f". Readable: {', '.join(sorted(FORMATS))}, and each of them "
+                                                   f"compressed ({', '.join(COMPRESSED)})")
             problem = DocumentError(self.name(path), unsupported_reason(path) + readable)
             problems.append(problem)
             reports.append(FileReport(self.name(path), "unsupported", {k: 0 for k in KINDS}, (problem,)))
@@ -191,6 +200,8 @@ def format_of(path: Path) -> str | None:
     as that source."""
     if tool_file(path):
         return None
+    if path.suffix.lower() in COMPRESSED:
+        return format_of(path.with_suffix("")) if path.stem else None
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes[-2:-1] and suffixes[-1] in (".txt", ".text") and FORMATS.get(suffixes[-2]) in _MARKUP:
         return FORMATS[suffixes[-2]]
@@ -220,7 +231,7 @@ def unsupported_reason(path: Path) -> str:
     if tool_file(path):
         return f"{path.name} is read by a project's tools (a build script, a list of packages or words), not a " \
                "document; file skipped"
-    suffix = path.suffix
+    suffix = "".join(path.suffixes[-2:]) if path.suffix.lower() in COMPRESSED else path.suffix
     hint = _CONVERT_TO.get(suffix.lower())
     return f"format not supported ({suffix}); " + (f"{hint}; file skipped" if hint else "file skipped")
 
@@ -231,11 +242,8 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
     kind = format_of(path)
     if kind is None:
         raise DocumentError(source, unsupported_reason(path))
+    data = document_bytes(path, source)
     if kind in ("pdf", "docx", "doc", "odt", "rtf", "pptx", "epub", "xlsx", "xls", "ods", "html"):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DocumentError(source, f"cannot be read ({exc.strerror}); file skipped") from exc
         if kind == "pdf":
             from .pdf import parse_pdf
 
@@ -284,20 +292,36 @@ def read_document(path: Path, *, source: str, title: str = "", max_chars: int = 
                                         "page; file skipped. Add the pages built from it to answer from them")
         # Bytes, so that the page's declared charset (<meta charset=...>) is honoured.
         return parse_html(data, source=source, title=title, max_chars=max_chars), []
-    text, notice = read_text(path, source, info=kind == "info")
+    text, notice = decode_text(data, source, info=kind == "info")
     found, problems = parse_document(text, kind=kind, source=source, title=title, max_chars=max_chars,
                                      faq_columns=faq_columns)
     return found, ([notice] if notice else []) + problems
 
 
-def read_text(path: Path, name: str, *, info: bool = False) -> tuple[str, DocumentError | None]:
-    """Decode a file: a BOM wins, then UTF-8; anything else is read as Windows-1252 with a notice. An Info file
-    (`info`) holds NUL bytes that are no sign of a binary file: the markers for the Info reader
-    ("\\0\\b[index\\0\\b]"), which its reader drops."""
+def document_bytes(path: Path, name: str) -> bytes:
+    """A file's bytes, decompressed when its name says it is compressed ("dig.1.gz")."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise DocumentError(name, f"cannot be read ({exc.strerror}); file skipped") from exc
+    compression = COMPRESSED.get(path.suffix.lower())
+    if compression is None:
+        return data
+    try:
+        with compression.open(io.BytesIO(data)) as stream:
+            data = stream.read(_MAX_DECOMPRESSED + 1)
+    except (OSError, EOFError, lzma.LZMAError) as exc:
+        raise DocumentError(name, f"is not a readable {path.suffix} file ({exc}); file skipped. Decompress it, "
+                                  "or replace it with a good copy") from exc
+    if len(data) > _MAX_DECOMPRESSED:
+        raise DocumentError(name, f"decompresses to more than {_MAX_DECOMPRESSED // 2**20} MB; file skipped")
+    return data
+
+
+def decode_text(data: bytes, name: str, *, info: bool = False) -> tuple[str, DocumentError | None]:
+    """Decode a file: a BOM wins, then UTF-8; anything else is read as Windows-1252 with a notice. An Info file
+    (`info`) holds NUL bytes that are no sign of a binary file: the markers for the Info reader
+    ("\\0\\b[index\\0\\b]"), which its reader drops."""
     notice = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
