@@ -3585,6 +3585,45 @@ def test_manual_page_files_by_section_number(tmp_path):
                                                                                        "with -k."]
 
 
+def test_manual_page_table_with_new_format_lines_and_a_cell_spanning_down(tmp_path):
+    # systemd.unit(5), as DocBook writes tables: ".T&" brings new format lines after the header, which had been
+    # rows of data ("l l | "), and a "^" cell holds the text of the cell above it, which had been empty.
+    page = textwrap.dedent(r"""        .TH SYSTEMD.UNIT 5
+        .SH "UNIT FILE LOAD PATH"
+        .TS
+        allbox tab(:);
+        lB lB.
+        T{
+        Path
+        T}:T{
+        Description
+        T}
+        .T&
+        l l
+        l ^
+        l l.
+        T{
+        /etc/systemd/system\&.control
+        T}:T{
+        Persistent configuration created using the dbus API
+        T}
+        T{
+        /run/systemd/system\&.control
+        T}:
+        T{
+        /run/systemd/transient
+        T}:T{
+        Dynamic configuration for transient units
+        T}
+        .TE
+        """)
+    passages, problems = read(tmp_path, "systemd.unit.5", page)
+    assert problems == [] and [p.text.split("\n")[-1] for p in passages] == [
+        "/etc/systemd/system.control | Persistent configuration created using the dbus API",
+        "/run/systemd/system.control | Persistent configuration created using the dbus API",
+        "/run/systemd/transient | Dynamic configuration for transient units"]
+
+
 def test_manual_page_roff_source_is_read_by_its_macros(tmp_path):
     # Projects ship their manual pages as roff source ("logrotate.8"; "ack.1p", as Pod::Man writes Perl's): it
     # had been skipped, with the command that renders it. Its macros mark the structure: the NAME line is the

@@ -239,6 +239,8 @@ class _Page:
         if self.table is not None:
             if name == "TE":
                 self.end_table()
+            elif name == "T&":
+                self.table.append(".T&")  # new format lines follow, which are no data
             return
         if name == "TS":
             self.flush()
@@ -489,24 +491,23 @@ def _block(lines: list[tuple[int, str]], k: int, number: int, first: str) -> tup
 
 def _table_rows(lines: list[str], escapes: Callable[[str], str]) -> list[list[str]]:
     """A tbl table's rows, each a list of its cells' text: options (up to ";"), then format lines (up to "."),
-    then data; ".T&" brings new format lines, "_" and "=" lines are rules, and "T{ ... T}" a cell over lines."""
+    then data; ".T&" brings new format lines, "_" and "=" lines are rules, and "T{ ... T}" a cell over lines. A cell
+    whose format is "^" holds the text of the cell above it, which spans down into it (systemd's load paths)."""
     tab = "\t"
     k = 0
     if lines and lines[0].rstrip().endswith(";"):
         found = re.search(r"tab\s*\((.)\)", lines[0])
         tab = found.group(1) if found else tab
         k = 1
-    while k < len(lines) and not lines[k].rstrip().endswith("."):
-        k += 1
-    k += 1
+    formats, k = _table_formats(lines, k)
     rows: list[list[str]] = []
+    in_section = 0  # data rows since the format lines that lay them out
     while k < len(lines):
         line = lines[k]
         k += 1
         if line.startswith(".T&"):
-            while k < len(lines) and not lines[k].rstrip().endswith("."):
-                k += 1
-            k += 1
+            formats, k = _table_formats(lines, k)
+            in_section = 0
             continue
         if line.startswith((".", "'")) or line.strip() in ("_", "=", ""):
             continue
@@ -521,6 +522,25 @@ def _table_rows(lines: list[str], escapes: Callable[[str], str]) -> list[list[st
             k += 1
             line = line.rstrip()[:-2] + " ".join(parts).replace(tab, " ") + rest
         cells = [" ".join(escapes(cell).split()) for cell in line.split(tab)]
+        layout = formats[min(in_section, len(formats) - 1)] if formats else []
+        in_section += 1
+        if rows:
+            cells = [rows[-1][c] if not cell and c < len(layout) and layout[c] == "^" and c < len(rows[-1]) else cell
+                     for c, cell in enumerate(cells)]
         if any(cells):
             rows.append(cells)
     return rows
+
+
+def _table_formats(lines: list[str], k: int) -> tuple[list[list[str]], int]:
+    """The format lines of a tbl table from line k (up to the one ending in "."), each as its columns' key letters
+    ("lB l ^" → ["l", "l", "^"]), and the line after them."""
+    formats = []
+    while k < len(lines):
+        line = lines[k]
+        k += 1
+        for row in line.rstrip().rstrip(".").split(","):
+            formats.append([spec[0].lower() for spec in row.replace("|", " ").split()])
+        if line.rstrip().endswith("."):
+            break
+    return formats, k
