@@ -4258,6 +4258,35 @@ def test_compressed_documents_are_read_as_the_file_inside(tmp_path):
     assert "format not supported (.tar.gz)" in str(report["site.tar.gz"].problems[0])
 
 
+def test_sphinx_tabs_right_under_their_directive_keep_their_labels_and_lines(tmp_path):
+    # Cython's ".. tabs::" with its first ".. group-tab:: Pure Python" on the next line: that line had been read as
+    # the argument of "tabs", losing the tab and its label, and the code in tabs had no line (0).
+    rst = textwrap.dedent("""\
+        Types
+        =====
+
+        Containers are typed:
+
+        .. tabs::
+            .. group-tab:: Pure Python
+
+                .. code-block:: python
+
+                    bar: list[str] = []
+
+            .. group-tab:: Cython
+
+                .. code-block:: cython
+
+                    cdef list[str] bar = []
+        """)
+    passages, problems = read(tmp_path, "types.rst", rst)
+    assert problems == [] and [(p.line, p.text) for p in passages] == [
+        (4, "Containers are typed:\nPure Python:\nbar: list[str] = []\nCython:\ncdef list[str] bar = []")]
+    passages, problems = read(tmp_path, "types.rst", rst.replace("Containers are typed:\n\n", ""))
+    assert problems == [] and [p.line for p in passages] == [5]
+
+
 def test_markdown_and_html_under_their_other_suffixes(tmp_path):
     # README.mdown, notes.mkd, an old site's faq.shtml: skipped as formats no reader takes.
     for name, text, kind in [("README.mdown", "# Setup\n\nRun `make`.\n", "markdown"),

@@ -83,6 +83,9 @@ def includes_only(included: list[str]) -> str:
 _TITLED = ("dropdown", "tab", "group-tab", "code-tab", "tab-item", "card", "grid-item-card")
 INLINE = ("seealso", "todo", "centered", "hlist")
 CONTAINERS = ("only", "tabs", "tab-set", "grid", "grid-item")
+# Containers that take no argument: their content may start on the line after them (Cython's ".. tabs::" right
+# over ".. group-tab:: Pure Python"), which as an argument would be lost with the label it gives.
+_BARE_CONTAINERS = ("tabs", "tab-set", "grid-item")
 # Version notes, worded as Sphinx shows them ("Changed in version 2.1: ...").
 VERSION_NOTES = {"versionadded": "New in version", "versionchanged": "Changed in version",
                  "deprecated": "Deprecated since version", "versionremoved": "Removed in version"}
@@ -174,6 +177,7 @@ def _setup() -> None:
         def _content(self):
             """The directive's content, parsed as body text."""
             node = nodes.container()
+            node.line = self.lineno
             self.state.nested_parse(self.content, self.content_offset, node)
             return node
 
@@ -276,8 +280,11 @@ def _setup() -> None:
 
     for name in CODE_DIRECTIVES:
         directives.register_directive(name, CodeBlock)
+    class BareContainer(Container):
+        optional_arguments = 0
+
     for name in (*_TITLED, *INLINE, *CONTAINERS):
-        directives.register_directive(name, Container)
+        directives.register_directive(name, BareContainer if name in _BARE_CONTAINERS else Container)
     for name in VERSION_NOTES:
         directives.register_directive(name, VersionNote)
     directives.register_directive("glossary", Glossary)
@@ -362,7 +369,11 @@ def _inline_footnotes(tree) -> None:
 
 
 def _line(node) -> int:
-    return node.line or 0
+    """The source line a node starts at; a node docutils leaves without one (a code block in a tab) is at its
+    container's."""
+    while node is not None and not node.line:
+        node = node.parent
+    return node.line if node is not None else 0
 
 
 def _flat(node) -> str:
