@@ -755,6 +755,17 @@ def test_markdown_definition_lists_title_their_definitions(tmp_path):
         ("text", "Options", "Logs go to stderr.")]
 
 
+def test_myst_directive_of_a_project_with_its_argument_only_is_read(tmp_path):
+    # scikit-build-core's own "{conftabs} wheel.build-tag 1" (the setting, shown in several forms) had been dropped,
+    # and the sentence that introduced it ran on into the next paragraph. Known directives with nothing in them
+    # ("{note}", "{toctree}") still say nothing.
+    md = ("# Wheels\n\nYou can also specify a build tag:\n\n```{conftabs} wheel.build-tag 1\n\n```\n\n"
+          "```{note}\n```\n\n```{toctree} api\n```\n\nYou can select the components to install.\n")
+    passages, problems = read(tmp_path, "config.md", md)
+    assert problems == [] and [p.text for p in passages] == [
+        "You can also specify a build tag:\nwheel.build-tag 1", "You can select the components to install."]
+
+
 def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
     # MyST (Sphinx's Markdown: pip's, black's and attrs' documentation): its directives had been read as
     # code, its colon fences and roles as raw text, and its link targets as passages of their own.

@@ -28,8 +28,8 @@ from ..text import clean
 from .outline import (ANSWER_LABEL, PAGE_LINK, QUESTION_LABEL, Block, build_passages, callout, define_all,
                       drop_introduction, heading_block, introduces, is_question, labelled_question, last_heading,
                       looks_like_question, question_text, take_intro)
-from .restructuredtext import (AUTODOC, CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, VERSION_NOTES,
-                               cross_reference_text, glossary_entries, includes_only)
+from .restructuredtext import (ADMONITIONS, AUTODOC, CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, TITLED,
+                               VERSION_NOTES, cross_reference_text, glossary_entries, includes_only)
 
 # A heading's own id or attributes, not words of it: "## Setup {#setup}", "## Setup { #setup .wide }".
 _HEADING_ID = re.compile(r"\s*\{\s*[:#.][^{}]*\}$")
@@ -41,6 +41,9 @@ _MYST_DIRECTIVE = re.compile(r"^\{([A-Za-z][\w:-]*)\}\s*(.*)$")
 _MYST_OPTION = re.compile(r"^\s*:[\w-]+:(?:\s.*)?$")
 # Besides the directives the reStructuredText reader knows, MyST's own that are no text of the page.
 _MYST_POINTERS = frozenset({*POINTERS, "contents", "include", "image", "figure", "raw", "rubric"})
+# The directives this reader knows, whose text is their content or who point elsewhere.
+_KNOWN_DIRECTIVES = frozenset({*_MYST_POINTERS, *ADMONITIONS, *TITLED, *CONTAINERS, *INLINE, *CODE_DIRECTIVES,
+                               *VERSION_NOTES, "code", "eval-rst", "glossary"})
 # A collapsible section's tags, when Markdown sits between them; a summary that only tells the reader what to
 # do ("Click to expand", "Show example") is no title.
 _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
@@ -521,9 +524,14 @@ def _myst_directive(name: str, argument: str, node, blocks: list[Block]) -> None
         end = next((k for k in range(1, len(lines)) if lines[k].strip() == "---"), 0)
         lines = lines[end + 1:]
     content = "\n".join(dropwhile(_MYST_OPTION.match, lines))
-    if name in _MYST_POINTERS or not content.strip():
-        return
     line, argument = _line(node), " ".join(argument.split())
+    if name in _MYST_POINTERS or not content.strip():
+        if not content.strip() and argument and name not in _KNOWN_DIRECTIVES:
+            # A project's own directive with its argument only (scikit-build-core's "{conftabs} wheel.build-tag 1",
+            # shown as a setting in several forms): the argument is all it says. Dropped, the sentence that
+            # introduced it ("You can also specify a build tag:") had run on into the next paragraph.
+            blocks.append(Block("code", argument, line))
+        return
     if name in CODE_DIRECTIVES or name == "code":
         blocks.append(Block("code", content, line))
     elif name == "eval-rst":

@@ -25,7 +25,7 @@ _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
 # relative to an application ("~@current_task", as Celery's documentation writes its app's attributes).
 _PYTHON_NAME = re.compile(r"~?[.@]?[A-Za-z_][\w.]*")
 # docutils' admonitions: a note, tip or warning set apart from the text ("admonition" has a title of its own).
-_ADMONITIONS = frozenset({"admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
+ADMONITIONS = frozenset({"admonition", "attention", "caution", "danger", "error", "hint", "important", "note", "tip",
                           "warning"})
 _SKIP = ("target", "comment", "substitution_definition", "system_message", "pending", "raw", "footnote",
          "citation", "docinfo", "problematic")
@@ -80,7 +80,7 @@ def includes_only(included: list[str]) -> str:
 # Sphinx's and its common extensions' directives whose content is text to read (plain docutils drops the
 # content of a directive it does not know). Their argument is a title (a drop-down's question, a tab's
 # name), text that opens the content ("see also" notes), or neither (an "only" condition).
-_TITLED = ("dropdown", "tab", "group-tab", "code-tab", "tab-item", "card", "grid-item-card")
+TITLED = ("dropdown", "tab", "group-tab", "code-tab", "tab-item", "card", "grid-item-card")
 INLINE = ("seealso", "todo", "centered", "hlist")
 CONTAINERS = ("only", "tabs", "tab-set", "grid", "grid-item")
 # Containers that take no argument: their content may start on the line after them (Cython's ".. tabs::" right
@@ -170,7 +170,7 @@ def _setup() -> None:
             argument = " ".join(" ".join(self.arguments).split())
             if argument and self.name in INLINE:
                 node.insert(0, self._paragraph(argument))
-            elif argument and self.name in _TITLED:
+            elif argument and self.name in TITLED:
                 node["title"] = argument  # read as an admonition is: see _node
             return [node]
 
@@ -283,7 +283,7 @@ def _setup() -> None:
     class BareContainer(Container):
         optional_arguments = 0
 
-    for name in (*_TITLED, *INLINE, *CONTAINERS):
+    for name in (*TITLED, *INLINE, *CONTAINERS):
         directives.register_directive(name, BareContainer if name in _BARE_CONTAINERS else Container)
     for name in VERSION_NOTES:
         directives.register_directive(name, VersionNote)
@@ -572,7 +572,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             blocks.append(Block("table", line=_line(node), rows=rows))
     elif kind == "topic" and "contents" in node.get("classes", ()):
         return  # a table of contents (".. contents::") repeats the headings that follow
-    elif kind in _ADMONITIONS or kind in _ASIDES or (kind == "container" and node.get("title")):
+    elif kind in ADMONITIONS or kind in _ASIDES or (kind == "container" and node.get("title")):
         # "Warning: ...", as Sphinx titles it; a generic admonition, a tab or a card by its own title ("pip:
         # ...", "Linux: ..."), as MkDocs' tabs are read. A drop-down titled with a question is a FAQ entry
         # that ends with it.
