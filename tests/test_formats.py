@@ -3574,14 +3574,13 @@ def test_manual_page_label_wrapped_over_two_lines_titles_its_description(tmp_pat
 
 
 def test_manual_page_files_by_section_number(tmp_path):
-    # "gzip.1" is read when it is the page as shown, "ls.1" when it is its roff source; BSD's mdoc source is
-    # skipped with how to render it, and a file that only ends in a number (a rotated log, "syslog.1") is no
-    # manual page. A text that names a page in its first line without the header's shape stays plain text.
+    # "gzip.1" is read when it is the page as shown, "ls.1" and "cat.1" when it is its roff source (man or BSD's
+    # mdoc macros), and a file that only ends in a number (a rotated log, "syslog.1") is no manual page. A text that names a page in its first line without the header's shape stays plain text.
     (tmp_path / "gzip.1").write_text(MANPAGE, encoding="utf-8")
     (tmp_path / "ls.1").write_text('.\\" Manual page for ls\n.TH LS "1" "September 2022"\n.SH NAME\nls \\- list\n'
                                    '.SH DESCRIPTION\nList the files.\n', encoding="utf-8")
-    (tmp_path / "cat.1").write_text(".Dd May 1, 2022\n.Dt CAT 1\n.Sh NAME\n.Nm cat\n.Nd concatenate files\n",
-                                    encoding="utf-8")
+    (tmp_path / "cat.1").write_text(".Dd May 1, 2022\n.Dt CAT 1\n.Sh NAME\n.Nm cat\n.Nd concatenate files\n"
+                                    ".Sh DESCRIPTION\nThe\n.Nm\nutility reads files.\n", encoding="utf-8")
     (tmp_path / "syslog.1").write_text("Jan  1 kernel: started\nJan  2 kernel: stopped\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("See GZIP(1) for the options.\n\nNAME\n\nIt keeps the original file with "
                                         "-k.\n", encoding="utf-8")
@@ -3589,8 +3588,8 @@ def test_manual_page_files_by_section_number(tmp_path):
     found = {path.name: corpus.read(path) for path in corpus.files}
     assert [p.section for p in found["gzip.1"][0]][4:7] == ["-a --ascii", "-c --stdout --to-stdout", "-k --keep"]
     assert [(p.title, p.section, p.text) for p in found["ls.1"][0]] == [("ls - list", "DESCRIPTION", "List the files.")]
-    assert found["cat.1"][0] == [] and "mdoc source" in found["cat.1"][1][0].reason
-    assert "man ./cat.1 | col -bx > cat.txt" in found["cat.1"][1][0].reason
+    assert [(p.title, p.section, p.text) for p in found["cat.1"][0]] == [
+        ("cat — concatenate files", "DESCRIPTION", "The cat utility reads files.")]
     assert found["syslog.1"][0] == [] and "not a manual page" in found["syslog.1"][1][0].reason
     assert [p.text for p in found["notes.txt"][0]] == ["See GZIP(1) for the options.", "It keeps the original file "
                                                                                        "with -k."]
@@ -3633,6 +3632,60 @@ def test_manual_page_table_with_new_format_lines_and_a_cell_spanning_down(tmp_pa
         "/etc/systemd/system.control | Persistent configuration created using the dbus API",
         "/run/systemd/system.control | Persistent configuration created using the dbus API",
         "/run/systemd/transient | Dynamic configuration for transient units"]
+
+
+def test_bsd_mdoc_manual_page_source_is_read_by_its_macros(tmp_path):
+    # OpenSSH's and tmux's pages are mdoc(7) source: they had been skipped. Its ".Bl -tag" items title their
+    # descriptions (a ".Pp" inside stays in the item), "-column" lists are tables, ".Bd -literal" is code, and
+    # the macros that mark words up print what they stand for; a token such as "%C" is a term, not a comment.
+    page = textwrap.dedent(r"""        .Dd $Mdocdate: July 1 2024 $
+        .Dt SSH_CONFIG 5
+        .Os
+        .Sh NAME
+        .Nm ssh_config
+        .Nd OpenSSH client configuration file
+        .Sh DESCRIPTION
+        .Xr ssh 1
+        obtains configuration data from
+        .Pa ~/.ssh/config .
+        .Bl -tag -width Ds
+        .It Cm ProxyJump
+        Specifies one or more jump proxies as
+        .Op Ar user No @
+        .Ar host .
+        .Pp
+        Use
+        .Dq none
+        to disable it, or
+        .Fl J
+        on the command line.
+        .It Cm Compression
+        Specifies whether to use compression.
+        .El
+        .Sh TOKENS
+        .Bl -tag -width XXXX
+        .It %C
+        Hash of %l%h%p%r.
+        .El
+        .Bl -column "Signal" "Action"
+        .It Dv SIGHUP Ta reload the configuration
+        .El
+        .Sh EXAMPLES
+        .Bd -literal -offset indent
+        Host *.example.com
+            Compression yes
+        .Ed
+        """)
+    passages, problems = read(tmp_path, "ssh_config.5", page)
+    assert problems == [] and {p.title for p in passages} == {"ssh_config — OpenSSH client configuration file"}
+    assert [(p.section, p.text) for p in passages] == [
+        ("DESCRIPTION", "ssh(1) obtains configuration data from ~/.ssh/config."),
+        ("ProxyJump", "Specifies one or more jump proxies as [user @] host."),
+        ("ProxyJump", "Use “none” to disable it, or -J on the command line."),
+        ("Compression", "Specifies whether to use compression."),
+        ("TOKENS › %C", "Hash of %l%h%p%r."),
+        ("TOKENS", "TOKENS\nSIGHUP | reload the configuration"),
+        ("EXAMPLES", "Host *.example.com\n    Compression yes")]
 
 
 def test_manual_page_roff_source_is_read_by_its_macros(tmp_path):

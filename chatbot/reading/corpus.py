@@ -374,17 +374,13 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
 
         return parse_asciidoc(text, source=source, title=title, max_chars=max_chars), []
     if kind == "man":
-        from .manpage import is_manpage, is_roff, parse_manpage
+        from .manpage import is_manpage, parse_manpage
         from .roff import is_man_source, parse_roff
 
         if is_manpage(text):
             return parse_manpage(text, source=source, title=title, max_chars=max_chars), []
         if is_man_source(text):
             return parse_roff(text, source=source, title=title, max_chars=max_chars), []
-        if is_roff(text):
-            raise DocumentError(source, "the mdoc source of a manual page (BSD's .Dd and .Sh macros), not the page as "
-                                        "shown; file skipped. Save the page as text to read it: man "
-                                        f"./{Path(source).name} | col -bx > {Path(source).stem}.txt")
         raise DocumentError(source, "not a manual page as `man` shows it (its first line names the page at both "
                                     "ends, \"GZIP(1) ... GZIP(1)\"); file skipped")
     if kind == "info":

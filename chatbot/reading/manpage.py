@@ -26,7 +26,6 @@ from .markdown import code_fence, escaped, parse_converted
 
 # "GZIP(1)    General Commands Manual    GZIP(1)": the name and section at both ends, anything between.
 _HEADER = re.compile(r"^(\S+?)\((\d\w{0,9}|n|l)\)(?:\s{2,}.*?)?\s{2,}\1\(\2\)\s*$")
-_ROFF = re.compile(r"^\.(?:TH|Dd|SH|Sh)[ \t]", re.M)
 # Groff's hyphen (U+2010) and minus sign (U+2212), as typed: "-".
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
 # A tagged paragraph's label that is a list's bullet or number.
@@ -45,12 +44,6 @@ def is_manpage(text: str) -> bool:
     """Whether a text is a rendered manual page: its first line names the page and section at both ends, and a
     section heading stands at the margin under it."""
     return _page(text.lstrip("\ufeff").split("\n")) is not None
-
-
-def is_roff(text: str) -> bool:
-    """Whether a text is a manual page's roff source: its title macro (".TH GZIP 1", mdoc's ".Dd") or section
-    macros (".SH NAME", ".Sh NAME") at a line's start."""
-    return bool(_ROFF.search(text))
 
 
 def _page(lines: list[str]) -> tuple[int, str] | None:

@@ -76,8 +76,9 @@ _FENCE_MARKER = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # A line of code that opens with backticks, which could close a fence of as many.
 _BACKTICK_FENCE = re.compile(r"^\s*(`{3,})", re.MULTILINE)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-# What would open a Markdown block at a line's start: a heading, a list item, a quote, a definition, a rule.
-_BLOCK_START = re.compile(r"^[#>:=+*-]")
+# What would open a Markdown block at a line's start: a heading, a list item, a quote, a definition, a rule, a MyST
+# comment ("%C", a manual page's token, had been dropped as one).
+_BLOCK_START = re.compile(r"^[#>:=+*%-]")
 _ORDERED_START = re.compile(r"^(\d{1,9})[.)](?:\s|$)")
 # A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
 _CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
@@ -453,7 +454,9 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
                     continue  # charts laid out side by side in a table: their alt texts are not a row of data
                 rows.append([_text(cell) for cell in tr.children])
         if len(rows) >= 2:
-            blocks.append(Block("table", line=_line(node), rows=rows))
+            # A header row of blanks (how Markdown writes a table without one) heads nothing: every row is data.
+            blank = not any(cell.strip() for cell in rows[0])
+            blocks.append(Block("table", line=_line(node), rows=rows[1:] if blank else rows, headless=blank))
     elif kind == "blockquote":
         for child in node.children:
             _emit(child, blocks, depth)

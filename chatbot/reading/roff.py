@@ -9,7 +9,12 @@ to it) titles its description, as a definition's term does, and a bullet or numb
 and so is SYNOPSIS; a tbl(1) table (".TS") is a table, its first row the header. Escapes become the characters they
 print ("\\-" a hyphen, "\\(em" a dash), font changes are dropped, and strings defined with ".ds" are expanded. Macros a
 page defines (".de") are run with their arguments; conditions take the branch a terminal (nroff) takes, and one that
-depends on anything else is false. mdoc(7) pages (".Dd", ".Sh") are not read here.
+depends on anything else is false.
+
+BSD's mdoc(7) macros (OpenSSH's and tmux's pages) are read the same way: ".Sh"/".Ss" are sections, a ".Bl" list's
+".It" items are tagged paragraphs (a "-tag" list's item titles its description) or list items, "-column" lists are
+tables, ".Bd -literal" and ".Dl" are code, and the macros that mark words up (".Fl v" for "-v", ".Xr ssh 1" for
+"ssh(1)", ".Op" for "[...]", ".Dq" for quotes) print what they stand for.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from ..passage import Passage
 from .manpage import PageNode, render_nodes
@@ -51,10 +57,33 @@ _ALTERNATING = {"BR", "BI", "IB", "IR", "RB", "RI"}
 _HEADINGS = {"section": "##", "subsection": "###"}
 MAX_MACRO_DEPTH = 20
 
+# mdoc(7): macros that mark up the words after them, up to the next such macro, each word printed as shown here.
+_MDOC_WORDS = {"Fl": "-{}", "Cm": "{}", "Ar": "{}", "Ic": "{}", "Ev": "{}", "Dv": "{}", "Va": "{}", "Pa": "{}",
+               "Li": "{}", "Em": "{}", "Sy": "{}", "Ad": "{}", "Er": "{}", "Fa": "{}", "Ft": "{}", "Tn": "{}",
+               "No": "{}", "Ms": "{}", "Sx": "{}", "Cd": "{}", "Lb": "{}", "Mt": "{}", "An": "{}", "Xc": "{}",
+               "Xo": "{}", "Nm": "{}", "In": "<{}>", "%A": "{}", "%B": "{}", "%D": "{}", "%I": "{}", "%J": "{}",
+               "%N": "{}", "%O": "{}", "%P": "{}", "%Q": "{}", "%R": "{}", "%T": "{}", "%U": "{}", "%V": "{}"}
+# Macros that enclose the rest of their line.
+_MDOC_ENCLOSING = {"Op": "[]", "Oo": "[", "Oc": "]", "Pq": "()", "Po": "(", "Pc": ")", "Bq": "[]", "Bo": "[",
+                   "Bc": "]", "Brq": "{}", "Bro": "{", "Brc": "}", "Aq": "<>", "Ao": "<", "Ac": ">", "Dq": "“”",
+                   "Do": "“", "Dc": "”", "Qq": '""', "Qo": '"', "Qc": '"', "Sq": "‘’", "So": "‘", "Sc": "’",
+                   "Ql": "‘’", "Eo": "", "Ec": ""}
+# Names of systems, printed as such.
+_MDOC_SYSTEMS = {"Ux": "UNIX", "Bx": "BSD", "Ox": "OpenBSD", "Nx": "NetBSD", "Fx": "FreeBSD", "Dx": "DragonFly",
+                 "Bsx": "BSD/OS", "At": "AT&T UNIX"}
+_MDOC_MACROS = {*_MDOC_WORDS, *_MDOC_ENCLOSING, *_MDOC_SYSTEMS, "Xr", "Ns", "Ta", "Fn", "Lk", "St", "Pf", "Ap"}
+# mdoc's structure macros, and the types of its lists.
+_MDOC_REQUESTS = {"Dd", "Dt", "Os", "Sh", "Ss", "Pp", "Lp", "Nd", "Bl", "El", "It", "Bd", "Ed", "Dl", "D1", "Ex", "Rv",
+                  "Rs", "Re", "Sm", "Bf", "Ef", "Bk", "Ek", "Ud"}
+_MDOC_LISTS = {"tag", "hang", "ohang", "inset", "diag", "bullet", "dash", "hyphen", "item", "enum", "column"}
+# Punctuation that closes up to the word before it, and that opens up to the word after it.
+_CLOSING, _OPENING = set(".,:;)]?!"), set("([")
+
 
 def is_man_source(text: str) -> bool:
-    """Whether a text is roff source in the man(7) macros: a ".TH" title or ".SH" section at a line's start."""
-    return bool(re.search(r"^\.(?:TH|SH)\b", text, re.M))
+    """Whether a text is roff source in the man(7) or mdoc(7) macros: a ".TH" or ".Dd" title or a ".SH" or ".Sh"
+    section at a line's start."""
+    return bool(re.search(r"^\.(?:TH|SH|Dd|Sh)\b", text, re.M))
 
 
 def parse_roff(text: str, *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
@@ -160,6 +189,12 @@ class _Page:
     heading: int = 0  # level of a .SH/.SS whose text is on the next line, else 0
     section: str = ""
     condition_results: list[bool] = field(default_factory=list)  # of .ie requests, for their .el
+    # mdoc(7): the page's name (the first ".Nm"), the open ".Bl" lists' types and item counts, the rows of a
+    # "-column" list, and the words of a tag built over lines (".It Xo" ... ".Xc").
+    page_name: str = ""
+    lists: list[list] = field(default_factory=list)
+    column_rows: list[list[str]] = field(default_factory=list)
+    tag_words: list[str] | None = None
 
     # -- reading ---------------------------------------------------------------------------------------------
     def run(self, lines: list[tuple[int, str]], depth: int = 0) -> None:
@@ -232,6 +267,9 @@ class _Page:
             value = (rest.strip().split(None, 1)[1:] or [""])[0]
             self.strings[args[0]] = value[1:] if value.startswith('"') else value
             return
+        if name in _MDOC_REQUESTS or name in _MDOC_MACROS:
+            self.mdoc(number, name, args)
+            return
         if name == "TH":
             if args:
                 self.name = f"{self.escapes(args[0]).lower()}({self.escapes(args[1]) if len(args) > 1 else ''})"
@@ -255,19 +293,10 @@ class _Page:
                 self.text(number, self._font_text(name, args))
             return
         if name in ("SH", "SS"):
-            self.flush()
-            self.open.clear()
-            self.depth, self.indented, self.awaits_tag = 0, False, False
-            level = 2 if name == "SH" else 3
-            if args:
-                self.start_section(number, level, " ".join(self.escapes(a) for a in args))
-            else:
-                self.heading = level
+            self.open_section(number, 2 if name == "SH" else 3, " ".join(self.escapes(a) for a in args))
             return
         if name in ("PP", "P", "LP"):
-            self.flush()
-            self.indented, self.awaits_tag = False, False
-            self.close_open(self.depth)
+            self.end_paragraph()
             return
         if name in ("TP", "TQ"):
             self.flush()
@@ -323,22 +352,180 @@ class _Page:
             return
         # Any other request or macro lays the page out or indexes it: ignored.
 
-    @staticmethod
-    def _font_text(name: str, args: list[str]) -> str:
-        return (" " if name in _ONE_FONT else "").join(args)
-
-    def text(self, number: int, line: str) -> None:
+    def mdoc(self, number: int, name: str, args: list[str]) -> None:
+        """An mdoc(7) macro: the page's structure, or words marked up."""
         if self.table is not None:
-            self.table.append(line)
             return
         if self.code is not None:
-            self.code.append(self.escapes(line).rstrip())
+            if name == "Ed":
+                self.end_code()
+            elif name in _MDOC_MACROS:
+                self.code.append(self.mdoc_words([name, *args]))
             return
-        shown = self.escapes(line).strip()
-        if not shown:
-            if not line.strip():
-                self.flush()  # a blank line ends a paragraph
+        if self.tag_words is not None and name in _MDOC_MACROS:
+            # A tag over several lines (".It Xo" / ".Fl o Ar option" / ".Xc").
+            tokens = [name, *args]
+            closes = "Xc" in tokens
+            self.tag_words.append(self.mdoc_words(tokens[:tokens.index("Xc")] if closes else tokens))
+            if closes:
+                tag, self.tag_words = " ".join(w for w in self.tag_words if w), None
+                self.open_tag(self.tag_line, tag)
             return
+        if name == "Dt":
+            if args:
+                self.name = f"{self.escapes(args[0]).lower()}({self.escapes(args[1]) if len(args) > 1 else ''})"
+        elif name in ("Sh", "Ss"):
+            self.lists.clear()
+            self.open_section(number, 2 if name == "Sh" else 3, self.mdoc_words(args))
+        elif name in ("Pp", "Lp"):
+            # A paragraph break; inside a list's item it stays in the item, which ends at the next ".It" or ".El".
+            self.flush() if self.lists else self.end_paragraph()
+        elif name == "Nd":
+            self.add_words(number, "— " + self.mdoc_words(args))
+        elif name == "Bl":
+            self.flush()
+            kind = next((a[1:] for a in args if a[1:] in _MDOC_LISTS), "tag")
+            self.lists.append([kind, 0])
+            self.column_rows = [] if kind == "column" else self.column_rows
+            self.depth += 1
+            self.indented = False
+        elif name == "El":
+            self.flush()
+            kind = self.lists.pop()[0] if self.lists else ""
+            if kind == "column" and self.column_rows:
+                width = max(map(len, self.column_rows))
+                rows = [row + [""] * (width - len(row)) for row in self.column_rows]
+                # A column list has no header row: a row of empty cells heads it.
+                self._container().append(PageNode("table", number, rows=[[""] * width, *rows]))
+                self.column_rows = []
+            self.close_open(self.depth)
+            self.depth = max(0, self.depth - 1)
+            self.indented = bool(self.open and self.open[-1].depth == self.depth)
+        elif name == "It":
+            self.flush()
+            current = self.lists[-1] if self.lists else ["tag", 0]
+            if current[0] == "column":
+                cells = " ".join(args).split("Ta") if "Ta" in args else [" ".join(args)]
+                self.column_rows.append([self.mdoc_words(_arguments(cell)) for cell in cells])
+            elif current[0] in ("bullet", "dash", "hyphen", "item"):
+                self.open_tag(number, "•")
+            elif current[0] == "enum":
+                current[1] += 1
+                self.open_tag(number, f"{current[1]}.")
+            elif args and args[-1] == "Xo":
+                self.tag_words, self.tag_line = [self.mdoc_words(args[:-1])], number
+            else:
+                tag = self.mdoc_words(args)
+                if tag:
+                    self.open_tag(number, tag)
+                else:
+                    self.indented = True
+        elif name == "Bd":
+            self.flush()
+            if "-literal" in args or "-unfilled" in args:
+                self.code, self.code_line = [], number
+        elif name in ("Ed", "Rs", "Re"):
+            self.flush()
+        elif name == "Dl":
+            self.flush()
+            self._container().append(PageNode("code", number, lines=[self.mdoc_words(args)]))
+        elif name == "D1":
+            self.flush()
+            self.add_words(number, self.mdoc_words(args))
+            self.flush()
+        elif name == "Ex":
+            utility = next((self.escapes(a) for a in args if a != "-std"), self.page_name)
+            self.add_words(number, f"The {utility} utility exits 0 on success, and >0 if an error occurs.")
+        elif name == "Rv":
+            function = next((self.escapes(a) for a in args if a != "-std"), self.page_name)
+            self.add_words(number, f"The {function}() function returns the value 0 if successful; otherwise the "
+                                   "value -1 is returned and the global variable errno is set to indicate the error.")
+        elif name in _MDOC_MACROS:
+            if name == "Nm" and args and not self.page_name:
+                self.page_name = self.escapes(args[0])
+            words = self.mdoc_words([name, *args])
+            if self.tag_words is not None:
+                self.tag_words.append(words)
+            elif words:
+                self.add_words(number, words)
+        # Any other mdoc macro (".Dd", ".Os", ".Sm", ".Bf") dates, spaces or fonts the page: ignored.
+
+    def mdoc_words(self, tokens: list[str]) -> str:
+        """The words of an mdoc macro line as the page prints them: "Fl v Ar file" is "-v file", "Op Fl q" is
+        "[-q]", "Xr ssh 1" is "ssh(1)", "Dq yes ." is "“yes”."."""
+        text, close_up, form = "", False, "{}"
+
+        def add(piece: str, *, joined: bool = False) -> None:
+            nonlocal text, close_up
+            if not piece:
+                return
+            spaced = text and not (joined or close_up or text[-1] in _OPENING or (
+                len(piece) == 1 and piece in _CLOSING) or piece[0] in ".,:;)]")
+            text += (" " if spaced else "") + piece
+            close_up = False
+
+        k = 0
+        while k < len(tokens):
+            token = tokens[k]
+            k += 1
+            if token not in _MDOC_MACROS:
+                word = self.escapes(token)
+                add(word if all(c in _CLOSING | _OPENING for c in word) else form.format(word))
+                if word and all(c in _OPENING for c in word):
+                    close_up = True
+                continue
+            rest = [t for t in tokens[k:]]
+            following = k < len(tokens) and tokens[k] not in _MDOC_MACROS
+            if token == "Ns":
+                close_up = True
+            elif token == "Ap":
+                add("'", joined=True)
+                close_up = True
+            elif token == "Pf" and following:
+                add(self.escapes(tokens[k]))
+                close_up, k = True, k + 1
+            elif token == "Ta":
+                add("\t")
+            elif token in _MDOC_SYSTEMS:
+                add(_MDOC_SYSTEMS[token])
+            elif token == "Xr" and following:
+                section = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1] not in _MDOC_MACROS else ""
+                add(f"{self.escapes(tokens[k])}({self.escapes(section)})" if section else self.escapes(tokens[k]))
+                k += 2 if section else 1
+            elif token == "Fn" and following:
+                arguments = list(takewhile(lambda t: t not in _MDOC_MACROS and t not in _CLOSING, tokens[k + 1:]))
+                add(f"{self.escapes(tokens[k])}({', '.join(map(self.escapes, arguments))})")
+                k += 1 + len(arguments)
+            elif token in ("Lk", "St"):
+                if following:
+                    link = list(takewhile(lambda t: t not in _MDOC_MACROS, tokens[k:]))
+                    add(self.escapes(link[1] if token == "Lk" and len(link) > 1 else link[0]))
+                    k += len(link)
+            elif token in _MDOC_ENCLOSING:
+                pair = _MDOC_ENCLOSING[token]
+                if len(pair) == 2:
+                    # It encloses the rest of the line but the punctuation that ends it: "Op Fl v ." is "[-v]."
+                    end = len(rest)
+                    while end and all(c in _CLOSING for c in rest[end - 1]):
+                        end -= 1
+                    add(pair[0] + self.mdoc_words(rest[:end]) + pair[1])
+                    for mark in rest[end:]:
+                        add(mark)
+                    return text
+                add(pair, joined=token.endswith("c"))
+                close_up = token.endswith("o")
+            else:
+                form = _MDOC_WORDS.get(token, "{}")
+                if token == "Nm" and not following:
+                    add(self.page_name)
+                elif token == "Fl" and not following:
+                    add("-")
+                elif token == "Ar" and not following:
+                    add("file ...")
+        return text
+
+    def add_words(self, number: int, shown: str) -> None:
+        """Words of the paragraph being filled (or the tag or heading awaited), escapes already read."""
         if self.heading:
             level, self.heading = self.heading, 0
             self.start_section(number, level, shown)
@@ -355,7 +542,43 @@ class _Page:
             self.words_line = number
         self.words.append(shown)
 
+    @staticmethod
+    def _font_text(name: str, args: list[str]) -> str:
+        return (" " if name in _ONE_FONT else "").join(args)
+
+    def text(self, number: int, line: str) -> None:
+        if self.table is not None:
+            self.table.append(line)
+            return
+        if self.code is not None:
+            self.code.append(self.escapes(line).rstrip())
+            return
+        shown = self.escapes(line).strip()
+        if not shown:
+            if not line.strip():
+                self.flush()  # a blank line ends a paragraph
+            return
+        if self.tag_words is not None:
+            self.tag_words.append(shown)
+            return
+        self.add_words(number, shown)
+
     # -- structure -------------------------------------------------------------------------------------------
+    def open_section(self, number: int, level: int, text: str) -> None:
+        """A section (level 2) or sub-section (3), titled by `text` or, without it, by the next line."""
+        self.flush()
+        self.open.clear()
+        self.depth, self.indented, self.awaits_tag = 0, False, False
+        if text:
+            self.start_section(number, level, text)
+        else:
+            self.heading = level
+
+    def end_paragraph(self) -> None:
+        self.flush()
+        self.indented, self.awaits_tag = False, False
+        self.close_open(self.depth)
+
     def start_section(self, number: int, level: int, text: str) -> None:
         self.section = text
         self.nodes.append(PageNode("section" if level == 2 else "subsection", number, text=text))
