@@ -20,12 +20,13 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 228
+PARSER_VERSION = 229
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
-# A line of this many words or fewer ending in ":" right before a table names it ("Options:").
-TABLE_LABEL_WORDS = 3
+# A line of this many words or fewer ending in ":" right before a table names it ("Options:", "By default it lives
+# under the OS user-cache directory:").
+TABLE_LABEL_WORDS = 20
 # A page with this many "Q:"-labelled paragraphs that ask is a FAQ: its other "Q:" paragraphs are entries too.
 FAQ_PAGE_QUESTIONS = 3
 # A titled note's paragraphs up to this length make one paragraph under its title.
