@@ -6004,6 +6004,12 @@ def test_info_manual_is_read_by_its_nodes_and_titles(tmp_path):
     assert [p.line for p in passages][:2] == [15, 28]
 
 
+def test_info_manual_whose_top_node_is_titled_top_is_named_by_its_file(tmp_path):
+    # tinc's manual titles its top node "Top" ("@top Top"): that had been the title of all its 322 passages.
+    passages, problems = read(tmp_path, "widget.info", INFO.replace("widget\n******", "Top\n***").encode())
+    assert problems == [] and {p.title for p in passages} == {"widget"}
+
+
 def test_info_faq_without_underlined_titles_is_headed_by_its_nodes_first_lines(tmp_path):
     # Asymptote's FAQ, written to Info by bfnnconv: no underlined titles. Each node's first line, alone, heads it at
     # the node's depth: a question under its section under the FAQ's title.

@@ -77,6 +77,9 @@ def info_markdown(text: str) -> list[tuple[int, str]]:
         menu = next((k for k, (_, line) in enumerate(body) if line.startswith("* Menu:")), len(body))
         body = [(n, line) for n, line in body[:menu] if not line.strip().startswith("---------- Footnotes")]
         converted = _node_markdown(body, None if titled else min(depth + 1, 6))
+        if depth == 0:
+            # A top node titled "Top" (tinc's "@top Top") is titled by its node's name, not the manual's.
+            converted = [(n, line) for n, line in converted if line.strip() != "# Top"]
         if depth == 0 and not any(line.startswith("# ") for _, line in converted) and (name := _MANUAL.match(text)):
             # A top node with no title of its own (bc's is a menu): the manual is named by its file.
             converted = [(lines[header][0], f"# {escaped(name[1])}"), (lines[header][0], ""), *converted]
