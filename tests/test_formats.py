@@ -2730,6 +2730,20 @@ def test_pdf_ruled_table_is_a_table(tmp_path):
         ("table", "Prices", "Prices\nPlan | Price\nTeam | 25 dollars")]
 
 
+def test_pdf_ruled_table_cells_keep_the_spaces_between_tightly_set_words(tmp_path):
+    # DBLaTeX's tables (FAI's guide) set a cell's words 2 points apart, with no space character: pdfplumber's fixed
+    # 3-point tolerance had run them together ("471MBsoftware"). A gap is a space as in a line: past 0.15 of the size.
+    page = [("Install times", "bold", 14, 72, 0)]
+    for r, (disk, size) in enumerate([("Disk", "Software"), ("SATA", "471"), ("SSD", "6")]):
+        page += [(disk, "body", 11, 80, 19 if r == 0 else 9), (size, "body", 11, 240, -11)]
+        # the second word 2 points after the first one ends (Helvetica's digits are 0.556 of the size wide)
+        page += [("installed" if r == 0 else "MB", "body", 11, 240 + len(size) * 6.116 + 2.0, -11)]
+    grid = [(72, y, 400, y) for y in (730, 710, 690, 670)] + [(x, 670, x, 730) for x in (72, 230, 400)]
+    passages, problems = read(tmp_path, "times.pdf", pdf_bytes([page], rules=grid))
+    assert problems == [] and [p.text.split("\n", 1)[1] for p in passages] == [
+        "Disk | Software installed\nSATA | 471 MB", "Disk | Software installed\nSSD | 6 MB"]
+
+
 def test_pdf_inline_code_in_smaller_type_stays_in_its_line(tmp_path):
     # Inline code set smaller than the text beside it sits lower: pdfplumber, which groups characters by their
     # tops, had read it as a line of its own, so that the sentence lost it ("When you run to back up") and the

@@ -259,7 +259,10 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
             title = pdf.metadata.get("Title", "")
             for number, whole in enumerate(pdf.pages):
                 page = whole.filter(lambda obj: obj.get("upright", True))  # not watermarks or rotated labels
-                grids = [(t.bbox, rows) for t in page.find_tables() if _is_table(rows := t.extract())]
+                # Words in cells are parted as in lines, by a gap relative to their size: pdfplumber's fixed 3 points
+                # ran tightly set words together ("Softwareinstalled", "471MBsoftware").
+                grids = [(t.bbox, rows) for t in page.find_tables()
+                         if _is_table(rows := t.extract(x_tolerance_ratio=WORD_GAP))]
                 tables.extend(Table([[" ".join(clean(c or "").split()) for c in row] for row in rows], box[1], number)
                               for box, rows in grids)
                 if grids:
