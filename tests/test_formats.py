@@ -766,6 +766,19 @@ def test_myst_directive_of_a_project_with_its_argument_only_is_read(tmp_path):
         "You can also specify a build tag:\nwheel.build-tag 1", "You can select the components to install."]
 
 
+def test_code_that_only_pulls_in_another_file_is_no_passage(tmp_path):
+    # cibuildwheel's FAQ shows its workflow with '{% include "../examples/github-with-qemu.yml" %}' in a code block,
+    # filled in when the site is built (so are PyMdown's '--8<--' snippets): that line had been a passage, ranked
+    # first for the question the text around it answers. Code that also holds code of its own stays, and so does
+    # an include in a template language's code, which shows how to write one (Copier's docs).
+    md = ("# CI\n\nBuild ARM wheels with QEMU.\n\n```yaml\n{% include \"../examples/qemu.yml\" %}\n```\n\n"
+          "```python\n--8<-- \"examples/setup.py\"\n```\n\n```\n{% include \"x\" %}\nHello\n```\n\n"
+          "Include a template:\n\n```jinja\n{% include \"name.jinja\" %}\n```\n")
+    passages, problems = read(tmp_path, "faq.md", md)
+    assert problems == [] and [p.text for p in passages] == [
+        "Build ARM wheels with QEMU.\n{% include \"x\" %}\nHello\nInclude a template:\n{% include \"name.jinja\" %}"]
+
+
 def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
     # MyST (Sphinx's Markdown: pip's, black's and attrs' documentation): its directives had been read as
     # code, its colon fences and roles as raw text, and its link targets as passages of their own.

@@ -69,6 +69,12 @@ _TEMPLATE = re.compile(r"(?P<code>(?P<ticks>`+)[^\n]*?(?P=ticks))"
                        r"|\{\{[<%].*?[>%]\}\}|\{%.*?%\}"
                        r"|\{\{-?\s*\.?(?:site|page|layout|include|paginator|jekyll|Site|Page|Params)\b[^{}\n]*\}\}"
                        r"|\{:[^{}\n]*\}")
+# Code that only pulls in another file when the site is built, shown here as nothing: a template's include
+# (MkDocs macros' and Jinja's '{% include "../examples/build.yml" %}') or a PyMdown snippet ('--8<-- "setup.py"').
+_PULLS_IN = re.compile(r"(?:\{%-?\s*include\b[^%]*%\}|-{2}8<-{2}\s*\S.*)(?:\s*\n\s*(?:\{%-?\s*include\b[^%]*%\}|-{2}8<-{2}\s*\S.*))*")
+# Template languages, whose code shows an include as an example (Copier's '{% include pathjoin(...) %}').
+_TEMPLATE_LANGUAGES = frozenset({"jinja", "jinja2", "j2", "django", "htmldjango", "html+jinja", "liquid", "twig",
+                                 "nunjucks", "njk", "markdown", "md"})
 # A line that opens or closes a fenced code block (also how plain text tells Markdown saved as .txt), and
 # its run of backticks or tildes.
 FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
@@ -440,7 +446,8 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
         _myst_directive(directive.group(1).lower(), directive.group(2), node, blocks)
     elif kind in ("fence", "code_block"):
         code = node.content.rstrip("\n")
-        if code.strip():
+        language = (node.info.split() or [""])[0].lower() if kind == "fence" else ""
+        if code.strip() and (language in _TEMPLATE_LANGUAGES or not _PULLS_IN.fullmatch(code.strip())):
             blocks.append(Block("code", code, _line(node)))
     elif kind == "html_block":
         _html_block(node, blocks)
