@@ -3609,6 +3609,7 @@ def test_manual_page_files_by_section_number(tmp_path):
     (tmp_path / "cat.1").write_text(".Dd May 1, 2022\n.Dt CAT 1\n.Sh NAME\n.Nm cat\n.Nd concatenate files\n"
                                     ".Sh DESCRIPTION\nThe\n.Nm\nutility reads files.\n", encoding="utf-8")
     (tmp_path / "syslog.1").write_text("Jan  1 kernel: started\nJan  2 kernel: stopped\n", encoding="utf-8")
+    (tmp_path / "environment.5").write_text(".so man5/pam_env.conf.5\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("See GZIP(1) for the options.\n\nNAME\n\nIt keeps the original file with "
                                         "-k.\n", encoding="utf-8")
     corpus = Corpus.open(tmp_path)
@@ -3618,6 +3619,7 @@ def test_manual_page_files_by_section_number(tmp_path):
     assert [(p.title, p.section, p.text) for p in found["cat.1"][0]] == [
         ("cat — concatenate files", "DESCRIPTION", "The cat utility reads files.")]
     assert found["syslog.1"][0] == [] and "not a manual page" in found["syslog.1"][1][0].reason
+    assert found["environment.5"][1][0].reason.startswith("a link to another manual page (man5/pam_env.conf.5)")
     assert [p.text for p in found["notes.txt"][0]] == ["See GZIP(1) for the options.", "It keeps the original file "
                                                                                        "with -k."]
 

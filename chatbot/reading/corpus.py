@@ -381,6 +381,8 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
             return parse_manpage(text, source=source, title=title, max_chars=max_chars), []
         if is_man_source(text):
             return parse_roff(text, source=source, title=title, max_chars=max_chars), []
+        if link := re.fullmatch(r"\.so\s+(\S+)", text.strip()):  # environment.5: ".so man5/pam_env.conf.5"
+            raise DocumentError(source, f"a link to another manual page ({link[1]}); {_TARGET_READ}")
         raise DocumentError(source, "not a manual page as `man` shows it (its first line names the page at both "
                                     "ends, \"GZIP(1) ... GZIP(1)\"); file skipped")
     if kind == "info":
