@@ -4380,6 +4380,16 @@ def test_sphinx_tabs_right_under_their_directive_keep_their_labels_and_lines(tmp
     assert problems == [] and [p.line for p in passages] == [5]
 
 
+def test_a_note_that_opens_with_a_tab_keeps_the_tabs_name(tmp_path):
+    # mkdocstrings' "!!! example" over '=== "docs/my_page.md"': the note's title had replaced the first tab's name.
+    md = ('# Usage\n\n!!! example "Example with the Python handler"\n    === "docs/my_page.md"\n        ```md\n'
+          '        # Documentation for MyClass\n        ```\n\n    === "mkdocs.yml"\n        ```yaml\n'
+          '        nav: [my_page.md]\n        ```\n')
+    passages, problems = read(tmp_path, "usage.md", md)
+    assert problems == [] and [p.text for p in passages] == [
+        "Example with the Python handler: docs/my_page.md:\n# Documentation for MyClass\nmkdocs.yml:\nnav: [my_page.md]"]
+
+
 def test_markdown_and_html_under_their_other_suffixes(tmp_path):
     # README.mdown, notes.mkd, an old site's faq.shtml: skipped as formats no reader takes.
     for name, text, kind in [("README.mdown", "# Setup\n\nRun `make`.\n", "markdown"),

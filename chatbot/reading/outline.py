@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 232
+PARSER_VERSION = 233
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -367,8 +367,10 @@ def callout(title: str, content: list[Block], *, line: int = 0) -> list[Block]:
         return [replace(content[0], text=f"{title}: {content[0].text}"), *content[1:]]
     if title and content and content[0].kind == "code":
         # A tab that opens with its command ("Windows" over `msiexec`): its name introduces it. An introduction,
-        # not a paragraph "Windows:", which would read as an example's lead-in ("For example:").
-        return [replace(content[0], intro=f"{title}:"), *content[1:]]
+        # not a paragraph "Windows:", which would read as an example's lead-in ("For example:"). A note that
+        # opens with a tab keeps the tab's name after its own ("Example: docs/my_page.md:").
+        intro = f"{title}: {content[0].intro}" if content[0].intro else f"{title}:"
+        return [replace(content[0], intro=intro), *content[1:]]
     if title and content and content[0].kind == "list":
         # One that opens with its steps ("macOS" over a list): its name introduces them.
         return [Block("paragraph", f"{title}:", content[0].line), *content]
