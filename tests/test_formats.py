@@ -1634,6 +1634,15 @@ class="md-feedback__note"><div data-md-value="1" hidden>Thanks for your feedback
     assert [p.text for p in passages] == ["Run pip install foo."]
 
 
+def test_html_link_back_to_the_contents_at_a_paragraphs_end_is_dropped(tmp_path):
+    # Lynx's guide ends sections with "... with Lynx. [ToC]", a link back to its contents: it had stayed in the text.
+    html = ('<h2>Colors</h2><p>Colors are set in <a href="#cfg">lynx.cfg</a>. [<a href="#ToC-Colors">ToC</a>]</p>'
+            '<h2>Mouse</h2><p>Enable it with <a href="#mouse">the top option</a>.</p>')
+    passages, problems = read(tmp_path, "guide.html", html)
+    assert problems == [] and [p.text for p in passages] == [
+        "Colors are set in lynx.cfg.", "Enable it with the top option."]
+
+
 def test_html_fragment(tmp_path):
     passages, problems = read(tmp_path, "part.htm", "<h2>Returns</h2><p>Send it back within 30 days.</p>"
                                                     "<h2>Refunds</h2><p>Paid within a week.</p>")

@@ -30,8 +30,8 @@ _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "s
 # admonitions as asides too.
 _CONTENT_ASIDE = re.compile(r"^(?:footnote|footnote-list|topic|admonition)$")
 # A link to a page around this one, by its text alone.
-_NAVIGATION_LINK = re.compile(r"^(?:next|previous|prev|up|top|home|index|contents|back|table of contents)$",
-                              re.IGNORECASE)
+_NAVIGATION_LINK = re.compile(r"^(?:next|previous|prev|up|top|home|index|contents|back|table of contents|toc|"
+                              r"(?:back|return|go) to (?:the )?(?:top|contents))$", re.IGNORECASE)
 MAX_NAVIGATION_WORDS = 12
 # A page's <header> is furniture; an article's or section's <header> holds its heading.
 _CONTENT = ("article", "main", "section")
@@ -594,7 +594,13 @@ def _walk(node, blocks: list[Block]) -> None:
         for p in inline:
             pieces += _pieces(p, before=pieces)
         text = _lines(pieces)
-        anchors = [_text(a) for p in inline if isinstance(p, Tag) for a in ([p] if p.name == "a" else p.find_all("a"))]
+        tags = [a for p in inline if isinstance(p, Tag) for a in ([p] if p.name == "a" else p.find_all("a"))]
+        anchors = [_text(a) for a in tags]
+        if tags and (tags[-1].get("href") or "").startswith("#") and _NAVIGATION_LINK.match(anchors[-1].strip()):
+            # A link back to the contents at a paragraph's end (Lynx's guide: "... with Lynx. [ToC]") leads away.
+            tail = re.search(r"\s*\[?\s*" + re.escape(anchors[-1].strip()) + r"\s*\]?\s*$", text)
+            if tail and tail.start() > 0:
+                text, anchors = text[:tail.start()], anchors[:-1]
         links = "".join(anchors)
         # A run of nothing but links is navigation ("Previous | Contents | Next", a logo), unless the links
         # show their addresses. Numbers around the links do not count ("1.1. How do I ...? 1.2. Where ...?" is
