@@ -4399,6 +4399,26 @@ def test_a_note_that_opens_with_a_tab_keeps_the_tabs_name(tmp_path):
         "Example with the Python handler: docs/my_page.md:\n# Documentation for MyClass\nmkdocs.yml:\nnav: [my_page.md]"]
 
 
+def test_the_text_after_a_tabs_code_is_labelled_with_the_tabs_name(tmp_path):
+    # pip's "Unix/macOS" tab: the command, then "python -m pip executes pip using ..."; that text had lost the tab's
+    # name, so the Unix and Windows explanations read alike.
+    rst = textwrap.dedent("""\
+        Running pip
+        ===========
+
+        .. tab:: Unix/macOS
+
+           .. code-block:: shell
+
+              python -m pip install widget
+
+           ``python -m pip`` runs the pip of the interpreter you name.
+        """)
+    passages, problems = read(tmp_path, "guide.rst", rst)
+    assert problems == [] and [p.text for p in passages] == [
+        "Unix/macOS:\npython -m pip install widget", "Unix/macOS: python -m pip runs the pip of the interpreter you name."]
+
+
 def test_markdown_and_html_under_their_other_suffixes(tmp_path):
     # README.mdown, notes.mkd, an old site's faq.shtml: skipped as formats no reader takes.
     for name, text, kind in [("README.mdown", "# Setup\n\nRun `make`.\n", "markdown"),

@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 234
+PARSER_VERSION = 235
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -370,7 +370,12 @@ def callout(title: str, content: list[Block], *, line: int = 0) -> list[Block]:
         # not a paragraph "Windows:", which would read as an example's lead-in ("For example:"). A note that
         # opens with a tab keeps the tab's name after its own ("Example: docs/my_page.md:").
         intro = f"{title}: {content[0].intro}" if content[0].intro else f"{title}:"
-        return [replace(content[0], intro=intro), *content[1:]]
+        rest = content[1:]
+        if rest and rest[0].kind == "paragraph" and not rest[0].text.lower().startswith(title.lower()):
+            # The text after its code is the tab's too (Cython's "Pure Python" tab: the code, then "The keyword
+            # argument check=True indicates ..."): apart from the code, its name says whose text it is.
+            rest = [replace(rest[0], text=f"{title}: {rest[0].text}"), *rest[1:]]
+        return [replace(content[0], intro=intro), *rest]
     if title and content and content[0].kind == "list":
         # One that opens with its steps ("macOS" over a list): its name introduces them.
         return [Block("paragraph", f"{title}:", content[0].line), *content]
