@@ -75,11 +75,6 @@ def is_follow_up(question: str, content_terms: int) -> bool:
             or (content_terms <= 3 and bool(_STANDS_FOR_EARLIER.search(question))))
 
 
-def stands_for_earlier(text: str) -> bool:
-    """Whether a text names its subject by a pronoun for something said before it ("Does it imply --trust?")."""
-    return bool(_STANDS_FOR_EARLIER.search(text))
-
-
 def points_back(question: str) -> bool:
     """Whether a question names something by a word that stands for what was said before ("they", "that one")."""
     return bool(_ANAPHOR.search(question))

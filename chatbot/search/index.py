@@ -40,13 +40,12 @@ from pathlib import Path
 import numpy as np
 
 from .analyzer import WORD_JOINT, Analyzer, name_spans
-from .conversation import stands_for_earlier
 from .embedder import Embedder
 from ..errors import IndexCorruptError
 from ..passage import Passage
 from ..text import sentences, words
 
-FORMAT_VERSION = 14
+FORMAT_VERSION = 13
 POINTER = "CURRENT"
 MANIFEST = "manifest.json"
 # The files Index.load reads (with those under bm25/), each listed in the manifest with its size and checksum.
@@ -82,10 +81,7 @@ def views_of(p: Passage) -> list[tuple[int, str, str]]:
         # Each answer sentence is embedded under its question, so that it says what it answers (this
         # is worth 3 StackFAQ queries and 1 dev case over bare sentences); the whole entry is embedded
         # too, since a question often matches the answer as a whole better than its own question.
-        # A question that names its subject by a pronoun ("Does it imply --trust?" in a note under Copier's
-        # "skip_tasks" setting) says what it asks about only with its section's heading.
-        views = [(VIEW_QUESTION, f"{p.section}: {q}" if p.section and stands_for_earlier(q) else q, "")
-                 for q in (p.question, *p.alternates) if q]
+        views = [(VIEW_QUESTION, q, "") for q in (p.question, *p.alternates) if q]
         views.append((VIEW_PASSAGE, p.text, ""))
         parts = [s for s in sentences(p.answer) if words(s)]
         if len(parts) > 1:
