@@ -4419,6 +4419,17 @@ def test_the_text_after_a_tabs_code_is_labelled_with_the_tabs_name(tmp_path):
         "Unix/macOS:\npython -m pip install widget", "Unix/macOS: python -m pip runs the pip of the interpreter you name."]
 
 
+def test_a_heading_inside_a_tab_or_note_titles_nothing_past_it(tmp_path):
+    # mkdocstrings' "Result" tab shows rendered HTML with its own <h3> and <h4>: they had become the sections of the
+    # page's text after the tab ("method_b(self)" over "It is also possible to ...").
+    md = ('# Usage\n\n## Autodoc syntax\n\n=== "Result"\n    <h3>Documentation for MyClass</h3>\n'
+          '    <p>Print print print!</p>\n\nIt is also possible to use a header.\n')
+    passages, problems = read(tmp_path, "usage.md", md)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("Autodoc syntax", "Result: Documentation for MyClass Print print print!"),
+        ("Autodoc syntax", "It is also possible to use a header.")]
+
+
 def test_markdown_and_html_under_their_other_suffixes(tmp_path):
     # README.mdown, notes.mkd, an old site's faq.shtml: skipped as formats no reader takes.
     for name, text, kind in [("README.mdown", "# Setup\n\nRun `make`.\n", "markdown"),

@@ -514,7 +514,14 @@ def _callout(node, blocks: list[Block], depth: int) -> None:
             content.extend(replace(b, line=_line(child)) for b in markdown_blocks(rest))
             continue
         _emit(child, content, depth)
-    blocks.extend(callout(title, content, line=_line(node)))
+    blocks.extend(callout(title, _boxed(content), line=_line(node)))
+
+
+def _boxed(content: list[Block]) -> list[Block]:
+    """A note's or tab's content, its headings lines of its text: a heading inside a box (the "<h3>" of
+    mkdocstrings' rendered "Result" tab) titles nothing past it, where as a heading it had become the section
+    of the page's text after the box."""
+    return [Block("paragraph", b.text, b.line) if b.kind == "heading" else b for b in content]
 
 
 def _directive_title(name: str, argument: str) -> str:
@@ -555,7 +562,7 @@ def _myst_directive(name: str, argument: str, node, blocks: list[Block]) -> None
         blocks.extend(replace(b, line=line) for b in markdown_blocks("\n\n".join(filter(None, (opening, content)))))
     else:
         inner = [replace(b, line=line) for b in markdown_blocks(content)]
-        blocks.extend(callout(_directive_title(name, argument), inner, line=line))
+        blocks.extend(callout(_directive_title(name, argument), _boxed(inner), line=line))
 
 
 def _glossary(lines: list[str], line: int, blocks: list[Block]) -> None:
