@@ -3706,7 +3706,7 @@ def test_bsd_mdoc_manual_page_source_is_read_by_its_macros(tmp_path):
         Hash of %l%h%p%r.
         .El
         .Bl -column "Signal" "Action"
-        .It Dv SIGHUP Ta reload the configuration
+        .It Dv SIGHUP Ta reload the Target configuration
         .El
         .Sh EXAMPLES
         .Bd -literal -offset indent
@@ -3722,7 +3722,7 @@ def test_bsd_mdoc_manual_page_source_is_read_by_its_macros(tmp_path):
         ("ProxyJump", "Use “none” to disable it, or -J on the command line."),
         ("Compression", "Specifies whether to use compression."),
         ("TOKENS › %C", "Hash of %l%h%p%r."),
-        ("TOKENS", "TOKENS\nSIGHUP | reload the configuration"),
+        ("TOKENS", "TOKENS\nSIGHUP | reload the Target configuration"),
         ("EXAMPLES", "Host *.example.com\n    Compression yes")]
 
 

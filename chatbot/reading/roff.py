@@ -271,8 +271,7 @@ class _Page:
             self.mdoc(number, name, args)
             return
         if name == "TH":
-            if args:
-                self.name = f"{self.escapes(args[0]).lower()}({self.escapes(args[1]) if len(args) > 1 else ''})"
+            self.name_page(args)
             return
         if self.table is not None:
             if name == "TE":
@@ -352,6 +351,11 @@ class _Page:
             return
         # Any other request or macro lays the page out or indexes it: ignored.
 
+    def name_page(self, args: list[str]) -> None:
+        """The page's name and section from its title macro (".TH GZIP 1", ".Dt SSH_CONFIG 5"): "gzip(1)"."""
+        if args:
+            self.name = f"{self.escapes(args[0]).lower()}({self.escapes(args[1]) if len(args) > 1 else ''})"
+
     def mdoc(self, number: int, name: str, args: list[str]) -> None:
         """An mdoc(7) macro: the page's structure, or words marked up."""
         if self.table is not None:
@@ -372,14 +376,16 @@ class _Page:
                 self.open_tag(self.tag_line, tag)
             return
         if name == "Dt":
-            if args:
-                self.name = f"{self.escapes(args[0]).lower()}({self.escapes(args[1]) if len(args) > 1 else ''})"
+            self.name_page(args)
         elif name in ("Sh", "Ss"):
             self.lists.clear()
             self.open_section(number, 2 if name == "Sh" else 3, self.mdoc_words(args))
         elif name in ("Pp", "Lp"):
             # A paragraph break; inside a list's item it stays in the item, which ends at the next ".It" or ".El".
-            self.flush() if self.lists else self.end_paragraph()
+            if self.lists:
+                self.flush()
+            else:
+                self.end_paragraph()
         elif name == "Nd":
             self.add_words(number, "— " + self.mdoc_words(args))
         elif name == "Bl":
@@ -405,8 +411,13 @@ class _Page:
             self.flush()
             current = self.lists[-1] if self.lists else ["tag", 0]
             if current[0] == "column":
-                cells = " ".join(args).split("Ta") if "Ta" in args else [" ".join(args)]
-                self.column_rows.append([self.mdoc_words(_arguments(cell)) for cell in cells])
+                cells: list[list[str]] = [[]]
+                for arg in args:  # the cells, parted by "Ta" macros
+                    if arg == "Ta":
+                        cells.append([])
+                    else:
+                        cells[-1].append(arg)
+                self.column_rows.append([self.mdoc_words(cell) for cell in cells])
             elif current[0] in ("bullet", "dash", "hyphen", "item"):
                 self.open_tag(number, "•")
             elif current[0] == "enum":
@@ -443,10 +454,7 @@ class _Page:
         elif name in _MDOC_MACROS:
             if name == "Nm" and args and not self.page_name:
                 self.page_name = self.escapes(args[0])
-            words = self.mdoc_words([name, *args])
-            if self.tag_words is not None:
-                self.tag_words.append(words)
-            elif words:
+            if words := self.mdoc_words([name, *args]):
                 self.add_words(number, words)
         # Any other mdoc macro (".Dd", ".Os", ".Sm", ".Bf") dates, spaces or fonts the page: ignored.
 
@@ -474,7 +482,7 @@ class _Page:
                 if word and all(c in _OPENING for c in word):
                     close_up = True
                 continue
-            rest = [t for t in tokens[k:]]
+            rest = tokens[k:]
             following = k < len(tokens) and tokens[k] not in _MDOC_MACROS
             if token == "Ns":
                 close_up = True
