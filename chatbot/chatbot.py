@@ -49,6 +49,9 @@ TUNED_EXPORT = "onnx"
 BACKGROUND = (5, 15)
 # Two answers whose scores are this close are both offered ("Did you mean ...").
 CLOSE_SCORE = 0.03
+# How far under the floor of dissimilar matches (its share of the floor) a follow-up's best match may fall and
+# still be read as near what the conversation found, when it is among its leads.
+NEAR_FLOOR = 0.25
 # How many earlier messages a "yes", "no" or "the second one" is read against (the REST API's history limit).
 REPLIES_READ_BACK = 20
 
@@ -302,11 +305,15 @@ class Chatbot:
             # No document uses a word of the follow-up's own: it asks about something they do not hold ("and the
             # flux capacitor?"), unless its meaning is near them all the same: asked alone, its best match is not
             # dissimilar, or is among the leads of the joined reading ("and is there a fee?" of data "free of
-            # charge"). A name they lack ("and in Berlin?") is weighed as a near miss instead (missing_name).
+            # charge") and close under the floor of dissimilar matches: a best match of a cosine near nothing is any
+            # passage, one of the leads by chance ("flux capacitor" and a row of industries, at 0.11 for a floor
+            # of 0.2; "is there a fee" and "Do I have to pay for data?" at 0.18).
+            # A name they lack ("and in Berlin?") is weighed as a near miss instead (missing_name).
             alone = self._rank(question, question, notice, named)
             leads = {c.passage for c in ranking.candidates[:WEIGHED]}
-            near = bool(alone.candidates) and (alone.evidence[0]["dissimilar"] == 0
-                                               or alone.candidates[0].passage in leads)
+            dissimilar = alone.evidence[0]["dissimilar"] if alone.candidates else 1.0
+            near = bool(alone.candidates) and (dissimilar == 0 or (
+                alone.candidates[0].passage in leads and dissimilar < NEAR_FLOOR * self.scorer.dissimilar_below))
             return ranking if near else replace(ranking, asks_unknown=True)
         if points_back(question):
             return ranking
