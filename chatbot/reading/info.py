@@ -78,7 +78,7 @@ def info_markdown(text: str) -> list[tuple[int, str]]:
         body = [(n, line) for n, line in body[:menu] if not line.strip().startswith("---------- Footnotes")]
         converted = _node_markdown(body, None if titled else min(depth + 1, 6))
         if depth == 0:
-            # A top node titled "Top" (tinc's "@top Top") is titled by its node's name, not the manual's.
+            # A top node titled "Top" (tinc's "@top Top") has no title of its own: "Top" names the node.
             converted = [(n, line) for n, line in converted if line.strip() != "# Top"]
         if depth == 0 and not any(line.startswith("# ") for _, line in converted) and (name := _MANUAL.match(text)):
             # A top node with no title of its own (bc's is a menu): the manual is named by its file.

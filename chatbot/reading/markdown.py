@@ -71,7 +71,8 @@ _TEMPLATE = re.compile(r"(?P<code>(?P<ticks>`+)[^\n]*?(?P=ticks))"
                        r"|\{:[^{}\n]*\}")
 # Code that only pulls in another file when the site is built, shown here as nothing: a template's include
 # (MkDocs macros' and Jinja's '{% include "../examples/build.yml" %}') or a PyMdown snippet ('--8<-- "setup.py"').
-_PULLS_IN = re.compile(r"(?:\{%-?\s*include\b[^%]*%\}|-{2}8<-{2}\s*\S.*)(?:\s*\n\s*(?:\{%-?\s*include\b[^%]*%\}|-{2}8<-{2}\s*\S.*))*")
+_PULL = r"(?:\{%-?\s*include\b[^%]*%\}|-{2}8<-{2}\s*\S.*)"
+_PULLS_IN = re.compile(rf"{_PULL}(?:\s*\n\s*{_PULL})*")
 # Template languages, whose code shows an include as an example (Copier's '{% include pathjoin(...) %}').
 _TEMPLATE_LANGUAGES = frozenset({"jinja", "jinja2", "j2", "django", "htmldjango", "html+jinja", "liquid", "twig",
                                  "nunjucks", "njk", "markdown", "md"})
