@@ -57,12 +57,12 @@ _ALTERNATING = {"BR", "BI", "IB", "IR", "RB", "RI"}
 _HEADINGS = {"section": "##", "subsection": "###"}
 MAX_MACRO_DEPTH = 20
 
-# mdoc(7): macros that mark up the words after them, up to the next such macro, each word printed as shown here.
-_MDOC_WORDS = {"Fl": "-{}", "Cm": "{}", "Ar": "{}", "Ic": "{}", "Ev": "{}", "Dv": "{}", "Va": "{}", "Pa": "{}",
-               "Li": "{}", "Em": "{}", "Sy": "{}", "Ad": "{}", "Er": "{}", "Fa": "{}", "Ft": "{}", "Tn": "{}",
-               "No": "{}", "Ms": "{}", "Sx": "{}", "Cd": "{}", "Lb": "{}", "Mt": "{}", "An": "{}", "Xc": "{}",
-               "Xo": "{}", "Nm": "{}", "In": "<{}>", "%A": "{}", "%B": "{}", "%D": "{}", "%I": "{}", "%J": "{}",
-               "%N": "{}", "%O": "{}", "%P": "{}", "%Q": "{}", "%R": "{}", "%T": "{}", "%U": "{}", "%V": "{}"}
+# mdoc(7): macros that mark up the words after them, up to the next such macro; each word printed as it is, or
+# as its form here says ("Fl v" is "-v").
+_MDOC_WORDS = {"Fl", "Cm", "Ar", "Ic", "Ev", "Dv", "Va", "Pa", "Li", "Em", "Sy", "Ad", "Er", "Fa", "Ft", "Tn", "No",
+               "Ms", "Sx", "Cd", "Lb", "Mt", "An", "Xc", "Xo", "Nm", "In", "%A", "%B", "%D", "%I", "%J", "%N", "%O",
+               "%P", "%Q", "%R", "%T", "%U", "%V"}
+_MDOC_FORMS = {"Fl": "-{}", "In": "<{}>"}
 # Macros that enclose the rest of their line.
 _MDOC_ENCLOSING = {"Op": "[]", "Oo": "[", "Oc": "]", "Pq": "()", "Po": "(", "Pc": ")", "Bq": "[]", "Bo": "[",
                    "Bc": "]", "Brq": "{}", "Bro": "{", "Brc": "}", "Aq": "<>", "Ao": "<", "Ac": ">", "Dq": "“”",
@@ -320,15 +320,10 @@ class _Page:
             self.flush()
             return
         if name == "RS":
-            self.flush()
-            self.depth += 1
-            self.indented = False
+            self.indent()
             return
         if name == "RE":
-            self.flush()
-            self.close_open(self.depth)
-            self.depth = max(0, self.depth - 1)
-            self.indented = bool(self.open and self.open[-1].depth == self.depth)
+            self.outdent()
             return
         if name in _CODE_START:
             self.flush()
@@ -393,8 +388,7 @@ class _Page:
             kind = next((a[1:] for a in args if a[1:] in _MDOC_LISTS), "tag")
             self.lists.append([kind, 0])
             self.column_rows = [] if kind == "column" else self.column_rows
-            self.depth += 1
-            self.indented = False
+            self.indent()
         elif name == "El":
             self.flush()
             kind = self.lists.pop()[0] if self.lists else ""
@@ -404,9 +398,7 @@ class _Page:
                 # A column list has no header row: a row of empty cells heads it.
                 self._container().append(PageNode("table", number, rows=[[""] * width, *rows]))
                 self.column_rows = []
-            self.close_open(self.depth)
-            self.depth = max(0, self.depth - 1)
-            self.indented = bool(self.open and self.open[-1].depth == self.depth)
+            self.outdent()
         elif name == "It":
             self.flush()
             current = self.lists[-1] if self.lists else ["tag", 0]
@@ -523,7 +515,7 @@ class _Page:
                 add(pair, joined=token.endswith("c"))
                 close_up = token.endswith("o")
             else:
-                form = _MDOC_WORDS.get(token, "{}")
+                form = _MDOC_FORMS.get(token, "{}")
                 if token == "Nm" and not following:
                     add(self.page_name)
                 elif token == "Fl" and not following:
@@ -581,6 +573,19 @@ class _Page:
             self.start_section(number, level, text)
         else:
             self.heading = level
+
+    def indent(self) -> None:
+        """A level deeper (".RS", an mdoc list): text after it goes under the tagged paragraph open above."""
+        self.flush()
+        self.depth += 1
+        self.indented = False
+
+    def outdent(self) -> None:
+        """Back a level (".RE", the end of an mdoc list): the tagged paragraphs opened inside are closed."""
+        self.flush()
+        self.close_open(self.depth)
+        self.depth = max(0, self.depth - 1)
+        self.indented = bool(self.open and self.open[-1].depth == self.depth)
 
     def end_paragraph(self) -> None:
         self.flush()
