@@ -323,8 +323,8 @@ def test_a_note_keeps_its_title_over_all_its_paragraphs_and_an_option_or_a_funct
     assert [(p.section, p.text) for p in passages] == [
         ("`save-dev`", "- Default: false\n- Type: Boolean\nSave installed packages to a package.json file as "
                        "`devDependencies`.")]
-    # An API reference's parameters, over what the function does (Node.js's pages), go with it too; a list
-    # further into the section, or one that a paragraph introduces, stays where it is.
+    # An API reference's parameters, over what the function does (Node.js's pages), go with it too, and so does the
+    # rest of the function's entry while it fits (a heading that is a name in code opens an entry).
     md = ("# OS\n\n## `os.setPriority([pid, ]priority)`\n\n"
           "* `pid` {integer} The process ID to set scheduling priority for. **Default:** `0`.\n"
           "* `priority` {integer} The scheduling priority to assign to the process.\n\n"
@@ -335,7 +335,14 @@ def test_a_note_keeps_its_title_over_all_its_paragraphs_and_an_option_or_a_funct
     assert [p.text for p in passages] == [
         "- `pid` {integer} The process ID to set scheduling priority for. Default: `0`.\n"
         "- `priority` {integer} The scheduling priority to assign to the process.\n"
-        "Attempts to set the scheduling priority for the process specified by `pid`.",
+        "Attempts to set the scheduling priority for the process specified by `pid`.\n"
+        "On Windows, setting priority to `PRIORITY_HIGHEST` requires elevated user privileges.\n"
+        "- `PRIORITY_LOW`\n- `PRIORITY_HIGH`\n"
+        "These constants are in `os.constants.priority`."]
+    # Under a heading in words, a list further into the section, or one that a paragraph introduces, stays where
+    # it is.
+    passages, _ = read(tmp_path, "os.md", md.replace("## `os.setPriority([pid, ]priority)`", "## Setting priorities"))
+    assert [p.text for p in passages][1:] == [
         "On Windows, setting priority to `PRIORITY_HIGHEST` requires elevated user privileges.\n"
         "- `PRIORITY_LOW`\n- `PRIORITY_HIGH`",
         "These constants are in `os.constants.priority`."]
@@ -750,9 +757,46 @@ def test_markdown_definition_lists_title_their_definitions(tmp_path):
     assert problems == []
     assert [(p.kind, p.section, p.text) for p in passages] == [
         ("faq", "", "How do I reset my password?\nUse the link on the sign-in page."),
-        ("text", "`retries`", "How many times to retry a failed request."),
-        ("text", "`retries`", "Set it to 0 to never retry."),
+        ("text", "`retries`", "How many times to retry a failed request.\nSet it to 0 to never retry."),
         ("text", "Options", "Logs go to stderr.")]
+
+
+def test_a_reference_entry_is_one_passage_while_it_fits(tmp_path):
+    # Copier's settings reference: under each setting's heading, a field list, a description and a note had been
+    # passages of their own, and "Info: Not supported in `copier.yml`." was the same scrap under a dozen settings,
+    # saying nothing of the one it was under.
+    page = textwrap.dedent("""\
+        # Settings
+
+        ### `cleanup_on_error`
+
+        - Format: `bool`
+        - Default value: `True`
+
+        When Copier fails, it removes the destination folder.
+
+        !!! info
+
+            Not supported in `copier.yml`.
+
+        ### Hooks
+
+        Copier runs tasks after it copies.
+
+        Migrations run when it updates.
+        """)
+    passages, problems = read(tmp_path, "configuring.md", page)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("`cleanup_on_error`", "- Format: `bool`\n- Default value: `True`\nWhen Copier fails, it removes the destination "
+                               "folder.\nInfo: Not supported in `copier.yml`."),
+        # a heading in words opens a section, whose paragraphs stay passages of their own
+        ("Hooks", "Copier runs tasks after it copies."),
+        ("Hooks", "Migrations run when it updates.")]
+    # An entry too long for one passage goes on in the next.
+    long = "This sentence describes the setting at some length. " * 20
+    passages, _ = read(tmp_path, "long.md", f"# Settings\n\n### `tasks`\n\n{long}\n\n{long}\n")
+    assert [p.section for p in passages] == ["`tasks`", "`tasks`"]
 
 
 def test_myst_directive_of_a_project_with_its_argument_only_is_read(tmp_path):
@@ -3718,8 +3762,8 @@ def test_bsd_mdoc_manual_page_source_is_read_by_its_macros(tmp_path):
     assert problems == [] and {p.title for p in passages} == {"ssh_config — OpenSSH client configuration file"}
     assert [(p.section, p.text) for p in passages] == [
         ("DESCRIPTION", "ssh(1) obtains configuration data from ~/.ssh/config."),
-        ("ProxyJump", "Specifies one or more jump proxies as [user @] host."),
-        ("ProxyJump", "Use “none” to disable it, or -J on the command line."),
+        ("ProxyJump", "Specifies one or more jump proxies as [user @] host.\n"
+                      "Use “none” to disable it, or -J on the command line."),
         ("Compression", "Specifies whether to use compression."),
         ("TOKENS › %C", "Hash of %l%h%p%r."),
         ("TOKENS", "TOKENS\nSIGHUP | reload the Target configuration"),
@@ -4670,8 +4714,7 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
     # an example of the text before it, and goes with that text).
     passages, _ = read(tmp_path, "g.adoc", "git-gc(1)\n=========\n\nOPTIONS\n-------\n\n--auto::\n\tChecks first.\n\n"
                                            "Run:\n----\ngit gc\n----\n\n[TIP]\n====\nRun it weekly.\n====\n")
-    assert [(p.section, p.text) for p in passages] == [("--auto", "Checks first.\nRun:\ngit gc"),
-                                                       ("--auto", "Tip: Run it weekly.")]
+    assert [(p.section, p.text) for p in passages] == [("--auto", "Checks first.\nRun:\ngit gc\nTip: Run it weekly.")]
     # A term that does not ask, with its description on its line, reads "term: description".
     passages, _ = read(tmp_path, "cpu.adoc", "== Terms\n\nCPU:: The processor.\n")
     assert [p.text for p in passages] == ["CPU: The processor."]
@@ -5186,8 +5229,8 @@ def test_sphinx_glossary_terms_title_their_definitions(tmp_path, name, content):
     passages, problems = read(tmp_path, name, content)
     assert problems == [] and [(p.section, p.text) for p in passages] == [
         ("environment", "A structure where information about all documents under the root is saved."),
-        ("source directory, root", "The directory which contains all source files for one Sphinx project."),
-        ("source directory, root", "It holds `conf.py`." if name.endswith(".md") else "It holds conf.py."),
+        ("source directory, root", "The directory which contains all source files for one Sphinx project.\n"
+                                   + ("It holds `conf.py`." if name.endswith(".md") else "It holds conf.py.")),
         ("Building", "Run the builder.")]
 
 

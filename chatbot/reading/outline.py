@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 237
+PARSER_VERSION = 238
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -810,6 +810,18 @@ def _says_little(heading: str) -> bool:
     return not heading.lstrip(" ‘'\"“`").startswith(("-", "+")) and all(len(w) <= 2 for w in words(heading))
 
 
+# A heading that is a name in code: a setting's, an option's or a function's ("`cleanup_on_error`", "`multer(opts)`").
+_CODE_NAME = re.compile(r"^`[^`]+`$")
+
+
+def _heads_entry(heading: Block) -> bool:
+    """Whether a heading opens a reference entry: a term over its definition, or a name in code. An entry's
+    paragraphs, lists and code describe the one thing it names and make one passage while they fit, as a FAQ
+    answer does: apart, a note ("Info: Not supported in `copier.yml`.") or a field list is a scrap that reads
+    like the same scrap under every other entry."""
+    return heading.kind == "heading" and (heading.level == TERM_LEVEL or bool(_CODE_NAME.match(heading.text.strip())))
+
+
 def _tab_after_tab(blocks: list[Block], i: int, passage: str) -> bool:
     """Whether blocks[i] is a tab's code (code its title introduces) right after another tab's whole code,
     which ends the passage."""
@@ -955,15 +967,18 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         previous = passages[-1] if passages else None
         # Whether this block may go on in the passage before it: a text passage of the same section.
         extends = previous is not None and previous.kind == "text" and previous.section == section
+        in_entry = extends and len(passages) > section_start and bool(open_headings) and _heads_entry(open_headings[-1])
         # The paragraph just read announces what follows it ("... as follows:", "One user writes:").
         announced = extends and last_kind == "paragraph" and previous.text.endswith(":")
         if block.kind == "break":
             pass  # what follows a rule is not part of the passage or answer before it
         elif block.kind == "paragraph":
             if extends and len(previous.text) + len(block.text) < max_chars and (
-                    # A scrap that goes on with the sentence before it ("Associative arrays are created using" /
+                    # A reference entry's paragraphs are one passage (_heads_entry);
+                    in_entry
+                    # a scrap that goes on with the sentence before it ("Associative arrays are created using" /
                     # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it;
-                    (last_kind == "paragraph" and word_count(block.text) <= FRAGMENT_WORDS
+                    or (last_kind == "paragraph" and word_count(block.text) <= FRAGMENT_WORDS
                      and _continues(previous.text, block.text))
                     # so is one after code that goes on with the sentence that led to the code;
                     or (last_kind == "code" and _goes_on_after_code(previous.text, block.text))
@@ -996,13 +1011,13 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                 block.kind, last_kind))
             # A paragraph followed by bullets or code that support it: one passage, as it reads; a tab's code, which
             # its name introduces, only after the paragraph that announces it ("Create a folder:" / "macOS:").
-            if follows_prose and extends and len(previous.text) + len(body) < max_chars and (
+            if extends and len(previous.text) + len(body) < max_chars and (in_entry or follows_prose and (
                     not block.intro or (block.kind == "code" and announced)
                     or (last_kind == "paragraph" and _labels_only(previous.text))
                     # and a tab's code goes on in the passage of the tab before it: a set of tabs shows one thing
                     # for several shells or systems, and apart they are near copies without the line that says
                     # what they do (Flask's "Bash" / "Fish" / "CMD" / "Powershell" setting a variable).
-                    or _tab_after_tab(blocks, i, previous.text)):
+                    or _tab_after_tab(blocks, i, previous.text))):
                 passages[-1] = replace(previous, text=f"{previous.text}\n{body}")
             elif block.kind == "code" and not block.intro:
                 lines = block.text.split("\n")
