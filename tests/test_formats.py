@@ -522,10 +522,10 @@ def test_sphinx_directives_keep_their_text(tmp_path):
     passages, problems = read(tmp_path, "api.rst", rst)
     assert problems == []
     assert [(p.kind, p.section, p.text) for p in passages] == [
-        ("text", "connect(host, timeout=10)", "Open a connection to host."),
-        ("text", "connect(host, timeout=10)", "Changed in version 3.0: The default timeout is now 10 seconds."),
-        ("text", "connect(host, timeout=10)", "Deprecated since version 4.0."),
-        ("text", "connect(host, timeout=10)", "The retries section."),
+        ("text", "connect(host, timeout=10)",
+         "Open a connection to host.\nChanged in version 3.0: The default timeout is now 10 seconds.\n"
+         "Deprecated since version 4.0."),
+        ("text", "", "The retries section."),  # after the function's entry, under the page's title again
         ("text", "Steps", "1. Install it\n  pip install tool\n  tool --init"),  # a numbered step keeps its number
         ("faq", "Questions", "Can I use a proxy?\nYes, set HTTPS_PROXY.")]
 
@@ -678,7 +678,8 @@ def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
     assert [(p.section, p.text) for p in passages] == [
         ("Canvas", "Chain tasks with link, set broker_url, and read the calling guide, the Canvas and QueuePool."),
         ("Canvas", "Tip: Keep tasks small."),
-        ("Options", "addopts: Add the given options to every run.\n1. Define it:\n  def add(x, y):\n      return x + y")]
+        ("addopts", "Add the given options to every run."),
+        ("Options", "1. Define it:\n  def add(x, y):\n      return x + y")]
 
 
 def test_a_directive_of_its_own_that_holds_code_reads_as_code(tmp_path):
@@ -717,7 +718,7 @@ def test_a_directive_of_its_own_that_holds_code_reads_as_code(tmp_path):
                    "@click.command()\n@click.option('--hash-type',\n              type=click.Choice(HashType))\n"
                    "def digest(hash_type):\n    click.echo(hash_type)"),
         ("Choice", "Any iterable may be passed to Choice."),
-        ("Choice", "strict: Fail on unknown values. Off by default.")]
+        ("strict", "Fail on unknown values. Off by default.")]
 
 
 def test_references_to_other_pages_read_as_words(tmp_path):
@@ -5391,8 +5392,8 @@ def test_a_field_that_closes_its_section_goes_with_the_text_it_qualifies(tmp_pat
     assert problems == []
     assert [(p.section, p.text) for p in passages] == [
         ("DEBUG", "Whether debug mode is enabled.\nDefault: False"),
-        ("SECRET_KEY", "A secret key for signing the session cookie."),
-        ("SECRET_KEY", "Default: None\nChanged in version 2.3: Not set by default."),
+        ("SECRET_KEY", "A secret key for signing the session cookie.\nDefault: None\n"
+                       "Changed in version 2.3: Not set by default."),
         # A name alone is no field: it stays apart from the text above it.
         ("Sessions", "Sessions are signed."),
         ("Sessions", "Advanced"),

@@ -187,6 +187,18 @@ def _setup() -> None:
             return nodes.paragraph(text, "", *inline)
 
         @staticmethod
+        def _entry(label: str, node):
+            """The content as the definition of `label` (a signature, a setting's name): read as a term over its
+            definition, it is an entry of a reference, and the text after it is under the heading again."""
+            body = nodes.definition()
+            body.extend(node.children)
+            item = nodes.definition_list_item()
+            item += [nodes.term(label, label), body]
+            entries = nodes.definition_list()
+            entries += item
+            return entries
+
+        @staticmethod
         def _labelled(node, label: str, alone):
             """The content with `label` opening its first paragraph ("Changed in version 3.0: ..."), or, when
             it opens with no paragraph, with the paragraph `alone` before it."""
@@ -215,7 +227,7 @@ def _setup() -> None:
                 return []
             node = self._content()
             signature = " ".join(" ".join(self.arguments).split())
-            return [nodes.rubric(text=signature), node] if signature else [node]
+            return [self._entry(signature, node)] if signature else [node]
 
     class Pointer(Container):
         def run(self):
@@ -254,7 +266,7 @@ def _setup() -> None:
                 return [nodes.literal_block(code, code)]
             node = self._content()
             argument = " ".join(" ".join(self.arguments).split())
-            return [self._labelled(node, argument, self._paragraph(argument)) if argument else node]
+            return [self._entry(argument, node) if argument else node]
 
     def cross_reference(name, rawtext, text, lineno, inliner, options=None, content=None):
         text = utils.unescape(text)
