@@ -3717,6 +3717,49 @@ def test_manual_page_table_with_new_format_lines_and_a_cell_spanning_down(tmp_pa
         "/run/systemd/transient | Dynamic configuration for transient units"]
 
 
+def test_manual_page_line_of_its_own_over_an_indented_block_is_its_term(tmp_path):
+    # DocBook's stylesheets write every entry as a line of its own over an indented block (mosquitto.conf(5),
+    # apt.conf(5)), and ISC's pages their options so: the name had been a passage of its own ("retain_available
+    # [ true | false ]") and its description, with its notes, passages without it.
+    page = textwrap.dedent(r"""        .TH MOSQUITTO.CONF 5
+        .SH "GENERAL OPTIONS"
+        .PP
+        \fBretain_available\fR [ true | false ]
+        .RS 4
+        If set to false, then retained messages are not supported\&.
+        .sp
+        This option applies globally\&.
+        .RE
+        .PP
+        \fBPre\-Invoke\fR, \fBPost\-Invoke\fR
+        .RS 4
+        Shell commands to run before/after invoking dpkg\&.
+        .RE
+        .PP
+        The recommended form to use is
+        .RS
+        .nf
+        coproc NAME command
+        .fi
+        .RE
+        .TP
+        .B \-\-reset
+        Reset the components listed below
+        .RS
+        .IP mgmt
+        Management processor
+        .RE
+        """)
+    passages, problems = read(tmp_path, "mosquitto.conf.5", page)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("retain_available [ true | false ]",
+         "If set to false, then retained messages are not supported.\nThis option applies globally."),
+        ("Pre-Invoke, Post-Invoke", "Shell commands to run before/after invoking dpkg."),
+        # a line that a sentence goes on from is text, and so is a tag's first line of description
+        ("GENERAL OPTIONS", "The recommended form to use is\ncoproc NAME command"),
+        ("--reset", "Reset the components listed below\n- mgmt: Management processor")]
+
+
 def test_bsd_mdoc_manual_page_source_is_read_by_its_macros(tmp_path):
     # OpenSSH's and tmux's pages are mdoc(7) source: they had been skipped. Its ".Bl -tag" items title their
     # descriptions (a ".Pp" inside stays in the item), "-column" lists are tables, ".Bd -literal" is code, and
@@ -6337,3 +6380,4 @@ def test_html_doxygen_title_area_is_page_furniture(tmp_path):
     passages, problems = read(tmp_path, "faq.html", page)
     assert problems == [] and [(p.kind, p.text) for p in passages] == [
         ("faq", "How do I exclude a file?\nList it in EXCLUDE.")]
+

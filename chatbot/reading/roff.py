@@ -3,13 +3,14 @@ it): its requests and macros read for the structure they mark, written as the Ma
 by the Markdown reader; each passage keeps the line of the source it starts at.
 
 ".SH" and ".SS" are sections and sub-sections; the NAME section's line is the title (else the page's name from
-".TH", "gzip(1)"). ".TP" and ".IP" with a tag are tagged paragraphs: the tag ("-c, --stdout", a ".TQ" line adding
-to it) titles its description, as a definition's term does, and a bullet or number tag is a list item; ".RS" and
-".RE" nest them. ".PP", ".sp" and blank lines end paragraphs. No-fill text (".nf", ".EX", Pod::Man's ".Vb") is code,
-and so is SYNOPSIS; a tbl(1) table (".TS") is a table, its first row the header. Escapes become the characters they
-print ("\\-" a hyphen, "\\(em" a dash), font changes are dropped, and strings defined with ".ds" are expanded. Macros a
-page defines (".de") are run with their arguments; conditions take the branch a terminal (nroff) takes, and one that
-depends on anything else is false.
+".TH", "gzip(1)"). ".TP" and ".IP" with a tag are tagged paragraphs: the tag ("-c, --stdout", a ".TQ" line adding to
+it) titles its description, as a definition's term does, and a bullet or number tag is a list item; ".RS" and ".RE"
+nest them, and a short line of its own right over an ".RS" block is that block's term (DocBook's entries). ".PP",
+".sp" and blank lines end paragraphs. No-fill text (".nf", ".EX", Pod::Man's ".Vb") is code, and so is SYNOPSIS; a
+tbl(1) table (".TS") is a table, its first row the header. Escapes become the characters they print ("\\-" a hyphen,
+"\\(em" a dash), font changes are dropped, and strings defined with ".ds" are expanded. Macros a page defines
+(".de") are run with their arguments; conditions take the branch a terminal (nroff) takes, and one that depends on
+anything else is false.
 
 BSD's mdoc(7) macros (OpenSSH's and tmux's pages) are read the same way: ".Sh"/".Ss" are sections, a ".Bl" list's
 ".It" items are tagged paragraphs (a "-tag" list's item titles its description) or list items, "-column" lists are
@@ -28,6 +29,12 @@ from ..passage import Passage
 from .manpage import PageNode, render_nodes
 from .markdown import escaped, parse_converted
 
+# A line at most this long over an indented block may be its term (term_over_block), unless it holds the end of
+# a sentence or ends on a word that a sentence goes on after ("... is", "... or").
+_TERM_CHARS = 80
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-Z]")
+_GOES_ON = frozenset("a an the is are was were be as of to for with by and or but nor that which from into than "
+                     "its their this these using".split())
 # Characters a special-character name ("\(em", "\[bu]") prints; a name not listed prints nothing.
 _GLYPHS = {
     "em": "—", "en": "–", "hy": "-", "mi": "-", "bu": "•", "aq": "'", "dq": '"', "lq": "“", "rq": "”", "oq": "‘",
@@ -320,6 +327,7 @@ class _Page:
             self.flush()
             return
         if name == "RS":
+            self.term_over_block()
             self.indent()
             return
         if name == "RE":
@@ -574,6 +582,20 @@ class _Page:
         else:
             self.heading = level
 
+    def term_over_block(self) -> None:
+        """A short line of its own right over an indented block is the block's term, as DocBook's stylesheets write
+        every entry (".PP" / "\\fBretain_available\\fR [ true | false ]" / ".RS 4" / its description / ".RE"), and
+        ISC's pages their options (".B option domain-search domain-list;" / ".RS"). A line that ends a sentence, or
+        leads into the block ("For example:", "The recommended form to use for a coprocess is"), is text."""
+        text = " ".join(self.words).strip()
+        innermost = self.open[-1] if self.open else None
+        if innermost is not None and innermost.depth == self.depth and self.indented and not innermost.node.children:
+            return  # the first line of a tag's description (".TP" / "ip route replace" / "change or add new one")
+        if (text and len(text) <= _TERM_CHARS and text[-1] not in ".!?:," and not _SENTENCE_BREAK.search(text)
+                and text.split()[-1].lower() not in _GOES_ON and not self.awaits_tag):
+            self.words = []
+            self.open_tag(self.words_line, text)
+
     def indent(self) -> None:
         """A level deeper (".RS", an mdoc list): text after it goes under the tagged paragraph open above."""
         self.flush()
@@ -766,6 +788,7 @@ def _table_rows(lines: list[str], escapes: Callable[[str], str]) -> list[list[st
         if any(cells):
             rows.append(cells)
     return rows
+
 
 
 def _table_formats(lines: list[str], k: int) -> tuple[list[list[str]], int]:
