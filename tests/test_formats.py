@@ -6381,3 +6381,17 @@ def test_html_doxygen_title_area_is_page_furniture(tmp_path):
     assert problems == [] and [(p.kind, p.text) for p in passages] == [
         ("faq", "How do I exclude a file?\nList it in EXCLUDE.")]
 
+
+def test_a_list_of_the_documents_own_questions_is_no_passage(tmp_path):
+    # rkhunter's FAQ opens with its questions numbered, as do FAQs printed to PDF (GoldenCheetah's): the list had
+    # been a passage that ranked first with no answer. A paragraph that says something of its own stays.
+    page = ("# Rootkit Hunter FAQ\n\nMail the list with anything else.\n\n"
+            "1.1) Rootkit Hunter tells me there is something wrong with\nmy system. What do I do?\n"
+            "1.2) How can I run Rootkit Hunter every day?\n\n"
+            "## 1.1) Rootkit Hunter tells me there is something wrong with my system. What do I do?\n\n"
+            "Read the log file first.\n\n## 1.2) How can I run Rootkit Hunter every day?\n\nRun it from cron.\n")
+    passages, problems = read(tmp_path, "FAQ.md", page)
+    assert problems == [] and [(p.kind, p.question or p.text) for p in passages] == [
+        ("text", "Mail the list with anything else."),
+        ("faq", "Rootkit Hunter tells me there is something wrong with my system. What do I do?"),
+        ("faq", "How can I run Rootkit Hunter every day?")]

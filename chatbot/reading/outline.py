@@ -20,7 +20,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 240
+PARSER_VERSION = 241
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -822,6 +822,31 @@ def _heads_entry(heading: Block) -> bool:
     return heading.kind == "heading" and (heading.level == TERM_LEVEL or bool(_CODE_NAME.match(heading.text.strip())))
 
 
+# Where an item of a contents list starts: its number ("3.1)", "2.4.", "12 -").
+_ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d{1,3})*[.):-]?\s+(?=\S)")
+# A contents list's items are at least this many words (a shorter text is found inside a question by chance).
+CONTENTS_ITEM_WORDS = 3
+
+
+def _without_contents(blocks: list[Block]) -> list[Block]:
+    """The blocks without a list of the document's own questions and headings, as a FAQ written as plain text opens
+    ("1.1) What is Rootkit Hunter? 1.2) What are rootkits?", a long question wrapped over two lines that read as
+    two paragraphs): each of its items says word for word what a question or heading further on says, and
+    kept, it ranked first with no answer. A text whose items are not all found further on is text."""
+    titles = [(k, " ".join(words(b.text.lower()))) for k, b in enumerate(blocks) if b.kind in ("question", "heading")]
+    kept = []
+    for k, block in enumerate(blocks):
+        if block.kind in ("paragraph", "list") and len(block.text) <= CALLOUT_CHARS:
+            items = [" ".join(words(item.lower())) for item in _ITEM_NUMBER.split(block.text.replace("\n", " "))]
+            items = [item for item in items if item]
+            later = [text for j, text in titles if j > k]
+            if items and later and all(len(item.split()) >= CONTENTS_ITEM_WORDS and any(item in text for text in later)
+                                       for item in items):
+                continue
+        kept.append(block)
+    return kept
+
+
 def _tab_after_tab(blocks: list[Block], i: int, passage: str) -> bool:
     """Whether blocks[i] is a tab's code (code its title introduces) right after another tab's whole code,
     which ends the passage."""
@@ -861,6 +886,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     blocks = _promote_faq_headings(_promote_bold_titles(blocks), title, named_faq=named_faq)
     # Answers without their "Answer:" label, now that every question is known (a heading promoted to one too).
     blocks = [_unlabelled(b, blocks[k - 1] if k else None) for k, b in enumerate(blocks)]
+    blocks = _without_contents(blocks)
     document_title, title = title, title or source
     repeated = {text for text, n in Counter(b.text for b in blocks if b.kind == "heading").items() if n > 1}
     passages: list[Passage] = []
