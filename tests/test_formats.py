@@ -3760,6 +3760,23 @@ def test_manual_page_line_of_its_own_over_an_indented_block_is_its_term(tmp_path
         ("--reset", "Reset the components listed below\n- mgmt: Management processor")]
 
 
+def test_manual_page_tag_that_prints_nothing_goes_on_with_the_entry_open(tmp_path):
+    # smartd.conf(5) goes on with "-s REGEXP" after an example under a tag that prints nothing (".TP" / ".B \&"): its
+    # next line, "[NEW EXPERIMENTAL SMARTD FEATURE]", had been taken for the tag, and titled the rest of the entry.
+    page = textwrap.dedent(r"""        .TH SMARTD.CONF 5
+        .SH DIRECTIVES
+        .TP
+        .B \-s REGEXP
+        Run Self-Tests on a schedule.
+        .TP
+        .B \&
+        [NEW EXPERIMENTAL SMARTD FEATURE] Staggered tests are enabled.
+        """)
+    passages, problems = read(tmp_path, "smartd.conf.5", page)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("-s REGEXP", "Run Self-Tests on a schedule.\n[NEW EXPERIMENTAL SMARTD FEATURE] Staggered tests are enabled.")]
+
+
 def test_bsd_mdoc_manual_page_source_is_read_by_its_macros(tmp_path):
     # OpenSSH's and tmux's pages are mdoc(7) source: they had been skipped. Its ".Bl -tag" items title their
     # descriptions (a ".Pp" inside stays in the item), "-column" lists are tables, ".Bd -literal" is code, and

@@ -565,6 +565,11 @@ class _Page:
         if not shown:
             if not line.strip():
                 self.flush()  # a blank line ends a paragraph
+            elif self.awaits_tag:
+                # A tag that prints nothing (".TP" / ".B \\&", as smartd.conf's pages go on with an entry after an
+                # example): the text after it goes on in the description of the tag open at this level.
+                self.awaits_tag = self.adds_to_tag = False
+                self.indented = bool(self.open and self.open[-1].depth == self.depth)
             return
         if self.tag_words is not None:
             self.tag_words.append(shown)
