@@ -8,6 +8,7 @@ every format is split the same way.
 
 from __future__ import annotations
 
+import bisect
 import re
 import textwrap
 from collections import Counter
@@ -824,8 +825,10 @@ def _heads_entry(heading: Block) -> bool:
 
 # Where an item of a contents list starts: its number ("3.1)", "2.4.", "12 -").
 _ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d{1,3})*[.):-]?\s+(?=\S)")
-# A contents list's items are at least this many words (a shorter text is found inside a question by chance).
+# A contents list's items are at least this many words (a shorter text is found inside a question by chance), and
+# it is at most this long.
 CONTENTS_ITEM_WORDS = 3
+CONTENTS_CHARS = 1000
 
 
 def _without_contents(blocks: list[Block]) -> list[Block]:
@@ -833,15 +836,17 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
     ("1.1) What is Rootkit Hunter? 1.2) What are rootkits?", a long question wrapped over two lines that read as
     two paragraphs): each of its items says word for word what a question or heading further on says, and
     kept, it ranked first with no answer. A text whose items are not all found further on is text."""
-    titles = [(k, " ".join(words(b.text.lower()))) for k, b in enumerate(blocks) if b.kind in ("question", "heading")]
+    positions = [k for k, b in enumerate(blocks) if b.kind in ("question", "heading")]
+    titles = [" ".join(words(blocks[k].text.lower())) for k in positions]
     kept = []
     for k, block in enumerate(blocks):
-        if block.kind in ("paragraph", "list") and len(block.text) <= CALLOUT_CHARS:
+        if block.kind in ("paragraph", "list") and len(block.text) <= CONTENTS_CHARS:
             items = [" ".join(words(item.lower())) for item in _ITEM_NUMBER.split(block.text.replace("\n", " "))]
             items = [item for item in items if item]
-            later = [text for j, text in titles if j > k]
-            if items and later and all(len(item.split()) >= CONTENTS_ITEM_WORDS and any(item in text for text in later)
-                                       for item in items):
+            later = titles[bisect.bisect_right(positions, k):]
+            said_further_on = (len(item.split()) >= CONTENTS_ITEM_WORDS and any(item in title for title in later)
+                               for item in items)
+            if items and later and all(said_further_on):
                 continue
         kept.append(block)
     return kept

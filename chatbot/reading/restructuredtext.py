@@ -254,7 +254,8 @@ def _setup() -> None:
 
     class Unknown(Container):
         """A directive of an extension this reader does not know ("confval", "setting", "django-admin"): its
-        content is read, under its argument as a label, instead of dropped as plain docutils would."""
+        content is read, as the definition of its argument when it has one, instead of dropped as plain docutils
+        would."""
 
         def run(self):
             if not self.content:

@@ -795,7 +795,6 @@ def _table_rows(lines: list[str], escapes: Callable[[str], str]) -> list[list[st
     return rows
 
 
-
 def _table_formats(lines: list[str], k: int) -> tuple[list[list[str]], int]:
     """The format lines of a tbl table from line k (up to the one ending in "."), each as its columns' key letters
     ("lB l ^" → ["l", "l", "^"]), and the line after them."""
