@@ -6412,3 +6412,16 @@ def test_a_list_of_the_documents_own_questions_is_no_passage(tmp_path):
         ("text", "Mail the list with anything else."),
         ("faq", "Rootkit Hunter tells me there is something wrong with my system. What do I do?"),
         ("faq", "How can I run Rootkit Hunter every day?")]
+
+
+def test_on_a_page_of_answers_labelled_a_what_each_answers_is_its_question(tmp_path):
+    # sysstat's FAQ numbers its questions without a "Q:" label, quotes the error between question and answer, and
+    # labels each answer "A:": questions and answers had been passages apart, the question ranking first with no
+    # answer. Inside an entry already asked, a paragraph over code and an "A:" is the answer's own.
+    entry = ("1.{n}. When I run {cmd}, it fails with the following message:\n\n```\n{cmd}: error {n}\n```\n\n"
+             "A: Install {cmd}.\n\n---\n")
+    page = "# FAQ\n\n" + "\n".join(entry.format(n=n, cmd=cmd) for n, cmd in enumerate(("sar", "iostat", "pidstat"), 1))
+    passages, problems = read(tmp_path, "FAQ.md", page)
+    assert problems == [] and [(p.kind, p.question) for p in passages] == [
+        ("faq", f"When I run {cmd}, it fails with the following message:") for cmd in ("sar", "iostat", "pidstat")]
+    assert passages[0].text.endswith("sar: error 1\nA: Install sar.")

@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 242
+PARSER_VERSION = 243
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -237,14 +237,26 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
     blocks = [part for block in blocks for part in _entries_of(block)]
     asking = sum(bool(labelled_question(b.text)[0]) for b in blocks if b.kind == "paragraph")
     faq_page = asking >= FAQ_PAGE_QUESTIONS
+    answers = sum(bool(ANSWER_LABEL.match(b.text)) for b in blocks if b.kind == "paragraph")
     read: list[Block] = []
     unanswered = False  # the last block read is a labelled question with no answer yet
+    in_entry = False  # a question was read since the last heading or rule: what follows is its answer
     for k, block in enumerate(blocks):
+        if block.kind in ("heading", "break"):
+            in_entry = False
+        elif block.kind == "question":
+            in_entry = True
         if block.kind == "paragraph":
-            following = blocks[k + 1] if k + 1 < len(blocks) else None
+            # The block that answers it, past the code it quotes (an error message between question and answer).
+            following = next((b for b in blocks[k + 1:] if b.kind != "code"), None)
             answered_next = following is not None and following.kind == "paragraph" and bool(
                 ANSWER_LABEL.match(following.text))
             question, answer = labelled_question(block.text, answered_next=answered_next, faq_page=faq_page)
+            if (not question and answered_next and answers >= FAQ_PAGE_QUESTIONS and not in_entry
+                    and not ANSWER_LABEL.match(block.text)):
+                # On a page of "A:" answers, what an "A:" answers is its question, labelled or not (sysstat's
+                # FAQ: "1.2. When I try to compile sysstat, it fails ..." over the error, then "A: Make sure ...").
+                question, answer = question_text(block.text), ""
             again, answered = labelled_entry(block.text)
             if again and not answered and not answered_next and read and read[-1].kind == "question":
                 # A labelled line right under a question, before any answer, asks it again: an answer does
@@ -258,7 +270,7 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
                     read[-1] = replace(read[-1], alternates=(*read[-1].alternates, question))
                 else:
                     read.append(replace(block, kind="question", text=question))
-                unanswered = not answer
+                unanswered, in_entry = not answer, True
                 if answer:
                     read.append(replace(block, text=answer))
                 continue
