@@ -248,7 +248,7 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
             in_entry = True
         if block.kind == "paragraph":
             # The block that answers it, past the code it quotes (an error message between question and answer).
-            following = next((b for b in blocks[k + 1:] if b.kind != "code"), None)
+            following = next((blocks[j] for j in range(k + 1, len(blocks)) if blocks[j].kind != "code"), None)
             answered_next = following is not None and following.kind == "paragraph" and bool(
                 ANSWER_LABEL.match(following.text))
             question, answer = labelled_question(block.text, answered_next=answered_next, faq_page=faq_page)
@@ -855,8 +855,8 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
         if block.kind in ("paragraph", "list") and len(block.text) <= CONTENTS_CHARS:
             items = [" ".join(words(item.lower())) for item in _ITEM_NUMBER.split(block.text.replace("\n", " "))]
             items = [item for item in items if item]
-            later = titles[bisect.bisect_right(positions, k):]
-            said_further_on = (len(item.split()) >= CONTENTS_ITEM_WORDS and any(item in title for title in later)
+            later = range(bisect.bisect_right(positions, k), len(titles))  # the questions and headings after it
+            said_further_on = (len(item.split()) >= CONTENTS_ITEM_WORDS and any(item in titles[j] for j in later)
                                for item in items)
             if items and later and all(said_further_on):
                 continue

@@ -306,10 +306,7 @@ class _Page:
             return
         if name in ("TP", "TQ"):
             self.flush()
-            innermost = self.open[-1] if self.open else None
-            self.adds_to_tag = name == "TQ" or (
-                innermost is not None and innermost.depth == self.depth and not innermost.node.children
-                and self.indented)
+            self.adds_to_tag = name == "TQ" or self.tag_still_bare()
             self.awaits_tag, self.tag_line = True, number
             return
         if name == "IP":
@@ -569,7 +566,7 @@ class _Page:
                 # A tag that prints nothing (".TP" / ".B \\&", as smartd.conf's pages go on with an entry after an
                 # example): the text after it goes on in the description of the tag open at this level.
                 self.awaits_tag = self.adds_to_tag = False
-                self.indented = bool(self.open and self.open[-1].depth == self.depth)
+                self.indented = self.tag_open_here()
             return
         if self.tag_words is not None:
             self.tag_words.append(shown)
@@ -593,8 +590,7 @@ class _Page:
         ISC's pages their options (".B option domain-search domain-list;" / ".RS"). A line that ends a sentence, or
         leads into the block ("For example:", "The recommended form to use for a coprocess is"), is text."""
         text = " ".join(self.words).strip()
-        innermost = self.open[-1] if self.open else None
-        if innermost is not None and innermost.depth == self.depth and self.indented and not innermost.node.children:
+        if self.tag_still_bare():
             return  # the first line of a tag's description (".TP" / "ip route replace" / "change or add new one")
         if (text and len(text) <= _TERM_CHARS and text[-1] not in ".!?:," and not _SENTENCE_BREAK.search(text)
                 and text.split()[-1].lower() not in _GOES_ON and not self.awaits_tag):
@@ -612,7 +608,16 @@ class _Page:
         self.flush()
         self.close_open(self.depth)
         self.depth = max(0, self.depth - 1)
-        self.indented = bool(self.open and self.open[-1].depth == self.depth)
+        self.indented = self.tag_open_here()
+
+    def tag_open_here(self) -> bool:
+        """Whether the innermost open tagged paragraph was opened at this ".RS" depth."""
+        return bool(self.open and self.open[-1].depth == self.depth)
+
+    def tag_still_bare(self) -> bool:
+        """Whether the text read now would be the first of the description of the tag open at this depth (nothing
+        under it yet)."""
+        return self.tag_open_here() and self.indented and not self.open[-1].node.children
 
     def end_paragraph(self) -> None:
         self.flush()
