@@ -721,6 +721,43 @@ def test_a_directive_of_its_own_that_holds_code_reads_as_code(tmp_path):
         ("strict", "Fail on unknown values. Off by default.")]
 
 
+def test_a_directive_of_its_own_that_holds_python_with_a_docstring_reads_as_code(tmp_path):
+    # Click's examples of help texts are commands whose docstrings read as prose: they had been read as text, the
+    # docstring's paragraphs passages of their own ("This is a very long second paragraph ... f") and ":param ...:"
+    # a list item.
+    rst = textwrap.dedent("""\
+        Truncating Help Texts
+        ---------------------
+
+        You can use the ``\\f`` escape marker to have Click truncate the help text after the marker.
+
+        Example:
+
+        .. click:example::
+
+            @click.command()
+            def cli(ctx):
+                \"\"\"First paragraph.
+
+                This is a very long second paragraph.
+                \\f
+
+                :param click.core.Context ctx: Click context.
+                \"\"\"
+
+        .. click:example::
+
+            This is a sentence, not a program.
+        """)
+    passages, problems = read(tmp_path, "documentation.rst", rst)
+    assert problems == []
+    assert [p.text for p in passages] == [
+        "You can use the \\f escape marker to have Click truncate the help text after the marker.\nExample:\n"
+        "@click.command()\ndef cli(ctx):\n    \"\"\"First paragraph.\n\n    This is a very long second paragraph.\n"
+        "    \\f\n\n    :param click.core.Context ctx: Click context.\n    \"\"\"",
+        "This is a sentence, not a program."]
+
+
 def test_references_to_other_pages_read_as_words(tmp_path):
     # Sphinx shows the title of the page or section a reference names; this page cannot see it, and the
     # target had been shown as written ("see exception-handling-exit-codes", "/deploying/index", "~.Flask.route").

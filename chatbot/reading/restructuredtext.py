@@ -6,6 +6,7 @@ extension's, a project's own): their text is kept, a cross-reference shown as it
 
 from __future__ import annotations
 
+import ast
 import functools
 import re
 import textwrap
@@ -115,11 +116,24 @@ _CODE_LINE = re.compile(
 
 
 def _is_code(lines) -> bool:
-    """Whether a directive's content is code: most of its lines read as code, and few end as sentences."""
+    """Whether a directive's content is code: Python that does something, or most of its lines read as code and few
+    end as sentences."""
     lines = [line for line in lines if line.strip()]
     code = sum(bool(_CODE_LINE.search(line)) for line in lines)
     prose = sum(line.rstrip().endswith((".", "!", "?")) for line in lines)
-    return bool(lines) and code >= 0.5 * len(lines) and prose <= 0.2 * len(lines)
+    return bool(lines) and (code >= 0.5 * len(lines) and prose <= 0.2 * len(lines) or _is_python(lines))
+
+
+def _is_python(lines: list[str]) -> bool:
+    """Whether the lines are a Python program that does something (a call, a definition, an assignment, an import),
+    though its docstrings and strings read as prose (Click's examples: a command whose docstring is its help). A
+    sentence is no Python; a word alone would be, but does nothing."""
+    try:
+        tree = ast.parse(textwrap.dedent("\n".join(lines)))
+    except (SyntaxError, ValueError):
+        return False
+    return any(not isinstance(statement, ast.Expr) or isinstance(statement.value, (ast.Call, ast.Await))
+               for statement in tree.body)
 
 
 def _name_words(name: str) -> str:
