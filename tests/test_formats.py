@@ -758,6 +758,42 @@ def test_a_directive_of_its_own_that_holds_python_with_a_docstring_reads_as_code
         "This is a sentence, not a program."]
 
 
+def test_a_version_note_alone_goes_with_the_text_of_its_section(tmp_path):
+    # Sphinx's ".. versionadded:: 2.0" with no text of its own had been a passage of its own ("New in version
+    # 2.0."), under every section it opens, and ranked first for questions on the section's topic. It labels the
+    # text after it when it opens a section, and dates the text before it when it closes one.
+    rst = textwrap.dedent("""\
+        Documenting Scripts
+        ===================
+
+        Help Parameter Customization
+        ----------------------------
+
+        .. versionadded:: 2.0
+
+        The help parameter is implemented in a very special manner.
+
+        Chaining
+        --------
+
+        You can chain commands.
+
+        .. versionchanged:: 3.0
+
+        Other
+        -----
+
+        .. deprecated:: 8.1
+           Use chains instead.
+        """)
+    passages, problems = read(tmp_path, "documentation.rst", rst)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Help Parameter Customization", "New in version 2.0.\nThe help parameter is implemented in a very special manner."),
+        ("Chaining", "You can chain commands.\nChanged in version 3.0."),
+        ("Other", "Deprecated since version 8.1: Use chains instead.")]
+
+
 def test_references_to_other_pages_read_as_words(tmp_path):
     # Sphinx shows the title of the page or section a reference names; this page cannot see it, and the
     # target had been shown as written ("see exception-handling-exit-codes", "/deploying/index", "~.Flask.route").

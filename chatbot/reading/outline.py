@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 244
+PARSER_VERSION = 245
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -44,6 +44,10 @@ _FIELD_WORDS = 12
 _NAME_CHARS = 80
 # A field: a name and its value, as reference pages set them over or under a description ("Added in: v0.3.2").
 _FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
+# A version note alone, as Sphinx writes a "versionadded" with no text of its own ("New in version 2.0.",
+# "Deprecated since version 8.2."): it dates the text of its section and says nothing alone.
+_VERSION_NOTE = re.compile(r"^(?:New|Added|Changed|Removed|Deprecated)\s+(?:in|since)\s+version\s+\S+$",
+                           re.IGNORECASE)
 
 # A heading that names a FAQ: "FAQ", "FAQs", "np FAQ", "Frequently Asked Questions", "Common questions"; or one
 # of problems and their fixes: "Troubleshooting", "Troubleshooting and Common Pitfalls".
@@ -740,9 +744,14 @@ def names_a_term(text: str) -> bool:
 
 def _labels_only(text: str) -> bool:
     """Text whose every line labels what follows it: a name ("TIMEOUT") or a field ("Default: `'info'`"), with
-    no full stop. (Not a scrap of a sentence: "Associative arrays are created using" / "declare -A name".)"""
-    return all(_stops_mid_sentence(line) and (len(line.split()) == 1 or (
+    no full stop, or a version note ("New in version 2.0."). (Not a scrap of a sentence: "Associative arrays are
+    created using" / "declare -A name".)"""
+    return all(_is_version_note(line) or _stops_mid_sentence(line) and (len(line.split()) == 1 or (
         _FIELD.match(line) is not None and word_count(line) <= FRAGMENT_WORDS)) for line in text.split("\n"))
+
+
+def _is_version_note(text: str) -> bool:
+    return _VERSION_NOTE.match(text.strip()) is not None
 
 
 def _fields_close_section(blocks: list[Block], start: int) -> bool:
@@ -1041,6 +1050,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     # setting's heading after it) are the text's (a field with text after it labels that text
                     # instead, and one at the document's end is its footer: "Copyright: ...");
                     or _fields_close_section(blocks, i)
+                    # a version note dates the text before it in its section (one that opens a section labels the
+                    # text after it, as a field does);
+                    or _is_version_note(block.text)
                     # and an example's lead-in ("For example:", "E.g.:") goes, with its code, with what it shows.
                     or _leads_in_example(block, blocks[i + 1] if i + 1 < len(blocks) else None,
                                          room=max_chars - len(previous.text))):
