@@ -5047,6 +5047,34 @@ def test_a_docbook_title_pages_credits_head_nothing(tmp_path):
         ("Chapter 1. Introduction", "The base-passwd package holds /etc/passwd.")]
 
 
+def test_an_option_described_by_fields_is_one_entry(tmp_path):
+    # DocBook manuals describe each option with a variable list of fields (Privoxy's config.html: "Specifies:",
+    # "Type of value:", "Default value:", "Effect if unset:", "Notes:"). Each field had been a passage of its own,
+    # and "Specifies: How long a temporarily enabled tag remains enabled." ranked above the field that answers.
+    # A page's introduction under two fields (Node's "Stability: 2 - Stable" / "Source Code: ...") stays prose.
+    fields = lambda name, default: f"""<h4>{name}</h4><div class="variablelist"><dl>
+<dt>Specifies:</dt><dd><p>How long a {name} lasts.</p></dd>
+<dt>Type of value:</dt><dd><p><i>Time in seconds.</i></p></dd>
+<dt>Default value:</dt><dd><p>{default}</p></dd>
+<dt>Notes:</dt><dd><p>The default is quite high.</p><p>Reduce it on a slow proxy.</p></dd></dl></div>"""
+    page = f"""<html><body><h1>The Main Configuration File</h1>
+<h2>Timeouts</h2>{fields("socket-timeout", "300")}{fields("keep-alive-timeout", "None")}
+<h2>Trace events</h2><p>Stability: 2 - Stable</p><p>Source Code: lib/trace_events.js</p>
+<p>The trace_events module centralizes tracing information.</p><p>Tracing is enabled with a flag.</p>
+<p>The log file is node_trace.log by default.</p></body></html>"""
+    passages, problems = read(tmp_path, "config.html", page)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("socket-timeout", "Specifies: How long a socket-timeout lasts.\nType of value: Time in seconds.\n"
+                           "Default value: 300\nNotes: The default is quite high.\nReduce it on a slow proxy."),
+        ("keep-alive-timeout", "Specifies: How long a keep-alive-timeout lasts.\nType of value: Time in seconds.\n"
+                               "Default value: None\nNotes: The default is quite high.\nReduce it on a slow proxy."),
+        ("Trace events", "Stability: 2 - Stable\nSource Code: lib/trace_events.js\n"
+                         "The trace_events module centralizes tracing information."),
+        ("Trace events", "Tracing is enabled with a flag."),
+        ("Trace events", "The log file is node_trace.log by default.")]
+
+
 def test_question_after_a_subsection_is_not_under_it(tmp_path):
     # A question ends the sections at its level: the next question after "Web forum" (a subsection of the
     # section before) had been shown under "Web forum" (Debian's FAQ, in HTML and PDF).

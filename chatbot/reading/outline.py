@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 245
+PARSER_VERSION = 246
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -844,6 +844,27 @@ def _heads_entry(heading: Block) -> bool:
     return heading.kind == "heading" and (heading.level == TERM_LEVEL or bool(_CODE_NAME.match(heading.text.strip())))
 
 
+# The labels of notes set apart from the text ("Note: ...", a callout), not fields of what a heading names.
+_CALLOUT_LABELS = frozenset({"note", "tip", "hint", "warning", "caution", "important", "danger", "attention", "error",
+                             "info", "example", "see also", "todo"})
+
+
+def _described_by_fields(blocks: list[Block], at: int) -> bool:
+    """Whether the heading at `at` is described by fields: it opens with two ("Specifies: ...", "Type of value: ..."),
+    and they are half its paragraphs or more, as references describe each of their options (the variable lists of
+    DocBook manuals, Privoxy's). The fields of the one thing it names make a reference entry, as a term over its
+    definition does (_heads_entry); a page's introduction under two fields (Node's "Stability: 2 - Stable" / "Source
+    Code: ...") is prose."""
+    def field(block: Block) -> bool:
+        return (block.kind == "paragraph" and _FIELD.match(block.text) is not None
+                and block.text.partition(":")[0].strip().lower() not in _CALLOUT_LABELS)
+
+    section = list(takewhile(lambda b: b.kind not in ("heading", "question"), blocks[at + 1:]))
+    paragraphs = [b for b in section if b.kind == "paragraph"]
+    return (len(section) >= 2 and field(section[0]) and field(section[1])
+            and 2 * sum(map(field, paragraphs)) >= len(paragraphs))
+
+
 # Where an item of a contents list starts: its number ("3.1)", "2.4.", "12 -").
 _ITEM_NUMBER = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d{1,3})*[.):-]?\s+(?=\S)")
 # A contents list's items are at least this many words (a shorter text is found inside a question by chance), and
@@ -946,6 +967,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                                 question=question, alternates=alternates, line=line))
 
     table_captions, caption_blocks = _numbered_captions(blocks)
+    field_entries = {id(b) for k, b in enumerate(blocks) if b.kind == "heading" and _described_by_fields(blocks, k)}
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -1019,7 +1041,8 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         previous = passages[-1] if passages else None
         # Whether this block may go on in the passage before it: a text passage of the same section.
         extends = previous is not None and previous.kind == "text" and previous.section == section
-        in_entry = extends and len(passages) > section_start and bool(open_headings) and _heads_entry(open_headings[-1])
+        in_entry = extends and len(passages) > section_start and bool(open_headings) and (
+            _heads_entry(open_headings[-1]) or id(open_headings[-1]) in field_entries)
         # The paragraph just read announces what follows it ("... as follows:", "One user writes:").
         announced = extends and last_kind == "paragraph" and previous.text.endswith(":")
         if block.kind == "break":
