@@ -5045,6 +5045,8 @@ def test_html_of_documentation_generators(tmp_path):
 <div class="admonitionblock important"><table><tr><td class="icon"><i class="fa icon-important" title="Important"></i></td>
 <td class="content"><div class="paragraph"><p>Sign off your patches.</p></div></td></tr></table></div>
 <dl class="section note"><dt>Note</dt><dd>You need the GNU install tool.</dd></dl>
+<DIV CLASS="WARNING"><P></P><TABLE CLASS="WARNING" BORDER="1" WIDTH="100%"><TR><TD ALIGN="CENTER"><B>Warning</B></TD></TR>
+<TR><TD ALIGN="LEFT"><P>Filters run with the proxy's privileges!</P></TD></TR></TABLE></DIV>
 <h3>toCharacter</h3><p>Converts a character.</p>
 <dl class="notes"><dt>Returns:</dt><dd>a Character</dd></dl>
 <aside class="footnote-list brackets"><aside class="footnote brackets" id="f1" role="doc-footnote">
@@ -5066,6 +5068,8 @@ def test_html_of_documentation_generators(tmp_path):
         ("text", "Configure Pages and Navigation", "Warning: Mail clients wrap lines."),
         ("text", "Configure Pages and Navigation", "Important: Sign off your patches."),
         ("text", "Configure Pages and Navigation", "Note: You need the GNU install tool."),
+        # DocBook's DSSSL stylesheets (Privoxy's manual) set the title in a row of its own over the text's.
+        ("text", "Configure Pages and Navigation", "Warning: Filters run with the proxy's privileges!"),
         ("text", "toCharacter", "Converts a character."),
         # (The footnote, last on the page, goes on after the label before it.)
         ("text", "toCharacter", "Returns: a Character\nThe nav is optional.")]

@@ -398,6 +398,9 @@ def _callout(node, blocks: list[Block]) -> None:
     title = node.get(_TAB_TITLE)
     parts = [node]
     if title is None:
+        # DocBook's DSSSL stylesheets open a note with an empty paragraph, before its table.
+        for empty in [c for c in node.find_all("p", recursive=False) if not _text(c).strip()]:
+            empty.extract()
         head = node.find(True, recursive=False)
         title = ""
         if head is not None and any(_CALLOUT_TITLE_CLASS.search(c) for c in head.get("class") or []):
@@ -405,8 +408,11 @@ def _callout(node, blocks: list[Block]) -> None:
             head.extract()
         elif head is not None and head.name == "table" and len(_visible_children(node)) == 1:
             # Notes with icons: a layout table of the icon, the title and the text; DocBook's titles are in a
-            # header cell, AsciiDoc's in the icon's cell (its text, or the icon's name when it shows an image).
-            label = head.find("th") or head.find("td", class_="icon")
+            # header cell (or, by its DSSSL stylesheets, in a row of their own over the text's), AsciiDoc's in the
+            # icon's cell (its text, or the icon's name when it shows an image).
+            rows = head.find_all("tr")
+            title_row = rows[0].find_all(["td", "th"]) if len(rows) >= 2 else []
+            label = head.find("th") or head.find("td", class_="icon") or (title_row[0] if len(title_row) == 1 else None)
             name = "" if label is None else " ".join(_text(label).split()) or next(
                 (icon.get("alt") or icon.get("title") or "" for icon in label.find_all(["img", "i"])), "")
             if label is not None and len(name.split()) <= 3:
