@@ -430,45 +430,6 @@ def test_code_too_long_for_the_paragraph_announcing_it_opens_in_its_passage():
     assert "\n".join(p.text for p in passages) == "The class can be configured as follows:\n" + code
 
 
-def test_what_an_example_does_goes_with_the_example(tmp_path):
-    # Click's pages show a command, then "And how it works in practice:" over the calls that run it: a lead-in of
-    # six words, longer than the scraps that had been let go on, and the lead-in and its calls had been a passage
-    # of their own that ranked first for what the paragraph above them says.
-    md = textwrap.dedent("""\
-        # Commands
-
-        ## Group Invocation Without Command
-
-        By default, a group is not invoked unless a subcommand is passed.
-
-        ```python
-        @click.group(invoke_without_command=True)
-        def cli():
-            pass
-        ```
-
-        And how it works in practice:
-
-        ```python
-        invoke(cli, prog_name='tool', args=[])
-        ```
-
-        Groups may be nested in other groups, as deep as a tool needs them to go:
-
-        ```python
-        cli.add_command(other)
-        ```
-        """)
-    passages, problems = read(tmp_path, "commands.md", md)
-    assert problems == []
-    assert [p.text for p in passages] == [
-        "By default, a group is not invoked unless a subcommand is passed.\n"
-        "@click.group(invoke_without_command=True)\ndef cli():\n    pass\n"
-        "And how it works in practice:\ninvoke(cli, prog_name='tool', args=[])",
-        # A sentence of its own that shows something else is no lead-in.
-        "Groups may be nested in other groups, as deep as a tool needs them to go:\ncli.add_command(other)"]
-
-
 def test_an_example_goes_with_the_text_it_shows(tmp_path):
     # npm's "Use -- to pass flags" and its "For example: npm run test -- --grep" had been two passages: the
     # rule without its example, and an example with nothing to say what it shows. A tab's own case ("Zsh: Add

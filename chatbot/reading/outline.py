@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 248
+PARSER_VERSION = 249
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -34,8 +34,6 @@ FAQ_PAGE_QUESTIONS = 3
 CALLOUT_CHARS = 1000
 # A paragraph this short may be a scrap of the sentence before it (see _continues).
 FRAGMENT_WORDS = 5
-# A lead-in to an example's code ("And how it works in practice:") is at most this long (see _leads_in_example).
-LEAD_IN_WORDS = 8
 # The level of a minor title (a definition's term, a summary): below any heading of a page's outline.
 TERM_LEVEL = 6
 # A FAQ answer made of parts under their own headings is split into them past this many times max_chars.
@@ -785,7 +783,7 @@ def _leads_in_example(block: Block, following: Block | None, *, room: int) -> bo
     opens with a label of its own ("Zsh: Add this to ~/.zshrc:", a tab's): that is another case, not an example."""
     return (following is not None and following.kind == "code" and block.text.endswith(":")
             and block.text.count(":") == 1
-            and word_count(block.text) <= LEAD_IN_WORDS and len(block.text) + len(following.text) + 2 < room)
+            and word_count(block.text) <= FRAGMENT_WORDS and len(block.text) + len(following.text) + 2 < room)
 
 
 def _close_headings(open_headings: list[Block], level: int) -> None:
