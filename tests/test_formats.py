@@ -5079,6 +5079,26 @@ def test_an_option_described_by_fields_is_one_entry(tmp_path):
         ("Trace events", "The log file is node_trace.log by default.")]
 
 
+def test_three_fields_make_an_entry_however_long_its_notes_run_on():
+    # Privoxy's actions-file.html opens each action with "Typical use:", "Effect:", "Type:", "Notes:", and its notes
+    # run on for paragraphs: more of them than fields, and the fields had been passages of their own.
+    notes = ["The header tells the browser what to do.", "It can also change the rendering mode.",
+             "By default only text types are replaced.", "A server-header filter is often easier.",
+             "Exceptions by URL take more work."]
+    blocks = [Block("heading", "Actions", level=1), Block("heading", "content-type-overwrite", level=4),
+              Block("paragraph", "Typical use: Stop download menus."),
+              Block("paragraph", "Effect: Replaces the Content-Type header."),
+              Block("paragraph", "Type: Parameterized."), *(Block("paragraph", n) for n in notes),
+              Block("heading", "Trace events", level=4), Block("paragraph", "Stability: 2 - Stable"),
+              Block("paragraph", "Source Code: lib/trace_events.js"), *(Block("paragraph", n) for n in notes)]
+    passages = build_passages(blocks, source="actions-file.html")
+    assert [p.text for p in passages] == [
+        "Typical use: Stop download menus.\nEffect: Replaces the Content-Type header.\nType: Parameterized.\n"
+        + "\n".join(notes),
+        # Two fields over more prose than fields: a page's introduction, its paragraphs apart.
+        "Stability: 2 - Stable\nSource Code: lib/trace_events.js\n" + notes[0], *notes[1:]]
+
+
 def test_question_after_a_subsection_is_not_under_it(tmp_path):
     # A question ends the sections at its level: the next question after "Web forum" (a subsection of the
     # section before) had been shown under "Web forum" (Debian's FAQ, in HTML and PDF).

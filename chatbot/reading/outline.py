@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 249
+PARSER_VERSION = 250
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -850,19 +850,19 @@ _CALLOUT_LABELS = frozenset({"note", "tip", "hint", "warning", "caution", "impor
 
 
 def _described_by_fields(blocks: list[Block], at: int) -> bool:
-    """Whether the heading at `at` is described by fields: it opens with two ("Specifies: ...", "Type of value: ..."),
-    and they are half its paragraphs or more, as references describe each of their options (the variable lists of
-    DocBook manuals, Privoxy's). The fields of the one thing it names make a reference entry, as a term over its
-    definition does (_heads_entry); a page's introduction under two fields (Node's "Stability: 2 - Stable" / "Source
-    Code: ...") is prose."""
+    """Whether the heading at `at` is described by fields: it opens with three or more ("Specifies: ...", "Type of
+    value: ...", "Default value: ..."), or with two that are half its paragraphs or more, as references describe each
+    of their options (the variable lists of DocBook manuals, Privoxy's, whose notes may run on for paragraphs). The
+    fields of the one thing it names make a reference entry, as a term over its definition does (_heads_entry); a
+    page's introduction under two fields (Node's "Stability: 2 - Stable" / "Source Code: ...") is prose."""
     def field(block: Block) -> bool:
         return (block.kind == "paragraph" and _FIELD.match(block.text) is not None
                 and block.text.partition(":")[0].strip().lower() not in _CALLOUT_LABELS)
 
     section = list(takewhile(lambda b: b.kind not in ("heading", "question"), blocks[at + 1:]))
+    opening = len(list(takewhile(field, section)))
     paragraphs = [b for b in section if b.kind == "paragraph"]
-    return (len(section) >= 2 and field(section[0]) and field(section[1])
-            and 2 * sum(map(field, paragraphs)) >= len(paragraphs))
+    return opening >= 3 or (opening == 2 and 2 * sum(map(field, paragraphs)) >= len(paragraphs))
 
 
 # Where an item of a contents list starts: its number ("3.1)", "2.4.", "12 -").
