@@ -290,6 +290,36 @@ def test_a_definition_inside_a_definition_names_both_terms(tmp_path):
     assert [p.section for p in passages] == ["read", "read › -r", "read", "mapfile", "mapfile › -t"]
 
 
+def test_a_functions_arguments_are_titled_with_its_name_not_its_whole_signature(tmp_path):
+    # libffi's Texinfo manual lists a function's arguments as terms inside its definition: "closure" alone had
+    # been the title of "The address of a ffi_closure object", saying nothing of which function takes it.
+    page = ("<html><body><h3>The Closure API</h3><dl class=\"def\"><dt>Function: ffi_status ffi_prep_closure_loc "
+            "(ffi_closure *closure, ffi_cif *cif, void (*fun) (ffi_cif *cif, void *ret), void *user_data)</dt>"
+            "<dd><p>Prepare a closure function. The arguments to ffi_prep_closure_loc are:</p><dl compact>"
+            "<dt>closure</dt><dd><p>The address of a ffi_closure object.</p></dd>"
+            "<dt>fun</dt><dd><p>The function which will be called.</p><dl><dt>ret</dt><dd><p>A pointer to the "
+            "memory used for the return value.</p></dd></dl></dd></dl></dd></dl></body></html>")
+    passages, problems = read(tmp_path, "closures.html", page)
+    assert problems == []
+    assert [p.section for p in passages][1:] == [
+        "ffi_prep_closure_loc › closure", "The Closure API › ffi_prep_closure_loc › fun",
+        "ffi_prep_closure_loc › fun › ret"]
+
+
+def test_a_heading_drops_the_section_number_its_generator_marks(tmp_path):
+    # Texinfo numbers a chapter without a stop ("1 What is libffi?"), which had stayed in the question and in
+    # every title; docutils and Sphinx put the number in a span of its own.
+    page = ("<html><body><h2 class=\"chapter\">1 What is libffi?</h2><p>A portable foreign function "
+            "interface library.</p><h2 class=\"chapter\">2 Using libffi</h2><p>Closures are supported.</p>"
+            "<h2><span class=\"sectnum\">3\u00a0\u00a0\u00a0</span>Memory Usage</h2><p>Closures need memory.</p>"
+            "<h2>3 ways to call</h2><p>Call it directly.</p></body></html>")
+    passages, problems = read(tmp_path, "libffi.html", page)
+    assert problems == []
+    assert [(p.kind, p.question or p.section) for p in passages] == [
+        ("faq", "What is libffi?"), ("text", "Using libffi"), ("text", "Memory Usage"),
+        ("text", "3 ways to call")]
+
+
 def test_a_note_keeps_its_title_over_all_its_paragraphs_and_an_option_or_a_function_its_values(tmp_path):
     # Flask's "Externally Visible Server": the paragraph with the answer ("add --host=0.0.0.0") had lost the
     # note's title; a note opening with the line that introduces a list had left "Warning:" alone; npm's

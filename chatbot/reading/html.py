@@ -57,6 +57,12 @@ _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side
 # the container by its furniture, not the furniture itself: VitePress's content is in "VPContent has-sidebar".
 _STATE = re.compile(r"(?:^|[-_]+)(?:has|with|without|no)[-_]", re.IGNORECASE)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The spans that hold a heading's section number (docutils' `sectnum`, Sphinx's `section-number`).
+_NUMBER_SPAN_CLASSES = ["sectnum", "section-number"]
+# The classes of Texinfo's numbered headings, and the number they open with ("1", "2.5", "A.1", "Appendix A").
+_TEXINFO_NUMBERED = frozenset({"chapter", "section", "subsection", "subsubsection", "appendix", "appendixsec",
+                               "appendixsubsec", "appendixsubsubsec"})
+_TEXINFO_NUMBER = re.compile(r"^(?:Appendix\s+)?(?:\d{1,3}|[A-Z])(?:\.\d{1,3})*\s+(?=\S)")
 # The classes of a title page's credits, which DocBook writes as headings ('<h3 class="author">Joey Hess</h3>').
 _CREDIT = re.compile(r"^(?:author|editor|othercredit|corpauthor)$", re.IGNORECASE)
 _NEVER_FURNITURE = ("body", "html", "main", *_HEADINGS, "thead", "tbody", "tfoot", "tr", "th", "td", "caption")
@@ -488,6 +494,19 @@ def _text(node) -> str:
     return _lines(_pieces(node))
 
 
+def _heading_text(node) -> str:
+    """A heading's text without the section number its generator marks: docutils' and Sphinx's number spans
+    ("<span class="sectnum">1</span>"), and the number Texinfo puts before a numbered chapter's or section's title
+    ('<h2 class="chapter">1 What is libffi?</h2>'). People do not ask by number, and "1 What is libffi?" had
+    kept it (only a number with a stop, "1." or "2.5", reads as one in any heading)."""
+    hidden = frozenset(id(d) for span in node.find_all("span", class_=_NUMBER_SPAN_CLASSES)
+                       for d in (span, *span.descendants))
+    text = " ".join(_lines(_pieces(node, hidden)).split())
+    if _TEXINFO_NUMBERED.intersection(node.get("class") or ()):
+        text = _TEXINFO_NUMBER.sub("", text, count=1) or text
+    return text
+
+
 def _marked_question(node) -> bool:
     """Whether the page marks the element as a FAQ question: class="faq-question", or the name of a
     schema.org Question."""
@@ -713,7 +732,7 @@ def _element(node, blocks: list[Block]) -> None:
             blocks.append(Block("question", question_text(text)))
             return
     if name in _HEADINGS:
-        text = _text(node).replace("\n", " ")
+        text = _heading_text(node)
         if text:
             blocks.append(heading_block(text, level=int(name[1])))
     elif name == "pre":
@@ -889,6 +908,8 @@ def _item_lines(item, marker: str, depth: int) -> list[str]:
 
 # A definition's term this long or shorter names what the terms of a list inside it are parts of.
 PARENT_TERM_CHARS = 60
+# The name in a signature: the word before its first parenthesis ("ffi_prep_closure_loc (", "Command.invoke(").
+_SIGNATURE_NAME = re.compile(r"([^\W\d][\w.:$]*)\s*\(")
 
 
 def _definitions(node, blocks: list[Block]) -> None:
@@ -924,17 +945,27 @@ def _definitions(node, blocks: list[Block]) -> None:
             terms = []
         start = len(blocks)
         _walk(child, blocks)
-        if term is not None and term.kind == "heading" and len(term.text) <= PARENT_TERM_CHARS:
+        parent = term is not None and term.kind == "heading" and _parent_name(term.text)
+        if parent:
             # The terms of a list inside this definition are its parts: "-r" of bash's "read" reads "read › -r",
-            # or nothing would say which command's option it is. (Not under a long signature: an API page's
-            # methods name their class already.)
-            blocks[start:] = [replace(b, text=f"{term.text} › {b.text}") if b.kind == "heading" and b.level == 6
-                              and b is not term and b.text != term.text and len(b.text) <= PARENT_TERM_CHARS
+            # or nothing would say which command's option it is.
+            blocks[start:] = [replace(b, text=f"{parent} › {b.text}") if b.kind == "heading" and b.level == 6
+                              and b is not term and b.text != parent and len(b.text) <= PARENT_TERM_CHARS
                               else b for b in blocks[start:]]
         if term is not None and term.kind == "heading" and outer is not None:
             blocks.append(outer)
     if terms:
         blocks.append(Block("paragraph", " ".join(terms)))
+
+
+def _parent_name(term: str) -> str:
+    """What a definition's term calls the thing whose parts a list inside it describes: the term, when short;
+    a function's name, when the term is its signature ("Function: ffi_status ffi_prep_closure_loc (ffi_closure
+    *closure, ...)", whose arguments "closure" and "cif" had been titled by themselves alone); else ""."""
+    if len(term) <= PARENT_TERM_CHARS:
+        return term
+    called = _SIGNATURE_NAME.search(term)
+    return called.group(1) if called else ""
 
 
 def _labels(node, terms: list[str]) -> bool:
