@@ -5188,6 +5188,93 @@ def test_pdf_running_headers_of_short_chapters_are_told_by_their_page_number(tmp
     assert {p.section for p in passages} >= {"Introduction", "Utilities", "Functions"}
 
 
+def test_pdf_running_headers_naming_the_chapter_without_a_page_number_are_dropped(tmp_path):
+    # bzip2's manual heads each page of a chapter with the chapter's name, its page number a footer apart: on
+    # fewer than half the pages, it had stayed in the text, and cut a sentence that runs on over the page break
+    # ("... an overhead in the region of" / "50 bytes."), which a number goes on as a word does.
+    def heading(text):
+        return (text, "bold", 16, 72, 5)
+
+    pages = [[heading("1 Introduction"), "", "The packer compresses files in blocks."],
+             [heading("2 Using the packer"), "", "It reads the files named on its command line.",
+              "Files of fewer than a hundred bytes grow, since the format", "has an overhead in the region of"],
+             ["Using the packer", "", "50 bytes. Random data grows by half a percent."],
+             ["Using the packer", "", "It keeps its input files when asked to."],
+             ["Using the packer", "", "It exits with status zero when all went well."],
+             [heading("3 Reporting bugs"), "", "Send the smallest file that shows the bug."],
+             ["Reporting bugs", "", "Say which compiler built the packer."],
+             ["Reporting bugs", "", "Say which system it runs on."],
+             ["Reporting bugs", "", "Say what you expected it to do."]]
+    passages, problems = read(tmp_path, "manual.pdf", pdf_bytes(pages))
+    assert problems == []
+    assert not any(line in ("Using the packer", "Reporting bugs") for p in passages for line in p.text.split("\n"))
+    assert ("Using the packer", "It reads the files named on its command line. Files of fewer than a hundred bytes "
+            "grow, since the format has an overhead in the region of 50 bytes. Random data grows by half a percent.") in [
+        (p.section, p.text) for p in passages]
+
+
+def test_pdf_terms_over_text_indented_under_them_are_a_definition_list(tmp_path):
+    # bzip2's options, as DocBook sets a variable list: each option in code at the margin, over its text indented
+    # under it. Read as code, each option's name had gone with the text of the option before it. A line alone
+    # over indented text (a lead-in to a formula) is no term.
+    def mono(text, gap=8):
+        return (text, "mono", 11, 72, gap)
+
+    def indented(text, left=108):
+        return (text, "body", 11, left, 3)
+
+    pages = [[("Options", "bold", 16, 72, 5), "These options change what the packer does.",
+              mono("-c --stdout"), indented("Compress or decompress to standard output."),
+              mono("-d --decompress"), indented("Force decompression, whatever the program is called."),
+              indented("The name of the program does not matter then."),
+              mono("-k --keep"), indented("Keep the input files."),
+              ("The options may be given in any order.", "body", 11, 72, 8),
+              ("Sizes", "bold", 16, 72, 8), "The size of a block is worked out as follows.",
+              ("It is easy to see that", "body", 11, 72, 8), indented("size = blocks * 100000", 200)]]
+    passages, problems = read(tmp_path, "options.pdf", pdf_bytes(pages))
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("", "These options change what the packer does."),  # under the document's title
+        ("-c --stdout", "Compress or decompress to standard output."),
+        ("-d --decompress", "Force decompression, whatever the program is called. The name of the program does not "
+                            "matter then."),
+        ("-k --keep", "Keep the input files."),
+        ("", "The options may be given in any order."),
+        ("Sizes", "The size of a block is worked out as follows."),
+        ("Sizes", "It is easy to see that size = blocks * 100000")]
+
+
+def test_pdf_texinfo_definition_line_is_titled_by_its_whole_signature(tmp_path):
+    # Texinfo sets a definition's line larger than the text, its category at the right ("[Function]"), wrapped
+    # onto a second line: the heading had been the first line with "[Function]" in it, and the rest of the
+    # signature opened the text under it.
+    def line(text, left=119, size=11, gap=5):
+        return (text, "body", size, left, gap)
+
+    pages = [[("asn1 get tag der", "bold", 13, 90, 5),
+              line("int asn1_get_tag_der (const char * der, int der_len, [Function]", 90, 12),
+              line("int * len)", 140, 12, 1),
+              line("der: DER data to decode."), line("len: Output variable holding the length of the tag."),
+              line("Decode the class and tag from DER data; this text runs on for a while to"),
+              line("make the body's type the most common one.", gap=1),
+              line("Returns: ASN1_SUCCESS on success, or an error.")]]
+    passages, problems = read(tmp_path, "tasn.pdf", pdf_bytes(pages))
+    assert problems == []
+    assert {p.section for p in passages} == {"int asn1_get_tag_der (const char * der, int der_len, int * len)"}
+    assert passages[0].text == "der: DER data to decode."
+
+
+def test_pdf_words_broken_over_lines_in_capitals_or_after_an_underscore_are_joined(tmp_path):
+    # libtasn1's manual: "ELE-" / "MENT" and "asn1_der_" / "decoding()" had read "ELE- MENT", "asn1_der_ decoding()".
+    pages = [[("Decoding", "bold", 16, 72, 5), "The decoder returns an error when the ELE-",
+              ("MENT is missing and the OP-", "body", 11, 72, 1), ("TIONAL part is absent; call asn1_der_", "body", 11, 72, 1),
+              ("decoding() first. A non-", "body", 11, 72, 1), ("English name is kept.", "body", 11, 72, 1)]]
+    passages, problems = read(tmp_path, "decoding.pdf", pdf_bytes(pages))
+    assert problems == []
+    assert passages[0].text == ("The decoder returns an error when the ELEMENT is missing and the OPTIONAL part is "
+                                "absent; call asn1_der_decoding() first. A non-English name is kept.")
+
+
 def test_docx_contents_written_as_linked_paragraphs_is_dropped(tmp_path):
     # Google Docs and LibreOffice write a contents list as a paragraph per entry, each one link: the entries had
     # been passages of their own, a question's entry ranking beside its answer.

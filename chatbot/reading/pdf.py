@@ -21,7 +21,8 @@ from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean, word_count, words
 from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, SECTION_NUMBER, Block, build_passages,
-                      heading_block, is_question, looks_like_question, question_text, take_intro)
+                      heading_block, is_question, last_heading, looks_like_question, names_a_term, question_text,
+                      take_intro, title_block)
 from .manpage import is_manpage
 from .plaintext import BULLET, CONTENTS_BULLET, LEADER, is_contents_entry, plaintext_blocks, without_contents
 
@@ -46,6 +47,10 @@ _ENTRY_NUMBER = re.compile(r"(?:^|\s)(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,
 _CHAPTER_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[^\W\d_])")
 # A section's number in digits ("3.", "3.1.", "3.1") before a heading's words.
 _HEADING_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d{1,3})*)\.?\s+(?=[^\W\d_])")
+# The category Texinfo sets at the right end of a definition's first line ("[Function]", "[Data type]").
+_DEFINITION_CATEGORY = re.compile(r"\s\[[A-Z][a-z]+(?: [a-z]+){0,2}\]$")
+# A line that goes on with a number and words ("50 bytes. Random data ..."), not a numbered item or line of a listing.
+_GOES_ON_WITH_NUMBER = re.compile(r"^\d[\d,.]*\s+[a-z]")
 _SENTENCE_END = re.compile(r"[.!?:;…]['\")\]”’]*$")
 # Words are set apart by a gap of this share of the type's size: pdfplumber's fixed 3 points runs the
 # words of tight 10-point type together ("Thekeywords").
@@ -146,9 +151,12 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     type_of_all = _body_type(pages)
     titles = {key for page in pages for line in page if _is_heading_type(line, type_of_all)
               if (key := _title_key(line.text))}
+    chapter_headers = _chapter_headers(pages, titles, type_of_all)
     kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running, None if (
                 offset is None or _is_heading_type(line, type_of_all)) else place + offset)
-             and not _names_its_page(line, k, len(page), titles, type_of_all)]
+             and not _names_its_page(line, k, len(page), titles, type_of_all)
+             and not ((k < 2 or k >= len(page) - 2) and not _is_heading_type(line, type_of_all)
+                      and _title_key(line.text) in chapter_headers)]
             for place, page in enumerate(pages)]
     body = _body_type(kept)
     # A paragraph of a number alone is a page number the furniture rules left (an index's pages, numbered apart).
@@ -641,6 +649,17 @@ def _names_its_page(line: Line, k: int, count: int, titles: set[str], body: Body
             and len(_NUMBER_AT_ENDS.findall(" ".join(line.text.split()))) == 1 and _title_key(line.text) in titles)
 
 
+def _chapter_headers(pages: list[list[Line]], titles: set[str], body: BodyType) -> set[str]:
+    """The running headers that name the chapter their pages are in, with no page number beside them (bzip2's
+    manual heads each page of its second chapter "How to use bzip2", its page number a footer apart): the words
+    of a heading, in the text's type at a page's edge, on NUMBERED_RUNNING_PAGES pages or more. Too few pages
+    for a running header of the whole document, they had been read as lines of the text they interrupt."""
+    counts = Counter(key for page in pages
+                     for key in {_title_key(line.text) for line in page[:2] + page[-2:]
+                                 if not _is_heading_type(line, body)} if key in titles)
+    return {key for key, n in counts.items() if n >= NUMBERED_RUNNING_PAGES}
+
+
 def _title_key(text: str) -> str:
     """A heading's words, without its numbers and the word "Chapter": what a running header repeats of it."""
     return " ".join(w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in ("chapter", "section"))
@@ -713,8 +732,10 @@ def _paragraphs(pages: list[list[Line]], tables: list[Table], body: BodyType) ->
             current = paragraphs[-1] if paragraphs and isinstance(paragraphs[-1], list) else []
             previous = current[-1] if current else None
             if previous is None or k == 0:
+                # (A sentence may go on with a number: "... a constant overhead in the region of" / "50 bytes.")
                 runs_on = (previous is not None and kind(previous) == kind(line) == "text"
-                           and not _SENTENCE_END.search(previous.text) and line.text[:1].islower())
+                           and not _SENTENCE_END.search(previous.text)
+                           and (line.text[:1].islower() or bool(_GOES_ON_WITH_NUMBER.match(line.text))))
                 if runs_on:
                     current.append(line)
                 else:
@@ -790,10 +811,18 @@ def _join(paragraph: list[Line], vocabulary: set[str]) -> str:
             text = line.text
             continue
         cut = re.search(r"([A-Za-z]+)-$", text)
-        if cut and line.text[:1].islower():
-            joined = cut.group(1) + re.match(r"[A-Za-z]*", line.text).group()
-            keep = not (joined.lower() in vocabulary or zipf_frequency(joined.lower(), "en") >= JOINED_WORD_ZIPF)
+        if cut and line.text[:1].isalpha():
+            rest = re.match(r"[A-Za-z]*", line.text).group()
+            joined = cut.group(1) + rest
+            # A capital after the break is a word's own when the document writes the word whole ("Fc-" /
+            # "ConfigParse"), or when the word is in capitals throughout ("ELE-" / "MENT"); else the hyphen is
+            # the word's ("non-" / "English"). Either way the word goes on without a space.
+            same_case = line.text[:1].islower() or (cut.group(1).isupper() and rest.isupper())
+            keep = not (joined.lower() in vocabulary
+                        or (same_case and zipf_frequency(joined.lower(), "en") >= JOINED_WORD_ZIPF))
             text = text[:-1] + ("-" if keep else "") + line.text
+        elif re.search(r"\w_$", text) and line.text[:1].isalnum():
+            text += line.text  # a name broken after an underscore ("asn1_der_" / "decoding()")
         else:
             text += " " + line.text
     return text
@@ -816,7 +845,26 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
     label = ""  # a bold label waiting for the paragraph it titles
     under_question = False  # the last heading asks: what follows answers it
     numbered: dict[tuple[str, ...], int] = {}  # the numbers of the headings read so far ("3", "3.1"), with their levels
-    for paragraph in paragraphs:
+    term_left: float | None = None  # the left edge of the terms being read, over their indented definitions
+    outer: Block | None = None  # the heading over those terms, put back where their definitions end
+    terms = _definition_terms(paragraphs, body)
+    for at, paragraph in enumerate(paragraphs):
+        term = " ".join(paragraph[0].text.split()) if at in terms else ""
+        if term_left is not None and not term and (isinstance(paragraph, Table) or paragraph[0].x0 <= term_left
+                                                   + MARGIN_STEP or _is_heading_type(paragraph[0], body)):
+            # Back at the terms' margin: the text after the definitions is the section's again.
+            if outer is not None:
+                blocks.append(outer)
+            term_left = outer = None
+        if term:
+            if term_left is None:
+                outer = last_heading(blocks)
+            term_left = paragraph[0].x0
+            if label:
+                blocks.append(Block("paragraph", label))
+                label = ""
+            blocks.append(title_block(term))
+            continue
         text = "" if isinstance(paragraph, Table) or paragraph[0].mono else _join(paragraph, vocabulary)
         if label and not (text and not BULLET.match(text) and not _is_heading_type(paragraph[0], body)):
             blocks.append(Block("paragraph", label))  # a label over a table, code or list stands alone
@@ -853,6 +901,15 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
                 continue
             paragraph, first = paragraph[1:], paragraph[1]
             text = _join(paragraph, vocabulary)
+        if _is_heading_type(first, body) and _DEFINITION_CATEGORY.search(first.text):
+            # Texinfo's definition line, set larger than the text, its category at the right ("int asn1_get_tag_der
+            # (const unsigned char * der, int der_len, [Function]" / "unsigned char * cls, ...)"): the heading is the
+            # whole signature, without the category. (Its first line alone had been, and the rest opened the text
+            # under it. Read as one entry, a function's arguments drowned the sentence a question asks of it.)
+            named = _join([replace(first, text=_DEFINITION_CATEGORY.sub("", first.text)), *paragraph[1:]], vocabulary)
+            level = sizes.index(first.size) + 1 if first.size in sizes else len(sizes) + 1
+            blocks.append(heading_block(named, level=min(level, 6)))
+            continue
         if _is_heading_type(first, body) and _is_heading_text(text, larger=first.size in sizes):
             level = sizes.index(first.size) + 1 if first.size in sizes else len(sizes) + 1
             block = heading_block(text, level=min(level, 6))
@@ -882,6 +939,46 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             blocks.append(Block("paragraph", text))
     blocks += [Block("paragraph", text) for text in (" · ".join(credits), label) if text]
     return _without_linked_contents(_without_chapter_numbers(blocks))
+
+
+def _definition_terms(paragraphs: list[list[Line] | Table], body: BodyType) -> set[int]:
+    """The paragraphs that are the terms of a definition list laid out with hanging indents (bzip2's options,
+    "-c --stdout" over "Compress or decompress to standard output.", as DocBook sets a variable list): lines of
+    their own, short and not sentences, in the text's type or in code, one after the other at one margin, each over
+    text indented under it, every line of it (not a paragraph's first line indented), at one indent for all. Two
+    terms or more: a line alone over indented text is a lead-in to a formula, or the end of an example. Read as
+    lines of code, each option's name had gone with the text of the option before it."""
+    def lines(k: int) -> list[Line]:
+        return paragraphs[k] if 0 <= k < len(paragraphs) and isinstance(paragraphs[k], list) else []
+
+    def indent(k: int) -> float | None:
+        """Where the text under a term at `k` starts, if `k` is one."""
+        term, under = lines(k), lines(k + 1)
+        if (len(term) != 1 or not under or under[0].mono or _is_heading_type(term[0], body)
+                or any(_is_heading_type(line, body) for line in under)
+                or min(line.x0 for line in under) <= term[0].x0 + 3 * MARGIN_STEP):
+            return None
+        text = " ".join(term[0].text.split())
+        return under[0].x0 if names_a_term(text) and not BULLET.match(text) else None
+
+    terms: set[int] = set()
+    k = 0
+    while k < len(paragraphs):
+        run: list[int] = []
+        left, inner = (lines(k)[0].x0 if lines(k) else None), indent(k)
+        while inner is not None and k < len(paragraphs):
+            run.append(k)
+            k += 1
+            while lines(k) and min(line.x0 for line in lines(k)) >= inner - MARGIN_STEP:
+                k += 1  # the definition's paragraphs (and its code, indented as deep or deeper)
+            following = indent(k)
+            if not (lines(k) and following is not None and abs(lines(k)[0].x0 - left) <= MARGIN_STEP
+                    and abs(following - inner) <= MARGIN_STEP):
+                break
+        if len(run) >= 2:
+            terms.update(run)
+        k += 0 if run else 1
+    return terms
 
 
 def _numbered_under(paragraph: list[Line], numbered: dict[tuple[str, ...], int],
