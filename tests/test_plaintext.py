@@ -406,3 +406,30 @@ def test_numbered_faq_parts_sub_headings_and_a_line_with_an_address():
     assert ps[0].text.split("\n")[2:4] == ["CLIENT CERTIFICATE", "The server may require that you prove who you are."]
     assert ps[2].text.endswith("See option TcpMaxConnectRetransmissions on this page: "
                                "https://support.microsoft.com/en-us/kb/175523/en-us")
+
+
+def test_parts_between_rules_open_with_their_titles():
+    # ncurses' FAQ: "********" between its entries, each opening with the trouble over its answer. The trouble
+    # had been a passage apart from its answer, which was under no title.
+    entries = [("Home/End keys don't work in some applications.",
+                "The key sequences in terminfo entries are for full-screen applications only.\n\n"
+                "Recognize the CSI sequences too."),
+               ("If you hit the Print Screen key, your application will likely\ndump core.",
+                "The kernel maps that key to a signal that quits."),
+               ("The terminfo entry for xterm doesn't work with other xterms",
+                "Set your terminal type to a feature-limited one.")]
+    text = "This file lists frequently reported problems.\n\n" + "".join(
+        f"********\n\n{trouble}\n\n{answer}\n\n" for trouble, answer in entries)
+    passages = parse_plaintext(text, source="FAQ")
+    assert [(p.kind, p.question) for p in passages[1:]] == [
+        ("faq", "Home/End keys don't work in some applications."),
+        ("faq", "If you hit the Print Screen key, your application will likely dump core."),
+        ("faq", "The terminfo entry for xterm doesn't work with other xterms")]
+    assert passages[1].text.endswith("Recognize the CSI sequences too.")
+    # Elsewhere they are the parts' headings (a NEWS file's releases), and a text whose parts open with a
+    # paragraph that runs on has none.
+    news = "".join(f"----\n\nChanges in {v}\n\n* Fixed a crash.\n\n* Faster start.\n\n" for v in ("1.2", "1.1", "1.0"))
+    assert [p.section for p in parse_plaintext(news, source="NEWS")] == [
+        "", "", "Changes in 1.1", "Changes in 1.1", "Changes in 1.0", "Changes in 1.0"]  # the first one is the title
+    prose = "".join(f"----\n\n{'Some words here. ' * 20}\n\nMore text.\n\n" for _ in range(3))
+    assert {p.section for p in parse_plaintext(prose, source="notes.txt")} == {""}

@@ -23,8 +23,8 @@ from ..text import clean, word_count
 from .manpage import is_manpage, manpage_markdown
 from .vimhelp import is_vim_help, vim_help_markdown
 from .markdown import FENCE, markdown_blocks
-from .outline import (ANSWER_LABEL, QUESTION_LABEL, Block, at_questions, build_passages, define_all, heading_block,
-                      is_question, labelled_entry, last_heading, question_text, take_intro)
+from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, at_questions, build_passages,
+                      define_all, heading_block, is_question, labelled_entry, last_heading, question_text, take_intro)
 
 BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
@@ -96,6 +96,8 @@ _LEVEL_STEP = 2
 
 # A file of this many lines or more, each one word or name, is a list for a tool, not a document.
 MIN_WORD_LIST_LINES = 30
+# Rules between blank lines that divide a text into parts: this many or more (see _part_titles).
+PART_RULES = 3
 
 
 def is_word_list(text: str) -> bool:
@@ -135,12 +137,38 @@ def plaintext_blocks(text: str) -> list[Block]:
         return [replace(b, line=converted[b.line - 1][0]) if 0 < b.line <= len(converted) else b
                 for b in markdown_blocks("\n".join(line for _, line in converted))]
     text = clean(text, keep_indent=True)
-    lines = without_contents(_without_rules(text.split("\n")))
+    raw = text.split("\n")
+    lines = without_contents(_without_rules(raw))
     wrapped = _is_hard_wrapped(lines)
     labelled = _is_qa_faq(lines)
-    if wrapped or labelled or _numbered_questions(line_groups(lines)):
-        return _paragraph_blocks(lines, wrapped=wrapped, labelled=labelled)
+    numbered = bool(_numbered_questions(line_groups(lines)))
+    # (Numbered questions make an outline of their own: valgrind's FAQ has rules between its chapters.)
+    titles = set() if numbered else _part_titles(raw, lines)
+    if wrapped or labelled or titles or numbered:
+        return _paragraph_blocks(lines, wrapped=wrapped, labelled=labelled, titles=titles)
     return _line_blocks([" ".join(line.split()) for line in lines])
+
+
+def _part_titles(raw: list[str], lines: list[str]) -> set[int]:
+    """The line numbers of the titles of a text's parts, when rules between blank lines divide it into parts
+    (PART_RULES rules or more) that mostly open with a short paragraph over the rest (ncurses' FAQ: "********"
+    between its entries, each opening with the trouble, "Home/End keys don't work in some non-full-screen
+    applications.", over its answer). Read as a paragraph, the trouble had been a passage apart from its answer."""
+    rules = [k for k, line in enumerate(raw) if _RULE.match(line)
+             and (k == 0 or not raw[k - 1].strip()) and (k + 1 == len(raw) or not raw[k + 1].strip())]
+    if len(rules) < PART_RULES:
+        return set()
+    titles, parts = set(), 0
+    for start, end in zip(rules, [*rules[1:], len(raw)]):
+        groups = line_groups(lines[start:end])
+        if not groups:
+            continue
+        parts += 1
+        (first_line, first), rest = groups[0], groups[1:]
+        text = " ".join(" ".join(line.split()) for line in first)
+        if rest and len(first) <= 2 and word_count(text) <= MAX_QUESTION_WORDS and not text.endswith(":"):
+            titles.add(start + first_line)
+    return titles if len(titles) >= 2 / 3 * parts else set()
 
 
 def _without_rules(lines: list[str]) -> list[str]:
@@ -463,10 +491,11 @@ def _looks_like_table(group: list[str]) -> bool:
     return len(shapes) == 1 and shapes.pop() >= 2 and all(_is_short_line(" ".join(line.split())) for line in group)
 
 
-def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> list[Block]:
+def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool, titles: set[int] = frozenset()
+                      ) -> list[Block]:
     """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
     a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page.
-    `labelled`: the text is a FAQ of "Q:" and "A:" lines."""
+    `labelled`: the text is a FAQ of "Q:" and "A:" lines; `titles`: the line numbers of its parts' titles."""
     groups = line_groups(lines)
     if labelled:
         # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
@@ -481,6 +510,10 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool) -> lis
     entry_indent = 0  # indentation of the question whose answer is being read
     entry_level = 0  # its level, when it is numbered
     for at, (line_no, group) in enumerate(groups):
+        if line_no in titles:
+            blocks.append(heading_block(" ".join(" ".join(line.split()) for line in group), level=1, line=line_no))
+            in_entry, text_indent = False, min(_indent(line) for line in group)
+            continue
         label = ANSWER_LABEL.match(group[0].lstrip()) if in_entry else None
         if label and len(group) > 1 and _indent(group[1]) == _indent(group[0]) + label.end():
             # "A:  Nothing. They are..." with the lines under it set to the text: a hanging label. The
