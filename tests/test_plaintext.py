@@ -138,6 +138,16 @@ def test_q_and_a_lines_without_blank_lines_between_entries_are_one_entry_each():
         ("Is it free?", "Is it free?\nYes, for personal use."), ("Can I pay later?", "Can I pay later?\nWithin 30 days.")]
 
 
+def test_an_answer_label_over_a_list_is_dropped_as_over_a_paragraph():
+    # socat's FAQ: "A: Probably your socat program is ok; ...:" introduces a list, and had kept its "A:".
+    text = ("Q: The tests fail for many of them.\nIs my build corrupt?\n\nA: Probably it is fine. These\n"
+            "differences make tests fail:\n * Linux binds any address of 127.0.0.0/8.\n * Your system may have no IPv6.\n\n"
+            "Q: Where do I report bugs?\n\nA: On the mailing list.\n")
+    passages = parse_plaintext(text, source="FAQ")
+    assert [p.text.split("\n")[1] for p in passages] == ["Probably it is fine. These differences make tests fail:",
+                                                         "On the mailing list."]
+
+
 def test_two_short_lines_on_their_own_are_a_title_over_its_text():
     # Read as two headings with nothing under them, both lines had been lost ("Parking" and where it is).
     ps = parse_plaintext("Opening hours\nMonday to Friday\n9am to 5pm\n\nParking\nBehind the building\n\n"

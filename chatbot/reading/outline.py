@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 253
+PARSER_VERSION = 254
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -284,10 +284,15 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
 
 
 def _unlabelled(block: Block, previous: Block | None) -> Block:
-    """A paragraph right under a question without its "Answer:" label."""
-    if previous is not None and previous.kind == "question" and block.kind == "paragraph" and ANSWER_LABEL.match(
-            block.text):
+    """A paragraph right under a question without its "Answer:" label; so is a list whose introduction the label
+    opens (socat's "A: Probably your socat program is ok; ... But the following OS differences result in errors:"
+    over its items)."""
+    if previous is None or previous.kind != "question":
+        return block
+    if block.kind == "paragraph" and ANSWER_LABEL.match(block.text):
         return replace(block, text=ANSWER_LABEL.sub("", block.text, count=1))
+    if block.kind == "list" and ANSWER_LABEL.match(block.intro):
+        return replace(block, intro=ANSWER_LABEL.sub("", block.intro, count=1))
     return block
 
 
