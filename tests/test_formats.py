@@ -2900,6 +2900,25 @@ def test_pdf_ruled_table_is_a_table(tmp_path):
         ("table", "Prices", "Prices\nPlan | Price\nTeam | 25 dollars")]
 
 
+def test_pdf_table_ruled_round_its_body_only_keeps_a_row_per_name(tmp_path):
+    # Graphviz's tables of attributes are ruled round the header and round the body only: the body had been one
+    # row whose cells held every row's text, "fontname" one name among all, its default and meaning out of reach.
+    rows = [("color", "black", "node shape color"), ("fontname", "Times-Roman", "font family name, e.g."),
+            ("", "", "Courier, Helvetica"), ("fontsize", "14", "point size of label"), ("label", "", "any string"),
+            ("shape", "ellipse", "ellipse, box, circle")]
+    page = [("Attributes", "bold", 14, 72, 0), ("Name", "body", 11, 80, 19), ("Default", "body", 11, 200, -11),
+            ("Meaning", "body", 11, 300, -11)]
+    for k, (name, default, meaning) in enumerate(rows):
+        page += [(name or " ", "body", 11, 80, 9 if k == 0 else 5), (default or " ", "body", 11, 200, -11),
+                 (meaning, "body", 11, 300, -11)]
+    grid = [(72, y, 500, y) for y in (730, 710, 600)] + [(x, 600, x, 730) for x in (72, 190, 290, 500)]
+    passages, problems = read(tmp_path, "attributes.pdf", pdf_bytes([page], rules=grid))
+    assert problems == []
+    assert [p.text.split("\n")[-1] for p in passages] == [
+        "color | black | node shape color", "fontname | Times-Roman | font family name, e.g. Courier, Helvetica",
+        "fontsize | 14 | point size of label", "label |  | any string", "shape | ellipse | ellipse, box, circle"]
+
+
 def test_pdf_ruled_table_cells_keep_the_spaces_between_tightly_set_words(tmp_path):
     # DBLaTeX's tables (FAI's guide) set a cell's words 2 points apart, with no space character: pdfplumber's fixed
     # 3-point tolerance had run them together ("471MBsoftware"). A gap is a space as in a line: past 0.15 of the size.

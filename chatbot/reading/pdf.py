@@ -91,6 +91,10 @@ MIN_GUTTER = 6
 GUTTER_CROSSINGS = 0.03
 MIN_COLUMN_LINES = 8
 MIN_COLUMN_WORDS = 4
+# A table body drawn as one row, its first cell holding this many short lines (names, of at most this many words)
+# or more, beside a cell with as many lines: the rows stacked in one (see _unstacked).
+STACKED_ROWS = 4
+STACKED_NAME_WORDS = 3
 # A table cell with more words than this holds a text of its own: the table is the layout of a page.
 MAX_CELL_WORDS = 100
 # The cells of a table drawn without rules are set apart by at least this share of the type's size of
@@ -269,7 +273,7 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
                 page = whole.filter(lambda obj: obj.get("upright", True))  # not watermarks or rotated labels
                 # Words in cells are parted as in lines, by a gap relative to their size: pdfplumber's fixed 3 points
                 # ran tightly set words together ("Softwareinstalled", "471MBsoftware").
-                grids = [(t.bbox, rows) for t in page.find_tables()
+                grids = [(t.bbox, _unstacked(page, t, rows)) for t in page.find_tables()
                          if _is_table(rows := t.extract(x_tolerance_ratio=WORD_GAP))]
                 tables.extend(Table([[" ".join(clean(c or "").split()) for c in row] for row in rows], box[1], number)
                               for box, rows in grids)
@@ -289,6 +293,32 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
     if isinstance(title, bytes):
         title = title.decode("utf-8", "ignore")
     return pages, tables, " ".join(title.split()) if isinstance(title, str) else ""
+
+
+def _unstacked(page, table, rows: list[list[str | None]]) -> list[list[str | None]]:
+    """A table's rows, each row drawn without a rule under it apart: ruled only round its header and its body
+    (Graphviz's tables of attributes), the body is one row whose cells hold every row's text, a line each. Its first
+    column, one short line a row (the names), gives where each row starts; every other cell's words go with the
+    row they stand beside. Read as one row, "dpi" had been one name among forty, its default and meaning out of
+    reach."""
+    out: list[list[str | None]] = []
+    for row, texts in zip(table.rows, rows):
+        first = (texts[0] or "").split("\n") if texts else []
+        stacked = (row.cells[0] is not None and len(first) >= STACKED_ROWS
+                   and all(len(line.split()) <= STACKED_NAME_WORDS for line in first)
+                   and any(len((text or "").split("\n")) >= len(first) for text in texts[1:]))
+        if not stacked:
+            out.append(texts)
+            continue
+        cells = [page.crop(box).extract_words(x_tolerance=WORD_GAP * 10) if box else [] for box in row.cells]
+        starts = sorted({round(word["top"]) for word in cells[0]})
+        split = [[[] for _ in cells] for _ in starts]
+        for column, words in enumerate(cells):
+            for word in words:
+                at = max((k for k, top in enumerate(starts) if top <= word["top"] + 1), default=0)
+                split[at][column].append(word["text"])
+        out.extend([" ".join(words) for words in parts] for parts in split)
+    return out
 
 
 def _give_ligatures_their_widths(rsrcmgr) -> None:
