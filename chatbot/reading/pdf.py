@@ -299,8 +299,8 @@ def _unstacked(page, table, rows: list[list[str | None]]) -> list[list[str | Non
     """A table's rows, each row drawn without a rule under it apart: ruled only round its header and its body
     (Graphviz's tables of attributes), the body is one row whose cells hold every row's text, a line each. Its first
     column, one short line a row (the names), gives where each row starts; every other cell's words go with the
-    row they stand beside. Read as one row, "dpi" had been one name among forty, its default and meaning out of
-    reach."""
+    row they stand beside. Read as one row, neato's "len" had been one name among twenty, its default and meaning
+    out of reach."""
     out: list[list[str | None]] = []
     for row, texts in zip(table.rows, rows):
         first = (texts[0] or "").split("\n") if texts else []
@@ -310,7 +310,7 @@ def _unstacked(page, table, rows: list[list[str | None]]) -> list[list[str | Non
         if not stacked:
             out.append(texts)
             continue
-        cells = [page.crop(box).extract_words(x_tolerance=WORD_GAP * 10) if box else [] for box in row.cells]
+        cells = [page.crop(box).extract_words(x_tolerance_ratio=WORD_GAP) if box else [] for box in row.cells]
         starts = sorted({round(word["top"]) for word in cells[0]})
         split = [[[] for _ in cells] for _ in starts]
         for column, words in enumerate(cells):
@@ -1007,7 +1007,8 @@ def _definition_terms(paragraphs: list[list[Line] | Table], body: BodyType) -> s
                 break
         if len(run) >= 2:
             terms.update(run)
-        k += 0 if run else 1
+        if not run:
+            k += 1
     return terms
 
 
