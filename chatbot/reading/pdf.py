@@ -158,9 +158,7 @@ def pdf_blocks(data: bytes, *, source: str) -> tuple[list[Block], str, str]:
     chapter_headers = _chapter_headers(pages, titles, type_of_all)
     kept = [[line for k, line in enumerate(page) if not _is_furniture(line, k, len(page), running, None if (
                 offset is None or _is_heading_type(line, type_of_all)) else place + offset)
-             and not _names_its_page(line, k, len(page), titles, type_of_all)
-             and not ((k < 2 or k >= len(page) - 2) and not _is_heading_type(line, type_of_all)
-                      and _title_key(line.text) in chapter_headers)]
+             and not _names_its_page(line, k, len(page), titles, chapter_headers, type_of_all)]
             for place, page in enumerate(pages)]
     body = _body_type(kept)
     # A paragraph of a number alone is a page number the furniture rules left (an index's pages, numbered apart).
@@ -670,13 +668,18 @@ def _numbering_offset(pages: list[list[Line]]) -> int | None:
     return offset if agreeing >= NUMBERED_RUNNING_PAGES else None
 
 
-def _names_its_page(line: Line, k: int, count: int, titles: set[str], body: BodyType) -> bool:
-    """A running header or footer that names the chapter or section its page is in, beside the page's number
-    ("6 Chapter 1. General aspects of PyX", "1.8. Will I be able to embed ...? 5", as Sphinx prints a book): a
-    line at the page's edge, no larger than the text, a number at one end (a contents entry has one at both), the
-    words of a heading."""
-    return ((k < 2 or k >= count - 2) and line.size < body.size + HEADING_SIZE_STEP
-            and len(_NUMBER_AT_ENDS.findall(" ".join(line.text.split()))) == 1 and _title_key(line.text) in titles)
+def _names_its_page(line: Line, k: int, count: int, titles: set[str], chapter_headers: set[str],
+                    body: BodyType) -> bool:
+    """A running header or footer that names the chapter or section its page is in: a line at the page's edge
+    with the words of a heading, beside the page's number ("6 Chapter 1. General aspects of PyX", "1.8. Will I be
+    able to embed ...? 5", as Sphinx prints a book), no larger than the text, a number at one end (a contents entry
+    has one at both); or, without a number, in the text's type, one of the chapter headers (_chapter_headers)."""
+    if not (k < 2 or k >= count - 2):
+        return False
+    key = _title_key(line.text)
+    numbered = (line.size < body.size + HEADING_SIZE_STEP
+                and len(_NUMBER_AT_ENDS.findall(" ".join(line.text.split()))) == 1 and key in titles)
+    return numbered or (not _is_heading_type(line, body) and key in chapter_headers)
 
 
 def _chapter_headers(pages: list[list[Line]], titles: set[str], body: BodyType) -> set[str]:
@@ -937,12 +940,10 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             # whole signature, without the category. (Its first line alone had been, and the rest opened the text
             # under it. Read as one entry, a function's arguments drowned the sentence a question asks of it.)
             named = _join([replace(first, text=_DEFINITION_CATEGORY.sub("", first.text)), *paragraph[1:]], vocabulary)
-            level = sizes.index(first.size) + 1 if first.size in sizes else len(sizes) + 1
-            blocks.append(heading_block(named, level=min(level, 6)))
+            blocks.append(heading_block(named, level=_heading_level(first.size, sizes)))
             continue
         if _is_heading_type(first, body) and _is_heading_text(text, larger=first.size in sizes):
-            level = sizes.index(first.size) + 1 if first.size in sizes else len(sizes) + 1
-            block = heading_block(text, level=min(level, 6))
+            block = heading_block(text, level=_heading_level(first.size, sizes))
             if sizes and first.size not in sizes and block.kind == "heading" and not SECTION_NUMBER.match(text):
                 # Bold at the body's size beside larger headings, neither asking nor numbered, is a label
                 # ("Important", "Example") of the paragraph under it, as a note's title is.
@@ -969,6 +970,12 @@ def _styled_blocks(paragraphs: list[list[Line] | Table], pages: list[list[Line]]
             blocks.append(Block("paragraph", text))
     blocks += [Block("paragraph", text) for text in (" · ".join(credits), label) if text]
     return _without_linked_contents(_without_chapter_numbers(blocks))
+
+
+def _heading_level(size: float, sizes: list[float]) -> int:
+    """A heading's level by its type's size: the largest headings' size is level 1; a heading at the body's size
+    (bold) is one level under the smallest."""
+    return min(sizes.index(size) + 1 if size in sizes else len(sizes) + 1, 6)
 
 
 def _definition_terms(paragraphs: list[list[Line] | Table], body: BodyType) -> set[int]:

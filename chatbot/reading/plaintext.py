@@ -491,8 +491,8 @@ def _looks_like_table(group: list[str]) -> bool:
     return len(shapes) == 1 and shapes.pop() >= 2 and all(_is_short_line(" ".join(line.split())) for line in group)
 
 
-def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool, titles: set[int] = frozenset()
-                      ) -> list[Block]:
+def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
+                      titles: frozenset[int] | set[int] = frozenset()) -> list[Block]:
     """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
     a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page.
     `labelled`: the text is a FAQ of "Q:" and "A:" lines; `titles`: the line numbers of its parts' titles."""
