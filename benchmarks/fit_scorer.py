@@ -250,7 +250,8 @@ def model_note(model: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default=",".join(quality.SETS))
+    parser.add_argument("--sets", default=",".join(quality.SETS), help="comma-separated, as benchmarks/quality.py "
+                        "takes them (NAME=FOLDER for a folder laid out as realdocs-dev)")
     parser.add_argument("--shared", type=Path, default=quality.SHARED)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "chatbot-quality")
     parser.add_argument("--write", action="store_true", help="store the weights fitted on all sets")
@@ -272,8 +273,7 @@ def main(argv: list[str] | None = None) -> int:
 
     current = Scorer.for_model(args.model, adapted=args.adapted)
     features = ADAPTED_FEATURES if args.adapted else CONFIDENCE_FEATURES
-    sets = {n: quality.load_set(n, args.shared, args.work) for n in args.sets.split(",")}
-    sets = {n: s for n, s in sets.items() if s is not None}
+    sets = {s.name: s for s in (quality.load_set(n, args.shared, args.work) for n in args.sets.split(",")) if s}
 
     def load(s, scorer):
         settings = Settings(corpus=s.corpus, index_dir=quality.index_dir(args.work, s.name, args.model), top_k=60,

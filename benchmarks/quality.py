@@ -9,6 +9,7 @@ Sets (read from ../shared beside the checkout; nothing of them is copied into th
     realdocs    shared/eval/realdocs-dev/cases.jsonl on its nine real documents
     covidq      shared/benchmarks/covidq: real user queries against 386 official FAQ entries, many with no answer
     stackfaq    shared/benchmarks/stackfaq: user paraphrases against StackExchange threads
+    NAME=FOLDER a folder of your own laid out as realdocs-dev: cases.jsonl and the documents in corpus/
 
 A case is judged by its expected phrases (dev, paraphrase, realdocs: the rule of shared/eval/README.md)
 or by the FAQ entries that answer it (covidq, stackfaq: a passage counts through its FAQ question).
@@ -101,6 +102,12 @@ def _faq_folder(work: Path, name: str, rows: list[dict]) -> Path:
 
 
 def load_set(name: str, shared: Path, work: Path) -> EvalSet | None:
+    """A set of the shared folder by its name, or a folder of your own as NAME=FOLDER: one laid out as
+    realdocs-dev is (cases.jsonl beside the documents in corpus/)."""
+    if "=" in name:
+        label, folder = name.split("=", 1)
+        folder = Path(folder)
+        return _dev_style(label, folder / "cases.jsonl", folder / "corpus") if folder.exists() else None
     if name in ("dev", "paraphrase"):
         path = shared / "eval" / ("dev.jsonl" if name == "dev" else "dev-paraphrase.jsonl")
         return _dev_style(name, path, ROOT / "corpus") if path.exists() else None
@@ -349,7 +356,8 @@ def plot_reliability(results: dict, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated, from {', '.join(SETS)}")
+    parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated, from {', '.join(SETS)}, or "
+                        "NAME=FOLDER for a folder laid out as realdocs-dev (cases.jsonl and corpus/)")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default ../shared)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "chatbot-quality",
                         help="where the sets' indexes are kept between runs")

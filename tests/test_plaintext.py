@@ -443,3 +443,33 @@ def test_parts_between_rules_open_with_their_titles():
         "", "", "Changes in 1.1", "Changes in 1.1", "Changes in 1.0", "Changes in 1.0"]  # the first one is the title
     prose = "".join(f"----\n\n{'Some words here. ' * 20}\n\nMore text.\n\n" for _ in range(3))
     assert {p.section for p in parse_plaintext(prose, source="notes.txt")} == {""}
+
+
+def test_numbered_notes_that_ask_nothing_are_not_questions():
+    # bash's COMPAT: numbered notes of a few sentences, some with an example indented under them, none asking.
+    # Each note with an example had been a FAQ question a paragraph long, and the notes without one had gone into
+    # the answer before them. zlib's FAQ, whose numbered entries mostly ask, keeps its one that does not.
+    notes = ("Compatibility with previous versions\n\n"
+             "1.  Bash uses a new quoting syntax, $\"...\", to do locale-specific\n"
+             "    string translation.  Users who relied on the old behavior will\n"
+             "    have to change their scripts.\n\n"
+             "\teval var2=$\"$var1\"\n\n"
+             "2.  The options to `bind' have changed.  Use `bind -p' instead\n"
+             "    of `bind -d', as in\n\n"
+             "\tbind -p > keys\n\n"
+             "3.  The `ulimit' builtin now sets both limits.  The old behavior\n"
+             "    can be obtained with\n\n"
+             "\tulimit -S -c 0\n\n"
+             "4.  The `long' invocation options must be prefixed by `--'.\n\n"
+             "5.  Bash no longer exports HOME.  Scripts must export it.\n")
+    ps = parse_plaintext(notes, source="COMPAT")
+    assert {p.kind for p in ps} == {"text"}
+    assert [line[:9] for p in ps for line in p.text.split("\n") if line[:1].isdigit()] == [
+        "1. Bash u", "2. The op", "3. The `u", "4. The `l", "5. Bash n"]
+    faq = (" 1. Is zlib Y2K-compliant?\n\n    Yes. zlib doesn't handle dates.\n\n"
+           " 2. Where can I get a Windows DLL?\n\n    See win32/DLL_FAQ.txt.\n\n"
+           " 3. compress() returns Z_BUF_ERROR.\n\n    Make sure the output buffer is big enough.\n\n"
+           " 4. Can zlib handle .zip archives?\n\n    Not by itself.\n")
+    assert [p.question for p in parse_plaintext(faq, source="FAQ")] == [
+        "Is zlib Y2K-compliant?", "Where can I get a Windows DLL?", "compress() returns Z_BUF_ERROR.",
+        "Can zlib handle .zip archives?"]

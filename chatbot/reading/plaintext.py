@@ -87,6 +87,8 @@ _LABEL_END = re.compile(r"[\w>)\]}'\"]$")
 _DESCRIPTION_START = re.compile(r"[\w(\[\"'`]")  # a word, a bracket or a quote: not an operator ("$string = ...")
 
 
+# A sentence's stop with another sentence after it.
+_SENTENCE_GOES_ON = re.compile(r"\w[.!]\s+[A-Z]")
 # A FAQ of numbered questions has this many at least, so that an ordinary numbered list is not taken for one.
 NUMBERED_FAQ_QUESTIONS = 3
 # The levels of a numbered FAQ's questions and parts step by two with the depth of their numbers, leaving room for
@@ -417,6 +419,14 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> dict[int, str]:
     # at the margin, its answer's "1.  Follow the instructions ..." under it).
     margin = min((indent for indent, _ in found.values()), default=0)
     questions = {line_no: text for line_no, (indent, text) in found.items() if indent <= margin + 1}
+    asking = sum(text.endswith("?") for text in questions.values())
+    notes = sum(bool(_SENTENCE_GOES_ON.search(_NUMBERED.sub("", text))) for text in questions.values())
+    if asking < NUMBERED_FAQ_QUESTIONS and notes >= len(questions) / 2:
+        # Numbered notes of a few sentences each, with text indented under some, that ask nothing: a list of notes
+        # (bash's COMPAT: 67, "1.  Bash uses a new quoting syntax, $"...", to do locale-specific string translation.
+        # Users who ..." over an example), not of questions; read as questions, each had been a paragraph long and
+        # the notes with nothing under them had gone into the answer before them.
+        return {}
     return questions if len(questions) >= NUMBERED_FAQ_QUESTIONS else {}
 
 
