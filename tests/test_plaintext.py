@@ -473,3 +473,28 @@ def test_numbered_notes_that_ask_nothing_are_not_questions():
     assert [p.question for p in parse_plaintext(faq, source="FAQ")] == [
         "Is zlib Y2K-compliant?", "Where can I get a Windows DLL?", "compress() returns Z_BUF_ERROR.",
         "Can zlib handle .zip archives?"]
+
+
+def test_titles_underlined_by_a_rule_are_headings_whatever_their_case_and_words():
+    # GCC's README.Bugs: a title in lower case, one with a colon and one wrapped over two lines, each underlined
+    # as long as it is, had been read as paragraphs of the section before. Lines set off between two rules are an
+    # example, not a title.
+    text = ("Reporting Bugs in GCC\n=====================\n\n"
+            "Known Bugs and Non-Bugs\n-----------------------\n\n"
+            "Please see the list of known bugs before you report one, as most reports are about them.\n\n"
+            "cpp removes blank lines\n-----------------------\n\n"
+            "With -P, cpp drops the blank lines and the line markers, as it is meant to.\n\n"
+            "g++: g++ causes passing non const ptr to ptr to a func with const arg\n"
+            "     to cause an error (not a bug)\n"
+            "---------------------------------------------------------------------\n\n"
+            "Converting char** to const char** is not allowed by the standard, so g++ refuses it.\n\n"
+            "For example, highlighting:\n\n"
+            "------------------------------\n-foo(buf, size);\n+foo(obj->buf, obj->size);\n"
+            "------------------------------\n\n"
+            "shows both changes at once.\n")
+    wrapped = "g++: g++ causes passing non const ptr to ptr to a func with const arg to cause an error (not a bug)"
+    assert [(p.section, p.text.split("\n")[0][:26]) for p in parse_plaintext(text, source="README.Bugs")] == [
+        ("Known Bugs and Non-Bugs", "Please see the list of kno"),
+        ("cpp removes blank lines", "With -P, cpp drops the bla"),
+        (wrapped, "Converting char** to const"),
+        (wrapped, "For example, highlighting:")]

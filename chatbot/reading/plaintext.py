@@ -15,8 +15,10 @@ reStructuredText's markup or AsciiDoc's is read by that reader, and a manual pag
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import partial
+from types import MappingProxyType
 
 from ..passage import Passage
 from ..text import clean, word_count
@@ -145,10 +147,36 @@ def plaintext_blocks(text: str) -> list[Block]:
     labelled = _is_qa_faq(lines)
     numbered = bool(_numbered_questions(line_groups(lines)))
     # (Numbered questions make an outline of their own: valgrind's FAQ has rules between its chapters.)
-    titles = set() if numbered else _part_titles(raw, lines)
+    titles = {} if numbered else {**_underlined_titles(raw), **dict.fromkeys(_part_titles(raw, lines), 1)}
     if wrapped or labelled or titles or numbered:
         return _paragraph_blocks(lines, wrapped=wrapped, labelled=labelled, titles=titles)
     return _line_blocks([" ".join(line.split()) for line in lines])
+
+
+def _underlined_titles(raw: list[str]) -> dict[int, int]:
+    """Titles underlined by a rule as long as they are ("Where to report a bug" over "---------------------"), each
+    its line number and its level: the rule's character, in the order the text first uses each, gives the level, as
+    in reStructuredText. A title may wrap over two lines, its rule as long as the longer. Read by their shape alone,
+    a title in lower case ("cpp removes blank lines") or with a colon ('g++: "undefined reference" to static const
+    array in class') had been paragraphs of the section before."""
+    levels: dict[str, int] = {}
+    titles: dict[int, int] = {}
+    for k, line in enumerate(raw):
+        rule = _RULE.match(line)
+        if not rule or k == 0 or not raw[k - 1].strip():
+            continue
+        start = k - 1
+        while start > 0 and raw[start - 1].strip() and not _RULE.match(raw[start - 1]):
+            start -= 1
+        title = raw[start:k]
+        width = max(len(t.rstrip()) for t in title)
+        overlined = start > 0 and bool(_RULE.match(raw[start - 1]))
+        if (len(title) > (1 if overlined else 2)  # (lines between two rules are an example set off, or a title)
+                or not width - 1 <= len(line.strip()) <= max(width + 3, 1.5 * width)
+                or any(len(_CELL_GAP.split(t.strip())) > 1 for t in title)):  # a table's header over its rule
+            continue
+        titles[start + 1] = levels.setdefault(rule.group(1), len(levels) + 1)
+    return titles
 
 
 def _part_titles(raw: list[str], lines: list[str]) -> set[int]:
@@ -502,10 +530,10 @@ def _looks_like_table(group: list[str]) -> bool:
 
 
 def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
-                      titles: frozenset[int] | set[int] = frozenset()) -> list[Block]:
+                      titles: Mapping[int, int] = MappingProxyType({})) -> list[Block]:
     """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
     a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page.
-    `labelled`: the text is a FAQ of "Q:" and "A:" lines; `titles`: the line numbers of its parts' titles."""
+    `labelled`: the text is a FAQ of "Q:" and "A:" lines; `titles`: the line numbers of its titles, each with its level."""
     groups = line_groups(lines)
     if labelled:
         # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
@@ -521,7 +549,8 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
     entry_level = 0  # its level, when it is numbered
     for at, (line_no, group) in enumerate(groups):
         if line_no in titles:
-            blocks.append(heading_block(" ".join(" ".join(line.split()) for line in group), level=1, line=line_no))
+            blocks.append(heading_block(" ".join(" ".join(line.split()) for line in group), level=titles[line_no],
+                                        line=line_no))
             in_entry, text_indent = False, min(_indent(line) for line in group)
             continue
         label = ANSWER_LABEL.match(group[0].lstrip()) if in_entry else None
