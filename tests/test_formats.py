@@ -3834,6 +3834,38 @@ def test_manual_page_table_with_new_format_lines_and_a_cell_spanning_down(tmp_pa
         "/run/systemd/transient | Dynamic configuration for transient units"]
 
 
+def test_manual_page_table_cells_keep_their_tab_character_and_a_first_row_of_data_heads_nothing(tmp_path):
+    # rtcwake(8): "tab(:)" parts the cells, and a "T{ ... T}" cell's own colons ("hh:mm:ss") had parted it too,
+    # read "hh mm ss". Its first row is one of the formats, with no description beside it: taken for the header,
+    # it had been repeated over every other row.
+    page = textwrap.dedent(r"""        .TH RTCWAKE 8
+        .SH OPTIONS
+        Format of the timestamp can be any of the following:
+        .TS
+        allbox tab(:);
+        lt lt.
+        T{
+        YYYYMMDDhhmmss
+        T}:T{
+        T}
+        T{
+        YYYY\-MM\-DD hh:mm
+        T}:T{
+        (seconds will be set to 00)
+        T}
+        T{
+        hh:mm:ss
+        T}:T{
+        (date will be set to today)
+        T}
+        .TE
+        """)
+    passages, problems = read(tmp_path, "rtcwake.8", page)
+    rows = [p.text.split("\n")[1:] for p in passages if p.kind == "table"]
+    assert problems == [] and rows == [["YYYYMMDDhhmmss | "], ["YYYY-MM-DD hh:mm | (seconds will be set to 00)"],
+                                       ["hh:mm:ss | (date will be set to today)"]]
+
+
 def test_manual_page_line_of_its_own_over_an_indented_block_is_its_term(tmp_path):
     # DocBook's stylesheets write every entry as a line of its own over an indented block (mosquitto.conf(5),
     # apt.conf(5)), and ISC's pages their options so: the name had been a passage of its own ("retain_available

@@ -668,6 +668,8 @@ class _Page:
 
     def end_table(self) -> None:
         rows = _table_rows(self.table or [], self.escapes)
+        if rows and _first_row_is_data(rows):
+            rows = [[""] * len(rows[0]), *rows]  # no header row: a row of empty cells heads it, as a column list's
         if rows:
             self._container().append(PageNode("table", self.table_line, rows=rows))
         self.table = None
@@ -757,6 +759,19 @@ def _block(lines: list[tuple[int, str]], k: int, number: int, first: str) -> tup
         k += 1
 
 
+def _first_row_is_data(rows: list[list[str]]) -> bool:
+    """Whether a table's first row is one of its entries, not its header: it leaves empty a column past the first
+    that most other rows fill (rtcwake's formats of a time, "YYYYMMDDhhmmss" with no description beside it, over
+    "YYYY-MM-DD hh:mm | (seconds will be set to 00)"). A header names every column but the corner over the labels."""
+    rest = rows[1:]
+    return bool(rest) and any(
+        not cell and sum(c < len(row) and bool(row[c]) for row in rest) > len(rest) / 2
+        for c, cell in enumerate(rows[0]) if c > 0)
+
+
+_TEXT_BLOCK = re.compile(r"\0(\d+)\0")  # where a row's "T{ ... T}" cell stands while the row is split
+
+
 def _table_rows(lines: list[str], escapes: Callable[[str], str]) -> list[list[str]]:
     """A tbl table's rows, each a list of its cells' text: options (up to ";"), then format lines (up to "."),
     then data; ".T&" brings new format lines, "_" and "=" lines are rules, and "T{ ... T}" a cell over lines. A cell
@@ -779,8 +794,10 @@ def _table_rows(lines: list[str], escapes: Callable[[str], str]) -> list[list[st
             continue
         if line.startswith((".", "'")) or line.strip() in ("_", "=", ""):
             continue
+        blocks: list[str] = []  # the text of the row's "T{" cells, each held by a mark until the row is split
         while line.rstrip().endswith("T{") and k < len(lines):
-            # A cell over several lines, up to a line that opens with "T}".
+            # A cell over several lines, up to a line that opens with "T}". Its text is the cell's, tab characters
+            # and all (rtcwake's table, "tab(:)", has a cell "YYYY-MM-DD hh:mm:ss").
             parts = []
             while k < len(lines) and not lines[k].startswith("T}"):
                 if not lines[k].startswith((".", "'")):
@@ -788,8 +805,10 @@ def _table_rows(lines: list[str], escapes: Callable[[str], str]) -> list[list[st
                 k += 1
             rest = lines[k][2:] if k < len(lines) else ""
             k += 1
-            line = line.rstrip()[:-2] + " ".join(parts).replace(tab, " ") + rest
-        cells = [" ".join(escapes(cell).split()) for cell in line.split(tab)]
+            blocks.append(" ".join(parts))
+            line = line.rstrip()[:-2] + f"\0{len(blocks) - 1}\0" + rest
+        cells = [" ".join(escapes(_TEXT_BLOCK.sub(lambda m: blocks[int(m.group(1))], cell)).split())
+                 for cell in line.split(tab)]
         layout = formats[min(in_section, len(formats) - 1)] if formats else []
         in_section += 1
         if rows:
