@@ -922,6 +922,19 @@ def test_code_that_only_pulls_in_another_file_is_no_passage(tmp_path):
         "Build ARM wheels with QEMU.\n{% include \"x\" %}\nHello\nInclude a template:\n{% include \"name.jinja\" %}"]
 
 
+def test_markdown_reference_with_no_definition_reads_as_its_text_and_icons_go(tmp_path):
+    # pymdown-extensions' pages leave their link definitions to a file their build appends: the question read
+    # "... a module like [MkDocs][mkdocs]?", and a page's icon link "[:octicons-file-code-24:][_highlight]" was a
+    # passage of its own. Code's subscripts ("a['k'][:7]") stay as they are.
+    page = ("# FAQ\n\n[:octicons-file-code-24:][_highlight]{: .source-link }\n\n## Function References\n\n"
+            "How do I specify function references in YAML if I am using a module like [MkDocs][mkdocs]?\n\n"
+            "Prepend the function with `!!python/name:`, as in config['revision'][:7] and [PyYAML][].\n")
+    passages, problems = read(tmp_path, "faq.md", page)
+    assert problems == [] and [(p.kind, p.question, p.text.split("\n")[-1]) for p in passages] == [
+        ("faq", "How do I specify function references in YAML if I am using a module like MkDocs?",
+         "Prepend the function with `!!python/name:`, as in config['revision'][:7] and PyYAML.")]
+
+
 def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
     # MyST (Sphinx's Markdown: pip's, black's and attrs' documentation): its directives had been read as
     # code, its colon fences and roles as raw text, and its link targets as passages of their own.

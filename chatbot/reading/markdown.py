@@ -261,6 +261,13 @@ def _markup(nodes) -> set[int]:
     return markup
 
 
+# A reference link whose label the page does not define ("[MkDocs][mkdocs]", the definitions kept in a file that
+# the site's build appends, as pymdownx.snippets does): the parser leaves it as text, brackets and label too.
+_UNDEFINED_REFERENCE = re.compile(r"(?<![\w\])\['\"])\[([^\[\]]+)\]\[[^\[\]]*\]")  # not code's a[i][j]
+# MkDocs Material's icons and emoji by shortcode (":octicons-file-code-24:", ":material-check:"): a picture.
+_ICON = re.compile(r":(?:octicons|material|fontawesome|simple)-[a-z0-9-]+:")
+
+
 def _render(nodes) -> str:
     parts: list[str] = []
     markup = _markup(nodes)
@@ -271,7 +278,7 @@ def _render(nodes) -> str:
                 hidden_until = None
             continue
         if child.type == "text":
-            parts.append(child.content)
+            parts.append(_ICON.sub("", _UNDEFINED_REFERENCE.sub(r"\1", child.content)))
         elif child.type == "code_inline":
             parts.append(f"`{child.content}`")
         elif child.type in ("softbreak",):
