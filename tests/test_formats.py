@@ -935,6 +935,19 @@ def test_markdown_reference_with_no_definition_reads_as_its_text_and_icons_go(tm
          "Prepend the function with `!!python/name:`, as in config['revision'][:7] and PyYAML.")]
 
 
+def test_a_closing_question_mark_in_code_asks_nothing(tmp_path):
+    # jq(1)'s headings "Optional Object Identifier-Index: .foo?" and "Optional Operator: ?", and flock(1)'s example
+    # "... /bin/echo $?", had been FAQ questions answered by the text under them. "What is .bashrc?" asks.
+    page = ("# jq\n\n## Optional Object Identifier-Index: .foo?\n\nJust like .foo, but does not output an error "
+            "when . is not an object.\n\n## Optional Operator: ?\n\nThe ? operator, used as EXP?, is shorthand "
+            "for try EXP.\n\n## shell2> flock -w .007 /tmp -c echo; /bin/echo $?\n\nThe second command will "
+            "fail.\n\n## What is .bashrc?\n\nThe file bash reads at startup.\n")
+    passages, problems = read(tmp_path, "jq.md", page)
+    assert problems == [] and [(p.kind, p.question or p.section) for p in passages] == [
+        ("text", "Optional Object Identifier-Index: .foo?"), ("text", "Optional Operator: ?"),
+        ("text", "shell2> flock -w .007 /tmp -c echo; /bin/echo $?"), ("faq", "What is .bashrc?")]
+
+
 def test_myst_markdown_reads_as_sphinx_shows_it(tmp_path):
     # MyST (Sphinx's Markdown: pip's, black's and attrs' documentation): its directives had been read as
     # code, its colon fences and roles as raw text, and its link targets as passages of their own.

@@ -263,7 +263,11 @@ def _markup(nodes) -> set[int]:
 
 # A reference link whose label the page does not define ("[MkDocs][mkdocs]", the definitions kept in a file that
 # the site's build appends, as pymdownx.snippets does): the parser leaves it as text, brackets and label too.
-_UNDEFINED_REFERENCE = re.compile(r"(?<![\w\])\['\"])\[([^\[\]]+)\]\[[^\[\]]*\]")  # not code's a[i][j]
+# Its text has a word (not a character class, "[0-9a-f][0-9a-f]", nor options, "[--help][--version]"); it is not
+# a subscript in code ("a['k'][:7]"); and its label is empty, its text again or a name made for links ("_highlight"),
+# not a second group of letters (tar's "[cxt][vf]", a changelog's "[dist][test]").
+_UNDEFINED_REFERENCE = re.compile(
+    r"(?<![\w\])\['\"])\[(?!-)(?P<text>[^\[\]]*[^\W\d_]{3}[^\[\]]*)\]\[(?P<label>(?i:(?P=text))|_[^\[\]]*|)\]")
 # MkDocs Material's icons and emoji by shortcode (":octicons-file-code-24:", ":material-check:"): a picture.
 _ICON = re.compile(r":(?:octicons|material|fontawesome|simple)-[a-z0-9-]+:")
 
@@ -278,7 +282,7 @@ def _render(nodes) -> str:
                 hidden_until = None
             continue
         if child.type == "text":
-            parts.append(_ICON.sub("", _UNDEFINED_REFERENCE.sub(r"\1", child.content)))
+            parts.append(_ICON.sub("", _UNDEFINED_REFERENCE.sub(r"\g<text>", child.content)))
         elif child.type == "code_inline":
             parts.append(f"`{child.content}`")
         elif child.type in ("softbreak",):

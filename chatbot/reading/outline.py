@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 260
+PARSER_VERSION = 261
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -127,6 +127,10 @@ LETTER = re.compile(r"[^\W\d_]")
 # A "?" with a word or bracket right after it marks syntax, not a question: a command's optional arguments
 # ("sqlite3 dbcmd ?database-name? ?options?"), a format's conditional ("%?<sequence_char>?<if_string>?").
 _SYNTAX_MARK = re.compile(r"\?(?=[\w<>\[{(%])")
+# A closing "?" on its own or ending a name in code, a shell's "$?" or jq's ".foo?", is syntax unless a question
+# word opens the line ("What is .bashrc?"): jq's heading "Optional Object Identifier-Index: .foo?" and flock's
+# example "... || echo $?" ask nothing.
+_CODE_MARK = re.compile(r"(?:^|\s)[$.]\S*\?$|[^\w\s]\s+\?$")
 
 
 def is_question(text: str) -> bool:
@@ -134,7 +138,12 @@ def is_question(text: str) -> bool:
     text = text.strip()
     return (text.endswith("?") and word_count(text) <= MAX_QUESTION_WORDS and LETTER.search(text) is not None
             and len(sentences(text)) == 1 and "```" not in text and not _UNRESOLVED.search(text)
-            and not _SYNTAX_MARK.search(text))
+            and not _SYNTAX_MARK.search(text) and not _ends_in_code(text))
+
+
+def _ends_in_code(text: str) -> bool:
+    """Whether a text's closing "?" is syntax: see _CODE_MARK."""
+    return bool(_CODE_MARK.search(text)) and not _QUESTION_START.match(text)
 
 
 def looks_like_question(text: str) -> bool:
@@ -150,7 +159,7 @@ def asks_somewhere(text: str) -> bool:
     title is short, and a question in it is what it is about."""
     text = question_text(text)
     return word_count(text) <= MAX_QUESTION_WORDS and LETTER.search(text) is not None and any(
-        sentence.rstrip("\"'”’)").endswith("?") for sentence in sentences(text))
+        sentence.rstrip("\"'”’)").endswith("?") and not _ends_in_code(sentence) for sentence in sentences(text))
 
 
 def labelled_entry(text: str) -> tuple[str, str]:
