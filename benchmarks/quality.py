@@ -313,8 +313,8 @@ def run_suite(names: list[str], shared: Path = SHARED, work: Path | None = None,
             print(f"[{name}] not found under {shared}; skipped", file=sys.stderr)
             continue
         s.cases = s.cases[:limit]
-        print(f"[{name}] {len(s.cases)} questions ...", file=sys.stderr, flush=True)
-        results[name] = evaluate_set(s, work, with_baselines=with_baselines, model=model)
+        print(f"[{s.name}] {len(s.cases)} questions ...", file=sys.stderr, flush=True)
+        results[s.name] = evaluate_set(s, work, with_baselines=with_baselines, model=model)
     return results
 
 
