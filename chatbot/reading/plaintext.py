@@ -533,7 +533,8 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
                       titles: Mapping[int, int] = MappingProxyType({})) -> list[Block]:
     """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
     a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page.
-    `labelled`: the text is a FAQ of "Q:" and "A:" lines; `titles`: the line numbers of its titles, each with its level."""
+    `labelled`: the text is a FAQ of "Q:" and "A:" lines; `titles`: the line numbers of its titles, each with its
+    level."""
     groups = line_groups(lines)
     if labelled:
         # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
