@@ -679,6 +679,7 @@ def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
 
         Chain tasks with :py:meth:`~celery.canvas.Signature.link`, set :setting:`broker_url`, and read
         the :ref:`calling guide <guide-calling>`, the :ref:`guide-canvas` and :class:`.QueuePool`.
+        Django's :class:`~django:django.test.TestCase` and :ref:`django:assertions` work, :file:`C:/tmp` too.
 
         .. sidebar:: Tip
 
@@ -701,7 +702,10 @@ def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
     passages, problems = read(tmp_path, "workers.rst", rst)
     assert problems == []
     assert [(p.section, p.text) for p in passages] == [
-        ("Canvas", "Chain tasks with link, set broker_url, and read the calling guide, the Canvas and QueuePool."),
+        # A target in another project's inventory (intersphinx's "django:") shows without its name: pytest-django's
+        # "~django:django.test.TestCase" had read as written.
+        ("Canvas", "Chain tasks with link, set broker_url, and read the calling guide, the Canvas and QueuePool. "
+                   "Django's TestCase and assertions work, C:/tmp too."),
         ("Canvas", "Tip: Keep tasks small."),
         ("addopts", "Add the given options to every run."),
         ("Options", "1. Define it:\n  def add(x, y):\n      return x + y")]
@@ -858,6 +862,47 @@ def test_markdown_definition_lists_title_their_definitions(tmp_path):
         ("faq", "", "How do I reset my password?\nUse the link on the sign-in page."),
         ("text", "`retries`", "How many times to retry a failed request.\nSet it to 0 to never retry."),
         ("text", "Options", "Logs go to stderr.")]
+
+
+def test_markdown_list_of_names_in_code_over_their_descriptions_is_a_definition_list(tmp_path):
+    # Python-Markdown's options ("* **`marker`**: Text to find ..."): packed by size, ten options had made one
+    # passage that said a little of each, and the question about one of them missed it. Each name titles its
+    # text now, as a definition list's term does. Names over values ("`bigint`: `yellow`") are a table written
+    # as a list, and the parts of an entry under its own heading are the entry's: both stay one list.
+    page = textwrap.dedent("""\
+        # Table of Contents
+
+        ## Usage
+
+        The following options are provided:
+
+        * **`marker`**:
+            Text to find and replace with the Table of Contents.
+
+            Set to an empty string to disable searching for a marker.
+
+        * **`title`**: Title to insert in the Table of Contents' `<div>`.
+
+        - `bigint`: `yellow`
+        - `date`: `magenta`
+
+        ### `alphabetize`
+
+        Sort imports in each group:
+
+        - `order`: use `asc` to sort in ascending order, or `ignore`.
+        - `caseInsensitive`: use `true` to ignore case when sorting.
+        """)
+    passages, problems = read(tmp_path, "toc.md", page)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Usage", "The following options are provided:"),
+        ("`marker`", "Text to find and replace with the Table of Contents.\n"
+                     "Set to an empty string to disable searching for a marker."),
+        ("`title`", "Title to insert in the Table of Contents' `<div>`."),
+        ("Usage", "- `bigint`: `yellow`\n- `date`: `magenta`"),
+        ("`alphabetize`", "Sort imports in each group:\n- `order`: use `asc` to sort in ascending order, or `ignore`.\n"
+                          "- `caseInsensitive`: use `true` to ignore case when sorting.")]
 
 
 def test_a_reference_entry_is_one_passage_while_it_fits(tmp_path):
@@ -6274,6 +6319,75 @@ def test_a_troubleshooting_section_is_a_faq_of_problems(tmp_path):
         ("text", ""), ("faq", "Worker doesn't start: Permission Error"), ("faq", "Tasks are always pending"),
         ("text", "License")]
     assert passages[1].answer == "Run it as the widget user.\nCheck the folder's owner too."
+
+
+def test_rst_option_lists_and_lists_of_names_in_code_title_each_description(tmp_path):
+    # pytest-benchmark's options, an option list ("--benchmark-json PATH" over what it does): the options' names
+    # had been lost, and only their descriptions were read. pytest-xdist's modes, a bullet list of names in code
+    # over their descriptions ("* ``--dist load`` **(default)**: Sends ..."), had been packed by size, a passage
+    # cut inside one mode's code. Each name titles its description now, as a definition list's term does.
+    page = textwrap.dedent("""\
+        Usage
+        =====
+
+        Options:
+
+        --benchmark-json PATH   Dump a JSON report into PATH. Note that this will include all the timings.
+        -h, --help              Show this help message and exit, whatever else is given.
+
+        The distribution is set with ``--dist``:
+
+        * ``--dist load`` **(default)**: Sends pending tests to any worker that is available.
+
+        * ``--dist loadfile``: Tests are grouped by their containing file.
+
+          .. code-block:: python
+
+              def test_one(): pass
+        """)
+    passages, problems = read(tmp_path, "usage.rst", page)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("", "Options:"),
+        ("--benchmark-json PATH", "Dump a JSON report into PATH. Note that this will include all the timings."),
+        ("-h, --help", "Show this help message and exit, whatever else is given."),
+        ("", "The distribution is set with --dist:"),
+        ("--dist load (default)", "Sends pending tests to any worker that is available."),
+        ("--dist loadfile", "Tests are grouped by their containing file.\ndef test_one(): pass")]
+
+
+def test_terms_that_name_values_over_scraps_are_one_list(tmp_path):
+    # useradd's exit values, a term each over a few words ("12" over "can't create home directory"): each had
+    # been a tiny passage, and the sentence that introduced them, a passage saying nothing, outranked the value
+    # asked about. They are a table written as terms: one list, under that sentence. Terms over sentences that
+    # describe them stay entries of their own.
+    page = textwrap.dedent("""\
+        .TH USERADD 8
+        .SH NAME
+        useradd \\- create a new user
+        .SH "EXIT VALUES"
+        The useradd command exits with the following values:
+        .TP
+        .B 0
+        success
+        .TP
+        .B 12
+        can't create home directory
+        .SH OPTIONS
+        .TP
+        .B \\-m
+        Create the user's home directory if it does not exist.
+        .TP
+        .B \\-r
+        Create a system account.
+        """)
+    passages, problems = read(tmp_path, "useradd.8", page)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("EXIT VALUES", "The useradd command exits with the following values:\n- 0: success\n"
+                        "- 12: can't create home directory"),
+        ("-m", "Create the user's home directory if it does not exist."),
+        ("-r", "Create a system account.")]
 
 
 def test_rst_rubric_inside_an_answer_stays_in_it(tmp_path):

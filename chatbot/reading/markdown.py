@@ -26,8 +26,8 @@ from itertools import dropwhile
 from ..passage import Passage
 from ..text import clean
 from .outline import (ANSWER_LABEL, PAGE_LINK, QUESTION_LABEL, Block, build_passages, callout, define_all,
-                      drop_introduction, heading_block, introduces, is_question, labelled_question, last_heading,
-                      looks_like_question, question_text, take_intro)
+                      drop_introduction, heading_block, heads_entry, introduces, is_question, labelled_question,
+                      last_heading, looks_like_question, named_entry, question_text, take_intro)
 from .restructuredtext import (ADMONITIONS, AUTODOC, CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, TITLED,
                                VERSION_NOTES, cross_reference_text, glossary_entries, includes_only)
 
@@ -611,6 +611,17 @@ def _list(node, blocks: list[Block], depth: int) -> None:
         # and ranked first for a question the page answers ("does black work on jupyter notebooks").
         drop_introduction(blocks)
         return
+    outer = last_heading(blocks)
+    named = [_named_entry(item) for item in items] if depth == 0 and not (outer and heads_entry(outer)) else []
+    if len(named) >= 2 and all(named):
+        # Every item names a setting or option in code over what it does ("* **`marker`**: Text to find ...",
+        # Python-Markdown's options): a definition list written as a list, each name titling its text. Packed by
+        # size, ten options had made one passage that says a little of each. (Names over values stay one list:
+        # see define_all. Under an entry's own heading, the items are its parts: "`caseInsensitive`" of eslint's
+        # "`alphabetize`".)
+        define_all(blocks, [(name, partial(_read_entry, item, rest, blocks, depth), _line(item))
+                            for item, (name, rest) in zip(items, named)])
+        return
     ordered = node.type == "ordered_list"
     intro = take_intro(blocks) if depth == 0 else ""
     if depth == 0 and blocks and blocks[-1].kind == "list":
@@ -619,13 +630,47 @@ def _list(node, blocks: list[Block], depth: int) -> None:
         blocks.append(Block("list", "", _line(node), intro=intro))
         intro = ""
     # A heading inside a list item titles that item only: the next item is under the heading before the list.
-    outer = last_heading(blocks)
     for number, item in enumerate(items, start=int(node.attrs.get("start", 1)) if ordered else 1):
         start = len(blocks)
         _item(item, f"{number}." if ordered else "-", blocks, depth, intro)
         intro = ""
         if depth == 0 and outer is not None and any(b.kind == "heading" for b in blocks[start:]):
             blocks.append(replace(outer, line=0))
+
+
+def _named_entry(item) -> tuple[str, str] | None:
+    """(name, text) of a list item that opens with a name in code, bold or not, then a colon (see named_entry) or a
+    line break, with its description after it ("**`marker`**: Text to find ...", "`title`:" over a paragraph); None
+    for any other."""
+    first = item.children[0] if item.children and item.children[0].type == "paragraph" else None
+    if first is None:
+        return None
+    inline = first.children[0]
+    parts = _inline_parts(first)
+    if not parts:
+        return None
+    label = parts[0]
+    inner = [c for c in label.children if not (c.type == "text" and not c.content.strip(" :"))] \
+        if label.type in _EMPHASIS else [label]
+    if len(inner) != 1 or inner[0].type != "code_inline":
+        return None
+    name = _render(inner)
+    after = _render(inline.children[inline.children.index(label) + 1:])
+    if label.type in _EMPHASIS:  # "**`marker`:**": the colon inside the bold
+        after = _render(label.children).removeprefix(name) + after
+    if len(parts) > 1 and parts[1].type in ("softbreak", "hardbreak"):
+        entry: tuple[str, str] | None = (name, " ".join(after.split()))  # the name alone on its line
+    else:
+        entry = named_entry(name, after.strip())
+    return entry if entry and (entry[1] or len(item.children) > 1) else None
+
+
+def _read_entry(item, rest: str, blocks: list[Block], depth: int) -> None:
+    """The description of a named entry (see _named_entry): the rest of its first paragraph and its other blocks."""
+    if rest:
+        blocks.append(Block("paragraph", rest, _line(item)))
+    for child in item.children[1:]:
+        _emit(child, blocks, depth + 1)
 
 
 def _item_entry(question: str, answer: str, item, blocks: list[Block], depth: int, title: bool = False) -> None:

@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 261
+PARSER_VERSION = 270
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -36,6 +36,8 @@ CALLOUT_CHARS = 1000
 FRAGMENT_WORDS = 5
 # The level of a minor title (a definition's term, a summary): below any heading of a page's outline.
 TERM_LEVEL = 6
+# A list item's name in code and the colon after it may have a remark this long between them ("(default)").
+ENTRY_REMARK_WORDS = 2
 # A FAQ answer made of parts under their own headings is split into them past this many times max_chars.
 LONG_ANSWER_PARTS = 3
 # A paragraph this short that opens with a name in italics or bold and a colon ("*Default*: 3") is a field, in the
@@ -480,8 +482,11 @@ def define_all(blocks: list[Block], entries: Iterable[tuple[str, Callable[[], No
     """Terms over their definitions, as (term, read_definition, line): a definition list, a glossary. Each term
     titles what its `read_definition` adds to `blocks` (one that asks is a FAQ question); after any other, the
     heading before the first term is put back, so that the next term and the text after the list are under it
-    again (see last_heading)."""
+    again (see last_heading). Terms that each name a value over a scrap are one list instead."""
+    entries = list(entries)
     outer = last_heading(blocks)
+    start = len(blocks)
+    values: list[str] = []  # "- term: definition" of each term whose definition is a scrap
     for term, read_definition, line in entries:
         titled = title_block(term, line=line)
         if titled.kind == "question":
@@ -490,9 +495,36 @@ def define_all(blocks: list[Block], entries: Iterable[tuple[str, Callable[[], No
             # as binary.").
             titled = replace(titled, level=TERM_LEVEL)
         blocks.append(titled)
+        at = len(blocks)
         read_definition()
+        defined = blocks[at:]
+        if titled.kind == "heading" and len(defined) == 1 and defined[0].kind == "paragraph" \
+                and _names_a_value(defined[0].text):
+            values.append(f"- {titled.text}: {' '.join(defined[0].text.split())}")
         if titled.kind == "heading" and outer is not None:
             blocks.append(outer)
+    if len(values) >= 2 and len(values) == len(entries):
+        # Every term names a value over a scrap ("12" over "can't create home directory", useradd's exit values):
+        # a table written as terms, one list under what introduces it. Term by term, the sentence that
+        # introduced them ("The useradd command exits with the following values:") was a passage saying
+        # nothing, yet it outranked the tiny passage of the value asked about.
+        del blocks[start:]
+        line = blocks[-1].line if introduces(blocks) else entries[0][2]
+        blocks.append(Block("list", "\n".join(values), line, intro=take_intro(blocks)))
+
+
+# The text after an entry's name, up to its colon (see named_entry), a colon inside brackets being the remark's
+# ("`'utf8'` (alias: `'utf-8'`): Multi-byte encoded ...").
+_NAMED_ENTRY = re.compile(r"^(?P<remark>(?:[^:()\n]|\([^()\n]*\))*?):(?=\s|$)")
+
+
+def _names_a_value(text: str) -> bool:
+    """Whether a definition is a scrap that names what its term stands for, not a description: a few words
+    ("End of file."), or a phrase with no sentence's end ("can't create home directory", "UID already in use
+    (and no -o)")."""
+    count = word_count(text)
+    return "\n" not in text.strip() and (count <= FRAGMENT_WORDS or (
+        count <= 2 * FRAGMENT_WORDS and not text.rstrip().endswith((".", "!", "?", ":"))))
 
 
 MAX_SPAN = 99
@@ -749,6 +781,16 @@ def field_text(text: str, *, named: bool) -> str:
     return text if named and text.partition(":")[2].strip() and len(text.split()) <= _FIELD_WORDS else ""
 
 
+def named_entry(name: str, after: str) -> tuple[str, str] | None:
+    """(term, description) of a list item that opens with a name in code (`name`), `after` being the text after
+    the name: a colon, maybe after a remark of a word or two ("`--dist load` (default): Sends pending tests ..."),
+    then what the name stands for. None when no colon follows the name so."""
+    match = _NAMED_ENTRY.match(after)
+    if match is None or word_count(match.group("remark")) > ENTRY_REMARK_WORDS:
+        return None
+    return " ".join(f"{name} {match.group('remark')}".split()), " ".join(after[match.end():].split())
+
+
 def names_a_term(text: str) -> bool:
     """A paragraph short enough, and without the stop of a sentence, to be the term of the indented block under
     it ("``startretries``", "Web Server", "pid <name>": reference pages that write definitions so)."""
@@ -850,7 +892,7 @@ def _says_little(heading: str) -> bool:
 _CODE_NAME = re.compile(r"^`[^`]+`$")
 
 
-def _heads_entry(heading: Block) -> bool:
+def heads_entry(heading: Block) -> bool:
     """Whether a heading opens a reference entry: a term over its definition, or a name in code. An entry's
     paragraphs, lists and code describe the one thing it names and make one passage while they fit, as a FAQ
     answer does: apart, a note ("Info: Not supported in `copier.yml`.") or a field list is a scrap that reads
@@ -867,7 +909,7 @@ def _described_by_fields(blocks: list[Block], at: int) -> bool:
     """Whether the heading at `at` is described by fields: it opens with three or more ("Specifies: ...", "Type of
     value: ...", "Default value: ..."), or with two that are half its paragraphs or more, as references describe each
     of their options (the variable lists of DocBook manuals, Privoxy's, whose notes may run on for paragraphs). The
-    fields of the one thing it names make a reference entry, as a term over its definition does (_heads_entry); a
+    fields of the one thing it names make a reference entry, as a term over its definition does (heads_entry); a
     page's introduction under two fields (Node's "Stability: 2 - Stable" / "Source Code: ...") is prose."""
     def field(block: Block) -> bool:
         return (block.kind == "paragraph" and _FIELD.match(block.text) is not None
@@ -1056,14 +1098,14 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         # Whether this block may go on in the passage before it: a text passage of the same section.
         extends = previous is not None and previous.kind == "text" and previous.section == section
         in_entry = extends and len(passages) > section_start and bool(open_headings) and (
-            _heads_entry(open_headings[-1]) or id(open_headings[-1]) in field_entries)
+            heads_entry(open_headings[-1]) or id(open_headings[-1]) in field_entries)
         # The paragraph just read announces what follows it ("... as follows:", "One user writes:").
         announced = extends and last_kind == "paragraph" and previous.text.endswith(":")
         if block.kind == "break":
             pass  # what follows a rule is not part of the passage or answer before it
         elif block.kind == "paragraph":
             if extends and len(previous.text) + len(block.text) < max_chars and (
-                    # A reference entry's paragraphs are one passage (_heads_entry);
+                    # A reference entry's paragraphs are one passage (heads_entry);
                     in_entry
                     # a scrap that goes on with the sentence before it ("Associative arrays are created using" /
                     # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it;
