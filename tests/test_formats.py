@@ -864,6 +864,22 @@ def test_markdown_definition_lists_title_their_definitions(tmp_path):
         ("text", "Options", "Logs go to stderr.")]
 
 
+def test_list_too_long_for_one_passage_is_cut_between_items_not_inside_one(tmp_path):
+    # jq's options, items of a name over its description in a paragraph of its own: packed line by line, a
+    # passage had ended with "--raw-input/-R:" and the next had opened with what it does. An item goes whole with
+    # its lines while it fits, and is cut between its lines only when it alone is too long.
+    described = "Read the input in another way, as this option's description tells at some length here. " * 2
+    items = "".join(f"- --option-{n}:\n\n  {described}\n\n" for n in range(8))
+    huge = "An option too long for one passage, told sentence after sentence. " * 25
+    page = f"# jq\n\n## Options\n\nSome options:\n\n{items}- --huge:\n\n  {huge}\n"
+    passages, problems = read(tmp_path, "jq.md", page)
+    assert problems == [] and len(passages) > 2
+    for passage in passages[:-2]:
+        lines = passage.text.split("\n")[1:]  # under the list's introduction
+        assert [line.startswith("- --option-") for line in lines] == [True, False] * (len(lines) // 2), lines
+    assert passages[-2].text.endswith("- --huge:") is False and "- --huge:" in passages[-2].text + passages[-1].text
+
+
 def test_markdown_list_of_names_in_code_over_their_descriptions_is_a_definition_list(tmp_path):
     # Python-Markdown's options ("* **`marker`**: Text to find ..."): packed by size, ten options had made one
     # passage that said a little of each, and the question about one of them missed it. Each name titles its
@@ -1658,6 +1674,46 @@ def test_html_table_without_header_cells_has_no_header_row(tmp_path):
         "Table 1. Browsing state variables\n%(branch) | The currently selected branch name.",
         "Keys\nKey | Action\nj | Move down.",
         "Views\nView | Key\nmain | m"]
+
+
+def test_table_whose_first_row_names_its_columns_by_its_words_has_that_header(tmp_path):
+    # ntpsec's manual (AsciiDoc, and the HTML it makes): "Code | Message | Description" in data cells over
+    # "07 | panic_stop | clock error more than 600 s" had been a row of its own, every other row read without
+    # the names of its columns. A first row of capitalised names over cells that are not, in most columns, is
+    # the header; a table of names and values ("Name | Alice" over "Age | 42") has none.
+    rows = [("Code", "Message", "Description"), ("07", "panic_stop", "clock error more than 600 s"),
+            ("08", "restart", "the daemon restarted")]
+    page = ("<h1>ntpq</h1><h2>Event codes</h2><table>"
+            + "".join("<tr>" + "".join(f"<td><p>{cell}</p></td>" for cell in row) + "</tr>" for row in rows)
+            + "</table><h2>Owner</h2><table><tr><td>Name</td><td>Alice</td></tr><tr><td>Age</td><td>42</td></tr>"
+            "<tr><td>City</td><td>Paris</td></tr></table>")
+    passages, problems = read(tmp_path, "decode.html", page)
+    assert problems == [] and [p.text for p in passages] == [
+        "Event codes\nCode | Message | Description\n07 | panic_stop | clock error more than 600 s",
+        "Event codes\nCode | Message | Description\n08 | restart | the daemon restarted",
+        "Owner\nName | Alice", "Owner\nAge | 42", "Owner\nCity | Paris"]
+    adoc = "= ntpq\n\n== Event codes\n\n|===\n" + "".join(f"|{' |'.join(row)}\n" for row in rows) + "|===\n"
+    passages, problems = read(tmp_path, "decode.adoc", adoc)
+    assert problems == [] and [p.text for p in passages] == [
+        "Event codes\nCode | Message | Description\n07 | panic_stop | clock error more than 600 s",
+        "Event codes\nCode | Message | Description\n08 | restart | the daemon restarted"]
+
+
+def test_table_is_named_by_the_first_sentence_of_a_long_paragraph_leading_it_in(tmp_path):
+    # ntpsec's peer status word: two tables under one heading, the second led in by "The Select Field displays
+    # the current selection status. (The T Field ...) The values are coded as follows:", too long to be a label.
+    # Its rows had been named by the heading alone, as the first table's were, and "which tally marks a
+    # falseticker in the select field" found the other table.
+    lead = ("The Select Field displays the current selection status. (The T Field in the following table gives the "
+            "corresponding tally codes used in the ntpq peers display.) The values are coded as follows:")
+    page = (f"<h1>ntpq</h1><h2>Peer Status Word</h2><p>{lead}</p><table><tr><th>Code</th><th>T</th></tr>"
+            "<tr><td>1</td><td>x</td></tr></table><p>Flags, as they are coded:</p>"
+            "<table><tr><th>Code</th><th>Flag</th></tr><tr><td>10</td><td>reach</td></tr></table>")
+    passages, problems = read(tmp_path, "decode.html", page)
+    assert problems == [] and [p.text for p in passages] == [
+        lead,
+        "Peer Status Word › The Select Field displays the current selection status\nCode | T\n1 | x",
+        "Peer Status Word › Flags, as they are coded\nCode | Flag\n10 | reach"]
 
 
 def test_long_faq_answer_in_parts_under_headings_is_split_into_them(tmp_path):

@@ -2,7 +2,8 @@
 read by the Markdown reader; each passage keeps the line of the AsciiDoc text it starts at.
 
 Section titles ("== Setup") are headings; listing and literal blocks ("----", "....") code; "|===" tables
-(and CSV ones) pipe tables (a header row when the table says so or a blank line follows its first row);
+(and CSV ones) pipe tables (a header row when the table says so, a blank line follows its first row or that
+row names the columns by its words);
 lists ("*", "**", ".", "1.") lists; a description list's term titles its description, so that a term that
 asks ("Why ...?::", or any in a "[qanda]" list) is a FAQ question answered by it; admonitions ("NOTE: ...",
 "[WARNING]" over a block) read "Note: ..."; a block title (".Example") opens its block. Comments, attribute
@@ -17,7 +18,7 @@ import re
 
 from ..passage import Passage
 from .markdown import code_fence, labelled, parse_converted, pipe_table
-from .outline import MAX_SPAN, QUESTION_LABEL
+from .outline import MAX_SPAN, QUESTION_LABEL, names_columns
 
 # A delimited block's fence: a line of four or more of one character ("----"), or an open block ("--").
 _FENCE = re.compile(r"^(-{4,}|\.{4,}|={4,}|\*{4,}|_{4,}|\+{4,}|/{4,}|--)\s*$")
@@ -132,7 +133,7 @@ def asciidoc_to_markdown(text: str, first_line: int = 1, attributes: dict[str, s
             body = lines[k + 1:end]
             if table:
                 cells = [[_inline(cell, attributes) for cell in row] for row in _table(body, table.group(1), columns)]
-                emit("", *pipe_table(cells, header or _header_apart(body)), "")
+                emit("", *pipe_table(cells, header or _header_apart(body) or names_columns(cells)), "")
             elif (line.startswith(("-", ".")) and line != "--") or style in ("source", "listing", "literal"):
                 fence = code_fence("\n".join(body))
                 emit(fence, *body, fence)

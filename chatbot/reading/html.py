@@ -21,8 +21,8 @@ from ..passage import Passage
 from ..text import clean, word_count
 from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_as_a_list, asks_somewhere,
                       build_passages, callout, define, field_text, heading_block, introduces, labels_their_text,
-                      last_heading, looks_like_question, names_a_term, question_text, spread_cells, take_intro,
-                      title_block)
+                      last_heading, looks_like_question, names_a_term, names_columns, question_text, spread_cells,
+                      take_intro, title_block)
 
 _DROP = ("script", "style", "noscript", "template", "nav", "footer", "aside", "svg", "iframe", "address",
          "head", "button", "select", "textarea", "input", "object")
@@ -1019,7 +1019,8 @@ def _table(node, blocks: list[Block]) -> None:
         columns = [" ".join(dict.fromkeys(r[i] for r in cells[:heads] if i < len(r) and r[i])) for i in range(width)]
         cells = [columns, *cells[heads:]]
     blocks.append(Block("table", rows=[r for r in cells if any(r)], caption=caption,
-                        headless=not any("th" in kind for kind in kinds) and not _heads_by_markup(rows[0])))
+                        headless=not any("th" in kind for kind in kinds) and not _heads_by_markup(rows[0])
+                        and not names_columns(cells)))
 
 
 def _heads_by_markup(row) -> bool:

@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 270
+PARSER_VERSION = 277
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -563,6 +563,23 @@ def table_text(name: str, header: list[str] | tuple[str, ...], row: list[str] | 
     return "\n".join(part for part in (name, CELL_SEPARATOR.join(header), CELL_SEPARATOR.join(row)) if part)
 
 
+# A column's name: a capitalised word or three, with no digit nor a sentence's stop.
+_COLUMN_NAME = re.compile(r"^[A-Z][^\d.!?:;]{0,30}$")
+
+
+def names_columns(cells: list[list[str]]) -> bool:
+    """Whether a table's first row, not marked as its header, names its columns by its words alone, as AsciiDoc's
+    tables without a header option are written (ntpsec's "Code | Message | Description" over "07 | panic_stop | clock
+    error more than 600 s"): each first cell a capitalised name of a few words, and in most columns no cell
+    under it capitalised. (In a table of names and values, "Name | Alice" over "Age | 42", the first column's
+    cells are all names alike.)"""
+    first, rest = (cells or [[]])[0], [row for row in cells[1:] if any(row)]
+    if len(rest) < 2 or not all(_COLUMN_NAME.match(cell) and len(cell.split()) <= 3 for cell in first):
+        return False
+    plain = sum(all(not (i < len(row) and row[i][:1].isupper()) for row in rest) for i in range(len(first)))
+    return 2 * plain > len(first)
+
+
 def _asks_down_first_column(rows: tuple[tuple[str, ...], ...]) -> bool:
     """A FAQ laid out as a table with no header: most rows, the first among them, ask in their first cell and
     are answered in their second."""
@@ -615,7 +632,15 @@ def _units(block: Block, limit: int) -> list[str]:
     if block.kind == "paragraph":
         return sentences(block.text)
     if block.kind == "list":
-        items = [i for i in block.text.split("\n") if i.strip()]
+        # An item with the lines under it (its text's next paragraphs, its sub-items): cut between items, an
+        # option's name had been left at the end of one passage and what it does at the start of the next (jq's
+        # "--raw-input/-R:" over its description).
+        items: list[str] = []
+        for line in (i for i in block.text.split("\n") if i.strip()):
+            if items and line[:1].isspace():
+                items[-1] += "\n" + line
+            else:
+                items.append(line)
         return [piece for item in items for piece in _item_pieces(item, limit)]
     if block.kind == "table":
         return [CELL_SEPARATOR.join(row) for row in block.rows]
@@ -623,10 +648,13 @@ def _units(block: Block, limit: int) -> list[str]:
 
 
 def _item_pieces(item: str, limit: int) -> list[str]:
-    """A list item, cut between its sentences when it is longer than `limit`; the first piece keeps the
-    item's indent."""
+    """A list item, cut between its lines, then its sentences, when it is longer than `limit`; the first piece
+    keeps the item's indent."""
     if len(item) <= limit:
         return [item]
+    if "\n" in item:
+        # Its lines packed among themselves first: its name goes with the start of what it says.
+        return _pack([piece for line in item.split("\n") for piece in _item_pieces(line, limit)], limit, "\n")
     indent = item[: len(item) - len(item.lstrip())]
     pieces = _pack(sentences(item), limit - len(indent), " ")
     return [indent + pieces[0], *pieces[1:]]
@@ -866,15 +894,22 @@ def _numbered_captions(blocks: list[Block]) -> tuple[dict[int, str], set[int]]:
     return {k + side: _NUMBERED_CAPTION.sub("", blocks[k].text).strip() for k in chosen}, set(chosen)
 
 
-def _table_label(passages: list[Passage], section: str) -> str:
+def _table_label(passages: list[Passage], section: str, *, captioned: bool) -> str:
     """The label that announces a table right before it ("Options:" over each command's options in MkDocs' CLI
     page), taken off the text it ends: alone it was a passage of one word, ranked near the top for any question on
-    options, while the rows it names did not say what they list."""
+    options, while the rows it names did not say what they list. A table without a caption (`captioned`) is also
+    named by the first sentence of a longer paragraph that leads it in."""
     if not passages or passages[-1].kind != "text" or passages[-1].section != section:
         return ""
     *before, last = passages[-1].text.split("\n")
-    if not (last.endswith(":") and 0 < word_count(last) <= TABLE_LABEL_WORDS):
+    if not last.endswith(":"):
         return ""
+    if word_count(last) > TABLE_LABEL_WORDS:
+        # A paragraph that leads in the table says what it lists in its first sentence ("The Select Field displays
+        # the current selection status. (...) The values are coded as follows:", ntpsec's): that names the rows,
+        # and the paragraph stays a passage of its own.
+        first = sentences(last)[0]
+        return first.rstrip(".") if not captioned and first != last and word_count(first) <= TABLE_LABEL_WORDS else ""
     if before:
         passages[-1] = replace(passages[-1], text="\n".join(before))
     else:
@@ -1176,7 +1211,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             # under the document's own title (which heads no section: a page's <h1>), that title.
             name = block.caption or table_captions.get(i) or caption or (
                 "" if block.flattened else section or document_title)
-            label = _table_label(passages, section)
+            label = _table_label(passages, section, captioned=bool(block.caption or table_captions.get(i) or caption))
             if label:
                 name = f"{name} › {label}" if name else label
             asked, answered = _faq_columns(header)
