@@ -425,6 +425,12 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
             declare -a name=([0]="a")
 
         mapfile is a synonym for readarray, which reads lines into an array.
+
+        Command-line arguments override the file. For example::
+
+            bash --norc -i
+
+        This starts an interactive shell that reads no startup file.
         """)
     passages, problems = read(tmp_path, "arrays.rst", text)
     assert problems == []
@@ -440,6 +446,10 @@ def test_a_scrap_that_goes_on_with_an_unfinished_sentence_is_part_of_it(tmp_path
         "To see each element with its subscript, you can use:\ndeclare -p name\nwhich quotes the values too, so "
         'that the output can be read back in.\ndeclare -a name=([0]="a")',
         "mapfile is a synonym for readarray, which reads lines into an array.",
+        # A sentence that tells what the example a paragraph announced does goes with it ("This will retry tests 5
+        # times ..." under pytest-rerunfailures' command had been a passage apart from it).
+        "Command-line arguments override the file. For example:\nbash --norc -i\n"
+        "This starts an interactive shell that reads no startup file.",
     ]
 
 
@@ -776,7 +786,7 @@ def test_a_directive_of_its_own_that_holds_python_with_a_docstring_reads_as_code
 
         .. click:example::
 
-            This is a sentence, not a program.
+            A sentence, not a program.
         """)
     passages, problems = read(tmp_path, "documentation.rst", rst)
     assert problems == []
@@ -784,7 +794,7 @@ def test_a_directive_of_its_own_that_holds_python_with_a_docstring_reads_as_code
         "You can use the \\f escape marker to have Click truncate the help text after the marker.\nExample:\n"
         "@click.command()\ndef cli(ctx):\n    \"\"\"First paragraph.\n\n    This is a very long second paragraph.\n"
         "    \\f\n\n    :param click.core.Context ctx: Click context.\n    \"\"\"",
-        "This is a sentence, not a program."]
+        "A sentence, not a program."]
 
 
 def test_a_version_note_alone_goes_with_the_text_of_its_section(tmp_path):
@@ -6775,11 +6785,11 @@ def test_asciidoc_literal_paragraph_and_a_link_for_a_new_window(tmp_path):
     # had run together ("$ brew update $ brew upgrade asciidoctor"). A link's text ending in "^" opens it in a new
     # window: the caret is no text.
     text = ("= Asciidoctor\n\n== Homebrew\n\nThe gem is named https://rubygems.org/gems/asciidoctor[asciidoctor^].\n"
-            "To upgrade the gem, use:\n\n $ brew update\n $ brew upgrade asciidoctor\n\nThat is all.\n")
+            "To upgrade the gem, use:\n\n $ brew update\n $ brew upgrade asciidoctor\n\nUpgrades need no restart.\n")
     passages, problems = read(tmp_path, "README.adoc", text)
     assert problems == [] and [p.text for p in passages] == [
         "The gem is named asciidoctor. To upgrade the gem, use:\n$ brew update\n$ brew upgrade asciidoctor",
-        "That is all."]
+        "Upgrades need no restart."]
 
 
 def test_asciidoc_description_indented_under_its_term_is_text(tmp_path):

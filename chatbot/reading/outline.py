@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 277
+PARSER_VERSION = 280
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -849,6 +849,10 @@ def _fields_close_section(blocks: list[Block], start: int) -> bool:
     return False
 
 
+# A sentence that points back at what came before it: after an example, it tells what the example does.
+_REFERS_BACK = re.compile(r"^(?:This|That|These|Those|Here|The above|(?:In t|T)he (?:above )?example(?: above)?)\b")
+
+
 def _goes_on_after_code(before: str, text: str) -> bool:
     """A paragraph after code that goes on with the sentence that led to the code: a scrap in lower case ("If
     you write:" / code / "results in"), or any paragraph whose first word is a function word in lower case
@@ -1146,8 +1150,13 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it;
                     or (last_kind == "paragraph" and word_count(block.text) <= FRAGMENT_WORDS
                      and _continues(previous.text, block.text))
-                    # so is one after code that goes on with the sentence that led to the code;
+                    # so is one after code that goes on with the sentence that led to the code, or that tells what
+                    # the example a paragraph announced does ("For example:" / code / "This will retry tests 5
+                    # times ...");
                     or (last_kind == "code" and _goes_on_after_code(previous.text, block.text))
+                    or (last_kind == "code" and i >= 2 and blocks[i - 2].kind == "paragraph"
+                        and blocks[i - 2].text.endswith(":") and _REFERS_BACK.match(block.text) is not None
+                        and not block.text.endswith(":"))  # one that announces the next example opens it
                     # what a paragraph announces ("One user writes:" / a quote) goes with it;
                     or announced
                     # labels of the text after them ("TIMEOUT", "Added in: v0.3.2", "Command line: `--log-level
