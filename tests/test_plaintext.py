@@ -440,7 +440,7 @@ def test_parts_between_rules_open_with_their_titles():
     # paragraph that runs on has none.
     news = "".join(f"----\n\nChanges in {v}\n\n* Fixed a crash.\n\n* Faster start.\n\n" for v in ("1.2", "1.1", "1.0"))
     assert [p.section for p in parse_plaintext(news, source="NEWS")] == [
-        "", "", "Changes in 1.1", "Changes in 1.1", "Changes in 1.0", "Changes in 1.0"]  # the first one is the title
+        "Changes in 1.2", "Changes in 1.2", "Changes in 1.1", "Changes in 1.1", "Changes in 1.0", "Changes in 1.0"]
     prose = "".join(f"----\n\n{'Some words here. ' * 20}\n\nMore text.\n\n" for _ in range(3))
     assert {p.section for p in parse_plaintext(prose, source="notes.txt")} == {""}
 
@@ -498,3 +498,61 @@ def test_titles_underlined_by_a_rule_are_headings_whatever_their_case_and_words(
         ("cpp removes blank lines", "With -P, cpp drops the bla"),
         (wrapped, "Converting char** to const"),
         (wrapped, "For example, highlighting:")]
+
+
+def test_release_notes_in_emacs_outline_mode_are_read_by_their_releases():
+    # GNU's NEWS files: Emacs' outline headings at the margin ("* Noteworthy changes in release 4.9 ..." over
+    # "** Bug fixes"), or releases' lines over starred entries (tar's "version 1.34 - ..."). Read as lines of
+    # text, their notes had been under no version, the stars kept, and short lines of the notes ("This can be
+    # overridden by the" over an option) taken for headings. Each note is under its release now; a starred entry
+    # with no text of its own, or wrapped into the lines under it, is a note, not a heading.
+    sed = (
+        "GNU sed NEWS                                    -*- outline -*-\n\n"
+        "* Noteworthy changes in release 4.9 (2022-11-06) [stable]\n\n"
+        "** Bug fixes\n\n"
+        "  'sed --follow-symlinks -i' no longer loops forever when its operand\n  is a symbolic link cycle.\n\n"
+        "** Changes in behavior\n\n  Sed now prints the less-surprising variant.\n\n"
+        "* Noteworthy changes in release 4.8 (2020-01-14) [stable]\n\n"
+        "** Bug fixes\n\n  \"sed -i\" now creates temporary files with correct umask.\n")
+    assert [(p.section, p.text) for p in parse_plaintext(sed, source="NEWS")] == [
+        ("", "GNU sed NEWS -*- outline -*-"),
+        ("Noteworthy changes in release 4.9 (2022-11-06) [stable] › Bug fixes",
+         "'sed --follow-symlinks -i' no longer loops forever when its operand is a symbolic link cycle."),
+        ("Noteworthy changes in release 4.9 (2022-11-06) [stable] › Changes in behavior",
+         "Sed now prints the less-surprising variant."),
+        ("Noteworthy changes in release 4.8 (2020-01-14) [stable] › Bug fixes",
+         "\"sed -i\" now creates temporary files with correct umask.")]
+    tar = (
+        "GNU tar NEWS - User visible changes.\n\n"
+        "version 1.34 - Sergey Poznyakoff, 2021-02-13\n\n"
+        "* Fix extraction over pipe\n\n"
+        "* Support for zstd compression\n\nNew option '--zstd' instructs tar to use zstd.\n"
+        "This can be overridden by the\n\n  --zstd-level=N\n\noption.\n\n"
+        "* Fix memory leak in read_header\n\n"
+        "version 1.33 - Sergey Poznyakoff, 2021-01-07\n\n"
+        "* libtar: Fix a crash in the TLS RSA key exchange when the archive\n"
+        "  is truncated. Reported by a user.\n")
+    assert [(p.section, p.text) for p in parse_plaintext(tar, source="NEWS")] == [
+        ("", "GNU tar NEWS - User visible changes."),
+        ("version 1.34 - Sergey Poznyakoff, 2021-02-13", "Fix extraction over pipe"),
+        ("version 1.34 - Sergey Poznyakoff, 2021-02-13 › Support for zstd compression",
+         "New option '--zstd' instructs tar to use zstd. This can be overridden by the\n--zstd-level=N\noption."),
+        ("version 1.34 - Sergey Poznyakoff, 2021-02-13", "Fix memory leak in read_header"),
+        ("version 1.33 - Sergey Poznyakoff, 2021-01-07",
+         "libtar: Fix a crash in the TLS RSA key exchange when the archive is truncated. Reported by a user.")]
+
+
+def test_release_lines_over_their_indented_notes_and_a_first_release_that_is_no_title():
+    # bc's NEWS: "Changes in bc from 1.06 to 1.07." at the margin over its notes indented under it, whose short
+    # lines ("Fixed ibase extension causing problems for read()") had been headings and the releases text; and a
+    # changelog's first release had been the document's title, its notes under no version.
+    news = ("Changes in bc from 1.07 to 1.07.1.\n    Fixed ibase extension causing problems for read()\n"
+            "    Fixed parallel make problem.\n\n"
+            "Changes in bc from 1.06 to 1.07.\n    Added void functions.\n")
+    assert [(p.section, p.text) for p in parse_plaintext(news, source="NEWS")] == [
+        ("Changes in bc from 1.07 to 1.07.1.", "Fixed ibase extension causing problems for read() Fixed parallel make "
+                                               "problem."),
+        ("Changes in bc from 1.06 to 1.07.", "Added void functions.")]
+    changes = "# Version 3.1.2\n\nFix the loop.\n\n# Version 3.1.1\n\nAdd a filter.\n"
+    assert [(p.section, p.text) for p in parse_markdown(changes, source="CHANGES.md")] == [
+        ("Version 3.1.2", "Fix the loop."), ("Version 3.1.1", "Add a filter.")]

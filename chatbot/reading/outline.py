@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 280
+PARSER_VERSION = 292
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -921,6 +921,12 @@ def _table_label(passages: list[Passage], section: str, *, captioned: bool) -> s
     return last[:-1].strip()
 
 
+# A heading that names a release: a version number ("1.34", "v2.0.1", "4.9 (2022-11-06)"), not a section's number
+# before its title ("1.2 Installing").
+_RELEASE = re.compile(r"(?:^|[\s\[(v])\d+\.\d+(?:\.\d+)*(?:[\])]|[.:]?\s*$|\s+[-–(]|,|\s+release\b)"
+                      r"|\b(?:version|release)\s+v?\d+(?:\.\d+)+", re.IGNORECASE)
+
+
 def _says_little(heading: str) -> bool:
     """A heading of no word longer than two letters ("M", "%f", "in"), other than an option's name ("-r", quoted
     as Texinfo quotes it: "‘-q’"), which the search names by its page."""
@@ -999,11 +1005,16 @@ def _tab_after_tab(blocks: list[Block], i: int, passage: str) -> bool:
 
 def _has_peers(blocks: list[Block]) -> bool:
     """Whether the first heading is a section of a page without a title, not its title: a heading below the top
-    level over another at its level or above ("## Installation" over "## Usage"), or a FAQ's first question over
-    the next. (A top-level heading over others is a title: READMEs head their name and their sections alike.)"""
+    level over another at its level or above ("## Installation" over "## Usage"), a FAQ's first question over
+    the next, or a release over another. (A top-level heading over others is a title: READMEs head their name and
+    their sections alike.)"""
     first = blocks[0]
     return first.level > 0 and any(
-        0 < b.level <= first.level and (b.kind == first.kind == "question" or first.level > 1 and b.kind == "heading")
+        0 < b.level <= first.level and (b.kind == first.kind == "question" or first.level > 1 and b.kind == "heading"
+                                        # a changelog's first release over the next ("Version 3.1.2" over "Version
+                                        # 3.1.1"), whose notes had gone under no version
+                                        or (b.kind == first.kind == "heading" and _RELEASE.search(first.text) is not None
+                                            and _RELEASE.search(b.text) is not None))
         for b in blocks[1:])
 
 
@@ -1031,6 +1042,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     blocks = _without_contents(blocks)
     document_title, title = title, title or source
     repeated = {text for text, n in Counter(b.text for b in blocks if b.kind == "heading").items() if n > 1}
+    # Two releases' headings or more: a changelog, whose sections are named with their release (current_section); a
+    # manual's one heading that names its version ("The Expat XML Parser Release 2.5.0") names none.
+    changelog = len({b.text for b in blocks if b.kind == "heading" and _RELEASE.search(b.text)}) >= 2
     passages: list[Passage] = []
     section_start = 0  # where the passages of the open section start
     section = ""
@@ -1054,8 +1068,12 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         outer = next((h.text for h in reversed(open_headings[:-1]) if h.text != title), "")
         # A heading that the document repeats ("Fixed" under each release of a changelog, "Examples" under each
         # command), or one that says next to nothing alone (a term "M" or "%f" in a list of format letters),
-        # names its section only with the heading it is under.
-        return f"{outer} › {inner}" if (inner in repeated or _says_little(inner)) and outer else inner
+        # names its section only with the heading it is under; and one under a release, with the release
+        # ("Noteworthy changes in release 4.9 (2022-11-06) › Changes in behavior"): its notes are that version's.
+        named = f"{outer} › {inner}" if (inner in repeated or _says_little(inner)) and outer else inner
+        release = next((h.text for h in reversed(open_headings[:-1]) if h.text != title and _RELEASE.search(h.text)),
+                       "") if changelog else ""
+        return f"{release} › {named}" if release and not named.startswith(release) else named
 
     def add(kind: str, body: str, line: int, question: str = "", alternates: tuple[str, ...] = ()) -> None:
         passages.append(Passage(text=body, title=title, section=section, source=source, kind=kind,

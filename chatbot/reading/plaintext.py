@@ -98,6 +98,19 @@ NUMBERED_FAQ_QUESTIONS = 3
 _LEVEL_STEP = 2
 
 
+# Emacs' outline headings at the margin, as GNU's NEWS files write them ("* Noteworthy changes in release 4.9
+# (2022-11-06) [stable]" over "** Bug fixes"), and a release's line there ("version 1.34 - Sergey Poznyakoff,
+# 2021-02-13", tar's releases over their "* ..." entries; "Changes in bc from 1.06 to 1.07.", bc's over their
+# indented notes).
+_OUTLINE_HEADING = re.compile(r"^(\*+)[ \t]+(?=\S)")
+_RELEASE_LINE = re.compile(r"^(?:(?:version|release)[ \t]+v?\d+(?:\.\d+)+\b"
+                           r"|(?:\S+[ \t]+){0,2}changes[ \t](?:[^\n.]|\.\d){0,60}?\bv?\d+\.\d+(?:\.\d+)*[.:]?[ \t]*$)",
+                           re.IGNORECASE)
+# An outline's own mark on its first line: "GNU sed NEWS    -*- outline -*-".
+_OUTLINE_MODE = re.compile(r"-\*-.*\boutline\b.*-\*-", re.IGNORECASE)
+# Releases or headings of a deeper level at the margin, this many or more, make a text an outline.
+OUTLINE_MARKS = 2
+
 # A file of this many lines or more, each one word or name, is a list for a tool, not a document.
 MIN_WORD_LIST_LINES = 30
 # Rules between blank lines that divide a text into parts: this many or more (see _part_titles).
@@ -147,9 +160,11 @@ def plaintext_blocks(text: str) -> list[Block]:
     labelled = _is_qa_faq(lines)
     numbered = bool(_numbered_questions(line_groups(lines)))
     # (Numbered questions make an outline of their own: valgrind's FAQ has rules between its chapters.)
-    titles = {} if numbered else {**_underlined_titles(raw), **dict.fromkeys(_part_titles(raw, lines), 1)}
+    outline, bare_entries = ({}, {}) if numbered else _outline_titles(lines)
+    titles = {} if numbered else {**_underlined_titles(raw), **dict.fromkeys(_part_titles(raw, lines), 1), **outline}
     if wrapped or labelled or titles or numbered:
-        return _paragraph_blocks(lines, wrapped=wrapped, labelled=labelled, titles=titles)
+        return _paragraph_blocks(lines, wrapped=wrapped, labelled=labelled, titles=titles, alone=set(outline),
+                                 bare_entries=bare_entries)
     return _line_blocks([" ".join(line.split()) for line in lines])
 
 
@@ -177,6 +192,36 @@ def _underlined_titles(raw: list[str]) -> dict[int, int]:
             continue
         titles[start + 1] = levels.setdefault(rule.group(1), len(levels) + 1)
     return titles
+
+
+def _outline_titles(lines: list[str]) -> tuple[dict[int, int], dict[int, int]]:
+    """The headings of a text written in Emacs' outline mode, as GNU's NEWS files are, each its line number and its
+    level: a line at the margin opening with stars ("* Noteworthy changes in release 4.9", "** Bug fixes") is a
+    heading as deep as its stars, and a release's line at the margin ("version 1.34 - Sergey Poznyakoff,
+    2021-02-13") one above them. The text is an outline when its first line says so ("-*- outline -*-"), or when
+    it has two releases' lines, or two headings of two stars or more, at the margin: a list of "* " items has
+    neither. A starred line with nothing under it before the next heading of its level, or wrapped into the lines
+    under it, is an entry, not a heading (tar's "* Fix memory leak in read_header"): it is returned apart, with its
+    level, so that it ends the heading of its level before it. Read as lines of text, the releases had been sections of nothing and their notes under
+    no version."""
+    stars = {k: len(m.group(1)) for k, line in enumerate(lines) if (m := _OUTLINE_HEADING.match(line))}
+    releases = [k for k, line in enumerate(lines) if _RELEASE_LINE.match(line)]
+    marked = bool(lines) and _OUTLINE_MODE.search(lines[0]) is not None
+    if not (marked or len(releases) >= OUTLINE_MARKS or sum(n > 1 for n in stars.values()) >= OUTLINE_MARKS):
+        return {}, {}
+    below = 1 if len(releases) >= OUTLINE_MARKS else 0  # releases head the starred headings
+    levels = {k: 1 for k in releases} if below else {}
+    bare = {}
+    for k, depth in stars.items():
+        after = next((j for j in range(k + 1, len(lines)) if lines[j].strip()), None)
+        # An entry wrapped under its star ("** libgnutls: In FIPS140 mode, RSA signature verification is an
+        # approved" over "   operation if the key ...", GnuTLS') is a paragraph, not a heading over its text.
+        wrapped = after == k + 1 and (lines[after][:1].isspace() or lines[after][:1].islower())
+        if after is not None and not wrapped and after not in releases and stars.get(after, depth + 1) > depth:
+            levels[k] = depth + below
+        else:
+            bare[k + 1] = depth + below
+    return {k + 1: level for k, level in levels.items()}, bare
 
 
 def _part_titles(raw: list[str], lines: list[str]) -> set[int]:
@@ -410,6 +455,14 @@ def line_groups(lines: list[str]) -> list[tuple[int, list[str]]]:
     return groups
 
 
+def _parted(start: int, group: list[str], alone: set[int]) -> list[tuple[int, list[str]]]:
+    """A group of lines (its first at line `start`) parted so that each line numbered in `alone` is a group of its
+    own: the lines between them, each part with its offset from `start`."""
+    cuts = sorted({0, len(group), *(n - start for n in alone if 0 <= n - start < len(group)),
+                   *(n - start + 1 for n in alone if 0 <= n - start < len(group))})
+    return [(a, group[a:b]) for a, b in zip(cuts, cuts[1:])]
+
+
 def _split_question(group: list[str]) -> tuple[list[str], list[str]]:
     """A numbered question's own lines, and the answer lines that follow them without a blank line
     (text out of a PDF often has none): the question ends at its first line ending in "?"."""
@@ -530,12 +583,15 @@ def _looks_like_table(group: list[str]) -> bool:
 
 
 def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
-                      titles: Mapping[int, int] = MappingProxyType({})) -> list[Block]:
+                      titles: Mapping[int, int] = MappingProxyType({}), alone: set[int] = frozenset(),
+                      bare_entries: Mapping[int, int] = MappingProxyType({})) -> list[Block]:
     """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
     a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page.
     `labelled`: the text is a FAQ of "Q:" and "A:" lines; `titles`: the line numbers of its titles, each with its
-    level."""
-    groups = line_groups(lines)
+    level; `alone`: the line numbers of titles that are a line of their own, whatever follows them without a blank
+    line (an outline's headings); `bare_entries`: an outline's entries with no text of their own, each its line number and
+    the level of a heading it would be (the heading above that level is put back before it)."""
+    groups = [(start + k, part) for start, group in line_groups(lines) for k, part in _parted(start, group, alone)]
     if labelled:
         # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
         groups = [(start + offset, part) for start, group in groups for offset, part in at_questions(group)]
@@ -549,9 +605,19 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
     entry_indent = 0  # indentation of the question whose answer is being read
     entry_level = 0  # its level, when it is numbered
     for at, (line_no, group) in enumerate(groups):
+        if line_no in bare_entries:
+            parent = next((b for b in reversed(blocks) if b.kind == "heading" and b.level < bare_entries[line_no]),
+                          None)
+            opened = next((b for b in reversed(blocks) if b.kind == "heading"), None)
+            if parent is not None and opened is not parent:
+                blocks.append(parent)
+            # Its star is its bullet: the entry reads as a paragraph, its wrapped lines joined under it.
+            width = _OUTLINE_HEADING.match(group[0]).end()
+            group = [group[0][width:], *(line[width:] if line[:width].isspace() else line.lstrip() for line in group[1:])]
         if line_no in titles:
-            blocks.append(heading_block(" ".join(" ".join(line.split()) for line in group), level=titles[line_no],
-                                        line=line_no))
+            title = _OUTLINE_HEADING.sub("", " ".join(" ".join(line.split()) for line in group)) \
+                if line_no in alone else " ".join(" ".join(line.split()) for line in group)
+            blocks.append(heading_block(title, level=titles[line_no], line=line_no))
             in_entry, text_indent = False, min(_indent(line) for line in group)
             continue
         label = ANSWER_LABEL.match(group[0].lstrip()) if in_entry else None
@@ -620,7 +686,9 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
                 # its prose ("Windows NT 4.0 SP2+" over a registry key in dnsmasq's), unless it is in capitals.
                 labelled_answer = labelled and in_entry and not bare.isupper()
                 # A numbered part of a numbered FAQ is one however it opens ("4.18 file:// URLs containing ...").
-                if (_is_short_line(bare) and (bare[:1].isupper() or (outline and number is not None))
+                # (In an outline, whose headings are marked, a short line is text: "This can be overridden by the"
+                # over the option it names.)
+                if (not alone and _is_short_line(bare) and (bare[:1].isupper() or (outline and number is not None))
                         and not (blocks and blocks[-1].kind == "question")
                         and (heads_next or (not (in_entry and indent > entry_indent) and not prose
                                             and not labelled_answer))):
