@@ -1009,12 +1009,12 @@ def _has_peers(blocks: list[Block]) -> bool:
     the next, or a release over another. (A top-level heading over others is a title: READMEs head their name and
     their sections alike.)"""
     first = blocks[0]
+    # A changelog's first release over the next ("Version 3.1.2" over "Version 3.1.1"): its notes had gone under no
+    # version.
+    release = first.kind == "heading" and _RELEASE.search(first.text) is not None
     return first.level > 0 and any(
         0 < b.level <= first.level and (b.kind == first.kind == "question" or first.level > 1 and b.kind == "heading"
-                                        # a changelog's first release over the next ("Version 3.1.2" over "Version
-                                        # 3.1.1"), whose notes had gone under no version
-                                        or (b.kind == first.kind == "heading" and _RELEASE.search(first.text) is not None
-                                            and _RELEASE.search(b.text) is not None))
+                                        or (release and b.kind == "heading" and _RELEASE.search(b.text) is not None))
         for b in blocks[1:])
 
 

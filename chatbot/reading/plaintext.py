@@ -15,7 +15,7 @@ reStructuredText's markup or AsciiDoc's is read by that reader, and a manual pag
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Set as AbstractSet
 from dataclasses import replace
 from functools import partial
 from types import MappingProxyType
@@ -202,8 +202,8 @@ def _outline_titles(lines: list[str]) -> tuple[dict[int, int], dict[int, int]]:
     it has two releases' lines, or two headings of two stars or more, at the margin: a list of "* " items has
     neither. A starred line with nothing under it before the next heading of its level, or wrapped into the lines
     under it, is an entry, not a heading (tar's "* Fix memory leak in read_header"): it is returned apart, with its
-    level, so that it ends the heading of its level before it. Read as lines of text, the releases had been sections of nothing and their notes under
-    no version."""
+    level, so that it ends the heading of its level before it. Read as lines of text, the releases had been
+    sections of nothing and their notes under no version."""
     stars = {k: len(m.group(1)) for k, line in enumerate(lines) if (m := _OUTLINE_HEADING.match(line))}
     releases = [k for k, line in enumerate(lines) if _RELEASE_LINE.match(line)]
     marked = bool(lines) and _OUTLINE_MODE.search(lines[0]) is not None
@@ -455,7 +455,7 @@ def line_groups(lines: list[str]) -> list[tuple[int, list[str]]]:
     return groups
 
 
-def _parted(start: int, group: list[str], alone: set[int]) -> list[tuple[int, list[str]]]:
+def _parted(start: int, group: list[str], alone: AbstractSet[int]) -> list[tuple[int, list[str]]]:
     """A group of lines (its first at line `start`) parted so that each line numbered in `alone` is a group of its
     own: the lines between them, each part with its offset from `start`."""
     cuts = sorted({0, len(group), *(n - start for n in alone if 0 <= n - start < len(group)),
@@ -583,14 +583,14 @@ def _looks_like_table(group: list[str]) -> bool:
 
 
 def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
-                      titles: Mapping[int, int] = MappingProxyType({}), alone: set[int] = frozenset(),
+                      titles: Mapping[int, int] = MappingProxyType({}), alone: AbstractSet[int] = frozenset(),
                       bare_entries: Mapping[int, int] = MappingProxyType({})) -> list[Block]:
     """Blocks of text whose paragraphs are set apart by blank lines. Unless its lines are hard-wrapped,
     a run of three or more short lines is a flattened table, as in a one-paragraph-per-line page.
     `labelled`: the text is a FAQ of "Q:" and "A:" lines; `titles`: the line numbers of its titles, each with its
     level; `alone`: the line numbers of titles that are a line of their own, whatever follows them without a blank
-    line (an outline's headings); `bare_entries`: an outline's entries with no text of their own, each its line number and
-    the level of a heading it would be (the heading above that level is put back before it)."""
+    line (an outline's headings); `bare_entries`: an outline's entries with no text of their own, each its line
+    number and the level of a heading it would be (the heading above that level is put back before it)."""
     groups = [(start + k, part) for start, group in line_groups(lines) for k, part in _parted(start, group, alone)]
     if labelled:
         # "Q:" and "A:" lines with no blank line between the entries: each "Q:" line opens a paragraph.
@@ -613,7 +613,8 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
                 blocks.append(parent)
             # Its star is its bullet: the entry reads as a paragraph, its wrapped lines joined under it.
             width = _OUTLINE_HEADING.match(group[0]).end()
-            group = [group[0][width:], *(line[width:] if line[:width].isspace() else line.lstrip() for line in group[1:])]
+            group = [group[0][width:],
+                     *(line[width:] if line[:width].isspace() else line.lstrip() for line in group[1:])]
         if line_no in titles:
             title = _OUTLINE_HEADING.sub("", " ".join(" ".join(line.split()) for line in group)) \
                 if line_no in alone else " ".join(" ".join(line.split()) for line in group)
