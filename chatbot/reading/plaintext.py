@@ -616,8 +616,9 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
             group = [group[0][width:],
                      *(line[width:] if line[:width].isspace() else line.lstrip() for line in group[1:])]
         if line_no in titles:
-            title = _OUTLINE_HEADING.sub("", " ".join(" ".join(line.split()) for line in group)) \
-                if line_no in alone else " ".join(" ".join(line.split()) for line in group)
+            title = " ".join(" ".join(line.split()) for line in group)
+            if line_no in alone:
+                title = _OUTLINE_HEADING.sub("", title)  # an outline heading's stars
             blocks.append(heading_block(title, level=titles[line_no], line=line_no))
             in_entry, text_indent = False, min(_indent(line) for line in group)
             continue
