@@ -26,8 +26,8 @@ from itertools import dropwhile
 from ..passage import Passage
 from ..text import clean
 from .outline import (ANSWER_LABEL, PAGE_LINK, QUESTION_LABEL, Block, build_passages, callout, define_all,
-                      drop_introduction, heading_block, heads_entry, introduces, is_question, labelled_question,
-                      last_heading, looks_like_question, named_entry, question_text, take_intro)
+                      drop_introduction, heading_block, introduces, is_question, labelled_question, last_heading,
+                      lists_definitions, looks_like_question, named_entry, question_text, take_intro)
 from .restructuredtext import (ADMONITIONS, AUTODOC, CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, TITLED,
                                VERSION_NOTES, cross_reference_text, glossary_entries, includes_only)
 
@@ -611,14 +611,10 @@ def _list(node, blocks: list[Block], depth: int) -> None:
         # and ranked first for a question the page answers ("does black work on jupyter notebooks").
         drop_introduction(blocks)
         return
-    outer = last_heading(blocks)
-    named = [_named_entry(item) for item in items] if depth == 0 and not (outer and heads_entry(outer)) else []
-    if len(named) >= 2 and all(named):
-        # Every item names a setting or option in code over what it does ("* **`marker`**: Text to find ...",
-        # Python-Markdown's options): a definition list written as a list, each name titling its text. Packed by
-        # size, ten options had made one passage that says a little of each. (Names over values stay one list:
-        # see define_all. Under an entry's own heading, the items are its parts: "`caseInsensitive`" of eslint's
-        # "`alphabetize`".)
+    named = [_named_entry(item) for item in items] if depth == 0 else []
+    if lists_definitions(blocks, named):
+        # Every item names a setting or option in code over what it does ("* **`marker`**: Text to find ..."): each
+        # name titles its text.
         define_all(blocks, [(name, partial(_read_entry, item, rest, blocks, depth), _line(item))
                             for item, (name, rest) in zip(items, named)])
         return
@@ -630,6 +626,7 @@ def _list(node, blocks: list[Block], depth: int) -> None:
         blocks.append(Block("list", "", _line(node), intro=intro))
         intro = ""
     # A heading inside a list item titles that item only: the next item is under the heading before the list.
+    outer = last_heading(blocks)
     for number, item in enumerate(items, start=int(node.attrs.get("start", 1)) if ordered else 1):
         start = len(blocks)
         _item(item, f"{number}." if ordered else "-", blocks, depth, intro)

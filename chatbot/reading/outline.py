@@ -809,6 +809,16 @@ def field_text(text: str, *, named: bool) -> str:
     return text if named and text.partition(":")[2].strip() and len(text.split()) <= _FIELD_WORDS else ""
 
 
+def lists_definitions(blocks: list[Block], named: list[tuple[str, str] | None]) -> bool:
+    """Whether a list whose items each name an option or setting in code over what it does (`named`: each item's
+    name and text, None for one that names nothing; see named_entry) is a definition list written as a list: two
+    items or more, every one named, and not under an entry's own heading, whose parts it lists ("`caseInsensitive`"
+    of eslint's "`alphabetize`"). Packed by size, ten of Python-Markdown's options had made one passage that says a
+    little of each. (Names over values stay one list: see define_all.)"""
+    outer = last_heading(blocks)
+    return len(named) >= 2 and all(named) and not (outer is not None and _heads_entry(outer))
+
+
 def named_entry(name: str, after: str) -> tuple[str, str] | None:
     """(term, description) of a list item that opens with a name in code (`name`), `after` being the text after
     the name: a colon, maybe after a remark of a word or two ("`--dist load` (default): Sends pending tests ..."),
@@ -937,7 +947,7 @@ def _says_little(heading: str) -> bool:
 _CODE_NAME = re.compile(r"^`[^`]+`$")
 
 
-def heads_entry(heading: Block) -> bool:
+def _heads_entry(heading: Block) -> bool:
     """Whether a heading opens a reference entry: a term over its definition, or a name in code. An entry's
     paragraphs, lists and code describe the one thing it names and make one passage while they fit, as a FAQ
     answer does: apart, a note ("Info: Not supported in `copier.yml`.") or a field list is a scrap that reads
@@ -954,7 +964,7 @@ def _described_by_fields(blocks: list[Block], at: int) -> bool:
     """Whether the heading at `at` is described by fields: it opens with three or more ("Specifies: ...", "Type of
     value: ...", "Default value: ..."), or with two that are half its paragraphs or more, as references describe each
     of their options (the variable lists of DocBook manuals, Privoxy's, whose notes may run on for paragraphs). The
-    fields of the one thing it names make a reference entry, as a term over its definition does (heads_entry); a
+    fields of the one thing it names make a reference entry, as a term over its definition does (_heads_entry); a
     page's introduction under two fields (Node's "Stability: 2 - Stable" / "Source Code: ...") is prose."""
     def field(block: Block) -> bool:
         return (block.kind == "paragraph" and _FIELD.match(block.text) is not None
@@ -1155,14 +1165,14 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         # Whether this block may go on in the passage before it: a text passage of the same section.
         extends = previous is not None and previous.kind == "text" and previous.section == section
         in_entry = extends and len(passages) > section_start and bool(open_headings) and (
-            heads_entry(open_headings[-1]) or id(open_headings[-1]) in field_entries)
+            _heads_entry(open_headings[-1]) or id(open_headings[-1]) in field_entries)
         # The paragraph just read announces what follows it ("... as follows:", "One user writes:").
         announced = extends and last_kind == "paragraph" and previous.text.endswith(":")
         if block.kind == "break":
             pass  # what follows a rule is not part of the passage or answer before it
         elif block.kind == "paragraph":
             if extends and len(previous.text) + len(block.text) < max_chars and (
-                    # A reference entry's paragraphs are one passage (heads_entry);
+                    # A reference entry's paragraphs are one passage (_heads_entry);
                     in_entry
                     # a scrap that goes on with the sentence before it ("Associative arrays are created using" /
                     # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it;
@@ -1236,9 +1246,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             header, rows = ((), block.rows) if block.headless else (block.rows[0], block.rows[1:])
             # A row is embedded as it reads, so its table's name says what it is about: the section's heading, or,
             # under the document's own title (which heads no section: a page's <h1>), that title.
-            name = block.caption or table_captions.get(i) or caption or (
-                "" if block.flattened else section or document_title)
-            label = _table_label(passages, section, captioned=bool(block.caption or table_captions.get(i) or caption))
+            captioned = block.caption or table_captions.get(i) or caption
+            name = captioned or ("" if block.flattened else section or document_title)
+            label = _table_label(passages, section, captioned=bool(captioned))
             if label:
                 name = f"{name} › {label}" if name else label
             asked, answered = _faq_columns(header)

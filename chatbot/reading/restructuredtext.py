@@ -17,8 +17,9 @@ from ..passage import Passage
 from ..text import clean, word_count
 from .html import MAX_REDIRECT_WORDS
 from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define, define_all,
-                      drop_introduction, field_text, heading_block, heads_entry, introduces, labels_their_text,
-                      last_heading, named_entry, names_a_term, question_text, spread_cells, take_intro, title_block)
+                      drop_introduction, field_text, heading_block, introduces, labels_their_text, last_heading,
+                      lists_definitions, named_entry, names_a_term, question_text, spread_cells, take_intro,
+                      title_block)
 
 # A cross-reference with a title of its own: "the canvas guide <guide-canvas>".
 _TITLED_TARGET = re.compile(r"^(.+?)\s*<([^<>]+)>$", re.S)
@@ -554,9 +555,8 @@ def _node(node, blocks: list[Block], depth: int) -> None:
             # text's.
             _drop_lead_in(node, blocks)
             return
-        outer = last_heading(blocks)
-        named = [] if outer is not None and heads_entry(outer) else [_named_entry(item) for item in node.children]
-        if len(named) >= 2 and all(named):
+        named = [_named_entry(item) for item in node.children]
+        if lists_definitions(blocks, named):
             # Every item names an option or setting in code over what it does ("* ``--dist load`` **(default)**:
             # Sends pending tests ..."): a definition list written as a list, as in the Markdown reader.
             define_all(blocks, [(term, functools.partial(_read_entry, item, text, blocks, depth), _line(item))
