@@ -6919,3 +6919,23 @@ def test_on_a_page_of_answers_labelled_a_what_each_answers_is_its_question(tmp_p
     assert problems == [] and [(p.kind, p.question) for p in passages] == [
         ("faq", f"When I run {cmd}, it fails with the following message:") for cmd in ("sar", "iostat", "pidstat")]
     assert passages[0].text.endswith("sar: error 1\nA: Install sar.")
+
+
+def test_questions_listed_inside_a_faq_answer_are_part_of_it(tmp_path):
+    # The ctags FAQ's answer on tag files for a directory tree weighs factors, one of them a list of questions
+    # answered in their items: they are the answer's, and the answer goes on after them under its question.
+    md = ("# FAQ\n\n## How should I set up tag files for a directory tree?\n\nIt depends on these factors:\n\n"
+          "D.\n:   Duplicate tags.\n\n    1. How common are duplicate tags?\n\n"
+          "    1. Does your editor handle duplicates?\n\n       Vim has good facilities for them.\n\n"
+          "I tend to favor a local tag file in each directory.\n\n"
+          "## Does it support Unicode file names?\n\nYes, on all platforms.\n")
+    passages, problems = read(tmp_path, "faq.md", md)
+    entries = faq(passages)
+    assert problems == [] and list(entries) == [
+        "How should I set up tag files for a directory tree?", "Does it support Unicode file names?"]
+    answer = entries["How should I set up tag files for a directory tree?"]
+    assert "Vim has good facilities for them." in answer and answer.endswith(
+        "I tend to favor a local tag file in each directory.")
+    # Apart from an answer, the same items are entries of their own.
+    passages, _ = read(tmp_path, "list.md", "# FAQ\n\n1. Does your editor handle duplicates?\n\n   Vim does.\n")
+    assert faq(passages) == {"Does your editor handle duplicates?": "Vim does."}

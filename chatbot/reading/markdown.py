@@ -25,7 +25,7 @@ from itertools import dropwhile
 
 from ..passage import Passage
 from ..text import clean
-from .outline import (ANSWER_LABEL, PAGE_LINK, QUESTION_LABEL, Block, build_passages, callout, define_all,
+from .outline import (ANSWER_LABEL, PAGE_LINK, QUESTION_LABEL, Block, answering, build_passages, callout, define_all,
                       drop_introduction, heading_block, introduces, is_question, labelled_question, last_heading,
                       lists_definitions, looks_like_question, named_entry, question_text, take_intro)
 from .restructuredtext import (ADMONITIONS, AUTODOC, CODE_DIRECTIVES, CONTAINERS, INLINE, POINTERS, TITLED,
@@ -696,15 +696,17 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
         return
     first = item.children[0] if item.children and item.children[0].type == "paragraph" else None
     if first is not None and blocks and blocks[-1].kind == "question" and ANSWER_LABEL.match(_text(first)):
-        # "- **A:** ..." under "- **Q:** ...?": the answer, not an item of a list.
+        # "- **A:** ..." under "- **Q:** ...?": the answer, not an item of a list, which ends with the item as
+        # an entry written as a list item does.
         for child in item.children:
             _emit(child, blocks, depth + 1)
+        blocks.append(Block("break"))
         return
     if first is not None and depth == 0:
         asked, answer = labelled_question("\n".join(_lines(first)))
-        if not asked:
+        if not asked and len(item.children) > 1 and is_question(_text(first)) and not answering(blocks):
             # "2. Where are logs stored?" with its answer in paragraphs of the item.
-            asked = question_text(_text(first)) if len(item.children) > 1 and is_question(_text(first)) else ""
+            asked = question_text(_text(first))
         if asked:
             _item_entry(asked, answer, item, blocks, depth)
             return

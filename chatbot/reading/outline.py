@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 292
+PARSER_VERSION = 293
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -444,6 +444,16 @@ def asks_as_a_list(firsts: list[str]) -> bool:
     FAQ of an entry per item (Passlib's bold questions over their answers): two items or more, most of them
     asking. (A checklist of questions inside an answer has no paragraphs under its items.)"""
     return len(firsts) >= 2 and sum(map(looks_like_question, firsts)) >= 0.5 * len(firsts)
+
+
+def answering(blocks: list[Block]) -> bool:
+    """Whether the blocks read so far end inside a FAQ answer: a question is nearer than any break or heading
+    but its own subheadings (see _subheading). A list there whose items ask is the answer's own ("1. How common
+    are duplicate tags in your project?", a factor of the ctags FAQ's answer on tag files for a directory tree,
+    under its term "D."), not entries that end the answer."""
+    at = next((k for k in range(len(blocks) - 1, -1, -1) if blocks[k].kind in ("question", "break")), None)
+    return at is not None and blocks[at].kind == "question" and all(
+        _subheading(b, blocks[at]) for b in blocks[at + 1:] if b.kind == "heading")
 
 
 def drop_introduction(blocks: list[Block]) -> None:
