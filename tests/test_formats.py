@@ -6893,6 +6893,19 @@ def test_html_doxygen_title_area_is_page_furniture(tmp_path):
         ("faq", "How do I exclude a file?\nList it in EXCLUDE.")]
 
 
+def test_html_layout_table_summarised_as_page_furniture_is_dropped(tmp_path):
+    # fetchmail's pages open and close with a table summarised "Canned page header" ("Back to Fetchmail Home Page",
+    # "$Date$"), which had been a passage of each page; a table whose summary says what its data is stays.
+    canned = ('<table summary="Canned page {}"><tr><td>Back to <a href="index.html">Fetchmail Home Page</a></td>'
+              '<td>$Date$</td></tr></table>')
+    page = (f"<html><body>{canned.format('header')}<h1>Fetchmail Features</h1><p>STARTTLS is supported.</p>"
+            '<table summary="Exit codes"><tr><th>Code</th><th>Meaning</th></tr><tr><td>1</td><td>No mail</td></tr>'
+            f"</table>{canned.format('footer')}</body></html>")
+    passages, problems = read(tmp_path, "features.html", page)
+    assert problems == [] and [p.text for p in passages] == [
+        "STARTTLS is supported.", "Fetchmail Features\nCode | Meaning\n1 | No mail"]
+
+
 def test_a_list_of_the_documents_own_questions_is_no_passage(tmp_path):
     # rkhunter's FAQ opens with its questions numbered, as do FAQs printed to PDF (GoldenCheetah's): the list had
     # been a passage that ranked first with no answer. A paragraph that says something of its own stays.

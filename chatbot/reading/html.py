@@ -53,6 +53,9 @@ _FURNITURE = re.compile(r"^(?:nav|navbar|navigation|nav(?:header|footer)|(?:side
                         r"|(?:^|[-_])(?:sidebar|footer|breadcrumbs?|navbar|navigation|menu|copyright|cookies?|toc|"
                         r"comments|feedback)(?:$|[-_])"
                         r"|^(?:site|page|docs?|global|top|masthead)(?:[-_][a-z]+)*[-_]header$", re.IGNORECASE)
+# A layout table's summary that says it is page furniture (DocBook's "Navigation header", its DSSSL's "Footer
+# navigation table", the "Canned page header" of fetchmail's pages: "Back to Fetchmail Home Page" and a date).
+_FURNITURE_SUMMARY = re.compile(r"\bnavigation\b|\bpage\s+(?:header|footer)\b", re.IGNORECASE)
 # A class that says what a container has or lacks ("has-sidebar", "page-with-toc", "no-footer"), which names
 # the container by its furniture, not the furniture itself: VitePress's content is in "VPContent has-sidebar".
 _STATE = re.compile(r"(?:^|[-_]+)(?:has|with|without|no)[-_]", re.IGNORECASE)
@@ -241,13 +244,15 @@ def _drop_language_badges(soup) -> None:
 
 
 def _is_furniture(tag) -> bool:
-    """Navigation, a page's header or footer, a table of contents: by the element's id, class or role. Only
-    a block can be furniture (mdBook's headings are links of class "header"), and never a heading or a table's
-    row or cell (docutils' header cells are of class "head"). An id that spells the element's own heading
+    """Navigation, a page's header or footer, a table of contents: by the element's id, class or role, or a
+    table's summary. Only a block can be furniture (mdBook's headings are links of class "header"), and never a
+    heading or a table's row or cell (docutils' header cells are of class "head"). An id that spells the element's own heading
     is content: generators make ids of headings ("Copyright Papers", "Configure Pages and Navigation")."""
     if tag.name not in _BLOCKS or tag.name in _NEVER_FURNITURE:
         return False
     if any(classes <= set(tag.get("class") or ()) for classes in _CONTENTS_CLASSES):
+        return True
+    if tag.name == "table" and _FURNITURE_SUMMARY.search(tag.get("summary") or ""):
         return True
     names = [_STATE.split(n)[0] for n in (*(tag.get("class") or []), tag.get("role") or "")]
     if any(_FURNITURE.search(n) for n in names if n):
