@@ -6952,3 +6952,62 @@ def test_questions_listed_inside_a_faq_answer_are_part_of_it(tmp_path):
     # Apart from an answer, the same items are entries of their own.
     passages, _ = read(tmp_path, "list.md", "# FAQ\n\n1. Does your editor handle duplicates?\n\n   Vim does.\n")
     assert faq(passages) == {"Does your editor handle duplicates?": "Vim does."}
+
+
+DOXYGEN_PAGE = """<html><head><meta name="generator" content="Doxygen 1.9.4"/><title>json-c: json_util.h</title></head>
+<body><div class="contents">
+<p>Miscellaneous utility functions. <a href="#details">More...</a></p>
+<table class="memberdecls">
+<tr class="heading"><td colspan="2"><h2 class="groupheader">Macros</h2></td></tr>
+<tr class="memitem:a1"><td class="memItemLeft">#define&#160;</td><td class="memItemRight">
+<a class="el" href="#a1">JSON_FILE_BUF_SIZE</a>&#160;&#160;&#160;4096</td></tr>
+<tr class="separator:a1"><td class="memSeparator" colspan="2">&#160;</td></tr>
+<tr class="memitem:a2"><td class="memItemLeft">int&#160;</td><td class="memItemRight">
+<a class="el" href="#a2">json_object_to_fd</a> (int fd, struct json_object *obj, int flags)</td></tr>
+<tr class="memdesc:a2"><td class="mdescLeft">&#160;</td><td class="mdescRight">Write it to a descriptor.
+<a href="#a2">More...</a></td></tr>
+</table>
+<a name="details" id="details"></a><h2 class="groupheader">Detailed Description</h2>
+<div class="textblock"><p>Miscellaneous utility functions.</p>
+<div class="fragment"><div class="line"><span class="lineno">1</span>fd = open(name, O_WRONLY);</div>
+<div class="line"><span class="lineno">2</span>json_object_to_fd(fd, obj, 0);</div></div>
+<div class="ttc" id="aa"><div class="ttname">json_object_to_fd</div><div class="ttdef"><b>Definition:</b>
+json_util.h:27</div></div></div>
+<h2 class="groupheader">Function Documentation</h2>
+<a id="a2" name="a2"></a>
+<h2 class="memtitle"><span class="permalink"><a href="#a2">&#9670;&nbsp;</a></span>json_object_to_fd()</h2>
+<div class="memitem"><div class="memproto"><table class="memname">
+<tr><td class="memname">int json_object_to_fd </td><td>(</td><td class="paramtype">int&#160;</td>
+<td class="paramname"><em>fd</em>, </td></tr>
+<tr><td class="paramkey"></td><td></td><td class="paramtype">struct json_object *&#160;</td>
+<td class="paramname"><em>obj</em>, </td></tr>
+<tr><td class="paramkey"></td><td></td><td class="paramtype">int&#160;</td><td class="paramname"><em>flags</em>&#160;</td></tr>
+<tr><td></td><td>)</td><td></td><td></td></tr></table></div>
+<div class="memdoc"><p>Write the object to the file descriptor.</p>
+<p>Handles partial writes.</p>
+<dl class="params"><dt>Parameters</dt><dd><table class="params">
+<tr><td class="paramdir">[in]</td><td class="paramname">fd</td><td>an open, writable file descriptor</td></tr>
+<tr><td class="paramdir">[in]</td><td class="paramname">flags</td><td>Allowed values: <dl><dt>0</dt><dd>Plain (default).</dd>
+<dt>1</dt><dd>Pretty.</dd></dl></td></tr></table></dd></dl>
+<dl class="section return"><dt>Returns</dt><dd>-1 if something fails.</dd></dl>
+<p class="definition">Definition at line 27 of file json_util.h.</p>
+</div></div>
+<hr/>The documentation for this file was generated from the following file:<ul><li>json_util.h</li></ul>
+</div></body></html>"""
+
+
+def test_doxygen_member_reads_as_one_entry_under_its_name(tmp_path):
+    # Doxygen's reference pages (json-c's, Opus'): a function's signature had been a passage per parameter, its
+    # description a passage per paragraph, its values and each line of an example passages of their own, and
+    # tooltips and "Definition at line 27" passages too. A member is now one entry: its signature on a line, its
+    # text, parameters and return value; the summary table keeps only what has no entry of its own below.
+    passages, problems = read(tmp_path, "json__util_8h.html", DOXYGEN_PAGE)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Macros", "- #define JSON_FILE_BUF_SIZE 4096"),
+        ("Detailed Description", "Miscellaneous utility functions.\nfd = open(name, O_WRONLY);\n"
+                                 "json_object_to_fd(fd, obj, 0);"),
+        ("json_object_to_fd()", "int json_object_to_fd(int fd, struct json_object * obj, int flags)\n"
+                                "Write the object to the file descriptor.\nHandles partial writes.\nParameters:\n"
+                                "- [in] fd: an open, writable file descriptor\n- [in] flags: Allowed values:\n"
+                                "  - 0: Plain (default).\n  - 1: Pretty.\nReturns: -1 if something fails.")]

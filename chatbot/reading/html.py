@@ -19,6 +19,7 @@ from itertools import groupby
 
 from ..passage import Passage
 from ..text import clean, word_count
+from . import doxygen
 from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_as_a_list, asks_somewhere,
                       build_passages, callout, define, field_text, heading_block, introduces, labels_their_text,
                       last_heading, looks_like_question, names_a_term, names_columns, question_text, spread_cells,
@@ -85,8 +86,10 @@ _STRUCTURE = ("pre", "table", *_HEADINGS, "dl", "details")
 # Inline elements that set a title apart from the text under it.
 _EMPHASIS = ("b", "strong", "em", "i")
 _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
-# Class words of a definition list whose terms are labels: Doxygen's "section note", Javadoc's "notes".
-_LABEL_LIST_CLASS = re.compile(r"^(?:notes?|warning|attention|remark|see|since|return|pre|post)$", re.IGNORECASE)
+# Class words of a definition list whose terms are labels: Doxygen's "section note", "params" and "retval",
+# Javadoc's "notes".
+_LABEL_LIST_CLASS = re.compile(r"^(?:notes?|warning|attention|remark|see|since|return|pre|post|params|tparams|retval|"
+                               r"exception|deprecated|invariant|todo|bug)$", re.IGNORECASE)
 _URL = re.compile(r"^(?:[a-z][a-z+.-]*://|www\.)\S+$", re.IGNORECASE)
 # Class words of a note, tip or warning set apart from the text (the admonitions of MkDocs, Sphinx and
 # Docusaurus, GitHub's alerts, Bootstrap's alerts and panels, Confluence's info macros and panels, Notion's
@@ -195,6 +198,8 @@ def html_blocks(data) -> tuple[list[Block], str]:
         if _PERMALINK.match(link.get_text().strip()):
             link.decompose()
     _drop_language_badges(soup)
+    if doxygen.is_doxygen(soup):
+        doxygen.rewrite(soup)
     for tag in soup.find_all(_DROP):
         if tag.decomposed:
             continue
