@@ -7011,3 +7011,19 @@ def test_doxygen_member_reads_as_one_entry_under_its_name(tmp_path):
                                 "Write the object to the file descriptor.\nHandles partial writes.\nParameters:\n"
                                 "- [in] fd: an open, writable file descriptor\n- [in] flags: Allowed values:\n"
                                 "  - 0: Plain (default).\n  - 1: Pretty.\nReturns: -1 if something fails.")]
+
+
+def test_rst_see_also_of_links_to_other_pages_only_is_no_passage(tmp_path):
+    # SQLAlchemy's errors page closes entries with ".. seealso::" over :ref: links to other pages, whose titles
+    # the page cannot see: read as their labels' words they were passages of nonsense ("pooling toplevel
+    # connections toplevel"). A see-also that names code or says something, or shows an address, stays.
+    rst = ("Errors\n======\n\nQueuePool limit reached\n-----------------------\n\nThe pool is exhausted.\n\n"
+           ".. seealso::\n\n    :ref:`pooling_toplevel`\n\n    :ref:`connections_toplevel`\n\n"
+           ".. seealso:: :meth:`.MigrationContext.get_current_heads`\n\n"
+           ".. seealso:: :doc:`pooling` - how the pool hands out connections.\n\n"
+           ".. seealso:: https://github.com/pypa/setuptools/issues/1684\n")
+    passages, problems = read(tmp_path, "errors.rst", rst)
+    assert problems == [] and [p.text for p in passages] == [
+        "The pool is exhausted.",
+        "MigrationContext.get_current_heads\npooling - how the pool hands out connections.",
+        "https://github.com/pypa/setuptools/issues/1684"]

@@ -10,6 +10,7 @@ import ast
 import functools
 import re
 import textwrap
+from collections.abc import Iterator
 from itertools import takewhile
 
 from ..errors import DocumentError
@@ -195,6 +196,12 @@ def _setup() -> None:
             argument = " ".join(" ".join(self.arguments).split())
             if argument and self.name in INLINE:
                 node.insert(0, self._paragraph(argument))
+            if self.name == "seealso" and self._references_only(node):
+                # Links to other sections and pages only, shown by their titles, which this page cannot see:
+                # read as the words of their labels, they were a passage of nonsense ("pooling toplevel
+                # connections toplevel") that ranked for what the pages they name are about. HTML's link-only
+                # lists go too.
+                return []
             elif argument and self.name in TITLED:
                 node["title"] = argument  # read as an admonition is: see _node
             return [node]
@@ -205,6 +212,19 @@ def _setup() -> None:
             node.line = self.lineno
             self.state.nested_parse(self.content, self.content_offset, node)
             return node
+
+        @staticmethod
+        def _references_only(node) -> bool:
+            """Whether every word of a node is in a link named in words or a reference to a section or page
+            (:ref:, :doc:): not a name in code (:class:`.Session`), nor an address shown as it is."""
+            def referred(text) -> bool:
+                return any((isinstance(a, nodes.reference) and a.get("refuri") != a.astext())
+                           or (isinstance(a, nodes.literal) and a.get("role") in ("ref", "doc", "numref"))
+                           for a in _ancestors(text, node))
+
+            words = [t for t in node.findall(nodes.Text) if any(c.isalnum() for c in t.astext())
+                     and not any(isinstance(a, nodes.system_message) for a in _ancestors(t, node))]
+            return bool(words) and all(map(referred, words))
 
         def _paragraph(self, text: str):
             """A paragraph of the directive's own text, its inline markup (roles, literals) read."""
@@ -376,6 +396,14 @@ def restructuredtext_blocks(text: str, *, source: str = "") -> list[Block]:
     blocks: list[Block] = []
     _walk(tree, blocks, 0)
     return blocks
+
+
+def _ancestors(node, root) -> Iterator:
+    """A docutils node's ancestors up to `root`, not including it."""
+    parent = node.parent
+    while parent is not None and parent is not root:
+        yield parent
+        parent = parent.parent
 
 
 def _titled_references(tree) -> None:
