@@ -56,8 +56,8 @@ VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE = 0, 1, 2
 # Vectors read back at a time, when all of them are read (Index.passage_mean).
 MEAN_BLOCK = 65536
 # A heading that names a command-line option, a parameter or a variable ("--abort", "-r", "<pathspec>...",
-# "$HOME"), not a topic.
-_NAMES_AN_OPTION = re.compile(r"^(?:[-+]{1,2}[\w-]|[<$@%\[{])")
+# "$HOME"), or a name in code ("`follow_max`"), not a topic.
+_NAMES_AN_OPTION = re.compile(r"^(?:[-+]{1,2}[\w-]|[<$@%\[{`])")
 
 
 def package_version() -> str:
@@ -90,8 +90,9 @@ def views_of(p: Passage) -> list[tuple[int, str, str]]:
     body = p.text
     context = p.section
     if context and p.title and _NAMES_AN_OPTION.match(context):
-        # An option's description ("--abort: Cancel the operation") does not say whose option it is; the page
-        # it is on does ("git-cherry-pick(1)"). One under its command ("read › -r") says so already.
+        # An option's description ("--abort: Cancel the operation"), or a setting's named in code ("`follow_max`:
+        # Number of redirects to follow"), does not say whose it is; the page it is on does ("git-cherry-pick(1)",
+        # "Needle"). One under its command ("read › -r") says so already.
         context = f"{p.title} › {context}"
     whole = f"{context}: {p.text}" if context and p.kind == "text" else p.text
     views = [(VIEW_PASSAGE, whole, "")]
