@@ -7027,3 +7027,61 @@ def test_rst_see_also_of_links_to_other_pages_only_is_no_passage(tmp_path):
         "The pool is exhausted.",
         "MigrationContext.get_current_heads\npooling - how the pool hands out connections.",
         "https://github.com/pypa/setuptools/issues/1684"]
+
+
+HOSTAPD_CONF = """##### hostapd configuration file #####
+# Empty lines and lines starting with # are ignored
+
+# AP netdevice name; wlan0 with many nl80211 drivers
+interface=wlan0
+
+# In case of nl80211 driver interfaces, an additional parameter, bridge, may be
+# used to notify hostapd if the interface is included in a bridge.
+#
+# For nl80211, this parameter can be used to request the AP interface to be
+# added to the bridge automatically.
+#bridge=br0
+
+##### IEEE 802.11n related configuration #####
+
+# Levels (minimum value for logged events):
+#  0 = verbose debugging
+#  2 = informational messages
+logger_syslog_level=2
+"""
+
+JAIL_CONF = """# Jail for more extended banning of persistent abusers
+# Make sure that your loglevel is not at DEBUG level.
+
+[recidive]
+
+logpath  = /var/log/fail2ban.log
+bantime  = 1w
+"""
+
+
+def test_configuration_file_settings_read_under_the_comments_that_describe_them(tmp_path):
+    # hostapd.conf, fail2ban's jail.conf, mdadm.conf-example: example configurations whose comments are the
+    # documentation of each setting had been skipped as a format no reader takes. Each run of settings, with the
+    # comments right over it, is an entry named by its first setting; banners and sections are headings, and the
+    # comment over a section describes it.
+    passages, problems = read(tmp_path, "hostapd.conf", HOSTAPD_CONF)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("hostapd configuration file", "Empty lines and lines starting with # are ignored"),
+        ("interface", "AP netdevice name; wlan0 with many nl80211 drivers\ninterface=wlan0"),
+        ("bridge", "In case of nl80211 driver interfaces, an additional parameter, bridge, may be used to notify "
+                   "hostapd if the interface is included in a bridge.\nFor nl80211, this parameter can be used to "
+                   "request the AP interface to be added to the bridge automatically.\n#bridge=br0"),
+        ("logger_syslog_level", "Levels (minimum value for logged events):\n- 0 = verbose debugging\n"
+                                "- 2 = informational messages\nlogger_syslog_level=2")]
+    passages, problems = read(tmp_path, "fail2ban/jail.conf-example", JAIL_CONF)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("[recidive]", "Jail for more extended banning of persistent abusers Make sure that your loglevel is not at "
+                       "DEBUG level."),
+        ("logpath", "logpath  = /var/log/fail2ban.log\nbantime  = 1w")]
+    # A ".conf" of XML (D-Bus', fontconfig's) is no such file; a project's tool settings are no document.
+    _, problems = read(tmp_path, "fonts.conf", "<?xml version='1.0'?>\n<fontconfig></fontconfig>\n")
+    assert [p.reason for p in problems] == [
+        "an XML file, not a configuration file of settings and comments; file skipped"]
+    passages, problems = read(tmp_path, "setup.cfg", "[metadata]\nname = widget\n")
+    assert passages == [] and "is read by a project's tools" in problems[0].reason

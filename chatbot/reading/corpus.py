@@ -37,6 +37,9 @@ FORMATS = {
     ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".odt": "odt", ".rtf": "rtf", ".pptx": "pptx", ".epub": "epub",
     ".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "json", ".xlsx": "xlsx", ".xls": "xls", ".ods": "ods",
     ".yaml": "yaml", ".yml": "yaml", ".ipynb": "notebook", ".org": "org", ".pod": "pod", ".info": "info",
+    # A configuration file whose comments document its settings ("hostapd.conf", "php.ini"); also as an example
+    # ("mdadm.conf-example", "jail.conf.sample"): see format_of.
+    **dict.fromkeys((".conf", ".cfg", ".ini", ".cnf"), "config"),
     # A manual page, by its section's number ("gzip.1"): its roff source, or the page as shown (`man ./gzip.1 |
     # col -bx`).
     **dict.fromkeys((f".{section}" for section in range(1, 10)), "man"), ".man": "man",
@@ -46,6 +49,8 @@ DOCUMENT_SUFFIXES = set(FORMATS)
 # read as the file inside, whose format its name without the compression's suffix gives.
 COMPRESSED = {".gz": gzip, ".bz2": bz2, ".xz": lzma}
 _MAX_DECOMPRESSED = 256 * 1024 * 1024  # a compressed file that grows past this is no document (a "zip bomb")
+# The suffixes of a configuration file, also shipped as an example: "mdadm.conf-example", "jail.conf.sample".
+CONFIG_SUFFIX = re.compile(r"\.(?:conf|cfg|ini|cnf)(?:[-.](?:example|sample|dist|default|orig))?", re.IGNORECASE)
 # Markup a text file may hold under a double suffix ("faq.rst.txt").
 _MARKUP = ("markdown", "restructuredtext", "asciidoc", "org", "pod")
 # A file without a suffix is read as plain text: projects name their text documents README, FAQ, INSTALL, NEWS.
@@ -65,6 +70,8 @@ _TARGET_READ = "file skipped. The page it names is read when it is in the corpus
 _TOOL_FILE = re.compile(
     r"(?:GNU)?makefile|dockerfile|containerfile|jenkinsfile|vagrantfile|gemfile|rakefile|procfile|brewfile|pipfile"
     r"|justfile|codeowners|cmakelists\.txt|robots\.txt|spelling_wordlist\.txt"
+    # a Python project's tools' settings, not its documentation
+    r"|setup\.cfg|tox\.ini|pytest\.ini|mypy\.ini|\.?pylintrc|\.flake8"
     r"|(?:requirements|constraints)(?:[-_.][\w.-]+)?\.txt", re.IGNORECASE)
 
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -205,6 +212,8 @@ def format_of(path: Path) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes[-2:-1] and suffixes[-1] in (".txt", ".text") and FORMATS.get(suffixes[-2]) in _MARKUP:
         return FORMATS[suffixes[-2]]
+    if CONFIG_SUFFIX.fullmatch(path.suffix) or CONFIG_SUFFIX.fullmatch("".join(suffixes[-2:])):
+        return "config"
     if re.fullmatch(r"\.info-\d{1,3}", path.suffix.lower()):
         return "info"  # a part of an Info manual split over several files ("find.info-1")
     if re.fullmatch(r"\.[1-9][a-z]{1,6}", path.suffix.lower()):
@@ -345,7 +354,7 @@ def decode_text(data: bytes, name: str, *, info: bool = False) -> tuple[str, Doc
 def parse_document(text: str, *, kind: str, source: str, title: str = "", max_chars: int = 1200,
                    faq_columns: FaqColumns = FaqColumns()) -> tuple[list[Passage], list[DocumentError]]:
     """Split decoded text of one of the text formats (text, markdown, asciidoc, org, pod, man, restructuredtext,
-    html, csv, tsv, jsonl, json, yaml, notebook)."""
+    html, csv, tsv, jsonl, json, yaml, notebook, config)."""
     text = text.lstrip("\ufeff")
     if kind == "text" and tab_separated_faq(text):
         kind = "tsv"  # Excel's "Text (Tab delimited)" and "Unicode Text" save a sheet as .txt
@@ -361,6 +370,13 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         passages = parse_markdown(text, source=source, title=title, max_chars=max_chars)
         reason = "" if passages else pulled_in(text)
         return passages, [DocumentError(source, reason)] if reason else []
+    if kind == "config":
+        from .config import parse_config
+
+        if text.lstrip().startswith("<"):
+            # D-Bus' and fontconfig's ".conf" files are XML, not settings over comments.
+            raise DocumentError(source, "an XML file, not a configuration file of settings and comments; file skipped")
+        return parse_config(text, source=source, title=title or Path(source).name, max_chars=max_chars), []
     if kind == "org":
         from .org import parse_org
 
