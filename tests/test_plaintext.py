@@ -556,3 +556,25 @@ def test_release_lines_over_their_indented_notes_and_a_first_release_that_is_no_
     changes = "# Version 3.1.2\n\nFix the loop.\n\n# Version 3.1.1\n\nAdd a filter.\n"
     assert [(p.section, p.text) for p in parse_markdown(changes, source="CHANGES.md")] == [
         ("Version 3.1.2", "Fix the loop."), ("Version 3.1.1", "Add a filter.")]
+
+
+def test_bullets_titling_indented_paragraphs_are_entries_beside_questions_and_terms_elsewhere():
+    # lm-sensors' README.Debian: "* Is motherboard XYZ supported?" and, at the same indent, "* The temperatures
+    # are wrong" over what to do. The bullets that did not ask had run on into the answer before them; they are
+    # entries of the FAQ too. Under a heading elsewhere, a bullet over its indented paragraph titles that paragraph
+    # only, and the heading goes on after it.
+    text = ("README.Debian for lm-sensors\n----------------------------\n\n"
+            "* Is motherboard XYZ supported?\n\n  lm-sensors doesn't support boards, but support chips.\n\n\n"
+            "* The temperatures are wrong\n\n  Try a different sensor type. Switching from diode input to\n"
+            "  thermistor may help.\n\n  Reading the registers clears the alarms.\n")
+    passages = parse_plaintext(text, source="README.Debian")
+    assert [(p.kind, p.question, p.answer) for p in passages] == [
+        ("faq", "Is motherboard XYZ supported?", "lm-sensors doesn't support boards, but support chips."),
+        ("faq", "The temperatures are wrong", "Try a different sensor type. Switching from diode input to "
+                                              "thermistor may help.\nReading the registers clears the alarms.")]
+    notes = ("Release notes\n=============\n\nUpdates since v1.5.2\n--------------------\n\n"
+             "* The submodule support has Porcelain layer.\n\n  Note that the support is minimal.\n\n"
+             "* Comes with updated gitk.\n")
+    assert [(p.section, p.text) for p in parse_plaintext(notes, source="notes.txt")] == [
+        ("The submodule support has Porcelain layer.", "Note that the support is minimal."),
+        ("Updates since v1.5.2", "* Comes with updated gitk.")]

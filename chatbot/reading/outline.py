@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 297
+PARSER_VERSION = 300
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -896,8 +896,11 @@ def _leads_in_example(block: Block, following: Block | None, *, room: int) -> bo
 
 def _close_headings(open_headings: list[Block], level: int) -> None:
     """Close the open headings (outermost first) that a heading or question of this level ends: those at its
-    level or deeper; every one for a heading of no known level (0), and a heading of no known level for any."""
-    while open_headings and (not level or not open_headings[-1].level or open_headings[-1].level >= level):
+    level or deeper; every one for a heading of no known level (0), and a heading of no known level for any but a
+    term, which titles only its definition (the heading before it is put back after it: see define_all), so that
+    its passages are still under that heading ("NEWS for the Nettle 3.8 release › New functions ...")."""
+    while open_headings and (not level or (not open_headings[-1].level and level != TERM_LEVEL)
+                             or open_headings[-1].level >= level):
         open_headings.pop()
 
 

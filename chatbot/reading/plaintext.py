@@ -25,8 +25,9 @@ from ..text import clean, word_count
 from .manpage import is_manpage, manpage_markdown
 from .vimhelp import is_vim_help, vim_help_markdown
 from .markdown import FENCE, markdown_blocks
-from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, at_questions, build_passages,
-                      define_all, heading_block, is_question, labelled_entry, last_heading, question_text, take_intro)
+from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, TERM_LEVEL, Block, at_questions,
+                      build_passages, define_all, heading_block, is_question, labelled_entry, last_heading,
+                      question_text, take_intro)
 
 BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
@@ -604,6 +605,8 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
     in_entry = False
     entry_indent = 0  # indentation of the question whose answer is being read
     entry_level = 0  # its level, when it is numbered
+    term: tuple[Block | None, int] | None = None  # a bullet's title: the heading before it, and its indent
+    entries_indent = -1  # the indent of bullets that title entries, a question's or not
     for at, (line_no, group) in enumerate(groups):
         if line_no in bare_entries:
             parent = next((b for b in reversed(blocks) if b.kind == "heading" and b.level < bare_entries[line_no]),
@@ -628,6 +631,10 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
             # answer's paragraphs are indented as its text is, so they are prose, not code.
             group = [" " * (_indent(group[0]) + label.end()) + group[0].lstrip()[label.end():], *group[1:]]
         indent = min(_indent(line) for line in group)
+        if term is not None and indent <= term[1]:
+            if term[0] is not None:
+                blocks.append(term[0])
+            term = None
         # The first paragraph under a question or heading sets the indentation of the text.
         if blocks and indent >= text_indent + CODE_INDENT and blocks[-1].kind not in ("heading", "question"):
             code = "\n".join(line[text_indent:] if line[:text_indent].isspace() else line.strip()
@@ -673,6 +680,27 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
             text = ANSWER_LABEL.sub("", items[0]) if in_entry else items[0]
             number = _NUMBERED.match(text)
             bare = _NUMBERED.sub("", text) if number else text
+            # A bullet at the indent of the question before it, or of the entries titled so since
+            peer = (in_entry and indent == entry_indent) or indent == entries_indent
+            if (titled := _titles_under(text, indent, groups[at + 1][1] if at + 1 < len(groups) else [])) \
+                    and not (in_entry and indent > entry_indent) and (
+                        is_question(titled) or peer or last_heading(blocks) is not None):
+                # A bullet over paragraphs indented under it titles them, a question or not (lm-sensors'
+                # README.Debian: "* Is motherboard XYZ supported?", then "* The temperatures are wrong" over
+                # what to do, which had run on in the answer before it); elsewhere it is a term, under a heading
+                # put back after it (with none, the term would head the rest).
+                if is_question(titled) or peer:
+                    # A peer of questions is an entry of the FAQ as they are, though it does not ask ("* The
+                    # temperatures are wrong"), as headings of the entries' level are.
+                    blocks.append(Block("question", titled, line_no))
+                    in_entry, entry_indent, entry_level, entries_indent = True, indent, 0, indent
+                else:
+                    # A term over its definition: what follows at the bullet's indent or less is under the
+                    # heading before it again ("* Comes with updated gitk." after git's titled notes).
+                    term = (last_heading(blocks), indent)
+                    blocks.append(heading_block(titled, level=TERM_LEVEL, line=line_no))
+                    in_entry = False
+                continue
             if not (BULLET.match(text) and not number):
                 # Inside an answer indented under its question, a short line is prose, not a heading; inside
                 # an answer, so is one over an example indented as code ("For more information, read" over
@@ -722,6 +750,18 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
         else:
             blocks.append(Block("list", "\n".join(items), line_no))
     return _between_numbered(blocks) if outline else blocks
+
+
+def _titles_under(item: str, indent: int, after: list[str]) -> str:
+    """The title a bullet gives the paragraph after it, indented under its text ("* Sensors detection" over
+    "  The detection of sensor consists of several steps."): the bullet's few words, else ""."""
+    bullet = BULLET.match(item)
+    if bullet is None or _NUMBERED.match(item) or not after or BULLET.match(after[0].strip()):
+        return ""
+    title = item[bullet.end():].strip()
+    clause = re.search(r":\s+\S", title)  # "... control file say: interest /usr/share/omf": a sentence
+    return title if (word_count(title) <= MAX_QUESTION_WORDS and not clause
+                     and min(map(_indent, after)) > indent) else ""
 
 
 def _outline_level(text: str) -> int:
