@@ -7085,3 +7085,18 @@ def test_configuration_file_settings_read_under_the_comments_that_describe_them(
         "an XML file, not a configuration file of settings and comments; file skipped"]
     passages, problems = read(tmp_path, "setup.cfg", "[metadata]\nname = widget\n")
     assert passages == [] and "is read by a project's tools" in problems[0].reason
+
+
+def test_sphinx_field_list_labels_a_functions_parameters_and_return_in_its_entry(tmp_path):
+    # Sphinx's autodoc writes a function's "Parameters", "Returns" and "Return type" as a definition list of class
+    # "field-list": each had been a term of its own, a passage of a line ("Return type: boolean") apart from what
+    # the function does.
+    page = ('<html><body><h1>Simple Memory Backend</h1><dl class="py method"><dt class="sig">add(key, value)</dt>'
+            '<dd><p>Works like set() but does not overwrite existing keys.</p><dl class="field-list simple">'
+            '<dt class="field-odd">Parameters</dt><dd class="field-odd"><ul><li><p>key (str) – the key to set</p></li>'
+            '</ul></dd><dt class="field-even">Return type</dt><dd class="field-even"><p>boolean</p></dd></dl>'
+            '</dd></dl></body></html>')
+    passages, problems = read(tmp_path, "simple.html", page)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("add(key, value)", "Works like set() but does not overwrite existing keys.\nParameters:\n"
+                            "- key (str) – the key to set\nReturn type: boolean")]

@@ -87,9 +87,9 @@ _STRUCTURE = ("pre", "table", *_HEADINGS, "dl", "details")
 _EMPHASIS = ("b", "strong", "em", "i")
 _Q_INSIDE = re.compile(r"\s+Q\s*:\s+")
 # Class words of a definition list whose terms are labels: Doxygen's "section note", "params" and "retval",
-# Javadoc's "notes".
+# Javadoc's "notes", docutils' and Sphinx's "field-list" (a function's "Parameters", "Returns", "Return type").
 _LABEL_LIST_CLASS = re.compile(r"^(?:notes?|warning|attention|remark|see|since|return|pre|post|params|tparams|retval|"
-                               r"exception|deprecated|invariant|todo|bug)$", re.IGNORECASE)
+                               r"exception|deprecated|invariant|todo|bug|field-list)$", re.IGNORECASE)
 _URL = re.compile(r"^(?:[a-z][a-z+.-]*://|www\.)\S+$", re.IGNORECASE)
 # Class words of a note, tip or warning set apart from the text (the admonitions of MkDocs, Sphinx and
 # Docusaurus, GitHub's alerts, Bootstrap's alerts and panels, Confluence's info macros and panels, Notion's
