@@ -38,7 +38,8 @@ _EMPTY_COMMENT = re.compile(r"^\s*[#;]+\s*$")
 # A setting's name at the start of a line: "interface=wlan0", "bantime = 10m", "DEVICE /dev/sda1".
 _NAME = re.compile(r"^([A-Za-z_][\w.\-/]*)")
 # A comment that is a setting commented out: "#bridge=br0", "# driver=hostap", "#SystemMaxUse=" (a name and "="
-# with no space round it, and a value or nothing); or, right after the comment mark, "#mode = normal", "#DEVICE /dev/hd*".
+# with no space round it, and a value or nothing); or, right after the comment mark, "#mode = normal",
+# "#DEVICE /dev/hd*".
 _COMMENTED = re.compile(r"^\s*[#;]+(?:\s?[A-Za-z_][\w.\-]*=(?:\S|\s*$)|[A-Za-z_][\w.\-]*(?:\s*=\s*|\s+)\S)")
 # A comment line laid out as a row ("bit 0 (1) = IEEE 802.11", "0 = verbose debugging", "- item"), or indented.
 _ROW = re.compile(r"^(?:\s{2,}|\t|\s?[-*+]\s|\s?\S[^=]{0,30}\s=\s)")

@@ -375,7 +375,8 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
 
         if text.lstrip().startswith("<"):
             # D-Bus' and fontconfig's ".conf" files are XML, not settings over comments.
-            raise DocumentError(source, "an XML file, not a configuration file of settings and comments; file skipped")
+            raise DocumentError(source, "an XML file, not a configuration file of settings and comments; "
+                                        "file skipped")
         return parse_config(text, source=source, title=title or Path(source).name, max_chars=max_chars), []
     if kind == "org":
         from .org import parse_org

@@ -42,7 +42,8 @@ def rewrite(soup) -> None:
     for link in soup.find_all("a"):
         if not link.decomposed and link.get_text().strip() == "More...":
             # The page's brief, repeated as its detailed description opens: its paragraph goes with the link.
-            (link.parent if str(link.get("href", "")).endswith("#details") and link.parent.name == "p" else link).decompose()
+            brief = str(link.get("href", "")).endswith("#details") and link.parent.name == "p"
+            (link.parent if brief else link).decompose()
     for note in soup.find_all(string=_GENERATED_FROM):
         # "The documentation for this struct was generated from the following file:" over a list of headers.
         listed = note.find_next_sibling("ul")

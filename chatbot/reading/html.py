@@ -251,8 +251,8 @@ def _drop_language_badges(soup) -> None:
 def _is_furniture(tag) -> bool:
     """Navigation, a page's header or footer, a table of contents: by the element's id, class or role, or a
     table's summary. Only a block can be furniture (mdBook's headings are links of class "header"), and never a
-    heading or a table's row or cell (docutils' header cells are of class "head"). An id that spells the element's own heading
-    is content: generators make ids of headings ("Copyright Papers", "Configure Pages and Navigation")."""
+    heading or a table's row or cell (docutils' header cells are of class "head"). An id that spells the element's
+    own heading is content: generators make ids of headings ("Copyright Papers", "Configure Pages and Navigation")."""
     if tag.name not in _BLOCKS or tag.name in _NEVER_FURNITURE:
         return False
     if any(classes <= set(tag.get("class") or ()) for classes in _CONTENTS_CLASSES):
