@@ -8,8 +8,8 @@ settings, up to a blank line, describe them: with them, they are one entry title
 a term titles its definition ("bridge": "In case of atheros and nl80211 driver interfaces ..." and `#bridge=br0`).
 A section (`[recidive]`) is a heading, with the comment right over it, which describes it; so is a banner
 (`##### IEEE 802.11n related configuration #####`). Other comments are paragraphs, a blank comment line parting
-them; a comment line laid out as a row of a list ("bit 0 (1) = IEEE 802.11", "  0 = verbose debugging") keeps its
-line.
+them and two ending what the lines before were about; comment lines laid out as rows ("bit 0 (1) = IEEE 802.11",
+"  0 = verbose debugging") are a list, and columns parted by tabs or spaces a table.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _COMMENT = re.compile(r"^\s*[#;]")
 _SECTION = re.compile(r"^\s*\[([^\[\]]+)\]\s*(?:[#;].*)?$")
 # A banner: a short title between runs of "#", "=", "-" or "*" ("##### hostapd configuration file #####", "# ===
 # Logging === ").
-_BANNER = re.compile(r"^\s*[#;]{1,}\s*[#=*-]{3,}\s*(?P<title>[^#=*\s][^#=*]{0,80}?)\s*[#=*-]{3,}\s*$"
+_BANNER = re.compile(r"^\s*[#;]+\s*[#=*-]{3,}\s*(?P<title>[^#=*\s][^#=*]{0,80}?)\s*[#=*-]{3,}\s*$"
                      r"|^\s*#{3,}\s*(?P<open>[^#=*\s][^#=*]{0,80}?)\s*#*\s*$")
 # A rule: a comment of decoration only ("#####", "# ------"); a comment mark alone parts paragraphs instead.
 _RULE = re.compile(r"^\s*[#;]+\s*[#=*-]{2,}\s*$|^\s*[#;]{3,}\s*$")
@@ -33,7 +33,7 @@ _RULE = re.compile(r"^\s*[#;]+\s*[#=*-]{2,}\s*$|^\s*[#;]{3,}\s*$")
 # config_markdown).
 _CELL_GAP = re.compile(r"\s{2,}")
 # Rows of as many cells in a row that make a table.
-TABLE_ROWS = 3
+_TABLE_ROWS = 3
 _EMPTY_COMMENT = re.compile(r"^\s*[#;]+\s*$")
 # A setting's name at the start of a line: "interface=wlan0", "bantime = 10m", "DEVICE /dev/sda1".
 _NAME = re.compile(r"^([A-Za-z_][\w.\-/]*)")
@@ -131,11 +131,11 @@ def _comments(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     cells = [_CELL_GAP.split(text.strip()) if text.strip() else [] for text in texts]
     k = 0
     while k < len(block):
-        number, line = block[k]
+        number = block[k][0]
         run = k
         while run < len(block) and len(cells[run]) >= 2 and len(cells[run]) == len(cells[k]):
             run += 1
-        if run - k >= TABLE_ROWS:
+        if run - k >= _TABLE_ROWS:
             # Columns parted by tabs or runs of spaces, as hostapd's "802.1D Tag  802.1D Designation  Access
             # Category" over a row per tag: a table, its first row the header.
             out.extend([(number, ""), *((number, row) for row in pipe_table(cells[k:run], header=True)),

@@ -4,14 +4,15 @@ the plain HTML the HTML reader knows, by the classes Doxygen gives its parts.
 A member's documentation (`h2.memtitle` over `div.memitem`) becomes a term over its definition: its signature,
 which Doxygen lays out as a table with a cell per parameter's type and name, one line of code, then its text, so
 that the member's description, parameters and return values make one passage while they fit, titled by its name;
-the parameter and return-value tables (`table.params`, `table.retval`) become lists of "name: description", a
-list of values inside them ("0: Disable inband FEC (default).") items under them. The summary tables at the top
-of a page (`table.memberdecls`) repeat the members documented below: only the members with no documentation of
-their own below stay, a list item each ("#define JSON_FILE_BUF_SIZE 4096"). Code fragments (`div.fragment`, a
-`div.line` per line) become `<pre>`, and the tooltips Doxygen writes after them (`div.ttc`: a member's
-declaration, "Definition: json_tokener.h:27") and its "More..." links are dropped. Read as they were, a
-function's signature was a passage per parameter, its description a passage per paragraph, and tooltips and
-each line of an example passages of their own.
+the tables of parameters, return values and enumerators (`table.params`, `table.retval`, `table.fieldtable`)
+become lists of "name: description", a list of values inside them ("0: Disable inband FEC (default).") items under
+them. The summary tables at the top of a page (`table.memberdecls`) repeat the members documented below: only the
+members with no documentation of their own below stay, a list item each ("#define JSON_FILE_BUF_SIZE 4096"). Code
+fragments (`div.fragment`, a `div.line` per line) become `<pre>`; the tooltips Doxygen writes after them
+(`div.ttc`: a member's declaration, "Definition: json_tokener.h:27"), its graphs, "Definition at line 81 of file
+ssl_cache.h.", "More..." links and "The documentation for this struct was generated from the following file:" are
+dropped. Read as they were, a function's signature was a passage per parameter, its description a passage per
+paragraph, and tooltips and each line of an example passages of their own.
 """
 
 from __future__ import annotations

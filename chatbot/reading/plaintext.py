@@ -680,7 +680,8 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
             text = ANSWER_LABEL.sub("", items[0]) if in_entry else items[0]
             number = _NUMBERED.match(text)
             bare = _NUMBERED.sub("", text) if number else text
-            # A bullet at the indent of the question before it, or of the entries titled so since
+            # A peer of the entries before it: a bullet at the indent of the question it follows, or of the bullets
+            # that titled entries since
             peer = (in_entry and indent == entry_indent) or indent == entries_indent
             if (titled := _titles_under(text, indent, groups[at + 1][1] if at + 1 < len(groups) else [])) \
                     and not (in_entry and indent > entry_indent) and (
