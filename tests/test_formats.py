@@ -7050,8 +7050,12 @@ interface=wlan0
 logger_syslog_level=2
 """
 
-JAIL_CONF = """# Jail for more extended banning of persistent abusers
-# Make sure that your loglevel is not at DEBUG level.
+JAIL_CONF = """# --------------------
+
+# Jail for more extended banning of persistent abusers
+# !!! WARNINGS !!!
+# 1. Make sure that your loglevel is not
+#    at DEBUG level.
 
 [recidive]
 
@@ -7076,9 +7080,16 @@ def test_configuration_file_settings_read_under_the_comments_that_describe_them(
                                 "- 2 = informational messages\nlogger_syslog_level=2")]
     passages, problems = read(tmp_path, "fail2ban/jail.conf-example", JAIL_CONF)
     assert problems == [] and [(p.section, p.text) for p in passages] == [
-        ("[recidive]", "Jail for more extended banning of persistent abusers Make sure that your loglevel is not at "
-                       "DEBUG level."),
+        ("[recidive]", "Jail for more extended banning of persistent abusers !!! WARNINGS !!! 1. Make sure that your "
+                       "loglevel is not at DEBUG level."),
         ("logpath", "logpath  = /var/log/fail2ban.log\nbantime  = 1w")]
+    # A comment indented under a setting is its remark, not the next setting's description.
+    postgres = ("# - Connection Settings -\n\nport = 5432    # the port\n            # (change requires restart)\n"
+                "max_connections = 100\n")
+    passages, _ = read(tmp_path, "postgresql.conf", postgres)
+    assert [(p.section, p.text) for p in passages] == [
+        ("", "- Connection Settings -"),
+        ("port", "port = 5432    # the port\n            # (change requires restart)\nmax_connections = 100")]
     # A ".conf" of XML (D-Bus', fontconfig's) is no such file; a project's tool settings are no document.
     _, problems = read(tmp_path, "fonts.conf", "<?xml version='1.0'?>\n<fontconfig></fontconfig>\n")
     assert [p.reason for p in problems] == [

@@ -25,8 +25,8 @@ _COMMENT = re.compile(r"^\s*[#;]")
 _SECTION = re.compile(r"^\s*\[([^\[\]]+)\]\s*(?:[#;].*)?$")
 # A banner: a short title between runs of "#", "=", "-" or "*" ("##### hostapd configuration file #####", "# ===
 # Logging === ").
-_BANNER = re.compile(r"^\s*[#;]+\s*[#=*-]{3,}\s*(?P<title>[^#=*\s][^#=*]{0,80}?)\s*[#=*-]{3,}\s*$"
-                     r"|^\s*#{3,}\s*(?P<open>[^#=*\s][^#=*]{0,80}?)\s*#*\s*$")
+_BANNER = re.compile(r"^\s*[#;]+\s*[#=*-]{3,}\s*(?P<title>[^-#=*\s][^#=*]{0,80}?)\s*[#=*-]{3,}\s*$"
+                     r"|^\s*#{3,}\s*(?P<open>[^-#=*\s][^#=*]{0,80}?)\s*#*\s*$")
 # A rule: a comment of decoration only ("#####", "# ------"); a comment mark alone parts paragraphs instead.
 _RULE = re.compile(r"^\s*[#;]+\s*[#=*-]{2,}\s*$|^\s*[#;]{3,}\s*$")
 # The gap between the cells of a table laid out in a comment: two spaces or more (a tab is two: see
@@ -41,8 +41,9 @@ _NAME = re.compile(r"^([A-Za-z_][\w.\-/]*)")
 # with no space round it, and a value or nothing); or, right after the comment mark, "#mode = normal",
 # "#DEVICE /dev/hd*".
 _COMMENTED = re.compile(r"^\s*[#;]+(?:\s?[A-Za-z_][\w.\-]*=(?:\S|\s*$)|[A-Za-z_][\w.\-]*(?:\s*=\s*|\s+)\S)")
-# A comment line laid out as a row ("bit 0 (1) = IEEE 802.11", "0 = verbose debugging", "- item"), or indented.
-_ROW = re.compile(r"^(?:\s{2,}|\t|\s?[-*+]\s|\s?\S[^=]{0,30}\s=\s)")
+# A comment line laid out as a row: "bit 0 (1) = IEEE 802.11", "0 = verbose debugging", "- item".
+_ROW = re.compile(r"^\s*(?:[-*+]\s|\S[^=]{0,30}\s=\s)")
+_INDENTED = re.compile(r"^\s{2,}")
 
 
 def parse_config(text: str, *, source: str, title: str, max_chars: int = 1200) -> list[Passage]:
@@ -72,7 +73,7 @@ def config_markdown(text: str, title: str) -> list[tuple[int, str]]:
 
     for number, line in enumerate(lines, start=1):
         section = _SECTION.match(line)
-        banner = None if section else _BANNER.match(line)
+        banner = None if section or _RULE.match(line) else _BANNER.match(line)
         if section or banner:
             end_block()
             if not section:
@@ -108,7 +109,10 @@ def _entries(block: list[tuple[int, str]], heading: str) -> list[tuple[int, str]
     k = 0
     while k < len(block):
         first = next((j for j in range(k, len(block)) if _is_setting(block[j][1])), len(block))
-        end = next((j for j in range(first, len(block)) if not _is_setting(block[j][1])), len(block))
+        # A comment indented after a setting is that setting's remark ("  # (change requires restart)" under
+        # postgresql.conf's data_directory), part of the run.
+        end = next((j for j in range(first, len(block)) if not _is_setting(block[j][1])
+                    and not (block[j][1][:1].isspace() and _COMMENT.match(block[j][1]))), len(block))
         if first < len(block) and (name := _NAME.match(block[first][1].lstrip(" \t#;"))):
             number = block[first][0]
             out.extend([(number, f"###### {escaped(name.group(1))}"), (number, "")])
@@ -144,8 +148,11 @@ def _comments(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         k += 1
         text = texts[k - 1]
+        # An indented line is a row under rows or a line that announces them; under prose, it goes on with it
+        # ("1. Make sure that your loglevel ..." over "   is not at DEBUG level ...").
         row = bool(text.strip()) and bool(out) and bool(out[-1][1]) and (
-            _ROW.match(text) is not None or out[-1][1].endswith(":"))
+            _ROW.match(text) is not None or out[-1][1].endswith(":")
+            or (listing and _INDENTED.match(text) is not None))
         if row != listing and text.strip():
             # The list opens under the paragraph that introduces it, and a line of prose after it is a paragraph
             # again, not more of its last item.

@@ -84,8 +84,9 @@ _FENCE_MARKER = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _BACKTICK_FENCE = re.compile(r"^\s*(`{3,})", re.MULTILINE)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 # What would open a Markdown block at a line's start: a heading, a list item, a quote, a definition, a rule, a MyST
-# comment ("%C", a manual page's token, had been dropped as one).
-_BLOCK_START = re.compile(r"^[#>:=+*%-]")
+# comment ("%C", a manual page's token, had been dropped as one), an admonition ("!!! WARNINGS !!!" in fail2ban's
+# jail.conf had been dropped as one) or a collapsible one ("???").
+_BLOCK_START = re.compile(r"^(?:[#>:=+*%-]|!!!|\?\?\?)")
 _ORDERED_START = re.compile(r"^(\d{1,9})[.)](?:\s|$)")
 # A content tab of MkDocs Material: '=== "pip"', '===+ "conda"' (open at first).
 _CONTENT_TAB = re.compile(r'^(\s*)===!?\+?\s+"(.*)"\s*$')
