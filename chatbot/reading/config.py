@@ -19,6 +19,7 @@ import re
 from ..passage import Passage
 from ..text import clean
 from .markdown import code_fence, escaped, parse_converted, pipe_table
+from .plaintext import CELL_GAP
 
 _COMMENT = re.compile(r"^\s*[#;]")
 # A section of an INI file: "[recidive]".
@@ -29,9 +30,6 @@ _BANNER = re.compile(r"^\s*[#;]+\s*[#=*-]{3,}\s*(?P<title>[^-#=*\s][^#=*]{0,80}?
                      r"|^\s*#{3,}\s*(?P<open>[^-#=*\s][^#=*]{0,80}?)\s*#*\s*$")
 # A rule: a comment of decoration only ("#####", "# ------"); a comment mark alone parts paragraphs instead.
 _RULE = re.compile(r"^\s*[#;]+\s*[#=*-]{2,}\s*$|^\s*[#;]{3,}\s*$")
-# The gap between the cells of a table laid out in a comment: two spaces or more (a tab is two: see
-# config_markdown).
-_CELL_GAP = re.compile(r"\s{2,}")
 # Rows of as many cells in a row that make a table.
 _TABLE_ROWS = 3
 _EMPTY_COMMENT = re.compile(r"^\s*[#;]+\s*$")
@@ -53,7 +51,8 @@ def parse_config(text: str, *, source: str, title: str, max_chars: int = 1200) -
 def config_markdown(text: str, title: str) -> list[tuple[int, str]]:
     """The file, titled `title` (its name), as Markdown lines, each with the number of the file's line it comes
     from."""
-    # A tab parts columns however few spaces it would stand for (hostapd's "Access Category<TAB>WMM Designation").
+    # A tab parts columns (CELL_GAP) however few spaces it would stand for once expanded (hostapd's "Access
+    # Category<TAB>WMM Designation").
     lines = clean(text.lstrip("\ufeff").replace("\t", "  "), keep_indent=True).split("\n")
     # Each entry is under the heading it is in again once it ends, as a term's definition is: the comments after
     # a blank line are not about its setting. The file's name heads what no banner or section does.
@@ -132,7 +131,7 @@ def _comments(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     listing = False
     texts = [re.sub(r"^\s*[#;]+ ?", "", line).rstrip() for _, line in block]
-    cells = [_CELL_GAP.split(text.strip()) if text.strip() else [] for text in texts]
+    cells = [CELL_GAP.split(text.strip()) if text.strip() else [] for text in texts]
     k = 0
     while k < len(block):
         number = block[k][0]

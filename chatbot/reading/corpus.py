@@ -50,7 +50,8 @@ DOCUMENT_SUFFIXES = set(FORMATS)
 COMPRESSED = {".gz": gzip, ".bz2": bz2, ".xz": lzma}
 _MAX_DECOMPRESSED = 256 * 1024 * 1024  # a compressed file that grows past this is no document (a "zip bomb")
 # The suffixes of a configuration file, also shipped as an example: "mdadm.conf-example", "jail.conf.sample".
-CONFIG_SUFFIX = re.compile(r"\.(?:conf|cfg|ini|cnf)(?:[-.](?:example|sample|dist|default|orig))?", re.IGNORECASE)
+_CONFIG_SUFFIX = re.compile(r"\.(?:conf|cfg|ini|cnf)(?:[-.](?:example|sample|dist|default|orig))?",
+                            re.IGNORECASE)
 # Markup a text file may hold under a double suffix ("faq.rst.txt").
 _MARKUP = ("markdown", "restructuredtext", "asciidoc", "org", "pod")
 # A file without a suffix is read as plain text: projects name their text documents README, FAQ, INSTALL, NEWS.
@@ -212,7 +213,7 @@ def format_of(path: Path) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes[-2:-1] and suffixes[-1] in (".txt", ".text") and FORMATS.get(suffixes[-2]) in _MARKUP:
         return FORMATS[suffixes[-2]]
-    if CONFIG_SUFFIX.fullmatch(path.suffix) or CONFIG_SUFFIX.fullmatch("".join(suffixes[-2:])):
+    if _CONFIG_SUFFIX.fullmatch(path.suffix) or _CONFIG_SUFFIX.fullmatch("".join(suffixes[-2:])):
         return "config"
     if re.fullmatch(r"\.info-\d{1,3}", path.suffix.lower()):
         return "info"  # a part of an Info manual split over several files ("find.info-1")

@@ -59,7 +59,7 @@ _ASCIIDOC_MARKUP = (re.compile(r"^\[\[[\w:.-]+(?:,[^\]]*)?\]\]\s*$", re.M),
                     re.compile(r"\b(?:link|xref|linkgit|image|kbd|include)::?[^\s\[\]]*\[[^\]\n]*\]"))
 ASCIIDOC_MARKUP_KINDS = 3
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
-_CELL_GAP = re.compile(r"\s{2,}|\t")
+CELL_GAP = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
 # An entry of a table of contents: "1.1  Lsof -- what is it?", "A.2 Setup", or "Installation ..... 7".
 _CONTENTS_ENTRY = re.compile(
@@ -189,7 +189,7 @@ def _underlined_titles(raw: list[str]) -> dict[int, int]:
         overlined = start > 0 and bool(_RULE.match(raw[start - 1]))
         if (len(title) > (1 if overlined else 2)  # (lines between two rules are an example set off, or a title)
                 or not width - 1 <= len(line.strip()) <= max(width + 3, 1.5 * width)
-                or any(len(_CELL_GAP.split(t.strip())) > 1 for t in title)):  # a table's header over its rule
+                or any(len(CELL_GAP.split(t.strip())) > 1 for t in title)):  # a table's header over its rule
             continue
         titles[start + 1] = levels.setdefault(rule.group(1), len(levels) + 1)
     return titles
@@ -579,7 +579,7 @@ def _looks_like_table(group: list[str]) -> bool:
     wide gaps, none of them prose."""
     if len(group) < 3:
         return False
-    shapes = {len(_CELL_GAP.split(line.strip())) for line in group}
+    shapes = {len(CELL_GAP.split(line.strip())) for line in group}
     return len(shapes) == 1 and shapes.pop() >= 2 and all(_is_short_line(" ".join(line.split())) for line in group)
 
 
@@ -660,7 +660,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
             in_entry = True
             continue
         if _looks_like_table(group):
-            rows = [_CELL_GAP.split(line.strip()) for line in group]
+            rows = [CELL_GAP.split(line.strip()) for line in group]
             blocks.append(Block("table", line=line_no, rows=rows))
             continue
         if not wrapped and len(group) >= 3 and all(_is_short_line(" ".join(line.split())) and word_count(line) >= 2
