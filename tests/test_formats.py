@@ -672,6 +672,24 @@ def test_a_folder_that_vanishes_while_the_corpus_is_opened_is_passed_over(tmp_pa
     assert [p.name for p in Corpus.open(tmp_path).files] == ["faq.md"]
 
 
+def test_a_projects_github_folder_gives_its_documents_and_no_more(tmp_path):
+    # attrs keeps its contributing guide and security policy in .github, as GitHub looks for them there: the
+    # folder, hidden, had been passed over, and questions about them answered from another project's guide.
+    github = tmp_path / "attrs" / ".github"
+    (github / "workflows").mkdir(parents=True)
+    (github / "CONTRIBUTING.md").write_text("# Contributing\n\n## Tests\n\nRun `tox` to run them.\n", encoding="utf-8")
+    (github / "SECURITY.md").write_text("# Security\n\nReport holes to security@example.org.\n", encoding="utf-8")
+    (github / "FUNDING.yml").write_text("github: someone\n", encoding="utf-8")
+    (github / "CODEOWNERS").write_text("* @owner\n", encoding="utf-8")
+    (github / "workflows" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    (tmp_path / "attrs" / ".git").mkdir()
+    (tmp_path / "attrs" / ".git" / "README.md").write_text("# Not this\n\nA repository's own.\n", encoding="utf-8")
+    loaded = Corpus.open(tmp_path).load()
+    assert [f.name for f in loaded.files] == ["attrs/.github/CONTRIBUTING.md", "attrs/.github/SECURITY.md"]
+    assert loaded.problems == []
+    assert [p.text for p in loaded.passages] == ["Run `tox` to run them.", "Report holes to security@example.org."]
+
+
 def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
     # Projects use roles and directives of their own and of extensions (":setting:", ".. confval::"):
     # docutils had shown such roles as raw markup and dropped such directives with their text.

@@ -64,6 +64,8 @@ _CONVERT_TO = {
     ".numbers": "export it as CSV",
 }
 CONFIG_FILE = "corpus.toml"
+# The one hidden folder that holds documents (see _visible_files).
+DOCUMENTATION_FOLDER = ".github"
 _TARGET_READ = "file skipped. The page it names is read when it is in the corpus"
 # Files a project's tools read, known by their names: a build script, a list of packages or of words to
 # spell-check is no document. A Makefile has no suffix and was read as text (Sphinx's docs folder holds
@@ -192,12 +194,17 @@ class Corpus:
 
 
 def _visible_files(root: Path) -> list[Path]:
-    """Every file below `root` but hidden ones (a name, or a folder's, starting with "."), in order. A folder
-    that cannot be read, or that is removed while it is walked (a tool's temporary folder), is passed over:
-    it had stopped the whole corpus from opening."""
+    """Every file below `root` but hidden ones (a name, or a folder's, starting with "."), in order, and the
+    documents in a `.github` folder: a project keeps its contributing guide, security policy and code of conduct
+    there, where GitHub shows them (its workflows, issue forms and settings there are GitHub's). A folder that
+    cannot be read, or that is removed while it is walked (a tool's temporary folder), is passed over: it had
+    stopped the whole corpus from opening."""
     found: list[Path] = []
     for folder, folders, names in os.walk(root):  # os.walk skips what it cannot list
-        folders[:] = [name for name in folders if not name.startswith(".")]
+        if Path(folder).name == DOCUMENTATION_FOLDER and Path(folder) != root:
+            folders[:] = []
+            names = [name for name in names if format_of(Path(name)) in (*_MARKUP, "text", "html")]
+        folders[:] = [name for name in folders if not name.startswith(".") or name == DOCUMENTATION_FOLDER]
         found += [Path(folder, name) for name in names if not name.startswith(".")]
     return sorted(found)
 
