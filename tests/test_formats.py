@@ -266,6 +266,14 @@ def test_footnotes_read_where_they_are_referred_to(tmp_path):
           "[^pypy]: Not on PyPy.\n")
     passages, _ = read(tmp_path, "slots.md", md)
     assert [p.text for p in passages] == ["Note: They use less memory. (Not on PyPy.)\nx = a[^pypy]"]
+    # A note that only a table's rows refer to (Node.js's supported platforms) had gone to the end of the last
+    # row, a cell past the header's, and was dropped: it is a paragraph where it is written.
+    md = ("# Platforms\n\n| OS | Version |\n|---|---|\n| Linux | kernel >= 4.18[^1] |\n| Windows | 10[^2] |\n\n"
+          "[^1]: Older kernels may work.\n\n[^2]: WSL is not\n    supported.\n")
+    passages, _ = read(tmp_path, "platforms.md", md)
+    assert [p.text for p in passages] == ["Platforms\nOS | Version\nLinux | kernel >= 4.18",
+                                          "Platforms\nOS | Version\nWindows | 10", "Older kernels may work.",
+                                          "WSL is not supported."]
     # reStructuredText's marks, numbered or auto-numbered: arrow's format tokens had ended in "1".
     rst = ("Tokens\n======\n\n+-------+--------------------+\n| Token | Output             |\n"
            "+=======+====================+\n| MMMM  | January ... [#t1]_ |\n+-------+--------------------+\n\n"
@@ -737,6 +745,79 @@ def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
         ("Canvas", "Tip: Keep tasks small."),
         ("addopts", "Add the given options to every run."),
         ("Options", "1. Define it:\n  def add(x, y):\n      return x + y")]
+
+
+def test_sphinx_code_blocks_with_any_option_and_default_role_references_read_as_sphinx_shows_them(tmp_path):
+    # Flask's tutorial names each file's code with ":caption:", which docutils' code-block does not take: every
+    # such block had been dropped. marshmallow writes its cross-references in the default role ("`load
+    # <Schema.load>`"), which had shown its target. Celery's "If you experience an error like:" / code / "then
+    # you may want to ..." is one sentence: its end had been a passage apart from its start.
+    rst = textwrap.dedent("""\
+        Tutorial
+        ========
+
+        Application Setup
+        -----------------
+
+        Create the factory.
+
+        .. code-block:: python
+            :caption: ``flaskr/__init__.py``
+            :emphasize-lines: 2
+
+            def create_app():
+                app = Flask(__name__)
+
+        The reverse of `dump <Schema.dump>` is `load <Schema.load>`, served at `localhost:5000`.
+
+        Key eviction
+        ------------
+
+        If you experience an error like:
+
+        .. code-block:: text
+
+            InconsistencyError: Probably the key has been removed from the Redis database.
+
+        then you may want to configure the redis-server to not evict keys.
+        """)
+    passages, problems = read(tmp_path, "tutorial.rst", rst)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Application Setup", "Create the factory."),
+        ("Application Setup", "flaskr/__init__.py\ndef create_app():\n    app = Flask(__name__)"),
+        ("Application Setup", "The reverse of dump is load, served at localhost:5000."),
+        ("Key eviction", "If you experience an error like:\nInconsistencyError: Probably the key has been removed from the "
+                         "Redis database.\nthen you may want to configure the redis-server to not evict keys.")]
+
+
+def test_a_restructuredtext_table_without_a_header_row_is_all_rows(tmp_path):
+    # h5py's file modes: a simple table between two rules, no header. Its first row had been read as the header of
+    # the others, and had no passage of its own. A first row of column names without the rule that marks it
+    # (Celery's "Variable | Template | Result") still heads the table.
+    rst = textwrap.dedent("""\
+        Files
+        =====
+
+        Valid modes are:
+
+            ========  ===================================
+             r        Readonly, file must exist (default)
+             r+       Read/write, file must exist
+            ========  ===================================
+
+        These expand to:
+
+        +----------+------------+
+        | Variable | Result     |
+        +----------+------------+
+        | %h       | george.org |
+        +----------+------------+
+        """)
+    passages, problems = read(tmp_path, "files.rst", rst)
+    assert problems == []
+    assert [p.text.split("\n", 1)[1] for p in passages] == [
+        "r | Readonly, file must exist (default)", "r+ | Read/write, file must exist", "Variable | Result\n%h | george.org"]
 
 
 def test_a_directive_of_its_own_that_holds_code_reads_as_code(tmp_path):
@@ -3987,6 +4068,33 @@ def test_manual_page_table_with_new_format_lines_and_a_cell_spanning_down(tmp_pa
         "/etc/systemd/system.control | Persistent configuration created using the dbus API",
         "/run/systemd/system.control | Persistent configuration created using the dbus API",
         "/run/systemd/transient | Dynamic configuration for transient units"]
+
+
+def test_manual_page_table_line_that_wraps_a_cell_goes_on_with_its_row(tmp_path):
+    # signal(7) wraps a long comment onto a line of its own, its other cells empty, and writes a header over two
+    # lines: each had been a row of its own (" | | | or death of controlling process", "| most others | SPARC").
+    # A row that leaves only its group's label empty is a row still.
+    page = textwrap.dedent("""\
+        .TH SIGNAL 7
+        .SH "Standard signals"
+        .TS
+        l c l
+        l c l
+        lB c l.
+        Signal\tx86/ARM\tComment
+        \tmost others
+        SIGHUP\t1\tHangup detected on controlling terminal
+        \t\tor death of controlling process
+        SIGINT\t2\tInterrupt from keyboard.
+        \t3\tFrom a terminal too.
+        .TE
+        """)
+    passages, problems = read(tmp_path, "signal.7", page)
+    assert problems == [] and [p.text.split("\n")[1:] for p in passages] == [
+        ["Signal | x86/ARM most others | Comment",
+         "SIGHUP | 1 | Hangup detected on controlling terminal or death of controlling process"],
+        ["Signal | x86/ARM most others | Comment", "SIGINT | 2 | Interrupt from keyboard."],
+        ["Signal | x86/ARM most others | Comment", "SIGINT | 3 | From a terminal too."]]
 
 
 def test_manual_page_table_cells_keep_their_tab_character_and_a_first_row_of_data_heads_nothing(tmp_path):

@@ -578,3 +578,23 @@ def test_bullets_titling_indented_paragraphs_are_entries_beside_questions_and_te
     assert [(p.section, p.text) for p in parse_plaintext(notes, source="notes.txt")] == [
         ("The submodule support has Porcelain layer.", "Note that the support is minimal."),
         ("Updates since v1.5.2", "* Comes with updated gitk.")]
+
+
+def test_numbered_steps_that_lead_in_to_commands_are_a_procedure_and_an_item_marked_o_is_no_word():
+    # postgresql-common's README.Debian: its steps, each over the commands indented under it, had been read as FAQ
+    # entries whose questions were the steps ("Create a database "joework" which is owned by "joe":"), numbers
+    # dropped. groff's NEWS marks its items "o": one after an example had gone on with the item before it.
+    text = ("PostgreSQL for Debian\n=====================\n\nFirst steps\n-----------\n\nHere are the steps:\n\n"
+            "1. Install a database server.\n\n"
+            "2. Get a shell for the database superuser. If you have root, use su:\n\n   # su postgres\n\n"
+            "3. In this shell, create a database user:\n\n   $ createuser joe\n\n"
+            "4. Create a database owned by joe:\n\n   $ createdb -O joe joework\n\n"
+            "Troff\n-----\n\no Strings can take arguments:\n\n      .ds xxx A \\\\$1 test.\n\n"
+            "o It is now possible to have whitespace between the dots.\n")
+    found = parse_plaintext(text, source="README.Debian")
+    assert {p.kind for p in found} == {"text"}
+    steps = [p.text for p in found if p.section == "First steps"]
+    assert "2. Get a shell for the database superuser. If you have root, use su:\n# su postgres" in steps[-1]
+    assert "4. Create a database owned by joe:\n$ createdb -O joe joework" in steps[-1]
+    assert [p.text.split("\n")[0] for p in found if p.section == "Troff"] == [
+        "o Strings can take arguments:", "o It is now possible to have whitespace between the dots."]

@@ -751,11 +751,12 @@ _FOOTNOTE = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*(.*)$")
 def _footnotes(text: str) -> str:
     """Footnotes (GitHub's and MyST's "[^1]" and "[^1]: ...") read where they are referred to: each note at
     the end of the paragraph that first refers to it, in brackets, and the marks dropped. Left as written,
-    the marks were words of the sentence and a note was glued to the front of the block after it. Line
-    numbers are kept."""
+    the marks were words of the sentence and a note was glued to the front of the block after it. A note that
+    only a table's rows refer to stays a paragraph where it is written: at the end of a table's last row it was
+    a cell past the header's, dropped (Node.js's platform notes). Line numbers are kept."""
     lines = text.split("\n")
     code = _code_lines(lines)
-    notes: dict[str, str] = {}
+    notes: dict[str, tuple[int, str]] = {}
     k = 0
     while k < len(lines):
         note = None if code[k] else _FOOTNOTE.match(lines[k])
@@ -767,7 +768,7 @@ def _footnotes(text: str) -> str:
                 body.append(lines[k].strip())
                 lines[k] = ""
                 k += 1
-            notes[note.group(1)] = " ".join(part for part in body if part)
+            notes[note.group(1)] = (k - len(body), " ".join(part for part in body if part))
     if not notes:
         return text
     mark = re.compile(r"\s*\[\^(" + "|".join(map(re.escape, notes)) + r")\]")
@@ -775,14 +776,19 @@ def _footnotes(text: str) -> str:
     for k, line in enumerate(lines):
         if code[k] or not mark.search(line):
             continue
-        named = [m.group(1) for m in mark.finditer(line) if m.group(1) not in placed]
         lines[k] = mark.sub("", line)
+        if line.lstrip().startswith("|"):
+            continue
+        named = [m.group(1) for m in mark.finditer(line) if m.group(1) not in placed]
         end = k
         while end + 1 < len(lines) and lines[end + 1].strip() and not code[end + 1]:  # a fence ends it too
             end += 1
         for name in dict.fromkeys(named):
-            lines[end] += f" ({notes[name]})"
+            lines[end] += f" ({notes[name][1]})"
             placed.add(name)
+    for name, (where, note) in notes.items():
+        if name not in placed:
+            lines[where] = note
     return "\n".join(lines)
 
 

@@ -21,7 +21,7 @@ from ..passage import Passage
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 302
+PARSER_VERSION = 303
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -881,6 +881,8 @@ def _goes_on_after_code(before: str, text: str) -> bool:
     from bm25s.stopwords import STOPWORDS_EN_PLUS
 
     first = text.split(maxsplit=1)[0].rstrip(",;:") if text.strip() else ""
+    if len(first) == 1 and first != "a":
+        return False  # a list's item marked "o" (groff's NEWS), not a word
     return first[:1].islower() and _stops_mid_sentence(before) and (
         word_count(text) <= FRAGMENT_WORDS or first in STOPWORDS_EN_PLUS)
 
@@ -1191,10 +1193,13 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     # "declare -A name"; "... the same file:" / "&>word" / "and" / ">&word") is part of it;
                     or (last_kind == "paragraph" and word_count(block.text) <= FRAGMENT_WORDS
                      and _continues(previous.text, block.text))
-                    # so is one after code that goes on with the sentence that led to the code, or that tells what
-                    # the example a paragraph announced does ("For example:" / code / "This will retry tests 5
-                    # times ...");
-                    or (last_kind == "code" and _goes_on_after_code(previous.text, block.text))
+                    # so is one after code that goes on with the sentence that led to the code ("If you experience
+                    # an error like:" / code / "then you may want to ...", though the code ends as a sentence does),
+                    # or that tells what the example a paragraph announced does ("For example:" / code / "This will
+                    # retry tests 5 times ...");
+                    or (last_kind == "code" and (_goes_on_after_code(previous.text, block.text) or (
+                        i >= 2 and blocks[i - 2].kind == "paragraph" and blocks[i - 2].text.endswith(":")
+                        and _goes_on_after_code(blocks[i - 2].text, block.text))))
                     or (last_kind == "code" and i >= 2 and blocks[i - 2].kind == "paragraph"
                         and blocks[i - 2].text.endswith(":") and _REFERS_BACK.match(block.text) is not None
                         and not block.text.endswith(":"))  # one that announces the next example opens it

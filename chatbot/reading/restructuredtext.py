@@ -105,6 +105,8 @@ POINTERS = ("toctree", "index", "autosummary", "automodule", "autoclass", "autof
             "module", "default-domain", "sectionauthor", "codeauthor", "moduleauthor", "program",
             "tabularcolumns", "graphviz", "digraph", "graph", "inheritance-diagram", "mermaid", "uml", "plantuml",
             "plot")
+# A column's name is at most this many words ("SQLA 1.4 Time (secs)").
+COLUMN_NAME_WORDS = 5
 # sphinx.ext.doctest's and notebook extensions' directives hold code and its output, shown as code.
 CODE_DIRECTIVES = ("code-block", "sourcecode", "testcode", "testoutput", "testsetup", "testcleanup", "doctest",
                    "ipython", "jupyter-execute", "code-cell", "prompt")
@@ -336,8 +338,34 @@ def _setup() -> None:
 
     directives.directive, roles.role = directive_or_unknown, role_or_cross_reference
 
+    class Code(CodeBlock):
+        """Sphinx's code-block and its kin, whatever their options (":caption:", ":emphasize-lines:",
+        ":linenos:"): docutils' own takes three and drops a block with any other. The caption names the code
+        (Flask's tutorial: "``flaskr/db.py``") and is read before it, as Sphinx shows it."""
+
+        option_spec = any_option
+
+        def run(self):
+            caption = self.options.pop("caption", "")
+            self.options = {k: v for k, v in self.options.items() if k in CodeBlock.option_spec}
+            code = super().run()
+            if not caption:
+                return code
+            inline, _ = self.state.inline_text(caption, self.lineno)
+            return [nodes.paragraph(caption, "", *inline), *code]
+
+    def title_reference(name, rawtext, text, lineno, inliner, options=None, content=None):
+        # The default role, which Sphinx projects set to a cross-reference ("`load <Schema.load>`"), shows
+        # its title; any other text as written ("`localhost:7900`", "`wrote <bytecode path>`": a target names
+        # no words).
+        text = utils.unescape(text)
+        titled = _TITLED_TARGET.match(text)
+        shown = titled.group(1) if titled and not re.search(r"\s", titled.group(2)) else text
+        return [nodes.title_reference(rawtext, shown)], []
+
+    roles.register_canonical_role("title-reference", title_reference)
     for name in CODE_DIRECTIVES:
-        directives.register_directive(name, CodeBlock)
+        directives.register_directive(name, Code)
     class BareContainer(Container):
         optional_arguments = 0
 
@@ -352,6 +380,14 @@ def _setup() -> None:
     for name in POINTERS:
         for full in (name, *(f"{domain}:{name}" for domain in _DOMAINS)):
             directives.register_directive(full, Pointer)
+
+
+def _names_columns(cells) -> bool:
+    """Whether a table's row reads as the names of its columns: each cell a few words that open in capitals, with
+    no comma and no end of a sentence."""
+    cells = [cell for cell in cells if cell]
+    return bool(cells) and all(cell[0].isupper() and "," not in cell and cell[-1] not in ".!?:"
+                               and len(cell.split()) <= COLUMN_NAME_WORDS for cell in cells)
 
 
 def glossary_entries(lines: list[str]) -> list[tuple[list[str], int, int]]:
@@ -648,8 +684,13 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         # A grid table's cell spanning rows or columns (docutils' morerows, morecols) fills each of them.
         rows = spread_cells([[(_flat(entry), entry.get("morerows", 0) + 1, entry.get("morecols", 0) + 1)
                               for entry in row.children] for row in node.findall(lambda n: n.tagname == "row")])
-        if len(rows) >= 2:
-            blocks.append(Block("table", line=_line(node), rows=rows))
+        # A table with no header row (h5py's file modes, a simple table between two rules only: "r | Readonly, file
+        # must exist") is all data, unless its first row reads as names all the same: many write their header row
+        # without the rule that marks it ("Variable | Template | Result").
+        headless = not any(child.tagname == "thead" for group in node.children if group.tagname == "tgroup"
+                           for child in group.children) and bool(rows) and not _names_columns(rows[0])
+        if len(rows) >= 2 - headless:
+            blocks.append(Block("table", line=_line(node), rows=rows, headless=headless))
     elif kind == "topic" and "contents" in node.get("classes", ()):
         return  # a table of contents (".. contents::") repeats the headings that follow
     elif kind in ADMONITIONS or kind in _ASIDES or (kind == "container" and node.get("title")):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import takewhile
+from itertools import takewhile, zip_longest
 
 from ..passage import Passage
 from .manpage import PageNode, render_nodes
@@ -814,9 +814,22 @@ def _table_rows(lines: list[str], escapes: Callable[[str], str]) -> list[list[st
         if rows:
             cells = [rows[-1][c] if not cell and c < len(layout) and layout[c] == "^" and c < len(rows[-1]) else cell
                      for c, cell in enumerate(cells)]
-        if any(cells):
+        if rows and _continues_row(rows[-1], cells):
+            rows[-1] = [f"{above} {cell}".strip() for above, cell in zip_longest(rows[-1], cells, fillvalue="")]
+        elif any(cells):
             rows.append(cells)
     return rows
+
+
+def _continues_row(above: list[str], cells: list[str]) -> bool:
+    """Whether a table's line goes on with the cells of the row above it, as a wrapped cell's next line is
+    written (signal(7): "SIGHUP | P1990 | Term | Hangup detected on controlling terminal" over " | | | or death of
+    controlling process"; a header's second line): its first cell is empty, half its cells or more are, and each
+    of the others goes on with the text above it. A row that only leaves its group's label empty fills more."""
+    filled = [c for c, cell in enumerate(cells) if cell]
+    return (bool(filled) and not cells[0] and bool(above[0]) and len(filled) <= max(len(cells), len(above)) / 2
+            and all(c < len(above) and above[c] and (above[c][-1] not in ".!?" or cells[c][0].islower())
+                    for c in filled))
 
 
 def _table_formats(lines: list[str], k: int) -> tuple[list[list[str]], int]:
