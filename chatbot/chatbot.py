@@ -451,7 +451,7 @@ class Chatbot:
         terms that are not part of a name or number in it."""
         contains = self.retriever.contains
         passage = self.index.passages[c.passage]
-        held = [any(form and all(contains(c.passage, s) for s in form) for form in forms) for forms, _ in names]
+        held = [any(form and self.retriever.names(c.passage, form) for form in forms) for forms, _ in names]
         missing_name = max((specificity for (_, specificity), has in zip(names, held) if not has), default=0.0)
         return {
             "margin": c.score - max(other_scores, default=c.score - 0.1),

@@ -133,6 +133,23 @@ def test_a_missing_name_weighs_as_much_as_it_is_specific(tmp_path, fake_embedder
     assert elsewhere.evidence[0]["missing_name"] == 1.0
 
 
+def test_a_name_the_path_of_a_passages_file_gives_is_no_missing_name(tmp_path, fake_embedder):
+    # Kinto's API pages say "Counting" and "Pagination", never "Kinto": a question that names the product
+    # had been a near miss on its own pages (missing_name 0.95) and declined. Another product is one still.
+    corpus = tmp_path / "corpus"
+    for folder, text in {"kinto/docs/api": "# Counting\n\nUse a HEAD request to count the records of a collection.\n",
+                         "swift/doc/api": "# Large objects\n\nSplit an object into segments of 5 GB at most.\n"}.items():
+        (corpus / folder).mkdir(parents=True)
+        (corpus / folder / "page.rst").write_text(text.replace("# ", "").replace("\n\n", "\n========\n\n", 1),
+                                                 encoding="utf-8")
+    bot = Chatbot.load(settings=Settings(corpus=corpus, index_dir=tmp_path / "index"), embedder=fake_embedder)
+    asked = bot.rank("How do I count the records of a Kinto collection?")
+    assert bot.index.passages[asked.candidates[0].passage].source == "kinto/docs/api/page.rst"
+    assert asked.evidence[0]["missing_name"] == 0.0
+    elsewhere = bot.rank("How do I count the records of a Barbican collection?")
+    assert elsewhere.evidence[0]["missing_name"] == 1.0
+
+
 def test_a_capitalised_stopword_inside_a_sentence_is_no_missing_name(tmp_path, fake_embedder):
     # "npm ERR! need auth This command requires you to be logged in": "This", after a word with no stop between,
     # read as a name of stopwords only, which no passage could hold, and every answer was a near miss.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -42,6 +43,7 @@ SHARED_STEM = 6
 # derivational suffixes the Snowball stemmer removes only from long words (its step 4, R2 region), those that
 # make a verb into its action, doer or possibility. Its others change a short word's meaning more often than
 # not ("norm" and "normal", "organ" and "organic", "port" and "portal").
+_NONE = np.empty(0, dtype=np.int64)
 DERIVED_ENDINGS = ("ment", "ement", "ance", "ence", "er", "ion", "able", "ible")
 
 
@@ -99,6 +101,7 @@ class Retriever:
         self._row_labels: dict[int, tuple[str, ...]] = {}
         self._wordings: dict[int, frozenset[str]] = {}
         self._headings: dict[tuple[str, ...], tuple[int, ...]] | None = None
+        self._place_terms: dict[str, np.ndarray] | None = None
         # Each table's rows: the terms of its label, and those of them that no other row has.
         self._tables: list[list[tuple[frozenset[str], frozenset[str]]]] | None = None
         # A flat FAISS index keeps its vectors in one array: read them in place, without a copy.
@@ -132,13 +135,34 @@ class Retriever:
         return min(itertools.takewhile(lambda t: t.startswith(term), following), key=len, default=term)
 
     def share_with(self, terms: list[str]) -> float:
-        """The share of passages that hold all of the terms (0 for no terms)."""
+        """The share of passages that hold all of the terms, written or named by their file's path (0 for no
+        terms): see names."""
         if not terms:
             return 0.0
-        held = self._passages_with(terms[0])
+        held = self._named_by(terms[0])
         for term in terms[1:]:
-            held = np.intersect1d(held, self._passages_with(term), assume_unique=True)
+            held = np.intersect1d(held, self._named_by(term), assume_unique=True)
         return len(held) / max(len(self.index.passages), 1)
+
+    def names(self, passage: int, terms: list[str]) -> bool:
+        """Whether a passage holds all of the terms of a name, written or named by its file's path: a page in
+        kinto/docs/ is about Kinto though it does not write the name ("Counting"), as its title would say."""
+        return all(self.contains(passage, t) or self._among(np.array([passage]), self._placed().get(t, _NONE))[0]
+                   for t in terms)
+
+    def _named_by(self, term: str) -> np.ndarray:
+        return np.union1d(self._passages_with(term), self._placed().get(term, _NONE))
+
+    def _placed(self) -> dict[str, np.ndarray]:
+        """For each term of the files' paths (folders and name, "kinto docs api pagination"), the passages in
+        those files, sorted."""
+        if self._place_terms is None:
+            by_term: dict[str, list[int]] = {}
+            for i, p in enumerate(self.index.passages):
+                for term in set(self.analyzer.terms(re.sub(r"[/_.-]+", " ", p.source.rsplit(".", 1)[0]))):
+                    by_term.setdefault(term, []).append(i)
+            self._place_terms = {t: np.array(ids, dtype=np.int64) for t, ids in by_term.items()}
+        return self._place_terms
 
     def known(self, term: str) -> bool:
         """Whether any passage uses the term."""
