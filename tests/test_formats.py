@@ -6813,6 +6813,21 @@ def test_info_manual_whose_top_node_is_titled_top_is_named_by_its_file(tmp_path)
     assert problems == [] and {p.title for p in passages} == {"widget"}
 
 
+def test_info_table_laid_out_in_columns_under_a_rule_is_a_table(tmp_path):
+    # Ivy's hydra keys: "Short   Normal   Command name" over a rule of dashes had read as a title over its underline,
+    # and the rows as one line of run-on keys.
+    node = ("Hydra\n=====\n\nMenus display short aliases:\n\nShort   Normal      Command name\n"
+            "------------------------------------\n‘o’     ‘C-g’       ‘keyboard-escape-quit’\n"
+            "‘u’     ‘C-c C-o’   ‘ivy-occur’\n\nHydra reduces key strokes.\n")
+    text = ("\x1f\nFile: ivy.info,  Node: Top,  Up: (dir)\n\nIvy\n***\n\n"
+            "\x1f\nFile: ivy.info,  Node: Hydra,  Up: Top\n\n" + node)
+    passages, problems = read(tmp_path, "ivy.info", text)
+    assert problems == [] and [p.text.split("\n")[1:] for p in passages if p.kind == "table"] == [
+        ["Short | Normal | Command name", "‘o’ | ‘C-g’ | ‘keyboard-escape-quit’"],
+        ["Short | Normal | Command name", "‘u’ | ‘C-c C-o’ | ‘ivy-occur’"]]
+    assert {p.section for p in passages} == {"Hydra"}
+
+
 def test_info_faq_without_underlined_titles_is_headed_by_its_nodes_first_lines(tmp_path):
     # Asymptote's FAQ, written to Info by bfnnconv: no underlined titles. Each node's first line, alone, heads it at
     # the node's depth: a question under its section under the FAQ's title.

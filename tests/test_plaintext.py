@@ -598,3 +598,16 @@ def test_numbered_steps_that_lead_in_to_commands_are_a_procedure_and_an_item_mar
     assert "4. Create a database owned by joe:\n$ createdb -O joe joework" in steps[-1]
     assert [p.text.split("\n")[0] for p in found if p.section == "Troff"] == [
         "o Strings can take arguments:", "o It is now possible to have whitespace between the dots."]
+
+
+def test_the_lines_a_table_of_contents_names_are_headings():
+    # libpng's manual lists its chapters ("III. Reading") in its contents and writes each again over its chapter:
+    # read as one-line passages, they had headed nothing, and 562 of 737 passages had no section.
+    text = ("libpng-manual.txt - A description of libpng\n\n TABLE OF CONTENTS\n\n    I. Introduction\n"
+            "   II. Structures\n  III. Reading\n\nI. Introduction\n\nThis file describes libpng.\n\n"
+            "II. Structures\n\nThere are two main structures.\n\nIII. Reading\n\nWe'll now walk you through reading.\n")
+    found = parse_plaintext(text, source="libpng-manual.txt")
+    assert [(p.section, p.text) for p in found] == [
+        ("", "libpng-manual.txt - A description of libpng"),
+        ("Introduction", "This file describes libpng."), ("Structures", "There are two main structures."),
+        ("Reading", "We'll now walk you through reading.")]

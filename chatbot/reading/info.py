@@ -19,7 +19,8 @@ import re
 
 from ..passage import Passage
 from ..text import clean
-from .markdown import code_fence, escaped, parse_converted
+from .markdown import code_fence, escaped, parse_converted, pipe_table
+from .plaintext import CELL_GAP
 
 _NODE = re.compile(r"^File:\s*[^,]*,\s*Node:\s*([^,]+?)\s*(?:,|$)")
 _UP = re.compile(r"\bUp:\s*([^,]+?)\s*(?:,|$)")
@@ -106,6 +107,14 @@ def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list
         if not line.strip():
             out.append((number, ""))
             k += 1
+        elif _UNDERLINE.match(following) and (found := _table_rows(body, k))[0]:
+            # Columns under a header and its rule (Ivy's "Short   Normal   Command name" over its key bindings): a
+            # table, its rule no title's underline.
+            rows, end = found
+            table = pipe_table([cells for _, cells in rows], header=True)
+            out += [(number, table[1]) if j == 1 else (rows[max(j - 1, 0)][0], row) for j, row in enumerate(table)]
+            out.append((body[end - 1][0], ""))
+            k = end
         elif _UNDERLINE.match(following) and not _UNDERLINE.match(line.strip()):
             level = _LEVELS[following[0]]
             out += [(number, f"{'#' * level} {escaped(_NUMBER.sub('', line.strip()))}"), (number, "")]
@@ -143,6 +152,30 @@ def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list
             out.append((body[end - 1][0], ""))
             k = end
     return out
+
+
+def _table_rows(body: list[tuple[int, str]], k: int) -> tuple[list[tuple[int, list[str]]], int]:
+    """The rows of a table laid out in columns whose header is line k, over a rule, each its line number and its
+    cells, and where the table ends: the lines after the rule that split into as many cells as the header, blank
+    lines between them (coreutils' set operations), and a line alone under the last column going on with the cell
+    above it (none when line k is no header of two columns or more, or no row follows)."""
+    header = CELL_GAP.split(body[k][1].strip())
+    last_column = body[k][1].rfind(header[-1])  # where a cell's wrapped line sits, under its column
+    rows = [(body[k][0], header)]
+    end = k + 2
+    for j in range(k + 2, len(body)):
+        number, line = body[j]
+        cells = CELL_GAP.split(line.strip())
+        if not line.strip():
+            continue
+        if len(cells) == len(header):
+            rows.append((number, cells))
+        elif len(cells) == 1 and _indent(line) >= last_column and len(rows) > 1:
+            rows[-1][1][-1] += " " + cells[0]
+        else:
+            break
+        end = j + 1
+    return (rows, end) if len(header) > 1 and len(rows) > 1 else ([], k)
 
 
 def _prose(text: str) -> str:

@@ -15,6 +15,7 @@ reStructuredText's markup or AsciiDoc's is read by that reader, and a manual pag
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Set as AbstractSet
 from dataclasses import replace
 from functools import partial
@@ -61,9 +62,9 @@ ASCIIDOC_MARKUP_KINDS = 3
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
 CELL_GAP = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
-# An entry of a table of contents: "1.1  Lsof -- what is it?", "A.2 Setup", or "Installation ..... 7".
+# An entry of a table of contents: "1.1  Lsof -- what is it?", "A.2 Setup", "III. Reading" or "Installation ..... 7".
 _CONTENTS_ENTRY = re.compile(
-    r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.)\s+\S|(?:\s*\.){3,}\s*\d{1,4}$")
+    r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.|[IVXL]{2,6}\.)\s+\S|(?:\s*\.){3,}\s*\d{1,4}$")
 # The bullet of a contents entry written as a list item ("▪ A.1.1 What is PuTTY?"; Word's "o" a level below).
 CONTENTS_BULLET = re.compile(r"^\s*(?:[-*+–•●◦▪→➢►■□✓]|o(?=\s))\s*")
 _PAGE_NUMBER_AFTER = re.compile(r"(?<=[^\W\d_]|[?!.)’'\"])\s+\d{1,4}$")
@@ -162,7 +163,8 @@ def plaintext_blocks(text: str) -> list[Block]:
     numbered = bool(_numbered_questions(line_groups(lines)))
     # (Numbered questions make an outline of their own: valgrind's FAQ has rules between its chapters.)
     outline, bare_entries = ({}, {}) if numbered else _outline_titles(lines)
-    titles = {} if numbered else {**_underlined_titles(raw), **dict.fromkeys(_part_titles(raw, lines), 1), **outline}
+    titles = {} if numbered else {**_contents_titles(_without_rules(raw)), **_underlined_titles(raw),
+                                  **dict.fromkeys(_part_titles(raw, lines), 1), **outline}
     if wrapped or labelled or titles or numbered:
         return _paragraph_blocks(lines, wrapped=wrapped, labelled=labelled, titles=titles, alone=set(outline),
                                  bare_entries=bare_entries)
@@ -261,6 +263,30 @@ def without_contents(lines: list[str]) -> list[str]:
     numbered (or ending in a page number after dot leaders), that name lines in different paragraphs
     further on (a list that is only repeated, as a licence's clauses are, names one paragraph); short
     paragraphs of such lines next to one are part of it."""
+    return _contents(lines)[0]
+
+
+def _contents_titles(lines: list[str]) -> dict[int, int]:
+    """The lines a table of contents names, each its line number and its level (one, or as deep as its entry's
+    number: "4.2" is two): they are the document's headings. libpng's manual names its chapters "I. Introduction",
+    "III. Reading" in its contents and again over each chapter, lines that had read as passages of a line."""
+    rest, named = _contents(lines)
+    # A title the text writes again further on (an X protocol's request, once where it is told and once where it
+    # is encoded) heads neither for sure; one that opens a paragraph heads no more than it.
+    written = Counter(_contents_key(CONTENTS_BULLET.sub("", line)) for line in rest if line.strip())
+    return {target + 1: 1 + (m.group(1).count(".") if (m := _MULTILEVEL_NUMBER.match(entry.strip())) else 0)
+            for target, entry in named.items()
+            if written[_contents_key(CONTENTS_BULLET.sub("", lines[target]))] == 1 and _alone(lines, target)}
+
+
+def _alone(lines: list[str], k: int) -> bool:
+    """Whether line k is a paragraph of its own, blank lines (or the text's ends) round it."""
+    return (k == 0 or not lines[k - 1].strip()) and (k + 1 == len(lines) or not lines[k + 1].strip())
+
+
+def _contents(lines: list[str]) -> tuple[list[str], dict[int, str]]:
+    """The lines with each table of contents blank (see without_contents), and the lines its entries name, each
+    with the entry that names it."""
     bare = [CONTENTS_BULLET.sub("", line) for line in lines]
     keys = [_contents_key(line) for line in bare]
     # A section number of two levels or more ("4.2", "A.2.8") names its section even when the contents
@@ -275,15 +301,19 @@ def without_contents(lines: list[str]) -> list[str]:
     for g, (start, group) in enumerate(groups):
         group_of[start - 1:start - 1 + len(group)] = [g] * len(group)
 
+    def targets(start: int, group: list[str]) -> list[tuple[int, str]]:
+        """The lines further on that the paragraph's entries name, each with its entry."""
+        end = start - 1 + len(group)  # index of the line after the group
+        named = [(max(last.get(keys[k], -1) if keys[k] else -1, last.get(numbers[k], -1) if numbers[k] else -1,
+                      begun.get(keys[k][:CONTENTS_KEY_START], -1) if len(keys[k]) >= CONTENTS_KEY_START else -1),
+                  bare[k]) for k in range(start - 1, end) if keys[k] and _CONTENTS_ENTRY.search(bare[k].strip())]
+        return [(target, entry) for target, entry in named if target >= end]
+
     def entries(start: int, group: list[str]) -> tuple[int, int]:
         """How many of the paragraph's lines are entries naming a line further on, and in how many
         paragraphs those lines are."""
-        end = start - 1 + len(group)  # index of the line after the group
-        named = [max(last.get(keys[k], -1) if keys[k] else -1, last.get(numbers[k], -1) if numbers[k] else -1,
-                     begun.get(keys[k][:CONTENTS_KEY_START], -1) if len(keys[k]) >= CONTENTS_KEY_START else -1)
-                 for k in range(start - 1, end) if keys[k] and _CONTENTS_ENTRY.search(bare[k].strip())]
-        named = [target for target in named if target >= end]
-        return len(named), len({group_of[target] for target in named})
+        named = targets(start, group)
+        return len(named), len({group_of[target] for target, _ in named})
 
     def outer(group: list[str]) -> int:
         # The entries, at every level ("1. General" over "1.1 What is slrn?"); without numbers, the lines at
@@ -305,10 +335,12 @@ def without_contents(lines: list[str]) -> list[str]:
             if not contents[k] and contents[near] and found[k][0] >= outers[k]:
                 contents[k] = True
     out = list(lines)
+    named: dict[int, str] = {}
     for (start, group), is_contents in zip(groups, contents):
         if is_contents:
             out[start - 1:start - 1 + len(group)] = [""] * len(group)
-    return out
+            named |= dict(targets(start, group))
+    return out, named
 
 
 def is_contents_entry(line: str) -> bool:
