@@ -111,8 +111,8 @@ def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list
             # Columns under a header and its rule (Ivy's "Short   Normal   Command name" over its key bindings): a
             # table, its rule no title's underline.
             rows, end = found
-            table = pipe_table([cells for _, cells in rows], header=True)
-            out += [(number, table[1]) if j == 1 else (rows[max(j - 1, 0)][0], row) for j, row in enumerate(table)]
+            table = pipe_table([cells for _, cells in rows], header=True)  # its header, its rule, its rows
+            out += zip([number, number, *(n for n, _ in rows[1:])], table)
             out.append((body[end - 1][0], ""))
             k = end
         elif _UNDERLINE.match(following) and not _UNDERLINE.match(line.strip()):

@@ -157,13 +157,14 @@ def plaintext_blocks(text: str) -> list[Block]:
                 for b in markdown_blocks("\n".join(line for _, line in converted))]
     text = clean(text, keep_indent=True)
     raw = text.split("\n")
-    lines = without_contents(_without_rules(raw))
+    unruled = _without_rules(raw)
+    lines, named = _contents(unruled)
     wrapped = _is_hard_wrapped(lines)
     labelled = _is_qa_faq(lines)
     numbered = bool(_numbered_questions(line_groups(lines)))
     # (Numbered questions make an outline of their own: valgrind's FAQ has rules between its chapters.)
     outline, bare_entries = ({}, {}) if numbered else _outline_titles(lines)
-    titles = {} if numbered else {**_contents_titles(_without_rules(raw)), **_underlined_titles(raw),
+    titles = {} if numbered else {**_contents_titles(unruled, lines, named), **_underlined_titles(raw),
                                   **dict.fromkeys(_part_titles(raw, lines), 1), **outline}
     if wrapped or labelled or titles or numbered:
         return _paragraph_blocks(lines, wrapped=wrapped, labelled=labelled, titles=titles, alone=set(outline),
@@ -266,11 +267,11 @@ def without_contents(lines: list[str]) -> list[str]:
     return _contents(lines)[0]
 
 
-def _contents_titles(lines: list[str]) -> dict[int, int]:
-    """The lines a table of contents names, each its line number and its level (one, or as deep as its entry's
-    number: "4.2" is two): they are the document's headings. libpng's manual names its chapters "I. Introduction",
-    "III. Reading" in its contents and again over each chapter, lines that had read as passages of a line."""
-    rest, named = _contents(lines)
+def _contents_titles(lines: list[str], rest: list[str], named: dict[int, str]) -> dict[int, int]:
+    """The lines that tables of contents name (`named`, of `lines`; `rest`: the lines without those tables), each
+    its line number and its level (one, or as deep as its entry's number: "4.2" is two): they are the document's
+    headings. libpng's manual names its chapters "I. Introduction", "III. Reading" in its contents and again over
+    each chapter, lines that had read as passages of a line."""
     # A title the text writes again further on (an X protocol's request, once where it is told and once where it
     # is encoded) heads neither for sure; one that opens a paragraph heads no more than it.
     written = Counter(_contents_key(CONTENTS_BULLET.sub("", line)) for line in rest if line.strip())

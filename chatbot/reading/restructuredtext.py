@@ -689,7 +689,7 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         # without the rule that marks it ("Variable | Template | Result").
         headless = not any(child.tagname == "thead" for group in node.children if group.tagname == "tgroup"
                            for child in group.children) and bool(rows) and not _names_columns(rows[0])
-        if len(rows) >= 2 - headless:
+        if len(rows) >= (1 if headless else 2):
             blocks.append(Block("table", line=_line(node), rows=rows, headless=headless))
     elif kind == "topic" and "contents" in node.get("classes", ()):
         return  # a table of contents (".. contents::") repeats the headings that follow
