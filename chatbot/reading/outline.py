@@ -1183,6 +1183,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             _heads_entry(open_headings[-1]) or id(open_headings[-1]) in field_entries)
         # The paragraph just read announces what follows it ("... as follows:", "One user writes:").
         announced = extends and last_kind == "paragraph" and previous.text.endswith(":")
+        # The paragraph that announced the code just read ("For example:", "If you experience an error like:").
+        lead = (blocks[i - 2].text if last_kind == "code" and i >= 2 and blocks[i - 2].kind == "paragraph"
+                and blocks[i - 2].text.endswith(":") else "")
         if block.kind == "break":
             pass  # what follows a rule is not part of the passage or answer before it
         elif block.kind == "paragraph":
@@ -1197,11 +1200,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
                     # an error like:" / code / "then you may want to ...", though the code ends as a sentence does),
                     # or that tells what the example a paragraph announced does ("For example:" / code / "This will
                     # retry tests 5 times ...");
-                    or (last_kind == "code" and (_goes_on_after_code(previous.text, block.text) or (
-                        i >= 2 and blocks[i - 2].kind == "paragraph" and blocks[i - 2].text.endswith(":")
-                        and _goes_on_after_code(blocks[i - 2].text, block.text))))
-                    or (last_kind == "code" and i >= 2 and blocks[i - 2].kind == "paragraph"
-                        and blocks[i - 2].text.endswith(":") and _REFERS_BACK.match(block.text) is not None
+                    or (last_kind == "code" and (_goes_on_after_code(previous.text, block.text)
+                                                 or (bool(lead) and _goes_on_after_code(lead, block.text))))
+                    or (bool(lead) and _REFERS_BACK.match(block.text) is not None
                         and not block.text.endswith(":"))  # one that announces the next example opens it
                     # what a paragraph announces ("One user writes:" / a quote) goes with it;
                     or announced

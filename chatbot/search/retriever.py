@@ -47,6 +47,12 @@ _NONE = np.empty(0, dtype=np.int64)
 DERIVED_ENDINGS = ("ment", "ement", "ance", "ence", "er", "ion", "able", "ible")
 
 
+def _holds(sorted_docs: np.ndarray, passage: int) -> bool:
+    """Whether a passage is among `sorted_docs` (a binary search)."""
+    pos = np.searchsorted(sorted_docs, passage)
+    return bool(pos < len(sorted_docs) and sorted_docs[pos] == passage)
+
+
 @dataclass(frozen=True)
 class Candidate:
     passage: int  # position in Index.passages
@@ -114,9 +120,7 @@ class Retriever:
                 vectors.ntotal, vectors.d)
 
     def contains(self, passage: int, term: str) -> bool:
-        docs = self._passages_with(term)
-        pos = np.searchsorted(docs, passage)
-        return bool(pos < len(docs) and docs[pos] == passage)
+        return _holds(self._passages_with(term), passage)
 
     def corpus_form(self, term: str) -> str:
         """The term as the corpus writes it: itself when known, else a known stem of the same word in
@@ -147,8 +151,7 @@ class Retriever:
     def names(self, passage: int, terms: list[str]) -> bool:
         """Whether a passage holds all of the terms of a name, written or named by its file's path: a page in
         kinto/docs/ is about Kinto though it does not write the name ("Counting"), as its title would say."""
-        return all(self.contains(passage, t) or self._among(np.array([passage]), self._placed().get(t, _NONE))[0]
-                   for t in terms)
+        return all(self.contains(passage, t) or _holds(self._placed().get(t, _NONE), passage) for t in terms)
 
     def _named_by(self, term: str) -> np.ndarray:
         return np.union1d(self._passages_with(term), self._placed().get(term, _NONE))
@@ -158,8 +161,11 @@ class Retriever:
         those files, sorted."""
         if self._place_terms is None:
             by_term: dict[str, list[int]] = {}
+            path_terms: dict[str, set[str]] = {}  # a file's many passages share its path's terms
             for i, p in enumerate(self.index.passages):
-                for term in set(self.analyzer.terms(re.sub(r"[/_.-]+", " ", p.source.rsplit(".", 1)[0]))):
+                if p.source not in path_terms:
+                    path_terms[p.source] = set(self.analyzer.terms(re.sub(r"[/_.-]+", " ", p.source.rsplit(".", 1)[0])))
+                for term in path_terms[p.source]:
                     by_term.setdefault(term, []).append(i)
             self._place_terms = {t: np.array(ids, dtype=np.int64) for t, ids in by_term.items()}
         return self._place_terms
