@@ -5176,6 +5176,10 @@ def test_asciidoc_reads_its_sections_lists_tables_and_questions(tmp_path):
     passages, _ = read(tmp_path, "t.adoc", '= T\n\n== Links\n\n[cols="2*", options="header"]\n|===\n|Name\n|Link\n'
                                            "|Guide\n|link:g.html[the guide]\n|===\n")
     assert [p.text for p in passages] == ["Links\nName | Link\nGuide | the guide"]
+    # A "|" a cell writes (escaped in AsciiDoc) is the cell's text, not a "/" (ES|QL, a shell pipeline).
+    passages, _ = read(tmp_path, "p.adoc", '= T\n\n== Languages\n\n[options="header"]\n|===\n|Language |Alias\n'
+                                           "|ES\\|QL |esql\n|===\n")
+    assert [p.text for p in passages] == ["Languages\nLanguage | Alias\nES|QL | esql"]
     # The header's author and revision lines are no text; a block title that asks is its block's question.
     passages, _ = read(tmp_path, "h.adoc", "= Foo FAQ\nJane Doe <jane@example.org>\nv1.2, 2024-03-01\n:toc: left\n\n"
                                            "== About\n\n.Why is it called Foo?\n****\nNobody remembers.\n****\n")

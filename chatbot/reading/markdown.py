@@ -135,11 +135,11 @@ def code_fence(code: str) -> str:
 
 def pipe_table(rows: list[list[str]], header: bool) -> list[str]:
     """Rows of cells (all of one width) as a Markdown pipe table; without a header row, its header is made of
-    blanks."""
+    blanks. A "|" in a cell ("ES|QL", "a | b" in a shell command) is escaped, as pipe tables escape it."""
     if not rows:
         return []
     width = len(rows[0])
-    rows = [[cell.replace("|", "/") for cell in row] for row in (rows if header else [[""] * width, *rows])]
+    rows = [[cell.replace("|", "\\|") for cell in row] for row in (rows if header else [[""] * width, *rows])]
     return [f"| {' | '.join(rows[0])} |", "|" + "---|" * width, *(f"| {' | '.join(row)} |" for row in rows[1:])]
 
 
