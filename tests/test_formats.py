@@ -1825,6 +1825,41 @@ def test_table_is_named_by_the_first_sentence_of_a_long_paragraph_leading_it_in(
         "Peer Status Word › Flags, as they are coded\nCode | Flag\n10 | reach"]
 
 
+def test_tables_sharing_a_section_are_named_by_the_paragraph_right_before_each(tmp_path):
+    # nbformat's cell metadata: two tables under one heading, each after a paragraph that says which namespace its
+    # keys are in, without a colon. Named by the heading alone, the rows of both had read alike.
+    rst = textwrap.dedent("""\
+        Format
+        ======
+
+        Cell metadata
+        -------------
+
+        The following metadata keys are defined within the ``jupyter`` namespace
+
+        ==============  =====  ================================
+        Key             Value  Interpretation
+        ==============  =====  ================================
+        source_hidden   bool   Whether the cell's source should be shown
+        ==============  =====  ================================
+
+        The following metadata keys are defined within the ``execution`` namespace. Most users will not look at these.
+
+        ==================  ========  ================================
+        Key                 Value     Interpretation
+        ==================  ========  ================================
+        iopub.status.busy   ISO 8601  When the kernel started the work
+        ==================  ========  ================================
+        """)
+    passages, problems = read(tmp_path, "format.rst", rst)
+    assert problems == [] and [p.text for p in passages] == [
+        "Cell metadata › The following metadata keys are defined within the jupyter namespace\n"
+        "Key | Value | Interpretation\nsource_hidden | bool | Whether the cell's source should be shown",
+        "The following metadata keys are defined within the execution namespace. Most users will not look at these.",
+        "Cell metadata › The following metadata keys are defined within the execution namespace\n"
+        "Key | Value | Interpretation\niopub.status.busy | ISO 8601 | When the kernel started the work"]
+
+
 def test_long_faq_answer_in_parts_under_headings_is_split_into_them(tmp_path):
     # The Debian FAQ's "What programs does Debian provide for managing its packages?" answers in six parts under
     # their own headings (dpkg, APT, aptitude ...): one passage of 10,470 characters, which seemed to answer any
@@ -5904,6 +5939,137 @@ def test_a_name_over_an_indented_block_titles_it_and_its_fields_go_with_its_text
     passages, problems = read(tmp_path, "configuration.html", html)
     assert problems == []
     assert [(p.section, p.text) for p in passages] == expected
+
+
+def test_names_over_values_in_indented_blocks_are_one_list_and_a_lead_in_keeps_its_links(tmp_path):
+    # Pyramid's "Pyramid Is Too Big" lists its folders, each over its size in an indented block: each folder had
+    # been a section holding a size alone ("1.3MB"), and the sentence that introduced them a passage saying nothing.
+    # numpydoc's style guide writes a line over its list of links with no blank line between, a term to docutils:
+    # the links, a list of links only, had been dropped with it.
+    text = textwrap.dedent("""\
+        Design
+        ======
+
+        Pyramid Is Too Big
+        ------------------
+
+        No. Here's a breakdown of what's included in subdirectories of the package tree:
+
+        docs/
+
+          3.6MB
+
+        pyramid/tests/
+
+          1.3MB
+
+        Overview
+        --------
+
+        We mostly follow the standard Python style conventions as described here:
+         * `Style Guide for C Code <https://peps.python.org/pep-0007/>`_
+         * `Style Guide for Python Code <https://peps.python.org/pep-0008/>`_
+        """)
+    passages, problems = read(tmp_path, "design.rst", text)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Pyramid Is Too Big", "No. Here's a breakdown of what's included in subdirectories of the package tree:\n"
+                               "- docs/: 3.6MB\n- pyramid/tests/: 1.3MB"),
+        ("Overview", "We mostly follow the standard Python style conventions as described here:\n"
+                     "- Style Guide for C Code\n- Style Guide for Python Code")]
+
+
+def test_a_commands_help_in_a_code_block_is_read_as_its_options(tmp_path):
+    # csvkit's pages show each tool's --help in a code block: cut into passages by size, an option's name and its
+    # description had been apart ("-f MATCHFILE" ending one passage, "A path to a file ..." opening the next), and
+    # the pieces named neither the option nor the tool. Each option titles its description; the usage stays code.
+    # json-server's README sets its options' descriptions on their lines (each a few words: one list, as names over
+    # values are), npm-run-all's draws leaders to them and writes an option's second name on a line of its own. A
+    # directory listing is no help.
+    rst = textwrap.dedent("""\
+        csvgrep
+        =======
+
+        Filter tabular data:
+
+        .. code-block:: none
+
+           usage: csvgrep [-h] [-c COLUMNS] [-f MATCHFILE] [-i] [FILE]
+
+           optional arguments:
+             -h, --help            show this help message and exit
+             -c COLUMNS, --columns COLUMNS
+                                   A comma-separated list of column indices, names or
+                                   ranges to be searched.
+             -f MATCHFILE, --file MATCHFILE
+                                   A path to a file. For each row, if any line in the
+                                   file matches the value, the row is output.
+             -i, --invert-match    Select non-matching rows, instead of matching rows.
+
+        Examples
+        ========
+
+        .. code-block:: console
+
+           $ csvgrep -c 1 -m ILLINOIS examples/realdata/FY09_EDU_Recipients_by_State.csv
+        """)
+    passages, problems = read(tmp_path, "csvgrep.rst", rst)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("", "Filter tabular data:\nusage: csvgrep [-h] [-c COLUMNS] [-f MATCHFILE] [-i] [FILE]"),
+        ("-h, --help", "show this help message and exit"),
+        ("-c COLUMNS, --columns COLUMNS", "A comma-separated list of column indices, names or ranges to be searched."),
+        ("-f MATCHFILE, --file MATCHFILE", "A path to a file. For each row, if any line in the file matches the "
+                                           "value, the row is output."),
+        ("-i, --invert-match", "Select non-matching rows, instead of matching rows."),
+        ("Examples", "$ csvgrep -c 1 -m ILLINOIS examples/realdata/FY09_EDU_Recipients_by_State.csv")]
+    markdown = ("# json-server\n\n## CLI usage\n\n```\njson-server [options] <source>\n\nOptions:\n"
+                "  --port, -p         Set port                                    [default: 3000]\n"
+                "  --watch, -w        Watch file(s)                                     [boolean]\n"
+                "  --routes, -r       Path to routes file\n```\n\n## npm-run-all\n\n```\nOptions:\n"
+                "    --aggregate-output   - - - Avoid interleaving output by delaying printing of\n"
+                "                               each command's output until it has finished.\n"
+                "    -s, --sequential <tasks> - Run a group of tasks sequentially.\n"
+                "        --serial <tasks>       '--serial' is a synonym of '--sequential'.\n"
+                "    --silent   - - - - - - - - Set 'silent' to the log level of npm.\n```\n"
+                "\n## Listing\n\n```\n-rw-r--r--  1 root root  12 a\n-rw-r--r--  1 root root  12 b\n"
+                "-rw-r--r--  1 root root  12 c\n```\n")
+    passages, problems = read(tmp_path, "README.md", markdown)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("CLI usage", "json-server [options] <source>\n- --port, -p: Set port [default: 3000]\n"
+                      "- --watch, -w: Watch file(s) [boolean]\n- --routes, -r: Path to routes file"),
+        ("--aggregate-output", "Avoid interleaving output by delaying printing of each command's output until it "
+                               "has finished."),
+        ("-s, --sequential <tasks>, --serial <tasks>", "Run a group of tasks sequentially. '--serial' is a synonym "
+                                                       "of '--sequential'."),
+        ("--silent", "Set 'silent' to the log level of npm."),
+        ("Listing", "-rw-r--r--  1 root root  12 a\n-rw-r--r--  1 root root  12 b\n-rw-r--r--  1 root root  12 c")]
+
+
+def test_pictures_named_by_their_links_are_a_list_of_names_and_a_repeated_headings_terms_name_their_owner(tmp_path):
+    # ESLint's README shows its team as a table of avatars, each a link holding the picture and the member's name:
+    # every cell a link, it had been dropped as an index, and no passage named anyone on the team.
+    # JSON5's README lists each function's parameters under a "Parameters" heading of its own: each parameter had
+    # been a section named by itself alone ("`value`"), whose function no passage said.
+    markdown = ("# ESLint\n\n## Team\n\n### Technical Steering Committee (TSC)\n\n"
+                "The people who manage releases.\n\n<table><tbody><tr><td align=\"center\">\n"
+                "<a href=\"https://github.com/nzakas\">\n<img src=\"https://github.com/nzakas.png\" alt=\"Avatar\">"
+                "<br />\nNicholas C. Zakas\n</a>\n</td><td align=\"center\">\n<a href=\"https://github.com/fasttime\">\n"
+                "<img src=\"https://github.com/fasttime.png\" alt=\"Avatar\"><br />\nFrancesco Trotta\n</a>\n"
+                "</td></tr></tbody></table>\n\n## API\n\n### JSON5.parse()\n\n#### Parameters\n\n"
+                "- `text`: The string to parse as JSON5.\n- `reviver`: A function that transforms the result.\n\n"
+                "### JSON5.stringify()\n\n#### Parameters\n\n- `value`: The value to convert to a JSON5 string.\n"
+                "- `space`: The white space to insert into the output.\n")
+    passages, problems = read(tmp_path, "README.md", markdown)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Technical Steering Committee (TSC)", "The people who manage releases.\n- Nicholas C. Zakas\n"
+                                               "- Francesco Trotta"),
+        ("JSON5.parse() › `text`", "The string to parse as JSON5."),
+        ("JSON5.parse() › `reviver`", "A function that transforms the result."),
+        ("JSON5.stringify() › `value`", "The value to convert to a JSON5 string."),
+        ("JSON5.stringify() › `space`", "The white space to insert into the output.")]
 
 
 def test_q_and_a_terms_make_faq_entries(tmp_path):

@@ -381,7 +381,7 @@ def test_labels_with_their_descriptions_in_a_column_title_them():
         ("", "lnav is a log file viewer."),
         ("filter-in <regex>", "Only display lines that match the given regular expression."),
         ("disable-filter <regex>", "Disable an active 'filter-in' or 'filter-out' expression."),
-        ("COMMANDS", "h. The `read' builtin has a number of new options:\n-t timeout only wait timeout seconds for input\n"
+        ("COMMANDS", "h. The `read' builtin has a number of new options: -t timeout only wait timeout seconds for input\n"
                      "* In the manual, fixed mis-placed const in certain function\nprototypes."),
         ("COMMANDS", "$string = Net::SSLeay::get_cipher($ssl)"),
         ("COMMANDS", "Return the active cipher from SSL-session $ssl."),
@@ -611,3 +611,46 @@ def test_the_lines_a_table_of_contents_names_are_headings():
         ("", "libpng-manual.txt - A description of libpng"),
         ("Introduction", "This file describes libpng."), ("Structures", "There are two main structures."),
         ("Reading", "We'll now walk you through reading.")]
+
+
+def test_definition_list_terms_alone_over_their_indented_text_title_it_up_to_the_next_term():
+    # Mercurial's help text is reStructuredText: a term alone on its line, its definition indented under it ("0" over
+    # "   The original revlog version."). Indented less than the column a help text's descriptions stand in, the
+    # definitions had been paragraphs without their terms, and the first term was glued to the line before. Terms
+    # that each name a value ("00 00 00 01" over "v1") are one list. base-passwd's users: the paragraphs indented
+    # under a term's definition are its too, up to the next term; a heading ends the last definition, and the
+    # section before the terms is not put back over the heading's text (gdb's NEWS).
+    text = ("Revlogs\n=======\n\nThe following values are defined:\n\n"
+            "0\n   The original revlog version.\n1\n   RevlogNG. It replaced version 0 in 2006.\n\n"
+            "The following header values are common:\n\n00 00 00 01\n   v1\n00 01 00 01\n   v1 + inline\n\n"
+            "Users\n=====\n\n   daemon\n          Some daemons run as daemon.\n\n"
+            "          LSB 1.3 lists daemon as legacy.\n\n   bin\n          Nothing is owned by bin.\n\n"
+            "Removed\n=======\n\nThe bin user is kept for old systems.\n")
+    found = parse_plaintext(text, source="revlogs.txt")
+    assert [(p.section, p.text) for p in found] == [
+        ("", "The following values are defined:"),
+        ("0", "The original revlog version."),
+        ("1", "RevlogNG. It replaced version 0 in 2006."),
+        ("", "The following header values are common:\n- 00 00 00 01: v1\n- 00 01 00 01: v1 + inline"),
+        ("daemon", "Some daemons run as daemon.\nLSB 1.3 lists daemon as legacy."),
+        ("bin", "Nothing is owned by bin."),
+        ("Removed", "The bin user is kept for old systems.")]
+
+
+def test_lettered_items_are_a_list_not_answers_and_their_wrapped_lines_go_on_in_them():
+    # The Creative Commons licence letters each section's items ("a. Adapted Material means ..."), wrapped under
+    # their text. Each "a." had been read as the label of an answer, making its section's title a FAQ question
+    # answered by the rest of the licence (14,088 characters), and each item's first line a paragraph of its own.
+    text = ("Attribution 4.0 International\n\nBy exercising the Licensed Rights (defined below), You accept and agree\n"
+            "to be bound by the terms and conditions of this Creative Commons\nAttribution 4.0 International Public "
+            "License (\"Public License\"). To the\nextent this Public License may be interpreted as a contract.\n\n"
+            "Section 1 -- Definitions.\n\n"
+            "  a. Adapted Material means material subject to Copyright and Similar\n"
+            "     Rights that is derived from the Licensed Material.\n\n"
+            "  b. Licensor means the individual(s) granting rights.\n\nSection 2 -- Scope.\n\n"
+            "  a. License grant. The Licensor grants You a worldwide license.\n\n"
+            "  b. Other rights. Moral rights are not licensed.\n")
+    found = parse_plaintext(text, source="LICENSE-GRAPHICS")
+    assert {p.kind for p in found} == {"text"}
+    assert ("Section 1 -- Definitions.\na. Adapted Material means material subject to Copyright and Similar Rights "
+            "that is derived from the Licensed Material.") in [p.text for p in found]

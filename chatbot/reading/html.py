@@ -1003,6 +1003,12 @@ def _table(node, blocks: list[Block]) -> None:
             for cell in cells:
                 _walk(cell, blocks)
         return
+    if names := _gallery(rows):
+        # People or projects shown by their pictures and names (ESLint's team, each member's avatar over their name,
+        # a link to their profile): the names, as a list. Every cell being a link, the table had been dropped as an
+        # index, and no passage named the team's members.
+        blocks.append(Block("list", "\n".join(f"- {name}" for name in names)))
+        return
     if _mostly_links(node, rows):
         return  # an index of terms or a "Jump to: A B C" bar, every entry a link (texinfo, Sphinx's index)
     cells = _grid(rows)
@@ -1040,6 +1046,16 @@ def _heads_by_markup(row) -> bool:
     return (row.find_parent("thead") is not None
             or any(re.search(r"head", " ".join(tag.get("class") or [])) for tag in [row, *cells])
             or bool(cells) and all(_all_bold(cell) or not _text(cell).strip() for cell in cells))
+
+
+def _gallery(rows: list) -> list[str]:
+    """The names in a table whose every cell is a link holding a picture and a name in words; else []."""
+    cells = [cell for tr in rows for cell in tr.find_all(["th", "td"], recursive=False) if _text(cell).strip()]
+    links = [cell.find("a", href=True) for cell in cells]
+    if not cells or not all(a is not None and a.find("img") is not None for a in links):
+        return []
+    names = [" ".join(_text(a).split()) for a in links]
+    return names if all(names) and all(" ".join(_text(c).split()) == n for c, n in zip(cells, names)) else []
 
 
 def _mostly_links(table, rows: list) -> bool:

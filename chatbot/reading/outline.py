@@ -14,14 +14,16 @@ import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import dropwhile, takewhile, zip_longest
 from pathlib import PurePosixPath
 
 from ..passage import Passage
+from .commandhelp import Option, read_command_help
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 305
+PARSER_VERSION = 306
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -80,6 +82,8 @@ _ANSWER_HEADING = re.compile(r"^answers?\s*:?$", re.IGNORECASE)
 QUESTION_LABEL = re.compile(r"^(?:Q|Question|(?-i:Q)\d{1,3}|Question\s+\d{1,3})\s*(?::\s*|[.)]\s+)(?=\S)",
                             re.IGNORECASE)
 ANSWER_LABEL = re.compile(rf"^{_ANSWER}\s*(?::\s*|[.)]\s+)", re.IGNORECASE)
+# The second item of a lettered list ("b. Adapter's License means ..."), whose first ("a. ...") is no answer's label.
+_SECOND_LETTER = re.compile(r"^b[.)]\s", re.IGNORECASE)
 # Where the answer's label starts inside a labelled paragraph: at the start of a line, or after the
 # question's end ("Q: Is it free? A: Yes.", not "Q: Is plan A. ok?").
 _ANSWER_INSIDE = re.compile(rf"\n[ \t]*{_ANSWER}\s*(?::\s*|[.)]\s+)|(?<=[?.!])[ \t]+{_ANSWER}\s*[:.)]\s+",
@@ -252,7 +256,15 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
     blocks = [part for block in blocks for part in _entries_of(block)]
     asking = sum(bool(labelled_question(b.text)[0]) for b in blocks if b.kind == "paragraph")
     faq_page = asking >= FAQ_PAGE_QUESTIONS
-    answers = sum(bool(ANSWER_LABEL.match(b.text)) for b in blocks if b.kind == "paragraph")
+    # Paragraphs lettered "a." and "b." are a list's items (a licence's "a. Adapted Material means ..."), and its
+    # "a." no answer: each section's "a." had made its title a question, answered by the whole section.
+    lettered = any(_SECOND_LETTER.match(b.text) for b in blocks if b.kind == "paragraph")
+
+    def answers_label(text: str) -> bool:
+        label = ANSWER_LABEL.match(text)
+        return label is not None and not (lettered and ":" not in label.group(0))
+
+    answers = sum(answers_label(b.text) for b in blocks if b.kind == "paragraph")
     read: list[Block] = []
     unanswered = False  # the last block read is a labelled question with no answer yet
     in_entry = False  # a question was read since the last heading or rule: what follows is its answer
@@ -264,11 +276,10 @@ def _labelled_entries(blocks: list[Block]) -> list[Block]:
         if block.kind == "paragraph":
             # The block that answers it, past the code it quotes (an error message between question and answer).
             following = next((blocks[j] for j in range(k + 1, len(blocks)) if blocks[j].kind != "code"), None)
-            answered_next = following is not None and following.kind == "paragraph" and bool(
-                ANSWER_LABEL.match(following.text))
+            answered_next = following is not None and following.kind == "paragraph" and answers_label(following.text)
             question, answer = labelled_question(block.text, answered_next=answered_next, faq_page=faq_page)
             if (not question and answered_next and answers >= FAQ_PAGE_QUESTIONS and not in_entry
-                    and not ANSWER_LABEL.match(block.text)):
+                    and not answers_label(block.text)):
                 # On a page of "A:" answers, what an "A:" answers is its question, labelled or not (sysstat's
                 # FAQ: "1.2. When I try to compile sysstat, it fails ..." over the error, then "A: Make sure ...").
                 question, answer = question_text(block.text), ""
@@ -923,16 +934,40 @@ def _numbered_captions(blocks: list[Block]) -> tuple[dict[int, str], set[int]]:
     return {k + side: _NUMBERED_CAPTION.sub("", blocks[k].text).strip() for k in chosen}, set(chosen)
 
 
-def _table_label(passages: list[Passage], section: str, *, captioned: bool) -> str:
+def _tables_beside_others(blocks: list[Block]) -> set[int]:
+    """The indexes of the tables without a caption, written in markup, that share their section with another such
+    table."""
+    by_section: dict[int, list[int]] = {}
+    heading = -1
+    for k, block in enumerate(blocks):
+        if block.kind in ("heading", "question"):
+            heading = k
+        elif block.kind == "table" and block.rows and not block.caption and not block.flattened:
+            # (A table made of a plain text's lines has no markup to tell its introduction from a remark on the
+            # table before it: "The number of jobs has been increasing year after year." between two.)
+            by_section.setdefault(heading, []).append(k)
+    return {k for tables in by_section.values() if len(tables) > 1 for k in tables}
+
+
+def _table_label(passages: list[Passage], section: str, *, captioned: bool, beside_others: bool = False) -> str:
     """The label that announces a table right before it ("Options:" over each command's options in MkDocs' CLI
     page), taken off the text it ends: alone it was a passage of one word, ranked near the top for any question on
     options, while the rows it names did not say what they list. A table without a caption (`captioned`) is also
-    named by the first sentence of a longer paragraph that leads it in."""
+    named by the first sentence of a longer paragraph that leads it in, or, when other tables share its section
+    (`beside_others`), of the paragraph right before it, though it ends without a colon."""
     if not passages or passages[-1].kind != "text" or passages[-1].section != section:
         return ""
     *before, last = passages[-1].text.split("\n")
     if not last.endswith(":"):
-        return ""
+        # nbformat's cell metadata: "The following metadata keys are defined at the cell level within the
+        # ``jupyter`` namespace" over one table, "... within the ``execution`` namespace." over another. Named by
+        # their section alone, the rows of the two tables had not said which namespace they are in.
+        first = next(iter(sentences(last)), "")
+        if not (beside_others and first) or captioned or word_count(first) > TABLE_LABEL_WORDS:
+            return ""
+        if first == passages[-1].text:
+            passages.pop()  # a paragraph that only names the table: it names its rows instead
+        return first.rstrip(".")
     if word_count(last) > TABLE_LABEL_WORDS:
         # A paragraph that leads in the table says what it lists in its first sentence ("The Select Field displays
         # the current selection status. (...) The values are coded as follows:", ntpsec's): that names the rows,
@@ -1043,6 +1078,35 @@ def _has_peers(blocks: list[Block]) -> bool:
         for b in blocks[1:])
 
 
+def _with_command_help(blocks: list[Block]) -> list[Block]:
+    """The code blocks that show a command's help (commandhelp.py) read as its options, each titling its description
+    as a definition's term does, and the text between them (its usage, its examples) as code."""
+    out: list[Block] = []
+    for block in blocks:
+        parts = read_command_help(block.text) if block.kind == "code" else None
+        if parts is None:
+            out.append(block)
+            continue
+        intro = block.intro
+        if intro and isinstance(parts[0], Option):
+            out.append(Block("paragraph", intro, block.line))
+            intro = ""
+        run: list[Option] = []
+        for part in [*parts, ""]:
+            if isinstance(part, Option):
+                run.append(part)
+                continue
+            if run:
+                define_all(out, [(option.name, partial(out.append, Block("paragraph", option.description,
+                                                                         block.line + option.line)),
+                                  block.line + option.line) for option in run])
+                run = []
+            if part:
+                out.append(Block("code", part, block.line, intro=intro))
+                intro = ""
+    return out
+
+
 def build_passages(blocks: list[Block], *, source: str, title: str = "", max_chars: int = 1200) -> list[Passage]:
     """Turn an outline into passages: a FAQ question with its whole answer, a table row with its caption
     and header, a paragraph (or list, or code) under its heading, cut to at most `max_chars`."""
@@ -1056,7 +1120,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     # statement headings of a page whose other headings ask.
     blocks = _labelled_entries(_without_answer_headings(_bare_labels(list(dropwhile(lambda b: b.kind == "break",
                                                                                     kept)))))
-    blocks = _answered_in_full(_question_paragraphs(blocks))
+    blocks = _answered_in_full(_question_paragraphs(_with_command_help(blocks)))
     if not title and blocks and blocks[0].kind in ("heading", "question") and (
             blocks[0].kind == "heading" or blocks[0].level) and not _has_peers(blocks):
         title = blocks[0].text
@@ -1067,6 +1131,9 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     blocks = _without_contents(blocks)
     document_title, title = title, title or source
     repeated = {text for text, n in Counter(b.text for b in blocks if b.kind == "heading").items() if n > 1}
+    # Headings the document writes more than once ("Parameters" under each function), not only put back after terms.
+    written_again = {text for text, n in Counter(b.text for b in {id(b): b for b in blocks if b.kind == "heading"}
+                                                   .values()).items() if n > 1}
     # Two releases' headings or more: a changelog, whose sections are named with their release (current_section); a
     # manual's one heading that names its version ("The Expat XML Parser Release 2.5.0") names none.
     changelog = len({b.text for b in blocks if b.kind == "heading" and _RELEASE.search(b.text)}) >= 2
@@ -1096,6 +1163,11 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
         # names its section only with the heading it is under; and one under a release, with the release
         # ("Noteworthy changes in release 4.9 (2022-11-06) › Changes in behavior"): its notes are that version's.
         named = f"{outer} › {inner}" if (inner in repeated or _says_little(inner)) and outer else inner
+        if open_headings[-1].level == TERM_LEVEL and outer in written_again:
+            # A term under a heading the document writes again (JSON5's "`value`" under the "Parameters" of each
+            # function) is named with the heading that tells which one: "JSON5.stringify() › `value`".
+            whose = next((h.text for h in reversed(open_headings[:-1]) if h.text not in (title, *written_again)), "")
+            named = f"{whose} › {inner}" if whose else named
         release = next((h.text for h in reversed(open_headings[:-1]) if h.text != title and _RELEASE.search(h.text)),
                        "") if changelog else ""
         return f"{release} › {named}" if release and not named.startswith(release) else named
@@ -1106,6 +1178,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
 
     table_captions, caption_blocks = _numbered_captions(blocks)
     field_entries = {id(b) for k, b in enumerate(blocks) if b.kind == "heading" and _described_by_fields(blocks, k)}
+    beside_others = _tables_beside_others(blocks)
     i = 0
     while i < len(blocks):
         block = blocks[i]
@@ -1267,7 +1340,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
             # under the document's own title (which heads no section: a page's <h1>), that title.
             captioned = block.caption or table_captions.get(i) or caption
             name = captioned or ("" if block.flattened else section or document_title)
-            label = _table_label(passages, section, captioned=bool(captioned))
+            label = _table_label(passages, section, captioned=bool(captioned), beside_others=i in beside_others)
             if label:
                 name = f"{name} › {label}" if name else label
             asked, answered = _faq_columns(header)

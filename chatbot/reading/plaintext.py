@@ -30,7 +30,9 @@ from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, TERM_LEV
                       build_passages, define_all, heading_block, is_question, labelled_entry, last_heading,
                       question_text, take_intro)
 
-BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+)(?=\S)")
+# A list item's mark: a bullet, a number, or a small letter ("a. Adapted Material means ...", the items of a licence's
+# sections; a capital "A." may be an answer's label).
+BULLET = re.compile(r"^(?:[-*+–]\s+|[•●◦▪→➢►■□✓]\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+)(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _MD_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _PARENTHESES = re.compile(r"\([^()]*\)")
@@ -85,6 +87,9 @@ WRAPPED_SHARE = 0.25
 CODE_INDENT = 3
 # A description stands at least this far right of its label, and a label has at most these many characters and words.
 MIN_DESCRIPTION_COLUMN = 8
+# ... or, when every label is alone on its line, at least this far right (reStructuredText's definition lists,
+# as Mercurial's help text writes them: "0" over "   The original revlog version.").
+MIN_DEFINITION_INDENT = 2
 MAX_LABEL_CHARS = 30
 MAX_LABEL_WORDS = 4
 _LABEL_END = re.compile(r"[\w>)\]}'\"]$")
@@ -575,13 +580,15 @@ def _hanging_entries(group: list[str]) -> list[tuple[int, str, str]]:
     """A list of labels whose descriptions stand in a column to their right, wrapped under it (a help text's
     "filter-in <regex> Only display lines that match the given regular" over "expression." at that column):
     (offset of the label's line, label, description) for each entry, or [] when the lines are not laid out so.
-    The column lies well right of the labels, every other line starts at it, and a label on a line of its own is
-    followed by its description's lines."""
+    The column lies well right of the labels (or, when each label is alone on its line, right of them), every other
+    line starts at it, and a label on a line of its own is followed by its description's lines."""
     group = [line.expandtabs() for line in group]
     indents = sorted({_indent(line) for line in group})
-    if len(group) < 2 or len(indents) != 2 or indents[1] - indents[0] < MIN_DESCRIPTION_COLUMN:
+    if len(group) < 2 or len(indents) != 2:
         return []
     margin, column = indents
+    if column - margin < (MIN_DEFINITION_INDENT if _labels_alone(group) else MIN_DESCRIPTION_COLUMN):
+        return []
     if group[0].rstrip().endswith(":"):
         return []  # a line that introduces the lines under it (a list, an example)
     entries: list[tuple[int, str, list[str]]] = []
@@ -602,6 +609,14 @@ def _hanging_entries(group: list[str]) -> list[tuple[int, str, str]]:
     if any(not description for _, _, description in entries):
         return []
     return [(offset, label, " ".join(description)) for offset, label, description in entries]
+
+
+def _labels_alone(group: list[str]) -> bool:
+    """Whether every line of a group at its least indent is a label alone on its line, as the terms of a definition
+    list are (see _hanging_entries)."""
+    group = [line.expandtabs() for line in group]
+    margin = min(map(_indent, group))
+    return all(_indent(line) > margin or _label_shaped(line.strip()) for line in group)
 
 
 def _label_shaped(text: str) -> bool:
@@ -661,7 +676,8 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
             if line_no in alone:
                 title = _OUTLINE_HEADING.sub("", title)  # an outline heading's stars
             blocks.append(heading_block(title, level=titles[line_no], line=line_no))
-            in_entry, text_indent = False, min(_indent(line) for line in group)
+            # A heading ends a term's definition: the heading before the term is not put back after it.
+            in_entry, text_indent, term = False, min(_indent(line) for line in group), None
             continue
         label = ANSWER_LABEL.match(group[0].lstrip()) if in_entry else None
         if label and len(group) > 1 and _indent(group[1]) == _indent(group[0]) + label.end():
@@ -706,12 +722,18 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
             rows = [[" ".join(line.split())] for line in group]
             blocks.append(Block("table", line=line_no, rows=rows, flattened=True))
             continue
-        if last_heading(blocks) is not None and (entries := _hanging_entries(group)):
+        if (outer := last_heading(blocks)) is not None and (entries := _hanging_entries(group)):
             # Labels with their descriptions in a column to their right ("filter-out <regex>" over "Do not
             # display lines ..."): each label titles its description, as a definition's term does, and the heading
             # they are under is put back after them (without one, the last label would head the rest).
             define_all(blocks, [(label, partial(blocks.append, Block("paragraph", text, line_no + offset)),
                                  line_no + offset) for offset, label, text in entries])
+            if _labels_alone(group) and blocks[-1] is outer:
+                # Labels alone on their lines, as a definition list's terms: the paragraphs indented under the last
+                # description go on with it (base-passwd's "daemon" over two paragraphs) up to the next label.
+                blocks.pop()
+                text_indent = max(map(_indent, group))
+                term = (outer, text_indent - 1)  # a line left of the descriptions ends it
             continue
         items = _unwrap(group)
         if len(items) == 1:

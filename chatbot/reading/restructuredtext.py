@@ -17,7 +17,7 @@ from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean, word_count
 from .html import MAX_REDIRECT_WORDS
-from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define, define_all,
+from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define_all,
                       drop_introduction, field_text, heading_block, introduces, labels_their_text, last_heading,
                       lists_definitions, named_entry, names_a_term, question_text, spread_cells, take_intro,
                       title_block)
@@ -545,8 +545,13 @@ def _drop_lead_in(node, blocks: list[Block]) -> None:
 def _walk(node, blocks: list[Block], depth: int) -> None:
     children = list(node.children)
     fields = [_field(child) for child in children]
+    # A name over an indented block (supervisor's ``startretries`` over what it does, its default and version;
+    # "Web Server" over what it is): a definition written without a definition list (docutils reads a blank line
+    # between them as a paragraph and a block quote).
+    names = [k + 1 < len(children) and children[k + 1].tagname == "block_quote" and _names_only(child)
+             for k, child in enumerate(children)]
     for k, child in enumerate(children):
-        if k and child.tagname == "block_quote" and _names_only(children[k - 1]):
+        if k and names[k - 1]:
             continue  # read with the name over it
         if fields[k] and (k and fields[k - 1] or k + 1 < len(children) and fields[k + 1]):
             # Fields written as paragraphs ("*Default*: 3", "*Required*: No."), two or more in a row: a field
@@ -554,8 +559,13 @@ def _walk(node, blocks: list[Block], depth: int) -> None:
             if not (k and fields[k - 1]):
                 run = takewhile(bool, fields[k:])
                 blocks.append(Block("list", "\n".join(f"- {field}" for field in run), _line(child)))
-        elif k + 1 < len(children) and children[k + 1].tagname == "block_quote" and _names_only(child):
-            _term_over(child, children[k + 1], blocks, depth)
+        elif names[k]:
+            if not (k >= 2 and names[k - 2]):
+                # The names over blocks in a row are one list of terms, read together: names over values
+                # (Pyramid's "docs/" over "3.6MB") are one list under what introduces them (define_all).
+                run = list(takewhile(lambda j: names[j], range(k, len(children), 2)))
+                define_all(blocks, [(_flat(children[j]), functools.partial(_walk, children[j + 1], blocks, depth),
+                                     _line(children[j])) for j in run])
         else:
             _node(child, blocks, depth)
 
@@ -574,13 +584,6 @@ def _field(node) -> str:
 def _names_only(node) -> bool:
     """A paragraph that names the indented block under it (see names_a_term)."""
     return node.tagname == "paragraph" and names_a_term(_flat(node))
-
-
-def _term_over(term, quote, blocks: list[Block], depth: int) -> None:
-    """A name over an indented block (supervisor's ``startretries`` over what it does, its default and
-    version; "Web Server" over what it is): a definition written without a definition list (docutils reads a
-    blank line between them as a paragraph and a block quote), read as one, the name titling its text."""
-    define(blocks, _flat(term), lambda: _walk(quote, blocks, depth), line=_line(term))
 
 
 def _node(node, blocks: list[Block], depth: int) -> None:
@@ -653,6 +656,15 @@ def _node(node, blocks: list[Block], depth: int) -> None:
                 # question of python-ldap's FAQ), as the HTML reader reads them: not sections of the page.
                 content: list[Block] = []
                 _walk(definition, content, depth)
+                if not content:
+                    # Read alone, what it labels said nothing: links, which a list of links only is (numpydoc's "We
+                    # mostly follow the standard Python style conventions as described here:" over the PEPs, a line
+                    # over its list that docutils reads as a term). The term introduces them: they are its text.
+                    lead = Block("paragraph", _flat(term), _line(term))
+                    content = [lead]
+                    _walk(definition, content, depth)
+                    blocks.extend(content if content != [lead] else [])
+                    continue
                 blocks.extend(callout(_flat(term).rstrip(":"), content, line=_line(term)))
                 continue
             titled = title_block(_term_text(item), line=_line(term)) if term is not None else None
