@@ -4251,6 +4251,11 @@ def test_bsd_mdoc_manual_page_source_is_read_by_its_macros(tmp_path):
         on the command line.
         .It Cm Compression
         Specifies whether to use compression.
+        .It Cm Level
+        The number of
+        .Em \*[Gt]
+        characters, as in
+        .Dq \*[Gt]0x18 leshort \*[Lt]0x40 \*[Am] 1 .
         .El
         .Sh TOKENS
         .Bl -tag -width XXXX
@@ -4273,6 +4278,8 @@ def test_bsd_mdoc_manual_page_source_is_read_by_its_macros(tmp_path):
         ("ProxyJump", "Specifies one or more jump proxies as [user @] host.\n"
                       "Use “none” to disable it, or -J on the command line."),
         ("Compression", "Specifies whether to use compression."),
+        # The strings mdoc defines print what they stand for (file's magic(5): its operators had been dropped).
+        ("Level", "The number of > characters, as in “>0x18 leshort <0x40 & 1”."),
         ("TOKENS › %C", "Hash of %l%h%p%r."),
         ("TOKENS", "TOKENS\nSIGHUP | reload the Target configuration"),
         ("EXAMPLES", "Host *.example.com\n    Compression yes")]

@@ -174,10 +174,17 @@ class _Open:
     depth: int
 
 
+# The strings the man and mdoc macro packages define (groff_man(7), groff_mdoc(7) "Predefined strings"): file's
+# magic(5) writes its operators so ("\*[Gt]", "\*[Lt]", "\*[Am]"), which had been dropped from its examples.
+_PREDEFINED_STRINGS = {"Am": "&", "Ba": "|", "Ge": "≥", "Gt": ">", "If": "∞", "Le": "≤", "Lq": "“", "Lt": "<",
+                       "Na": "NaN", "Ne": "≠", "Pi": "π", "Pm": "±", "Rq": "”", "q": '"', "lq": "“", "rq": "”",
+                       "R": "®", "Tm": "™"}
+
+
 @dataclass
 class _Page:
     """The page as its requests build it, and the state of reading: strings, macros, the paragraph being filled."""
-    strings: dict[str, str] = field(default_factory=dict)
+    strings: dict[str, str] = field(default_factory=lambda: dict(_PREDEFINED_STRINGS))
     macros: dict[str, list[str]] = field(default_factory=dict)
     nodes: list[PageNode] = field(default_factory=list)  # the page's, with its "section" and "subsection" nodes
     name: str = ""  # "gzip(1)", from .TH
