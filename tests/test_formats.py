@@ -6079,6 +6079,38 @@ def test_pictures_named_by_their_links_are_a_list_of_names_and_a_repeated_headin
         ("JSON5.stringify() › `space`", "The white space to insert into the output.")]
 
 
+def test_code_the_built_page_does_not_show_is_no_text(tmp_path):
+    # pymongo's migration guides open with a doctest's ".. testsetup::" (its import had been a passage of its own);
+    # xarray's glossary runs "import numpy as np" in a ":hide-code:" cell before its terms.
+    rst = textwrap.dedent("""\
+        Migrating
+        =========
+
+        .. testsetup::
+
+          from pymongo import MongoClient
+
+        .. jupyter-execute::
+            :hide-code:
+
+            import numpy as np
+
+        .. ipython:: python
+            :suppress:
+
+            import xarray as xr
+
+        Use ``count_documents`` instead of ``count``:
+
+        .. code-block:: python
+
+          collection.count_documents({})
+        """)
+    passages, problems = read(tmp_path, "migrate.rst", rst)
+    assert problems == [] and [p.text for p in passages] == [
+        "Use count_documents instead of count:\ncollection.count_documents({})"]
+
+
 def test_q_and_a_terms_make_faq_entries(tmp_path):
     # supervisor's FAQ is a definition list whose terms are "Q" and "A": each had been a section named "Q"
     # holding the question alone, and one named "A" holding the answer alone.

@@ -107,6 +107,11 @@ POINTERS = ("toctree", "index", "autosummary", "automodule", "autoclass", "autof
             "plot")
 # A column's name is at most this many words ("SQLA 1.4 Time (secs)").
 COLUMN_NAME_WORDS = 5
+# sphinx.ext.doctest's setup and cleanup, and code with an option that hides it (IPython's ":suppress:",
+# jupyter-sphinx's ":hide-code:"), run when the docs are built but are not shown: pymongo's "from pymongo import
+# MongoClient" had been a passage of its own, xarray's "import numpy as np" part of its glossary's introduction.
+HIDDEN_CODE_DIRECTIVES = frozenset({"testsetup", "testcleanup"})
+HIDING_OPTIONS = frozenset({"suppress", "hide-code"})
 # sphinx.ext.doctest's and notebook extensions' directives hold code and its output, shown as code.
 CODE_DIRECTIVES = ("code-block", "sourcecode", "testcode", "testoutput", "testsetup", "testcleanup", "doctest",
                    "ipython", "jupyter-execute", "code-cell", "prompt")
@@ -346,6 +351,8 @@ def _setup() -> None:
         option_spec = any_option
 
         def run(self):
+            if self.name in HIDDEN_CODE_DIRECTIVES or HIDING_OPTIONS & self.options.keys():
+                return []  # code the page does not show: a doctest's setup, IPython's ":suppress:"
             caption = self.options.pop("caption", "")
             self.options = {k: v for k, v in self.options.items() if k in CodeBlock.option_spec}
             code = super().run()
