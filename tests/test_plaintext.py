@@ -654,18 +654,3 @@ def test_lettered_items_are_a_list_not_answers_and_their_wrapped_lines_go_on_in_
     assert {p.kind for p in found} == {"text"}
     assert ("Section 1 -- Definitions.\na. Adapted Material means material subject to Copyright and Similar Rights "
             "that is derived from the Licensed Material.") in [p.text for p in found]
-
-
-def test_two_columns_aligned_on_one_are_a_table_though_a_long_cell_leaves_one_space():
-    # byobu's help: keys in one column, what they do in another, a long key ("Shift-Alt-Left/Right/Up/Down") one
-    # space from its text. Split by wide gaps, that row had fewer cells than the others: the lines ran together.
-    text = ("Byobu keybindings\n\n"
-            "  F2                             Create a new window\n"
-            "    Shift-F2                     Create a horizontal split\n"
-            "    Shift-Alt-Left/Right/Up/Down Resize a split\n"
-            "  F6                             Detach session and then logout\n")
-    found = parse_plaintext(text, source="help.tmux.txt")
-    assert [p.text for p in found if p.kind == "table"] == [
-        f"Byobu keybindings\n{row}" for row in ("F2 | Create a new window", "Shift-F2 | Create a horizontal split",
-                                                "Shift-Alt-Left/Right/Up/Down | Resize a split",
-                                                "F6 | Detach session and then logout")]

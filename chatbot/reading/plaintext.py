@@ -87,9 +87,6 @@ WRAPPED_SHARE = 0.25
 CODE_INDENT = 3
 # A description stands at least this far right of its label, and a label has at most these many characters and words.
 MIN_DESCRIPTION_COLUMN = 8
-# Lines of a text set in two columns aligned on one: at least this many (see _aligned_column).
-MIN_ALIGNED_ROWS = 3
-ALIGNMENT_PADDING = 4
 # ... or, when every label is alone on its line, at least this far right (reStructuredText's definition lists,
 # as Mercurial's help text writes them: "0" over "   The original revlog version.").
 MIN_DEFINITION_INDENT = 2
@@ -630,26 +627,6 @@ def _label_shaped(text: str) -> bool:
             is not None and not BULLET.match(text) and "  " not in text)
 
 
-def _aligned_column(group: list[str]) -> int:
-    """The column where a second column of text starts on every line of a group, a gap of two spaces or more before
-    it on most lines, of ALIGNMENT_PADDING on one, and a space at least on all (its first cells of a few words each, not
-    a bullet or a decoration alone); 0 when there is none."""
-    lines = [line.expandtabs().rstrip() for line in group]
-    if len(lines) < MIN_ALIGNED_ROWS:
-        return 0
-    starts = [{m.start() for m in re.finditer(r"(?<= )\S", line)} for line in lines]
-    for column in sorted(set.intersection(*starts)):
-        heads = [line[:column].strip() for line in lines]
-        gaps = sum(line[column - 2:column] == "  " for line in lines)
-        # (A line padded to the column by four spaces or more tells alignment from a justified text's doubled
-        # spaces, which can line up on three lines: "It  may be necessary" over "gardless  of the potential".)
-        padded = any(line[column - ALIGNMENT_PADDING:column].isspace() for line in lines)
-        if (all(re.search(r"\w", h) for h in heads) and 2 * gaps > len(lines) and padded
-                and all(word_count(h) <= MAX_LABEL_WORDS for h in heads)):
-            return column
-    return 0
-
-
 def _looks_like_table(group: list[str]) -> bool:
     """Strong evidence only: three or more lines, each split into the same number (≥ 2) of cells by
     wide gaps, none of them prose."""
@@ -739,12 +716,6 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
         if _looks_like_table(group):
             rows = [CELL_GAP.split(line.strip()) for line in group]
             blocks.append(Block("table", line=line_no, rows=rows))
-            continue
-        if column := _aligned_column(group):
-            # Two columns aligned on one, though a long first cell leaves a single space before it (byobu's help:
-            # "Shift-Alt-Left/Right/Up/Down Resize a split" among "F8     Rename the current window").
-            rows = [[line[:column].strip(), line[column:].strip()] for line in (g.expandtabs() for g in group)]
-            blocks.append(Block("table", line=line_no, rows=rows, headless=True))
             continue
         if not wrapped and len(group) >= 3 and all(_is_short_line(" ".join(line.split())) and word_count(line) >= 2
                                                    for line in group):
