@@ -60,11 +60,11 @@ def read_command_help(text: str) -> list[str | Option] | None:
 
     def text_before() -> None:
         """The lines before an option, without the label over the options ("optional arguments:")."""
-        lines = "\n".join(other).strip("\n").split("\n")
-        if lines[-1].rstrip().endswith(":") and len(lines[-1].split()) <= LABEL_WORDS:
-            lines.pop()
-        if "".join(lines).strip():
-            parts.append("\n".join(lines).strip("\n"))
+        kept = "\n".join(other).strip("\n").split("\n")
+        if kept[-1].rstrip().endswith(":") and len(kept[-1].split()) <= LABEL_WORDS:
+            kept.pop()
+        if "".join(kept).strip():
+            parts.append("\n".join(kept).strip("\n"))
 
     def close() -> None:
         nonlocal name
