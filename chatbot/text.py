@@ -68,6 +68,11 @@ def word_count(text: str) -> int:
     return len(WORD.findall(text))
 
 
+def indentation(line: str) -> int:
+    """How many spaces a line opens with."""
+    return len(line) - len(line.lstrip(" "))
+
+
 def without_stack_frames(text: str) -> str:
     """A pasted traceback as its messages, without its stack frames: their paths and code hold no words of the
     documents, and they had filled a question up to its length limit before the exception's message came.

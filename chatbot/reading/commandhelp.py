@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..text import indentation
+
 # An option's name opens its line: "-c", "--columns", "-c COLUMNS, --columns COLUMNS", "--port, -p" (not a listing's
 # "-rw-r--r--", nor a diff's "--- a/file").
 _OPTION = re.compile(r"^(?:-[A-Za-z0-9?](?![\w-])|--[A-Za-z0-9][\w-]*)")
@@ -31,10 +33,6 @@ class Option:
     line: int  # its first line, counted from 0 in the block
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
 def read_command_help(text: str) -> list[str | Option] | None:
     """The parts of a command's help output in order: each option with its description, and the text between
     them (the usage, the command's description, examples) as runs of lines; None when `text` is no such help (fewer
@@ -43,14 +41,14 @@ def read_command_help(text: str) -> list[str | Option] | None:
     options = [k for k, line in enumerate(lines) if _OPTION.match(line.lstrip())]
     if len(options) < MIN_OPTIONS or any(line.rstrip().endswith("\\") for line in lines):
         return None  # (a command over several lines, "rg --colors line:fg:yellow \", is no help)
-    margin = Counter(_indent(lines[k]) for k in options).most_common(1)[0][0]
+    margin = Counter(indentation(lines[k]) for k in options).most_common(1)[0][0]
     # The description column: where text stands after an option's name, or where its wrapped lines start.
     starts: Counter[int] = Counter()
     for k, line in enumerate(lines):
-        if _indent(line) == margin and k in options and (gap := _GAP.search(line, margin)):
+        if indentation(line) == margin and k in options and (gap := _GAP.search(line, margin)):
             starts[gap.end(1)] += 1
-        elif _indent(line) > margin and line.strip() and not _OPTION.match(line.lstrip()):
-            starts[_indent(line)] += 1
+        elif indentation(line) > margin and line.strip() and not _OPTION.match(line.lstrip()):
+            starts[indentation(line)] += 1
     if not starts:
         return None
     column = starts.most_common(1)[0][0]
@@ -73,7 +71,7 @@ def read_command_help(text: str) -> list[str | Option] | None:
             name = ""
 
     for k, line in enumerate(lines):
-        indent = _indent(line)
+        indent = indentation(line)
         if not line.strip():
             close()
             other.append("")
@@ -115,6 +113,6 @@ def _split(line: str, column: int) -> tuple[str, str]:
     if len(line) > column and line[column] != " " and (head.endswith("  ") or _LEADERS.search(head.rstrip())):
         name, rest = head, line[column:]
     else:
-        gap = _GAP.search(line, _indent(line))
+        gap = _GAP.search(line, indentation(line))
         name, rest = (line[:gap.start(1)], line[gap.end(1):]) if gap else (line, "")
     return _LEADERS.sub("", name.strip()).strip(), " ".join(rest.split())

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..passage import Passage
-from ..text import clean
+from ..text import clean, indentation
 from .markdown import code_fence, escaped, parse_converted, pipe_table
 from .plaintext import CELL_GAP
 
@@ -119,7 +119,7 @@ def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list
             level = _LEVELS[following[0]]
             out += [(number, f"{'#' * level} {escaped(_NUMBER.sub('', line.strip()))}"), (number, "")]
             k += 2
-        elif _indent(line) >= TEXT_INDENT:
+        elif indentation(line) >= TEXT_INDENT:
             end = _indented_end(body, k)
             code = _dedented(body[k:end])
             fence = code_fence("\n".join(text for _, text in code))
@@ -129,15 +129,15 @@ def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list
             marker = f"{item[1]}." if item.re is _ORDERED else "-"
             out.append((number, f"{marker} {_prose(line[item.end():])}"))
             k += 1
-            while k < len(body) and body[k][1].strip() and _indent(body[k][1]) >= TEXT_INDENT:
+            while k < len(body) and body[k][1].strip() and indentation(body[k][1]) >= TEXT_INDENT:
                 out.append((body[k][0], " " * (len(marker) + 1) + _prose(body[k][1])))
                 k += 1
         else:
             terms = k + 1
-            while (terms < len(body) and body[terms][1].strip() and _indent(body[terms][1]) < TEXT_INDENT
+            while (terms < len(body) and body[terms][1].strip() and indentation(body[terms][1]) < TEXT_INDENT
                    and not (_BULLET.match(body[terms][1]) or _ORDERED.match(body[terms][1]))):
                 terms += 1
-            described = terms < len(body) and _indent(body[terms][1]) >= TEXT_INDENT and terms - k <= 3
+            described = terms < len(body) and indentation(body[terms][1]) >= TEXT_INDENT and terms - k <= 3
             if not described:
                 out += [(n, _prose(text)) for n, text in body[k:terms]]
                 k = terms
@@ -147,7 +147,7 @@ def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list
             end = _indented_end(body, terms)
             for j, (n, text) in enumerate(_dedented(body[terms:end], TEXT_INDENT)):
                 # Its lines indented deeper still are an example: kept as written, code inside the description.
-                shown = text if _indent(text) else _prose(text)
+                shown = text if indentation(text) else _prose(text)
                 out.append((n, (":   " if j == 0 else "    ") + shown if text.strip() else ""))
             out.append((body[end - 1][0], ""))
             k = end
@@ -170,7 +170,7 @@ def _table_rows(body: list[tuple[int, str]], k: int) -> tuple[list[tuple[int, li
             continue
         if len(cells) == len(header):
             rows.append((number, cells))
-        elif len(cells) == 1 and _indent(line) >= last_column and len(rows) > 1:
+        elif len(cells) == 1 and indentation(line) >= last_column and len(rows) > 1:
             rows[-1][1][-1] += " " + cells[0]
         else:
             break
@@ -183,15 +183,11 @@ def _prose(text: str) -> str:
     return escaped(_REFERENCE.sub(lambda m: f"{'S' if (m[1] or m[3]) == 'N' else 's'}ee {m[2] or m[4]}", text.strip()))
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
 def _indented_end(body: list[tuple[int, str]], k: int) -> int:
     """Where the lines indented TEXT_INDENT or more from `k` end: at a line indented less (blank lines between
     indented ones go with them)."""
     end = k
-    while end < len(body) and (_indent(body[end][1]) >= TEXT_INDENT or not body[end][1].strip()):
+    while end < len(body) and (indentation(body[end][1]) >= TEXT_INDENT or not body[end][1].strip()):
         end += 1
     while end > k + 1 and not body[end - 1][1].strip():
         end -= 1
@@ -200,5 +196,5 @@ def _indented_end(body: list[tuple[int, str]], k: int) -> int:
 
 def _dedented(lines: list[tuple[int, str]], by: int | None = None) -> list[tuple[int, str]]:
     """Lines without the indent they share (or `by` spaces of it)."""
-    least = min((_indent(text) for _, text in lines if text.strip()), default=0) if by is None else by
+    least = min((indentation(text) for _, text in lines if text.strip()), default=0) if by is None else by
     return [(n, text[least:] if text.strip() else "") for n, text in lines]

@@ -22,7 +22,7 @@ from functools import partial
 from types import MappingProxyType
 
 from ..passage import Passage
-from ..text import clean, word_count
+from ..text import clean, indentation, word_count
 from .manpage import is_manpage, manpage_markdown
 from .vimhelp import is_vim_help, vim_help_markdown
 from .markdown import FENCE, markdown_blocks
@@ -326,7 +326,7 @@ def _contents(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         # the group's least indent. An entry's wrapped lines do not count, nor does a part's title set out to
         # the left of its entries ("SECTION 6 - EDITING MULTIPLE FILES").
         numbered = sum(is_contents_entry(line) for line in group)
-        indents = [_indent(line) for line in group]
+        indents = [indentation(line) for line in group]
         return numbered or indents.count(min(indents))
 
     found = [entries(start, group) for start, group in groups]
@@ -459,10 +459,6 @@ def _cells(row: str) -> list[str]:
 
 # ---- hard-wrapped text: paragraphs between blank lines ---------------------------------------------
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
 def _is_hard_wrapped(lines: list[str]) -> bool:
     filled = [line for line in lines if line.strip()]
     if len(filled) < 4:
@@ -532,9 +528,9 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> dict[int, str]:
             # A part whose entries are numbered under it ("4. EXAMPLES" over "4.1. How do I ...?") is a heading, not
             # an entry answered by the first line of its text; a part of a question's answer stays an entry of it.
             continue
-        answered_below = not rest and k + 1 < len(groups) and _indent(groups[k + 1][1][0]) > _indent(first) + 1
+        answered_below = not rest and k + 1 < len(groups) and indentation(groups[k + 1][1][0]) > indentation(first) + 1
         if answered_below or text.endswith("?"):
-            found[line_no] = _indent(first), text
+            found[line_no] = indentation(first), text
     # Numbered steps inside an answer are indented deeper than the questions ("1.2.3 How do I check ...?"
     # at the margin, its answer's "1.  Follow the instructions ..." under it).
     margin = min((indent for indent, _ in found.values()), default=0)
@@ -561,7 +557,7 @@ def _unwrap(group: list[str]) -> list[str]:
     items: list[str] = []
     item_indent = 0
     for line in group:
-        indent, body = _indent(line), " ".join(line.split())
+        indent, body = indentation(line), " ".join(line.split())
         bullet = BULLET.match(body)
         # A bullet's wrapped lines may sit under it or, out of a PDF, at the margin.
         continues = items and not bullet and (indent == item_indent or (BULLET.match(items[-1]) and (
@@ -583,7 +579,7 @@ def _hanging_entries(group: list[str]) -> list[tuple[int, str, str]]:
     The column lies well right of the labels (or, when each label is alone on its line, right of them), every other
     line starts at it, and a label on a line of its own is followed by its description's lines."""
     group = [line.expandtabs() for line in group]
-    indents = sorted({_indent(line) for line in group})
+    indents = sorted({indentation(line) for line in group})
     if len(group) < 2 or len(indents) != 2:
         return []
     margin, column = indents
@@ -593,7 +589,7 @@ def _hanging_entries(group: list[str]) -> list[tuple[int, str, str]]:
         return []  # a line that introduces the lines under it (a list, an example)
     entries: list[tuple[int, str, list[str]]] = []
     for offset, line in enumerate(group):
-        if _indent(line) == column:
+        if indentation(line) == column:
             if not entries:
                 return []
             entries[-1][2].append(line.strip())
@@ -615,8 +611,8 @@ def _labels_alone(group: list[str]) -> bool:
     """Whether every line of a group at its least indent is a label alone on its line, as the terms of a definition
     list are (see _hanging_entries)."""
     group = [line.expandtabs() for line in group]
-    margin = min(map(_indent, group))
-    return all(_indent(line) > margin or _label_shaped(line.strip()) for line in group)
+    margin = min(map(indentation, group))
+    return all(indentation(line) > margin or _label_shaped(line.strip()) for line in group)
 
 
 def _label_shaped(text: str) -> bool:
@@ -677,14 +673,14 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
                 title = _OUTLINE_HEADING.sub("", title)  # an outline heading's stars
             blocks.append(heading_block(title, level=titles[line_no], line=line_no))
             # A heading ends a term's definition: the heading before the term is not put back after it.
-            in_entry, text_indent, term = False, min(_indent(line) for line in group), None
+            in_entry, text_indent, term = False, min(indentation(line) for line in group), None
             continue
         label = ANSWER_LABEL.match(group[0].lstrip()) if in_entry else None
-        if label and len(group) > 1 and _indent(group[1]) == _indent(group[0]) + label.end():
+        if label and len(group) > 1 and indentation(group[1]) == indentation(group[0]) + label.end():
             # "A:  Nothing. They are..." with the lines under it set to the text: a hanging label. The
             # answer's paragraphs are indented as its text is, so they are prose, not code.
-            group = [" " * (_indent(group[0]) + label.end()) + group[0].lstrip()[label.end():], *group[1:]]
-        indent = min(_indent(line) for line in group)
+            group = [" " * (indentation(group[0]) + label.end()) + group[0].lstrip()[label.end():], *group[1:]]
+        indent = min(indentation(line) for line in group)
         if term is not None and indent <= term[1]:
             if term[0] is not None:
                 blocks.append(term[0])
@@ -732,7 +728,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
                 # Labels alone on their lines, as a definition list's terms: the paragraphs indented under the last
                 # description go on with it (base-passwd's "daemon" over two paragraphs) up to the next label.
                 blocks.pop()
-                text_indent = max(map(_indent, group))
+                text_indent = max(map(indentation, group))
                 term = (outer, text_indent - 1)  # a line left of the descriptions ends it
             continue
         items = _unwrap(group)
@@ -767,7 +763,7 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
                 # an answer, so is one over an example indented as code ("For more information, read" over
                 # ":help intro"), and a clause ("You can also use the command: ciw").
                 after = groups[at + 1][1] if at + 1 < len(groups) else []
-                prose = in_entry and ((bool(after) and min(map(_indent, after)) >= prose_indent + CODE_INDENT)
+                prose = in_entry and ((bool(after) and min(map(indentation, after)) >= prose_indent + CODE_INDENT)
                                       or bool(re.search(r"\w[,:]\s", bare)))
                 # A line in capitals right over a numbered question heads it, however indented ("   CHANGING
                 # BLOCKS (consecutive lines)" over "4.20. How do I ...?", indented as the answer before it is).
@@ -822,7 +818,7 @@ def _titles_under(item: str, indent: int, after: list[str]) -> str:
     title = item[bullet.end():].strip()
     clause = re.search(r":\s+\S", title)  # "... control file say: interest /usr/share/omf": a sentence
     return title if (word_count(title) <= MAX_QUESTION_WORDS and not clause
-                     and min(map(_indent, after)) > indent) else ""
+                     and min(map(indentation, after)) > indent) else ""
 
 
 def _outline_level(text: str) -> int:

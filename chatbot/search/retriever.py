@@ -43,8 +43,8 @@ SHARED_STEM = 6
 # derivational suffixes the Snowball stemmer removes only from long words (its step 4, R2 region), those that
 # make a verb into its action, doer or possibility. Its others change a short word's meaning more often than
 # not ("norm" and "normal", "organ" and "organic", "port" and "portal").
-_NONE = np.empty(0, dtype=np.int64)
 DERIVED_ENDINGS = ("ment", "ement", "ance", "ence", "er", "ion", "able", "ible")
+_NONE = np.empty(0, dtype=np.int64)  # the passages of a term that no file's path holds
 
 
 def _holds(sorted_docs: np.ndarray, passage: int) -> bool:
