@@ -750,7 +750,8 @@ def test_sphinx_markup_of_any_extension_reads_as_sphinx_shows_it(tmp_path):
 def test_sphinx_code_blocks_with_any_option_and_default_role_references_read_as_sphinx_shows_them(tmp_path):
     # Flask's tutorial names each file's code with ":caption:", which docutils' code-block does not take: every
     # such block had been dropped. marshmallow writes its cross-references in the default role ("`load
-    # <Schema.load>`"), which had shown its target. Celery's "If you experience an error like:" / code / "then
+    # <Schema.load>`"), which had shown its target; doit's placeholders in it ("`<module-name>:<attribute-name>`") had
+    # been read as a title and its target ("<module-name>:"). Celery's "If you experience an error like:" / code / "then
     # you may want to ..." is one sentence: its end had been a passage apart from its start.
     rst = textwrap.dedent("""\
         Tutorial
@@ -769,6 +770,7 @@ def test_sphinx_code_blocks_with_any_option_and_default_role_references_read_as_
                 app = Flask(__name__)
 
         The reverse of `dump <Schema.dump>` is `load <Schema.load>`, served at `localhost:5000`.
+        The format is `<module-name>:<attribute-name>`.
 
         Key eviction
         ------------
@@ -786,7 +788,8 @@ def test_sphinx_code_blocks_with_any_option_and_default_role_references_read_as_
     assert [(p.section, p.text) for p in passages] == [
         ("Application Setup", "Create the factory."),
         ("Application Setup", "flaskr/__init__.py\ndef create_app():\n    app = Flask(__name__)"),
-        ("Application Setup", "The reverse of dump is load, served at localhost:5000."),
+        ("Application Setup", "The reverse of dump is load, served at localhost:5000. "
+                              "The format is <module-name>:<attribute-name>."),
         ("Key eviction", "If you experience an error like:\nInconsistencyError: Probably the key has been removed from the "
                          "Redis database.\nthen you may want to configure the redis-server to not evict keys.")]
 
@@ -1176,6 +1179,23 @@ def test_restructuredtext_field_lists_in_the_text_are_kept(tmp_path):
         "- broker support: amqp, redis")]
 
 
+def test_restructuredtext_fields_that_describe_what_they_name_are_terms(tmp_path):
+    # pylint's messages: each a field named by the message over what it means. Listed as values are, ten of them
+    # had made one passage that said a little of each; asked by its code (W0611), a message's passage was led by
+    # another's.
+    rst = ("Features\n========\n\nImports checker Messages\n------------------------\n\n"
+           ":wildcard-import (W0401): *Wildcard import %s*\n  Used when `from module import *` is detected, which "
+           "pollutes the namespace.\n"
+           ":unused-import (W0611): *Unused %s*\n  Used when an imported module or variable is not used anywhere in "
+           "the module.\n")
+    passages, problems = read(tmp_path, "features.rst", rst)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("wildcard-import (W0401)", "Wildcard import %s Used when from module import * is detected, which pollutes "
+                                    "the namespace."),
+        ("unused-import (W0611)", "Unused %s Used when an imported module or variable is not used anywhere in the "
+                                  "module.")]
+
+
 def test_a_question_and_answer_table_after_an_entry_is_entries_of_its_own(tmp_path):
     # Such a table had been read into the answer before it, and its entries lost.
     html = ("<h2>Using the library</h2><h3>How many books can I borrow?</h3><p>Up to 20 items.</p>"
@@ -1318,7 +1338,7 @@ def test_a_definition_list_inside_an_answer_stays_in_it(tmp_path):
     passages, problems = read(tmp_path, "faq.html", html)
     assert problems == []
     assert faq(passages)["How can I become a sponsor?"] == (
-        "We offer these levels:\nGold (12000 USD/year)\nLogo on the home page.\nSilver (1200 USD/year)\n"
+        "We offer these levels:\nGold (12000 USD/year): Logo on the home page.\nSilver (1200 USD/year): "
         "Logo on the sponsor page.\nContact Fabian.")
     assert [p.question for p in passages] == [
         "Can Privoxy make mistakes? This does not sound scientific.", "How can I become a sponsor?", "Is Privoxy free?"]
@@ -1951,7 +1971,8 @@ def test_html_pages_of_documentation_sites(tmp_path):
     # What Sphinx, MkDocs, Docusaurus and GitHub write around their text: a heading's permalink ("¶", or the
     # Read the Docs theme's icon glyph) had been a word of it, so that a question heading did not ask; an admonition's title ("Older backups")
     # had been a passage of its own; a <details> answer had run on into what followed it; tab names had run
-    # together ("pipconda") over panels that named nothing.
+    # together ("pipconda") over panels that named nothing. makeinfo's links beside each heading ("#", "TOC"), hidden
+    # from screen readers, had ended FFmpeg's 44 questions with "TOC".
     page = """<html><body><article>
 <h1>Backups</h1>
 <h2>Restoring</h2>
@@ -1968,7 +1989,8 @@ def test_html_pages_of_documentation_sites(tmp_path):
 type="radio"><div class="tabbed-labels"><label for="t1">pip</label><label for="t2">conda</label></div>
 <div class="tabbed-content"><div class="tabbed-block"><p>Run pip install client.</p></div>
 <div class="tabbed-block"><p>Run conda install client.</p></div></div></div>
-<h3>Which systems does it run on?</h3>
+<h3>Which systems does it run on?<span class="pull-right"><a class="anchor hidden-xs" href="#Systems"
+aria-hidden="true">#</a> <a class="anchor hidden-xs" href="#toc-Systems" aria-hidden="true">TOC</a></span></h3>
 <div class="tabs-container"><ul role="tablist"><li role="tab">Linux</li><li role="tab">macOS</li></ul>
 <div role="tabpanel"><p>Any with glibc 2.28.</p></div><div role="tabpanel" hidden><p>Version 12 and later.</p></div></div>
 </article></body></html>"""
@@ -1981,6 +2003,38 @@ type="radio"><div class="tabbed-labels"><label for="t1">pip</label><label for="t
         ("text", "Retention", "Tip: Back up at night."),
         ("faq", "Installing", "How do I install the client?\npip: Run pip install client.\nconda: Run conda install client."),
         ("faq", "Installing", "Which systems does it run on?\nLinux: Any with glibc 2.28.\nmacOS: Version 12 and later.")]
+
+
+def test_html_list_of_a_contents_class_without_links_is_text(tmp_path):
+    # HomeBank's manual writes its steps in a list of class "toc": dropped as a table of contents, the nine steps of
+    # reconciling an account were not in the index. A list of links of that class is still the page's contents.
+    page = ("<html><body><h1>Reconcile</h1><ul class=\"toc\"><li><a href=\"#a\">Before</a></li><li><a href=\"#b\">"
+            "After</a></li></ul><p>Reconciling needs no dialog.</p><ul class=\"toc\"><li>Step 1: Get your statement"
+            "</li><li>Step 2: Open the account</li><li>Step 3: <a href=\"#b\">Mark each transaction</a></li></ul>"
+            "<h2 id=\"b\">After</h2><p>Compare the balances.</p></body></html>")
+    passages, problems = read(tmp_path, "reconcile.html", page)
+    assert problems == [] and [p.text for p in passages] == [
+        "Reconciling needs no dialog.\n- Step 1: Get your statement\n- Step 2: Open the account\n"
+        "- Step 3: Mark each transaction", "Compare the balances."]
+
+
+def test_html_definition_list_inside_a_faq_answer_stays_in_it(tmp_path):
+    # Tux Paint's FAQ answers where drawings are saved with a list of systems over their folders: "Windows 10" had
+    # been a passage of its own and "macOS" an entry, its answer taking in the rest of the answer. FFmpeg's answer
+    # lists codecs over their files after a question heading. A FAQ's own terms worded as statements stay entries.
+    page = ("<html><body><h1>FAQ</h1><dl><dt>Where does Tux Paint save my drawings?</dt><dd><p>Into a standard "
+            "location:</p><dl><dt>Windows 10</dt><dd>In the user's AppData folder.</dd><dt>macOS</dt><dd>In "
+            "Application Support.</dd></dl><p>The images are stored as PNG bitmaps.</p></dd><dt>Can I print?</dt>"
+            "<dd><p>Yes, with the Print button.</p></dd><dt>Tux Paint always saves over my old picture</dt><dd><p>"
+            "The save over option is on.</p></dd></dl><h2>Which codecs work on Windows?</h2><p>These:</p><dl><dt>"
+            "wmv1</dt><dd><p>.asf only</p></dd><dt>mpeg1video</dt><dd><p>.mpg only</p></dd></dl></body></html>")
+    passages, problems = read(tmp_path, "FAQ.html", page)
+    assert problems == [] and [(p.question, p.answer) for p in passages] == [
+        ("Where does Tux Paint save my drawings?", "Into a standard location:\nWindows 10: In the user's AppData "
+         "folder.\nmacOS: In Application Support.\nThe images are stored as PNG bitmaps."),
+        ("Can I print?", "Yes, with the Print button."),
+        ("Tux Paint always saves over my old picture", "The save over option is on."),
+        ("Which codecs work on Windows?", "These:\nwmv1: .asf only\nmpeg1video: .mpg only")]
 
 
 def test_html_exports_of_notion_and_confluence(tmp_path):
@@ -6497,6 +6551,14 @@ def test_questions_that_go_on_from_their_heading_are_read_whole(tmp_path):
     markdown = "# Help\n\n## Where can I…\n\n### … find the logs?\n\nUnder `/var/log/tool`.\n"
     passages, _ = read(tmp_path, "help.md", markdown)
     assert [p.question for p in passages] == ["Where can I find the logs?"]
+    # JupyterHub's troubleshooting page: "How do I...?" over its entries. It had been a question, answered by its
+    # first entry's heading and text.
+    markdown = ("# Troubleshooting\n\n## How do I...?\n\n### Use a chained SSL certificate\n\nConcatenate the "
+                "files.\n\n### How do I set up rotating daily logs?\n\nUse logrotate.\n")
+    passages, _ = read(tmp_path, "troubleshooting.md", markdown)
+    assert [(p.section, p.question, p.answer) for p in passages] == [
+        ("How do I...?", "Use a chained SSL certificate", "Concatenate the files."),
+        ("How do I...?", "How do I set up rotating daily logs?", "Use logrotate.")]
 
 
 def test_rst_logo_and_rows_of_badges_are_not_text(tmp_path):
@@ -7206,13 +7268,52 @@ def test_vim_help_file_is_read_by_its_sections_examples_and_tags(tmp_path):
         ("GETTING BACK TO SOME FILE", "Copyright: see manual-copyright")]
 
 
+def test_a_heading_that_is_an_identifier_opens_a_reference_entry(tmp_path):
+    # Knot DNS' configuration reference: each setting's heading is its name, not in code. Its description, a note
+    # and its fields had been three passages, 52 of 347 holding only "Change of this parameter requires restart
+    # ..." and "Default: ...", which read the same under every setting. A heading in words stays a section.
+    html = ("<html><body><h1>Configuration Reference</h1><h2>Server section</h2>"
+            "<h3>quic-idle-close-timeout</h3><p>Time in seconds, after which any idle QUIC connection is closed.</p>"
+            "<p>Change of this parameter requires restart of the Knot server to take effect.</p>"
+            "<p><em>Minimum:</em> <code>1</code></p><p><em>Default:</em> <code>4</code></p>"
+            "<h3>KNOT_CONF_DIR</h3><p>Where the configuration lives.</p><p>It is read at start.</p>"
+            "<h3>Zone loading</h3><p>Zones are loaded at start.</p><p>A zone that fails is skipped.</p>"
+            "</body></html>")
+    passages, problems = read(tmp_path, "reference.html", html)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("quic-idle-close-timeout", "Time in seconds, after which any idle QUIC connection is closed.\nChange of this "
+                                    "parameter requires restart of the Knot server to take effect.\n- Minimum: 1\n"
+                                    "- Default: 4"),
+        ("KNOT_CONF_DIR", "Where the configuration lives.\nIt is read at start."),
+        ("Zone loading", "Zones are loaded at start."),
+        ("Zone loading", "A zone that fails is skipped.")]
+
+
+def test_an_item_number_alone_labels_what_follows_it(tmp_path):
+    # exiftool's examples: each number in a table cell of its own beside the command's. The numbers had been
+    # passages of their own ("0."), 13 of them on one page, and the commands passages without their number.
+    html = ("<html><body><h1>FileName tags</h1><h2>Examples</h2>"
+            "<table><tr><td>&nbsp;0.</td><td><code>exiftool -d %Y%m%d \"-testname&lt;CreateDate\" DIR</code></td></tr>"
+            "</table><blockquote>Rename all images in directory 'DIR' to names like '20060327.jpg'.</blockquote>"
+            "<p>12.</p><p>Apply the tags to every file.</p></body></html>")
+    passages, problems = read(tmp_path, "filename.html", html)
+    assert problems == [] and [p.text for p in passages] == [
+        '0.\nexiftool -d %Y%m%d "-testname<CreateDate" DIR',
+        "Rename all images in directory 'DIR' to names like '20060327.jpg'.",
+        "12.\nApply the tags to every file."]
+
+
 def test_html_exponent_in_a_superscript_reads_as_one(tmp_path):
-    # PostgreSQL's documentation: "more than 2<sup>31</sup> identifiers" had read "more than 231 identifiers".
+    # PostgreSQL's documentation: "more than 2<sup>31</sup> identifiers" had read "more than 231 identifiers". An
+    # ordinal's ending is no exponent: Knot DNS' "every N<sup>th</sup> response" had read "every N^th response".
     passages, problems = read(tmp_path, "numeric.html", "<html><body><h1>Serial Types</h1><p>Use bigserial if you "
                                                         "anticipate the use of more than 2<sup>31</sup> identifiers "
-                                                        "over the lifetime of the table.</p></body></html>")
+                                                        "over the lifetime of the table.</p><p>Only every "
+                                                        "N<sup>th</sup> response is sent, from the 1<sup>st</sup>."
+                                                        "</p></body></html>")
     assert problems == [] and [p.text for p in passages] == [
-        "Use bigserial if you anticipate the use of more than 2^31 identifiers over the lifetime of the table."]
+        "Use bigserial if you anticipate the use of more than 2^31 identifiers over the lifetime of the table.",
+        "Only every Nth response is sent, from the 1st."]
 
 
 def test_html_faq_listing_its_questions_under_group_headings_before_answering_them(tmp_path):

@@ -20,7 +20,7 @@ from itertools import groupby
 from ..passage import Passage
 from ..text import clean, word_count
 from . import doxygen
-from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, asks_as_a_list, asks_somewhere,
+from .outline import (LETTER, MAX_QUESTION_WORDS, QUESTION_LABEL, Block, answering, asks_as_a_list, asks_somewhere,
                       build_passages, callout, define, field_text, heading_block, introduces, labels_their_text,
                       last_heading, looks_like_question, names_a_term, names_columns, question_text, spread_cells,
                       take_intro, title_block)
@@ -195,7 +195,9 @@ def html_blocks(data) -> tuple[list[Block], str]:
     structured = _structured_faq(soup)  # before the scripts that hold it are dropped
     _mark_tabs(soup)  # before the tabs' radio buttons and buttons are dropped
     for link in soup.find_all("a", href=re.compile(r"^#")):
-        if _PERMALINK.match(link.get_text().strip()):
+        # A link within the page that says nothing, or that it hides from screen readers (makeinfo's "TOC" beside
+        # each heading, a link back to the contents), is no text of it.
+        if _PERMALINK.match(link.get_text().strip()) or link.get("aria-hidden") == "true":
             link.decompose()
     _drop_language_badges(soup)
     if doxygen.is_doxygen(soup):
@@ -255,6 +257,8 @@ def _is_furniture(tag) -> bool:
     own heading is content: generators make ids of headings ("Copyright Papers", "Configure Pages and Navigation")."""
     if tag.name not in _BLOCKS or tag.name in _NEVER_FURNITURE:
         return False
+    if tag.name in ("ul", "ol") and not _links_its_items(tag):
+        return False  # contents and menus link their items: HomeBank's steps, in a list of class "toc", are text
     if any(classes <= set(tag.get("class") or ()) for classes in _CONTENTS_CLASSES):
         return True
     if tag.name == "table" and _FURNITURE_SUMMARY.search(tag.get("summary") or ""):
@@ -264,6 +268,12 @@ def _is_furniture(tag) -> bool:
         return True
     identifier = tag.get("id")
     return bool(identifier and _FURNITURE.search(identifier) and not _spells_heading(identifier, tag))
+
+
+def _links_its_items(listing) -> bool:
+    """Whether half or more of a list's items hold a link."""
+    items = listing.find_all("li", recursive=False)
+    return not items or sum(item.find("a", href=True) is not None for item in items) * 2 >= len(items)
 
 
 def _spells_heading(identifier: str, tag) -> bool:
@@ -444,8 +454,9 @@ def _callout(node, blocks: list[Block]) -> None:
 _SKIPPED_STRINGS = ("Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData")
 
 
-# A superscript that is an exponent ("31" in 2<sup>31</sup>, "-6" in 10<sup>-6</sup>).
-_EXPONENT = re.compile(r"^[-−+]?\w{1,4}$")
+# A superscript that is an exponent ("31" in 2<sup>31</sup>, "-6" in 10<sup>-6</sup>), not an ordinal's ending
+# ("N<sup>th</sup>", "1<sup>st</sup>") nor a trade mark's sign.
+_EXPONENT = re.compile(r"^(?!(?:st|nd|rd|th|tm|sm)$)[-−+]?\w{1,4}$", re.IGNORECASE)
 
 
 def _pieces(node, hidden: frozenset[int] = frozenset(), before: list[str] | None = None) -> list[str]:
@@ -929,6 +940,10 @@ def _definitions(node, blocks: list[Block]) -> None:
     terms: list[str] = []
     # A term heads its definition only: the next term is under the heading before the list again.
     outer = last_heading(blocks)
+    # A list whose terms ask is a FAQ's, its terms worded as statements entries too (Tux Paint's "Tux Paint always
+    # saves over my old picture").
+    asking_list = any(looks_like_question(t) or asks_somewhere(t) for dt in node.find_all("dt", recursive=False)
+                      if (t := _text(dt).replace("\n", " ")))
     for child in node.find_all(["dt", "dd"], recursive=False):
         if child.name == "dt":
             text = _text(child).replace("\n", " ")
@@ -942,8 +957,10 @@ def _definitions(node, blocks: list[Block]) -> None:
                 wordings = [w for t in terms for piece in _Q_INSIDE.split(t)
                             if (w := QUESTION_LABEL.sub("", piece.strip()))]
                 term = Block("question", wordings[0], alternates=tuple(wordings[1:]))
-            elif _labels(node, terms):
-                # "Returns:", Doxygen's "Note": a label of the text it stands over, not a section of the page.
+            elif _labels(node, terms) or (answering(blocks) and not asking_list):
+                # "Returns:", Doxygen's "Note": a label of the text it stands over, not a section of the page; so is
+                # a term of a list inside a FAQ answer that asks nothing (Tux Paint's "macOS" over where drawings
+                # are saved there, FFmpeg's codecs over their files), which had ended the answer, an entry of its own.
                 content: list[Block] = []
                 _walk(child, content)
                 blocks.extend(callout(" ".join(terms).rstrip(":"), content))

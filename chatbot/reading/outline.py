@@ -23,7 +23,7 @@ from .commandhelp import Option, read_command_help
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 308
+PARSER_VERSION = 309
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -373,7 +373,9 @@ def heading_block(text: str, *, level: int, line: int = 0) -> Block:
     dropped: people do not ask by number."""
     labelled = bool(QUESTION_LABEL.match(text.strip()))
     text = question_text(text)
-    asks = labelled or is_question(text) or asks_somewhere(text)
+    # A question left open ("How do I...?") asks nothing: it heads the questions under it (JupyterHub's
+    # troubleshooting page, whose first entry under it had been its answer).
+    asks = labelled or (is_question(text) or asks_somewhere(text)) and not _OPEN_END.search(text.rstrip("?"))
     return Block("question" if asks else "heading", text, line, level=level)
 
 
@@ -859,10 +861,14 @@ def names_a_term(text: str) -> bool:
 
 def _labels_only(text: str) -> bool:
     """Text whose every line labels what follows it: a name ("TIMEOUT") or a field ("Default: `'info'`"), with
-    no full stop, or a version note ("New in version 2.0."). (Not a scrap of a sentence: "Associative arrays are
-    created using" / "declare -A name".)"""
-    return all(_is_version_note(line) or _stops_mid_sentence(line) and (len(line.split()) == 1 or (
-        _FIELD.match(line) is not None and word_count(line) <= FRAGMENT_WORDS)) for line in text.split("\n"))
+    no full stop, a version note ("New in version 2.0.") or an item's number ("12.", exiftool's examples numbered in
+    a cell of their own). (Not a scrap of a sentence: "Associative arrays are created using" / "declare -A name".)"""
+    return all(_is_version_note(line) or _NUMBER_ALONE.match(line) or _stops_mid_sentence(line) and (
+        len(line.split()) == 1 or (_FIELD.match(line) is not None and word_count(line) <= FRAGMENT_WORDS))
+        for line in text.split("\n"))
+
+
+_NUMBER_ALONE = re.compile(r"^\s*\(?\d{1,3}[.)]\s*$")
 
 
 def _is_version_note(text: str) -> bool:
@@ -995,14 +1001,20 @@ def _says_little(heading: str) -> bool:
 
 # A heading that is a name in code: a setting's, an option's or a function's ("`cleanup_on_error`", "`multer(opts)`").
 _CODE_NAME = re.compile(r"^`[^`]+`$")
+# A heading that is one identifier written as a reference names its settings, not in code ("quic-idle-close-timeout",
+# "array_info", "KNOT_CONF"): words joined by "-" or "_", in lower case or in capitals (not a file's name, "smb.cgi",
+# which the page describes at length).
+_IDENTIFIER = re.compile(r"^(?:[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)$")
 
 
 def _heads_entry(heading: Block) -> bool:
-    """Whether a heading opens a reference entry: a term over its definition, or a name in code. An entry's
-    paragraphs, lists and code describe the one thing it names and make one passage while they fit, as a FAQ
-    answer does: apart, a note ("Info: Not supported in `copier.yml`.") or a field list is a scrap that reads
-    like the same scrap under every other entry."""
-    return heading.kind == "heading" and (heading.level == TERM_LEVEL or bool(_CODE_NAME.match(heading.text.strip())))
+    """Whether a heading opens a reference entry: a term over its definition, a name in code or an identifier.
+    An entry's paragraphs, lists and code describe the one thing it names and make one passage while they fit, as
+    a FAQ answer does: apart, a note ("Info: Not supported in `copier.yml`.") or a field list is a scrap that
+    reads like the same scrap under every other entry."""
+    return heading.kind == "heading" and (heading.level == TERM_LEVEL or bool(_CODE_NAME.match(heading.text.strip()))
+                                          # a page's own title names its product ("git-jump"), not an entry
+                                          or heading.level > 1 and bool(_IDENTIFIER.match(heading.text.strip())))
 
 
 # The labels of notes set apart from the text ("Note: ...", a callout), not fields of what a heading names.

@@ -364,10 +364,11 @@ def _setup() -> None:
     def title_reference(name, rawtext, text, lineno, inliner, options=None, content=None):
         # The default role, which Sphinx projects set to a cross-reference ("`load <Schema.load>`"), shows
         # its title; any other text as written ("`localhost:7900`", "`wrote <bytecode path>`": a target names
-        # no words).
+        # no words; "`<module-name>:<attribute-name>`": a title holds no placeholder).
         text = utils.unescape(text)
         titled = _TITLED_TARGET.match(text)
-        shown = titled.group(1) if titled and not re.search(r"\s", titled.group(2)) else text
+        shown = (titled.group(1) if titled and not re.search(r"\s", titled.group(2)) and "<" not in titled.group(1)
+                 else text)
         return [nodes.title_reference(rawtext, shown)], []
 
     roles.register_canonical_role("title-reference", title_reference)
@@ -695,10 +696,16 @@ def _node(node, blocks: list[Block], depth: int) -> None:
     elif kind == "field_list":
         # Fields in the text ("Pool support: all"), as Sphinx shows them; the document's own (":orphan:",
         # ":tocdepth:") are its docinfo, skipped.
-        lines = [f"- {_flat(name)}: {_flat(body)}" for name, body in (field.children for field in node.children)
-                 if _flat(body)]
-        if lines:
-            blocks.append(Block("list", "\n".join(lines), _line(node)))
+        fields = [(name, body) for name, body in (field.children for field in node.children) if _flat(body)]
+        if fields and sum(_describes(_flat(body)) for _, body in fields) * 2 > len(fields):
+            # Fields that mostly describe what they name are terms over their definitions, as pylint's messages
+            # (":unused-import (W0611): *Unused %s*" over what it means): listed, ten of them made one passage
+            # that said a little of each.
+            define_all(blocks, [(_flat(name), functools.partial(_walk, body, blocks, depth), _line(name))
+                                for name, body in fields])
+        elif fields:
+            blocks.append(Block("list", "\n".join(f"- {_flat(name)}: {_flat(body)}" for name, body in fields),
+                                _line(node)))
     elif kind == "table":
         # A grid table's cell spanning rows or columns (docutils' morerows, morecols) fills each of them.
         rows = spread_cells([[(_flat(entry), entry.get("morerows", 0) + 1, entry.get("morecols", 0) + 1)
@@ -725,6 +732,14 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         blocks.extend(callout(title, content, line=_line(node)))
     else:  # block quotes, containers: their content
         _walk(node, blocks, depth)
+
+
+_VALUE_WORDS = 12  # the most a field's value has (see outline.field_text)
+
+
+def _describes(text: str) -> bool:
+    """Whether a field's value describes what the field names, longer than a value ("all", "1.2", "a path")."""
+    return word_count(text) > _VALUE_WORDS
 
 
 def _is_page_reference(item) -> bool:
