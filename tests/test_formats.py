@@ -2185,7 +2185,7 @@ def test_numbered_plain_text_faq(tmp_path):
     assert entries["Is Squash thread-safe?"] == ("Yes. Each stream keeps its state in its own structure, so two "
                                                  "threads can use two streams at once.")
     assert entries['Why do I get "undefined reference to sq_open"?'] == (
-        'If "make test" produces something like\n   example.o: undefined reference to `sq_open\'\n'
+        'If "make test" produces something like\nexample.o: undefined reference to `sq_open\'\n'
         "check that no old copy of libsquash is installed.")
     assert {p.title for p in passages} == {"Frequently Asked Questions about Squash"}
 
@@ -6038,6 +6038,25 @@ def test_names_over_values_in_indented_blocks_are_one_list_and_a_lead_in_keeps_i
                                "- docs/: 3.6MB\n- pyramid/tests/: 1.3MB"),
         ("Overview", "We mostly follow the standard Python style conventions as described here:\n"
                      "- Style Guide for C Code\n- Style Guide for Python Code")]
+
+
+def test_a_help_text_indented_under_unindented_text_keeps_its_columns(tmp_path):
+    # youtube-dl's README as pandoc prints it as text: its options indented under a group's name at the margin, their
+    # descriptions wrapped in a column. Indented code under unindented text had lost every line's indent, so the
+    # wrapped lines fell out of their column and the list read as scraps ("proxy. To enable SOCKS proxy, specify
+    # a"), named by no option.
+    text = ("OPTIONS\n\n\nNetwork Options:\n\n"
+            "    --proxy URL                          Use the specified HTTP/HTTPS/SOCKS\n"
+            "                                         proxy. To enable SOCKS proxy, specify a\n"
+            "                                         proper scheme.\n"
+            "    --socket-timeout SECONDS             Time to wait before giving up, in\n"
+            "                                         seconds\n"
+            "    -4, --force-ipv4                     Make all connections via IPv4\n")
+    passages, problems = read(tmp_path, "README.txt", text)
+    assert problems == [] and [(p.section, p.text) for p in passages if p.section.startswith("-")] == [
+        ("--proxy URL", "Use the specified HTTP/HTTPS/SOCKS proxy. To enable SOCKS proxy, specify a proper scheme."),
+        ("--socket-timeout SECONDS", "Time to wait before giving up, in seconds"),
+        ("-4, --force-ipv4", "Make all connections via IPv4")]
 
 
 def test_a_commands_help_in_a_code_block_is_read_as_its_options(tmp_path):

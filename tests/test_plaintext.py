@@ -382,7 +382,7 @@ def test_labels_with_their_descriptions_in_a_column_title_them():
         ("filter-in <regex>", "Only display lines that match the given regular expression."),
         ("disable-filter <regex>", "Disable an active 'filter-in' or 'filter-out' expression."),
         ("COMMANDS", "h. The `read' builtin has a number of new options: -t timeout only wait timeout seconds for input\n"
-                     "* In the manual, fixed mis-placed const in certain function\nprototypes."),
+                     "* In the manual, fixed mis-placed const in certain function\n  prototypes."),
         ("COMMANDS", "$string = Net::SSLeay::get_cipher($ssl)"),
         ("COMMANDS", "Return the active cipher from SSL-session $ssl."),
         ("COMMANDS", "Commands are case sensitive.")]

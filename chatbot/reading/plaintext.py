@@ -687,8 +687,9 @@ def _paragraph_blocks(lines: list[str], *, wrapped: bool, labelled: bool,
             term = None
         # The first paragraph under a question or heading sets the indentation of the text.
         if blocks and indent >= text_indent + CODE_INDENT and blocks[-1].kind not in ("heading", "question"):
-            code = "\n".join(line[text_indent:] if line[:text_indent].isspace() else line.strip()
-                             for line in group)
+            # Each line keeps its indent past the code's own, so that a help text's wrapped descriptions stay in
+            # their column (under unindented text, every line had been stripped).
+            code = "\n".join(line[indent:] for line in group)
             blocks.append(Block("code", code.rstrip(), line_no))
             continue
         prose_indent, text_indent = text_indent, indent
