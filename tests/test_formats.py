@@ -6040,6 +6040,33 @@ def test_names_over_values_in_indented_blocks_are_one_list_and_a_lead_in_keeps_i
                      "- Style Guide for C Code\n- Style Guide for Python Code")]
 
 
+def test_help2man_options_over_their_descriptions_title_them(tmp_path):
+    # hyperfine's manual page, made by help2man from clap's long help: each option a hanging paragraph (".HP") alone,
+    # its description an indented one (".IP") after it. The options had been passages of their own ("-s, --setup
+    # <CMD>"), their descriptions passages named by no option. A hanging paragraph of text stays text.
+    roff = (".TH HYPERFINE 1\n.SH DESCRIPTION\nA command\\-line benchmarking tool.\n.SS \"OPTIONS:\"\n.HP\n"
+            "\\fB\\-w\\fR, \\fB\\-\\-warmup\\fR <NUM>\n.IP\nPerform NUM warmup runs before the actual benchmark.\n"
+            ".HP\n\\fB\\-s\\fR, \\fB\\-\\-setup\\fR <CMD>\n.IP\nExecute CMD before each set of timing runs.\n"
+            ".SH NOTES\n.HP\nA hanging paragraph of text, which says something.\n")
+    passages, problems = read(tmp_path, "hyperfine.1", roff)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("DESCRIPTION", "A command-line benchmarking tool."),
+        ("-w, --warmup <NUM>", "Perform NUM warmup runs before the actual benchmark."),
+        ("-s, --setup <CMD>", "Execute CMD before each set of timing runs."),
+        ("NOTES", "A hanging paragraph of text, which says something.")]
+
+
+def test_a_signature_with_an_optional_parameter_asks_nothing(tmp_path):
+    # p-queue's README: "#### PQueue(options?)" over its options. Read as a question, its nine options had made one
+    # FAQ entry of 2,591 characters.
+    md = ("# p-queue\n\n## API\n\n### PQueue(options?)\n\nReturns a new queue instance.\n\n#### concurrency\n\n"
+          "Type: `number`\\\nDefault: `Infinity`\n\nConcurrency limit.\n\n### .add(fn, options?)\n\nAdds a task.\n\n"
+          "### Can I add tasks while it runs?\n\nYes.\n")
+    passages, problems = read(tmp_path, "readme.md", md)
+    assert problems == [] and [(p.kind, p.section) for p in passages] == [
+        ("text", "PQueue(options?)"), ("text", "concurrency"), ("text", ".add(fn, options?)"), ("faq", "API")]
+
+
 def test_a_help_text_indented_under_unindented_text_keeps_its_columns(tmp_path):
     # youtube-dl's README as pandoc prints it as text: its options indented under a group's name at the margin, their
     # descriptions wrapped in a column. Indented code under unindented text had lost every line's indent, so the

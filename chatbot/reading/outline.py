@@ -23,7 +23,7 @@ from .commandhelp import Option, read_command_help
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 310
+PARSER_VERSION = 312
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -135,8 +135,9 @@ LETTER = re.compile(r"[^\W\d_]")
 _SYNTAX_MARK = re.compile(r"\?(?=[\w<>\[{(%])")
 # A closing "?" on its own or ending a name in code, a shell's "$?" or jq's ".foo?", is syntax unless a question
 # word opens the line ("What is .bashrc?"): jq's heading "Optional Object Identifier-Index: .foo?" and flock's
-# example "... || echo $?" ask nothing.
-_CODE_MARK = re.compile(r"(?:^|\s)[$.]\S*\?$|[^\w\s]\s+\?$")
+# example "... || echo $?" ask nothing; nor does an optional parameter closing a call's signature, p-queue's
+# "PQueue(options?)" and ".add(fn, options?)".
+_CODE_MARK = re.compile(r"(?:^|\s)[$.]\S*\?$|[^\w\s]\s+\?$|\w\([^()]*\?\)$")
 
 
 def is_question(text: str) -> bool:

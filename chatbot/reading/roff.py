@@ -201,6 +201,7 @@ class _Page:
     tag_line: int = 0
     adds_to_tag: bool = False  # the awaited tag is another name of the open tagged paragraph (.TQ)
     heading: int = 0  # level of a .SH/.SS whose text is on the next line, else 0
+    hanging: bool = False  # the paragraph being filled opened with .HP
     section: str = ""
     condition_results: list[bool] = field(default_factory=list)  # of .ie requests, for their .el
     # mdoc(7): the page's name (the first ".Nm"), the open ".Bl" lists' types and item counts, the rows of a
@@ -268,6 +269,7 @@ class _Page:
 
     def request(self, number: int, name: str, rest: str, depth: int) -> None:
         args = _arguments(rest)
+        hanging, self.hanging = self.hanging, False
         if name in self.macros and depth < MAX_MACRO_DEPTH:
             body = []
             for line in self.macros[name]:
@@ -317,8 +319,12 @@ class _Page:
             self.awaits_tag, self.tag_line = True, number
             return
         if name == "IP":
-            self.flush()
             tag = self.escapes(args[0]).strip() if args else ""
+            if not tag and hanging:
+                # help2man's options: ".HP" / "\fB\-w\fR, \fB\-\-warmup\fR <NUM>" / ".IP" / what it does. The
+                # option, a short line alone, is the term of the indented text, not a paragraph apart from it.
+                self.term_over_block()
+            self.flush()
             if tag:
                 self.open_tag(number, tag)
             elif not self.open:
@@ -326,6 +332,7 @@ class _Page:
             return
         if name == "HP":
             self.flush()
+            self.hanging = True
             return
         if name in ("sp", "Sp", "br"):
             self.flush()
