@@ -43,8 +43,9 @@ ENTRY_REMARK_WORDS = 2
 # A FAQ answer made of parts under their own headings is split into them past this many times max_chars.
 LONG_ANSWER_PARTS = 3
 # A paragraph this short that opens with a name in italics or bold and a colon ("*Default*: 3") is a field, in the
-# readers that see emphasis (field_text); one this long over an indented block may be its term (names_a_term).
-_FIELD_WORDS = 12
+# readers that see emphasis (field_text); one this long over an indented block may be its term (names_a_term). A
+# field's value longer than this describes what the field names (the reStructuredText reader's field lists).
+FIELD_WORDS = 12
 _NAME_CHARS = 80
 # A field: a name and its value, as reference pages set them over or under a description ("Added in: v0.3.2").
 _FIELD = re.compile(r"^[A-Z][\w ()-]{0,30}:\s+\S")
@@ -830,7 +831,7 @@ def _continues(before: str, scrap: str) -> bool:
 def field_text(text: str, *, named: bool) -> str:
     """`text` when it is a field, its name set apart (in italics or bold: "*Default*: 3") and a value after it,
     else "". A name alone ("**Default:**") is no field: it titles what follows it."""
-    return text if named and text.partition(":")[2].strip() and len(text.split()) <= _FIELD_WORDS else ""
+    return text if named and text.partition(":")[2].strip() and len(text.split()) <= FIELD_WORDS else ""
 
 
 def lists_definitions(blocks: list[Block], named: list[tuple[str, str] | None]) -> bool:

@@ -17,7 +17,7 @@ from ..errors import DocumentError
 from ..passage import Passage
 from ..text import clean, word_count
 from .html import MAX_REDIRECT_WORDS
-from .outline import (PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define_all,
+from .outline import (FIELD_WORDS, PAGE_LINK, Block, asks_as_a_list, build_passages, callout, define_all,
                       drop_introduction, field_text, heading_block, introduces, labels_their_text, last_heading,
                       lists_definitions, named_entry, names_a_term, question_text, spread_cells, take_intro,
                       title_block)
@@ -696,15 +696,16 @@ def _node(node, blocks: list[Block], depth: int) -> None:
     elif kind == "field_list":
         # Fields in the text ("Pool support: all"), as Sphinx shows them; the document's own (":orphan:",
         # ":tocdepth:") are its docinfo, skipped.
-        fields = [(name, body) for name, body in (field.children for field in node.children) if _flat(body)]
-        if fields and sum(_describes(_flat(body)) for _, body in fields) * 2 > len(fields):
+        fields = [(name, body, text) for name, body in (field.children for field in node.children)
+                  if (text := _flat(body))]
+        if fields and sum(_describes(text) for _, _, text in fields) * 2 > len(fields):
             # Fields that mostly describe what they name are terms over their definitions, as pylint's messages
             # (":unused-import (W0611): *Unused %s*" over what it means): listed, ten of them made one passage
             # that said a little of each.
             define_all(blocks, [(_flat(name), functools.partial(_walk, body, blocks, depth), _line(name))
-                                for name, body in fields])
+                                for name, body, _ in fields])
         elif fields:
-            blocks.append(Block("list", "\n".join(f"- {_flat(name)}: {_flat(body)}" for name, body in fields),
+            blocks.append(Block("list", "\n".join(f"- {_flat(name)}: {text}" for name, _, text in fields),
                                 _line(node)))
     elif kind == "table":
         # A grid table's cell spanning rows or columns (docutils' morerows, morecols) fills each of them.
@@ -734,12 +735,9 @@ def _node(node, blocks: list[Block], depth: int) -> None:
         _walk(node, blocks, depth)
 
 
-_VALUE_WORDS = 12  # the most a field's value has (see outline.field_text)
-
-
 def _describes(text: str) -> bool:
     """Whether a field's value describes what the field names, longer than a value ("all", "1.2", "a path")."""
-    return word_count(text) > _VALUE_WORDS
+    return word_count(text) > FIELD_WORDS
 
 
 def _is_page_reference(item) -> bool:
