@@ -7124,6 +7124,23 @@ def test_info_manual_is_read_by_its_nodes_and_titles(tmp_path):
     assert [p.line for p in passages][:2] == [15, 28]
 
 
+def test_info_text_after_a_menu_is_kept_and_link_only_footnotes_dropped(tmp_path):
+    # A node may go on after the menu of its sections (units' "CGS Units" introduces its systems there): all text
+    # after "* Menu:" had been dropped, 9 KB of units' "Unit Lists" with it. A menu's group comments and the top
+    # node's detailed listing are the menu's; a footnote that is only a link is no passage.
+    top = ("\x1f\nFile: widget.info,  Node: Top,  Next: Units,  Up: (dir)\n\nwidget\n******\n\n* Menu:\n\n"
+           "Basics\n* Units::\n\n -- The Detailed Node Listing --\n\nUnits\n\n* Sums::\n\n")
+    units = ("\x1f\nFile: widget.info,  Node: Units,  Prev: Top,  Up: Top\n\n1 Units\n*******\n\n* Menu:\n\n"
+             "* Sums::           Adding units\n* Lists\n\nA unit list converts to a sum of units, as feet\n"
+             "plus inches(1).\n\n   ---------- Footnotes ----------\n\n   (1) Or pounds and ounces.\n\n"
+             "   (2) See <https://example.org/units>.\n\n")
+    passages, problems = read(tmp_path, "widget.info", ("This is widget.info, produced by makeinfo.\n" + top + units).encode())
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("Units", "A unit list converts to a sum of units, as feet plus inches(1)."),
+        ("Units", "(1) Or pounds and ounces.")]
+
+
 def test_info_manual_whose_top_node_is_titled_top_is_named_by_its_file(tmp_path):
     # tinc's manual titles its top node "Top" ("@top Top"): that had been the title of all its 322 passages.
     passages, problems = read(tmp_path, "widget.info", INFO.replace("widget\n******", "Top\n***").encode())

@@ -2,15 +2,15 @@
 written as the Markdown it stands for, then read by the Markdown reader; each passage keeps the line of the file
 it starts at.
 
-The file is a run of nodes, each after the control character 0x1F and opening with its "File: ..., Node: ...,
-Up: ..." line. That line, the menu that ends a node ("* Menu:" and its entries), what comes before the first node
-(the copyright and the directory entry) and the tag table are dropped. A title underlined with "*", "=", "-" or
-"." is a heading of level 1 to 4 (its chapter or section number dropped: "2.1 Usage" is "Usage"); in a file
-without such titles, a node's first line, when it stands alone, heads the node at its depth in the "Up:" tree
-("Question 1.1.  What is Asymptote?" under "About Asymptote" under the manual's title). A term over its
-description indented five spaces ("‘-c’" and "‘--count’" over "Suppress normal output") titles the description,
-as a definition's term does; "•" and numbered items are list items; other text indented five spaces (an example)
-is code.
+The file is a run of nodes, each after the control character 0x1F and opening with its "File: ..., Node: ..., Up:
+..." line. That line, a node's menu ("* Menu:" and its entries; text after them is kept), a footnote that is only a
+link, what comes before the first node (the copyright and the directory entry) and the tag table are dropped. A
+title underlined with "*", "=", "-" or "." is a heading of level 1 to 4 (its chapter or section number dropped:
+"2.1 Usage" is "Usage"); in a file without such titles, a node's first line, when it stands alone, heads the node
+at its depth in the "Up:" tree ("Question 1.1. What is Asymptote?" under "About Asymptote" under the manual's
+title). A term over its description indented five spaces ("‘-c’" and "‘--count’" over "Suppress normal output")
+titles the description, as a definition's term does; "•" and numbered items are list items; other text indented
+five spaces (an example) is code.
 """
 
 from __future__ import annotations
@@ -34,12 +34,18 @@ _REFERENCE = re.compile(r"\*([Nn])ote\s+([^:]+?)::|\*([Nn])ote\s+([^:]+?):\s+[^.
 _MANUAL = re.compile(r"^This is (\S+?)\.info(?:-\d+)?,")
 # A marker for the Info reader ("\0\b[index\0\b]" opens an index): no text.
 _MARKER = re.compile(r"\x00\x08\[[^\x00]*\x00\x08\]")
+# A footnote that is only a link.
+_LINK_NOTE = re.compile(r"^\(\d+\)\s+(?:see\s+)?<[^>\s]+>\.?$", re.IGNORECASE)
 _LEVELS = {"*": 1, "=": 2, "-": 3, ".": 4}
 # A chapter's, section's, appendix's or FAQ question's number before its title.
 _NUMBER = re.compile(r"^(?:(?:Question|Section|Chapter)\s+)?(?:Appendix\s+[A-Z](?:\.\d{1,3})*|[A-Z](?:\.\d{1,3})+"
                      r"|\d{1,3}(?:\.\d{1,3})*)[.:]?\s+(?=\S)", re.IGNORECASE)
 _BULLET = re.compile(r"^\s{0,4}[•*-]\s+(?=\S)")
 _ORDERED = re.compile(r"^\s{0,4}(\d{1,3})\.\s+(?=\S)")
+# A menu's comments head groups of its entries: a line or two each, at most two over a group (the detailed
+# listing's "-- The Detailed Node Listing --" over "How to use bzip2").
+MENU_COMMENT_LINES = 2
+MENU_COMMENTS = 2
 # makeinfo's indent of an example, a quotation and a table item's description.
 TEXT_INDENT = 5
 
@@ -75,8 +81,7 @@ def info_markdown(text: str) -> list[tuple[int, str]]:
         up = _UP.search(lines[header][1])
         depth = depths[found[1]] = depths.get(up[1], -1) + 1 if up else 0
         body = lines[header + 1:]
-        menu = next((k for k, (_, line) in enumerate(body) if line.startswith("* Menu:")), len(body))
-        body = [(n, line) for n, line in body[:menu] if not line.strip().startswith("---------- Footnotes")]
+        body = _without_link_notes(_without_menus(body))
         converted = _node_markdown(body, None if titled else min(depth + 1, 6))
         if depth == 0:
             # A top node titled "Top" (tinc's "@top Top") has no title of its own: "Top" names the node.
@@ -86,6 +91,55 @@ def info_markdown(text: str) -> list[tuple[int, str]]:
             converted = [(lines[header][0], f"# {escaped(name[1])}"), (lines[header][0], ""), *converted]
         out += converted
     return out
+
+
+def _without_menus(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A node's lines without its menus: "* Menu:" and its entries ("* Name::", at the line's start), with the
+    comments that head groups of them ("-- The Detailed Node Listing --", "Useful one-liners:"). Text may follow a
+    menu in its node (units' "CGS Units" introduces its systems after the menu of its sections): it is kept."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(body):
+        if not body[k][1].startswith("* Menu:"):
+            out.append(body[k])
+            k += 1
+            continue
+        k += 1
+        comments = 0
+        for start, end in _paragraphs(body, k):
+            if body[start][1].strip() == "-- The Detailed Node Listing --":
+                k = len(body)  # the rest of the top node lists every section
+                break
+            if any(line.startswith("* ") for _, line in body[start:end]):
+                k, comments = end, 0
+            elif end - start > MENU_COMMENT_LINES or comments == MENU_COMMENTS:
+                break
+            else:
+                comments += 1  # a group's comment, when entries follow it
+    return out
+
+
+def _without_link_notes(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A node's lines without the rule over its footnotes, nor the footnotes that are only a link ("(1) See
+    <https://...>."): read apart from the sentence that points to them, they say nothing."""
+    rule = next((k for k, (_, line) in enumerate(body) if line.strip().startswith("---------- Footnotes")), None)
+    if rule is None:
+        return body
+    notes = [body[start:end] for start, end in _paragraphs(body, rule + 1)]
+    kept = [note for note in notes if not _LINK_NOTE.match(" ".join(line.strip() for _, line in note))]
+    return body[:rule] + [line for note in kept for line in (*note, (note[-1][0], ""))]
+
+
+def _paragraphs(body: list[tuple[int, str]], k: int):
+    """The paragraphs from line k on (runs of lines that are not blank), each as where it starts and ends."""
+    while k < len(body):
+        if not body[k][1].strip():
+            k += 1
+            continue
+        start = k
+        while k < len(body) and body[k][1].strip():
+            k += 1
+        yield start, k
 
 
 def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list[tuple[int, str]]:
