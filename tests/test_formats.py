@@ -7057,6 +7057,62 @@ def test_pdf_numbered_subsection_in_its_own_type_heads_its_paragraphs(tmp_path):
                             "both make the links red.")]
 
 
+def pdf_of_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects, numbered from 1 (the catalog first), with its cross-reference table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def test_pdf_font_embedded_in_compact_form_reads_by_its_own_encoding(tmp_path):
+    # dvipdfmx embeds TeX's fonts in the compact form (CFF) with no /Encoding, and its ToUnicode map lacks the
+    # ligatures: the font's own encoding puts "fi" at code 12, which pdfminer did not read from that form, so the
+    # glyph came out as "(cid:12)" and was lost ("implicit eld named RECNO", GLPK's MathProg manual).
+    import io
+
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.t2CharStringPen import T2CharStringPen
+
+    codes = {32: "space", 46: "period", 84: "T", 101: "e", 104: "h", 105: "i", 108: "l", 115: "s", 12: "fi"}
+    builder = FontBuilder(1000, isTTF=False)
+    builder.setupGlyphOrder([".notdef", *codes.values()])
+    outlines = {}
+    for name in [".notdef", *codes.values()]:
+        pen = T2CharStringPen(500, None)
+        if name != "space":
+            pen.moveTo((50, 0)), pen.lineTo((450, 0)), pen.lineTo((450, 600)), pen.closePath()
+        outlines[name] = pen.getCharString()
+    builder.setupCFF("Test", {}, outlines, {})
+    cff = builder.font["CFF "].cff
+    cff[cff.fontNames[0]].Encoding = [codes.get(code, ".notdef") for code in range(256)]
+    compact = io.BytesIO()
+    cff.compile(compact, builder.font)
+    font_file = compact.getvalue()
+    mapped = b" ".join(b"<%02x> <%04x>" % (code, ord(chr(code))) for code in sorted(codes) if code != 12)
+    to_unicode = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <ff> "
+                  b"endcodespacerange %d beginbfchar %s endbfchar endcmap CMapName currentdict /CMap "
+                  b"defineresource pop end end" % (len(codes) - 1, mapped))
+    ops = b"BT /F1 10 Tf 72 700 Td (This \\014le.) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+               b"/Contents 5 0 R >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /ABCDEF+Test /FirstChar 0 /LastChar 255 /Widths [%s] "
+               b"/FontDescriptor 7 0 R /ToUnicode 6 0 R >>" % b" ".join([b"500"] * 256),
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops),
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(to_unicode), to_unicode),
+               b"<< /Type /FontDescriptor /FontName /ABCDEF+Test /Flags 4 /FontBBox [0 0 500 600] /ItalicAngle 0 "
+               b"/Ascent 600 /Descent 0 /CapHeight 600 /StemV 80 /FontFile3 8 0 R >>",
+               b"<< /Subtype /Type1C /Length %d >>\nstream\n%s\nendstream" % (len(font_file), font_file)]
+    out = pdf_of_objects(objects)
+    passages, problems = read(tmp_path, "mathprog.pdf", out)
+    assert problems == [] and [p.text for p in passages] == ["This file."]
+
+
 def test_pdf_ligature_of_a_standard_font_mapped_to_its_letters_keeps_its_width(tmp_path):
     # groff's gropdf draws "fi" with Times-Roman's ligature and maps it to "f" "i": pdfminer, looking its width up
     # by those letters, gave it none, so the glyphs after it stood a ligature's width to the left, and the word
@@ -7077,14 +7133,7 @@ def test_pdf_ligature_of_a_standard_font_mapped_to_its_letters_keeps_its_width(t
                b"/Differences [140 /fi] >> /ToUnicode 6 0 R >>",
                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(ops), ops),
                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(to_unicode), to_unicode)]
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out = pdf_of_objects(objects)
     passages, problems = read(tmp_path, "groff.pdf", out)
     assert problems == [] and [p.text for p in passages] == ["This file is part of groff."]
 

@@ -265,7 +265,7 @@ def _read(data: bytes, source: str) -> tuple[list[list[Line]], list[Table], str]
     glyphs: dict[str, dict[str, float]] = {}  # each font's glyphs seen so far, with their widths
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            _give_ligatures_their_widths(pdf.rsrcmgr)
+            _mend_fonts(pdf.rsrcmgr)
             title = pdf.metadata.get("Title", "")
             for number, whole in enumerate(pdf.pages):
                 page = whole.filter(lambda obj: obj.get("upright", True))  # not watermarks or rotated labels
@@ -319,23 +319,59 @@ def _unstacked(page, table, rows: list[list[str | None]]) -> list[list[str | Non
     return out
 
 
-def _give_ligatures_their_widths(rsrcmgr) -> None:
+def _mend_fonts(rsrcmgr) -> None:
+    """Mend what pdfminer reads of a page's fonts as it loads them (_with_builtin_encoding, then
+    _with_ligature_widths)."""
+    get_font = rsrcmgr.get_font
+
+    def get_mended_font(objid, spec):
+        font = get_font(objid, spec)
+        _with_builtin_encoding(font, spec)
+        _with_ligature_widths(font)
+        return font
+
+    rsrcmgr.get_font = get_mended_font
+
+
+def _with_builtin_encoding(font, spec) -> None:
+    """A Type 1 font embedded in the compact form (CFF, "FontFile3") and given no /Encoding has its own: the codes
+    of its glyphs' names (TeX's "fi" at 12, "infinity" at 49). pdfminer reads a built-in encoding only from a font
+    in the older form ("FontFile") and takes the standard one here, so that the ligatures its ToUnicode map lacks
+    came out as "(cid:12)" and were lost ("implicit eld named RECNO", of "field"), and a symbol read as another
+    character ("1" for "∞")."""
+    from pdfminer.pdffont import PDFType1Font
+    from pdfminer.pdftypes import resolve1, stream_value
+
+    if not isinstance(font, PDFType1Font) or "Encoding" in spec:
+        return
+    descriptor = resolve1(spec.get("FontDescriptor")) or {}
+    embedded = resolve1(descriptor.get("FontFile3")) if isinstance(descriptor, dict) else None
+    if embedded is None:
+        return
+    try:
+        from fontTools import agl
+        from fontTools.cffLib import CFFFontSet
+
+        cff = CFFFontSet()
+        cff.decompile(io.BytesIO(stream_value(embedded).get_data()), None)
+        names = cff[cff.fontNames[0]].Encoding
+    except Exception:  # a font its reader cannot parse keeps what pdfminer made of it
+        return
+    if isinstance(names, list):
+        font.cid2unicode = {code: text for code, name in enumerate(names)
+                            if name != ".notdef" and (text := agl.toUnicode(name))}
+
+
+def _with_ligature_widths(font) -> None:
     """Give each glyph of a standard font (Times, Helvetica, Courier) the width its metrics have. pdfminer looks a
     glyph's width up by the text the font's ToUnicode map gives it, and the "fi" ligature that groff's gropdf maps
     to "f" "i" is in the metrics as "ﬁ": it came out with no width, every glyph after it in its run stood a
     ligature's width to the left, and the words were cut where the next run started ("grof f", "giv e")."""
-    get_font = rsrcmgr.get_font
-
-    def get_font_with_widths(objid, spec):
-        font = get_font(objid, spec)
-        widths, encoded = getattr(font, "widths", None), getattr(font, "cid2unicode", None)
-        if isinstance(widths, dict) and isinstance(encoded, dict):
-            for cid, text in encoded.items():
-                if cid not in widths and text in widths:
-                    widths[cid] = widths[text]
-        return font
-
-    rsrcmgr.get_font = get_font_with_widths
+    widths, encoded = getattr(font, "widths", None), getattr(font, "cid2unicode", None)
+    if isinstance(widths, dict) and isinstance(encoded, dict):
+        for cid, text in encoded.items():
+            if cid not in widths and text in widths:
+                widths[cid] = widths[text]
 
 
 def _monospaced_fonts(chars: list[dict], glyphs: dict[str, dict[str, float]]) -> set[str]:
