@@ -2806,6 +2806,18 @@ PDF_FONTS = {"body": "Helvetica", "bold": "Helvetica-Bold", "mono": "Courier", "
 PDF_FONT_WIDTHS = {"NimbusMonL-Regu": " /FirstChar 32 /LastChar 126 /Widths [" + " ".join(["600"] * 95) + "]"}
 
 
+def pdf_of_objects(objects: list[bytes]) -> bytes:
+    """A PDF file of these objects, numbered from 1 (the catalog first), with its cross-reference table."""
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
 def pdf_bytes(pages: list[list], rules: list[tuple[float, float, float, float]] = ()) -> bytes:
     """A minimal PDF, top to bottom. A line is its text (Helvetica, 11 points, one every 16 points; an empty
     entry is a line holding a space, as Word's PDF export writes them) or (text, font, size, left, gap):
@@ -2831,16 +2843,7 @@ def pdf_bytes(pages: list[list], rules: list[tuple[float, float, float, float]] 
                        f"/Contents {len(objects)} 0 R >>")
         kids.append(f"{len(objects)} 0 R")
     objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
+    return pdf_of_objects([body.encode("latin-1") for body in objects])
 
 
 def test_pdf_numbered_questions(tmp_path):
@@ -5622,6 +5625,29 @@ def test_pdf_running_headers_naming_the_chapter_without_a_page_number_are_droppe
         (p.section, p.text) for p in passages]
 
 
+def test_pdf_running_headers_naming_the_section_and_the_chapter_are_dropped(tmp_path):
+    # LaTeX's book layout heads each page with its section's and its chapter's names on one line ("2.4. BUILDING
+    # SDCC CHAPTER 2. INSTALLING SDCC", the page number a footer apart): 77 of SDCC's guide's passages had been that
+    # line alone, and it cut the sentences that run on over a page break.
+    def heading(text, size=16):
+        return (text, "bold", size, 72, 5)
+
+    header = "2.1. BUILDING THE PACKER CHAPTER 2. INSTALLING THE PACKER"
+    pages = [[heading("Chapter 1 The packer"), "", "The packer compresses files in blocks."],
+             ["It reads the files named on its command line."], ["It keeps its input files when asked to."],
+             [heading("Chapter 2 Installing the packer"), "", "The packer builds on any system with a compiler."],
+             [heading("2.1 Building the packer", 13), "", "Run the configure script, then make,",
+              "which builds the packer and its"],
+             [header, "", "library. Building takes a minute."],
+             [header, "", "Run make check to test what was built."],
+             [header, "", "Run make install to install it."]]
+    passages, problems = read(tmp_path, "guide.pdf", pdf_bytes(pages))
+    assert problems == []
+    assert not any(header in p.text for p in passages)
+    assert ("Building the packer", "Run the configure script, then make, which builds the packer and its library. "
+            "Building takes a minute.") in [(p.section.split(" › ")[-1], p.text) for p in passages]
+
+
 def test_pdf_terms_over_text_indented_under_them_are_a_definition_list(tmp_path):
     # bzip2's options, as DocBook sets a variable list: each option in code at the margin, over its text indented
     # under it. Read as code, each option's name had gone with the text of the option before it. A line alone
@@ -7055,18 +7081,6 @@ def test_pdf_numbered_subsection_in_its_own_type_heads_its_paragraphs(tmp_path):
         ("Creating targets", "Give the heading a unique name with the TARGET macro."),
         ("Colouring links", "The colour of links is set with a macro:\nTARGET red and TARGET 1 0 0\n"
                             "both make the links red.")]
-
-
-def pdf_of_objects(objects: list[bytes]) -> bytes:
-    """A PDF file of these objects, numbered from 1 (the catalog first), with its cross-reference table."""
-    out, offsets = b"%PDF-1.4\n", []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
 
 
 def test_pdf_font_embedded_in_compact_form_reads_by_its_own_encoding(tmp_path):

@@ -721,12 +721,20 @@ def _names_its_page(line: Line, k: int, count: int, titles: set[str], chapter_he
 def _chapter_headers(pages: list[list[Line]], titles: set[str], body: BodyType) -> set[str]:
     """The running headers that name the chapter their pages are in, with no page number beside them (bzip2's
     manual heads each page of its second chapter "How to use bzip2", its page number a footer apart): the words
-    of a heading, in the text's type at a page's edge, on NUMBERED_RUNNING_PAGES pages or more. Too few pages
-    for a running header of the whole document, they had been read as lines of the text they interrupt."""
+    of a heading (or of two, _joins_two), in the text's type at a page's edge, on NUMBERED_RUNNING_PAGES pages or
+    more. Too few pages for a running header of the whole document, they had been read as lines of the text they
+    interrupt."""
     counts = Counter(key for page in pages
                      for key in {_title_key(line.text) for line in page[:2] + page[-2:]
-                                 if not _is_heading_type(line, body)} if key in titles)
+                                 if not _is_heading_type(line, body)} if key in titles or _joins_two(key, titles))
     return {key for key, n in counts.items() if n >= NUMBERED_RUNNING_PAGES}
+
+
+def _joins_two(key: str, titles: set[str]) -> bool:
+    """Whether a line's words are those of two headings, one after the other: a book's header that names the section
+    and the chapter its page is in ("2.4. BUILDING SDCC CHAPTER 2. INSTALLING SDCC", LaTeX's two marks on one line)."""
+    words = key.split()
+    return any(" ".join(words[:k]) in titles and " ".join(words[k:]) in titles for k in range(1, len(words)))
 
 
 def _title_key(text: str) -> str:
