@@ -7204,6 +7204,25 @@ def test_info_text_after_a_menu_is_kept_and_link_only_footnotes_dropped(tmp_path
         ("Units", "(1) Or pounds and ounces.")]
 
 
+def test_info_text_leading_in_an_example_or_a_table_is_no_term(tmp_path):
+    # Text right over an example ("For example, in the following record, ...:") had been read as a table's term over
+    # its description: recutils' rule on comments was only the name of a section over its example, and coreutils'
+    # "For example, with:" a section; a lead-in line right over a table's first item was part of its term.
+    node = ("\x1f\nFile: widget.info,  Node: Comments,  Up: (dir)\n\n1 Comments\n**********\n\n"
+            "A comment is a line that starts with '#'.\n\n"
+            "   Unlike some file formats, comments in widget files must be complete\n"
+            "lines.  For example, in the following record, the '#' does _not_ start a comment:\n"
+            "     Name: Peter # the Great\n     Age: 53\n\n"
+            "   Valid debug options include:\n'tree'\n     Show the expression tree.\n'stat'\n     Show statistics.\n\n")
+    passages, problems = read(tmp_path, "widget.info", ("This is widget.info, produced by makeinfo.\n" + node).encode())
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("", "A comment is a line that starts with '#'."),
+        ("", "Unlike some file formats, comments in widget files must be complete lines. For example, in the "
+             "following record, the '#' does _not_ start a comment:\nName: Peter # the Great\nAge: 53"),
+        ("", "Valid debug options include:\n- 'tree': Show the expression tree.\n- 'stat': Show statistics.")]
+
+
 def test_info_manual_whose_top_node_is_titled_top_is_named_by_its_file(tmp_path):
     # tinc's manual titles its top node "Top" ("@top Top"): that had been the title of all its 322 passages.
     passages, problems = read(tmp_path, "widget.info", INFO.replace("widget\n******", "Top\n***").encode())

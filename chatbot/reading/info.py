@@ -46,6 +46,8 @@ _ORDERED = re.compile(r"^\s{0,4}(\d{1,3})\.\s+(?=\S)")
 # listing's "-- The Detailed Node Listing --" over "How to use bzip2").
 MENU_COMMENT_LINES = 2
 MENU_COMMENTS = 2
+# makeinfo's indent of a paragraph's first line, after another paragraph.
+PARAGRAPH_INDENT = 3
 # makeinfo's indent of an example, a quotation and a table item's description.
 TEXT_INDENT = 5
 
@@ -191,9 +193,17 @@ def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list
             while (terms < len(body) and body[terms][1].strip() and indentation(body[terms][1]) < TEXT_INDENT
                    and not (_BULLET.match(body[terms][1]) or _ORDERED.match(body[terms][1]))):
                 terms += 1
-            described = terms < len(body) and indentation(body[terms][1]) >= TEXT_INDENT and terms - k <= 3
+            # Text that leads in what follows it ("For example, with:", "Valid debug options include:") is no table's
+            # item, nor is a paragraph whose first line makeinfo indents: an example under them is no description.
+            lead_in = next((j for j in range(terms - 1, k - 1, -1) if body[j][1].rstrip().endswith(":")), None)
+            items_follow = terms < len(body) and indentation(body[terms][1]) >= TEXT_INDENT
+            parted = lead_in is not None and lead_in + 1 < terms and items_follow and terms - lead_in - 1 <= 3
+            if parted:
+                terms = lead_in + 1  # its lines are text; the items after it are read next, a paragraph apart
+            described = (items_follow and terms - k <= 3 and lead_in is None
+                         and not (terms - k > 1 and indentation(line) == PARAGRAPH_INDENT))
             if not described:
-                out += [(n, _prose(text)) for n, text in body[k:terms]]
+                out += [(n, _prose(text)) for n, text in body[k:terms]] + ([(body[lead_in][0], "")] if parted else [])
                 k = terms
                 continue
             # A table's item: its terms over its description, indented deeper (a definition list's term).
