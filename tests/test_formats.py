@@ -6082,6 +6082,19 @@ def test_help2man_options_over_their_descriptions_title_them(tmp_path):
         ("NOTES", "A hanging paragraph of text, which says something.")]
 
 
+def test_pod2man_items_one_after_another_share_their_description(tmp_path):
+    # pod2man sets "=item -a" and "=item --addresses" over one text as ".IP" tags one after another (".PD 0" between
+    # them): the first had been a passage of its own, "-a :", and the text named by the last alone (binutils' and
+    # dpkg's pages, tinyproxy's "Allow" and "Deny").
+    roff = (".TH ADDR2LINE 1\n.SH OPTIONS\n.IP \"\\fB\\-a\\fR\" 4\n.IX Item \"-a\"\n.PD 0\n"
+            ".IP \"\\fB\\-\\-addresses\\fR\" 4\n.IX Item \"--addresses\"\n.PD\n"
+            "Display the address before the function name.\n.IP \"\\fB\\-f\\fR\" 4\n"
+            "Display function names.\n")
+    passages, problems = read(tmp_path, "addr2line.1", roff)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("-a, --addresses", "Display the address before the function name."), ("-f", "Display function names.")]
+
+
 def test_a_signature_with_an_optional_parameter_asks_nothing(tmp_path):
     # p-queue's README: "#### PQueue(options?)" over its options. Read as a question, its nine options had made one
     # FAQ entry of 2,591 characters.

@@ -325,7 +325,11 @@ class _Page:
                 # option, a short line alone, is the term of the indented text, not a paragraph apart from it.
                 self.term_over_block()
             self.flush()
-            if tag:
+            if tag and self.tag_still_bare():
+                # pod2man's items one after another (".IP Allow" / ".PD 0" / ".IP Deny" / ".PD" / their text): one
+                # description of them all, as ".TQ" makes it.
+                self.open[-1].node.text += ", " + tag
+            elif tag:
                 self.open_tag(number, tag)
             elif not self.open:
                 self.indented = False
