@@ -6095,6 +6095,20 @@ def test_pod2man_items_one_after_another_share_their_description(tmp_path):
         ("-a, --addresses", "Display the address before the function name."), ("-f", "Display function names.")]
 
 
+def test_debian_news_entries_are_titled_by_their_package_version_and_date(tmp_path):
+    # NEWS.Debian in /usr/share/doc: read as plain lines, each maintainer's trailer and the next entry's header had
+    # been one paragraph ("-- Simon Boulet <...> Mon, 13 Nov 2006 ... / rsnapshot (1.2.0-1) unstable;
+    # urgency=low"), and no passage said which version a change came in.
+    news = ("widget (2.0-1) unstable; urgency=medium\n\n  The configuration moved to /etc/widget.d; rename your\n"
+            "  old file.\n\n -- Ann Maintainer <ann@example.org>  Sun, 12 Jul 2015 14:56:48 +0000\n\n"
+            "widget (1.2-1) unstable; urgency=low\n\n  The default port is now 8080.\n\n"
+            " -- Bob Packager <bob@example.org>  Fri,  4 Feb 2005 12:33:31 +0100\n")
+    passages, problems = read(tmp_path, "NEWS.Debian", news)
+    assert problems == [] and [(p.section, p.text, p.line) for p in passages] == [
+        ("widget version 2.0-1 (12 Jul 2015)", "The configuration moved to /etc/widget.d; rename your old file.", 3),
+        ("widget version 1.2-1 (4 Feb 2005)", "The default port is now 8080.", 10)]
+
+
 def test_a_signature_with_an_optional_parameter_asks_nothing(tmp_path):
     # p-queue's README: "#### PQueue(options?)" over its options. Read as a question, its nine options had made one
     # FAQ entry of 2,591 characters.

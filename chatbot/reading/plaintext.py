@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 from ..passage import Passage
 from ..text import clean, indentation, word_count
+from .changelog import debian_changelog_text, is_debian_changelog
 from .manpage import is_manpage, manpage_markdown
 from .vimhelp import is_vim_help, vim_help_markdown
 from .markdown import FENCE, markdown_blocks
@@ -143,7 +144,9 @@ def plaintext_blocks(text: str) -> list[Block]:
     if converted is not None:
         return [replace(b, line=converted[b.line - 1][0]) if 0 < b.line <= len(converted) else b
                 for b in markdown_blocks("\n".join(line for _, line in converted))]
-    if len(FENCE.findall(text)) >= 2:
+    if is_debian_changelog(text):
+        text = debian_changelog_text(text)
+    elif len(FENCE.findall(text)) >= 2:
         # Fenced code blocks: Markdown saved as .txt (a README.txt). Read it as what it is.
         return markdown_blocks(text)
     substitutions = sum(text.count(f"|{name}|") - 1 for name in set(_RST_SUBSTITUTION.findall(text)))
