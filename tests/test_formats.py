@@ -5625,6 +5625,24 @@ def test_pdf_running_headers_naming_the_chapter_without_a_page_number_are_droppe
         (p.section, p.text) for p in passages]
 
 
+def test_pdf_page_in_three_columns_is_read_column_by_column(tmp_path):
+    # AUCTeX's reference card sets its sections in three columns: read as two (the widest gap alone), the first two
+    # columns' lines had run together ("Tabular or C-i TAB Multifile Handling"), each section's keys in another's.
+    columns = [("Shell commands", "Run a command on the file"), ("Font selection", "Insert bold text into it"),
+               ("Math mode", "Insert a Greek letter here")]
+    page = []
+    for row in range(9):
+        for k, (heading, line) in enumerate(columns):
+            text, font, size = (heading, "bold", 12) if row == 0 else (f"{line} {row}.", "body", 10)
+            page.append((text, font, size, 40 + 190 * k, 5 if k == 0 else -size))
+    passages, problems = read(tmp_path, "card.pdf", pdf_bytes([page]))
+    assert problems == []
+    # (The first column's heading, first on the page, titles the card.)
+    assert [(p.title, p.section, p.text.split(" 3.")[0]) for p in passages] == [
+        ("Shell commands", section, f"{line} 1. {line} 2. {line}")
+        for section, (_, line) in zip(["", "Font selection", "Math mode"], columns)]
+
+
 def test_pdf_running_headers_naming_the_section_and_the_chapter_are_dropped(tmp_path):
     # LaTeX's book layout heads each page with its section's and its chapter's names on one line ("2.4. BUILDING
     # SDCC CHAPTER 2. INSTALLING SDCC", the page number a footer apart): 77 of SDCC's guide's passages had been that

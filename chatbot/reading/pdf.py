@@ -387,10 +387,11 @@ def _monospaced_fonts(chars: list[dict], glyphs: dict[str, dict[str, float]]) ->
 
 
 def _text_lines(page) -> list[dict]:
-    """The page's lines in reading order: top to bottom, and on a page set in two columns, where a line
-    side by side with another is two, the left column before the right one."""
+    """The page's lines in reading order: top to bottom, and on a page set in columns, where a line side by side
+    with another is two, the left column before the right one (each column read so in turn: a reference card's
+    three columns are a column and two more)."""
     lines = _lines_of(page)
-    gutter = _gutter(lines, page.width)
+    gutter = _gutter(lines, page.bbox[0], page.bbox[2])
     if gutter is None:
         return lines
     middle = sum(gutter) / 2
@@ -403,8 +404,8 @@ def _text_lines(page) -> list[dict]:
             ordered.extend(band)
             continue
         top, bottom = min(line["top"] for line in band) - 1, max(line["bottom"] for line in band) + 1
-        for x0, x1 in ((0, middle), (middle, page.width)):
-            ordered.extend(_lines_of(page.within_bbox((x0, max(top, 0), x1, min(bottom, page.height)))))
+        for x0, x1 in ((page.bbox[0], middle), (middle, page.bbox[2])):
+            ordered.extend(_text_lines(page.within_bbox((x0, max(top, page.bbox[1]), x1, min(bottom, page.bbox[3])))))
     return ordered
 
 
@@ -459,13 +460,14 @@ def _spaced(chars: list[dict]) -> str:
                    for previous, c in zip([None, *chars], chars))
 
 
-def _gutter(lines: list[dict], width: float) -> tuple[float, float] | None:
-    """The gap between two columns of text: an upright strip, in the middle part of the page, that (nearly)
-    no line crosses, with lines of prose on both sides of it. A table's or a menu's columns are no text
-    columns: their lines hold a few words each."""
+def _gutter(lines: list[dict], left: float, right: float) -> tuple[float, float] | None:
+    """The gap between two columns of text: an upright strip, in the middle part of the page (between `left` and
+    `right`), that (nearly) no line crosses, with lines of prose on both sides of it. A table's or a menu's columns
+    are no text columns: their lines hold a few words each."""
     if len(lines) < MIN_COLUMN_LINES:
         return None
-    covered = [0] * (int(width) + 2)
+    width = right - left
+    covered = [0] * (int(right) + 2)
     for line in lines:
         marks = set()
         for c in line["chars"]:
@@ -476,7 +478,7 @@ def _gutter(lines: list[dict], width: float) -> tuple[float, float] | None:
     allowed = max(1, round(GUTTER_CROSSINGS * len(lines)))
     best: tuple[int, int] | None = None
     start = None
-    for x in range(int(width * 0.2), int(width * 0.8) + 1):
+    for x in range(int(left + width * 0.2), int(left + width * 0.8) + 1):
         if covered[x] <= allowed:
             start = x if start is None else start
             if x - start + 1 >= MIN_GUTTER and (best is None or x - start > best[1] - best[0]):
@@ -485,7 +487,7 @@ def _gutter(lines: list[dict], width: float) -> tuple[float, float] | None:
             start = None
     if best is None:
         return None
-    sides = ([_side_words(line, 0, best[0]) for line in lines], [_side_words(line, best[1], width) for line in lines])
+    sides = ([_side_words(line, left, best[0]) for line in lines], [_side_words(line, best[1], right) for line in lines])
     for side in sides:
         counts = [n for n in side if n]
         if len(counts) < MIN_COLUMN_LINES or statistics.median(counts) < MIN_COLUMN_WORDS:
