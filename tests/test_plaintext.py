@@ -613,6 +613,24 @@ def test_the_lines_a_table_of_contents_names_are_headings():
         ("Reading", "We'll now walk you through reading.")]
 
 
+def test_a_contents_list_of_one_entry_a_paragraph_and_code_between_scissors():
+    # Dovecot's wiki pages as text: a contents list with a blank line between entries had stayed in the text, its last
+    # entry ("Client connections") heading the introduction after it; a configuration between scissor lines
+    # ("---%<---") had run into one line with the paragraph over it.
+    scissors = "---%<" + "-" * 40
+    text = ("Dovecot SSL configuration\n=========================\n\nContents\n\n\n 1. Multiple certificates\n\n"
+            " 2. Password protected key files\n\n 3. Client connections\n\n"
+            f"The most important SSL settings are:\n\n{scissors}\nssl = yes\nssl_cert = </etc/ssl/dovecot.pem\n"
+            f"{scissors}\n\nMultiple certificates\n---------------------\n\nUse one per protocol.\n\n"
+            "Password protected key files\n----------------------------\n\nSet ssl_key_password.\n\n"
+            "Client connections\n------------------\n\nSet ssl_client_ca_dir.\n")
+    found = parse_plaintext(text, source="SSL.txt")
+    assert [(p.section, p.text) for p in found] == [
+        ("", "The most important SSL settings are:\nssl = yes\nssl_cert = </etc/ssl/dovecot.pem"),
+        ("Multiple certificates", "Use one per protocol."), ("Password protected key files", "Set ssl_key_password."),
+        ("Client connections", "Set ssl_client_ca_dir.")]
+
+
 def test_definition_list_terms_alone_over_their_indented_text_title_it_up_to_the_next_term():
     # Mercurial's help text is reStructuredText: a term alone on its line, its definition indented under it ("0" over
     # "   The original revlog version."). Indented less than the column a help text's descriptions stand in, the

@@ -23,7 +23,7 @@ from .commandhelp import Option, read_command_help
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 319
+PARSER_VERSION = 320
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -61,7 +61,7 @@ FAQ_HEADING = re.compile(r"(?:^|[\s(])(?:faqs?|frequently asked questions|common
 # A relative link to a document of the same documentation ("install.md", "../api/index.rst#options").
 PAGE_LINK = re.compile(r"^(?![a-z][a-z0-9+.-]*:|/|#)[^?#\s]+\.(?:md|markdown|mdx|rst|txt|html?)(?:#\S*)?$",
                        re.IGNORECASE)
-_CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|page))$", re.IGNORECASE)
+CONTENTS_HEADING = re.compile(r"^(?:table of contents|contents|on this page|in this (?:article|page))$", re.IGNORECASE)
 _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 # A numbered caption beside a table, as word processors number them: "Table 3 : Launch sites", "Table 2.1. Ports".
 _NUMBERED_CAPTION = re.compile(r"^(?:table|tab\.)\s+\d{1,3}(?:[.-]\d{1,3})*\s*[:.\-–—]\s+(?=\S)", re.IGNORECASE)
@@ -1128,7 +1128,7 @@ def build_passages(blocks: list[Block], *, source: str, title: str = "", max_cha
     # A contents list's heading heads nothing once its links are gone: kept, it would be the section of the
     # page's next headings when they are a level below it (npm's pages: "Table of contents" over every entry).
     kept = [b for b, after in zip(kept, [*kept[1:], None])
-            if not (b.kind == "heading" and _CONTENTS_HEADING.match(b.text.strip())
+            if not (b.kind == "heading" and CONTENTS_HEADING.match(b.text.strip())
                     and (after is None or after.kind in ("heading", "question")))]
     # What every format's FAQs share, read once here: "Q:"/"A:" labels, question paragraphs, and the
     # statement headings of a page whose other headings ask.

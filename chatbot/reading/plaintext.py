@@ -27,9 +27,9 @@ from .changelog import debian_changelog_text, is_debian_changelog
 from .manpage import is_manpage, manpage_markdown
 from .vimhelp import is_vim_help, vim_help_markdown
 from .markdown import FENCE, markdown_blocks
-from .outline import (ANSWER_LABEL, MAX_QUESTION_WORDS, QUESTION_LABEL, TERM_LEVEL, Block, at_questions,
-                      build_passages, define_all, heading_block, is_question, labelled_entry, last_heading,
-                      question_text, take_intro)
+from .outline import (ANSWER_LABEL, CONTENTS_HEADING, MAX_QUESTION_WORDS, QUESTION_LABEL, TERM_LEVEL, Block,
+                      at_questions, build_passages, define_all, heading_block, is_question, labelled_entry,
+                      last_heading, question_text, take_intro)
 
 # A list item's mark: a bullet, a number, or a small letter ("a. Adapted Material means ...", the items of a licence's
 # sections; a capital "A." may be an answer's label).
@@ -65,6 +65,7 @@ ASCIIDOC_MARKUP_KINDS = 3
 # Cells of a plain-text table are set apart by two or more spaces, or a tab.
 CELL_GAP = re.compile(r"\s{2,}|\t")
 _RULE = re.compile(r"^\s*([=\-~^*+#_])\1{2,}\s*$")
+_SCISSORS = re.compile(r"^\s*-+\s*(?:%<|>%|8<|>8)\s*-+\s*$")
 # An entry of a table of contents: "1.1  Lsof -- what is it?", "A.2 Setup", "III. Reading" or "Installation ..... 7".
 _CONTENTS_ENTRY = re.compile(
     r"^(?:\d{1,3}(?:\.\d{1,3})*\.?|[A-Z](?:\.\d{1,3})+\.?|[A-Z]\.|[IVXL]{2,6}\.)\s+\S|(?:\s*\.){3,}\s*\d{1,4}$")
@@ -164,7 +165,7 @@ def plaintext_blocks(text: str) -> list[Block]:
         return [replace(b, line=converted[b.line - 1][0]) if 0 < b.line <= len(converted) else b
                 for b in markdown_blocks("\n".join(line for _, line in converted))]
     text = clean(text, keep_indent=True)
-    raw = text.split("\n")
+    raw = _scissored_code(text.split("\n"))
     unruled = _without_rules(raw)
     lines, named = _contents(unruled)
     wrapped = _is_hard_wrapped(lines)
@@ -258,6 +259,18 @@ def _part_titles(raw: list[str], lines: list[str]) -> set[int]:
     return titles if len(titles) >= 2 / 3 * parts else set()
 
 
+def _scissored_code(lines: list[str]) -> list[str]:
+    """The lines between two scissor lines ("---%<---", "-- >8 --": cut here) indented as the code they are, the
+    scissors blank: Dovecot's wiki pages as text set their configuration so, and its lines had run together into
+    the paragraph over them ("ssl = yes # Preferred permissions: root:root 0444 ssl_cert = ...")."""
+    cuts = [k for k, line in enumerate(lines) if _SCISSORS.match(line)]
+    out = list(lines)
+    for start, end in zip(cuts[::2], cuts[1::2]):
+        out[start] = out[end] = ""
+        out[start + 1:end] = [f"    {line}" if line.strip() else line for line in lines[start + 1:end]]
+    return out
+
+
 def _without_rules(lines: list[str]) -> list[str]:
     """Lines of only "=", "-", "~" ... (a title's underline, as in "Release Notes" over "=============",
     or a rule between parts) become blank lines: the title then stands alone and reads as a heading,
@@ -336,6 +349,17 @@ def _contents(lines: list[str]) -> tuple[list[str], dict[int, str]]:
     outers = [outer(group) for _, group in groups]
     contents = [o >= 3 and n >= CONTENTS_SHARE * o and spread >= CONTENTS_SHARE * n
                 for (n, spread), o in zip(found, outers)]
+    # A list whose entries are a paragraph each (Dovecot's wiki pages as text, a blank line between entries): a run
+    # of paragraphs of nothing but entries is a contents list as one paragraph of them is.
+    k = 0
+    while k < len(groups):
+        end = k
+        while end < len(groups) and 0 < outers[end] <= found[end][0]:
+            end += 1
+        named = [target for start, group in groups[k:end] for target, _ in targets(start, group)]
+        if len(named) >= 3 and len({group_of[target] for target in named}) >= CONTENTS_SHARE * len(named):
+            contents[k:end] = [True] * (end - k)
+        k = max(end, k + 1)
     # Short paragraphs of nothing but entries, next to a contents list, belong to it: spread forward,
     # then backward.
     for order in (range(1, len(groups)), range(len(groups) - 2, -1, -1)):
@@ -349,6 +373,10 @@ def _contents(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         if is_contents:
             out[start - 1:start - 1 + len(group)] = [""] * len(group)
             named |= dict(targets(start, group))
+            # Its title ("Contents") goes with it: left alone over the text after it, it would head that text.
+            above = next((k for k in range(start - 2, -1, -1) if out[k].strip()), None)
+            if above is not None and CONTENTS_HEADING.match(out[above].strip()):
+                out[above] = ""
     return out, named
 
 
