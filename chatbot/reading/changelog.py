@@ -2,11 +2,11 @@
 /usr/share/doc (deb-changelog(5)), written as the plain text it stands for.
 
 Each entry opens with its package, version, distributions and urgency ("unbound (1.15.0-5) unstable;
-urgency=medium"), holds its changes indented two spaces, and closes with the maintainer's trailer
-(" -- Michael Tokarev <mjt@tls.msk.ru>  Thu, 28 Apr 2022 11:27:58 +0300"). Read as plain lines, each trailer and the
-next entry's first line had made one paragraph ("-- Guillaume Delacour <...> Sun, 12 Jul 2015 14:56:48 +0000 /
-rsnapshot (1.3.0-1) unstable; urgency=low"), and no passage said which version its change came in. Here each
-entry is a title, "unbound version 1.15.0-5 (28 Apr 2022)", over its changes; the trailer's name and address are dropped.
+urgency=medium"), holds its changes indented two spaces, and closes with the maintainer's trailer (" -- Michael
+Tokarev <mjt@tls.msk.ru> Thu, 28 Apr 2022 11:27:58 +0300"). Read as plain lines, each trailer and the next entry's
+first line had made one paragraph ("-- Guillaume Delacour <...> Sun, 12 Jul 2015 14:56:48 +0000 / rsnapshot
+(1.3.0-1) unstable; urgency=low"), and no passage said which version its change came in. Here each entry is a title,
+"unbound version 1.15.0-5 (28 Apr 2022)", over its changes; the trailer's name and address are dropped.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ CHANGES_INDENT = 2
 
 def is_debian_changelog(text: str) -> bool:
     """Whether a text is a Debian changelog: its first line opens an entry, and a trailer closes one."""
-    first = next((line for line in text.split("\n") if line.strip()), "")
-    return bool(_HEADER.match(first)) and any(_TRAILER.match(line) for line in text.split("\n"))
+    lines = text.split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    return bool(_HEADER.match(first)) and any(_TRAILER.match(line) for line in lines)
 
 
 def debian_changelog_text(text: str) -> str:

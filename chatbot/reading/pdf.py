@@ -487,7 +487,8 @@ def _gutter(lines: list[dict], left: float, right: float) -> tuple[float, float]
             start = None
     if best is None:
         return None
-    sides = ([_side_words(line, left, best[0]) for line in lines], [_side_words(line, best[1], right) for line in lines])
+    sides = ([_side_words(line, left, best[0]) for line in lines],
+             [_side_words(line, best[1], right) for line in lines])
     for side in sides:
         counts = [n for n in side if n]
         if len(counts) < MIN_COLUMN_LINES or statistics.median(counts) < MIN_COLUMN_WORDS:

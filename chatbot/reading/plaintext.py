@@ -146,7 +146,7 @@ def plaintext_blocks(text: str) -> list[Block]:
         return [replace(b, line=converted[b.line - 1][0]) if 0 < b.line <= len(converted) else b
                 for b in markdown_blocks("\n".join(line for _, line in converted))]
     if is_debian_changelog(text):
-        text = debian_changelog_text(text)
+        text = debian_changelog_text(text)  # its entries titled, then read as the text it is
     elif len(FENCE.findall(text)) >= 2:
         # Fenced code blocks: Markdown saved as .txt (a README.txt). Read it as what it is.
         return markdown_blocks(text)
@@ -356,8 +356,9 @@ def _contents(lines: list[str]) -> tuple[list[str], dict[int, str]]:
         end = k
         while end < len(groups) and 0 < outers[end] <= found[end][0]:
             end += 1
-        named = [target for start, group in groups[k:end] for target, _ in targets(start, group)]
-        if len(named) >= 3 and len({group_of[target] for target in named}) >= CONTENTS_SHARE * len(named):
+        entries_targets = [target for start, group in groups[k:end] for target, _ in targets(start, group)]
+        if len(entries_targets) >= 3 and (len({group_of[target] for target in entries_targets})
+                                          >= CONTENTS_SHARE * len(entries_targets)):
             contents[k:end] = [True] * (end - k)
         k = max(end, k + 1)
     # Short paragraphs of nothing but entries, next to a contents list, belong to it: spread forward,
