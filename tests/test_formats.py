@@ -7312,15 +7312,17 @@ def test_info_faq_without_underlined_titles_is_headed_by_its_nodes_first_lines(t
 def test_info_manual_split_over_several_files_is_read_from_its_parts(tmp_path):
     # find.info names its parts (find.info-1, find.info-2), which hold the nodes: the parts are read, and the table
     # is skipped with why.
+    # The parts are named as the table names them: "m4.info.gz-1, -2" had named no file, the parts of a compressed
+    # manual being m4.info-1.gz and m4.info-2.gz.
     (tmp_path / "widget.info").write_text("This is widget.info, produced by makeinfo.\n\n\x1f\nIndirect:\n"
-                                          "widget.info-1: 100\n\x1f\nTag Table:\n(Indirect)\nNode: Top\x7f100\n"
-                                          "\x1f\nEnd Tag Table\n", encoding="utf-8")
+                                          "widget.info-1: 100\nwidget.info-2: 5000\n\x1f\nTag Table:\n(Indirect)\n"
+                                          "Node: Top\x7f100\n\x1f\nEnd Tag Table\n", encoding="utf-8")
     (tmp_path / "widget.info-1").write_text(INFO.replace("\x00\x08[index\x00\x08]\n", ""), encoding="utf-8")
     loaded = Corpus.open(tmp_path).load()
     assert {p.source for p in loaded.passages} == {"widget.info-1"}
     assert [str(e) for e in loaded.problems] == [
-        "widget.info: the table of an Info manual split over several files: the parts it names (widget.info-1, -2, "
-        "...) hold its text, and are read; file skipped"]
+        "widget.info: the table of an Info manual split over several files: the parts it names (widget.info-1, "
+        "widget.info-2) hold its text, and are read; file skipped"]
 
 
 def test_pdf_contents_of_entries_set_apart_with_page_numbers_and_no_leaders(tmp_path):

@@ -414,9 +414,11 @@ def parse_document(text: str, *, kind: str, source: str, title: str = "", max_ch
         from .info import is_info, parse_info
 
         if not is_info(text):
-            if re.search(r"\x1f\n?Indirect:", text):
+            if table := re.search(r"\x1f\n?Indirect:\n(.*?)(?:\x1f|\Z)", text, re.DOTALL):
+                # The parts as the table names them ("m4.info-1"; installed compressed, "m4.info-1.gz").
+                parts = re.findall(r"^([^\s:]+): \d+$", table[1], re.MULTILINE)
                 raise DocumentError(source, "the table of an Info manual split over several files: the parts it names "
-                                            f"({Path(source).name}-1, -2, ...) hold its text, and are read; file skipped")
+                                            f"({', '.join(parts)}) hold its text, and are read; file skipped")
             raise DocumentError(source, "not an Info file as makeinfo writes it (its nodes open with \"File: ..., "
                                         "Node: ...\" after a 0x1F character); file skipped")
         return parse_info(text, source=source, title=title, max_chars=max_chars), []
