@@ -20,7 +20,7 @@ import re
 from ..passage import Passage
 from ..text import clean, indentation
 from .markdown import code_fence, escaped, parse_converted, pipe_table
-from .plaintext import CELL_GAP
+from .plaintext import CELL_GAP, line_groups
 
 _NODE = re.compile(r"^File:\s*[^,]*,\s*Node:\s*([^,]+?)\s*(?:,|$)")
 _UP = re.compile(r"\bUp:\s*([^,]+?)\s*(?:,|$)")
@@ -132,16 +132,9 @@ def _without_link_notes(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return body[:rule] + [line for note in kept for line in (*note, (note[-1][0], ""))]
 
 
-def _paragraphs(body: list[tuple[int, str]], k: int):
-    """The paragraphs from line k on (runs of lines that are not blank), each as where it starts and ends."""
-    while k < len(body):
-        if not body[k][1].strip():
-            k += 1
-            continue
-        start = k
-        while k < len(body) and body[k][1].strip():
-            k += 1
-        yield start, k
+def _paragraphs(body: list[tuple[int, str]], k: int) -> list[tuple[int, int]]:
+    """The paragraphs from line k on (the plain-text reader's line groups), each as where it starts and ends."""
+    return [(k + start - 1, k + start - 1 + len(group)) for start, group in line_groups([line for _, line in body[k:]])]
 
 
 def _node_markdown(body: list[tuple[int, str]], title_level: int | None) -> list[tuple[int, str]]:
