@@ -1,7 +1,8 @@
 """Fit the scorer (chatbot/search/scorer.json) on several question sets at once.
 
     python benchmarks/fit_scorer.py [--sets dev,paraphrase,realdocs,covidq,stackfaq] [--model PATH] [--adapted]
-                                    [--keep-ranking] [--keep-floor] [--write]
+                                    [--keep-ranking] [--keep-floor] [--hold SETS] [--free FEATURES] [--ranking-only]
+                                    [--write]
 
 1. Ranking weights: a coordinate search that maximises, averaged over the sets, Hit@1 + MRR/2 of the
    ranking (each set counts the same, whatever its size: StackFAQ has 1,249 questions and dev 60).
@@ -23,6 +24,15 @@ cost least among those under which no set declines more of its answerable questi
 With --adapted, the same fit on the sets whose model was tuned to their FAQ (search/adaptation.py), the best
 match's cosine weighed too (scorer.ADAPTED_FEATURES), stored as the weights for that model once tuned.
 
+With --hold, the ranking is fitted on all the sets named, but no step may lower the ranking Hit@1 of the sets held
+below what the stored weights give them; with --free, only the weights named are fitted, the others kept; with
+--ranking-only only the ranking weights are fitted and stored (the confidence and the decline point stay). That is
+how the weights of evidence that mostly reference documents show (a short heading that names what is asked, a
+number asked by) were fitted, on the five sets and the documentation sets (benchmarks/docsets), no set losing:
+
+    python benchmarks/fit_scorer.py --sets dev,paraphrase,realdocs,covidq,stackfaq,docsets \
+        --hold dev,paraphrase,realdocs,covidq,stackfaq,docsets --free heading,number --ranking-only --write
+
 Leave-one-set-out figures are printed for each step: fitted on the other sets, scored on the one left
 out. That is how well the weights carry over to documents and questions they were not fitted on.
 --write stores the weights fitted on all sets.
@@ -31,9 +41,10 @@ out. That is how well the weights carry over to documents and questions they wer
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -47,6 +58,9 @@ from chatbot.evaluation import FALSE_DECLINE_COST  # noqa: E402  (against 1 for 
 
 L2 = 1e-3  # ridge penalty of the logistic models (on standardised features)
 FLOORS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)  # candidate floors of the cosine; 0 is none
+# The values tried for each weight when only one or two are fitted (--free): evidence beside the others, weighing up
+# to about a third of the semantic evidence.
+FREE_GRID = np.round(np.arange(0.0, 0.305, 0.01), 2)
 
 
 @dataclass
@@ -77,29 +91,71 @@ def collect(bot, s: quality.EvalSet) -> tuple[list[Question], list[list[dict]], 
 
 def _ranking_quality(questions: list[Question], weights: np.ndarray) -> tuple[float, float]:
     """Hit@1 and MRR of the ranking alone, over the answerable questions."""
-    answerable = [q for q in questions if q.answerable]
-    hit = mrr = 0.0
-    for q in answerable:
-        if not len(q.right):
-            continue
-        right = np.flatnonzero(q.right[np.argsort(-(q.features @ weights), kind="stable")])
-        if len(right):
-            hit += right[0] == 0
-            mrr += 1.0 / (right[0] + 1)
-    return hit / max(len(answerable), 1), mrr / max(len(answerable), 1)
+    features, right, pad, count = _stacked(questions)
+    if not len(features):
+        return 0.0, 0.0
+    scores = np.where(pad, -np.inf, features @ weights)
+    ranked = np.take_along_axis(right, np.argsort(-scores, axis=1, kind="stable"), axis=1)
+    found = ranked.any(axis=1)
+    first = ranked.argmax(axis=1)
+    return float(np.sum(found & (first == 0))) / count, float(np.sum(found / (first + 1))) / count
 
 
-def fit_ranking(per_set: dict[str, list[Question]], start: np.ndarray) -> np.ndarray:
-    """Coordinate search from `start`; the semantic weights (the first three) are kept summing to 1."""
+_STACKS: dict[int, tuple] = {}
+
+
+def _stacked(questions: list[Question]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The answerable questions' candidates as one padded array (a fit scores them thousands of times): their
+    features, which are right, which are padding, and how many answerable questions there are."""
+    key = id(questions)
+    if key not in _STACKS or _STACKS[key][0] is not questions:
+        answerable = [q for q in questions if q.answerable]
+        ranked = [q for q in answerable if len(q.right)]
+        width = max((len(q.right) for q in ranked), default=0)
+        size = ranked[0].features.shape[1] if ranked else 0
+        features = np.zeros((len(ranked), width, size))
+        right = np.zeros((len(ranked), width), dtype=bool)
+        pad = np.ones((len(ranked), width), dtype=bool)
+        for n, q in enumerate(ranked):
+            features[n, : len(q.right)] = q.features
+            right[n, : len(q.right)] = q.right
+            pad[n, : len(q.right)] = False
+        _STACKS[key] = (questions, (features, right, pad, max(len(answerable), 1)))
+    return _STACKS[key][1]
+
+
+def fit_ranking(per_set: dict[str, list[Question]], start: np.ndarray,
+                held: dict[str, float] | None = None, free: list[int] | None = None) -> np.ndarray:
+    """Coordinate search from `start`; the semantic weights (the first three) are kept summing to 1. `held`: sets
+    whose ranking Hit@1 no step may take below the figure given (a refit on new sets must not cost the others);
+    `free`: the positions of the only weights to fit (all by default)."""
+    held = {name: floor for name, floor in (held or {}).items() if name in per_set}
+
     def objective(w):
+        if any(ranking_hit_at_1(per_set[name], w) < floor - 1e-9 for name, floor in held.items()):
+            return -np.inf
         return float(np.mean([h + m / 2 for h, m in (_ranking_quality(q, w) for q in per_set.values())]))
 
     weights, best = start / start[:3].sum(), objective(start / start[:3].sum())
+    if free is not None and len(free) <= 2:
+        # Few weights: every point of a grid, since the held sets make the objective too jagged for steps from
+        # the start (a step that loses one held question is refused, and the search stops short of the best).
+        chosen = weights
+        for point in itertools.product(FREE_GRID, repeat=len(free)):
+            trial = weights.copy()
+            trial[free] = point
+            if trial[:3].sum() <= 0:
+                continue
+            trial /= trial[:3].sum()
+            value = objective(trial)
+            if value > best + 1e-9:
+                chosen, best = trial, value
+        return chosen
     for step in (0.25, 0.1, 0.05, 0.02):
         improved = True
         while improved:
             improved = False
-            for i in range(len(weights)):
+            for i in (range(len(weights)) if free is None else free):
                 for delta in (step, -step):
                     trial = weights.copy()
                     trial[i] = max(0.0, trial[i] + delta)
@@ -110,6 +166,14 @@ def fit_ranking(per_set: dict[str, list[Question]], start: np.ndarray) -> np.nda
                     if value > best + 1e-9:
                         weights, best, improved = trial, value, True
     return weights
+
+
+def ranking_note(free: str, sets: list[str], held: list[str]) -> str:
+    """What the stored ranking weights say of how they were fitted (--ranking-only)."""
+    fitted = f"{free.replace(',', ', ')} fitted (the other weights kept)" if free else "fitted"
+    return (f"{fitted} on {', '.join(sets)}"
+            + (", no set's ranking Hit@1 lowered" if set(held) >= set(sets) else
+               f", no step lowering the ranking Hit@1 of {', '.join(held)}" if held else ""))
 
 
 def ranking_hit_at_1(questions: list[Question], weights: np.ndarray) -> float:
@@ -263,6 +327,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-floor", action="store_true",
                         help="keep the stored floor of the cosine ('dissimilar' below it): it belongs to the "
                              "model's scale of cosines, not to the evidence weighed beside it")
+    parser.add_argument("--hold", default="", help="comma-separated sets (of --sets; 'docsets' for all documentation "
+                        "sets) whose ranking Hit@1 the fitted ranking may not lower below the stored weights'")
+    parser.add_argument("--free", default="", help="comma-separated ranking features whose weights alone are fitted "
+                        "(the others kept as stored), as new evidence joins the ranking")
+    parser.add_argument("--ranking-only", action="store_true",
+                        help="fit and store only the ranking weights; keep the stored confidence and decline point")
     parser.add_argument("--adapted", action="store_true",
                         help="fit the weights for the model once tuned to a corpus, on the sets whose model was "
                              "tuned (their FAQ has 50 entries or more), weighing the best match's cosine too")
@@ -273,7 +343,8 @@ def main(argv: list[str] | None = None) -> int:
 
     current = Scorer.for_model(args.model, adapted=args.adapted)
     features = ADAPTED_FEATURES if args.adapted else CONFIDENCE_FEATURES
-    sets = {s.name: s for s in (quality.load_set(n, args.shared, args.work) for n in args.sets.split(",")) if s}
+    sets = {s.name: s for s in (quality.load_set(n, args.shared, args.work) for n in quality.set_names(args.sets))
+            if s}
 
     def load(s, scorer):
         settings = Settings(corpus=s.corpus, index_dir=quality.index_dir(args.work, s.name, args.model), top_k=60,
@@ -296,15 +367,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{name}] collecting candidates ...", file=sys.stderr, flush=True)
         ranking_data[name] = collect(bot, s)[0]
     old = np.array([current.ranking[f] for f in RANKING_FEATURES])
-    weights = old if args.keep_ranking else fit_ranking(ranking_data, old)
+    held = {name: ranking_hit_at_1(ranking_data[name], old) for name in quality.set_names(args.hold)
+            if name in ranking_data}
+    free = [RANKING_FEATURES.index(name) for name in args.free.split(",") if name] or None
+    weights = old if args.keep_ranking else fit_ranking(ranking_data, old, held, free)
     print("\nRanking Hit@1 (argmax of the score; before tie-breaks): current | fitted on all | left out")
     for name in ranking_data:
         others = {n: q for n, q in ranking_data.items() if n != name}
-        held_out = fit_ranking(others, old) if others else weights
+        held_out = fit_ranking(others, old, held, free) if others else weights
         print(f"  {name:<11} {ranking_hit_at_1(ranking_data[name], old):.3f} | "
               f"{ranking_hit_at_1(ranking_data[name], weights):.3f} | "
               f"{ranking_hit_at_1(ranking_data[name], held_out):.3f}")
     print("  weights:", {f: round(float(w), 4) for f, w in zip(RANKING_FEATURES, weights)})
+
+    if args.ranking_only:
+        if args.write:
+            scorer = replace(current, ranking={f: round(float(w), 4) for f, w in zip(RANKING_FEATURES, weights)},
+                             notes={**current.notes, "ranking": ranking_note(args.free, list(sets), list(held))})
+            scorer.save(params_file(args.model, args.adapted))
+            print(f"\nWrote the ranking weights to {params_file(args.model, args.adapted)}")
+        return 0
 
     # 2. confidence and answerability, on candidates ranked by the fitted weights
     ranked = Scorer(ranking={f: float(w) for f, w in zip(RANKING_FEATURES, weights)}, correct=current.correct,

@@ -9,6 +9,8 @@ Sets (read from ../shared beside the checkout; nothing of them is copied into th
     realdocs    shared/eval/realdocs-dev/cases.jsonl on its nine real documents
     covidq      shared/benchmarks/covidq: real user queries against 386 official FAQ entries, many with no answer
     stackfaq    shared/benchmarks/stackfaq: user paraphrases against StackExchange threads
+    AX ... BH   a documentation set of benchmarks/docsets/ (its documents fetched from their registry
+                packages by benchmarks/docsets.py); "docsets" names them all
     NAME=FOLDER a folder of your own laid out as realdocs-dev: cases.jsonl and the documents in corpus/
 
 A case is judged by its expected phrases (dev, paraphrase, realdocs: the rule of shared/eval/README.md)
@@ -40,6 +42,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(HERE))
+
+import docsets  # noqa: E402  (a module of this folder)
 
 SETS = ("dev", "paraphrase", "realdocs", "covidq", "stackfaq")
 BASELINE_FALSE_DECLINES = 0.10
@@ -108,6 +112,12 @@ def load_set(name: str, shared: Path, work: Path) -> EvalSet | None:
         label, folder = name.split("=", 1)
         folder = Path(folder)
         return _dev_style(label, folder / "cases.jsonl", folder / "corpus") if folder.exists() else None
+    if name in docsets.names():
+        try:
+            return _dev_style(name, docsets.cases_file(name), docsets.corpus(name, work))
+        except docsets.DocsetError as e:
+            print(f"[{name}] {e}", file=sys.stderr)
+            return None
     if name in ("dev", "paraphrase"):
         path = shared / "eval" / ("dev.jsonl" if name == "dev" else "dev-paraphrase.jsonl")
         return _dev_style(name, path, ROOT / "corpus") if path.exists() else None
@@ -138,7 +148,13 @@ def load_set(name: str, shared: Path, work: Path) -> EvalSet | None:
                  for n, t in enumerate(threads) for k, q in enumerate(t["queries"])]
         entry_of = {" ".join(t["question"].split()): n for n, t in enumerate(threads)}
         return EvalSet(name, _faq_folder(work, name, rows), cases, entry_of)
-    raise ValueError(f"unknown set {name!r}; choose from {', '.join(SETS)}")
+    raise ValueError(f"unknown set {name!r}; choose from {', '.join(SETS + tuple(docsets.names()))}")
+
+
+def set_names(listed: str) -> list[str]:
+    """The names of a comma-separated list, "docsets" standing for every documentation set."""
+    return [n for name in listed.split(",") if name.strip()
+            for n in (docsets.names() if name.strip() == docsets.ALL else [name.strip()])]
 
 
 # ---- scoring -----------------------------------------------------------------------------------------
@@ -356,8 +372,9 @@ def plot_reliability(results: dict, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated, from {', '.join(SETS)}, or "
-                        "NAME=FOLDER for a folder laid out as realdocs-dev (cases.jsonl and corpus/)")
+    parser.add_argument("--sets", default=",".join(SETS), help=f"comma-separated, from {', '.join(SETS)}, a "
+                        "documentation set's name (or 'docsets' for all), or NAME=FOLDER for a folder laid out as "
+                        "realdocs-dev (cases.jsonl and corpus/)")
     parser.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (default ../shared)")
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "chatbot-quality",
                         help="where the sets' indexes are kept between runs")
@@ -369,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
 
-    results = run_suite(args.sets.split(","), args.shared, args.work, limit=args.limit,
+    results = run_suite(set_names(args.sets), args.shared, args.work, limit=args.limit,
                         with_baselines=not args.no_baselines, model=args.model)
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)

@@ -68,3 +68,25 @@ def test_the_stored_weights_name_a_model_without_this_machines_paths():
     assert fit_scorer.model_note(str(ROOT / "models" / "all-mpnet-base-v2")) == "models/all-mpnet-base-v2" + adapted
     assert fit_scorer.model_note("/opt/models/e5") == "/opt/models/e5" + adapted
     assert fit_scorer.model_note("") == "bundled all-MiniLM-L6-v2" + adapted
+
+
+def test_a_ranking_fitted_on_new_sets_holds_the_others_and_moves_only_the_weights_freed():
+    # Three semantic features and a fourth, freed. The new set's right answers win only with a large fourth weight,
+    # which puts a wrong answer first in the held set: fitted freely it is taken, held it is not; either way the
+    # semantic weights stay as stored.
+    import numpy as np
+
+    def question(right, extra_right, wrong, extra_wrong):
+        return fit_scorer.Question(np.array([[right] * 3 + [extra_right], [wrong] * 3 + [extra_wrong]]),
+                                   np.array([True, False]), True)
+
+    new = [question(0.5, 1.0, 0.7, 0.0)] * 3
+    held = [question(0.6, 0.0, 0.5, 1.0)] * 3
+    start = np.array([1 / 3, 1 / 3, 1 / 3, 0.0])
+    sets = {"new": new, "newer": new, "held": held}
+    floor = fit_scorer.ranking_hit_at_1(held, start)
+    unheld = fit_scorer.fit_ranking(sets, start, free=[3])
+    kept = fit_scorer.fit_ranking(sets, start, {"held": floor}, free=[3])
+    assert fit_scorer.ranking_hit_at_1(new, unheld) == 1.0 and fit_scorer.ranking_hit_at_1(held, unheld) < floor
+    assert fit_scorer.ranking_hit_at_1(held, kept) >= floor
+    assert np.allclose(unheld[:3], start[:3]) and np.allclose(kept[:3], start[:3])
