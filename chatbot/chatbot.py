@@ -359,12 +359,14 @@ class Chatbot:
         weighed = candidates[:WEIGHED]
         # How far a candidate stands out from the passages that merely share the topic: on a corpus that
         # is all about one thing every passage is somewhat similar, so the level of a score says less.
-        background = [c.score for c in candidates[BACKGROUND[0]:BACKGROUND[1]]] or [c.score for c in candidates[1:]]
+        lead = {id(c): self.scorer.lead(c.features) for c in candidates}
+        background = ([lead[id(c)] for c in candidates[BACKGROUND[0]:BACKGROUND[1]]]
+                      or [lead[id(c)] for c in candidates[1:]])
         level = sum(background) / len(background) if background else 0.0
         name_terms = {t for forms, _ in names for form in forms for t in form}
         unnamed = [t for t in dict.fromkeys(terms) if t not in name_terms]
-        evidence = [self._evidence(c, [o.score for o in weighed if o is not c], names, unnamed, wants_number,
-                                   unknown, c.score - level, rarest) for c in weighed]
+        evidence = [self._evidence(c, lead[id(c)], [lead[id(o)] for o in weighed if o is not c], names, unnamed,
+                                   wants_number, unknown, lead[id(c)] - level, rarest) for c in weighed]
         # A name or number that no document holds ("Berlin", "2020") makes a near miss on the documents' topic,
         # not a question about something else altogether; nor does one other word they lack ("seattle" typed in
         # lower case, "paycheck" for their "salary"). Weighted by rarity, as the confidence weighs it, that one
@@ -444,17 +446,18 @@ class Chatbot:
         """A text's terms with the corpus's synonyms spelt out ("ML": machine learning), in the corpus's forms."""
         return [self.retriever.corpus_form(t) for t in self.retriever.analyzer.terms(self.synonyms.expand(text)[0])]
 
-    def _evidence(self, c: Candidate, other_scores: list[float], names: list[tuple[list[list[str]], float]],
-                  unnamed: list[str], wants_number: bool, unknown: float, contrast: float, rarest: str | None
-                  ) -> dict[str, float]:
-        """What the confidence weighs for one candidate (scorer.ADAPTED_FEATURES). `unnamed`: the question's
-        terms that are not part of a name or number in it."""
+    def _evidence(self, c: Candidate, score: float, other_scores: list[float],
+                  names: list[tuple[list[list[str]], float]], unnamed: list[str], wants_number: bool, unknown: float,
+                  contrast: float, rarest: str | None) -> dict[str, float]:
+        """What the confidence weighs for one candidate (scorer.ADAPTED_FEATURES). `score` and `other_scores`: the
+        candidates' scores as the confidence compares them (Scorer.lead); `unnamed`: the question's terms that are
+        not part of a name or number in it."""
         contains = self.retriever.contains
         passage = self.index.passages[c.passage]
         held = [any(form and self.retriever.names(c.passage, form) for form in forms) for forms, _ in names]
         missing_name = max((specificity for (_, specificity), has in zip(names, held) if not has), default=0.0)
         return {
-            "margin": c.score - max(other_scores, default=c.score - 0.1),
+            "margin": score - max(other_scores, default=score - 0.1),
             "contrast": contrast,
             "coverage": c.features["coverage"],
             "unknown": unknown,

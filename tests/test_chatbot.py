@@ -745,3 +745,36 @@ def test_a_heading_asked_after_a_question_is_not_read_as_its_follow_up(tmp_path,
     a = bot.answer("rbenv which", history=["Is the rbenv of Debian old?"])
     assert a.question == "rbenv which" and a.passages[0].section == "rbenv which"
 
+
+
+EXIT_CODES = ("# aria2c\n\n## Exit status\n\n### 3\n\nIf a resource was not found.\n\n"
+              "### 5\n\nIf a download was aborted because the speed was too slow.\n\n"
+              "## Options\n\n### max-tries 3\n\nSet the number of tries. Use 0 for unlimited.\n")
+
+
+def test_a_number_the_question_asks_by_in_a_passages_heading_is_evidence_for_it(tmp_path, fake_embedder):
+    bot = bot_over(tmp_path, fake_embedder, {"aria2c.md": EXIT_CODES})
+    ranking = bot.rank("What does exit status 3 mean?")
+    number = {bot.index.passages[c.passage].section: c.features["number"] for c in ranking.candidates}
+    # The text under "3" shares no word with the question; its heading holds the number asked by.
+    assert number["Exit status › 3"] == 1.0 and number["Exit status › 5"] == 0.0
+    assert number["max-tries 3"] == 1.0  # any heading that holds it
+    assert bot.index.passages[ranking.candidates[0].passage].section == "Exit status › 3"
+    assert all(c.features["number"] == 0.0 for c in bot.rank("What does an exit status mean?").candidates)
+
+
+def test_the_confidence_reads_the_lead_of_the_best_passage_without_the_number_in_its_heading(tmp_path, fake_embedder):
+    import dataclasses
+
+    from chatbot.search.scorer import Scorer
+
+    bot = bot_over(tmp_path, fake_embedder, {"aria2c.md": EXIT_CODES})
+    shipped = bot.rank("What does exit status 3 mean?")
+    numbers_weigh = dataclasses.replace(Scorer.default(), ranking={**Scorer.default().ranking, "number": 1.0})
+    weighed = Chatbot.load(settings=bot.settings, embedder=fake_embedder, scorer=numbers_weigh).rank(
+        "What does exit status 3 mean?")
+    # A heading's number puts its entry first and nothing more: how sure the bot is does not grow with it.
+    assert weighed.candidates[0].passage == shipped.candidates[0].passage
+    assert weighed.candidates[0].score > shipped.candidates[0].score + 0.5
+    assert weighed.evidence[0]["margin"] == pytest.approx(shipped.evidence[0]["margin"])
+    assert weighed.evidence[0]["contrast"] == pytest.approx(shipped.evidence[0]["contrast"])

@@ -1,5 +1,7 @@
 import dataclasses
 
+import pytest
+
 from chatbot import Chatbot, Settings
 from chatbot.search import scorer as scorer_module
 from chatbot.search.scorer import Scorer
@@ -45,3 +47,16 @@ def test_a_model_tuned_to_the_corpus_gets_the_weights_fitted_for_tuned_models(tm
     dataclasses.replace(bundled, decline_below=0.55).save(tmp_path / "scorer-other-model-adapted.json")
     assert Scorer.for_model("models/other-model", adapted=True).decline_below == 0.55
     assert Scorer.for_model("models/other-model").decline_below == 0.66
+
+
+def test_weights_fitted_before_the_number_evidence_joined_the_ranking_still_load(tmp_path):
+    import json
+
+    params = Scorer.default().to_dict()
+    params["ranking"] = {name: w for name, w in params["ranking"].items() if name != "number"}
+    (tmp_path / "scorer-own-model.json").write_text(json.dumps(params))
+    assert Scorer.load(tmp_path / "scorer-own-model.json").ranking["number"] == 0.0
+    del params["ranking"]["whole"]
+    (tmp_path / "broken.json").write_text(json.dumps(params))
+    with pytest.raises(ValueError, match="lack ranking weights for \\['whole'\\]"):
+        Scorer.load(tmp_path / "broken.json")

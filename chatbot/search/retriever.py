@@ -4,7 +4,8 @@ Semantic evidence is the cosine similarity between the query and the *views* of 
 question or alternates, the whole passage (for a FAQ entry, question and answer together), and each of
 its sentences (the answer is often one sentence inside a long passage). Keyword evidence is BM25 over
 the passage with its title and heading, scaled to the best keyword match of this query. Coverage is the
-share of the query's terms, weighted by how rare they are in the corpus, that the passage contains.
+share of the query's terms, weighted by how rare they are in the corpus, that the passage contains; "number"
+whether the passage's own heading holds a number the query asks by.
 How these weigh is learned (search/scorer.py), not set by hand.
 """
 
@@ -105,6 +106,7 @@ class Retriever:
         self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self._unknown_idf = math.log1p((n + 0.5) / 0.5)
         self._row_labels: dict[int, tuple[str, ...]] = {}
+        self._heading_terms_of: dict[int, frozenset[str]] = {}
         self._wordings: dict[int, frozenset[str]] = {}
         self._headings: dict[tuple[str, ...], tuple[int, ...]] | None = None
         self._place_terms: dict[str, np.ndarray] | None = None
@@ -258,8 +260,12 @@ class Retriever:
         question, whole, sentence, best_view = self._similarities(pool_array, vector)
         rows = np.array([self._row_overlap(p, asked) for p in pool], dtype=object)
         row = np.array([r or 0.0 for r in rows], dtype=np.float64)
+        # A number the question asks by that is the passage's own heading ("aria2c exit code 3" and the entry headed
+        # "3", whose text, "If a resource was not found.", shares nothing with the question; "error 302", "N806").
+        numbers = {t for t in unique_terms if t.isdigit()}
+        number = np.array([float(bool(numbers & self._heading_terms(p))) if numbers else 0.0 for p in pool])
         columns = {"question": question, "whole": whole, "sentence": sentence, "keyword": keyword[pool_array],
-                   "coverage": coverage, "row": row, "focus": focus}
+                   "coverage": coverage, "row": row, "focus": focus, "number": number}
         matrix = np.column_stack([columns[name] for name in RANKING_FEATURES]).astype(np.float64)
         scores = self.scorer.rank(matrix)
         out = []
@@ -303,6 +309,14 @@ class Retriever:
             row = passage.text.rsplit("\n", 1)[-1] if passage.kind == "table" else ""
             label = self._row_labels[p] = tuple(t for t in self.analyzer.terms(row) if not any(ch.isdigit() for ch in t))
         return label
+
+    def _heading_terms(self, p: int) -> frozenset[str]:
+        """The terms of a passage's own heading (the last of its section's headings)."""
+        terms = self._heading_terms_of.get(p)
+        if terms is None:
+            section = self.index.passages[p].section
+            terms = self._heading_terms_of[p] = frozenset(self.analyzer.terms(section.rsplit(" › ", 1)[-1]))
+        return terms
 
     def _row_overlap(self, p: int, asked: set[str]) -> float | None:
         """For a table row: the rarity-weighted share of its label's terms that the question uses

@@ -25,7 +25,15 @@ import numpy as np
 
 from .embedder import model_slug
 
-RANKING_FEATURES = ("question", "whole", "sentence", "keyword", "coverage", "row", "focus")
+RANKING_FEATURES = ("question", "whole", "sentence", "keyword", "coverage", "row", "focus", "number")
+# Evidence that says which of a few close passages is the entry asked about, not that the documents answer the
+# question: the heading "3" among exit statuses holds the number that "what does exit code 3 mean for wget?" asks
+# by, as a tool the documents do not cover has exit statuses too. The lead of the best passage over the others
+# that the confidence reads leaves it out (Scorer.lead).
+ORDERING_ONLY = ("number",)
+# Evidence that joined the ranking after weights were first stored (a file of weights fitted for your own model
+# before it weighs it 0).
+ADDED_RANKING_FEATURES = ("number",)
 # Mostly relative evidence: how the best passage stands out and what of the question it lacks. The level
 # of a cosine says little across corpora (a question on a corpus all about one topic scores 0.7 against
 # passages that do not answer it; a paraphrase scores 0.4 against the one that does), and fitted with
@@ -84,6 +92,11 @@ class Scorer:
         """Ranking scores of candidates, one row of RANKING_FEATURES each."""
         return matrix @ np.array([self.ranking[name] for name in RANKING_FEATURES])
 
+    def lead(self, features: dict[str, float]) -> float:
+        """The ranking score without the evidence that only orders close passages (ORDERING_ONLY): what the
+        confidence's margin and contrast compare, so that a heading's number raises no candidate's certainty."""
+        return sum(w * features[name] for name, w in self.ranking.items() if name not in ORDERING_ONLY)
+
     def to_dict(self) -> dict:
         return {"ranking": self.ranking,
                 "correct": {"bias": self.correct.bias, "weights": self.correct.weights},
@@ -93,10 +106,12 @@ class Scorer:
 
     @classmethod
     def from_dict(cls, params: dict) -> "Scorer":
-        missing = set(RANKING_FEATURES) - params["ranking"].keys()
+        # Weights fitted before a piece of evidence joined the ranking did not weigh it.
+        ranking = dict.fromkeys(ADDED_RANKING_FEATURES, 0.0) | params["ranking"]
+        missing = set(RANKING_FEATURES) - ranking.keys()
         if missing:
             raise ValueError(f"scorer parameters lack ranking weights for {sorted(missing)}")
-        return cls(ranking=dict(params["ranking"]), correct=Logistic(**params["correct"]),
+        return cls(ranking=ranking, correct=Logistic(**params["correct"]),
                    answerable=Logistic(**params["answerable"]), decline_below=float(params.get("decline_below", 0.5)),
                    dissimilar_below=float(params.get("dissimilar_below", 0.0)),
                    fitted_on=tuple(params.get("fitted_on", ())),
