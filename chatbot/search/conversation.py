@@ -18,9 +18,9 @@ _SWITCH = re.compile(r"(?<![\w%-])(?:--?[A-Za-z][\w-]*|%[A-Za-z]\w*)")
 # A number given as a bound ("node 18 or newer", "at least 3.8", "v2+", "fail if coverage is below 90%", "files
 # over 10 MB"): the question asks what the least or most is, or what happens past it, which a passage with another
 # number or none answers ("exit with a status of 2 if the total is less than MIN"). "COVID-20 or higher" is a
-# name, not a bound.
+# name, not a bound. "More then 9" is how many write "more than 9".
 _BOUND = re.compile(r"(?:\bat\s+(?:least|most)|\b(?:minimum|maximum)(?:\s+of)?|\b(?:below|under|over|above|exceed(?:s|ing)?|"
-                    r"up\s+to|(?:less|fewer|more|greater|lower|higher|larger|smaller|bigger)\s+than)|[<>]=?)\s*\$?"
+                    r"up\s+to|(?:less|fewer|more|greater|lower|higher|larger|smaller|bigger)\s+th[ae]n)|[<>]=?)\s*\$?"
                     r"(?:v|version\s*)?(?<![\w-])\d[\d,.]*\b"
                     r"|(?<![\w-])\d[\d,.]*\b(?:\+|\s+(?:or|and)\s+(?:newer|later|higher|above|up|greater|more|less|"
                     r"fewer|lower|below|under|older|younger)\b)", re.IGNORECASE)
