@@ -45,7 +45,6 @@ class Source:
     version: str
     member: str  # path inside the unpacked package
     sha256: str
-    archive: str = ""  # a PyPI source distribution's file name, when it is not <name>-<version>.tar.gz
 
 
 def names() -> list[str]:

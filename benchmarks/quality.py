@@ -326,7 +326,8 @@ def run_suite(names: list[str], shared: Path = SHARED, work: Path | None = None,
     for name in names:
         s = load_set(name.strip(), shared, work)
         if s is None:
-            print(f"[{name}] not found under {shared}; skipped", file=sys.stderr)
+            if name.strip() not in docsets.names():  # a documentation set said why already
+                print(f"[{name}] not found under {shared}; skipped", file=sys.stderr)
             continue
         s.cases = s.cases[:limit]
         print(f"[{s.name}] {len(s.cases)} questions ...", file=sys.stderr, flush=True)
