@@ -1033,6 +1033,31 @@ def test_markdown_list_of_names_in_code_over_their_descriptions_is_a_definition_
                           "- `caseInsensitive`: use `true` to ignore case when sorting.")]
 
 
+def test_a_named_entry_that_introduces_its_values_keeps_them_as_a_list_of_its_own(tmp_path):
+    # cors' options: "`origin`: Configures the header. Possible values:" over a list of the values had been two
+    # passages, the introduction alone and the values, whose first item was at the margin and the others indented
+    # under it; a question about one value found neither.
+    page = textwrap.dedent("""\
+        ## Configuration Options
+
+        * `origin`: Configures the **Access-Control-Allow-Origin** CORS header. Possible values:
+          - `Boolean` - set `origin` to `true` to reflect the request origin.
+          - `String` - set `origin` to a specific origin. For example:
+            - `"*"` for all domains to be allowed.
+          - `Array` - set `origin` to an array of valid origins.
+        * `methods`: Configures the **Access-Control-Allow-Methods** CORS header.
+        """)
+    passages, problems = read(tmp_path, "README.md", page)
+    assert problems == []
+    assert [(p.section, p.text) for p in passages] == [
+        ("`origin`", "Configures the Access-Control-Allow-Origin CORS header. Possible values:\n"
+                     "- `Boolean` - set `origin` to `true` to reflect the request origin.\n"
+                     "- `String` - set `origin` to a specific origin. For example:\n"
+                     "  - `\"*\"` for all domains to be allowed.\n"
+                     "- `Array` - set `origin` to an array of valid origins."),
+        ("`methods`", "Configures the Access-Control-Allow-Methods CORS header.")]
+
+
 def test_a_reference_entry_is_one_passage_while_it_fits(tmp_path):
     # Copier's settings reference: under each setting's heading, a field list, a description and a note had been
     # passages of their own, and "Info: Not supported in `copier.yml`." was the same scrap under a dozen settings,

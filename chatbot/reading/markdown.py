@@ -620,7 +620,10 @@ def _list(node, blocks: list[Block], depth: int) -> None:
                             for item, (name, rest) in zip(items, named)])
         return
     ordered = node.type == "ordered_list"
-    intro = take_intro(blocks) if depth == 0 else ""
+    # A list inside an item that opens after the item's own text, not after its items: a definition's values
+    # ("`origin`: Configures the header. Possible values:" over them), which that text introduces.
+    opened = depth > 0 and not (blocks and blocks[-1].kind == "list")
+    intro = take_intro(blocks) if depth == 0 or opened else ""
     if depth == 0 and blocks and blocks[-1].kind == "list":
         # A list of its own after the one before ("... are:" between them was taken as this one's intro): its
         # items had joined the list before, and its intro was lost.
@@ -628,12 +631,16 @@ def _list(node, blocks: list[Block], depth: int) -> None:
         intro = ""
     # A heading inside a list item titles that item only: the next item is under the heading before the list.
     outer = last_heading(blocks)
+    first = len(blocks)
     for number, item in enumerate(items, start=int(node.attrs.get("start", 1)) if ordered else 1):
         start = len(blocks)
         _item(item, f"{number}." if ordered else "-", blocks, depth, intro)
         intro = ""
         if depth == 0 and outer is not None and any(b.kind == "heading" for b in blocks[start:]):
             blocks.append(replace(outer, line=0))
+    if depth > 0:
+        # Its items are indented as the items they are under; a list of its own starts at the margin.
+        blocks[first:] = [replace(b, text=textwrap.dedent(b.text)) if b.kind == "list" else b for b in blocks[first:]]
 
 
 def _named_entry(item) -> tuple[str, str] | None:
@@ -722,7 +729,7 @@ def _item(item, marker: str, blocks: list[Block], depth: int, intro: str) -> Non
                 blocks.append(Block("list", "", _line(child), intro=intro))
                 intro = ""
             line = (lead if k == 0 else " " * len(lead)) + text.replace("\n", " ")
-            text = f"{blocks[-1].text}\n{line}" if blocks[-1].text else line.lstrip()
+            text = f"{blocks[-1].text}\n{line}" if blocks[-1].text else line if depth else line.lstrip()
             blocks[-1] = replace(blocks[-1], text=text)
         elif child.type in ("bullet_list", "ordered_list"):
             _list(child, blocks, depth + 1)  # nested items join the list being written
