@@ -1058,6 +1058,27 @@ def test_a_named_entry_that_introduces_its_values_keeps_them_as_a_list_of_its_ow
         ("`methods`", "Configures the Access-Control-Allow-Methods CORS header.")]
 
 
+def test_a_paragraph_that_only_points_to_a_section_of_the_page_is_not_text(tmp_path):
+    # Bottleneck's README: "[Need help debugging your application?](#debugging-your-application)" alone had been a
+    # FAQ question whose answer was the next, unrelated paragraph.
+    page = textwrap.dedent("""\
+        ## Step 3 of 3
+
+        [Need help debugging your application?](#debugging-your-application)
+
+        Read the gotchas before you start.
+
+        ## Debugging your application
+
+        Set the `debug` option to log every event.
+        """)
+    passages, problems = read(tmp_path, "README.md", page)
+    assert problems == []
+    assert [(p.kind, p.section, p.text) for p in passages] == [
+        ("text", "Step 3 of 3", "Read the gotchas before you start."),
+        ("text", "Debugging your application", "Set the `debug` option to log every event.")]
+
+
 def test_a_reference_entry_is_one_passage_while_it_fits(tmp_path):
     # Copier's settings reference: under each setting's heading, a field list, a description and a note had been
     # passages of their own, and "Info: Not supported in `copier.yml`." was the same scrap under a dozen settings,

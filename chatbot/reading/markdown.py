@@ -344,6 +344,12 @@ def _link_bar(nodes) -> bool:
     return len(parts) >= 2 and all(c.type == "link" for c in parts)
 
 
+def _section_pointer(nodes) -> bool:
+    """Whether inline content is one link to a section of the same page, and nothing else."""
+    parts = _filled(nodes, None)
+    return len(parts) == 1 and parts[0].type == "link" and str(parts[0].attrs.get("href", "")).startswith("#")
+
+
 def _filled(nodes, filler: str | None) -> list:
     """Inline nodes without the text and line breaks between them made only of `filler` (None: whitespace)."""
     return [c for c in nodes if not (c.type in ("text", "softbreak", "hardbreak") and not c.content.strip(filler))]
@@ -432,6 +438,10 @@ def _emit(node, blocks: list[Block], depth: int = 0) -> None:
             return
         if node.children and _link_bar(node.children[0].children):
             return  # "Website | Rules | Contribute | Twitter": a README's menu, as a page's navigation is
+        if node.children and _section_pointer(node.children[0].children):
+            # "[Need help debugging your application?](#debugging-your-application)": the section it points to says
+            # it; alone, it had been read as a question whose answer was the next paragraph.
+            return
         question = _bold_question(node)
         if question:
             # "**How do I ...?** The answer." or the answer on the next line: a FAQ entry.
