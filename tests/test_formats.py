@@ -6451,14 +6451,29 @@ def test_a_version_heading_keeps_its_version(tmp_path):
 
         - new: add signals documentation
 
+        ## 5.0.0 Penny - July 4, 2020
+
+        - isort 5 is a full rewrite
+
+        ## 5.3.2 [Hotfix] Aug 7, 2020
+
+        - Fixed an infinite loop
+
+        ## 3.9.1 and 3.9.2
+
+        - Includes a bugfix for MySQL
+
         ## 3.1 Why is it slow?
 
         Workers are too few.
         """)
     passages, problems = read(tmp_path, "news.md", text)
     assert problems == []
+    # isort's releases named ("Penny") or marked ("[Hotfix]") between version and date, and peewee's two versions
+    # in one heading, had lost their (first) version too.
     assert [p.section or p.question for p in passages] == ["18.0 / 2013-08-26", "1.2.0 (2013-07-03)",
-                                                           "Why is it slow?"]
+                                                           "5.0.0 Penny - July 4, 2020", "5.3.2 [Hotfix] Aug 7, 2020",
+                                                           "3.9.1 and 3.9.2", "Why is it slow?"]
 
 
 def test_a_changelog_heading_dated_in_words_keeps_its_version_and_names_its_subsections(tmp_path):

@@ -23,7 +23,7 @@ from .commandhelp import Option, read_command_help
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 322
+PARSER_VERSION = 323
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -67,12 +67,14 @@ _TABLE_CAPTION = re.compile(r"^table\s*[:\-–]\s*", re.IGNORECASE)
 _NUMBERED_CAPTION = re.compile(r"^(?:table|tab\.)\s+\d{1,3}(?:[.-]\d{1,3})*\s*[:.\-–—]\s+(?=\S)", re.IGNORECASE)
 MAX_CAPTION_WORDS = 20
 # A section's number before its title ("A.2.8 Why ...", "3.10: How ..."), not a version before its date, as
-# changelogs head their sections ("18.0 / 2013-08-26", "1.2.0 (2020-01-31)", "1.0.5 (March 27th, 2024)"): what
-# follows it is words ("32-bit"), and not a month's.
+# changelogs head their sections ("18.0 / 2013-08-26", "1.2.0 (2020-01-31)", "1.0.5 (March 27th, 2024)", with the
+# release's name or kind between them: "5.0.0 Penny - July 4, 2020", "5.3.2 [Hotfix] Aug 7, 2020"), nor the first
+# of two versions ("3.9.1 and 3.9.2"): what follows it is words ("32-bit"), and no date nor version.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d"
 SECTION_NUMBER = re.compile(
     r"^(?:(?:[A-Z]|\d{1,3}|[IVX]{1,4})(?:\.\d{1,3})+[.:)]?|\d{1,3}[.:)]|[IVX]{1,4}\.|\(\d{1,3}\)|[A-Z]{1,2}\d{1,3}[.)])"
-    rf"\s+(?!\(?(?i:{_MONTH}))(?=[^\W\d_]|\d[\w-]*[^\W\d_]|[\"'“‘`\[]|\((?!\d))")
+    rf"\s+(?!.*\b(?i:{_MONTH})|.*\b\d{{4}}-\d\d-\d\d\b|(?:and|to|or)\s+\d)"
+    r"(?=[^\W\d_]|\d[\w-]*[^\W\d_]|[\"'“‘`\[]|\((?!\d))")
 # The labels of a FAQ written as "Q: ..." and "A: ..." lines ("Q. ", "A) ", numbered "Q1.", "A1:", and "Ans:"
 # too, but not "Q.NET", "A.I.").
 # A number only after a capital "Q" or "A" ("q4: (error) ..." is a program's message).
