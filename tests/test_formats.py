@@ -6476,6 +6476,26 @@ def test_a_version_heading_keeps_its_version(tmp_path):
                                                            "3.9.1 and 3.9.2", "Why is it slow?"]
 
 
+def test_a_changelog_that_opens_with_what_is_unreleased_has_no_title_from_it(tmp_path):
+    # knex heads its changelog "# [Master (Unreleased)](...)" over "# 3.3.0 - 26 June, 2026" and the other releases:
+    # the first heading had titled all 384 passages, and the file's name none.
+    text = textwrap.dedent("""\
+        # [Master (Unreleased)](https://github.com/knex/knex/compare/3.3.0...master)
+
+        # 3.3.0 - 26 June, 2026
+
+        - Add migration lifecycle hooks
+
+        # 3.2.10 - 2 May, 2026
+
+        - Fix a typo in the typings
+        """)
+    passages, problems = read(tmp_path, "CHANGELOG.md", text)
+    assert problems == []
+    assert [(p.title, p.section) for p in passages] == [
+        ("CHANGELOG.md", "3.3.0 - 26 June, 2026"), ("CHANGELOG.md", "3.2.10 - 2 May, 2026")]
+
+
 def test_a_changelog_heading_dated_in_words_keeps_its_version_and_names_its_subsections(tmp_path):
     # httpcore heads its releases "1.0.5 (March 27th, 2024)": the version had been dropped as a section number,
     # and each release's "Fixed" was a section named "Fixed" alone.

@@ -23,7 +23,7 @@ from .commandhelp import Option, read_command_help
 from ..text import sentences, word_count, words
 
 # Bump when parsing changes, so indexes built by an older parser are rebuilt.
-PARSER_VERSION = 323
+PARSER_VERSION = 324
 # Joins the cells of a table's header and rows, so that they can be shown as columns again.
 CELL_SEPARATOR = " | "
 MAX_QUESTION_WORDS = 30
@@ -996,6 +996,8 @@ def _table_label(passages: list[Passage], section: str, *, captioned: bool, besi
 _RELEASE = re.compile(r"(?:^|[\s\[(v])\d+\.\d+(?:\.\d+)*(?:[\])]|[.:]?\s*$|\s+[-–(]|,|\s+release\b)"
                       r"|\b(?:version|release)\s+v?\d+(?:\.\d+)+", re.IGNORECASE)
 
+_UNRELEASED = re.compile(r"\bunreleased\b", re.IGNORECASE)
+
 
 def _says_little(heading: str) -> bool:
     """A heading of no word longer than two letters ("M", "%f", "in"), other than an option's name ("-r", quoted
@@ -1087,7 +1089,9 @@ def _has_peers(blocks: list[Block]) -> bool:
     first = blocks[0]
     # A changelog's first release over the next ("Version 3.1.2" over "Version 3.1.1"): its notes had gone under no
     # version.
-    release = first.kind == "heading" and _RELEASE.search(first.text) is not None
+    # So is the heading of what is not released yet over the releases ("Master (Unreleased)" over "3.3.0 - 26 June,
+    # 2026", as knex heads its changelog): it had titled every release.
+    release = first.kind == "heading" and (_RELEASE.search(first.text) or _UNRELEASED.search(first.text)) is not None
     return first.level > 0 and any(
         0 < b.level <= first.level and (b.kind == first.kind == "question" or first.level > 1 and b.kind == "heading"
                                         or (release and b.kind == "heading" and _RELEASE.search(b.text) is not None))
