@@ -6159,6 +6159,17 @@ def test_pod2man_items_one_after_another_share_their_description(tmp_path):
         ("-a, --addresses", "Display the address before the function name."), ("-f", "Display function names.")]
 
 
+def test_a_manual_page_paragraph_of_only_references_to_other_pages_is_not_text(tmp_path):
+    # curl's SEE ALSO, "ftp(1), wget(1)": where to read on, no text of its own; it had been the answer to "which wget
+    # flags mirror a whole site?". A sentence that names a page stays.
+    roff = (".TH CURL 1\n.SH NAME\ncurl \\- transfer a URL\n.SH DESCRIPTION\nTransfers data.\n"
+            ".SH FILES\nThe configuration, described in \\fBcurlrc\\fP(5), is read first.\n"
+            ".SH \"SEE ALSO\"\n.BR ftp (1),\n.BR wget (1)\n")
+    passages, problems = read(tmp_path, "curl.1", roff)
+    assert problems == [] and [(p.section, p.text) for p in passages] == [
+        ("DESCRIPTION", "Transfers data."), ("FILES", "The configuration, described in curlrc(5), is read first.")]
+
+
 def test_debian_news_entries_are_titled_by_their_package_version_and_date(tmp_path):
     # NEWS.Debian in /usr/share/doc: read as plain lines, each maintainer's trailer and the next entry's header had
     # been one paragraph ("-- Simon Boulet <...> Mon, 13 Nov 2006 ... / rsnapshot (1.2.0-1) unstable;

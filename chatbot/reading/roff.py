@@ -33,6 +33,9 @@ from .markdown import escaped, parse_converted
 # a sentence or ends on a word that a sentence goes on after ("... is", "... or").
 _TERM_CHARS = 80
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s+[A-Z]")
+# A paragraph of nothing but references to other pages ("ftp(1), wget(1)", a SEE ALSO section's list): where to
+# read on, as a page's navigation is, no text of its own ("which wget flags mirror a site?" had it as an answer).
+_ONLY_REFERENCES = re.compile(r"(?:[\w.:+-]+\(\d\w*\)[,.;]?\s*)+")
 _GOES_ON = frozenset("a an the is are was were be as of to for with by and or but nor that which from into than "
                      "its their this these using".split())
 # Characters a special-character name ("\(em", "\[bu]") prints; a name not listed prints nothing.
@@ -669,6 +672,9 @@ class _Page:
     def flush(self) -> None:
         if self.words:
             text = " ".join(self.words)
+            if _ONLY_REFERENCES.fullmatch(text):
+                self.words = []
+                return
             kind = "code" if self.section.upper() == "SYNOPSIS" else "paragraph"
             node = PageNode(kind, self.words_line, text=text, lines=[text] if kind == "code" else [])
             self._container().append(node)
