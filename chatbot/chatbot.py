@@ -14,7 +14,7 @@ from .reading.outline import CELL_SEPARATOR, PARSER_VERSION
 from .search.analyzer import ANALYZER_VERSION, STOPWORDS, VERSIONED
 from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
-from .search.conversation import entities, points_back, resolve
+from .search.conversation import asked_numbers, entities, points_back, resolve
 from .reading.corpus import Corpus, FileReport
 from .search.adaptation import (MIN_ENTRIES, RECIPE as ADAPTATION_RECIPE, adapt, answered_entries, reusable,
                                 training_pairs, tuned_name)
@@ -347,7 +347,9 @@ class Chatbot:
         focus_terms = self._expanded_terms(focus) if is_follow_up else []
         query = Query(terms + focus_terms,  # a follow-up's own words weigh double
                       extra_terms=[t for t in map(form, analyzer.terms(corrected)) if t not in terms],
-                      focus_terms=focus_terms, named=named)
+                      focus_terms=focus_terms, named=named,
+                      # a follow-up's own number ("and 35?") replaces the one before
+                      numbers=frozenset(asked_numbers(question) or asked_numbers(resolved)))
         vector = self.encoder.encode(text)
         candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, BACKGROUND[1]))
         names = self._names(focus)
@@ -359,13 +361,13 @@ class Chatbot:
         weighed = candidates[:WEIGHED]
         # How far a candidate stands out from the passages that merely share the topic: on a corpus that
         # is all about one thing every passage is somewhat similar, so the level of a score says less.
-        leads = [self.scorer.lead(c.features) for c in candidates]
-        background = leads[BACKGROUND[0]:BACKGROUND[1]] or leads[1:]
+        scores = [c.score for c in candidates]
+        background = scores[BACKGROUND[0]:BACKGROUND[1]] or scores[1:]
         level = sum(background) / len(background) if background else 0.0
         name_terms = {t for forms, _ in names for form in forms for t in form}
         unnamed = [t for t in dict.fromkeys(terms) if t not in name_terms]
-        evidence = [self._evidence(c, leads[i], leads[:i] + leads[i + 1:len(weighed)], names, unnamed, wants_number,
-                                   unknown, leads[i] - level, rarest) for i, c in enumerate(weighed)]
+        evidence = [self._evidence(c, scores[:i] + scores[i + 1:len(weighed)], names, unnamed, wants_number,
+                                   unknown, c.score - level, rarest) for i, c in enumerate(weighed)]
         # A name or number that no document holds ("Berlin", "2020") makes a near miss on the documents' topic,
         # not a question about something else altogether; nor does one other word they lack ("seattle" typed in
         # lower case, "paycheck" for their "salary"). Weighted by rarity, as the confidence weighs it, that one
@@ -445,18 +447,17 @@ class Chatbot:
         """A text's terms with the corpus's synonyms spelt out ("ML": machine learning), in the corpus's forms."""
         return [self.retriever.corpus_form(t) for t in self.retriever.analyzer.terms(self.synonyms.expand(text)[0])]
 
-    def _evidence(self, c: Candidate, score: float, other_scores: list[float],
-                  names: list[tuple[list[list[str]], float]], unnamed: list[str], wants_number: bool, unknown: float,
-                  contrast: float, rarest: str | None) -> dict[str, float]:
-        """What the confidence weighs for one candidate (scorer.ADAPTED_FEATURES). `score` and `other_scores`: the
-        candidates' scores as the confidence compares them (Scorer.lead); `unnamed`: the question's terms that are
-        not part of a name or number in it."""
+    def _evidence(self, c: Candidate, other_scores: list[float], names: list[tuple[list[list[str]], float]],
+                  unnamed: list[str], wants_number: bool, unknown: float, contrast: float, rarest: str | None
+                  ) -> dict[str, float]:
+        """What the confidence weighs for one candidate (scorer.ADAPTED_FEATURES). `unnamed`: the question's
+        terms that are not part of a name or number in it."""
         contains = self.retriever.contains
         passage = self.index.passages[c.passage]
         held = [any(form and self.retriever.names(c.passage, form) for form in forms) for forms, _ in names]
         missing_name = max((specificity for (_, specificity), has in zip(names, held) if not has), default=0.0)
         return {
-            "margin": score - max(other_scores, default=score - 0.1),
+            "margin": c.score - max(other_scores, default=c.score - 0.1),
             "contrast": contrast,
             "coverage": c.features["coverage"],
             "unknown": unknown,

@@ -59,6 +59,18 @@ def sentences(text: str) -> list[str]:
     return out
 
 
+# A whole number standing alone: not a part of a version, a date, a time or a range ("3.9.1", "2015-04-22", "10:30",
+# "1-3") nor of a word ("sqlite3", "ed25519"); or a code of a few letters and a number ("v7", "N806", "E501"; "uuid.v7"
+# a member named by one). A sentence's full stop or comma may follow either.
+_NUMBER_OR_CODE = re.compile(r"(?<![\w.,/:-])\d+(?!\w|[.,/:-]\w)|(?<![\w-])[A-Za-z]{1,4}\d+(?!\w|[.,/:-]\w)")
+
+
+def numbers_and_codes(text: str) -> set[str]:
+    """The whole numbers and the codes standing alone in a text ("exit status 28.", "(1299) SQLITE_CONSTRAINT_NOTNULL",
+    "uuid v7"), codes in lower case."""
+    return {found.lower() for found in _NUMBER_OR_CODE.findall(text)}
+
+
 def words(text: str) -> list[str]:
     """Lower-case word tokens; inner apostrophes, dots and hyphens stay ("don't", "scikit-learn", "3.5")."""
     return [w.replace("’", "'") for w in WORD.findall(text.lower())]

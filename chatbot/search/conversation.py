@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import WORD, words
+from ..text import WORD, numbers_and_codes, words
 from .analyzer import STOPWORDS, VERSIONED, Analyzer
 
 _CONNECTOR = re.compile(
@@ -91,6 +91,12 @@ def entities(text: str) -> list[str]:
         return []
     numbers = _NUMBER.findall(_BOUND.sub(" ", _INSTANCE.sub(" ", VERSIONED.sub(" ", text))))
     return _NAME.findall(text) + VERSIONED.findall(text) + numbers
+
+
+def asked_numbers(text: str) -> set[str]:
+    """The whole numbers and codes a question asks by ("curl exit code 6", "error 1299", "N806"): a number given as
+    a bound ("more than 9") asks for the least or the most, not for the entry of that number."""
+    return numbers_and_codes(_BOUND.sub(" ", text))
 
 
 def resolve(question: str, history: list[str], content_terms, unknown=lambda text: False,

@@ -5,7 +5,7 @@ question or alternates, the whole passage (for a FAQ entry, question and answer 
 its sentences (the answer is often one sentence inside a long passage). Keyword evidence is BM25 over
 the passage with its title and heading, scaled to the best keyword match of this query. Coverage is the
 share of the query's terms, weighted by how rare they are in the corpus, that the passage contains; "number"
-whether the passage's own heading holds a number the query asks by.
+whether the passage's own heading holds a number the query asks by (1) or only other numbers (-1).
 How these weigh is learned (search/scorer.py), not set by hand.
 """
 
@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..text import words
+from ..text import numbers_and_codes, words
 from .analyzer import Analyzer
 from .index import VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE, Index, views_of
 from .scorer import RANKING_FEATURES, Scorer
@@ -33,6 +33,8 @@ SAME_WORDS = 0.95
 POOL_SIZE = 40
 DENSE_CANDIDATES = 100
 KEYWORD_CANDIDATES = 10
+# A code held by more headings than this names what the documents are about ("m4" in m4's manual), not an entry.
+MAX_CODE_HEADINGS = 3
 # A passage under a heading that the question is word for word ranks first, ahead of the next by this (the
 # margin of a clear lead): the question names its section, as a click on a heading that the bot offered does.
 NAMED_LEAD = 0.03
@@ -80,6 +82,7 @@ class Query:
     extra_terms: list[str] = field(default_factory=list)  # only for BM25 (e.g. "ml" next to "machine learning")
     focus_terms: list[str] = field(default_factory=list)  # a follow-up's own terms, which the answer must cover
     named: tuple[int, ...] = ()  # passages under a heading that the question is word for word (Retriever.headed)
+    numbers: frozenset[str] = frozenset()  # numbers and codes the question asks by (conversation.asked_numbers)
 
 
 class Retriever:
@@ -106,7 +109,8 @@ class Retriever:
         self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self._unknown_idf = math.log1p((n + 0.5) / 0.5)
         self._row_labels: dict[int, tuple[str, ...]] = {}
-        self._heading_terms_of: dict[int, frozenset[str]] = {}
+        self._heading_numbers_of: dict[int, set[str]] = {}
+        self._code_counts: Counter | None = None
         self._wordings: dict[int, frozenset[str]] = {}
         self._headings: dict[tuple[str, ...], tuple[int, ...]] | None = None
         self._place_terms: dict[str, np.ndarray] | None = None
@@ -261,9 +265,11 @@ class Retriever:
         rows = np.array([self._row_overlap(p, asked) for p in pool], dtype=object)
         row = np.array([r or 0.0 for r in rows], dtype=np.float64)
         # A number the question asks by that is the passage's own heading ("aria2c exit code 3" and the entry headed
-        # "3", whose text, "If a resource was not found.", shares nothing with the question; "error 302", "N806").
-        numbers = {t for t in unique_terms if t.isdigit()}
-        number = np.array([float(bool(numbers & self._heading_terms(p))) if numbers else 0.0 for p in pool])
+        # "3", whose text, "If a resource was not found.", shares nothing with the question; "error 302"), and a
+        # heading that holds only other numbers: the entries for other exit codes, whose texts may say "curl" where
+        # the one asked about does not.
+        numbers = frozenset(n for n in query.numbers if n.isdigit() or self._code_headings()[n] <= MAX_CODE_HEADINGS)
+        number = np.array([self._number_agreement(p, numbers) for p in pool])
         columns = {"question": question, "whole": whole, "sentence": sentence, "keyword": keyword[pool_array],
                    "coverage": coverage, "row": row, "focus": focus, "number": number}
         matrix = np.column_stack([columns[name] for name in RANKING_FEATURES]).astype(np.float64)
@@ -310,13 +316,26 @@ class Retriever:
             label = self._row_labels[p] = tuple(t for t in self.analyzer.terms(row) if not any(ch.isdigit() for ch in t))
         return label
 
-    def _heading_terms(self, p: int) -> frozenset[str]:
-        """The terms of a passage's own heading (the last of its section's headings)."""
-        terms = self._heading_terms_of.get(p)
-        if terms is None:
-            section = self.index.passages[p].section
-            terms = self._heading_terms_of[p] = frozenset(self.analyzer.terms(section.rsplit(" › ", 1)[-1]))
-        return terms
+    def _code_headings(self) -> Counter:
+        """How many headings hold each code ("v7": one, "uuid.v7(...)"; "m4": most of m4's manual)."""
+        if self._code_counts is None:
+            headings = {p.section.rsplit(" › ", 1)[-1] for p in self.index.passages}
+            self._code_counts = Counter(code for heading in headings for code in numbers_and_codes(heading)
+                                        if not code.isdigit())
+        return self._code_counts
+
+    def _number_agreement(self, p: int, numbers: frozenset[str]) -> float:
+        """1 when the passage's own heading holds a number or code of `numbers`, -1 when both hold numbers and none
+        is the same, else 0 (a heading's code, "sqlite3" or "v4", need not name what is asked: "mp3" is a word)."""
+        if not numbers:
+            return 0.0
+        headed = self._heading_numbers_of.get(p)
+        if headed is None:
+            headed = self._heading_numbers_of[p] = numbers_and_codes(
+                self.index.passages[p].section.rsplit(" › ", 1)[-1])
+        if numbers & headed:
+            return 1.0
+        return -1.0 if any(n.isdigit() for n in numbers) and any(n.isdigit() for n in headed) else 0.0
 
     def _row_overlap(self, p: int, asked: set[str]) -> float | None:
         """For a table row: the rarity-weighted share of its label's terms that the question uses

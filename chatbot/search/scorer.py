@@ -26,11 +26,6 @@ import numpy as np
 from .embedder import model_slug
 
 RANKING_FEATURES = ("question", "whole", "sentence", "keyword", "coverage", "row", "focus", "number")
-# Evidence that says which of a few close passages is the entry asked about, not that the documents answer the
-# question: the heading "3" among exit statuses holds the number that "what does exit code 3 mean for wget?" asks
-# by, as a tool the documents do not cover has exit statuses too. The lead of the best passage over the others
-# that the confidence reads leaves it out (Scorer.lead).
-ORDERING_ONLY = ("number",)
 # Evidence that joined the ranking after weights were first stored (a file of weights fitted for your own model
 # before it weighs it 0).
 ADDED_RANKING_FEATURES = ("number",)
@@ -91,11 +86,6 @@ class Scorer:
     def rank(self, matrix: np.ndarray) -> np.ndarray:
         """Ranking scores of candidates, one row of RANKING_FEATURES each."""
         return matrix @ np.array([self.ranking[name] for name in RANKING_FEATURES])
-
-    def lead(self, features: dict[str, float]) -> float:
-        """The ranking score without the evidence that only orders close passages (ORDERING_ONLY): what the
-        confidence's margin and contrast compare, so that a heading's number raises no candidate's certainty."""
-        return sum(w * features[name] for name, w in self.ranking.items() if name not in ORDERING_ONLY)
 
     def to_dict(self) -> dict:
         return {"ranking": self.ranking,
