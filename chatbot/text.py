@@ -65,6 +65,15 @@ def sentences(text: str) -> list[str]:
 _NUMBER_OR_CODE = re.compile(r"(?<![\w.,/:-])\d+(?!\w|[.,/:-]\w)|(?<![\w-])[A-Za-z]{1,4}\d+(?!\w|[.,/:-]\w)")
 
 
+# A date's numbers: a year, and a day beside its month's name ("28 Apr 2022", "July 4, 2020").
+_DATE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                   r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?|\b(?:19|20)\d\d\b")
+
+
+def without_dates(text: str) -> str:
+    return _DATE.sub(" ", text)
+
+
 def numbers_and_codes(text: str) -> set[str]:
     """The whole numbers and the codes standing alone in a text ("exit status 28.", "(1299) SQLITE_CONSTRAINT_NOTNULL",
     "uuid v7"), codes in lower case."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from ..text import numbers_and_codes, words
+from ..text import numbers_and_codes, without_dates, words
 from .analyzer import Analyzer
 from .index import VIEW_PASSAGE, VIEW_QUESTION, VIEW_SENTENCE, Index, views_of
 from .scorer import RANKING_FEATURES, Scorer
@@ -109,7 +109,7 @@ class Retriever:
         self._idf = np.log1p((n - df + 0.5) / (df + 0.5))
         self._unknown_idf = math.log1p((n + 0.5) / 0.5)
         self._row_labels: dict[int, tuple[str, ...]] = {}
-        self._heading_numbers_of: dict[int, set[str]] = {}
+        self._heading_numbers_of: dict[int, tuple[set[str], set[str]]] = {}
         self._code_counts: Counter | None = None
         self._wordings: dict[int, frozenset[str]] = {}
         self._headings: dict[tuple[str, ...], tuple[int, ...]] | None = None
@@ -326,16 +326,19 @@ class Retriever:
 
     def _number_agreement(self, p: int, numbers: frozenset[str]) -> float:
         """1 when the passage's own heading holds a number or code of `numbers`, -1 when both hold numbers and none
-        is the same, else 0 (a heading's code, "sqlite3" or "v4", need not name what is asked: "mp3" is a word)."""
+        is the same, else 0. A heading's code ("sqlite3", "v4") need not name what it is about, nor its date ("unbound
+        1.15.0-5 (28 Apr 2022)", a release's) say which entry it is: neither counts against it."""
         if not numbers:
             return 0.0
         headed = self._heading_numbers_of.get(p)
         if headed is None:
-            headed = self._heading_numbers_of[p] = numbers_and_codes(
-                self.index.passages[p].section.rsplit(" › ", 1)[-1])
-        if numbers & headed:
+            heading = self.index.passages[p].section.rsplit(" › ", 1)[-1]
+            headed = self._heading_numbers_of[p] = (numbers_and_codes(heading),
+                                                    {n for n in numbers_and_codes(without_dates(heading)) if n.isdigit()})
+        named, counted = headed
+        if numbers & named:
             return 1.0
-        return -1.0 if any(n.isdigit() for n in numbers) and any(n.isdigit() for n in headed) else 0.0
+        return -1.0 if counted and any(n.isdigit() for n in numbers) else 0.0
 
     def _row_overlap(self, p: int, asked: set[str]) -> float | None:
         """For a table row: the rarity-weighted share of its label's terms that the question uses
