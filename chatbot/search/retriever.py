@@ -326,15 +326,15 @@ class Retriever:
 
     def _number_agreement(self, p: int, numbers: frozenset[str]) -> float:
         """1 when the passage's own heading holds a number or code of `numbers`, -1 when both hold numbers and none
-        is the same, else 0. A heading's code ("sqlite3", "v4") need not name what it is about, nor its date ("unbound
+        is the same, else 0. A heading's code ("v4", "mp3") need not name what it is about, nor its date ("unbound
         1.15.0-5 (28 Apr 2022)", a release's) say which entry it is: neither counts against it."""
         if not numbers:
             return 0.0
         headed = self._heading_numbers_of.get(p)
         if headed is None:
             heading = self.index.passages[p].section.rsplit(" › ", 1)[-1]
-            headed = self._heading_numbers_of[p] = (numbers_and_codes(heading),
-                                                    {n for n in numbers_and_codes(without_dates(heading)) if n.isdigit()})
+            undated = {n for n in numbers_and_codes(without_dates(heading)) if n.isdigit()}
+            headed = self._heading_numbers_of[p] = (numbers_and_codes(heading), undated)
         named, counted = headed
         if numbers & named:
             return 1.0
