@@ -361,13 +361,12 @@ class Chatbot:
         weighed = candidates[:WEIGHED]
         # How far a candidate stands out from the passages that merely share the topic: on a corpus that
         # is all about one thing every passage is somewhat similar, so the level of a score says less.
-        scores = [c.score for c in candidates]
-        background = scores[BACKGROUND[0]:BACKGROUND[1]] or scores[1:]
+        background = [c.score for c in candidates[BACKGROUND[0]:BACKGROUND[1]]] or [c.score for c in candidates[1:]]
         level = sum(background) / len(background) if background else 0.0
         name_terms = {t for forms, _ in names for form in forms for t in form}
         unnamed = [t for t in dict.fromkeys(terms) if t not in name_terms]
-        evidence = [self._evidence(c, scores[:i] + scores[i + 1:len(weighed)], names, unnamed, wants_number,
-                                   unknown, c.score - level, rarest) for i, c in enumerate(weighed)]
+        evidence = [self._evidence(c, [o.score for o in weighed if o is not c], names, unnamed, wants_number,
+                                   unknown, c.score - level, rarest) for c in weighed]
         # A name or number that no document holds ("Berlin", "2020") makes a near miss on the documents' topic,
         # not a question about something else altogether; nor does one other word they lack ("seattle" typed in
         # lower case, "paycheck" for their "salary"). Weighted by rarity, as the confidence weighs it, that one

@@ -63,8 +63,6 @@ def sentences(text: str) -> list[str]:
 # "1-3") nor of a word ("sqlite3", "ed25519"); or a code of a few letters and a number ("v7", "N806", "E501"; "uuid.v7"
 # a member named by one). A sentence's full stop or comma may follow either.
 _NUMBER_OR_CODE = re.compile(r"(?<![\w.,/:-])\d+(?!\w|[.,/:-]\w)|(?<![\w-])[A-Za-z]{1,4}\d+(?!\w|[.,/:-]\w)")
-
-
 # A date's numbers: a year, and a day beside its month's name ("28 Apr 2022", "July 4, 2020").
 _DATE = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
                    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4}\b)?|\b(?:19|20)\d\d\b")
