@@ -103,8 +103,14 @@ def unpack(registry: str, package: str, version: str, scratch: Path, into: Path)
     download = scratch / "download"
     download.mkdir()
     if registry == "debian":
-        _run(["apt-get", "download", f"{package}={version}"], download, package, version,
-             "Debian packages are fetched with apt-get (a Debian or Ubuntu machine with bookworm's sources)")
+        needs = "Debian packages are fetched with apt-get (a Debian or Ubuntu machine with bookworm's sources)"
+        try:
+            _run(["apt-get", "download", f"{package}={version}"], download, package, version, needs)
+        except DocsetError:
+            # A stable release's package changes version with each security update, and a mirror may lag one
+            # behind: the version the registry offers is taken instead, its documents checked by their sha256 all
+            # the same (dovecot's wiki pages are the same bytes in 2.3.19.1's deb12u6 and deb12u7).
+            _run(["apt-get", "download", package], download, package, version, needs)
         _run(["dpkg-deb", "-x", str(next(download.glob("*.deb"))), str(into)], download, package, version, "")
     elif registry == "pypi":
         _run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", "--quiet",
@@ -125,8 +131,7 @@ def _run(command: list[str], cwd: Path, package: str, version: str, needs: str) 
         raise DocsetError(f"cannot fetch {package} {version}: {command[0]} is not installed. {needs}") from None
     if done.returncode != 0:
         raise DocsetError(f"cannot fetch {package} {version} ({' '.join(command)}): "
-                          f"{(done.stderr or done.stdout).strip()[-400:]}. A pinned version that the registry no "
-                          "longer offers makes the set unavailable: its documents cannot be checked.")
+                          f"{(done.stderr or done.stdout).strip()[-400:]}.")
 
 
 def _extract(archive: Path, into: Path) -> None:

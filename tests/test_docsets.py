@@ -68,3 +68,25 @@ def test_every_shipped_set_names_a_pinned_source_for_each_document_and_has_quest
             assert s.registry in ("debian", "pypi", "npm") and s.version and len(s.sha256) == 64
         cases = load_cases(docsets.cases_file(name))
         assert len(cases) >= 50 and any(c["kind"] == "out_of_scope" for c in cases)
+
+
+def test_a_debian_version_the_registry_no_longer_offers_is_replaced_by_the_one_it_offers(tmp_path, monkeypatch):
+    # BG's dovecot-core was pinned at deb12u7 and a machine whose mirror offers deb12u6 could not fetch the set,
+    # although both hold the same documents: the version offered is taken, its documents checked all the same.
+    commands = []
+
+    def run(command, cwd, package, version, needs):
+        commands.append(" ".join(command))
+        if command[:2] == ["apt-get", "download"]:
+            if "=" in command[2]:
+                raise docsets.DocsetError(f"cannot fetch {package} {version}")
+            (cwd / "tool_1.1_all.deb").write_bytes(b"")
+        elif command[0] == "dpkg-deb":
+            (tmp_path / "into" / "usr" / "share" / "doc").mkdir(parents=True)
+            (tmp_path / "into" / "usr" / "share" / "doc" / "FAQ").write_text("the FAQ")
+
+    monkeypatch.setattr(docsets, "_run", run)
+    (tmp_path / "scratch").mkdir()
+    docsets.unpack("debian", "tool", "1.0-1+deb12u7", tmp_path / "scratch", tmp_path / "into")
+    assert commands[:2] == ["apt-get download tool=1.0-1+deb12u7", "apt-get download tool"]
+    assert (tmp_path / "into" / "usr" / "share" / "doc" / "FAQ").read_text() == "the FAQ"
