@@ -1831,6 +1831,29 @@ def test_a_term_heads_its_definition_only(tmp_path, name):
         ("Lexical syntax", "Whitespace at the start of a value is stripped.")]
 
 
+def test_html_table_with_bullets_in_its_cells_and_a_laid_out_quotation(tmp_path):
+    # Beautiful Soup's parser table (a Sphinx list table): its advantages and disadvantages are bullets in the
+    # cells, and any list in a table had made it a layout table, each cell a passage ("External C dependency"
+    # alone). DocBook's epigraph is a table of a quotation between empty margin cells, its attribution in a row
+    # of its own: no two values in a row, so a text, not rows of a table.
+    page = ("<h1>Soup</h1><h2>Parsers</h2><table><tr><td><p>Parser</p></td><td><p>Advantages</p></td>"
+            "<td><p>Disadvantages</p></td></tr>"
+            "<tr><td>html.parser</td><td><ul><li>Batteries included</li><li>Decent speed</li></ul></td>"
+            "<td><ul><li>Not as fast as lxml</li></ul></td></tr>"
+            "<tr><td>lxml</td><td><ul><li>Very fast</li></ul></td><td><ul><li>External C dependency</li></ul></td>"
+            "</tr></table>"
+            "<h2>FAQ</h2><table border='0' summary='Block quote'><tr><td width='10%'></td>"
+            "<td><p>I seek the Holy Grail!</p></td><td width='10%'></td></tr>"
+            "<tr><td></td><td colspan='2' align='right'>-- Monty Python</td></tr></table>")
+    passages, problems = read(tmp_path, "soup.html", page)
+    assert problems == []
+    assert [(p.kind, p.text.splitlines()[-1]) for p in passages] == [
+        ("table", "Parser | Advantages | Disadvantages"),
+        ("table", "html.parser | Batteries included; Decent speed | Not as fast as lxml"),
+        ("table", "lxml | Very fast | External C dependency"),
+        ("text", "I seek the Holy Grail!"), ("text", "-- Monty Python")]
+
+
 def test_html_table_without_header_cells_has_no_header_row(tmp_path):
     # tig's manual (AsciiDoc's HTML): "Table 1. Browsing state variables" has data cells only; its first row
     # ("%(head) | The currently viewed head ID") had been read as the header, repeated in all 30 rows, and
@@ -4152,7 +4175,8 @@ def test_manual_page_files_by_section_number(tmp_path):
     (tmp_path / "ls.1").write_text('.\\" Manual page for ls\n.TH LS "1" "September 2022"\n.SH NAME\nls \\- list\n'
                                    '.SH DESCRIPTION\nList the files.\n', encoding="utf-8")
     (tmp_path / "cat.1").write_text(".Dd May 1, 2022\n.Dt CAT 1\n.Sh NAME\n.Nm cat\n.Nd concatenate files\n"
-                                    ".Sh DESCRIPTION\nThe\n.Nm\nutility reads files.\n", encoding="utf-8")
+                                    ".Sh DESCRIPTION\nThe\n.Nm\nutility reads files.\nFiles are read by\n.Nm .\n",
+                                    encoding="utf-8")
     (tmp_path / "syslog.1").write_text("Jan  1 kernel: started\nJan  2 kernel: stopped\n", encoding="utf-8")
     (tmp_path / "environment.5").write_text(".so man5/pam_env.conf.5\n", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("See GZIP(1) for the options.\n\nNAME\n\nIt keeps the original file with "
@@ -4162,7 +4186,8 @@ def test_manual_page_files_by_section_number(tmp_path):
     assert [p.section for p in found["gzip.1"][0]][4:7] == ["-a --ascii", "-c --stdout --to-stdout", "-k --keep"]
     assert [(p.title, p.section, p.text) for p in found["ls.1"][0]] == [("ls - list", "DESCRIPTION", "List the files.")]
     assert [(p.title, p.section, p.text) for p in found["cat.1"][0]] == [
-        ("cat — concatenate files", "DESCRIPTION", "The cat utility reads files.")]
+        # ".Nm ." is the page's name and a full stop (visudo(8): "... not recognized by ." had lost it).
+        ("cat — concatenate files", "DESCRIPTION", "The cat utility reads files. Files are read by cat.")]
     assert found["syslog.1"][0] == [] and "not a manual page" in found["syslog.1"][1][0].reason
     assert found["environment.5"][1][0].reason.startswith("a link to another manual page (man5/pam_env.conf.5)")
     assert [p.text for p in found["notes.txt"][0]] == ["See GZIP(1) for the options.", "It keeps the original file "
@@ -7322,6 +7347,24 @@ def test_info_manual_is_read_by_its_nodes_and_titles(tmp_path):
         ("widget", "Invoking ‘widget’ › Options",
          "Widgets are made in this order:\n- the frame, then its wheels;\n- the seat.")]
     assert [p.line for p in passages][:2] == [15, 28]
+
+
+def test_info_cross_reference_to_another_manual_or_over_two_lines_reads_see(tmp_path):
+    # lzip's manual: "*Note plzip manual: (plzip)Top." had read "See plzip manual)Top.", and a reference wrapped
+    # over two lines was kept as it is ("*Note tarlz manual: (tarlz)Top."). Every line keeps its number. "See" is
+    # said once ("Also see *note Common options::." had read "Also see see Common options."), and a node of another
+    # manual is named with it ("*Note (gcc)Bugs::.").
+    info = ("\x1f\nFile: lzip.info,  Node: Top,  Up: (dir)\n\nlzip\n****\n\n"
+            "Large files compress faster with plzip. *Note plzip manual: (plzip)Top.\n\n"
+            "Tar archives are kept aligned by tarlz. *Note tarlz manual:\n(tarlz)Top.\n\n"
+            "   • It can repair damaged copies.  *Note Data\n     safety::.\n\n"
+            "The options are these. Also see\n*note Common options::. Report bugs. *Note (gcc)Bugs::.\n")
+    passages, problems = read(tmp_path, "lzip.info", info.encode())
+    assert problems == [] and [p.text for p in passages] == [
+        "Large files compress faster with plzip. See plzip manual.",
+        "Tar archives are kept aligned by tarlz. See tarlz manual.\n- It can repair damaged copies. See Data safety.",
+        "The options are these. Also see Common options. Report bugs. See gcc Bugs."]
+    assert [p.line for p in passages] == [7, 9, 15]
 
 
 def test_info_text_after_a_menu_is_kept_and_link_only_footnotes_dropped(tmp_path):

@@ -600,6 +600,19 @@ def test_numbered_steps_that_lead_in_to_commands_are_a_procedure_and_an_item_mar
         "o Strings can take arguments:", "o It is now possible to have whitespace between the dots."]
 
 
+def test_numbered_titles_over_indented_text_that_ask_nothing_are_headings():
+    # xz's README: "0. Overview" and "1.1. Overall documentation", each over its text indented under it, had been read
+    # as FAQ entries asked by their titles ("Overview"), although none of them asks anything.
+    text = ("XZ Utils\n========\n\n0. Overview\n-----------\n\n    XZ Utils provide a compression library.\n\n"
+            "1. Documentation\n----------------\n\n1.1. Overall documentation\n\n    Read the manual first.\n\n"
+            "1.2. Documentation for liblzma\n\n    The API is documented in the headers.\n\n"
+            "2. Version numbering\n--------------------\n\n    Versions are X.Y.Z.\n")
+    found = parse_plaintext(text, source="README")
+    assert [(p.kind, p.section) for p in found] == [
+        ("text", "Overview"), ("text", "Overall documentation"), ("text", "Documentation for liblzma"),
+        ("text", "Version numbering")]
+
+
 def test_the_lines_a_table_of_contents_names_are_headings():
     # libpng's manual lists its chapters ("III. Reading") in its contents and writes each again over its chapter:
     # read as one-line passages, they had headed nothing, and 562 of 737 passages had no section.

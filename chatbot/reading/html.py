@@ -1029,17 +1029,23 @@ def _table(node, blocks: list[Block]) -> None:
     if _mostly_links(node, rows):
         return  # an index of terms or a "Jump to: A B C" bar, every entry a link (texinfo, Sphinx's index)
     cells = _grid(rows)
-    nested = node.find("table") is not None or node.find([*_HEADINGS, "pre", "ul", "ol"])
-    if nested or len(cells) < 2 or max(len(r) for r in cells) < 2:
-        # A layout table: read what is inside it.
+    kinds = [[c.name for c in tr.find_all(["th", "td"], recursive=False)] for tr in rows]
+    named_rows = all(k[0] == "th" and "td" in k[1:] for k in kinds if k)
+    # Bullets in the cells of rows alike (Sphinx's list tables: a parser's advantages, one per bullet) leave a
+    # table of data; in a table of few or unlike rows they are a page's laid-out lists, and in rows each named by a
+    # header cell (HomeBank's dialog fields), each field's text, read as it is laid out.
+    listed = node.find(["ul", "ol"]) is not None and (named_rows or len(cells) < 3 or len({len(r) for r in cells}) > 1)
+    nested = node.find("table") is not None or node.find([*_HEADINGS, "pre"]) or listed
+    if nested or len(cells) < 2 or max(len({c for c in r if c}) for r in cells) < 2:
+        # A layout table: read what is inside it. One that pairs no two values in any row lays out a text (DocBook
+        # sets a quotation between empty margin cells, its attribution in a row of its own).
         for tr in rows:
             for cell in tr.find_all(["th", "td"], recursive=False):
                 _walk(cell, blocks)
         return
     caption = node.find("caption")
     caption = " ".join(_text(caption).split()) if caption else ""
-    kinds = [[c.name for c in tr.find_all(["th", "td"], recursive=False)] for tr in rows]
-    if all(k[0] == "th" and "td" in k[1:] for k in kinds if k):
+    if named_rows:
         # Every row named by its first cell, with no header row (a spec sheet, an info box): each row
         # is a fact of its own, "Storage: 1 TB", not a row under the first row as header.
         facts = [f"- {r[0]}: {' | '.join(c for c in r[1:] if c)}" for r in cells if r and any(r[1:])]
@@ -1093,8 +1099,20 @@ def _letters(text: str) -> int:
 
 def _grid(rows) -> list[list[str]]:
     """The rows' cells as text, spans filled (`spread_cells`)."""
-    return spread_cells([[(" ".join(_text(cell).split()), _span(cell, "rowspan"), _span(cell, "colspan"))
+    return spread_cells([[(_cell_text(cell), _span(cell, "rowspan"), _span(cell, "colspan"))
                           for cell in tr.find_all(["th", "td"], recursive=False)] for tr in rows])
+
+
+def _cell_text(cell) -> str:
+    """A cell's text on one line; a list's items in it parted by semicolons ("Very fast; Lenient"), not run
+    together."""
+    items = [li for li in cell.find_all("li") if li.find_parent("li") is None or li.find_parent("li") not in
+             cell.find_all("li")]
+    if not items:
+        return " ".join(_text(cell).split())
+    inside = frozenset(id(d) for li in items for d in (li, *li.descendants))
+    lead = " ".join(_lines(_pieces(cell, inside)).split())
+    return "; ".join([lead] * bool(lead) + [" ".join(_text(li).split()) for li in items])
 
 
 def _span(cell, name: str) -> int:

@@ -28,8 +28,12 @@ _UP = re.compile(r"\bUp:\s*([^,]+?)\s*(?:,|$)")
 # of a manual split over several files.
 _NOT_A_NODE = ("Tag Table:", "End Tag Table", "Local Variables:", "Indirect:")
 _UNDERLINE = re.compile(r"^([*=.-])\1{2,}$")
-# A cross-reference: "*Note Zero Address::." or "(*note insert command: The i Command.)", read as "see ...".
-_REFERENCE = re.compile(r"\*([Nn])ote\s+([^:]+?)::|\*([Nn])ote\s+([^:]+?):\s+[^.,:]+?(?=[.,)])")
+# A cross-reference: "*Note Zero Address::.", "(*note insert command: The i Command.)" or one to another manual,
+# "*Note plzip manual: (plzip)Top.", read as "see ...". It may wrap over two lines (not over a blank one).
+_SPACE = r"(?:[ \t]*\n)?[ \t]+|[ \t]*\n"
+_REFERENCE = re.compile(rf"\*([Nn])ote(?:{_SPACE})((?:[^:\n]|\n(?![ \t]*\n))+?)::"
+                        rf"|\*([Nn])ote(?:{_SPACE})((?:[^:\n]|\n(?![ \t]*\n))+?):(?:{_SPACE})"
+                        rf"(?:\([^()\s]+\))?(?:[^.,:()\n]|\n(?![ \t]*\n))*?(?=[.,)])")
 # The first line makeinfo writes: "This is bc.info, produced by makeinfo version 6.8 from bc.texi."
 _MANUAL = re.compile(r"^This is (\S+?)\.info(?:-\d+)?,")
 # A marker for the Info reader ("\0\b[index\0\b]" opens an index): no text.
@@ -64,7 +68,7 @@ def parse_info(text: str, *, source: str, title: str = "", max_chars: int = 1200
 def info_markdown(text: str) -> list[tuple[int, str]]:
     """The manual as Markdown lines, each with the number of the file's line it comes from."""
     nodes: list[list[tuple[int, str]]] = []
-    text = _MARKER.sub("", text)
+    text = _REFERENCE.sub(_seen_reference, _MARKER.sub("", text))
     for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         if line.startswith("\x1f"):
             nodes.append([])
@@ -235,9 +239,21 @@ def _table_rows(body: list[tuple[int, str]], k: int) -> tuple[list[tuple[int, li
     return (rows, end) if len(header) > 1 and len(rows) > 1 else ([], k)
 
 
+def _seen_reference(found: re.Match) -> str:
+    """A cross-reference read as "see ...": on the line where it ends when it wraps, so that every line keeps its
+    number."""
+    # A node of another manual, "(gcc)Bugs", reads "gcc Bugs".
+    label = re.sub(r"^\(([^()\s]+)\)\s*", r"\1 ", " ".join((found[2] or found[4]).split()))
+    wrapped = found[0].count("\n")
+    indent = re.match(r"[ \t]*", found[0][found[0].rfind("\n") + 1:])[0] if wrapped else ""
+    # "Also see *note Common options::." (Texinfo's "see @ref{...}") says "see" once.
+    said = re.search(r"\bsee\s*$", found.string[max(0, found.start() - 20):found.start()], re.IGNORECASE)
+    return "\n" * wrapped + indent + (label if said else f"{'S' if (found[1] or found[3]) == 'N' else 's'}ee {label}")
+
+
 def _prose(text: str) -> str:
-    """A line of text as Markdown, its cross-references read as "see ..."."""
-    return escaped(_REFERENCE.sub(lambda m: f"{'S' if (m[1] or m[3]) == 'N' else 's'}ee {m[2] or m[4]}", text.strip()))
+    """A line of text as Markdown."""
+    return escaped(text.strip())
 
 
 def _indented_end(body: list[tuple[int, str]], k: int) -> int:

@@ -575,10 +575,11 @@ def _numbered_questions(groups: list[tuple[int, list[str]]]) -> dict[int, str]:
         # Users who ..." over an example), not of questions; read as questions, each had been a paragraph long and
         # the notes with nothing under them had gone into the answer before them.
         return {}
-    if not asking and sum(text.endswith(":") for text in questions.values()) > len(questions) / 2:
-        # Numbered steps that lead in to what is indented under them, asking nothing (postgresql-common's "2. Get a
-        # shell for the database superuser 'postgres'. If your system has an active root user, use su:" over the
-        # command): a procedure, each step read with its commands, not a question answered by them.
+    if not asking:
+        # Numbered steps that lead in to what is indented under them (postgresql-common's "2. Get a shell for the
+        # database superuser 'postgres'. If your system has an active root user, use su:" over the command), or
+        # numbered titles over their text (xz's README: "1.1. Overall documentation"), none of them asking: a
+        # procedure or an outline, not questions answered by what is under them.
         return {}
     return questions if len(questions) >= NUMBERED_FAQ_QUESTIONS else {}
 

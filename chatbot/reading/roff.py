@@ -542,11 +542,13 @@ class _Page:
                 close_up = token.endswith("o")
             else:
                 form = _MDOC_FORMS.get(token, "{}")
-                if token == "Nm" and not following:
+                # A delimiter is no argument: ".Nm ." is the page's name and a full stop (but ".Ar ..." is "...").
+                argument = following and self.escapes(tokens[k]) not in _CLOSING
+                if token == "Nm" and not argument:
                     add(self.page_name)
-                elif token == "Fl" and not following:
+                elif token == "Fl" and not argument:
                     add("-")
-                elif token == "Ar" and not following:
+                elif token == "Ar" and not argument:
                     add("file ...")
         return text
 
