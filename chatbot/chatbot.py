@@ -14,7 +14,7 @@ from .reading.outline import CELL_SEPARATOR, PARSER_VERSION
 from .search.analyzer import ANALYZER_VERSION, STOPWORDS, VERSIONED
 from .answer import Answer, confidence_label
 from .search.batcher import EncodeBatcher
-from .search.conversation import asked_numbers, entities, points_back, resolve
+from .search.conversation import asked_numbers, asking_part, entities, points_back, resolve
 from .reading.corpus import Corpus, FileReport
 from .search.adaptation import (MIN_ENTRIES, RECIPE as ADAPTATION_RECIPE, adapt, answered_entries, reusable,
                                 training_pairs, tuned_name)
@@ -352,12 +352,14 @@ class Chatbot:
                       numbers=frozenset(asked_numbers(question) or asked_numbers(resolved)))
         vector = self.encoder.encode(text)
         candidates = self.retriever.search(query, vector, k=max(self.settings.top_k, BACKGROUND[1]))
-        names = self._names(focus)
+        asking = asking_part(focus, lambda text: len(analyzer.terms(text)))
+        names = self._names(asking)
         wants_number = bool(QUANTITY_QUESTION.search(question if is_follow_up else resolved))
         unknown = self.retriever.unknown_share(terms)
         # The question's most specific word ("weather", "visa", "PhD"): a passage without it answers
         # something near the question, not the question.
-        rarest = max(dict.fromkeys(terms), key=self.retriever.idf, default=None)
+        asked = set(self._expanded_terms(asking)) if asking != focus else set()
+        rarest = max(dict.fromkeys(t for t in terms if not asked or t in asked), key=self.retriever.idf, default=None)
         weighed = candidates[:WEIGHED]
         # How far a candidate stands out from the passages that merely share the topic: on a corpus that
         # is all about one thing every passage is somewhat similar, so the level of a score says less.

@@ -150,6 +150,22 @@ def test_a_name_the_path_of_a_passages_file_gives_is_no_missing_name(tmp_path, f
     assert elsewhere.evidence[0]["missing_name"] == 1.0
 
 
+def test_the_names_and_rarest_word_of_a_long_messages_setting_make_no_near_miss(tmp_path, fake_embedder):
+    # A message that tells its setting before it asks (BN's "... on my Debian box ... mode 644. Could the permissions
+    # matter?"): the names of the setting had counted as names the passage lacks, and answers ranked first were
+    # declined. The sentence that asks is what the passage must answer; a near miss is still one when it asks by
+    # the name ("... Could Barbican's permissions matter?"), and an asking sentence of one word ("Meaning?") is read
+    # with the rest of the message.
+    bot = bot_over(tmp_path, fake_embedder, {"faq.md": "# FAQ\n\n## Why is my secrets file refused?\n\n"
+                                                       "The secrets file must not be readable by other users.\n"})
+    setting = "My Debian box keeps the secrets file in /etc with mode 644 on the Synology. "
+    asked = bot.rank(setting + "Why is the secrets file refused?")
+    assert asked.evidence[0]["missing_name"] == 0.0 and asked.evidence[0]["rarest_unknown"] == 0.0
+    assert bot.rank(setting + "Why is the secrets file refused by Barbican?").evidence[0]["missing_name"] == 1.0
+    assert bot.rank(setting + "Meaning?").evidence[0]["missing_name"] == 1.0
+    assert bot.rank("Could the secrets file on my Synology be refused?").evidence[0]["missing_name"] == 1.0
+
+
 def test_a_capitalised_stopword_inside_a_sentence_is_no_missing_name(tmp_path, fake_embedder):
     # "npm ERR! need auth This command requires you to be logged in": "This", after a word with no stop between,
     # read as a name of stopwords only, which no passage could hold, and every answer was a near miss.

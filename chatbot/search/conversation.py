@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import WORD, numbers_and_codes, words
+from ..text import WORD, numbers_and_codes, sentences, words
 from .analyzer import STOPWORDS, VERSIONED, Analyzer
 
 _CONNECTOR = re.compile(
@@ -91,6 +91,21 @@ def entities(text: str) -> list[str]:
         return []
     numbers = _NUMBER.findall(_BOUND.sub(" ", _INSTANCE.sub(" ", VERSIONED.sub(" ", text))))
     return _NAME.findall(text) + VERSIONED.findall(text) + numbers
+
+
+def asking_part(text: str, content_terms) -> str:
+    """The sentences of a message that ask, when it tells its setting first and asks after ("Key is in
+    ~/.ssh/authorized_keys, permissions on .ssh are 700. Could my home directory's mode matter?"): the names and the
+    rarest words of the setting (a Debian box, a mode 644, a NAS) say where the person is, not what they ask about,
+    and the passage that answers need not hold them. The whole message when no sentence of it asks, when it is one
+    sentence, or when its asking sentences hold fewer than two content terms ("Meaning?" after the exit status it
+    means); `content_terms` counts a text's content terms (the analyzer's notion)."""
+    parts = sentences(text)
+    asking = [p for p in parts if p.rstrip().endswith("?")]
+    if len(parts) < 2 or not asking or len(asking) == len(parts):
+        return text
+    scope = " ".join(asking)
+    return scope if content_terms(scope) >= 2 else text
 
 
 def asked_numbers(text: str) -> set[str]:
