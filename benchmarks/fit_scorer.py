@@ -28,7 +28,7 @@ With --hold, the ranking is fitted on all the sets named, but no step may lower 
 below what the stored weights give them; with --free, only the weights named are fitted, the others kept; with
 --ranking-only only the ranking weights are fitted and stored (the confidence and the decline point stay). That is
 how the weight of evidence that mostly reference documents show (a number asked by in a passage's heading) was
-fitted, on the five sets and the documentation sets AX to BH (benchmarks/docsets; "docsets" names BK to BM too,
+fitted, on the five sets and the documentation sets AX to BH (benchmarks/docsets; "docsets" names BK to BP too,
 which are in no fit yet), no set losing:
 
     SETS=dev,paraphrase,realdocs,covidq,stackfaq,AX,AY,AZ,BA,BB,BC,BD,BE,BF,BG,BH
@@ -62,6 +62,10 @@ FLOORS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)  # candidate floors of the 
 # The values tried for each weight when only one or two are fitted (--free): evidence beside the others, weighing up
 # to about a third of the semantic evidence.
 FREE_GRID = np.round(np.arange(0.0, 0.305, 0.01), 2)
+# The bounds tried for Scorer.unrelated: the unknown share of the question's words (weighted by rarity) at or above
+# which, and the best match's cosine below which, a question is declined outright.
+UNRELATED_UNKNOWN = (0.9, 0.8, 0.7, 0.6, 0.5)
+UNRELATED_BELOW = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
 
 
 @dataclass
@@ -298,6 +302,31 @@ def choose_floor(evidence_data: dict, similarity: dict, features: tuple[str, ...
     return min(allowed, key=lambda f: (results[f][0], f))
 
 
+def choose_unrelated(evidence_data: dict, bias: float, weights: dict, cut: float) -> tuple[float, float]:
+    """The bounds of Scorer.unrelated: of the pairs tried, the one that declines the most unanswerable questions that
+    the answerability answers, among those that decline no answerable question it answers, in any set (of pairs
+    declining as many, the narrowest). (1, 0), declining nothing, when no pair declines any."""
+    best, most = (1.0, 0.0), 0
+    print("\nUnrelated (unknown share at least, cosine below): unanswerable questions declined; answerable ones lost")
+    for share in UNRELATED_UNKNOWN:
+        for below in UNRELATED_BELOW:
+            caught, lost = 0, []
+            for name, (evidence, _, answerable) in evidence_data.items():
+                for es, asked in zip(evidence, answerable):
+                    if not es or es[0]["unknown"] == 1.0 or _predict(bias, weights, es[0]) < cut:
+                        continue  # declined already
+                    if es[0]["unknown"] >= share and es[0]["similarity"] < below:
+                        if asked:
+                            lost.append(name)
+                        else:
+                            caught += 1
+            if caught:
+                print(f"  {share:.2f} {below:.2f}: {caught}; {', '.join(lost) or 'none'}")
+            if not lost and caught > most:
+                best, most = (share, below), caught
+    return best
+
+
 def _predict(bias: float, weights: dict, evidence: dict) -> float:
     z = bias + sum(weights[f] * evidence[f] for f in weights)
     return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
@@ -334,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
                         "(the others kept as stored), as new evidence joins the ranking")
     parser.add_argument("--ranking-only", action="store_true",
                         help="fit and store only the ranking weights; keep the stored confidence and decline point")
+    parser.add_argument("--unrelated-only", action="store_true",
+                        help="choose and store only the bounds of questions declined as unrelated (Scorer.unrelated); "
+                             "keep the other weights, the floor and the decline point")
     parser.add_argument("--adapted", action="store_true",
                         help="fit the weights for the model once tuned to a corpus, on the sets whose model was "
                              "tuned (their FAQ has 50 entries or more), weighing the best match's cosine too")
@@ -362,12 +394,29 @@ def main(argv: list[str] | None = None) -> int:
         for name, s in sets.items():
             yield name, s, load(s, scorer)
 
+    old = np.array([current.ranking[f] for f in RANKING_FEATURES])
+    if args.unrelated_only:
+        evidence_data = {}
+        for name, s, bot in bots(current):
+            print(f"[{name}] collecting evidence ...", file=sys.stderr, flush=True)
+            _, evidence, labels, similarity = collect(bot, s)
+            evidence_data[name] = (with_floor(evidence, similarity, current.dissimilar_below), labels,
+                                   [c.answerable for c in s.cases])
+        bounds = choose_unrelated(evidence_data, current.answerable.bias, current.answerable.weights,
+                                  current.decline_below)
+        print(f"  chosen: unknown share at least {bounds[0]:.2f}, cosine below {bounds[1]:.2f}")
+        if args.write:
+            scorer = replace(current, unrelated=bounds,
+                             notes={**current.notes, "unrelated": f"chosen on {', '.join(sets)}"})
+            scorer.save(params_file(args.model, args.adapted))
+            print(f"\nWrote the bounds to {params_file(args.model, args.adapted)}")
+        return 0
+
     # 1. ranking
     ranking_data = {}
     for name, s, bot in bots(current):
         print(f"[{name}] collecting candidates ...", file=sys.stderr, flush=True)
         ranking_data[name] = collect(bot, s)[0]
-    old = np.array([current.ranking[f] for f in RANKING_FEATURES])
     held = {name: ranking_hit_at_1(ranking_data[name], old) for name in quality.set_names(args.hold)
             if name in ranking_data}
     free = [RANKING_FEATURES.index(name) for name in args.free.split(",") if name] or None
@@ -402,6 +451,7 @@ def main(argv: list[str] | None = None) -> int:
                      for n, (ev, labels, answerable) in evidence_data.items()}
     fitted = {which: fit_logistic(evidence_data, which, features) for which in ("correct", "answerable")}
     threshold = choose_threshold(evidence_data, *fitted["answerable"])
+    unrelated = choose_unrelated(evidence_data, *fitted["answerable"], threshold)
     print(f"\nDissimilar below a cosine of {floor:.2f}; decline below answerability {threshold:.2f}. Left out (fitted "
           "on the other sets, decline point included): mean confidence vs share of answers right; false declines; "
           "unanswerable declined")
@@ -422,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         scorer = Scorer(ranking={f: round(float(w), 4) for f, w in zip(RANKING_FEATURES, weights)},
                         correct=Logistic(*fitted["correct"]), answerable=Logistic(*fitted["answerable"]),
-                        decline_below=round(threshold, 3), dissimilar_below=floor,
+                        decline_below=round(threshold, 3), dissimilar_below=floor, unrelated=unrelated,
                         fitted_on=tuple(sets),
                         notes={"how": "benchmarks/fit_scorer.py", "model": model_note(args.model),
                                "fitted_at": datetime.now(timezone.utc).strftime("%Y-%m-%d")})

@@ -182,9 +182,10 @@ class Chatbot:
             return Answer(r.question, False, self._decline_text([]), 0.0, [], "", r.notice, [], 0.0)
         candidates, evidence = r.candidates, r.evidence
         confidence, answerable = self.scorer.correct(evidence[0]), self.scorer.answerable(evidence[0])
-        if evidence[0]["unknown"] == 1.0 or r.asks_unknown:
-            # No word of the question (or of a follow-up's own) occurs in any document: a semantic match alone is
-            # a guess (on every set of the quality suite, no answerable question is like this).
+        if evidence[0]["unknown"] == 1.0 or r.asks_unknown or self.scorer.unrelated_to(evidence[0]):
+            # No word of the question (or of a follow-up's own) occurs in any document, or hardly any and the best
+            # match is barely similar: a semantic match alone is a guess (on every set of the quality suite, no
+            # answerable question is like this).
             confidence = answerable = 0.0
         passages = [self.index.passages[c.passage].with_score(round(c.score, 4))
                     for c in candidates[: self.settings.top_k]]

@@ -1,3 +1,4 @@
+import dataclasses
 import json
 
 import pytest
@@ -8,6 +9,7 @@ from chatbot.search.analyzer import STOPWORDS
 from chatbot.search.conversation import entities, resolve
 from chatbot.evaluation import hits
 from chatbot.reading.corpus import Corpus
+from chatbot.search.scorer import Scorer
 from chatbot.search.synonyms import Synonyms
 
 from .conftest import ROOT
@@ -164,6 +166,27 @@ def test_the_names_and_rarest_word_of_a_long_messages_setting_make_no_near_miss(
     assert bot.rank(setting + "Why is the secrets file refused by Barbican?").evidence[0]["missing_name"] == 1.0
     assert bot.rank(setting + "Meaning?").evidence[0]["missing_name"] == 1.0
     assert bot.rank("Could the secrets file on my Synology be refused?").evidence[0]["missing_name"] == 1.0
+
+
+def test_a_question_mostly_in_words_no_document_uses_with_a_barely_similar_match_is_declined(tmp_path, fake_embedder):
+    # BD's "How often should I change the oil in my car?" (91 % of its words unknown to direnv's and fd's manuals,
+    # best cosine 0.23) had been answered from fd's "--changed-within": the answerability does not weigh the unknown
+    # share, which a paraphrase on a small corpus has as high. Below the fitted bounds (Scorer.unrelated) it is
+    # declined outright; a question in the documents' words is not, however dissimilar its best match.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "faq.md").write_text("# FAQ\n\n## How do I filter files by modification time?\n\n"
+                                   "Use --changed-within with a date or a duration.\n", encoding="utf-8")
+    settings = Settings(corpus=corpus, index_dir=tmp_path / "index")
+    bounds = dataclasses.replace(Scorer.default(), unrelated=(0.7, 1.01))  # every cosine is under 1.01
+    bot = Chatbot.load(settings=settings, embedder=fake_embedder, scorer=bounds)
+    oil = bot.answer("How often should I change the oil in my car?")
+    assert not oil.found and oil.answerable == 0.0 and oil.confidence == 0.0
+    assert bot.rank("How often should I change the oil in my car?").evidence[0]["unknown"] >= 0.7
+    assert bot.answer("How do I filter files by modification time?").found
+    unbounded = Chatbot.load(settings=settings, embedder=fake_embedder,
+                             scorer=dataclasses.replace(Scorer.default(), unrelated=(1.0, 0.0)))
+    assert unbounded.answer("How often should I change the oil in my car?").answerable > 0.0
 
 
 def test_a_capitalised_stopword_inside_a_sentence_is_no_missing_name(tmp_path, fake_embedder):

@@ -90,3 +90,19 @@ def test_a_ranking_fitted_on_new_sets_holds_the_others_and_moves_only_the_weight
     assert fit_scorer.ranking_hit_at_1(new, unheld) == 1.0 and fit_scorer.ranking_hit_at_1(held, unheld) < floor
     assert fit_scorer.ranking_hit_at_1(held, kept) >= floor
     assert np.allclose(unheld[:3], start[:3]) and np.allclose(kept[:3], start[:3])
+
+
+def test_the_unrelated_bounds_decline_the_most_unrelated_questions_and_no_answerable_one():
+    # The answerability answers everything here (a bias of 5); what tells the questions apart is how much of each
+    # is in words no document uses and how similar its best match is. An answerable paraphrase on a small corpus
+    # uses many unknown words (0.75) at a cosine of 0.45: the bounds must leave it answered.
+    def question(unknown: float, cosine: float, answerable: bool):
+        return [dict(_evidence(0.1)[0], unknown=unknown, similarity=cosine)], [answerable], answerable
+
+    cases = {"docs": [question(0.1, 0.6, True)] * 6 + [question(0.92, 0.22, False), question(0.75, 0.28, False)],
+             "small": [question(0.75, 0.45, True), question(0.2, 0.5, True), question(0.85, 0.33, False)]}
+    data = {name: ([e for e, _, _ in qs], [l for _, l, _ in qs], [a for _, _, a in qs]) for name, qs in cases.items()}
+    assert fit_scorer.choose_unrelated(data, 5.0, {}, 0.5) == (0.7, 0.35)
+    # Nothing to decline: no bounds.
+    only_answerable = {"docs": ([e for e, _, _ in cases["docs"][:6]], [[True]] * 6, [True] * 6)}
+    assert fit_scorer.choose_unrelated(only_answerable, 5.0, {}, 0.5) == (1.0, 0.0)

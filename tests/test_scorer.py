@@ -17,12 +17,14 @@ def test_a_model_with_weights_fitted_on_its_scores_gets_them(tmp_path, monkeypat
     assert Scorer.for_model("models/other-model/").decline_below == 0.77
     assert Scorer.for_model("/elsewhere/other-model").decline_below == 0.77
     # The bundled model, and a model nobody fitted weights for, use the bundled model's weights; the latter
-    # without its floor of the cosine, which is set on the bundled model's scale.
+    # without its bounds on the cosine (the floor of "dissimilar", the bound of "unrelated"), which are set on the
+    # bundled model's scale.
     assert Scorer.for_model("") is Scorer.default()
-    assert Scorer.default().dissimilar_below > 0
+    assert Scorer.default().dissimilar_below > 0 and Scorer.default().unrelated[1] > 0
     unfitted = Scorer.for_model("models/unknown")
-    assert unfitted.dissimilar_below == 0.0
-    assert dataclasses.replace(unfitted, dissimilar_below=Scorer.default().dissimilar_below) == Scorer.default()
+    assert unfitted.dissimilar_below == 0.0 and unfitted.unrelated == (1.0, 0.0)
+    assert dataclasses.replace(unfitted, dissimilar_below=Scorer.default().dissimilar_below,
+                               unrelated=Scorer.default().unrelated) == Scorer.default()
 
     settings = Settings(corpus=faq_corpus, index_dir=tmp_path / "index", model="models/other-model")
     assert Chatbot.load(settings=settings, embedder=fake_embedder).scorer.decline_below == 0.77

@@ -80,6 +80,11 @@ class Scorer:
     # passage on machine learning ("dissimilar" is how far below). A high cosine says little (see
     # CONFIDENCE_FEATURES); a very low one says the question is about something else. Fitted per model.
     dissimilar_below: float = 0.0
+    # A question most of whose words no document uses (an unknown share of `unrelated[0]` or more) and whose best
+    # match's cosine is under `unrelated[1]` is about something else ("How often should I change the oil in my
+    # car?" beside a manual that says "modification time"): declined outright. The widest bounds under which no
+    # answerable question of any set is declined (benchmarks/fit_scorer.py); (1, 0) never declines.
+    unrelated: tuple[float, float] = (1.0, 0.0)
     fitted_on: tuple[str, ...] = ()
     notes: dict = field(default_factory=dict)
 
@@ -92,24 +97,31 @@ class Scorer:
                 "correct": {"bias": self.correct.bias, "weights": self.correct.weights},
                 "answerable": {"bias": self.answerable.bias, "weights": self.answerable.weights},
                 "decline_below": self.decline_below, "dissimilar_below": self.dissimilar_below,
+                "unrelated": {"unknown_at_least": self.unrelated[0], "similarity_below": self.unrelated[1]},
                 "fitted_on": list(self.fitted_on), "notes": self.notes}
 
     @classmethod
     def from_dict(cls, params: dict) -> "Scorer":
         # Weights fitted before a piece of evidence joined the ranking did not weigh it.
-        ranking = dict.fromkeys(ADDED_RANKING_FEATURES, 0.0) | params["ranking"]
+        ranking = params["ranking"] | {f: 0.0 for f in ADDED_RANKING_FEATURES if f not in params["ranking"]}
+        unrelated = params.get("unrelated", {})
         missing = set(RANKING_FEATURES) - ranking.keys()
         if missing:
             raise ValueError(f"scorer parameters lack ranking weights for {sorted(missing)}")
         return cls(ranking=ranking, correct=Logistic(**params["correct"]),
                    answerable=Logistic(**params["answerable"]), decline_below=float(params.get("decline_below", 0.5)),
                    dissimilar_below=float(params.get("dissimilar_below", 0.0)),
+                   unrelated=(float(unrelated.get("unknown_at_least", 1.0)), float(unrelated.get("similarity_below", 0.0))),
                    fitted_on=tuple(params.get("fitted_on", ())),
                    notes=params.get("notes", {}))
 
     @classmethod
     def load(cls, path: str | Path) -> "Scorer":
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+    def unrelated_to(self, evidence: dict) -> bool:
+        """Whether the best match's evidence says the question is about something else altogether (`unrelated`)."""
+        return evidence["unknown"] >= self.unrelated[0] and evidence["similarity"] < self.unrelated[1]
 
     @classmethod
     def default(cls) -> "Scorer":
@@ -118,16 +130,16 @@ class Scorer:
     @classmethod
     def for_model(cls, model: str = "", adapted: bool = False) -> "Scorer":
         """The weights fitted on this model's scores (once tuned to the corpus, when `adapted` and there are
-        such weights) when there are any, else those of the bundled model without its floor of the cosine:
-        another model's cosines run on another scale, and a floor set for the bundled model could read all
-        of them as dissimilar."""
+        such weights) when there are any, else those of the bundled model without its bounds on the cosine (the
+        floor of "dissimilar", the bound of `unrelated`): another model's cosines run on another scale, and a floor
+        set for the bundled model could read all of them as dissimilar."""
         tuned = params_file(model, adapted=True)
         if adapted and tuned.exists():
             return _cached(tuned)
         if not model:
             return _default()
         path = params_file(model)
-        return _cached(path) if path.exists() else replace(_default(), dissimilar_below=0.0)
+        return _cached(path) if path.exists() else replace(_default(), dissimilar_below=0.0, unrelated=(1.0, 0.0))
 
     def save(self, path: str | Path) -> None:
         Path(path).write_text(json.dumps(self.to_dict(), indent=2) + "\n", encoding="utf-8")
