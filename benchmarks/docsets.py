@@ -11,7 +11,7 @@ one of its documents there is missing or differs. Debian packages need `apt-get 
 Ubuntu machine), npm ones `npm`.
 
 The questions were written by people who had not seen the project, before its first run on the documents;
-benchmarks/quality.py and fit_scorer.py take a set by its name (AX ... BP) or all as "docsets".
+benchmarks/quality.py and fit_scorer.py take a set by its name (AX ... BR) or all as "docsets".
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ With --hold, the ranking is fitted on all the sets named, but no step may lower 
 below what the stored weights give them; with --free, only the weights named are fitted, the others kept; with
 --ranking-only only the ranking weights are fitted and stored (the confidence and the decline point stay). That is
 how the weight of evidence that mostly reference documents show (a number asked by in a passage's heading) was
-fitted, on the five sets and the documentation sets AX to BH (benchmarks/docsets; "docsets" names BK to BP too,
+fitted, on the five sets and the documentation sets AX to BH (benchmarks/docsets; "docsets" names BK to BR too,
 which are in no fit yet), no set losing:
 
     SETS=dev,paraphrase,realdocs,covidq,stackfaq,AX,AY,AZ,BA,BB,BC,BD,BE,BF,BG,BH

