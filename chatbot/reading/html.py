@@ -1106,8 +1106,11 @@ def _grid(rows) -> list[list[str]]:
 def _cell_text(cell) -> str:
     """A cell's text on one line; a list's items in it parted by semicolons ("Very fast; Lenient"), not run
     together."""
-    items = [li for li in cell.find_all("li") if li.find_parent("li") is None or li.find_parent("li") not in
-             cell.find_all("li")]
+    def outermost(li) -> bool:  # no list item of the cell around it
+        around = li.find_parent("li")
+        return around is None or any(a is around for a in cell.parents)
+
+    items = [li for li in cell.find_all("li") if outermost(li)]
     if not items:
         return " ".join(_text(cell).split())
     inside = frozenset(id(d) for li in items for d in (li, *li.descendants))

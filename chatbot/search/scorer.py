@@ -82,8 +82,8 @@ class Scorer:
     dissimilar_below: float = 0.0
     # A question most of whose words no document uses (an unknown share of `unrelated[0]` or more) and whose best
     # match's cosine is under `unrelated[1]` is about something else ("How often should I change the oil in my
-    # car?" beside a manual that says "modification time"): declined outright. The widest bounds under which no
-    # answerable question of any set is declined (benchmarks/fit_scorer.py); (1, 0) never declines.
+    # car?" beside a manual that says "modification time"): declined outright. The bounds that decline the most
+    # out-of-scope questions and no answerable one of any set (benchmarks/fit_scorer.py); (1, 0) never declines.
     unrelated: tuple[float, float] = (1.0, 0.0)
     fitted_on: tuple[str, ...] = ()
     notes: dict = field(default_factory=dict)
