@@ -2,7 +2,7 @@
 
     python benchmarks/fit_scorer.py [--sets dev,paraphrase,realdocs,covidq,stackfaq] [--model PATH] [--adapted]
                                     [--keep-ranking] [--keep-floor] [--hold SETS] [--free FEATURES] [--ranking-only]
-                                    [--write]
+                                    [--unrelated-only] [--write]
 
 1. Ranking weights: a coordinate search that maximises, averaged over the sets, Hit@1 + MRR/2 of the
    ranking (each set counts the same, whatever its size: StackFAQ has 1,249 questions and dev 60).
@@ -17,6 +17,9 @@
    over the sets, twice the false declines plus the unanswerable questions answered. A false decline
    costs more: an unsure answer is shown as one, with the next leads, while a decline leaves the
    person with nothing.
+4. The bounds of questions declined outright as unrelated (Scorer.unrelated): of pairs of an unknown-word share
+   (at least) and a best cosine (below), the one that declines the most out-of-scope questions the answerability
+   answers and no answerable one of any set. --unrelated-only chooses and stores them alone, the rest kept.
 Between 1 and 2, the floor of the cosine below which the best match counts as dissimilar (the only level
 of a cosine weighed) is chosen: of a few candidates, the one whose answerability and decline point (2, 3)
 cost least among those under which no set declines more of its answerable questions than with no floor.
