@@ -80,6 +80,7 @@ def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Pat
 
     outcomes = []  # (answerable, answered right, declined, answerability, best cosine, answered as sure)
     kept = []  # per draw, with a decline point chosen on KEEPER_LABELS of its questions: rates on the others
+    own = []  # per draw, the bot's own decline point on those same other questions
     rng = random.Random(1)
     for s in draw_sets(set_name, entries, size, draws, work):
         bot = Chatbot.load(settings=Settings(corpus=s.corpus, index_dir=quality.index_dir(work, s.name),
@@ -98,7 +99,9 @@ def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Pat
         labelled = (rng.sample([r for r in results if r.kind != "out_of_scope"], KEEPER_LABELS // 2)
                     + rng.sample([r for r in results if r.kind == "out_of_scope"], KEEPER_LABELS // 2))
         point = decline_point(labelled, bot.decline_below)
-        kept.append(rates_at([r for r in results if r not in labelled], point.suggested))
+        others = [r for r in results if r not in labelled]
+        kept.append(rates_at(others, point.suggested))
+        own.append(rates_at(others, bot.decline_below))
     answerable = [o for o in outcomes if o[0]]
     unanswerable = [o for o in outcomes if not o[0]]
     right = [o for o in answerable if o[1]]
@@ -115,6 +118,8 @@ def measure(set_name: str, entries: list[dict], size: int, draws: int, work: Pat
             "keeper_false_declines": round(sum(r.false_declines for r in kept) / len(kept), 3),
             "keeper_unanswerable_declined": round(sum(r.out_of_scope_declined for r in kept) / len(kept), 3),
             "keeper_hit_at_1": round(sum(r.hit_at_1 for r in kept) / len(kept), 3),
+            # The bot's own point on the questions the keeper's figures are on (the draw's unlabelled ones).
+            "own_point_unanswerable_declined": round(sum(r.out_of_scope_declined for r in own) / len(own), 3),
             "auc_answerability": round(roc_auc_score(labels, [o[3] for o in outcomes]), 3),
             "auc_best_cosine": round(roc_auc_score(labels, [o[4] for o in outcomes]), 3)}
 

@@ -47,6 +47,7 @@ def test_small_faq_script_quick():
     assert result["entries"] == 8 and result["answerable"] == result["unanswerable"] == 24
     assert result["hit_at_1"] >= 0.8 and 0.5 <= result["auc_answerability"] <= 1.0
     assert 0.8 <= result["right_shown_sure"] <= 1.0 and 0.0 <= result["unanswerable_shown_sure"] <= 1.0
-    # With the decline point `chatbot eval` suggests on ten of its questions, on the other 38.
-    assert result["keeper_unanswerable_declined"] >= result["unanswerable_declined"]
+    # With the decline point `chatbot eval` suggests on ten of its questions, on the other 38, against the bot's own
+    # point on those same 38 (on all 48, the share differs by which questions the keepers happened to label).
+    assert result["keeper_unanswerable_declined"] >= result["own_point_unanswerable_declined"]
     assert 0.0 <= result["keeper_false_declines"] <= 0.5 and result["keeper_hit_at_1"] >= 0.5
