@@ -48,6 +48,7 @@ import argparse
 import itertools
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -324,7 +325,8 @@ def choose_unrelated(evidence_data: dict, bias: float, weights: dict, cut: float
                         else:
                             caught += 1
             if caught:
-                print(f"  {share:.2f} {below:.2f}: {caught}; {', '.join(lost) or 'none'}")
+                counted = Counter(lost)
+                print(f"  {share:.2f} {below:.2f}: {caught}; {', '.join(f'{n} {k}' for n, k in counted.items()) or 'none'}")
             if not lost and caught > most:
                 best, most = (share, below), caught
     return best
@@ -397,14 +399,20 @@ def main(argv: list[str] | None = None) -> int:
         for name, s in sets.items():
             yield name, s, load(s, scorer)
 
+    def collect_evidence(scorer):
+        """Per set: the confidence evidence, its labels and which questions are answerable; and the best cosines."""
+        evidence_data, similarity = {}, {}
+        for name, s, bot in bots(scorer):
+            print(f"[{name}] collecting evidence ...", file=sys.stderr, flush=True)
+            _, evidence, labels, similarity[name] = collect(bot, s)
+            evidence_data[name] = (evidence, labels, [c.answerable for c in s.cases])
+        return evidence_data, similarity
+
     old = np.array([current.ranking[f] for f in RANKING_FEATURES])
     if args.unrelated_only:
-        evidence_data = {}
-        for name, s, bot in bots(current):
-            print(f"[{name}] collecting evidence ...", file=sys.stderr, flush=True)
-            _, evidence, labels, similarity = collect(bot, s)
-            evidence_data[name] = (with_floor(evidence, similarity, current.dissimilar_below), labels,
-                                   [c.answerable for c in s.cases])
+        evidence_data, similarity = collect_evidence(current)
+        evidence_data = {n: (with_floor(ev, similarity[n], current.dissimilar_below), labels, answerable)
+                         for n, (ev, labels, answerable) in evidence_data.items()}
         bounds = choose_unrelated(evidence_data, current.answerable.bias, current.answerable.weights,
                                   current.decline_below)
         print(f"  chosen: unknown share at least {bounds[0]:.2f}, cosine below {bounds[1]:.2f}")
@@ -444,11 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     # 2. confidence and answerability, on candidates ranked by the fitted weights
     ranked = Scorer(ranking={f: float(w) for f, w in zip(RANKING_FEATURES, weights)}, correct=current.correct,
                     answerable=current.answerable)
-    evidence_data, similarity = {}, {}
-    for name, s, bot in bots(ranked):
-        print(f"[{name}] collecting evidence ...", file=sys.stderr, flush=True)
-        _, evidence, labels, similarity[name] = collect(bot, s)
-        evidence_data[name] = (evidence, labels, [c.answerable for c in s.cases])
+    evidence_data, similarity = collect_evidence(ranked)
     floor = current.dissimilar_below if args.keep_floor else choose_floor(evidence_data, similarity, features)
     evidence_data = {n: (with_floor(ev, similarity[n], floor), labels, answerable)
                      for n, (ev, labels, answerable) in evidence_data.items()}

@@ -111,7 +111,8 @@ class Scorer:
         return cls(ranking=ranking, correct=Logistic(**params["correct"]),
                    answerable=Logistic(**params["answerable"]), decline_below=float(params.get("decline_below", 0.5)),
                    dissimilar_below=float(params.get("dissimilar_below", 0.0)),
-                   unrelated=(float(unrelated.get("unknown_at_least", 1.0)), float(unrelated.get("similarity_below", 0.0))),
+                   unrelated=(float(unrelated.get("unknown_at_least", 1.0)),
+                              float(unrelated.get("similarity_below", 0.0))),
                    fitted_on=tuple(params.get("fitted_on", ())),
                    notes=params.get("notes", {}))
 
